@@ -1,0 +1,1 @@
+"""SQLite schema, storage and linking."""

@@ -1,0 +1,23 @@
+"""What a reader hands to extraction."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class RawDocument:
+    path: str
+    format: str  # txt | md | html | pdf | docx | doc
+    sha256: str
+    text: str
+    encoding: str | None = None
+    size: int = 0
+
+
+class ReadError(Exception):
+    """A file that cannot be read, with the reason in plain words."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason

@@ -1,0 +1,94 @@
+"""Which reader reads a file: by its content first, then by its name."""
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from .document import RawDocument, ReadError
+from .encoding import decode
+from .html import read_html
+from .text import read_markdown, read_text
+
+# Formats read today; PDF and Word files are recognised and refused with a plain reason.
+SUPPORTED = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
+_LATER = {".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".rtf": "rtf", ".odt": "odt"}
+_READERS: dict[str, Callable[[str], str]] = {"txt": read_text, "md": read_markdown, "html": read_html}
+MAX_BYTES = 200 * 1024 * 1024
+
+
+def sniff(path: Path, head: bytes) -> str | None:
+    """The format of a file from its first bytes, else from its name."""
+    if head.startswith(b"%PDF"):
+        return "pdf"
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        return "doc"
+    if head.startswith(b"PK\x03\x04"):
+        return "docx" if path.suffix.lower() in {".docx", ".docm", ""} else "zip"
+    if head.startswith(b"{\\rtf"):
+        return "rtf"
+    suffix = path.suffix.lower()
+    lowered = head[:2048].lower().lstrip()
+    if suffix not in {".md", ".markdown"} and (
+        lowered.startswith((b"<!doctype html", b"<html")) or b"<html" in lowered[:512] or (suffix == ".doc" and b"<" in lowered[:1])
+    ):
+        return "html"
+    return SUPPORTED.get(suffix) or _LATER.get(suffix)
+
+
+def read_document(path: str | os.PathLike) -> RawDocument:
+    """Read one file; raise :class:`ReadError` with a plain reason when it cannot be read."""
+    p = Path(path)
+    name = str(path)
+    try:
+        if not p.exists():
+            raise ReadError(name, "no such file")
+        if p.is_dir():
+            raise ReadError(name, "is a folder, not a file")
+        size = p.stat().st_size
+        if size == 0:
+            raise ReadError(name, "the file is empty")
+        if size > MAX_BYTES:
+            raise ReadError(name, f"the file is too large ({size // (1024 * 1024)} MiB; the limit is {MAX_BYTES // (1024 * 1024)} MiB)")
+        data = p.read_bytes()
+    except PermissionError:
+        raise ReadError(name, "permission denied") from None
+    except OSError as exc:
+        raise ReadError(name, f"cannot be read ({exc.strerror or exc})") from None
+    fmt = sniff(p, data[:4096])
+    if fmt is None:
+        raise ReadError(name, f"format not supported ({p.suffix or 'no extension'}); readable formats: txt, md, html")
+    if fmt not in _READERS:
+        raise ReadError(name, f"format not supported yet ({fmt})")
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and data[1:2] != b"\x00":
+        raise ReadError(name, "binary content in a text file")
+    text, encoding = decode(data)
+    try:
+        body = _READERS[fmt](text)
+    except Exception as exc:  # a parser failure is the file's fault, not the batch's
+        raise ReadError(name, f"cannot be parsed as {fmt}: {exc}") from None
+    if not body.strip():
+        raise ReadError(name, "no text in the file")
+    return RawDocument(
+        path=name,
+        format=fmt,
+        sha256=hashlib.sha256(data).hexdigest(),
+        text=body,
+        encoding=encoding,
+        size=size,
+    )
+
+
+def walk(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
+    """Every file named or under a named folder, sorted, hidden files left out."""
+    for path in paths:
+        p = Path(path)
+        if p.is_dir():
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for f in sorted(files):
+                    if not f.startswith("."):
+                        yield str(Path(root) / f)
+        else:
+            yield str(path)

@@ -1,0 +1,58 @@
+"""The extraction pipeline: normalised text in, the document's own fields out.
+
+Steps, each its own module: ``layout`` (lines, cells, the document inside a page),
+``header`` (number, type, date, place, issuer, trích yếu, marks), ``signature``
+(signer, post, Nơi nhận). References and tasks are added by their own steps.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .header import read_header
+from .layout import Layout
+from .normalize import normalize_text
+from .signature import read_recipients, read_signature
+
+
+@dataclass
+class Fields:
+    """What the text itself says; the caller adds the source."""
+
+    symbol: str | None = None
+    doc_type: str | None = None
+    issued_date: str | None = None
+    place: str | None = None
+    issuer: str | None = None
+    issuer_bodies: list[str] = field(default_factory=list)
+    subject: str | None = None
+    signer: str | None = None
+    signer_title: str | None = None
+    recipients: list[str] = field(default_factory=list)
+    urgency: str | None = None
+    secrecy: str | None = None
+    text: str = ""
+
+
+def extract_text(text: str) -> Fields:
+    """Every field of one document's text (any spelling: it is normalised here first)."""
+    text = normalize_text(text)
+    layout = Layout.from_text(text)
+    header = read_header(layout)
+    lead = header.issuer_bodies[0] if header.issuer_bodies else None
+    signature = read_signature(layout, header.body_start, lead_body=lead)
+    recipients = read_recipients(layout, header.body_start)
+    return Fields(
+        symbol=header.symbol,
+        doc_type=header.doc_type,
+        issued_date=header.issued_date,
+        place=header.place,
+        issuer=header.issuer,
+        issuer_bodies=header.issuer_bodies,
+        subject=header.subject,
+        signer=signature.signer,
+        signer_title=signature.signer_title,
+        recipients=recipients,
+        urgency=header.urgency,
+        secrecy=header.secrecy,
+        text=layout.body_text,
+    )

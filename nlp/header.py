@@ -1,0 +1,410 @@
+"""The header of a directive: issuer, số ký hiệu, place and date, type name, trích yếu,
+urgency and secrecy marks.
+
+The header is a two-column table (issuer and number on the left; motto, place and date
+on the right) that reaches us as table rows, as interleaved columns, or squashed onto one
+line. Each field is found by its own pattern inside a window of lines around the
+motto, so the order in which the columns arrive does not matter.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import symbols
+from .issuer import issuer_from_lines, issuer_from_symbol_and_body
+from .layout import CELL, Layout
+from .normalize import collapse, fold, is_upper, title_case_words
+from .tables import type_by_name
+
+_SO = re.compile(rf"(?:^|(?<=[\s|*(]))(?:Luật\s+|Pháp lệnh\s+|Lệnh\s+)?(?:S[ốỐ]|(?<![\w ])s[ốỐ]|(?<=^)số)\s*(?:hiệu)?\s*[:.]?\s*(?P<symbol>{symbols.SYMBOL})")
+_DATE = re.compile(
+    r"(?P<place>[^\n|;:]{0,80}?)\s*(?P<comma>,)?\s*ngày\s*(?P<d>\d{1,2})?\s*(?:tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>(?:19|20)\d{2})"
+    r"|[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>(?:19|20)\d{2}))",
+    re.I,
+)
+_POSTED = re.compile(
+    r"(?:cập nhật|ngày đăng|đăng ngày|ngày cập nhật|ngày ban hành)\s*:?\s*(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d{2})",
+    re.I,
+)
+_VV = re.compile(r"(?:^|\s)(?P<vv>(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)\b.*)$")
+_SEPARATOR = re.compile(r"^[-_=*.\s]+$")
+_URGENCY = {"hoa toc": "Hỏa tốc", "thuong khan": "Thượng khẩn", "khan": "Khẩn"}
+_SECRECY = {"tuyet mat": "Tuyệt mật", "toi mat": "Tối mật", "mat": "Mật"}
+_MARK_LINE = re.compile(r"^[\s(\[*]*(hoa toc|thuong khan|khan|tuyet mat|toi mat|mat)[\s)\]*.!]*$")
+
+# Lines that open the body after the trích yếu (matched on folded text).
+_BODY_START = re.compile(
+    r"^(?:can cu|kinh gui|dong kinh gui|thuc hien|theo de nghi|xet de nghi|xet to trinh|dieu \d|chuong [ivx\d]"
+    r"|phan [ivx\d]|[ivx]+\.|\d+\.|trong |ngay \d|de |nham |tiep theo|tren co so|thi hanh|hien nay|qua |sau khi"
+    r"|theo |vua qua|sang ngay|chieu ngay|thoi gian)"
+)
+# Upper-case lines that name the authority issuing a QĐ or NQ ("BỘ TRƯỞNG BỘ TÀI CHÍNH").
+_AUTHORITY = re.compile(
+    r"^(?:bo truong|thu tuong|chu tich|uy ban nhan dan|ubnd|hoi dong|chinh phu|quoc hoi|giam doc|cuc truong"
+    r"|tong cuc truong|chanh an|vien truong|thong doc|tong kiem toan|ban thuong vu|ban chap hanh|tong thanh tra"
+    r"|chanh van phong|truong ban|chu nhiem|tong giam doc|bo chinh tri|ban bi thu)\b"
+)
+_CONNECTOR_END = re.compile(r"(?:\b(?:cua|va|voi|cho|tai|thuoc|ve|tren|trong|den|theo|nam)|[,\-–(])$")
+
+_TYPE_NAMES = sorted(type_by_name(), key=len, reverse=True)
+_TYPE_LINE = re.compile(r"^(?P<name>" + "|".join(re.escape(n) for n in _TYPE_NAMES) + r")(?![A-ZĐÀ-Ỹa-zđà-ỹ])\s*[:.]?\s*(?P<rest>.*)$")
+
+
+@dataclass
+class Header:
+    symbol: str | None = None
+    doc_type: str | None = None
+    issued_date: str | None = None
+    place: str | None = None
+    issuer: str | None = None
+    issuer_bodies: list[str] = field(default_factory=list)
+    subject: str | None = None
+    urgency: str | None = None
+    secrecy: str | None = None
+    body_start: int = 0  # index into layout.lines where the body text begins
+
+
+def read_header(layout: Layout) -> Header:
+    header = Header()
+    lines = layout.lines
+    lo = layout.start
+    hi = min(layout.end, lo + 40)
+    window = lines[lo:hi]
+
+    sym_at, sym_match = _find_symbol(window)
+    if sym_match:
+        header.symbol = symbols.clean_symbol(sym_match.group("symbol"))
+    date_at, date_match = _find_date(window)
+    if date_match:
+        header.issued_date = _iso(date_match)
+        header.place = _place(date_match.group("place"), header.symbol)
+
+    header.urgency, header.secrecy = _marks(window)
+
+    issuer_lines = _issuer_lines(window, sym_at, date_at, layout.motto - lo if layout.motto is not None else None)
+    body_text = layout.body_text
+
+    # The type name and the trích yếu follow the number and the date.
+    after = max(i for i in (sym_at, date_at, -1) if i is not None) + 1
+    title, subject_lines, body_at = _title_and_subject(window, after, date_match, sym_match)
+    vv = _vv_subject(window, sym_at, sym_match)
+    header.doc_type = _doc_type(title, header.symbol, vv)
+
+    subject = vv if (vv and not subject_lines) else " ".join(subject_lines) if subject_lines else None
+    if subject and is_upper(subject):
+        subject = _strip_authority(subject, issuer_lines)
+    if subject:
+        header.subject = _restore_case(collapse(subject).strip(" .;:-"), body_text)
+    header.body_start = lo + body_at if body_at is not None else lo + after
+
+    bodies = issuer_from_lines(issuer_lines, body_text)
+    if bodies:
+        header.issuer_bodies = bodies.all
+        header.issuer = bodies.issuer
+    else:
+        header.issuer = issuer_from_symbol_and_body(header.symbol, header.place, body_text)
+
+    if not header.symbol and date_match is None:
+        _as_news_page(header, layout)
+    return header
+
+
+def _doc_type(title: str | None, symbol: str | None, vv: str | None) -> str | None:
+    """The printed type name wins; a "V/v" line or a number without a type code is a công văn."""
+    code = symbols.type_code(symbol) if symbol else None
+    if code == "VBHN":
+        return code
+    if title:
+        return type_by_name()[title]
+    if vv:
+        return "CV"
+    if code:
+        return code
+    return "CV" if symbol else None
+
+
+def _blocks(window: list[str]) -> list[tuple[int, int, str]]:
+    """Runs of lines inside one cell or paragraph: (first line, last line, joined text)."""
+    out: list[tuple[int, int, str]] = []
+    first = None
+    for i, line in enumerate(window + [CELL]):
+        if line == CELL or not line:
+            if first is not None:
+                out.append((first, i - 1, collapse(" ".join(window[first:i]))))
+                first = None
+            continue
+        if first is None:
+            first = i
+    return out
+
+
+def _header_blocks(window: list[str]) -> list[tuple[int, int, str]]:
+    """The blocks before the body (its "Căn cứ", "Kính gửi", first article ...)."""
+    out = []
+    for block in _blocks(window):
+        f = fold(block[2])
+        if f.startswith(("can cu", "kinh gui", "dieu 1", "thuc hien", "xet de nghi", "theo de nghi")):
+            break
+        out.append(block)
+    return out
+
+
+def _find_symbol(window: list[str]) -> tuple[int | None, re.Match | None]:
+    for first, last, text in _header_blocks(window):
+        m = _SO.search(text)
+        if m:
+            # The line on which the symbol ends.
+            at = first
+            for i in range(first, last + 1):
+                if window[i] and window[i] in text[: m.end()] + " ":
+                    at = i
+                if re.sub(r"\s", "", m.group("symbol"))[-3:] in re.sub(r"\s", "", window[i]):
+                    at = i
+                    break
+            return at, m
+    return None, None
+
+
+def _find_date(window: list[str]) -> tuple[int | None, re.Match | None]:
+    for first, last, text in _header_blocks(window):
+        if "ngày" not in text.lower():
+            continue
+        for m in _DATE.finditer(text):
+            if not (m.group("y") or m.group("y2")):
+                continue
+            place_text = m.group("place")
+            if not m.group("m") and not place_text.strip(" ,*"):
+                continue  # "ngày 04/12/2024" inside a sentence
+            comma = bool(m.group("comma"))
+            if not _place(place_text, None) or (not comma and len(place_text.split()) > 4):
+                continue  # a date cited inside a sentence, not the place-and-date line
+            year = m.group("y") or m.group("y2")
+            at = last
+            for i in range(first, last + 1):
+                if re.search(rf"(?:năm\s*|[/.-]\s*){year}\b", window[i]) and re.search(r"ngày|tháng", window[i], re.I):
+                    at = i
+                    break
+            return at, m
+    return None, None
+
+
+def _iso(m: re.Match) -> str | None:
+    day = m.group("d")
+    month = m.group("m") or m.group("m2")
+    year = m.group("y") or m.group("y2")
+    if not day:
+        return None
+    d, mo, y = int(day), int(month), int(year)
+    if not (1 <= d <= 31 and 1 <= mo <= 12):
+        return None
+    return f"{y:04d}-{mo:02d}-{d:02d}"
+
+
+_PLACE_TOKEN = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\w.'-]*|phố|xã|thị|trấn|-|TP\.)$")
+
+
+def _place(raw: str, symbol: str | None) -> str | None:
+    text = collapse(raw).strip(" *,.")
+    found = list(re.finditer(symbols.SYMBOL, text))
+    if found:
+        text = text[found[-1].end() :]
+    text = text.strip()
+    words = text.split()
+    kept: list[str] = []
+    for w in reversed(words):
+        if _PLACE_TOKEN.match(w) and len(kept) < 6:
+            kept.insert(0, w)
+        else:
+            break
+    while kept and kept[0] in {"-", "phố", "xã", "thị", "trấn"}:
+        kept.pop(0)
+    place = " ".join(kept)
+    if not place:
+        return None
+    if is_upper(place):
+        place = title_case_words(place)
+    return place
+
+
+def _marks(window: list[str]) -> tuple[str | None, str | None]:
+    urgency = secrecy = None
+    for line in window[:25]:
+        m = _MARK_LINE.match(fold(line))
+        if not m or not is_upper(line):
+            continue
+        word = m.group(1)
+        if word in _URGENCY and urgency is None:
+            urgency = _URGENCY[word]
+        elif word in _SECRECY and secrecy is None:
+            secrecy = _SECRECY[word]
+    return urgency, secrecy
+
+
+_MOTTO_PARTS = re.compile(
+    r"C[ỘO]NG\s+H[ÒO]À?A?\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM|"
+    r"Đ[ỘO]C\s+L[ẬA]P\s*-\s*T[ỰU]\s+DO\s*-\s*H[ẠA]NH\s+PH[ÚU]C|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM",
+    re.I,
+)
+
+
+def _issuer_lines(window: list[str], sym_at: int | None, date_at: int | None, motto_at: int | None) -> list[str]:
+    """Upper-case lines of the left header column: the issuing bodies, top down."""
+    stop = min(i for i in (sym_at, date_at, len(window)) if i is not None)
+    if motto_at is None:
+        # Without the motto there is no header table: only caps lines right above the number count.
+        if sym_at is None:
+            return []
+        window = window[max(0, sym_at - 4) : sym_at + 1]
+        stop = len(window) - 1
+    elif sym_at is None:
+        stop = max(stop, min(motto_at + 3, len(window)))
+    kept = [line for line in window[:stop] if line != CELL and not _SEPARATOR.match(line)]
+    joined = _MOTTO_PARTS.sub("\n", "\n".join(kept))
+    out: list[str] = []
+    for line in joined.split("\n"):
+        text = re.sub(r"-{2,}|_{2,}", " ", line)
+        text = collapse(text).strip(" -*")
+        if not text or not is_upper(text) or _MARK_LINE.match(fold(text)):
+            continue
+        out.append(text)
+    return [o for o in out if o]
+
+
+def _title_and_subject(
+    window: list[str], after: int, date_match: re.Match | None, sym_match: re.Match | None
+) -> tuple[str | None, list[str], int | None]:
+    """The type name ("QUYẾT ĐỊNH"), the trích yếu lines under it, and where the body starts."""
+    for i in range(after - 1 if after > 0 else 0, min(len(window), after + 8)):
+        line = window[i]
+        if i == after - 1:
+            # The type name may share the line with the date ("... năm 2016 THÔNG TƯ ...").
+            tail = line
+            if date_match:
+                tail = re.split(r"năm\s*(?:19|20)\d{2}\s*", line, maxsplit=1)[-1] if "năm" in line else ""
+            elif sym_match:
+                tail = line[line.find(sym_match.group("symbol")) + len(sym_match.group("symbol")) :] if sym_match.group("symbol") in line else ""
+            line = tail.strip(" *")
+            if not line:
+                continue
+        if line == CELL or not line or _SEPARATOR.match(line):
+            continue
+        m = _TYPE_LINE.match(line)
+        if not m:
+            if _BODY_START.match(fold(line)) or fold(line).startswith(("v/v", "ve viec")):
+                continue
+            continue
+        title = m.group("name")
+        first = m.group("rest").strip(" *:")
+        subject, body_at = _subject_lines(window, i + 1, first)
+        return title, subject, body_at
+    return None, [], None
+
+
+def _subject_lines(window: list[str], start: int, first: str) -> tuple[list[str], int]:
+    out: list[str] = [first] if first else []
+    caps = is_upper(first) if first else None
+    i = start
+    while i < len(window) and len(out) < 8:
+        line = window[i]
+        f = fold(line)
+        if line == CELL or _SEPARATOR.match(line) or not line:
+            if out:
+                break
+            i += 1
+            continue
+        if f.startswith(("can cu", "kinh gui", "dieu 1")) or (_AUTHORITY.match(f) and is_upper(line) and not (out and _CONNECTOR_END.search(fold(out[-1])))):
+            break
+        if out:
+            if caps and not is_upper(line):
+                break
+            if not caps and (_BODY_START.match(f) or is_upper(line)) and not line[:1].islower():
+                break
+        else:
+            caps = is_upper(line)
+        out.append(line)
+        i += 1
+    return out, i
+
+
+def _vv_subject(window: list[str], sym_at: int | None, sym_match: re.Match | None) -> str | None:
+    """A công văn's trích yếu: the "V/v ..." lines under its number."""
+    if sym_at is None:
+        return None
+    for i in range(sym_at, min(len(window), sym_at + 4)):
+        line = window[i]
+        if i == sym_at and sym_match:
+            line = line[line.find(sym_match.group("symbol")) + len(sym_match.group("symbol")) :] if sym_match.group("symbol") in line else line
+        m = _VV.search(line)
+        if not m:
+            continue
+        parts = [m.group("vv")]
+        for nxt in window[i + 1 : i + 6]:
+            f = fold(nxt)
+            if nxt == CELL or not nxt or _SEPARATOR.match(nxt) or _DATE.search(nxt) and "ngay" in f or f.startswith("kinh gui"):
+                break
+            parts.append(nxt)
+        text = collapse(" ".join(parts))
+        text = re.split(r"\s(?=[^\s,]+,\s*ngày\s*\d)", text)[0]  # a date glued on the same line
+        return text.strip(" *;")
+    return None
+
+
+def _strip_authority(subject: str, issuer_lines: list[str]) -> str:
+    """ "... PHẠT VI PHẠM HỘI ĐỒNG THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO": the authority line of
+    a squashed header glued to the end of the trích yếu."""
+    for body in sorted({collapse(b) for b in issuer_lines} | {collapse(" ".join(issuer_lines))}, key=len, reverse=True):
+        if len(body) > 3 and fold(subject).endswith(" " + fold(body)):
+            subject = subject[: -len(body)].strip()
+            break
+    m = re.search(r"\s(?:BỘ TRƯỞNG|THỦ TƯỚNG|CHỦ TỊCH|GIÁM ĐỐC|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|CHÁNH ÁN|VIỆN TRƯỞNG|THỐNG ĐỐC)(?:\s+[^\s]+){0,12}$", subject)
+    if m and len(subject) - m.start() < 80:
+        subject = subject[: m.start()]
+    return subject
+
+
+def _restore_case(subject: str, body_text: str) -> str:
+    """An all-capitals trích yếu in sentence case, keeping the capitals of proper names
+    (words the body only ever writes with a capital)."""
+    if not is_upper(subject):
+        return subject
+    capitalised: dict[str, str] = {}
+    lowered: set[str] = set()
+    for m in re.finditer(r"(?<![.:!?]\s)(?<!^)\b(\w+)", body_text[:20000]):
+        w = m.group(1)
+        if not w[:1].isalpha():
+            continue
+        if w[:1].isupper() and not w.isupper():
+            capitalised.setdefault(w.lower(), w)
+        elif w.islower():
+            lowered.add(w)
+    words = subject.lower().split(" ")
+    out = []
+    for k, w in enumerate(words):
+        core = w.strip(",.;:()\"“”")
+        if core in capitalised and core not in lowered:
+            w = w.replace(core, capitalised[core])
+        out.append(w)
+    text = " ".join(out)
+    return text[:1].upper() + text[1:]
+
+
+def _as_news_page(header: Header, layout: Layout) -> None:
+    """A page that reports on a document: its headline, the date it was posted, no place."""
+    lines = [line for line in layout.lines[layout.start : layout.end] if line != CELL]
+    for line in lines[:80]:
+        m = _POSTED.search(line)
+        if m:
+            d, mo, y = int(m.group(1)), int(m.group(2)), int(m.group(3))
+            if 1 <= d <= 31 and 1 <= mo <= 12:
+                header.issued_date = f"{y:04d}-{mo:02d}-{d:02d}"
+            break
+    if header.subject is None:
+        for idx, line in enumerate(lines[:80]):
+            if _POSTED.search(line):
+                before = [x for x in lines[:idx] if x.strip()]
+                if before:
+                    header.subject = collapse(before[-1]).strip(" *")
+                break
+    header.place = None
+    header.doc_type = None

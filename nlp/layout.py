@@ -1,0 +1,130 @@
+"""Lines of a document, with the cell boundaries of its two-column tables, and where
+the document proper starts and ends inside a scraped web page.
+
+Readers hand over text in which a table cell boundary is a line holding only ``|``
+(the Markdown exports already look like that; the HTML and Word readers write it).
+Extractors read fields from :class:`Layout`, never from the page's boilerplate.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cached_property
+
+from .normalize import fold
+
+CELL = "|"
+
+# The national motto (and the Party's) that stands on the right of every header.
+_MOTTO = re.compile(
+    r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam|doc\s+lap\s*-\s*tu\s+do\s*-\s*hanh\s+phuc"
+    r"|dang\s+cong\s+san\s+viet\s+nam"
+)
+_SO_LINE = re.compile(r"^(?:[\w ]{0,20})?so\s*(?:hieu)?\s*:", re.I)
+
+# Lines that open the boilerplate after a scraped document (matched on folded text).
+_END_MARKERS = re.compile(
+    r"^(?:#+\s*)?van ban lien quan\b"
+    r"|^van ban nay chua cap nhat noi dung tieng anh"
+    r"|^ban dich nay thuoc quyen so huu"
+    r"|thuvienphapluat\.vn|thu vien phap luat\b"
+    r"|^su menh cua\b"
+    r"|^cam on da dung\b"
+    r"|^ban chua dang nhap"
+    r"|^(?:luu tru|tai ve|in trang|chia se)$"
+    r"|^nguon\s*:"
+)
+
+
+def split_cells(text: str) -> list[str]:
+    """Lines of ``text``, with every ``|`` (inline or alone) turned into a line of its own."""
+    lines: list[str] = []
+    for raw in text.split("\n"):
+        if CELL not in raw:
+            lines.append(raw.strip())
+            continue
+        parts = raw.split(CELL)
+        for i, part in enumerate(parts):
+            part = part.strip()
+            if part:
+                lines.append(part)
+            if i < len(parts) - 1:
+                lines.append(CELL)
+    return lines
+
+
+@dataclass
+class Layout:
+    """The lines of one document and the span [start, end) that is the document itself."""
+
+    lines: list[str]
+    start: int
+    end: int
+    motto: int | None  # index of the motto line, when there is one
+
+    @classmethod
+    def from_text(cls, text: str) -> "Layout":
+        lines = split_cells(text)
+        folded = [fold(line) for line in lines]
+        motto = _find_motto(folded)
+        start = _find_start(lines, folded, motto)
+        end = _find_end(lines, folded, start)
+        return cls(lines=lines, start=start, end=end, motto=motto)
+
+    @cached_property
+    def body(self) -> list[str]:
+        return self.lines[self.start : self.end]
+
+    @cached_property
+    def body_text(self) -> str:
+        """The document proper as text, cell markers dropped."""
+        return "\n".join(line for line in self.body if line != CELL)
+
+
+def _find_motto(folded: list[str]) -> int | None:
+    limit = min(len(folded), 400)
+    for i in range(limit):
+        window = folded[i] if i + 1 >= limit else folded[i] + " " + folded[i + 1]
+        if _MOTTO.search(folded[i]) or (_MOTTO.search(window) and "cong" in folded[i]):
+            return i
+    return None
+
+
+def _find_start(lines: list[str], folded: list[str], motto: int | None) -> int:
+    """The first line of the header: the issuer cell just before the motto."""
+    if motto is None:
+        for i, f in enumerate(folded[:200]):
+            if _SO_LINE.match(f) and re.search(r"\d", f):
+                return max(0, _back_over_caps(lines, i))
+        return 0
+    return _back_over_caps(lines, motto)
+
+
+def _back_over_caps(lines: list[str], index: int) -> int:
+    """Walk back from ``index`` over the upper-case lines and cell marks of a header."""
+    start = index
+    i = index - 1
+    while i >= 0 and index - i <= 8:
+        line = lines[i]
+        if line == CELL or not line or set(line) <= set("-_=*. "):
+            i -= 1
+            continue
+        letters = [c for c in line if c.isalpha()]
+        if letters and all(c.isupper() for c in letters):
+            start = i
+            i -= 1
+            continue
+        break
+    return start
+
+
+def _find_end(lines: list[str], folded: list[str], start: int) -> int:
+    for i in range(start + 1, len(lines)):
+        if _END_MARKERS.search(folded[i]):
+            # The site repeats the document's title just above its notices.
+            if i - 1 > start and re.match(r"^[A-ZĐÂƯ][\w ]+ \d+[\w/.-]*\b", lines[i - 1]) and (
+                "chua cap nhat" in folded[i]
+            ):
+                return i - 1
+            return i
+    return len(lines)

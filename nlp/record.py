@@ -1,0 +1,45 @@
+"""The extraction record of ``../shared/eval/FORMAT.md``, as data classes.
+
+It is the contract of ``directives extract --jsonl`` and the shape the database stores.
+"""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Source:
+    path: str
+    sha256: str
+    format: str
+    encoding: str | None = None
+
+
+@dataclass
+class Record:
+    source: Source
+    symbol: str | None = None
+    doc_type: str | None = None
+    issued_date: str | None = None
+    place: str | None = None
+    issuer: str | None = None
+    subject: str | None = None
+    signer: str | None = None
+    signer_title: str | None = None
+    references: list[dict[str, Any]] = field(default_factory=list)
+    tasks: list[dict[str, Any]] = field(default_factory=list)
+    recipients: list[str] = field(default_factory=list)
+    urgency: str | None = None  # Khẩn, Thượng khẩn, Hỏa tốc
+    secrecy: str | None = None  # Mật, Tối mật, Tuyệt mật
+    issuer_bodies: list[str] = field(default_factory=list)  # the header's bodies, top down
+    text: str = field(default="", repr=False)  # normalised full text; not part of the JSON line
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data.pop("text")
+        return data
+
+    @property
+    def year(self) -> int | None:
+        return int(self.issued_date[:4]) if self.issued_date else None

@@ -1,0 +1,73 @@
+"""The pattern tables (document types, signer posts, issuer codes), loaded from ``nlp/data``.
+
+They are data, not code: adding a document type or a post is an edit of a JSON file.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from .normalize import fold
+
+
+def _load(name: str) -> dict:
+    return json.loads(resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8"))
+
+
+@dataclass(frozen=True)
+class DocType:
+    abbr: str
+    names: tuple[str, ...]
+    codes: tuple[str, ...]
+
+
+@lru_cache(maxsize=None)
+def doc_types() -> tuple[DocType, ...]:
+    return tuple(
+        DocType(t["abbr"], tuple(t["names"]), tuple(t["codes"])) for t in _load("doc_types.json")["types"]
+    )
+
+
+@lru_cache(maxsize=None)
+def type_by_name() -> dict[str, str]:
+    """Upper-case type name ("QUYẾT ĐỊNH") to abbreviation ("QĐ")."""
+    return {name: t.abbr for t in doc_types() for name in t.names}
+
+
+@lru_cache(maxsize=None)
+def type_by_code() -> dict[str, str]:
+    """Folded symbol code ("qd", "ttr") to abbreviation ("QĐ", "TTr")."""
+    table: dict[str, str] = {}
+    for t in doc_types():
+        for code in (t.abbr, *t.codes):
+            table.setdefault(fold(code), t.abbr)
+    return table
+
+
+@lru_cache(maxsize=None)
+def titles() -> tuple[str, ...]:
+    """Signer posts in display form, longest first so the longest match wins."""
+    return tuple(sorted(_load("titles.json")["titles"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def signature_prefixes() -> tuple[str, ...]:
+    return tuple(_load("titles.json")["prefixes"])
+
+
+@lru_cache(maxsize=None)
+def issuer_codes() -> dict[str, dict]:
+    """Folded issuer code ("sct") to {"name", "level"}."""
+    return {fold(code): value for code, value in _load("issuers.json")["codes"].items()}
+
+
+@lru_cache(maxsize=None)
+def centrally_run_cities() -> frozenset[str]:
+    return frozenset(fold(c) for c in _load("issuers.json")["centrally_run_cities"])
+
+
+@lru_cache(maxsize=None)
+def surnames() -> frozenset[str]:
+    return frozenset(fold(s) for s in _load("surnames.json")["surnames"])
