@@ -19,8 +19,23 @@ def read_text(text: str) -> str:
     return text
 
 
+_MARK_IN_WORD = re.compile(r"(?<=(\w))\*\*+(?=(\w)(\w?))")
+
+
+def _join_or_split(m: re.Match) -> str:
+    """A bold marker between two word characters: inside a word ("H**òa", "TRƯ**Ở**NG",
+    "1**1**") it goes; between a type name and its title ("ĐỊNH**Quy") it becomes a space."""
+    before, after, after2 = m.group(1), m.group(2), m.group(3)
+    if after.islower() or (before.isdigit() and after.isdigit()):
+        return ""
+    if before.isupper() and after.isupper() and not after2.islower():
+        return ""
+    return " "
+
+
 def read_markdown(text: str) -> str:
     text = _TABLE_RULE.sub("", text)
+    text = _MARK_IN_WORD.sub(_join_or_split, text)
     text = _BOLD.sub(" ", text)
     text = _ITALIC.sub("", text)
     text = _HEADING.sub("", text)

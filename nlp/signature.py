@@ -26,6 +26,8 @@ _RANK = re.compile(
     r"|(?:(?:PGS|GS|TS|ThS|BS|KS|CN|LS)\.\s*)+)\s*",
     re.I,
 )
+# Words no signer's name contains: a line holding one is a sentence or a heading.
+_NEVER_IN_NAME = {"căn", "cứ", "luật", "nghị", "điều", "khoản", "chương", "phần", "mục", "theo", "về", "của", "các", "những", "kèm"}
 _TITLE_FOLDED = [(fold(t), t) for t in titles()]
 
 
@@ -56,12 +58,14 @@ def _name(text: str) -> str | None:
         return None
     if not words[0][:1].isupper() or not words[-1][:1].isupper():
         return None
+    if any(w.lower() in _NEVER_IN_NAME for w in words) or sum(1 for w in words if w.islower()) > 1:
+        return None  # a sentence ("Căn cứ Luật Tổ chức chính ..."), not a name
     if not is_upper(text) and any(w.isupper() and len(w) > 1 for w in words):
         return None  # "PHÁN CHÁNH ÁN Nguyễn Hòa Bình": a post glued to a name
     if sum(1 for w in words if w.lower() in _NOT_NAME) >= 2 or _is_title_text(text):
         return None
     if is_upper(text):
-        if fold(words[0]) not in surnames():
+        if words[0].lower() not in surnames():
             return None  # capitals: only a known family name tells a name from a post
         return title_case_words(text)
     return title_case_words(text) if any(w.islower() for w in words) else text
@@ -130,19 +134,30 @@ def _signatures_at(lines: list[str], i: int, end: int) -> list[Signature]:
             continue
         if nxt == CELL:
             break
-        name = _name(nxt)
-        if name and j + 1 < end and lines[j + 1] not in ("", CELL) and len(lines[j + 1].split()) <= 2:
-            longer = _name(nxt + " " + lines[j + 1])  # "Nguyễn Quỳnh" / "Thiện"
-            if longer and not lines[j + 1].isupper():
-                name = longer
+        name, used = _name_from(lines, j, end)
         if name:
-            return [Signature(signer=name, signer_title=post(" ".join(title_lines)), title_lines=title_lines, line=j)]
+            return [Signature(signer=name, signer_title=post(" ".join(title_lines)), title_lines=title_lines, line=j + used - 1)]
         if is_upper(nxt):
             title_lines.append(nxt)
             j += 1
             continue
         break
     return []
+
+
+def _name_from(lines: list[str], j: int, end: int) -> tuple[str | None, int]:
+    """The longest name that lines j, j+1, j+2 spell together ("Mai" / "Sơn", "Nguyễn Quỳnh" / "Thiện")."""
+    best: tuple[str | None, int] = (None, 0)
+    parts: list[str] = []
+    for k in range(j, min(end, j + 3)):
+        line = lines[k]
+        if not line or line == CELL or (parts and is_upper(line) and not is_upper(parts[0])):
+            break
+        parts.append(line)
+        name = _name(" ".join(parts))
+        if name:
+            best = (name, len(parts))
+    return best
 
 
 def _squashed(line: str) -> tuple[str, str] | None:

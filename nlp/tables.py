@@ -70,4 +70,4 @@ def centrally_run_cities() -> frozenset[str]:
 
 @lru_cache(maxsize=None)
 def surnames() -> frozenset[str]:
-    return frozenset(fold(s) for s in _load("surnames.json")["surnames"])
+    return frozenset(s.lower() for s in _load("surnames.json")["surnames"])
