@@ -36,10 +36,10 @@ def type_code(symbol: str) -> str | None:
     found = parts(symbol)
     if not found:
         return None
-    for p in found[:2]:
+    for index, p in enumerate(found[:2]):
         abbr = type_by_code().get(fold(p)) or type_by_code().get(fold(p).rstrip("0123456789"))
         if abbr:
-            if p is found[1] and abbr in {"CT", "TB"}:
+            if index == 1 and abbr in {"CT", "TB"}:
                 continue  # "1141 TC/CT": a second part named CT is an issuer code, not Chỉ thị
             return abbr
     return None
