@@ -1,1 +1,71 @@
-"""Datasette plugin."""
+"""Datasette plugin: titles, descriptions, facets and search for a directives database,
+and the SQL functions ``fold()`` and ``symbol_key()`` so that queries can match text
+without diacritics and symbols in any spelling.
+
+Loaded by ``directives serve`` and by plain ``datasette directives.db`` (entry point).
+"""
+from __future__ import annotations
+
+from datasette import hookimpl
+
+from ..nlp.normalize import fold, symbol_key
+
+_TABLES = {
+    "documents": {
+        "title": "Directives",
+        "description": "One row per document: what it is (số ký hiệu, type, date, place, issuer, trích yếu, signer) "
+        "as extracted from its text. Search works with or without diacritics and finds symbols in any spelling.",
+        "facets": ["doc_type", "issuer", "year"],
+        "sort_desc": "issued_date",
+        "searchmode": "escaped",
+        "label_column": "symbol",
+        "columns": {
+            "symbol": "Số ký hiệu as printed after 'Số:'",
+            "symbol_key": "The symbol folded for matching: lower case, no diacritics, no spaces",
+            "doc_type": "Type abbreviation (Nghị định 30/2020/NĐ-CP, Phụ lục III); CV for a công văn",
+            "issued_date": "Date of issue (ISO)",
+            "place": "Địa danh before the date",
+            "issuer": "Issuing body with its locality",
+            "subject": "Trích yếu",
+            "signer_title": "The signer's own post",
+            "recipients": "Nơi nhận (JSON list)",
+            "text": "Normalised full text",
+            "search_folded": "Folded copy of symbol, subject, issuer and text, indexed for search without diacritics",
+            "identity": "Duplicate key: symbol, issuer, year (or the content hash)",
+        },
+    },
+    "document_sources": {
+        "title": "Source files",
+        "description": "Each file a document was read from, with its format and sha256; one document may have several.",
+        "facets": ["format"],
+    },
+    "ingest_errors": {
+        "title": "Files that could not be read",
+        "description": "The latest failure of each file that could not be read or parsed, with the reason.",
+    },
+}
+
+_QUERIES = {
+    "find_symbol": {
+        "title": "Find a document by its số ký hiệu, in any spelling",
+        "description": "\"1477/qd-ubnd\", \"1477/QĐ-UBND\" and \"1477 / QĐ–UBND\" all match.",
+        "sql": "select id, symbol, doc_type, issued_date, issuer, subject from documents "
+        "where symbol_key = symbol_key(:symbol) order by issued_date desc",
+    },
+}
+
+
+@hookimpl
+def prepare_connection(conn):
+    conn.create_function("fold", 1, fold, deterministic=True)
+    conn.create_function("symbol_key", 1, symbol_key, deterministic=True)
+
+
+@hookimpl
+def get_metadata(datasette, key, database, table):
+    names = [name for name in datasette.databases if not name.startswith("_")]
+    return {
+        "title": "Directives",
+        "description": "Vietnamese government directives: what each one is, who issued it, and what it asks of whom.",
+        "databases": {name: {"tables": _TABLES, "queries": _QUERIES} for name in names},
+    }
