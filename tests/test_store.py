@@ -1,0 +1,115 @@
+"""directives ingest: storage, re-runs, changed files, duplicates, bad files."""
+import json
+import sqlite3
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from directives.cli import cli
+from directives.db.store import Store
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def count(db_path, sql, params=()):
+    with sqlite3.connect(db_path) as conn:
+        return conn.execute(sql, params).fetchone()[0]
+
+
+def test_ingest_stores_every_document_and_rerun_adds_nothing(examples, db_path):
+    first = run("ingest", str(examples), "--db", str(db_path))
+    assert first.exit_code == 0, first.output
+    assert count(db_path, "select count(*) from documents") == 3
+    assert count(db_path, "select count(*) from document_sources") == 3
+    second = run("ingest", str(examples), "--db", str(db_path))
+    assert second.exit_code == 0
+    assert "0 added" in second.output and "3 unchanged" in second.output
+    assert count(db_path, "select count(*) from documents") == 3
+
+
+def test_stored_row_has_the_record_fields(examples, db_path):
+    run("ingest", str(examples), "--db", str(db_path))
+    with sqlite3.connect(db_path) as conn:
+        conn.row_factory = sqlite3.Row
+        row = conn.execute("select * from documents where symbol = '0457/QĐ-UBND'").fetchone()
+        source = conn.execute("select * from document_sources where document_id = ?", [row["id"]]).fetchone()
+    assert row["doc_type"] == "QĐ" and row["year"] == 2025 and row["issuer"] == "Ủy ban nhân dân tỉnh Đắk Lắk"
+    assert json.loads(row["recipients"])[0] == "Như Điều 3"
+    assert "Điều 3." in row["text"]
+    assert source["format"] == "md" and len(source["sha256"]) == 64
+
+
+def test_changed_file_replaces_its_old_version(examples, db_path):
+    run("ingest", str(examples), "--db", str(db_path))
+    doc = examples / "kh-0031-sct-quang-ngai.txt"
+    doc.write_text(doc.read_text(encoding="utf-8").replace("Số: 31 /KH-SCT", "Số: 32/KH-SCT"), encoding="utf-8")
+    result = run("ingest", str(examples), "--db", str(db_path))
+    assert "1 replaced" in result.output
+    assert count(db_path, "select count(*) from documents") == 3
+    assert count(db_path, "select count(*) from documents where symbol = '32/KH-SCT'") == 1
+    assert count(db_path, "select count(*) from documents where symbol = '31/KH-SCT'") == 0
+
+
+def test_same_document_from_two_files_is_one_document_with_two_sources(examples, db_path, tmp_path):
+    copy = tmp_path / "again.md"
+    text = (examples / "qd-0457-ubnd-dak-lak.md").read_text(encoding="utf-8")
+    copy.write_text(text + "\n\n", encoding="utf-8")  # other bytes, same document
+    run("ingest", str(examples), str(copy), "--db", str(db_path))
+    assert count(db_path, "select count(*) from documents where symbol = '0457/QĐ-UBND'") == 1
+    assert count(db_path, "select count(*) from document_sources s join documents d on d.id = s.document_id where d.symbol = '0457/QĐ-UBND'") == 2
+
+
+def test_same_symbol_from_two_provinces_stays_two_documents(tmp_path, db_path):
+    template = (
+        "ỦY BAN NHÂN DÂN\nTỈNH {p}\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n|\nSố: 98/2025/QĐ-UBND\n|\n"
+        "{p2}, ngày 21 tháng 11 năm 2025\n|\nQUYẾT ĐỊNH\nVề việc thử\n"
+    )
+    (tmp_path / "a.md").write_text(template.format(p="QUẢNG NINH", p2="Quảng Ninh"), encoding="utf-8")
+    (tmp_path / "b.md").write_text(template.format(p="NGHỆ AN", p2="Nghệ An"), encoding="utf-8")
+    run("ingest", str(tmp_path / "a.md"), str(tmp_path / "b.md"), "--db", str(db_path))
+    assert count(db_path, "select count(*) from documents where symbol = '98/2025/QĐ-UBND'") == 2
+
+
+def test_bad_files_are_recorded_and_the_batch_goes_on(examples, db_path):
+    (examples / "scan.pdf").write_bytes(b"%PDF-1.4\n%\xe2\xe3\n")
+    (examples / "empty.txt").write_bytes(b"")
+    (examples / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    result = CliRunner().invoke(cli, ["ingest", str(examples), "--db", str(db_path)])
+    assert result.exit_code == 1
+    assert count(db_path, "select count(*) from documents") == 3  # the good files are in
+    with sqlite3.connect(db_path) as conn:
+        errors = dict(conn.execute("select path, reason from ingest_errors").fetchall())
+    reasons = {Path(p).name: r for p, r in errors.items()}
+    assert reasons["scan.pdf"] == "format not supported yet (pdf)"
+    assert reasons["empty.txt"] == "the file is empty"
+    assert "format not supported" in reasons["image.png"]
+    assert "scan.pdf" in result.output  # on stderr too, naming the file
+
+
+def test_a_failure_mid_document_leaves_nothing_half_written(examples, db_path, monkeypatch):
+    store = Store.open(db_path)
+    original = store.db["document_sources"].insert
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(type(store.db["document_sources"]), "insert", broken)
+    try:
+        store.ingest_file(str(examples / "qd-0457-ubnd-dak-lak.md"))
+    except RuntimeError:
+        pass
+    monkeypatch.undo()
+    assert original is not None
+    assert count(db_path, "select count(*) from documents") == 0
+    assert count(db_path, "select count(*) from document_sources") == 0
+
+
+def test_extract_jsonl_gives_one_line_per_file_and_error_lines(examples, tmp_path):
+    bad = tmp_path / "missing.txt"
+    result = CliRunner().invoke(cli, ["extract", str(examples / "cv-2105-btc-cst.html"), str(bad), "--jsonl"])
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert result.exit_code == 1
+    assert lines[0]["symbol"] == "2105/BTC-CST" and lines[0]["references"] == [] and lines[0]["tasks"] == []
+    assert lines[1]["error"] == "no such file" and lines[1]["source"]["path"] == str(bad)
