@@ -72,12 +72,15 @@ def collapse(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+_STRIP_MARKS = dict.fromkeys(range(0x300, 0x370))
+
+
 def fold(text: str | None) -> str:
-    """Lower case without any diacritic, "đ" included: the search key of a text."""
+    """Lower case without any diacritic, "đ" included: the search key of a text.
+    Keeps one character per character of NFC input, so offsets agree."""
     if not text:
         return ""
-    text = unicodedata.normalize("NFD", normalize_line(text) if "\n" not in text else normalize_text(text))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = unicodedata.normalize("NFD", text.translate(_TRANSLATE)).translate(_STRIP_MARKS)
     return text.replace("đ", "d").replace("Đ", "D").casefold()
 
 
@@ -88,9 +91,6 @@ def symbol_key(symbol: str | None) -> str:
     key = fold(symbol)
     key = re.sub(r"^so\s*:?", "", key.strip())
     return re.sub(r"\s+", "", key)
-
-
-_LOWER_WORDS = {"và", "của", "các", "về", "với", "cho", "trên", "tại", "theo", "thuộc"}
 
 
 def title_case_words(text: str) -> str:

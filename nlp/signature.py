@@ -118,6 +118,9 @@ def _signatures_at(lines: list[str], i: int, end: int) -> list[Signature]:
     line = lines[i]
     if not line or line == CELL:
         return []
+    first = line.split()[0].rstrip(".:")
+    if len(first) < 2 or not first.isupper():
+        return []  # a signature block opens with a prefix or a post in capitals
     # One line may hold whole blocks: "KT. BỘ TRƯỞNG ... Nguyễn Cẩm Tú KT. BỘ TRƯỞNG ... Đỗ Hoàng Anh Tuấn".
     parts = re.split(r"(?<=[a-zđà-ỹ])\s+(?=(?:TM|KT|TL|TUQ|Q)\.\s)", line)
     squashed = [_squashed(p) for p in parts]
