@@ -78,7 +78,7 @@ def read_header(layout: Layout) -> Header:
     date_at, date_match = _find_date(window)
     if date_match:
         header.issued_date = _iso(date_match)
-        header.place = _place(date_match.group("place"), header.symbol)
+        header.place = _place(date_match.group("place"))
 
     header.urgency, header.secrecy = _marks(window)
 
@@ -124,68 +124,72 @@ def _doc_type(title: str | None, symbol: str | None, vv: str | None) -> str | No
     return "CV" if symbol else None
 
 
-def _blocks(window: list[str]) -> list[tuple[int, int, str]]:
-    """Runs of lines inside one cell or paragraph: (first line, last line, joined text)."""
-    out: list[tuple[int, int, str]] = []
-    first = None
-    for i, line in enumerate(window + [CELL]):
+@dataclass
+class _Block:
+    """Lines inside one cell or paragraph, joined with spaces, with where each line starts."""
+
+    first: int  # index of its first line in the window
+    text: str
+    starts: list[int]  # offset in ``text`` of each of its lines
+
+    def line_at(self, offset: int) -> int:
+        """The window index of the line holding ``offset`` of the joined text."""
+        k = 0
+        while k + 1 < len(self.starts) and self.starts[k + 1] <= offset:
+            k += 1
+        return self.first + k
+
+
+def _blocks(window: list[str]) -> list[_Block]:
+    out: list[_Block] = []
+    current: _Block | None = None
+    for i, line in enumerate(window):
         if line == CELL or not line:
-            if first is not None:
-                out.append((first, i - 1, collapse(" ".join(window[first:i]))))
-                first = None
+            current = None
             continue
-        if first is None:
-            first = i
+        if current is None:
+            current = _Block(first=i, text=line, starts=[0])
+            out.append(current)
+        else:
+            current.starts.append(len(current.text) + 1)
+            current.text += " " + line
     return out
 
 
-def _header_blocks(window: list[str]) -> list[tuple[int, int, str]]:
+def _header_blocks(window: list[str]) -> list[_Block]:
     """The blocks before the body (its "Căn cứ", "Kính gửi", first article ...)."""
     out = []
     for block in _blocks(window):
-        f = fold(block[2])
-        if f.startswith(("can cu", "kinh gui", "dieu 1", "thuc hien", "xet de nghi", "theo de nghi")):
+        if fold(block.text).startswith(("can cu", "kinh gui", "dieu 1", "thuc hien", "xet de nghi", "theo de nghi")):
             break
         out.append(block)
     return out
 
 
 def _find_symbol(window: list[str]) -> tuple[int | None, re.Match | None]:
-    for first, last, text in _header_blocks(window):
-        m = _SO.search(text)
+    """The number after "Số:", and the line on which it ends."""
+    for block in _header_blocks(window):
+        m = _SO.search(block.text)
         if m:
-            # The line on which the symbol ends.
-            at = first
-            for i in range(first, last + 1):
-                if window[i] and window[i] in text[: m.end()] + " ":
-                    at = i
-                if re.sub(r"\s", "", m.group("symbol"))[-3:] in re.sub(r"\s", "", window[i]):
-                    at = i
-                    break
-            return at, m
+            return block.line_at(m.end("symbol") - 1), m
     return None, None
 
 
 def _find_date(window: list[str]) -> tuple[int | None, re.Match | None]:
-    for first, last, text in _header_blocks(window):
-        if "ngày" not in text.lower():
+    """The "Place, ngày ... tháng ... năm ..." line, and the line on which its year stands."""
+    for block in _header_blocks(window):
+        if "ngày" not in block.text.lower():
             continue
-        for m in _DATE.finditer(text):
-            if not (m.group("y") or m.group("y2")):
+        for m in _DATE.finditer(block.text):
+            year = "y" if m.group("y") else "y2" if m.group("y2") else None
+            if not year:
                 continue
             place_text = m.group("place")
             if not m.group("m") and not place_text.strip(" ,*"):
                 continue  # "ngày 04/12/2024" inside a sentence
-            comma = bool(m.group("comma"))
-            if not _place(place_text, None) or (not comma and len(place_text.split()) > 4):
+            if not _place(place_text) or (not m.group("comma") and len(place_text.split()) > 4):
                 continue  # a date cited inside a sentence, not the place-and-date line
-            year = m.group("y") or m.group("y2")
-            at = last
-            for i in range(first, last + 1):
-                if re.search(rf"(?:năm\s*|[/.-]\s*){year}\b", window[i]) and re.search(r"ngày|tháng", window[i], re.I):
-                    at = i
-                    break
-            return at, m
+            return block.line_at(m.end(year) - 1), m
     return None, None
 
 
@@ -204,7 +208,7 @@ def _iso(m: re.Match) -> str | None:
 _PLACE_TOKEN = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\w.'-]*|phố|xã|thị|trấn|-|TP\.)$")
 
 
-def _place(raw: str, symbol: str | None) -> str | None:
+def _place(raw: str) -> str | None:
     text = collapse(raw).strip(" *,.")
     found = list(re.finditer(symbols.SYMBOL, text))
     if found:
@@ -271,6 +275,12 @@ def _issuer_lines(window: list[str], sym_at: int | None, date_at: int | None, mo
     return [o for o in out if o]
 
 
+def _after(line: str, text: str) -> str:
+    """What follows ``text`` on ``line`` (all of the line when ``text`` is not on it)."""
+    at = line.find(text)
+    return line[at + len(text) :] if at >= 0 else line
+
+
 def _title_and_subject(
     window: list[str], after: int, date_match: re.Match | None, sym_match: re.Match | None
 ) -> tuple[str | None, list[str], int | None]:
@@ -279,20 +289,15 @@ def _title_and_subject(
         line = window[i]
         if i == after - 1:
             # The type name may share the line with the date ("... năm 2016 THÔNG TƯ ...").
-            tail = line
             if date_match:
-                tail = re.split(r"năm\s*(?:19|20)\d{2}\s*", line, maxsplit=1)[-1] if "năm" in line else ""
+                line = re.split(r"năm\s*(?:19|20)\d{2}\s*", line, maxsplit=1)[-1] if "năm" in line else ""
             elif sym_match:
-                tail = line[line.find(sym_match.group("symbol")) + len(sym_match.group("symbol")) :] if sym_match.group("symbol") in line else ""
-            line = tail.strip(" *")
-            if not line:
-                continue
+                line = _after(line, sym_match.group("symbol")) if sym_match.group("symbol") in line else ""
+            line = line.strip(" *")
         if line == CELL or not line or _SEPARATOR.match(line):
             continue
         m = _TYPE_LINE.match(line)
         if not m:
-            if _BODY_START.match(fold(line)) or fold(line).startswith(("v/v", "ve viec")):
-                continue
             continue
         title = m.group("name")
         first = m.group("rest").strip(" *:")
@@ -334,7 +339,7 @@ def _vv_subject(window: list[str], sym_at: int | None, sym_match: re.Match | Non
     for i in range(sym_at, min(len(window), sym_at + 4)):
         line = window[i]
         if i == sym_at and sym_match:
-            line = line[line.find(sym_match.group("symbol")) + len(sym_match.group("symbol")) :] if sym_match.group("symbol") in line else line
+            line = _after(line, sym_match.group("symbol"))
         m = _VV.search(line)
         if not m:
             continue
@@ -380,7 +385,7 @@ def _restore_case(subject: str, body_text: str) -> str:
             lowered.add(w)
     words = subject.lower().split(" ")
     out = []
-    for k, w in enumerate(words):
+    for w in words:
         core = w.strip(",.;:()\"“”")
         if core in capitalised and core not in lowered:
             w = w.replace(core, capitalised[core])
