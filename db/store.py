@@ -79,10 +79,10 @@ class Store:
     def record_error(self, path: str, reason: str) -> None:
         resolved = str(Path(path).resolve())
         with self.db.conn:
-            self.db["ingest_errors"].upsert(
-                {"path": resolved, "reason": reason, "occurred_at": _now(), "sha256": None},
-                pk="path",
-                alter=False,
+            self.db.conn.execute(
+                "INSERT INTO ingest_errors (path, reason, occurred_at) VALUES (?, ?, ?) "
+                "ON CONFLICT(path) DO UPDATE SET reason = excluded.reason, occurred_at = excluded.occurred_at",
+                [resolved, reason, _now()],
             )
 
     def ingest_paths(
@@ -119,7 +119,7 @@ class Store:
         self.db.execute("DELETE FROM document_sources WHERE id = ?", [source["id"]])
         left = self.db.execute("SELECT count(*) FROM document_sources WHERE document_id = ?", [source["document_id"]]).fetchone()[0]
         if not left:
-            self.db["documents"].delete(source["document_id"])
+            self.db.execute("DELETE FROM documents WHERE id = ?", [source["document_id"]])
 
     def _put(self, record: Record, size: int) -> str:
         key = identity(record)
@@ -153,9 +153,10 @@ class Store:
             outcome = "merged"
         else:
             row["created_at"] = now
-            document_id = self.db["documents"].insert(row).last_pk
+            document_id = self._insert("documents", row)
             outcome = "added"
-        self.db["document_sources"].insert(
+        self._insert(
+            "document_sources",
             {
                 "document_id": document_id,
                 "path": record.source.path,
@@ -164,6 +165,14 @@ class Store:
                 "encoding": record.source.encoding,
                 "size": size,
                 "ingested_at": now,
-            }
+            },
         )
         return outcome
+
+    def _insert(self, table: str, row: dict) -> int:
+        """Insert inside the caller's transaction. (sqlite-utils' own insert commits, which
+        would split a document's writes.) Names are this module's constants; values are bound."""
+        names = ", ".join(f"[{name}]" for name in row)
+        marks = ", ".join("?" for _ in row)
+        cursor = self.db.conn.execute(f"INSERT INTO [{table}] ({names}) VALUES ({marks})", list(row.values()))
+        return cursor.lastrowid

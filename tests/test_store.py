@@ -3,6 +3,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from directives.cli import cli
@@ -88,21 +89,14 @@ def test_bad_files_are_recorded_and_the_batch_goes_on(examples, db_path):
     assert "scan.pdf" in result.output  # on stderr too, naming the file
 
 
-def test_a_failure_mid_document_leaves_nothing_half_written(examples, db_path, monkeypatch):
+def test_a_failure_mid_document_leaves_nothing_half_written(examples, db_path):
     store = Store.open(db_path)
-    original = store.db["document_sources"].insert
-
-    def broken(*args, **kwargs):
-        raise RuntimeError("disk full")
-
-    monkeypatch.setattr(type(store.db["document_sources"]), "insert", broken)
-    try:
+    # The source row is written after the document row: make SQLite refuse it.
+    store.db.execute("CREATE TRIGGER refuse BEFORE INSERT ON document_sources BEGIN SELECT RAISE(ABORT, 'disk full'); END")
+    with pytest.raises(sqlite3.DatabaseError, match="disk full"):
         store.ingest_file(str(examples / "qd-0457-ubnd-dak-lak.md"))
-    except RuntimeError:
-        pass
-    monkeypatch.undo()
-    assert original is not None
     assert count(db_path, "select count(*) from documents") == 0
+    assert count(db_path, "select count(*) from documents_fts") == 0
     assert count(db_path, "select count(*) from document_sources") == 0
 
 
