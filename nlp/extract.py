@@ -2,7 +2,7 @@
 
 Steps, each its own module: ``layout`` (lines, cells, the document inside a page),
 ``header`` (number, type, date, place, issuer, trích yếu, marks), ``signature``
-(signer, post, Nơi nhận). References and tasks are added by their own steps.
+(signer, post, Nơi nhận), ``references`` (the documents it names). Tasks follow.
 """
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from .header import read_header
 from .layout import Layout
 from .normalize import normalize_text
+from .references import extract_references
 from .signature import read_recipients, read_signature
 
 
@@ -28,6 +29,7 @@ class Fields:
     signer: str | None = None
     signer_title: str | None = None
     recipients: list[str] = field(default_factory=list)
+    references: list[dict] = field(default_factory=list)
     urgency: str | None = None
     secrecy: str | None = None
     text: str = ""
@@ -52,6 +54,7 @@ def extract_text(text: str) -> Fields:
         signer=signature.signer,
         signer_title=signature.signer_title,
         recipients=recipients,
+        references=[r.to_dict() for r in extract_references(layout.body_text, header.symbol, header.issuer)],
         urgency=header.urgency,
         secrecy=header.secrecy,
         text=layout.body_text,

@@ -18,6 +18,10 @@ SYMBOL = (
     rf"(?:(?:\s*[/-]\s*|\s+(?=[{_UP}]{{2,}}[/-])){_PART}|\s*[/-]\s*\d{{4}}(?![\d/]))*"
 )
 SYMBOL_RE = re.compile(SYMBOL)
+# Older symbols put a space after the number: "1141 TC/QĐ/CĐKT".
+SPACED = rf"{_NUMBER}\s(?=[{_UP}]{{2,}}/){_PART}(?:/{_PART})+"
+# In a citation: any of them, in any case ("quyết định số 12/qđ-ubnd").
+CITED_RE = re.compile(rf"{SPACED}|{SYMBOL}", re.IGNORECASE)
 
 
 def clean_symbol(raw: str) -> str:

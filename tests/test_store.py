@@ -105,5 +105,5 @@ def test_extract_jsonl_gives_one_line_per_file_and_error_lines(examples, tmp_pat
     result = CliRunner().invoke(cli, ["extract", str(examples / "cv-2105-btc-cst.html"), str(bad), "--jsonl"])
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert result.exit_code == 1
-    assert lines[0]["symbol"] == "2105/BTC-CST" and lines[0]["references"] == [] and lines[0]["tasks"] == []
+    assert lines[0]["symbol"] == "2105/BTC-CST" and lines[0]["references"][0]["symbol"] == "145/UBND-KT"
     assert lines[1]["error"] == "no such file" and lines[1]["source"]["path"] == str(bad)

@@ -1,0 +1,571 @@
+"""References: every other document a text names, and how this one relates to it.
+
+Three steps with data classes between them, after the citation extractors that do this
+well (eyecite): :func:`find_clauses` cuts the text into clauses and reads the cue that opens
+each one; :func:`find_mentions` finds every place that names a document (by số ký hiệu, by a
+law's title with its date or year, or by "Kế hoạch nêu trên"), with its span, type, date,
+issuer and relation; :func:`resolve` merges the mentions of one document into one
+:class:`Reference`, attaches short second mentions to the full one before them, drops the
+document itself, and fills the citing province into "của UBND tỉnh".
+
+The phrases it looks for are data (``nlp/data/references.json``); the text is searched in
+its folded form, which keeps one character per character, so spans agree.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .normalize import collapse, fold, symbol_key
+from .symbols import CITED_RE, SYMBOL_RE, clean_symbol, issuer_code, type_code
+from .tables import _load, type_by_code, type_by_name
+
+RELATIONS = ("based_on", "implements", "amends", "replaces", "repeals", "responds_to", "cites")
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A stretch of text between ";", a sentence end or a paragraph break."""
+
+    start: int
+    end: int
+    cue: str | None  # the relation its opening words give ("Căn cứ" gives based_on)
+    cue_end: int  # where the opening cue stops (= start when there is none)
+    paragraph: int  # index of the paragraph it belongs to
+    bullet: bool = False  # the paragraph is a list item ("-", "a)", "1.")
+    carried: str | None = None  # a Căn cứ / Thực hiện carried over from the paragraph before
+    intro: str | None = None  # "Các quyết định sau hết hiệu lực:" before this list item
+
+
+@dataclass
+class Mention:
+    """One place in the text that names a document."""
+
+    start: int
+    end: int  # end of the whole citation: type name, number, date and issuer
+    kind: str  # "symbol", "title" or "anaphor"
+    doc_type: str | None = None
+    symbol: str | None = None
+    title: str | None = None
+    date: str | None = None
+    year: int | None = None
+    issuer: str | None = None
+    relation: str = "cites"
+    text: str = ""
+
+
+@dataclass
+class Reference:
+    """One cited document, with every mention of it."""
+
+    symbol: str | None
+    doc_type: str | None
+    date: str | None
+    issuer: str | None
+    relation: str
+    text: str
+    start: int
+    end: int
+    title: str | None = None
+    year: int | None = None
+    mentions: list[tuple[int, int]] = field(default_factory=list)
+    issuer_from: str | None = None  # "text" (it says "của ..."), "symbol" (read from its code) or None
+
+    @property
+    def key(self) -> str:
+        return symbol_key(self.symbol) if self.symbol else "title:" + fold(self.title)
+
+    def to_dict(self) -> dict:
+        data = {
+            "symbol": self.symbol,
+            "doc_type": self.doc_type,
+            "date": self.date,
+            "issuer": self.issuer,
+            "relation": self.relation,
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+        }
+        if not self.symbol:
+            data["title"] = self.title
+        if self.year:
+            data["year"] = self.year
+        if self.issuer_from:
+            data["issuer_from"] = self.issuer_from
+        if len(self.mentions) > 1:
+            data["mentions"] = [list(span) for span in self.mentions]
+        return data
+
+
+# ---------------------------------------------------------------------------- tables
+
+
+@lru_cache(maxsize=None)
+def _table() -> dict:
+    return _load("references.json")
+
+
+@lru_cache(maxsize=None)
+def _names() -> dict[str, str]:
+    """Folded type name ("nghi dinh", "to trinh", "van ban") to its abbreviation."""
+    names = {fold(name): abbr for name, abbr in type_by_name().items()}
+    names.update(_table()["names"])
+    return names
+
+
+def _alternation(phrases) -> str:
+    """Phrases as one regex group body, longest first, any white space (a line break) between words."""
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> dict[str, re.Pattern]:
+    t = _table()
+    names = _alternation(_names())
+    clause_cues = [(c["relation"], p) for c in t["clause_cues"] for p in c["phrases"]]
+    return {
+        # a type name, then "số" / "số hiệu" / nothing, right before a symbol
+        "name_before": re.compile(rf"(?:^|[^a-z])(?P<name>{names})\s*(?:so(?:\s*hieu)?\s*)?[:.]?\s*$"),
+        "so_before": re.compile(r"(?:^|[^a-z])so\s*[:.]?\s*$"),
+        "plural_name": re.compile(rf"(?:^|[^a-z])(?P<name>{names})(?![a-z])"),
+        "clause_cue": re.compile(rf"[\s\-+*•.)(\da-z]{{0,6}}?\b(?P<cue>{_alternation(p for _, p in clause_cues)})\b(?! phap ly)"),
+        "date_after": re.compile(
+            r"^\s*,?\s*(?:\(|(?:duoc\s+)?(?:ban hanh|ky|thong qua)\s+)?ngay\s*(?P<d>\d{1,2})\s*(?:thang|[/.-])\s*"
+            r"(?P<m>\d{1,2})\s*(?:nam|[/.-])\s*(?P<y>(?:19|20)\d{2})"
+        ),
+        "year_after": re.compile(r"^\s*,?\s*\(?nam\s+(?P<y>(?:19|20)\d{2})\b"),
+        "issuer_after": re.compile(r"\s*\)?\s*,?\s*(?:cua|do)\s+(?P<issuer>[^;:()\n]{2,160})"),
+        "issuer_stop": re.compile(rf"\s(?:{_alternation(t['issuer_stops'])})(?![a-z])|,\s|\.(?:\s|$)"),
+        "title": re.compile(
+            rf"(?<![a-z])(?P<name>{_alternation(t['title_names'])})\s+",
+        ),
+        "anaphor": re.compile(rf"(?<![a-z])(?P<name>{names})\s+(?P<which>{_alternation(t['anaphors'])})(?![a-z])"),
+        "acting_anywhere": re.compile(
+            rf"(?<![a-z])(?P<cue>{_alternation([p for c in t['before_cues'] for p in c['phrases']] + [p for c in t['after_cues'] for p in c['phrases']])})(?![a-z])"
+        ),
+        "proposal": re.compile(rf"(?<![a-z])(?:{_alternation(t['proposal_verbs'])})(?![a-z])"),
+        "described": re.compile(r"(?<![a-z])(?:cua|thi hanh)\s+(?:cac\s+)?$"),
+        "list_gap": re.compile(r"[\s)*]*(?:,|va|hoac|;)?[\s*]*(?:cac\s+)?"),
+        "implements_near": re.compile(r"(?<![a-z])(?:thuc hien|trien khai|quan triet|thi hanh)(?:\s+[^\s;,.]+){0,3}\s+(?:cac\s+)?$"),
+        "after_cue": re.compile(rf"(?<![a-z])(?P<cue>{_alternation(p for c in t['after_cues'] for p in c['phrases'])})(?![a-z])"),
+        "passive": re.compile(rf"(?:{_alternation(t['passive_before'])})\s*(?:cac\s+)?$"),
+    }
+
+
+@lru_cache(maxsize=None)
+def _relation_of() -> dict[tuple[str, str], str]:
+    t = _table()
+    table = {}
+    for group in ("clause_cues", "before_cues", "after_cues"):
+        for cue in t[group]:
+            for phrase in cue["phrases"]:
+                table[(group, phrase)] = cue["relation"]
+    return table
+
+
+@lru_cache(maxsize=None)
+def _spreading() -> frozenset[str]:
+    return frozenset(c["relation"] for c in _table()["clause_cues"] if c.get("spread"))
+
+
+# ---------------------------------------------------------------------------- step 1: clauses
+
+_PARAGRAPH_BREAK = re.compile(
+    r"(?:(?<=[.;:])[ \t*]*\n|\n(?=[ \t*]*(?:[-+•]|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)|[IVX]+\.|Điều\s+\d|Căn cứ|CĂN CỨ|Xét|Thực hiện|Triển khai|Theo đề nghị|Phúc đáp|Trả lời|Để|Nhằm)))|\n\s*\n|\|"
+)
+_CLAUSE_BREAK = re.compile(r";|\.(?=\s+[A-ZĐÀ-Ỹ])")
+
+
+_BULLET = re.compile(r"[\s*]*(?:[-+•]|\d+(?:\.\d+)*[.)]|[a-zđ]\)|[IVX]+\.)\s")
+
+
+def find_clauses(text: str, folded: str) -> list[Clause]:
+    """Paragraphs, then clauses inside them, each with the cue its first words give.
+
+    A paragraph without a cue of its own that follows one ending in ";" carries that
+    paragraph's Căn cứ or Thực hiện; list items under a line such as "Các văn bản sau hết
+    hiệu lực:" carry its relation.
+    """
+    breaks = sorted({m.end() for m in _PARAGRAPH_BREAK.finditer(text)} | {0, len(text)})
+    clauses: list[Clause] = []
+    cue_pattern = _patterns()["clause_cue"]
+    acting = _patterns()["acting_anywhere"]
+    relation = _relation_of()
+    carried: str | None = None
+    intro: str | None = None
+    for index, (p_start, p_end) in enumerate(zip(breaks, breaks[1:])):
+        if not text[p_start:p_end].strip(" \t\n*|"):
+            continue
+        bullet = bool(_BULLET.match(text, p_start, p_end))
+        if not bullet:
+            intro = None
+        start = p_start
+        first_cue = None
+        cuts = [m.end() for m in _CLAUSE_BREAK.finditer(text, p_start, p_end)] + [p_end]
+        for end in cuts:
+            if end <= start:
+                continue
+            m = cue_pattern.match(folded, start, end)
+            cue = relation[("clause_cues", " ".join(m.group("cue").split()))] if m else None
+            clauses.append(Clause(start, end, cue, m.end() if m else start, index, bullet, carried, intro))
+            if start == p_start:
+                first_cue = cue
+                if cue:  # "Căn cứ A; B; C" all rest on what they name; "Xét A; B" answers A only
+                    carried = cue if cue in _spreading() else None
+            start = end
+        paragraph = text[p_start:p_end].rstrip(" \t\n*|")
+        own = first_cue if first_cue in _spreading() else None
+        carried = own or (carried if first_cue is None and paragraph.endswith((";", ",")) else None)
+        if paragraph.endswith(":"):
+            found = None
+            for found in acting.finditer(folded, max(p_start, p_end - 200), p_end):
+                pass
+            if found:
+                intro = _acting_relation(" ".join(found.group("cue").split()))
+    return clauses
+
+
+def _acting_relation(phrase: str) -> str:
+    table = _relation_of()
+    return table.get(("before_cues", phrase)) or table[("after_cues", phrase)]
+
+
+# ---------------------------------------------------------------------------- step 2: mentions
+
+
+def find_mentions(text: str, folded: str | None = None) -> list[Mention]:
+    """Every mention of a document, in text order, each with its relation."""
+    folded = folded if folded is not None else fold(text)
+    clauses = find_clauses(text, folded)
+    mentions = _symbol_mentions(text, folded) + _title_mentions(text, folded)
+    mentions.sort(key=lambda m: m.start)
+    mentions = [m for i, m in enumerate(mentions) if not (i and m.start < mentions[i - 1].end and m.kind == "title")]
+    mentions = [m for m in mentions if not _in_site_note(text, m.start)]
+    _assign_relations(mentions, clauses, folded)
+    anaphors = _anaphor_mentions(text, folded, mentions)
+    return sorted(mentions + anaphors, key=lambda m: m.start)
+
+
+def _in_site_note(text: str, at: int) -> bool:
+    """Inside a legal database's bracketed note ("[Điểm này được đính chính bởi Thông báo ...]")."""
+    line_start = text.rfind("\n", 0, at) + 1
+    opened = text.rfind("[", line_start, at)
+    line_end = text.find("\n", at)
+    line_end = len(text) if line_end == -1 else line_end
+    return opened != -1 and "]" not in text[opened:at] and "]" in text[at:line_end]
+
+
+def _symbol_mentions(text: str, folded: str) -> list[Mention]:
+    p = _patterns()
+    found: list[Mention] = []
+    previous_end = 0
+    for m in CITED_RE.finditer(text):
+        symbol = _clean(m.group())
+        window_start = max(previous_end, m.start() - 60)
+        before = folded[window_start : m.start()]
+        if not _looks_like_symbol(symbol, text, m.start(), explicit=bool(p["so_before"].search(before))):
+            continue
+        start, doc_type = m.start(), None
+        named = p["name_before"].search(before)
+        if named:
+            start = window_start + named.start("name")
+            doc_type = _names()[" ".join(named.group("name").split())]
+        elif so := p["so_before"].search(before):
+            start = window_start + so.start() + (0 if before[so.start()] == "s" else 1)
+            doc_type = _list_head_type(folded, max(previous_end, m.start() - 250), m.start())
+        elif not _standalone_ok(symbol):
+            continue
+        doc_type = _type_of(symbol, doc_type)
+        end, date, year, issuer = _tail(text, folded, m.start() + len(m.group().rstrip(".-/,;: ")))
+        found.append(
+            Mention(start=start, end=end, kind="symbol", doc_type=doc_type, symbol=symbol, date=date,
+                    year=year or _symbol_year(symbol), issuer=issuer, text=collapse(text[start:end]))
+        )
+        previous_end = m.end()
+    return found
+
+
+def _clean(raw: str) -> str:
+    """The symbol as printed, spaces dropped except the one of "1141 TC/QĐ/CĐKT"; typed
+    in lower case ("12/qđ-ubnd"), it is given in capitals."""
+    spaced = re.match(r"(\d+)\s+(?=\D)", raw)
+    symbol = clean_symbol(raw)
+    if spaced and "/" not in raw[: spaced.end()]:
+        symbol = spaced.group(1) + " " + symbol[len(spaced.group(1)) :]
+    return symbol.upper() if symbol == symbol.lower() else symbol
+
+
+def _looks_like_symbol(symbol: str, text: str, at: int, explicit: bool) -> bool:
+    """A number with a lettered part; not a date, a unit ("đồng/bản") or an article number.
+    One typed in lower case counts only after "số" and with a known code."""
+    if text[at:at + len(symbol) + 4].lower() == text[at:at + len(symbol) + 4] and not (explicit and (type_code(symbol) or issuer_code(symbol))):
+        return False
+    if not re.search(r"[A-ZĐ]{2,}|[A-ZĐ][a-zđ]?[A-ZĐ]|/[A-ZĐ]{1,2}$|[A-Z]{2}\d", symbol):
+        return False
+    if at and (text[at - 1].isalnum() or text[at - 1] in "/.-"):
+        return False  # the middle of a longer token
+    return True
+
+
+def _standalone_ok(symbol: str) -> bool:
+    """A symbol with no type name or "số" before it counts when it says what it is."""
+    return bool(type_code(symbol) or re.search(r"/(?:19|20)\d{2}/|/TW$|-(?:TB|KL|NQ|CT|KH|QĐ)/", symbol))
+
+
+def _list_head_type(folded: str, start: int, end: int) -> str | None:
+    """The type named before a list ("các Nghị định của Chính phủ: số 101/..., số 102/...")."""
+    last = None
+    for m in _patterns()["plural_name"].finditer(folded, start, end):
+        last = m
+    return _names()[" ".join(last.group("name").split())] if last else None
+
+
+def _type_of(symbol: str, named: str | None) -> str | None:
+    coded = type_code(symbol)
+    if named == "CV" and coded and coded != "CV":
+        return coded  # "văn bản số 12/KH-UBND" is a plan
+    if named:
+        return named
+    if coded == "L" and re.search(r"/QH\d+$", symbol):
+        return "L"
+    return coded
+
+
+def _symbol_year(symbol: str) -> int | None:
+    m = re.search(r"[/:]((?:19|20)\d{2})(?:/|$)", symbol)
+    return int(m.group(1)) if m else None
+
+
+def _tail(text: str, folded: str, at: int) -> tuple[int, str | None, int | None, str | None]:
+    """The date, year and issuer written after a document's number; where they stop."""
+    p = _patterns()
+    end, date, year, issuer = at, None, None, None
+    window = folded[at : at + 80]
+    m = p["date_after"].match(window)
+    if m:
+        d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+        if 1 <= d <= 31 and 1 <= mo <= 12:
+            date, year = f"{y:04d}-{mo:02d}-{d:02d}", y
+        end = at + m.end()
+    else:
+        m = p["year_after"].match(window)
+        if m:
+            year = int(m.group("y"))
+            end = at + m.end()
+    m = p["issuer_after"].match(folded, end, end + 200)
+    if m:
+        raw = folded[m.start("issuer") : m.end("issuer")]
+        stop = p["issuer_stop"].search(raw)
+        length = stop.start() if stop else len(raw)
+        if length > 2:
+            words = text[m.start("issuer") : m.start("issuer") + length].split()
+            if len(words) <= 14:
+                issuer = " ".join(words).rstrip(".,")
+                end = m.start("issuer") + length
+    return end, date, year, issuer
+
+
+# words that show a phrase runs on past a law's name ("Bộ luật Dân sự và văn bản hướng dẫn ... năm 2015")
+_NOT_A_TITLE = re.compile(r"(?<![a-z])(?:van ban|quy dinh|huong dan|ap dung|tai|duoc|nay|nhu)(?![a-z])")
+
+
+def _title_mentions(text: str, folded: str) -> list[Mention]:
+    """Laws named by title with a date or year: "Luật Đầu tư ngày 17 tháng 6 năm 2020"."""
+    p = _patterns()
+    found = []
+    for m in p["title"].finditer(folded):
+        if m.end() >= len(text) or not (text[m.end()].isupper() or folded.startswith("sua doi", m.end())):
+            continue  # "luật" as a plain word; a law's name is capitalised
+        limit = min(len(text), m.end() + 260)
+        stop = re.search(r"[;:\n]\s*(?:\n|[-+]|căn cứ|Căn cứ)|;|\n\s*\n", text[m.end() : limit])
+        limit = m.end() + stop.start() if stop else limit
+        span = folded[m.end() : limit]
+        when = re.search(r"\s*,?\s*(?:(?:duoc\s+)?(?:ban hanh|thong qua)\s+)?ngay\s*\d{1,2}\s*(?:thang|[/.-])\s*\d{1,2}\s*(?:nam|[/.-])\s*(?:19|20)\d{2}|\bnam\s+(?:19|20)\d{2}\b|\bso\s+\d", span)
+        if not when or when.group().strip().startswith("so"):
+            continue
+        if "ngay" in when.group():
+            title_end = m.end() + when.start()
+        else:
+            title_end = m.end() + when.end()
+            close = text.find(")", title_end, title_end + 2)
+            if text[m.start() : title_end].count("(") > text[m.start() : title_end].count(")") and close != -1:
+                title_end = close + 1
+        title = collapse(text[m.start() : title_end]).rstrip(" ,")
+        if SYMBOL_RE.search(title) or len(title.split()) < 2 or _NOT_A_TITLE.search(fold(title)):
+            continue
+        end, date, year, issuer = _tail(text, folded, title_end)
+        if year is None:
+            year = int(re.search(r"(?:19|20)\d{2}", when.group()).group())
+        found.append(
+            Mention(start=m.start(), end=max(end, title_end), kind="title", doc_type=_names().get(" ".join(m.group("name").split()), "L"),
+                    title=title, date=date, year=year, issuer=issuer, text=collapse(text[m.start() : max(end, title_end)]))
+        )
+    return found
+
+
+def _anaphor_mentions(text: str, folded: str, mentions: list[Mention]) -> list[Mention]:
+    """ "Kế hoạch nêu trên", "Quyết định này": short second mentions, resolved later."""
+    found = []
+    for m in _patterns()["anaphor"].finditer(folded):
+        found.append(
+            Mention(start=m.start(), end=m.end(), kind="anaphor", doc_type=_names()[" ".join(m.group("name").split())],
+                    title=m.group("which"), text=text[m.start() : m.end()])
+        )
+    return found
+
+
+def _assign_relations(mentions: list[Mention], clauses: list[Clause], folded: str) -> None:
+    """The relation of each mention from the words of its clause.
+
+    - A clause opened by "Căn cứ" or "Thực hiện" (or carrying one over a ";") gives its
+      relation to every document it names, except those that only describe another one
+      ("hướng dẫn ... của Nghị định số ..."): those are cited. Inside a list item the cue
+      must stand right before the document ("- Thực hiện tốt ... theo Nghị định" cites it).
+    - "Xét đề nghị ... tại Tờ trình số ..." answers the first document of its clause.
+    - A verb this document acts with ("bãi bỏ", "thay thế", "sửa đổi") before a document,
+      or "... hết hiệu lực" after it, holds when no other document stands before it in the
+      clause and no one is only asked to propose it ("tham mưu sửa đổi Quyết định ...").
+    - A list ("Bãi bỏ Quyết định A và Quyết định B") shares its first item's relation.
+    """
+    p = _patterns()
+    starts = [c.start for c in clauses]
+    previous: Mention | None = None
+    previous_clause = -1
+    for mention in mentions:
+        index = max(0, bisect.bisect_right(starts, mention.start) - 1)
+        clause = clauses[index] if clauses else Clause(0, len(folded), None, 0, 0)
+        first_in_clause = previous_clause != index
+        described = bool(p["described"].search(folded, max(clause.start, mention.start - 16), mention.start))
+        chosen = None
+        if not first_in_clause and previous is not None and previous.relation != "cites" and p["list_gap"].fullmatch(folded, previous.end, mention.start):
+            chosen = previous.relation
+        if chosen is None and first_in_clause and not described:
+            chosen = _acting_before(folded, clause, mention)
+        cue = clause.cue or clause.carried
+        if chosen is None and cue in _spreading() and not described:
+            near = len(folded[clause.cue_end : mention.start].split()) <= 4
+            if near or not clause.bullet or not clause.cue:
+                chosen = cue
+        if chosen is None and cue == "responds_to" and first_in_clause:
+            if len(folded[clause.cue_end : mention.start].split()) <= 12:
+                chosen = cue
+        if chosen is None and first_in_clause and not described:
+            if p["implements_near"].search(folded, clause.start, mention.start):
+                chosen = "implements"
+        if chosen is None and first_in_clause:
+            after = p["after_cue"].search(folded, mention.end, clause.end)
+            if after and not re.search(r"\d/", folded[mention.end : after.start()]):
+                chosen = _acting_relation(" ".join(after.group("cue").split()))
+        if chosen is None and clause.intro and first_in_clause:
+            chosen = clause.intro
+        mention.relation = chosen or "cites"
+        previous, previous_clause = mention, index
+
+
+def _acting_before(folded: str, clause: Clause, mention: Mention) -> str | None:
+    """The relation a verb of this document's own gives the document after it."""
+    p = _patterns()
+    last = None
+    for last in p["acting_anywhere"].finditer(folded, clause.start, mention.start):
+        pass
+    if last is None or p["proposal"].search(folded, clause.start, last.start()):
+        return None
+    if p["passive"].search(folded, clause.start, mention.start):
+        return None
+    gap = folded[last.end() : mention.start]
+    words = len(gap.split())
+    relation = _acting_relation(" ".join(last.group("cue").split()))
+    if relation == "repeals":
+        if words == 0 or ":" in gap:
+            return relation
+        if " ".join(last.group("cue").split()).startswith(("bai bo", "huy bo")) and words <= 20:
+            return "amends"  # "bãi bỏ mục 5 tại Phụ lục kèm theo Quyết định ..." changes part of it
+        return None
+    if relation in ("replaces", "amends"):
+        return relation if words <= 20 else None
+    return relation if words <= 6 else None
+
+
+
+# ---------------------------------------------------------------------------- step 3: resolve
+
+_PROVINCIAL = re.compile(
+    r"(?:ubnd|uy ban nhan dan|hdnd|hoi dong nhan dan|chu tich ubnd|chu tich uy ban nhan dan|tinh uy|thanh uy|so [a-z ,]+|ban thuong vu tinh uy)\s+(?:tinh|thanh pho)$"
+)
+
+
+_CHANGES = ("amends", "replaces", "repeals")
+
+
+def resolve(mentions: list[Mention], own_symbol: str | None = None, own_issuer: str | None = None) -> list[Reference]:
+    """One reference per distinct document, in order of first mention; not the document itself."""
+    own = symbol_key(own_symbol) if own_symbol else None
+    locality = _locality(own_issuer)
+    refs: dict[str, Reference] = {}
+    last_of_type: dict[str, Reference] = {}
+    for m in mentions:
+        if m.kind == "anaphor":
+            target = last_of_type.get(m.doc_type) if m.title != "nay" else None
+            if target is not None:
+                target.mentions.append((m.start, m.end))
+            continue
+        if m.kind == "symbol" and own and symbol_key(m.symbol) == own:
+            continue
+        issuer = _with_locality(m.issuer, locality)
+        issuer_from = "text" if issuer else None
+        if issuer is None and m.kind == "symbol":
+            issuer = _issuer_from_symbol(m.symbol, locality)
+            issuer_from = "symbol" if issuer else None
+        key = symbol_key(m.symbol) if m.symbol else "title:" + fold(m.title)
+        ref = refs.get(key)
+        if ref is None:
+            ref = refs[key] = Reference(
+                symbol=m.symbol, doc_type=m.doc_type, date=m.date, issuer=issuer, relation=m.relation,
+                text=m.text, start=m.start, end=m.end, title=m.title, year=m.year, mentions=[(m.start, m.end)],
+                issuer_from=issuer_from,
+            )
+        else:  # the first mention says how this document relates to it, unless a later one changes it
+            ref.mentions.append((m.start, m.end))
+            if m.relation in _CHANGES and ref.relation not in _CHANGES:
+                ref.relation = m.relation
+            ref.date = ref.date or m.date
+            ref.year = ref.year or m.year
+            if ref.issuer_from != "text" and issuer_from == "text":
+                ref.issuer, ref.issuer_from = issuer, issuer_from
+            ref.issuer = ref.issuer or issuer
+            ref.doc_type = ref.doc_type or m.doc_type
+        if ref.doc_type:
+            last_of_type[ref.doc_type] = ref
+    return list(refs.values())
+
+
+def _locality(issuer: str | None) -> tuple[str, str] | None:
+    """ "Sở Công Thương tỉnh Quảng Ngãi" gives ("tỉnh", "Quảng Ngãi")."""
+    if not issuer:
+        return None
+    m = re.search(r"\b(tỉnh|thành phố|Tỉnh|Thành phố)\s+(.+)$", issuer)
+    return (m.group(1).lower(), m.group(2).strip()) if m else None
+
+
+def _with_locality(issuer: str | None, locality: tuple[str, str] | None) -> str | None:
+    """ "của UBND tỉnh" in a Quảng Ngãi document is "UBND tỉnh Quảng Ngãi"."""
+    if issuer and locality and _PROVINCIAL.search(fold(issuer)):
+        return f"{issuer} {locality[1]}"
+    return issuer
+
+
+def _issuer_from_symbol(symbol: str | None, locality: tuple[str, str] | None) -> str | None:
+    """ "88/TTr-SNNMT" cited by a Đắk Lắk decision: Sở Nông nghiệp và Môi trường tỉnh Đắk Lắk."""
+    known = issuer_code(symbol) if symbol else None
+    if not known:
+        return None
+    if known["level"] == "central":
+        return known["name"]
+    return f"{known['name']} {locality[0]} {locality[1]}" if locality else None
+
+
+def extract_references(text: str, own_symbol: str | None = None, own_issuer: str | None = None) -> list[Reference]:
+    """All three steps."""
+    return resolve(find_mentions(text), own_symbol, own_issuer)
