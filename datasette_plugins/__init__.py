@@ -15,7 +15,7 @@ _TABLES = {
         "title": "Directives",
         "description": "One row per document: what it is (số ký hiệu, type, date, place, issuer, trích yếu, signer) "
         "as extracted from its text. Search works with or without diacritics and finds symbols in any spelling.",
-        "facets": ["doc_type", "issuer", "year"],
+        "facets": ["doc_type", "issuer", "year", "placeholder"],
         "sort_desc": "issued_date",
         "searchmode": "escaped",
         "label_column": "symbol",
@@ -31,7 +31,19 @@ _TABLES = {
             "recipients": "Nơi nhận (JSON list)",
             "text": "Normalised full text",
             "search_folded": "Folded copy of symbol, subject, issuer and text, indexed for search without diacritics",
-            "identity": "Duplicate key: symbol, issuer, year (or the content hash)",
+            "identity": "Duplicate key: symbol, the issuer's province for a provincial symbol, year (or the content hash)",
+            "placeholder": "1 for a document cited by others but not ingested: it carries what the citations say of it",
+        },
+    },
+    "document_links": {
+        "title": "Links between documents",
+        "description": "One row per citing document (source) and cited document (target): based_on (Căn cứ), "
+        "implements (Thực hiện, Triển khai), amends, replaces, repeals, responds_to (Xét đề nghị, Phúc đáp) or cites.",
+        "facets": ["relation"],
+        "columns": {
+            "mention": "The citation as the text writes it",
+            "confidence": "1.0 when the symbol names its document; lower when the province or the year had to be assumed",
+            "start": "Where the citation starts in the citing document's text",
         },
     },
     "document_sources": {
@@ -51,6 +63,13 @@ _QUERIES = {
         "description": "\"1477/qd-ubnd\", \"1477/QĐ-UBND\" and \"1477 / QĐ–UBND\" all match.",
         "sql": "select id, symbol, doc_type, issued_date, issuer, subject from documents "
         "where symbol_key = symbol_key(:symbol) order by issued_date desc",
+    },
+    "cited_by": {
+        "title": "Documents that cite a document",
+        "description": "Every document that names the given số ký hiệu, with how it relates to it.",
+        "sql": "select s.id, s.symbol, s.doc_type, s.issued_date, s.issuer, l.relation, l.mention, l.confidence "
+        "from documents t join document_links l on l.target_id = t.id join documents s on s.id = l.source_id "
+        "where t.symbol_key = symbol_key(:symbol) order by s.issued_date",
     },
 }
 

@@ -1,4 +1,9 @@
-"""The SQLite schema: documents, their source files, ingest errors, and full-text search.
+"""The SQLite schema: documents, their source files, the links between documents, ingest
+errors, and full-text search.
+
+A document cited but not (yet) ingested is a row of ``documents`` with ``placeholder = 1``,
+carrying what the citations say of it; ``document_links`` holds one row per citing document
+and cited document (the name ``references`` is reserved in SQL).
 
 Search must find words with or without diacritics. FTS5's ``remove_diacritics 2`` folds
 "Nẵng" to "nang" but keeps "đ", so a folded copy of the searchable text (``search_folded``,
@@ -12,8 +17,23 @@ FTS_COLUMNS = ["symbol", "subject", "issuer", "text", "search_folded"]
 TOKENIZE = "unicode61 remove_diacritics 2"
 
 
+# Version 2 added placeholders, links and the province-aware identity.
+SCHEMA_VERSION = 2
+
+
+class SchemaError(Exception):
+    """The database was written by another version of directives."""
+
+
 def ensure_schema(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA foreign_keys = ON")
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if "documents" in db.table_names() and version != SCHEMA_VERSION:
+        raise SchemaError(
+            f"{db.conn.execute('PRAGMA database_list').fetchone()[2] or 'the database'} was made by "
+            f"{'an older' if version < SCHEMA_VERSION else 'a newer'} version of directives (schema {version}, "
+            f"this one reads {SCHEMA_VERSION}); ingest the files again into a new database"
+        )
     if "documents" not in db.table_names():
         db["documents"].create(
             {
@@ -38,10 +58,13 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "text": str,
                 "search_folded": str,
                 "identity": str,
+                "placeholder": int,
                 "created_at": str,
                 "updated_at": str,
             },
             pk="id",
+            defaults={"placeholder": 0},
+            not_null={"placeholder"},
         )
         db["documents"].create_index(["identity"], unique=True)
         db["documents"].create_index(["symbol_key"])
@@ -66,9 +89,28 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db["document_sources"].create_index(["path"], unique=True)
         db["document_sources"].create_index(["sha256"])
         db["document_sources"].create_index(["document_id"])
+    if "document_links" not in db.table_names():
+        db["document_links"].create(
+            {
+                "id": int,
+                "source_id": int,
+                "target_id": int,
+                "relation": str,
+                "mention": str,
+                "confidence": float,
+                "start": int,
+                "end": int,
+            },
+            pk="id",
+            foreign_keys=[("source_id", "documents", "id"), ("target_id", "documents", "id")],
+        )
+        db["document_links"].create_index(["source_id", "relation"])
+        db["document_links"].create_index(["target_id", "relation"])
+        db["document_links"].create_index(["source_id", "target_id"], unique=True)
     if "ingest_errors" not in db.table_names():
         db["ingest_errors"].create(
             {"id": int, "path": str, "sha256": str, "reason": str, "occurred_at": str},
             pk="id",
         )
         db["ingest_errors"].create_index(["path"], unique=True)
+    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

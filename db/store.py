@@ -1,9 +1,13 @@
-"""Storing extraction records: one row per document, one per source file.
+"""Storing extraction records: one row per document, one per source file, one per link.
 
-Identity is (normalised symbol, issuing body, year): the same symbol issued by two
-provinces stays two documents; the same document received twice is one document with
-two sources. A file already stored with the same content is skipped; a file whose
-content changed replaces its old version. Every document is written in one
+Identity (``db/identity.py``) is (normalised symbol, issuing body's locality, year): the same
+symbol issued by two provinces stays two documents; the same document received twice is
+one document with two sources. A file already stored with the same content is skipped; a
+file whose content changed replaces its old version.
+
+Every reference becomes a link. A cited document not yet stored is a placeholder row;
+when the document itself arrives, the placeholder becomes it and keeps its links, so the
+graph is the same whatever order files come in. Every document is written in one
 transaction, so a failure leaves nothing half-written.
 """
 from __future__ import annotations
@@ -19,6 +23,8 @@ import sqlite_utils
 from ..ingest import ReadError, read_document, walk
 from ..nlp.normalize import fold, symbol_key
 from ..nlp.record import Record
+from ..nlp.symbols import year as symbol_year
+from . import identity as ident
 from .schema import ensure_schema
 
 
@@ -26,12 +32,10 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-def identity(record: Record) -> str:
-    """The duplicate key of Nghị định 30: symbol, issuing body, year; the content hash
-    for a document without a symbol."""
-    if record.symbol:
-        return "|".join([symbol_key(record.symbol), fold(record.issuer or ""), str(record.year or "")])
-    return "sha256:" + record.source.sha256
+def identity(record: Record) -> ident.Identity:
+    """The duplicate key of Nghị định 30 for a stored document (see ``db/identity.py``)."""
+    year = record.year or (symbol_year(record.symbol) if record.symbol else None)
+    return ident.of_document(record.symbol, record.issuer, year, record.source.sha256)
 
 
 @dataclass
@@ -116,21 +120,39 @@ class Store:
         return rows[0] if rows else None
 
     def _drop_source(self, source: dict) -> None:
+        """Forget one source file; a document left without sources goes, or becomes a
+        placeholder again if other documents cite it."""
         self.db.execute("DELETE FROM document_sources WHERE id = ?", [source["id"]])
-        left = self.db.execute("SELECT count(*) FROM document_sources WHERE document_id = ?", [source["document_id"]]).fetchone()[0]
-        if not left:
-            self.db.execute("DELETE FROM documents WHERE id = ?", [source["document_id"]])
+        document_id = source["document_id"]
+        left = self.db.execute("SELECT count(*) FROM document_sources WHERE document_id = ?", [document_id]).fetchone()[0]
+        if left:
+            return
+        targets = [row[0] for row in self.db.execute("SELECT target_id FROM document_links WHERE source_id = ?", [document_id])]
+        self.db.execute("DELETE FROM document_links WHERE source_id = ?", [document_id])
+        if self._cited(document_id):
+            self.db.execute(
+                "UPDATE documents SET placeholder = 1, text = NULL, search_folded = NULL, references_json = NULL, "
+                "tasks_json = NULL, recipients = NULL, signer = NULL, signer_title = NULL WHERE id = ?",
+                [document_id],
+            )
+        else:
+            self.db.execute("DELETE FROM documents WHERE id = ?", [document_id])
+        for target in targets:
+            if not self._cited(target):
+                self.db.execute("DELETE FROM documents WHERE id = ? AND placeholder = 1", [target])
+
+    def _cited(self, document_id: int) -> bool:
+        return self.db.execute("SELECT 1 FROM document_links WHERE target_id = ? LIMIT 1", [document_id]).fetchone() is not None
 
     def _put(self, record: Record, size: int) -> str:
-        key = identity(record)
-        found = list(self.db.query("SELECT id FROM documents WHERE identity = ?", [key]))
+        me = identity(record)
         now = _now()
         row = {
             "symbol": record.symbol,
             "symbol_key": symbol_key(record.symbol) or None,
             "doc_type": record.doc_type,
             "issued_date": record.issued_date,
-            "year": record.year,
+            "year": me.year,
             "place": record.place,
             "issuer": record.issuer,
             "issuer_key": fold(record.issuer) or None,
@@ -145,16 +167,19 @@ class Store:
             "issuer_bodies": json.dumps(record.issuer_bodies, ensure_ascii=False),
             "text": record.text,
             "search_folded": fold(" ".join(filter(None, [record.symbol, record.subject, record.issuer, record.text]))),
-            "identity": key,
+            "identity": me.key,
+            "placeholder": 0,
             "updated_at": now,
         }
-        if found:
-            document_id = found[0]["id"]
-            outcome = "merged"
+        found = self._find(me)
+        if found and not found["placeholder"]:
+            document_id, outcome = found["id"], "merged"
+        elif found:  # the document a placeholder stood for has arrived: it keeps the id and the links
+            document_id, outcome = found["id"], "added"
+            self._update("documents", document_id, row)
         else:
             row["created_at"] = now
-            document_id = self._insert("documents", row)
-            outcome = "added"
+            document_id, outcome = self._insert("documents", row), "added"
         self._insert(
             "document_sources",
             {
@@ -167,7 +192,75 @@ class Store:
                 "ingested_at": now,
             },
         )
+        self._link(document_id, record)
         return outcome
+
+    def _find(self, me: ident.Identity) -> dict | None:
+        """The stored row of an identity; a document with its year also takes the
+        placeholder of a citation that gave none."""
+        rows = list(self.db.query("SELECT id, placeholder FROM documents WHERE identity = ?", [me.key]))
+        if rows:
+            return rows[0]
+        if me.symbol_key and me.year:
+            rows = list(
+                self.db.query(
+                    "SELECT id, placeholder FROM documents WHERE identity = ? AND placeholder = 1",
+                    [ident.key(me.symbol_key, me.locality, None)],
+                )
+            )
+            if rows:
+                return rows[0]
+        return None
+
+    def _link(self, document_id: int, record: Record) -> None:
+        """One link per cited document, to the stored document or to its placeholder."""
+        for ref in record.references:
+            target = ident.of_reference(ref, record.issuer)
+            target_id = self._target(target, ref)
+            if target_id == document_id:
+                continue
+            self.db.conn.execute(
+                "INSERT OR IGNORE INTO document_links (source_id, target_id, relation, mention, confidence, start, [end]) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [document_id, target_id, ref.get("relation"), ref.get("text"), target.confidence, ref.get("start"), ref.get("end")],
+            )
+
+    def _target(self, target: ident.Identity, ref: dict) -> int:
+        found = self._find(target)
+        if found:
+            return found["id"]
+        if target.symbol_key and target.year is None:
+            # "Quyết định số 1477/QĐ-UBND" with no date: the one document of that symbol, if only one
+            rows = [
+                r for r in self.db.query("SELECT id, identity FROM documents WHERE symbol_key = ?", [target.symbol_key])
+                if r["identity"].split("|")[1] == target.locality
+            ]
+            if len(rows) == 1:
+                return rows[0]["id"]
+        now = _now()
+        title = ref.get("title") if not ref.get("symbol") else None
+        return self._insert(
+            "documents",
+            {
+                "symbol": ref.get("symbol"),
+                "symbol_key": target.symbol_key,
+                "doc_type": ref.get("doc_type"),
+                "issued_date": ref.get("date"),
+                "year": target.year,
+                "issuer": ref.get("issuer"),
+                "issuer_key": fold(ref.get("issuer")) or None,
+                "subject": title,
+                "search_folded": fold(" ".join(filter(None, [ref.get("symbol"), title, ref.get("issuer")]))),
+                "identity": target.key,
+                "placeholder": 1,
+                "created_at": now,
+                "updated_at": now,
+            },
+        )
+
+    def _update(self, table: str, row_id: int, row: dict) -> None:
+        names = ", ".join(f"[{name}] = ?" for name in row)
+        self.db.conn.execute(f"UPDATE [{table}] SET {names} WHERE id = ?", [*row.values(), row_id])
 
     def _insert(self, table: str, row: dict) -> int:
         """Insert inside the caller's transaction. (sqlite-utils' own insert commits, which

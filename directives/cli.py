@@ -85,9 +85,7 @@ def ingest(paths: tuple[str, ...], db_path: str, quiet: bool) -> None:
     its old version. A file that fails is recorded in ingest_errors and the run goes on;
     the exit status is 1 if any file failed.
     """
-    from .db.store import Store
-
-    store = Store.open(db_path)
+    store = _open_store(db_path)
     report = store.ingest_paths(
         paths,
         on_error=lambda path, reason: click.echo(f"error: {path}: {reason}", err=True),
@@ -108,14 +106,56 @@ def ingest(paths: tuple[str, ...], db_path: str, quiet: bool) -> None:
 @click.option("--open", "open_browser", is_flag=True, help="Open a browser on the served page.")
 def serve(db_path: str, host: str, port: int, open_browser: bool) -> None:
     """Browse the database in Datasette, with the project's plugins and metadata."""
-    from .db.store import Store
-
     if not Path(db_path).exists():
         raise click.ClickException(f"{db_path}: no such database; run `directives ingest PATH --db {db_path}` first")
-    Store.open(db_path)  # brings an older database's schema up to date
+    _open_store(db_path)  # checks the schema version before Datasette serves it
     from datasette import cli as datasette_cli
 
     args = ["serve", db_path, "--host", host, "--port", str(port)]
     if open_browser:
         args.append("--open")
     datasette_cli.cli.main(args=args, prog_name="datasette")
+
+
+@cli.command()
+@click.argument("symbol_or_id")
+@click.option("--up", "direction", flag_value="up", help="What the document rests on and implements, transitively.")
+@click.option("--down", "direction", flag_value="down", help="Everything based on it or implementing it, transitively.")
+@click.option("--depth", default=10, show_default=True, type=click.IntRange(1, 100), help="How many links to follow.")
+@click.option("--all-relations", is_flag=True, help="Follow every link (amends, repeals, cites ...), not only based_on and implements.")
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+def trace(symbol_or_id: str, direction: str | None, depth: int, all_relations: bool, db_path: str) -> None:
+    """Print the chain of instructions around a document as a tree.
+
+    SYMBOL_OR_ID is a số ký hiệu in any spelling ("1477/qd-ubnd") or a document id. Without
+    --up or --down both directions are printed. When two bodies issued the same symbol
+    (two provinces' 98/2025/QĐ-UBND), each gets its own tree.
+    """
+    from .db import trace as chain
+
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path}: no such database; run `directives ingest PATH --db {db_path}` first")
+    store = _open_store(db_path)
+    roots = chain.find_documents(store.db.conn, symbol_or_id)
+    if not roots:
+        raise click.ClickException(f"{symbol_or_id}: no document or citation with that symbol or id in {db_path}")
+    relations = None if all_relations else chain.CHAIN
+    headings = {"up": "rests on / carries out", "down": "carried out by"}
+    for n, root in enumerate(roots):
+        if n:
+            click.echo()
+        for way in ([direction] if direction else ["up", "down"]):
+            result = chain.trace(store.db.conn, root, way, depth, relations)
+            click.echo(f"{headings[way]} ({len(result.edges)} document{'s' if len(result.edges) != 1 else ''}):")
+            for line in chain.render(result):
+                click.echo("  " + line)
+
+
+def _open_store(db_path: str):
+    from .db.schema import SchemaError
+    from .db.store import Store
+
+    try:
+        return Store.open(db_path)
+    except SchemaError as exc:
+        raise click.ClickException(str(exc)) from None

@@ -169,10 +169,11 @@ def issuer_from_symbol_and_body(symbol: str | None, place: str | None, body_text
             name, level = known["name"], known["level"]
     if not name:
         return None
-    if level in {"province", "local"}:
+    if level in {"province", "local", "party"}:
         locality = _locality(place, body_text)
         if locality and fold(locality) not in fold(name):
-            name = f"{name} {locality}"
+            # a party committee is "Tỉnh ủy Quảng Ngãi", not "Tỉnh ủy tỉnh Quảng Ngãi"
+            name = f"{name} {locality.split(' ', 1)[1] if level == 'party' and locality.startswith('tỉnh') else locality}"
     return name
 
 

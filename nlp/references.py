@@ -217,7 +217,7 @@ def find_clauses(text: str, folded: str) -> list[Clause]:
             start = end
         paragraph = text[p_start:p_end].rstrip(" \t\n*|")
         own = first_cue if first_cue in _spreading() else None
-        carried = own or (carried if first_cue is None and paragraph.endswith((";", ",")) else None)
+        carried = (own or (carried if first_cue is None else None)) if paragraph.endswith((";", ",")) else None
         if paragraph.endswith(":"):
             found = None
             for found in acting.finditer(folded, max(p_start, p_end - 200), p_end):
@@ -563,7 +563,11 @@ def _issuer_from_symbol(symbol: str | None, locality: tuple[str, str] | None) ->
         return None
     if known["level"] == "central":
         return known["name"]
-    return f"{known['name']} {locality[0]} {locality[1]}" if locality else None
+    if not locality:
+        return None
+    if known["level"] == "party":
+        return f"{known['name']} {locality[1]}"
+    return f"{known['name']} {locality[0]} {locality[1]}"
 
 
 def extract_references(text: str, own_symbol: str | None = None, own_issuer: str | None = None) -> list[Reference]:

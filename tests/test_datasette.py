@@ -50,10 +50,13 @@ def test_table_page_has_title_and_facets(ds):
     r = get(ds, "/test/documents")
     assert r.status_code == 200
     assert "Directives" in r.text
-    facets = get(ds, "/test/documents.json").json()["facet_results"]
-    assert {"doc_type", "issuer", "year"} <= set(facets)
+    facets = get(ds, "/test/documents.json", placeholder="0").json()["facet_results"]
+    assert {"doc_type", "issuer", "year", "placeholder"} <= set(facets)
     doc_types = {v["value"] for v in facets["doc_type"]["results"]}
     assert doc_types == {"QĐ", "KH", "CV"}
+    # the documents they cite are there too, as placeholders
+    cited = get(ds, "/test/documents.json", placeholder="1", _shape="array").json()
+    assert {"66/2021/NĐ-CP", "02/CT-UBND", "145/UBND-KT"} <= {row["symbol"] for row in cited}
 
 
 def test_document_text_is_escaped(ds):

@@ -22,12 +22,12 @@ def count(db_path, sql, params=()):
 def test_ingest_stores_every_document_and_rerun_adds_nothing(examples, db_path):
     first = run("ingest", str(examples), "--db", str(db_path))
     assert first.exit_code == 0, first.output
-    assert count(db_path, "select count(*) from documents") == 3
+    assert count(db_path, "select count(*) from documents where placeholder = 0") == 3
     assert count(db_path, "select count(*) from document_sources") == 3
     second = run("ingest", str(examples), "--db", str(db_path))
     assert second.exit_code == 0
     assert "0 added" in second.output and "3 unchanged" in second.output
-    assert count(db_path, "select count(*) from documents") == 3
+    assert count(db_path, "select count(*) from documents where placeholder = 0") == 3
 
 
 def test_stored_row_has_the_record_fields(examples, db_path):
@@ -48,7 +48,7 @@ def test_changed_file_replaces_its_old_version(examples, db_path):
     doc.write_text(doc.read_text(encoding="utf-8").replace("Số: 31 /KH-SCT", "Số: 32/KH-SCT"), encoding="utf-8")
     result = run("ingest", str(examples), "--db", str(db_path))
     assert "1 replaced" in result.output
-    assert count(db_path, "select count(*) from documents") == 3
+    assert count(db_path, "select count(*) from documents where placeholder = 0") == 3
     assert count(db_path, "select count(*) from documents where symbol = '32/KH-SCT'") == 1
     assert count(db_path, "select count(*) from documents where symbol = '31/KH-SCT'") == 0
 
@@ -79,7 +79,7 @@ def test_bad_files_are_recorded_and_the_batch_goes_on(examples, db_path):
     (examples / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     result = CliRunner().invoke(cli, ["ingest", str(examples), "--db", str(db_path)])
     assert result.exit_code == 1
-    assert count(db_path, "select count(*) from documents") == 3  # the good files are in
+    assert count(db_path, "select count(*) from documents where placeholder = 0") == 3  # the good files are in
     with sqlite3.connect(db_path) as conn:
         errors = dict(conn.execute("select path, reason from ingest_errors").fetchall())
     reasons = {Path(p).name: r for p, r in errors.items()}
@@ -95,7 +95,7 @@ def test_a_failure_mid_document_leaves_nothing_half_written(examples, db_path):
     store.db.execute("CREATE TRIGGER refuse BEFORE INSERT ON document_sources BEGIN SELECT RAISE(ABORT, 'disk full'); END")
     with pytest.raises(sqlite3.DatabaseError, match="disk full"):
         store.ingest_file(str(examples / "qd-0457-ubnd-dak-lak.md"))
-    assert count(db_path, "select count(*) from documents") == 0
+    assert count(db_path, "select count(*) from documents where placeholder = 0") == 0
     assert count(db_path, "select count(*) from documents_fts") == 0
     assert count(db_path, "select count(*) from document_sources") == 0
 

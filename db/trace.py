@@ -1,0 +1,140 @@
+"""The chain of instructions: what a document rests on, and what carries it out.
+
+Up from a document: the documents it is based on and implements, and theirs, and so on.
+Down: every document based on it or implementing it, transitively. Both walk the
+``document_links`` indexes one level at a time (one query per level, each document visited
+once), so a depth-10 trace over a large graph stays a handful of indexed lookups.
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass, field
+
+from ..nlp.normalize import symbol_key
+
+CHAIN = ("based_on", "implements")  # the relations that make the chain of instructions
+_CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
+
+
+@dataclass
+class Edge:
+    parent: int  # the document the trace reached first
+    child: int  # the document it leads to (up: the one cited; down: the one citing)
+    relation: str
+    confidence: float
+    depth: int
+
+
+@dataclass
+class Trace:
+    root: int
+    direction: str  # "up" or "down"
+    edges: list[Edge] = field(default_factory=list)  # a tree: each document reached once
+    documents: dict[int, dict] = field(default_factory=dict)
+
+    def children(self, parent: int) -> list[Edge]:
+        return [e for e in self.edges if e.parent == parent]
+
+
+def find_documents(conn: sqlite3.Connection, symbol_or_id: str) -> list[int]:
+    """Documents by id ("42") or by số ký hiệu in any spelling; several when two bodies share a symbol."""
+    if symbol_or_id.isdigit():
+        row = conn.execute("SELECT id FROM documents WHERE id = ?", [int(symbol_or_id)]).fetchone()
+        if row:
+            return [row[0]]
+    rows = conn.execute(
+        "SELECT id FROM documents WHERE symbol_key = ? ORDER BY placeholder, issued_date, id", [symbol_key(symbol_or_id)]
+    )
+    return [r[0] for r in rows]
+
+
+def trace(
+    conn: sqlite3.Connection,
+    root: int,
+    direction: str = "down",
+    depth: int = 10,
+    relations: tuple[str, ...] | None = CHAIN,
+    with_documents: bool = True,
+) -> Trace:
+    """Walk the links from ``root`` up or down to ``depth`` levels; ``relations=None`` follows all."""
+    if direction not in ("up", "down"):
+        raise ValueError("direction is 'up' or 'down'")
+    near, far = ("source_id", "target_id") if direction == "up" else ("target_id", "source_id")
+    relation_filter = ""
+    relation_args: list[str] = []
+    if relations:
+        relation_filter = f" AND relation IN ({', '.join('?' for _ in relations)})"
+        relation_args = list(relations)
+    result = Trace(root, direction)
+    seen = {root}
+    frontier = [root]
+    for level in range(1, depth + 1):
+        if not frontier:
+            break
+        next_frontier = []
+        for start in range(0, len(frontier), _CHUNK):
+            chunk = frontier[start : start + _CHUNK]
+            sql = (
+                f"SELECT {near}, {far}, relation, confidence FROM document_links "
+                f"WHERE {near} IN ({', '.join('?' for _ in chunk)}){relation_filter} ORDER BY {near}, id"
+            )
+            for parent, child, relation, confidence in conn.execute(sql, [*chunk, *relation_args]):
+                if child in seen:
+                    continue
+                seen.add(child)
+                next_frontier.append(child)
+                result.edges.append(Edge(parent, child, relation, confidence, level))
+        frontier = next_frontier
+    if with_documents:
+        result.documents = _documents(conn, sorted(seen))
+    return result
+
+
+def _documents(conn: sqlite3.Connection, ids: list[int]) -> dict[int, dict]:
+    found = {}
+    for start in range(0, len(ids), _CHUNK):
+        chunk = ids[start : start + _CHUNK]
+        cursor = conn.execute(
+            "SELECT id, symbol, doc_type, issued_date, issuer, subject, placeholder FROM documents "
+            f"WHERE id IN ({', '.join('?' for _ in chunk)})",
+            chunk,
+        )
+        names = [d[0] for d in cursor.description]
+        for row in cursor:
+            found[row[0]] = dict(zip(names, row))
+    return found
+
+
+def describe(doc: dict) -> str:
+    """One line for a document: symbol, date, issuer, trích yếu; placeholders say so."""
+    parts = [doc.get("symbol") or (doc.get("subject") or f"#{doc['id']}")]
+    if doc.get("issued_date"):
+        parts.append(doc["issued_date"])
+    if doc.get("issuer"):
+        parts.append(doc["issuer"])
+    line = " · ".join(parts)
+    if doc.get("symbol") and doc.get("subject") and not doc.get("placeholder"):
+        subject = doc["subject"]
+        line += f" — {subject[:90]}{'…' if len(subject) > 90 else ''}"
+    if doc.get("placeholder"):
+        line += " (cited, not ingested)"
+    return f"[{doc['id']}] {line}"
+
+
+def render(result: Trace) -> list[str]:
+    """The trace as an indented tree, one line per document."""
+    lines = [describe(result.documents[result.root])]
+    by_parent: dict[int, list[Edge]] = {}
+    for edge in result.edges:
+        by_parent.setdefault(edge.parent, []).append(edge)
+
+    def walk(parent: int, indent: str) -> None:
+        edges = by_parent.get(parent, [])
+        for i, edge in enumerate(edges):
+            last = i == len(edges) - 1
+            sure = "" if edge.confidence >= 1.0 else f", {edge.confidence:.1f}"
+            lines.append(f"{indent}{'└─' if last else '├─'} {edge.relation}{sure}: {describe(result.documents[edge.child])}")
+            walk(edge.child, indent + ("   " if last else "│  "))
+
+    walk(result.root, "")
+    return lines
