@@ -12,11 +12,14 @@ transaction, so a failure leaves nothing half-written.
 """
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import sqlite_utils
 
@@ -36,6 +39,49 @@ def identity(record: Record) -> ident.Identity:
     """The duplicate key of Nghị định 30 for a stored document (see ``db/identity.py``)."""
     year = record.year or (symbol_year(record.symbol) if record.symbol else None)
     return ident.of_document(record.symbol, record.issuer, year, record.source.sha256)
+
+
+@dataclass
+class Prepared:
+    """A file read and extracted (in a worker process), ready to be stored."""
+
+    record: Record
+    size: int
+
+
+def prepare(path: str) -> Prepared | ReadError:
+    """Read and extract one file. Runs in worker processes, so it returns the error
+    instead of raising it."""
+    from .. import extract_document
+
+    try:
+        doc = read_document(path)
+    except ReadError as exc:
+        return exc
+    except Exception as exc:  # a reader bug must not cost the rest of the batch
+        return ReadError(path, f"read failed: {type(exc).__name__}: {exc}")
+    try:
+        record = extract_document(doc)
+    except Exception as exc:
+        return ReadError(path, f"extraction failed: {type(exc).__name__}: {exc}")
+    record.source.path = str(Path(path).resolve())
+    return Prepared(record, doc.size)
+
+
+def _prepare_all(paths: list[str], jobs: int | None) -> Iterator[tuple[str, Prepared | ReadError]]:
+    """Each path with its prepared record, in order; in worker processes when it pays."""
+    jobs = jobs or os.cpu_count() or 1
+    if jobs == 1 or len(paths) < 4:
+        for path in paths:
+            yield path, prepare(path)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield from zip(paths, pool.map(prepare, paths, chunksize=4))
+
+
+def _sha256(path: str) -> str:
+    with open(path, "rb") as f:
+        return hashlib.sha256(f.read()).hexdigest()
 
 
 @dataclass
@@ -61,24 +107,14 @@ class Store:
     def ingest_file(self, path: str) -> str:
         """Store one file; returns "added", "replaced", "merged" or "unchanged".
         Raises ReadError for a file that cannot be read."""
-        from .. import extract_document
-
         resolved = str(Path(path).resolve())
-        doc = read_document(path)
         existing = self._source_by_path(resolved)
-        if existing and existing["sha256"] == doc.sha256:
+        if existing and existing["sha256"] == _sha256(path):
             return "unchanged"
-        try:
-            record = extract_document(doc)
-        except Exception as exc:
-            raise ReadError(path, f"extraction failed: {type(exc).__name__}: {exc}") from None
-        record.source.path = resolved
-        with self.db.conn:  # one transaction: the document, its source, its old version
-            if existing:
-                self._drop_source(existing)
-            outcome = self._put(record, doc.size)
-            self.db.execute("DELETE FROM ingest_errors WHERE path = ?", [resolved])
-        return "replaced" if existing else outcome
+        prepared = prepare(path)
+        if isinstance(prepared, ReadError):
+            raise prepared
+        return self._store(prepared)
 
     def record_error(self, path: str, reason: str) -> None:
         resolved = str(Path(path).resolve())
@@ -94,24 +130,47 @@ class Store:
         paths: Iterable[str],
         on_error: Callable[[str, str], None] | None = None,
         on_stored: Callable[[str, str], None] | None = None,
+        jobs: int | None = None,
     ) -> Report:
+        """Store every file under ``paths``. Files are read and extracted by ``jobs``
+        worker processes (default: one per core) and written here, one transaction each,
+        in the order given."""
         report = Report()
+        todo = []
         for path in walk(paths):
+            existing = self._source_by_path(str(Path(path).resolve()))
             try:
-                outcome = self.ingest_file(path)
-            except ReadError as exc:
-                report.failed += 1
-                self.record_error(path, exc.reason)
-                if on_error:
-                    on_error(path, exc.reason)
-                continue
-            if outcome == "unchanged":
+                unchanged = existing is not None and existing["sha256"] == _sha256(path)
+            except OSError:
+                unchanged = False  # prepare() reports why it cannot be read
+            if unchanged:
                 report.skipped += 1
+                if on_stored:
+                    on_stored(path, "unchanged")
             else:
-                setattr(report, outcome, getattr(report, outcome) + 1)
+                todo.append(path)
+        for path, prepared in _prepare_all(todo, jobs):
+            if isinstance(prepared, ReadError):
+                report.failed += 1
+                self.record_error(path, prepared.reason)
+                if on_error:
+                    on_error(path, prepared.reason)
+                continue
+            outcome = self._store(prepared)
+            setattr(report, outcome, getattr(report, outcome) + 1)
             if on_stored:
                 on_stored(path, outcome)
         return report
+
+    def _store(self, prepared: "Prepared") -> str:
+        record = prepared.record
+        existing = self._source_by_path(record.source.path)
+        with self.db.conn:  # one transaction: the document, its source, its links, its old version
+            if existing:
+                self._drop_source(existing)
+            outcome = self._put(record, prepared.size)
+            self.db.execute("DELETE FROM ingest_errors WHERE path = ?", [record.source.path])
+        return "replaced" if existing else outcome
 
     # -- internals ------------------------------------------------------------------
 

@@ -78,7 +78,8 @@ def _summary(data: dict) -> str:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
 @click.option("--quiet", "-q", is_flag=True, help="Only print errors and the final count.")
-def ingest(paths: tuple[str, ...], db_path: str, quiet: bool) -> None:
+@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None, help="Worker processes for reading and extraction [default: one per core].")
+def ingest(paths: tuple[str, ...], db_path: str, quiet: bool, jobs: int | None) -> None:
     """Extract and store every document under PATHS (files or folders).
 
     Files already stored with the same content are skipped; a changed file replaces
@@ -90,6 +91,7 @@ def ingest(paths: tuple[str, ...], db_path: str, quiet: bool) -> None:
         paths,
         on_error=lambda path, reason: click.echo(f"error: {path}: {reason}", err=True),
         on_stored=None if quiet else lambda path, outcome: click.echo(f"{outcome:<9} {path}"),
+        jobs=jobs,
     )
     click.echo(
         f"{report.added} added, {report.replaced} replaced, {report.merged} merged, "

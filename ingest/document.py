@@ -21,3 +21,6 @@ class ReadError(Exception):
         super().__init__(f"{path}: {reason}")
         self.path = path
         self.reason = reason
+
+    def __reduce__(self):  # crosses from worker processes intact
+        return (type(self), (self.path, self.reason))

@@ -9,6 +9,7 @@ motto, so the order in which the columns arrive does not matter.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from . import symbols
@@ -373,25 +374,34 @@ def _restore_case(subject: str, body_text: str) -> str:
     (words the body only ever writes with a capital)."""
     if not is_upper(subject):
         return subject
-    capitalised: dict[str, str] = {}
-    lowered: set[str] = set()
-    for m in re.finditer(r"(?<![.:!?]\s)(?<!^)\b(\w+)", body_text[:20000]):
-        w = m.group(1)
-        if not w[:1].isalpha():
-            continue
-        if w[:1].isupper() and not w.isupper():
-            capitalised.setdefault(w.lower(), w)
-        elif w.islower():
-            lowered.add(w)
+    sample = body_text[:20000]
     words = subject.lower().split(" ")
     out = []
     for w in words:
         core = w.strip(",.;:()\"“”")
-        if core in capitalised and core not in lowered:
-            w = w.replace(core, capitalised[core])
+        if core[:1].isalpha() and _capitalised_only(core, sample):
+            w = w.replace(core, core[:1].upper() + core[1:])
         out.append(w)
     text = " ".join(out)
     return text[:1].upper() + text[1:]
+
+
+def _capitalised_only(core: str, text: str) -> bool:
+    """The body writes the word with a capital inside a sentence, and never in lower case."""
+    return _occurs(core, text, mid_sentence=False) is False and _occurs(core[:1].upper() + core[1:], text, mid_sentence=True)
+
+
+def _occurs(word: str, text: str, mid_sentence: bool) -> bool:
+    """``word`` stands in ``text`` as a whole word (inside a sentence, if asked). Plain
+    ``str.find`` with the checks done by hand: far faster than a look-behind regex."""
+    at = text.find(word)
+    while at != -1:
+        end = at + len(word)
+        whole = (at == 0 or not text[at - 1].isalnum()) and (end == len(text) or not text[end].isalnum())
+        if whole and (not mid_sentence or (at >= 2 and not (text[at - 1].isspace() and text[at - 2] in ".:!?") and text[at - 1] != "\n")):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def _as_news_page(header: Header, layout: Layout) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import symbols
-from .normalize import collapse, fold, title_case_words
+from .normalize import collapse, fold, title_case_words, fold_document
 from .tables import centrally_run_cities
 
 # A header line that opens a new body (folded, upper-case line start).
@@ -121,17 +121,12 @@ def _case_name(text: str) -> str:
     return "".join(out)
 
 
-@lru_cache(maxsize=4)
-def _fold_cached(text: str) -> str:
-    return fold(text)
-
-
 def _case_from_text(name: str, body_text: str) -> str | None:
     """The most frequent spelling of ``name`` in the text that is not all capitals."""
     if not body_text or len(name) < 4:
         return None
     key = fold(name)
-    folded = _fold_cached(body_text)
+    folded = fold_document(body_text)
     if len(folded) != len(body_text):
         return None
     counts: Counter[str] = Counter()

@@ -32,7 +32,8 @@ _END_MARKERS = re.compile(
     r"|^cam on da dung\b"
     r"|^ban chua dang nhap"
     r"|^(?:luu tru|tai ve|in trang|chia se)$"
-    r"|^nguon\s*:"
+    r"|^nguon\s*:",
+    re.M,
 )
 
 
@@ -65,10 +66,11 @@ class Layout:
     @classmethod
     def from_text(cls, text: str) -> "Layout":
         lines = split_cells(text)
-        folded = [fold(line) for line in lines]
+        joined = fold("\n".join(lines))  # one pass; fold keeps every character's place
+        folded = joined.split("\n")
         motto = _find_motto(folded)
         start = _find_start(lines, folded, motto)
-        end = _find_end(lines, folded, start)
+        end = _find_end(lines, folded, joined, start)
         return cls(lines=lines, start=start, end=end, motto=motto)
 
     @cached_property
@@ -118,13 +120,14 @@ def _back_over_caps(lines: list[str], index: int) -> int:
     return start
 
 
-def _find_end(lines: list[str], folded: list[str], start: int) -> int:
-    for i in range(start + 1, len(lines)):
-        if _END_MARKERS.search(folded[i]):
-            # The site repeats the document's title just above its notices.
-            if i - 1 > start and re.match(r"^[A-ZĐÂƯ][\w ]+ \d+[\w/.-]*\b", lines[i - 1]) and (
-                "chua cap nhat" in folded[i]
-            ):
-                return i - 1
-            return i
+def _find_end(lines: list[str], folded: list[str], joined: str, start: int) -> int:
+    """The first line of the site's boilerplate after the document, found in one search."""
+    offset = sum(len(line) + 1 for line in folded[: start + 1])
+    found = _END_MARKERS.search(joined, offset) if offset <= len(joined) else None
+    if found:
+        i = joined.count("\n", 0, found.start())
+        # The site repeats the document's title just above its notices.
+        if i - 1 > start and re.match(r"^[A-ZĐÂƯ][\w ]+ \d+[\w/.-]*\b", lines[i - 1]) and "chua cap nhat" in folded[i]:
+            return i - 1
+        return i
     return len(lines)

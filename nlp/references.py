@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .normalize import collapse, fold, symbol_key
+from .normalize import collapse, fold, fold_document, symbol_key
 from .symbols import CITED_RE, SYMBOL_RE, clean_symbol, issuer_code, type_code
 from .tables import _load, type_by_code, type_by_name
 
@@ -237,7 +237,7 @@ def _acting_relation(phrase: str) -> str:
 
 def find_mentions(text: str, folded: str | None = None) -> list[Mention]:
     """Every mention of a document, in text order, each with its relation."""
-    folded = folded if folded is not None else fold(text)
+    folded = folded if folded is not None else fold_document(text)
     clauses = find_clauses(text, folded)
     mentions = _symbol_mentions(text, folded) + _title_mentions(text, folded)
     mentions.sort(key=lambda m: m.start)
