@@ -1,7 +1,7 @@
 """What a reader hands to extraction."""
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 @dataclass
@@ -12,6 +12,9 @@ class RawDocument:
     text: str
     encoding: str | None = None
     size: int = 0
+    # PDF only: (page number, read by OCR, text) of each page; (signer, signed at) of each signature
+    pages: list[tuple[int, bool, str]] = field(default_factory=list)
+    signatures: list[tuple[str | None, str | None]] = field(default_factory=list)
 
 
 class ReadError(Exception):

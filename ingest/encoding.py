@@ -23,3 +23,79 @@ def decode(data: bytes) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         return data.decode("cp1258", errors="replace"), "windows-1258"
+
+
+# ---------------------------------------------------------------------------- legacy fonts
+# Documents typed with TCVN3 (ABC) or VNI fonts hold Vietnamese in Latin-1 letters:
+# "Céng hoµ x· héi chñ nghÜa ViÖt Nam" (TCVN3), "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam" (VNI).
+
+import json
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+_LATIN1_LETTERS = re.compile(r"[\u00a1-\u00ff]")
+_VIETNAMESE_LETTERS = re.compile(r"[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
+_WORD = re.compile(r"\w+")
+_MARKS = {"acute": "\u0301", "grave": "\u0300", "hook": "\u0309", "tilde": "\u0303", "dot": "\u0323", "": ""}
+
+
+@lru_cache(maxsize=1)
+def _tables() -> dict:
+    data = json.loads(resources.files(__package__).joinpath("data", "legacy_vietnamese.json").read_text(encoding="utf-8"))
+    tcvn3 = str.maketrans(data["tcvn3"])
+    vni: dict[str, str] = {}
+    spec = data["vni"]
+
+    def compose(base: str, *marks: str) -> str:
+        return unicodedata.normalize("NFC", base + "".join(marks))
+
+    bases = {"a": "a", "e": "e", "o": "o", "u": "u", "y": "y", "ô": "ơ", "ö": "ư"}
+    for written, base in bases.items():
+        for case in (0, 1):
+            b_written = written.upper() if case else written
+            b = base.upper() if case else base
+            for tone, marks in spec["tones"].items():
+                for mark in marks:  # either case of the mark
+                    vni[b_written + mark] = compose(b, _MARKS[tone])
+            if base in "aeo":
+                for tone, marks in spec["circumflex"].items():
+                    for mark in marks:
+                        vni[b_written + mark] = compose(b, "\u0302", _MARKS[tone])
+            if base == "a":
+                for tone, marks in spec["breve"].items():
+                    for mark in marks:
+                        vni[b_written + mark] = compose(b, "\u0306", _MARKS[tone])
+    singles = spec["single"]
+    pattern = re.compile("|".join(re.escape(k) for k in sorted([*vni, *singles], key=len, reverse=True)))
+    table = {**singles, **vni}
+    return {"tcvn3": tcvn3, "vni": (pattern, table), "words": frozenset(data["words"])}
+
+
+def _score(text: str) -> int:
+    words = _tables()["words"]
+    return sum(1 for w in _WORD.findall(text.lower()) if w in words)
+
+
+def convert_legacy(text: str, encoding: str) -> str:
+    """Text typed in a legacy font (``tcvn3`` or ``vni``) to Unicode NFC."""
+    tables = _tables()
+    if encoding == "tcvn3":
+        return unicodedata.normalize("NFC", text.translate(tables["tcvn3"]))
+    pattern, table = tables["vni"]
+    return unicodedata.normalize("NFC", pattern.sub(lambda m: table[m.group()], text))
+
+
+def fix_legacy(text: str) -> tuple[str, str] | None:
+    """(Unicode text, "tcvn3" or "vni") when the text reads as Vietnamese only once converted;
+    None when it is Unicode already."""
+    sample = text[:20000]
+    latin1 = len(_LATIN1_LETTERS.findall(sample))
+    if latin1 < 10 or len(_VIETNAMESE_LETTERS.findall(sample)) * 3 > latin1:
+        return None
+    best, best_score = None, _score(sample) * 1.5 + 3
+    for encoding in ("tcvn3", "vni"):
+        score = _score(convert_legacy(sample, encoding))
+        if score > best_score:
+            best, best_score = encoding, score
+    return (convert_legacy(text, best), best) if best else None

@@ -6,15 +6,21 @@ import os
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
+from .doc import DocFormatError, read_doc
 from .document import RawDocument, ReadError
-from .encoding import decode
+from .docx import read_docx
+from .encoding import decode, fix_legacy
 from .html import read_html
+from .pdf import read_pdf
 from .text import read_markdown, read_text
 
-# Formats read today; PDF and Word files are recognised and refused with a plain reason.
-SUPPORTED = {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html"}
-_LATER = {".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".rtf": "rtf", ".odt": "odt"}
+SUPPORTED = {
+    ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
+    ".pdf": "pdf", ".docx": "docx", ".doc": "doc",
+}
+_LATER = {".rtf": "rtf", ".odt": "odt"}
 _READERS: dict[str, Callable[[str], str]] = {"txt": read_text, "md": read_markdown, "html": read_html}
+OCR_MODES = ("auto", "always", "never")
 MAX_BYTES = 200 * 1024 * 1024
 
 
@@ -37,8 +43,9 @@ def sniff(path: Path, head: bytes) -> str | None:
     return SUPPORTED.get(suffix) or _LATER.get(suffix)
 
 
-def read_document(path: str | os.PathLike) -> RawDocument:
-    """Read one file; raise :class:`ReadError` with a plain reason when it cannot be read."""
+def read_document(path: str | os.PathLike, ocr: str = "auto") -> RawDocument:
+    """Read one file; raise :class:`ReadError` with a plain reason when it cannot be read.
+    ``ocr`` says when scanned PDF pages are read by OCR: auto (pages without text), always, never."""
     p = Path(path)
     name = str(path)
     try:
@@ -58,26 +65,39 @@ def read_document(path: str | os.PathLike) -> RawDocument:
         raise ReadError(name, f"cannot be read ({exc.strerror or exc})") from None
     fmt = sniff(p, data[:4096])
     if fmt is None:
-        raise ReadError(name, f"format not supported ({p.suffix or 'no extension'}); readable formats: txt, md, html")
-    if fmt not in _READERS:
-        raise ReadError(name, f"format not supported yet ({fmt})")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and data[1:2] != b"\x00":
-        raise ReadError(name, "binary content in a text file")
-    text, encoding = decode(data)
-    try:
-        body = _READERS[fmt](text)
-    except Exception as exc:  # a parser failure is the file's fault, not the batch's
-        raise ReadError(name, f"cannot be parsed as {fmt}: {exc}") from None
-    if not body.strip():
+        raise ReadError(name, f"format not supported ({p.suffix or 'no extension'}); readable formats: txt, md, html, pdf, docx, doc")
+    raw = RawDocument(path=name, format=fmt, sha256=hashlib.sha256(data).hexdigest(), text="", size=size)
+    if fmt == "pdf":
+        pdf = read_pdf(data, name, ocr)
+        raw.text = pdf.text
+        raw.pages = [(page.number, page.ocr, page.text) for page in pdf.pages]
+        raw.signatures = [(s.signer, s.signed_at) for s in pdf.signatures]
+    elif fmt in ("doc", "docx"):
+        try:
+            raw.text = read_doc(data) if fmt == "doc" else read_docx(data)
+        except DocFormatError as exc:
+            raise ReadError(name, str(exc)) from None
+        except Exception as exc:
+            raise ReadError(name, f"cannot be parsed as {fmt}: {type(exc).__name__}: {exc}") from None
+    elif fmt in _READERS:
+        if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and data[1:2] != b"\x00":
+            raise ReadError(name, "binary content in a text file")
+        text, raw.encoding = decode(data)
+        try:
+            raw.text = _READERS[fmt](text)
+        except Exception as exc:  # a parser failure is the file's fault, not the batch's
+            raise ReadError(name, f"cannot be parsed as {fmt}: {exc}") from None
+    else:
+        raise ReadError(name, f"format not supported ({fmt}); readable formats: txt, md, html, pdf, docx, doc")
+    legacy = fix_legacy(raw.text)
+    if legacy is None and raw.encoding == "windows-1258":
+        # legacy fonts are defined on Windows-1252 bytes: look again through that code page
+        legacy = fix_legacy(_READERS[fmt](data.decode("cp1252", errors="replace")))
+    if legacy:  # typed in TCVN3 (ABC) or VNI fonts: garbled Latin-1 letters
+        raw.text, raw.encoding = legacy
+    if not raw.text.strip():
         raise ReadError(name, "no text in the file")
-    return RawDocument(
-        path=name,
-        format=fmt,
-        sha256=hashlib.sha256(data).hexdigest(),
-        text=body,
-        encoding=encoding,
-        size=size,
-    )
+    return raw
 
 
 def walk(paths: Iterable[str | os.PathLike]) -> Iterator[str]:

@@ -1,0 +1,217 @@
+"""PDF: the text layer read in columns, scanned pages read by OCR, the signature stamp.
+
+The header and the signature block of a directive are two-column tables; reading a PDF's
+text layer line by line interleaves them ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI ..."). Words are
+placed by their positions instead: where consecutive lines split at the same gap, the run is
+a table, and its left column is emitted before its right one, each followed by a ``|`` line
+as the HTML reader does for table cells.
+
+A page whose text layer is empty (a scan; the digital-signature stamp is an annotation, not
+text) is rendered and read by Tesseract (``ocr.py``). The signature itself (signing body and
+time) is read from the PDF's signature field.
+"""
+from __future__ import annotations
+
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from .document import ReadError
+from . import ocr
+
+# A page with fewer letters than this in its text layer is treated as a scan.
+MIN_LETTERS = 40
+_GAP = 18.0  # points between two words that make them two cells (a tab stop, a table column)
+_STAMP = re.compile(r"Ký bởi|Thời gian ký|Signature Not Verified|Digitally signed", re.I)
+
+
+@dataclass
+class Signature:
+    """A digital signature of the PDF: who signed (the certificate's name) and when."""
+
+    signer: str | None
+    signed_at: str | None  # ISO 8601 with its offset
+
+
+@dataclass
+class Page:
+    number: int
+    text: str
+    ocr: bool = False
+
+
+@dataclass
+class PdfText:
+    pages: list[Page] = field(default_factory=list)
+    signatures: list[Signature] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "\n\n".join(p.text for p in self.pages)
+
+
+def read_pdf(data: bytes, path: str, ocr_mode: str = "auto") -> PdfText:
+    """Every page's text, in reading order; raises ReadError for an encrypted or damaged file,
+    or for a scan when OCR is off or Tesseract is missing."""
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise ReadError(path, "the PDF is encrypted (password protected)") from None
+    except PDFSyntaxError as exc:
+        raise ReadError(path, f"damaged PDF ({exc})") from None
+    except Exception as exc:  # pdfminer raises many kinds for broken files
+        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+            raise ReadError(path, "the PDF is encrypted (password protected)") from None
+        raise ReadError(path, f"damaged PDF ({type(exc).__name__}: {exc})") from None
+    with pdf:
+        result = PdfText(signatures=_signatures(pdf))
+        scanned: list[int] = []
+        try:
+            for index, page in enumerate(pdf.pages):
+                text = "" if ocr_mode == "always" else page_text(page)
+                letters = sum(c.isalpha() for c in _STAMP.sub("", text))
+                result.pages.append(Page(index + 1, text))
+                if ocr_mode == "always" or (letters < MIN_LETTERS and ocr_mode == "auto"):
+                    scanned.append(index)
+        except Exception as exc:
+            raise ReadError(path, f"damaged PDF ({type(exc).__name__}: {exc})") from None
+        if scanned:
+            texts = ocr.read_pages(data, scanned, path)
+            for index, text in zip(scanned, texts):
+                result.pages[index] = Page(index + 1, text, ocr=True)
+    if not any(p.text.strip() for p in result.pages):
+        if ocr_mode == "never":
+            raise ReadError(path, "a scanned PDF with no text layer, and OCR is off (--ocr never)")
+        raise ReadError(path, "no text in the PDF")
+    return result
+
+
+# ---------------------------------------------------------------------------- text layer
+
+
+def page_text(page) -> str:
+    """The page's words as lines, with two-column runs emitted column by column."""
+    words = page.extract_words(x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False, use_text_flow=False)
+    return "\n".join(layout_lines(_lines(words)))
+
+
+def _lines(words: list[dict]) -> list[list[dict]]:
+    """Words grouped into lines by their vertical position, each line left to right."""
+    lines: list[list[dict]] = []
+    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
+        if lines and abs(word["top"] - lines[-1][0]["top"]) <= 3.0:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    return [sorted(line, key=lambda w: w["x0"]) for line in lines]
+
+
+def _segments(line: list[dict]) -> list[list[dict]]:
+    """A line cut where two words stand far apart."""
+    segments = [[line[0]]]
+    for before, word in zip(line, line[1:]):
+        if word["x0"] - before["x1"] > _GAP:
+            segments.append([word])
+        else:
+            segments[-1].append(word)
+    return segments
+
+
+def _join(words: list[dict]) -> str:
+    return " ".join(w["text"] for w in words)
+
+
+def layout_lines(lines: list[list[dict]]) -> list[str]:
+    """Lines of text. A run of lines that split into two segments at about the same place
+    (with lines of only one side between them) is a two-column table: its left column comes
+    first, then its right, each closed by a ``|`` line."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        segments = _segments(lines[i])
+        if len(segments) == 2:
+            boundary = (segments[0][-1]["x1"] + segments[1][0]["x0"]) / 2
+            left, right = [_join(segments[0])], [_join(segments[1])]
+            j = i + 1
+            bottom = lines[i][0]["bottom"]
+            while j < len(lines):
+                line = lines[j]
+                height = max(w["bottom"] - w["top"] for w in line)
+                if line[0]["top"] - bottom > 2.2 * height:
+                    break  # a gap: the table ended
+                parts = _segments(line)
+                if len(parts) == 2 and parts[0][-1]["x1"] < boundary < parts[1][0]["x0"]:
+                    left.append(_join(parts[0]))
+                    right.append(_join(parts[1]))
+                elif all(w["x1"] < boundary for w in line):
+                    left.append(_join(line))
+                elif all(w["x0"] > boundary for w in line):
+                    right.append(_join(line))
+                else:
+                    break
+                bottom = line[0]["bottom"]
+                j += 1
+            out.extend(left + ["|"] + right + ["|"])
+            i = j
+            continue
+        out.append("   ".join(_join(s) for s in segments))
+        i += 1
+    return out
+
+
+# ---------------------------------------------------------------------------- signatures
+
+_CN = re.compile(rb"\x06\x03\x55\x04\x03[\x0c\x13\x1e](.)", re.S)
+_NOT_A_SIGNER = re.compile(r"chung thuc|chứng thực|RootCA|\bCA\b|Máy chủ|Time ?Stamp|TSA|Co yeu|Cơ yếu", re.I)
+
+
+def _signatures(pdf) -> list[Signature]:
+    """The signature fields of the PDF: the signing body from the certificate, and the time."""
+    found = []
+    try:
+        for page in pdf.pages:
+            for annot in page.annots or []:
+                value = (annot.get("data") or {}).get("V")
+                value = value.resolve() if hasattr(value, "resolve") else value
+                if not isinstance(value, dict) or value.get("Contents") is None:
+                    continue
+                found.append(Signature(_certificate_name(value.get("Contents")), _pdf_date(value.get("M"))))
+    except Exception:  # a broken signature field never costs the text
+        return found
+    return found
+
+
+def _certificate_name(blob) -> str | None:
+    """The subject's common name in the signature's certificates (not a CA's)."""
+    if not isinstance(blob, (bytes, bytearray)):
+        return None
+    for m in _CN.finditer(blob):
+        length = m.group(1)[0]
+        raw = blob[m.end() : m.end() + length]
+        try:
+            name = raw.decode("utf-16-be") if blob[m.start() + 5] == 0x1E else raw.decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        if name and not _NOT_A_SIGNER.search(name):
+            return name.strip()
+    return None
+
+
+def _pdf_date(raw) -> str | None:
+    """ "D:20250204164236+07'00'" to "2025-02-04T16:42:36+07:00"."""
+    if isinstance(raw, bytes):
+        raw = raw.decode("latin-1")
+    m = re.match(r"D:(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})([+-]\d{2})'?(\d{2})?", raw or "")
+    if not m:
+        return None
+    y, mo, d, h, mi, s, tz, tzm = m.groups()
+    try:
+        datetime(int(y), int(mo), int(d), int(h), int(mi), int(s))
+    except ValueError:
+        return None
+    return f"{y}-{mo}-{d}T{h}:{mi}:{s}{tz}:{tzm or '00'}"
