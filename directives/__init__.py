@@ -12,12 +12,61 @@ from .ingest import RawDocument, ReadError, read_document
 __version__ = "0.1.0"
 
 
+_HEADER_FIELDS = ("symbol", "doc_type", "issued_date", "place", "issuer", "subject")
+_SIGNATURE_FIELDS = ("signer", "signer_title", "recipients")
+
+
 def extract_document(doc: RawDocument) -> Record:
     fields = extract_text(doc.text)
     record = Record(source=Source(path=doc.path, sha256=doc.sha256, format=doc.format, encoding=doc.encoding))
     for name, value in vars(fields).items():
         setattr(record, name, value)
+    if doc.pages:
+        _pdf_evidence(record, doc)
     return record
+
+
+def _pdf_evidence(record: Record, doc: RawDocument) -> None:
+    """Say which fields OCR read, and let the signature stamp check them: the signing body
+    and time stand in for an issuer or a date that OCR could not read, or read wrong."""
+    from .nlp.normalize import fold
+
+    record.ocr_pages = [number for number, ocr, _ in doc.pages if ocr]
+    record.signatures = [{"signer": signer, "signed_at": at} for signer, at in doc.signatures]
+    if record.ocr_pages:
+        first, last = doc.pages[0][0], doc.pages[-1][0]
+        names = (_HEADER_FIELDS if first in record.ocr_pages else ()) + (_SIGNATURE_FIELDS if last in record.ocr_pages else ())
+        record.read_by_ocr = [n for n in names if getattr(record, n)]
+    stamp = next((s for s in doc.signatures if s[0]), None)
+    if stamp is None:
+        return
+    signer, signed_at = stamp
+    if signed_at and (record.issued_date is None or ("issued_date" in record.read_by_ocr and _days_apart(record.issued_date, signed_at[:10]) > 3)):
+        # no date, or an OCR'd one far from the day it was signed: the signature's day
+        if "issued_date" in record.read_by_ocr:
+            record.read_by_ocr.remove("issued_date")
+        record.issued_date = signed_at[:10]
+        record.from_signature.append("issued_date")
+    header_by_ocr = "issuer" in record.read_by_ocr
+    if record.issuer is None or (header_by_ocr and _overlap(fold(record.issuer), fold(signer)) < 0.5):
+        if record.issuer is not None and "issuer" in record.read_by_ocr:
+            record.read_by_ocr.remove("issuer")
+        record.issuer = signer
+        record.from_signature.append("issuer")
+
+
+def _days_apart(a: str, b: str) -> int:
+    from datetime import date
+
+    try:
+        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+    except ValueError:
+        return 0
+
+
+def _overlap(a: str, b: str) -> float:
+    ta, tb = set(a.split()), set(b.split())
+    return len(ta & tb) / max(1, min(len(ta), len(tb)))
 
 
 def extract_file(path: str) -> Record:

@@ -69,7 +69,7 @@ def recognise(png: bytes, path: str = "", dpi: int = DPI) -> str:
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
         done = subprocess.run(
-            ["tesseract", "stdin", "stdout", "-l", LANGUAGE, "--dpi", str(dpi), "--psm", "3"],
+            ["tesseract", "stdin", "stdout", "-l", LANGUAGE, "--dpi", str(dpi), "--psm", "4", "tsv"],
             input=png,
             capture_output=True,
             timeout=PAGE_TIMEOUT,
@@ -79,4 +79,20 @@ def recognise(png: bytes, path: str = "", dpi: int = DPI) -> str:
         raise ReadError(path, f"OCR of a page took longer than {PAGE_TIMEOUT} s") from None
     if done.returncode != 0:
         raise ReadError(path, f"OCR failed: {done.stderr.decode('utf-8', 'replace').strip()[-200:]}")
-    return done.stdout.decode("utf-8", "replace")
+    return words_to_text(done.stdout.decode("utf-8", "replace"), dpi)
+
+
+def words_to_text(tsv: str, dpi: int = DPI) -> str:
+    """Tesseract's words with their boxes, laid out like a text layer: the two columns of
+    the header and the signature block are read one after the other (``pdf.layout_lines``)."""
+    from .pdf import layout_lines, lines_of
+
+    scale = 72 / dpi  # pixels to points, the unit the layout works in
+    words = []
+    for row in tsv.splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
+            continue
+        left, top, width, height = (int(v) * scale for v in cells[6:10])
+        words.append({"text": cells[11].strip(), "x0": left, "x1": left + width, "top": top, "bottom": top + height})
+    return "\n".join(layout_lines(lines_of(words)))

@@ -97,17 +97,22 @@ def read_pdf(data: bytes, path: str, ocr_mode: str = "auto") -> PdfText:
 def page_text(page) -> str:
     """The page's words as lines, with two-column runs emitted column by column."""
     words = page.extract_words(x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False, use_text_flow=False)
-    return "\n".join(layout_lines(_lines(words)))
+    return "\n".join(layout_lines(lines_of(words)))
 
 
-def _lines(words: list[dict]) -> list[list[dict]]:
-    """Words grouped into lines by their vertical position, each line left to right."""
+def lines_of(words: list[dict]) -> list[list[dict]]:
+    """Words grouped into lines by their vertical position, each line left to right. Two
+    words share a line when their boxes overlap for most of the smaller one's height."""
     lines: list[list[dict]] = []
-    for word in sorted(words, key=lambda w: (round(w["top"]), w["x0"])):
-        if lines and abs(word["top"] - lines[-1][0]["top"]) <= 3.0:
-            lines[-1].append(word)
-        else:
-            lines.append([word])
+    for word in sorted(words, key=lambda w: ((w["top"] + w["bottom"]) / 2, w["x0"])):
+        if lines:
+            last = lines[-1]
+            top, bottom = min(w["top"] for w in last), max(w["bottom"] for w in last)
+            overlap = min(bottom, word["bottom"]) - max(top, word["top"])
+            if overlap >= 0.5 * min(bottom - top, word["bottom"] - word["top"]) or abs(word["top"] - last[0]["top"]) <= 3.0:
+                last.append(word)
+                continue
+        lines.append([word])
     return [sorted(line, key=lambda w: w["x0"]) for line in lines]
 
 
@@ -135,8 +140,8 @@ def layout_lines(lines: list[list[dict]]) -> list[str]:
     while i < len(lines):
         segments = _segments(lines[i])
         if len(segments) == 2:
-            boundary = (segments[0][-1]["x1"] + segments[1][0]["x0"]) / 2
             left, right = [_join(segments[0])], [_join(segments[1])]
+            left_end, right_start = segments[0][-1]["x1"], segments[1][0]["x0"]
             j = i + 1
             bottom = lines[i][0]["bottom"]
             while j < len(lines):
@@ -145,13 +150,16 @@ def layout_lines(lines: list[list[dict]]) -> list[str]:
                 if line[0]["top"] - bottom > 2.2 * height:
                     break  # a gap: the table ended
                 parts = _segments(line)
-                if len(parts) == 2 and parts[0][-1]["x1"] < boundary < parts[1][0]["x0"]:
+                if len(parts) == 2 and parts[1][0]["x0"] > left_end - 5 and parts[0][-1]["x1"] < right_start + 60:
                     left.append(_join(parts[0]))
                     right.append(_join(parts[1]))
-                elif all(w["x1"] < boundary for w in line):
+                    left_end, right_start = max(left_end, parts[0][-1]["x1"]), min(right_start, parts[1][0]["x0"])
+                elif len(parts) == 1 and line[-1]["x1"] < right_start:
                     left.append(_join(line))
-                elif all(w["x0"] > boundary for w in line):
+                    left_end = max(left_end, line[-1]["x1"])
+                elif len(parts) == 1 and line[0]["x0"] > left_end:
                     right.append(_join(line))
+                    right_start = min(right_start, line[0]["x0"])
                 else:
                     break
                 bottom = line[0]["bottom"]

@@ -20,7 +20,7 @@ from .tables import type_by_name
 
 _SO = re.compile(rf"(?:^|(?<=[\s|*(]))(?:Luật\s+|Pháp lệnh\s+|Lệnh\s+)?(?:S[ốỐ]|(?<![\w ])s[ốỐ]|(?<=^)số)\s*(?:hiệu)?\s*[:.]?\s*(?P<symbol>{symbols.SYMBOL})")
 _DATE = re.compile(
-    r"(?P<place>[^\n|;:]{0,80}?)\s*(?P<comma>,)?\s*ngày\s*(?P<d>\d{1,2})?\s*(?:tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>(?:19|20)\d{2})"
+    r"(?P<place>[^\n|;:]{0,80}?)\s*(?P<comma>,)?\s*ngày\s*(?P<d>\d{1,2})?[^\d\s,.]{0,3}\s*(?:tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>(?:19|20)\d{2})"
     r"|[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>(?:19|20)\d{2}))",
     re.I,
 )
@@ -74,8 +74,13 @@ def read_header(layout: Layout) -> Header:
     window = lines[lo:hi]
 
     sym_at, sym_match = _find_symbol(window)
+    partial = None
     if sym_match:
         header.symbol = symbols.clean_symbol(sym_match.group("symbol"))
+    else:
+        # OCR could not read the number ("Số: $/UBND-KTTH", a stamped or handwritten number):
+        # the line still bounds the issuer, and its codes still tell the type.
+        sym_at, partial = _find_unreadable_number(window)
     date_at, date_match = _find_date(window)
     if date_match:
         header.issued_date = _iso(date_match)
@@ -90,7 +95,7 @@ def read_header(layout: Layout) -> Header:
     after = max(i for i in (sym_at, date_at, -1) if i is not None) + 1
     title, subject_lines, body_at = _title_and_subject(window, after, date_match, sym_match)
     vv = _vv_subject(window, sym_at, sym_match)
-    header.doc_type = _doc_type(title, header.symbol, vv)
+    header.doc_type = _doc_type(title, header.symbol or partial, vv)
 
     subject = vv if (vv and not subject_lines) else " ".join(subject_lines) if subject_lines else None
     if subject and is_upper(subject):
@@ -173,6 +178,17 @@ def _find_symbol(window: list[str]) -> tuple[int | None, re.Match | None]:
         m = _SO.search(block.text)
         if m:
             return block.line_at(m.end("symbol") - 1), m
+    return None, None
+
+
+_UNREADABLE_NUMBER = re.compile(rf"^S[ốóoô6]\s*[:;.]?\s*\S{{0,6}}\s*/\s*(?P<codes>[{symbols._UP}][{symbols._UP}a-zđà-ỹ0-9&.()/-]+)")
+
+
+def _find_unreadable_number(window: list[str]) -> tuple[int | None, str | None]:
+    for i, line in enumerate(window[:25]):
+        m = _UNREADABLE_NUMBER.match(line)
+        if m:
+            return i, "0/" + m.group("codes")
     return None, None
 
 

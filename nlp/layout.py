@@ -99,7 +99,17 @@ def _find_start(lines: list[str], folded: list[str], motto: int | None) -> int:
             if _SO_LINE.match(f) and re.search(r"\d", f):
                 return max(0, _back_over_caps(lines, i))
         return 0
-    return _back_over_caps(lines, motto)
+    start = _back_over_caps(lines, motto)
+    if motto >= 2 and lines[motto - 1] == CELL:
+        # The left column read as a whole before the motto's (PDF, Word): the cell above,
+        # from its capitalised first line, holds the issuer, the number and the V/v lines.
+        i = motto - 2
+        while i > 0 and lines[i - 1] != CELL and motto - i < 15:
+            i -= 1
+        letters = [c for c in lines[i] if c.isalpha()]
+        if i < start and letters and all(c.isupper() for c in letters):
+            start = i
+    return start
 
 
 def _back_over_caps(lines: list[str], index: int) -> int:
@@ -112,7 +122,8 @@ def _back_over_caps(lines: list[str], index: int) -> int:
             i -= 1
             continue
         letters = [c for c in line if c.isalpha()]
-        if letters and all(c.isupper() for c in letters):
+        if (letters and all(c.isupper() for c in letters)) or _SO_LINE.match(fold(line)):
+            # the issuer's lines, and its "Số: ..." when the left column is read before the right
             start = i
             i -= 1
             continue

@@ -33,6 +33,12 @@ class Record:
     urgency: str | None = None  # Khẩn, Thượng khẩn, Hỏa tốc
     secrecy: str | None = None  # Mật, Tối mật, Tuyệt mật
     issuer_bodies: list[str] = field(default_factory=list)  # the header's bodies, top down
+    # PDF: the digital signatures ({"signer", "signed_at"}), the pages read by OCR, the
+    # fields whose value was read through OCR, and those taken from the signature instead
+    signatures: list[dict[str, Any]] = field(default_factory=list)
+    ocr_pages: list[int] = field(default_factory=list)
+    read_by_ocr: list[str] = field(default_factory=list)
+    from_signature: list[str] = field(default_factory=list)
     text: str = field(default="", repr=False)  # normalised full text; not part of the JSON line
 
     def to_dict(self) -> dict[str, Any]:
