@@ -14,16 +14,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 import sqlite_utils
 
-from ..ingest import ReadError, read_document, walk
+from ..batch import DEFAULT_TIMEOUT, Prepared, prepare, prepare_all
+from ..ingest import ReadError, walk
 from ..nlp.normalize import fold, symbol_key
 from ..nlp.record import Record
 from ..nlp.symbols import year as symbol_year
@@ -39,44 +38,6 @@ def identity(record: Record) -> ident.Identity:
     """The duplicate key of Nghị định 30 for a stored document (see ``db/identity.py``)."""
     year = record.year or (symbol_year(record.symbol) if record.symbol else None)
     return ident.of_document(record.symbol, record.issuer, year, record.source.sha256)
-
-
-@dataclass
-class Prepared:
-    """A file read and extracted (in a worker process), ready to be stored."""
-
-    record: Record
-    size: int
-
-
-def prepare(path: str) -> Prepared | ReadError:
-    """Read and extract one file. Runs in worker processes, so it returns the error
-    instead of raising it."""
-    from .. import extract_document
-
-    try:
-        doc = read_document(path)
-    except ReadError as exc:
-        return exc
-    except Exception as exc:  # a reader bug must not cost the rest of the batch
-        return ReadError(path, f"read failed: {type(exc).__name__}: {exc}")
-    try:
-        record = extract_document(doc)
-    except Exception as exc:
-        return ReadError(path, f"extraction failed: {type(exc).__name__}: {exc}")
-    record.source.path = str(Path(path).resolve())
-    return Prepared(record, doc.size)
-
-
-def _prepare_all(paths: list[str], jobs: int | None) -> Iterator[tuple[str, Prepared | ReadError]]:
-    """Each path with its prepared record, in order; in worker processes when it pays."""
-    jobs = jobs or os.cpu_count() or 1
-    if jobs == 1 or len(paths) < 4:
-        for path in paths:
-            yield path, prepare(path)
-        return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from zip(paths, pool.map(prepare, paths, chunksize=4))
 
 
 def _sha256(path: str) -> str:
@@ -104,14 +65,14 @@ class Store:
 
     # -- one file -------------------------------------------------------------------
 
-    def ingest_file(self, path: str) -> str:
+    def ingest_file(self, path: str, ocr: str = "auto", timeout: float | None = DEFAULT_TIMEOUT) -> str:
         """Store one file; returns "added", "replaced", "merged" or "unchanged".
         Raises ReadError for a file that cannot be read."""
         resolved = str(Path(path).resolve())
         existing = self._source_by_path(resolved)
         if existing and existing["sha256"] == _sha256(path):
             return "unchanged"
-        prepared = prepare(path)
+        prepared = prepare(path, ocr, timeout)
         if isinstance(prepared, ReadError):
             raise prepared
         return self._store(prepared)
@@ -131,6 +92,8 @@ class Store:
         on_error: Callable[[str, str], None] | None = None,
         on_stored: Callable[[str, str], None] | None = None,
         jobs: int | None = None,
+        ocr: str = "auto",
+        timeout: float | None = DEFAULT_TIMEOUT,
     ) -> Report:
         """Store every file under ``paths``. Files are read and extracted by ``jobs``
         worker processes (default: one per core) and written here, one transaction each,
@@ -149,7 +112,7 @@ class Store:
                     on_stored(path, "unchanged")
             else:
                 todo.append(path)
-        for path, prepared in _prepare_all(todo, jobs):
+        for path, prepared in prepare_all(todo, jobs, ocr, timeout):
             if isinstance(prepared, ReadError):
                 report.failed += 1
                 self.record_error(path, prepared.reason)
@@ -162,8 +125,9 @@ class Store:
                 on_stored(path, outcome)
         return report
 
-    def _store(self, prepared: "Prepared") -> str:
+    def _store(self, prepared: Prepared) -> str:
         record = prepared.record
+        record.source.path = str(Path(record.source.path).resolve())
         existing = self._source_by_path(record.source.path)
         with self.db.conn:  # one transaction: the document, its source, its links, its old version
             if existing:

@@ -69,9 +69,9 @@ def _overlap(a: str, b: str) -> float:
     return len(ta & tb) / max(1, min(len(ta), len(tb)))
 
 
-def extract_file(path: str) -> Record:
+def extract_file(path: str, ocr: str = "auto") -> Record:
     """Read and extract one file; raises :class:`ReadError` when it cannot be read."""
-    return extract_document(read_document(path))
+    return extract_document(read_document(path, ocr=ocr))
 
 
 __all__ = ["extract_file", "extract_document", "Record", "Source", "ReadError", "__version__"]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from . import extract_file
+from .batch import DEFAULT_TIMEOUT
 from .ingest import ReadError
 
 DEFAULT_DB = "directives.db"
@@ -31,32 +31,39 @@ def _error_record(path: str, reason: str) -> dict:
     return {"source": {"path": path, "sha256": sha, "format": p.suffix.lstrip(".").lower() or None}, "error": reason}
 
 
+_OCR = click.option(
+    "--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+    help="When scanned PDF pages are read with Tesseract: auto (pages without a text layer), always, never.",
+)
+_TIMEOUT = click.option(
+    "--timeout", type=click.FloatRange(min=1), default=DEFAULT_TIMEOUT, show_default=True,
+    help="Seconds one file may take (OCR included); a file past it fails and the rest go on.",
+)
+_JOBS = click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None, help="Worker processes [default: one per core].")
+
+
 @cli.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path())
 @click.option("--jsonl", is_flag=True, help="One JSON record per line, in the order the files were given.")
-def extract(files: tuple[str, ...], jsonl: bool) -> None:
+@_OCR
+@_TIMEOUT
+@_JOBS
+def extract(files: tuple[str, ...], jsonl: bool, ocr: str, timeout: float, jobs: int | None) -> None:
     """Print the extraction record of each FILE (no database involved)."""
+    from .batch import prepare_all
+
     failed = False
-    for path in files:
-        try:
-            record = extract_file(path)
-        except ReadError as exc:
+    for path, prepared in prepare_all(list(files), jobs, ocr, timeout):
+        if isinstance(prepared, ReadError):
             failed = True
-            click.echo(f"error: {exc.path}: {exc.reason}", err=True)
+            click.echo(f"error: {path}: {prepared.reason}", err=True)
             if jsonl:
-                click.echo(json.dumps(_error_record(path, exc.reason), ensure_ascii=False))
-            continue
-        except Exception as exc:  # an extractor bug must not cost the rest of the batch
-            failed = True
-            reason = f"extraction failed: {type(exc).__name__}: {exc}"
-            click.echo(f"error: {path}: {reason}", err=True)
-            if jsonl:
-                click.echo(json.dumps(_error_record(path, reason), ensure_ascii=False))
+                click.echo(json.dumps(_error_record(path, prepared.reason), ensure_ascii=False))
             continue
         if jsonl:
-            click.echo(json.dumps(record.to_dict(), ensure_ascii=False))
+            click.echo(json.dumps(prepared.record.to_dict(), ensure_ascii=False))
         else:
-            click.echo(_summary(record.to_dict()))
+            click.echo(_summary(prepared.record.to_dict()))
     sys.exit(1 if failed else 0)
 
 
@@ -78,8 +85,10 @@ def _summary(data: dict) -> str:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
 @click.option("--quiet", "-q", is_flag=True, help="Only print errors and the final count.")
-@click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None, help="Worker processes for reading and extraction [default: one per core].")
-def ingest(paths: tuple[str, ...], db_path: str, quiet: bool, jobs: int | None) -> None:
+@_OCR
+@_TIMEOUT
+@_JOBS
+def ingest(paths: tuple[str, ...], db_path: str, quiet: bool, ocr: str, timeout: float, jobs: int | None) -> None:
     """Extract and store every document under PATHS (files or folders).
 
     Files already stored with the same content are skipped; a changed file replaces
@@ -92,6 +101,8 @@ def ingest(paths: tuple[str, ...], db_path: str, quiet: bool, jobs: int | None) 
         on_error=lambda path, reason: click.echo(f"error: {path}: {reason}", err=True),
         on_stored=None if quiet else lambda path, outcome: click.echo(f"{outcome:<9} {path}"),
         jobs=jobs,
+        ocr=ocr,
+        timeout=timeout,
     )
     click.echo(
         f"{report.added} added, {report.replaced} replaced, {report.merged} merged, "
