@@ -24,8 +24,8 @@ def read_doc(data: bytes) -> str:
 
     try:
         ole = olefile.OleFileIO(io.BytesIO(data))
-    except OSError as exc:
-        raise DocFormatError(f"not an OLE file ({exc})") from None
+    except Exception as exc:  # olefile raises OSError, ValueError ... for a broken container
+        raise DocFormatError(f"not a readable OLE file, the container of Word 97 documents ({exc})") from None
     with ole:
         if not ole.exists("WordDocument"):
             raise DocFormatError("an OLE file without a WordDocument stream (not a Word document)")

@@ -65,7 +65,7 @@ def read_pdf(data: bytes, path: str, ocr_mode: str = "auto") -> PdfText:
     except PDFSyntaxError as exc:
         raise ReadError(path, f"damaged PDF ({exc})") from None
     except Exception as exc:  # pdfminer raises many kinds for broken files
-        if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+        if _encrypted(exc):
             raise ReadError(path, "the PDF is encrypted (password protected)") from None
         raise ReadError(path, f"damaged PDF ({type(exc).__name__}: {exc})") from None
     with pdf:
@@ -79,6 +79,8 @@ def read_pdf(data: bytes, path: str, ocr_mode: str = "auto") -> PdfText:
                 if ocr_mode == "always" or (letters < MIN_LETTERS and ocr_mode == "auto"):
                     scanned.append(index)
         except Exception as exc:
+            if _encrypted(exc):
+                raise ReadError(path, "the PDF is encrypted (password protected)") from None
             raise ReadError(path, f"damaged PDF ({type(exc).__name__}: {exc})") from None
         if scanned:
             texts = ocr.read_pages(data, scanned, path)
@@ -89,6 +91,20 @@ def read_pdf(data: bytes, path: str, ocr_mode: str = "auto") -> PdfText:
             raise ReadError(path, "a scanned PDF with no text layer, and OCR is off (--ocr never)")
         raise ReadError(path, "no text in the PDF")
     return result
+
+
+def _encrypted(exc: BaseException) -> bool:
+    """pdfplumber wraps pdfminer's errors: look through the wrapping for a password error."""
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    seen = 0
+    while exc is not None and seen < 5:
+        if isinstance(exc, (PDFPasswordIncorrect, PDFEncryptionError)) or "password" in str(exc).lower():
+            return True
+        inner = [a for a in getattr(exc, "args", ()) if isinstance(a, BaseException)]
+        exc = exc.__cause__ or exc.__context__ or (inner[0] if inner else None)
+        seen += 1
+    return False
 
 
 # ---------------------------------------------------------------------------- text layer

@@ -89,10 +89,11 @@ def read_document(path: str | os.PathLike, ocr: str = "auto") -> RawDocument:
             raise ReadError(name, f"cannot be parsed as {fmt}: {exc}") from None
     else:
         raise ReadError(name, f"format not supported ({fmt}); readable formats: txt, md, html, pdf, docx, doc")
-    legacy = fix_legacy(raw.text)
-    if legacy is None and raw.encoding == "windows-1258":
-        # legacy fonts are defined on Windows-1252 bytes: look again through that code page
+    legacy = None
+    if raw.encoding == "windows-1258":
+        # legacy fonts are defined on Windows-1252 bytes: look through that code page first
         legacy = fix_legacy(_READERS[fmt](data.decode("cp1252", errors="replace")))
+    legacy = legacy or fix_legacy(raw.text)
     if legacy:  # typed in TCVN3 (ABC) or VNI fonts: garbled Latin-1 letters
         raw.text, raw.encoding = legacy
     if not raw.text.strip():

@@ -1,0 +1,272 @@
+"""Readers for real inputs: PDF (text layer and scans), Word, legacy Vietnamese encodings.
+
+Every document here is made by the test, in the standard layout of Nghị định 30: a two-column
+header table (issuer and number left, motto and date right) and a two-column signature block
+(Nơi nhận left, the signer right).
+"""
+import io
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from directives import extract_file
+from directives.cli import cli
+from directives.ingest import ReadError, read_document
+from directives.ingest.encoding import convert_legacy, fix_legacy
+
+FONT_PLACES = [
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
+    "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
+]
+FONT = next((p for p in FONT_PLACES if Path(p).exists()), None)
+needs_font = pytest.mark.skipif(FONT is None, reason="no TrueType font with Vietnamese letters (apt-get install fonts-dejavu-core)")
+
+LEFT_HEAD = ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "Số: 125/QĐ-UBND"]
+RIGHT_HEAD = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Quảng Ngãi, ngày 05 tháng 3 năm 2025"]
+BODY = [
+    "QUYẾT ĐỊNH",
+    "Về việc ban hành Kế hoạch phòng, chống thiên tai năm 2025",
+    "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI",
+    "Căn cứ Nghị định số 66/2021/NĐ-CP ngày 06/7/2021 của Chính phủ;",
+    "QUYẾT ĐỊNH:",
+    "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng, chống thiên tai.",
+    "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.",
+]
+LEFT_SIGN = ["Nơi nhận:", "- Như Điều 2;", "- Sở Nông nghiệp và Môi trường;", "- Lưu: VT."]
+RIGHT_SIGN = ["KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "", "Trần Văn Hùng"]
+
+
+def check_fields(record):
+    assert record.symbol == "125/QĐ-UBND"
+    assert record.doc_type == "QĐ"
+    assert record.issued_date == "2025-03-05"
+    assert record.place == "Quảng Ngãi"
+    assert record.issuer == "Ủy ban nhân dân tỉnh Quảng Ngãi"
+    assert record.subject == "Về việc ban hành Kế hoạch phòng, chống thiên tai năm 2025"
+    assert record.signer == "Trần Văn Hùng" and record.signer_title == "Phó Chủ tịch"
+    assert record.recipients == ["Như Điều 2", "Sở Nông nghiệp và Môi trường"]
+    assert [r["symbol"] for r in record.references] == ["66/2021/NĐ-CP"]
+
+
+# ---------------------------------------------------------------------------- DOCX
+
+
+def make_docx(path):
+    import docx
+
+    document = docx.Document()
+
+    def two_cells(left, right):
+        table = document.add_table(rows=1, cols=2)
+        for cell, lines in zip(table.rows[0].cells, (left, right)):
+            cell.paragraphs[0].text = lines[0]
+            for line in lines[1:]:
+                cell.add_paragraph(line)
+
+    two_cells(LEFT_HEAD, RIGHT_HEAD)
+    for line in BODY:
+        document.add_paragraph(line)
+    two_cells(LEFT_SIGN, RIGHT_SIGN)
+    document.save(path)
+
+
+def test_docx_header_and_signature_tables_are_read_by_column(tmp_path):
+    path = tmp_path / "qd-125.docx"
+    make_docx(path)
+    record = extract_file(str(path))
+    assert record.source.format == "docx"
+    check_fields(record)
+
+
+# ---------------------------------------------------------------------------- PDF with a text layer
+
+
+def make_pdf(path, encrypt=False):
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("body", fname=FONT)
+    pdf.add_page()
+    pdf.set_font("body", size=11)
+
+    def two_columns(left, right, y):
+        for i in range(max(len(left), len(right))):
+            if i < len(left) and left[i]:
+                pdf.text(20, y + 6 * i, left[i])
+            if i < len(right) and right[i]:
+                pdf.text(95, y + 6 * i, right[i])
+        return y + 6 * max(len(left), len(right)) + 8
+
+    y = two_columns(LEFT_HEAD, RIGHT_HEAD, 20)
+    for line in BODY:
+        pdf.text(20, y, line)
+        y += 7
+    two_columns(LEFT_SIGN, RIGHT_SIGN, y + 8)
+    if encrypt:
+        pdf.set_encryption(owner_password="owner", user_password="secret")
+    pdf.output(str(path))
+
+
+@needs_font
+def test_text_pdf_columns_are_rebuilt_from_word_positions(tmp_path):
+    path = tmp_path / "qd-125.pdf"
+    make_pdf(path)
+    doc = read_document(str(path))
+    # plain extraction would give "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI ..." on one line
+    assert "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 125/QĐ-UBND\n|" in doc.text
+    assert doc.pages[0][:2] == (1, False)  # page 1, read from its text layer
+    record = extract_file(str(path))
+    check_fields(record)
+    assert record.ocr_pages == [] and record.read_by_ocr == []
+
+
+@needs_font
+def test_encrypted_and_corrupt_pdfs_fail_with_their_reason_and_the_batch_goes_on(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    make_pdf(folder / "a-good.pdf")
+    make_pdf(folder / "b-locked.pdf", encrypt=True)
+    whole = (folder / "a-good.pdf").read_bytes()
+    (folder / "c-broken.pdf").write_bytes(whole[: len(whole) // 3])
+    with pytest.raises(ReadError, match="encrypted"):
+        read_document(str(folder / "b-locked.pdf"))
+    with pytest.raises(ReadError, match="damaged PDF"):
+        read_document(str(folder / "c-broken.pdf"))
+    db = str(tmp_path / "t.db")
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", db, "--jobs", "1"])
+    assert result.exit_code == 1
+    assert "1 added" in result.output and "2 failed" in result.output
+    assert "b-locked.pdf: the PDF is encrypted" in result.output
+
+
+# ---------------------------------------------------------------------------- scanned PDF
+
+
+def make_scan(path):
+    """A page of the standard layout rendered to an image, saved as an image-only PDF."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    scale = 300 / 72
+    page = Image.new("L", (int(595 * scale), int(842 * scale)), 255)
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, int(12 * scale))
+
+    def text(x, y, line):
+        draw.text((x * scale, y * scale), line, fill=0, font=font)
+
+    y = 60
+    for i in range(3):
+        text(55, y + 18 * i, LEFT_HEAD[i])
+        text(290, y + 18 * i, RIGHT_HEAD[i])
+    y += 80
+    for line in BODY:
+        text(55, y, line)
+        y += 20
+    page.save(path, "PDF", resolution=300)
+
+
+needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="Tesseract is not installed")
+
+
+@needs_font
+@needs_tesseract
+def test_a_scanned_page_is_read_by_ocr_and_says_so(tmp_path):
+    path = tmp_path / "scan.pdf"
+    make_scan(path)
+    record = extract_file(str(path))
+    assert record.ocr_pages == [1]
+    assert record.symbol == "125/QĐ-UBND"
+    assert record.issued_date == "2025-03-05"
+    assert record.issuer == "Ủy ban nhân dân tỉnh Quảng Ngãi"
+    assert {"symbol", "issued_date", "issuer"} <= set(record.read_by_ocr)
+
+
+@needs_font
+def test_ocr_never_refuses_a_scan_with_a_clear_reason(tmp_path):
+    path = tmp_path / "scan.pdf"
+    make_scan(path)
+    with pytest.raises(ReadError, match="OCR is off"):
+        read_document(str(path), ocr="never")
+
+
+@needs_font
+def test_without_tesseract_a_scan_says_what_to_install(tmp_path, monkeypatch):
+    from directives.ingest import ocr
+
+    path = tmp_path / "scan.pdf"
+    make_scan(path)
+    monkeypatch.setattr(ocr.shutil, "which", lambda name: None)
+    ocr.available.cache_clear()
+    try:
+        with pytest.raises(ReadError, match="apt-get install tesseract-ocr tesseract-ocr-vie"):
+            read_document(str(path))
+    finally:
+        ocr.available.cache_clear()
+
+
+# ---------------------------------------------------------------------------- encodings
+
+TCVN3 = "Céng hoµ x· héi chñ nghÜa ViÖt Nam\n§éc lËp - Tù do - H¹nh phóc\nQuyÕt ®Þnh cña Uû ban nh©n d©n tØnh"
+VNI = "Coäng hoøa xaõ hoäi chuû nghóa Vieät Nam\nÑoäc laäp - Töï do - Haïnh phuùc\nQuyeát ñònh cuûa UÛy ban nhaân daân tænh"
+UNICODE = "Cộng hòa xã hội chủ nghĩa Việt Nam\nĐộc lập - Tự do - Hạnh phúc\nQuyết định của Ủy ban nhân dân tỉnh"
+
+
+def test_tcvn3_and_vni_are_detected_and_converted():
+    text, encoding = fix_legacy(TCVN3)
+    assert encoding == "tcvn3" and text.replace("hoà", "hòa").replace("Uỷ", "Ủy") == UNICODE
+    text, encoding = fix_legacy(VNI)
+    assert encoding == "vni" and text == UNICODE
+    assert fix_legacy(UNICODE) is None
+    assert fix_legacy("Café, naïve résumé, Ångström") is None  # plain Latin-1 text stays as it is
+    assert convert_legacy("Tæng côc ThuÕ", "tcvn3") == "Tổng cục Thuế"
+
+
+def to_cp1258(text: str) -> bytes:
+    """Windows-1258 as Vietnamese Windows writes it: the letter, then its tone mark apart."""
+    import unicodedata
+
+    out = []
+    for ch in text:
+        parts = unicodedata.normalize("NFD", ch)
+        tones = "".join(c for c in parts if c in "\u0300\u0301\u0303\u0309\u0323")
+        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones)) + tones)
+    return "".join(out).encode("cp1258")
+
+
+@pytest.mark.parametrize(
+    "name, data, encoding",
+    [
+        ("tcvn3.txt", TCVN3.encode("cp1252"), "tcvn3"),
+        ("vni.txt", VNI.encode("cp1252"), "vni"),
+        ("utf16.txt", UNICODE.encode("utf-16"), "utf-16"),
+        ("cp1258.txt", to_cp1258(UNICODE), "windows-1258"),
+        ("utf8.txt", UNICODE.encode("utf-8"), "utf-8"),
+    ],
+)
+def test_text_files_in_every_encoding_read_as_unicode(tmp_path, name, data, encoding):
+    path = tmp_path / name
+    path.write_bytes(data)
+    doc = read_document(str(path))
+    assert doc.encoding == encoding
+    folded = doc.text.replace("hoà", "hòa").replace("Uỷ", "Ủy")
+    import unicodedata
+
+    assert unicodedata.normalize("NFC", folded) == UNICODE
+
+
+def test_html_saved_as_doc_is_read_as_html(tmp_path):
+    path = tmp_path / "old.doc"
+    path.write_text("<html><body><p>ỦY BAN NHÂN DÂN</p><p>Số: 7/CT-UBND</p></body></html>", encoding="utf-8")
+    doc = read_document(str(path))
+    assert doc.format == "html" and "Số: 7/CT-UBND" in doc.text
+
+
+def test_a_file_that_is_not_a_word_document_says_so(tmp_path):
+    path = tmp_path / "fake.doc"
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600)
+    with pytest.raises(ReadError) as caught:
+        read_document(str(path))
+    assert caught.value.path == str(path) and "OLE" in caught.value.reason
