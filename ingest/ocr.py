@@ -3,7 +3,7 @@
 Pages are rendered with pypdfium2 (which pdfplumber brings) at ``DPI`` and passed to the
 ``tesseract`` command, several pages at a time (each Tesseract run is single-threaded, so
 one per core is the fastest use of the machine). ``bench/pdf.py`` measured the resolution:
-300 dpi reads the small print of a header best for its cost.
+200 dpi reads the header as well as 300 dpi (the same gold header words, fewer false numbers) in two thirds of the time.
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from .document import ReadError
 
-DPI = 300
+DPI = 200
 LANGUAGE = "vie"
 PAGE_TIMEOUT = 120  # seconds for one page; a stuck Tesseract is stopped
 INSTALL_HINT = "install Tesseract with its Vietnamese data (Debian/Ubuntu: apt-get install tesseract-ocr tesseract-ocr-vie)"

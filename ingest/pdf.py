@@ -71,9 +71,10 @@ def read_pdf(data: bytes, path: str, ocr_mode: str = "auto") -> PdfText:
     with pdf:
         result = PdfText(signatures=_signatures(pdf))
         scanned: list[int] = []
+        stamped = _StampedText(data)
         try:
             for index, page in enumerate(pdf.pages):
-                text = "" if ocr_mode == "always" else page_text(page)
+                text = "" if ocr_mode == "always" else page_text(page, stamped.words(index, page))
                 letters = sum(c.isalpha() for c in _STAMP.sub("", text))
                 result.pages.append(Page(index + 1, text))
                 if ocr_mode == "always" or (letters < MIN_LETTERS and ocr_mode == "auto"):
@@ -110,10 +111,74 @@ def _encrypted(exc: BaseException) -> bool:
 # ---------------------------------------------------------------------------- text layer
 
 
-def page_text(page) -> str:
+def page_text(page, extra: list[dict] | None = None) -> str:
     """The page's words as lines, with two-column runs emitted column by column."""
     words = page.extract_words(x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False, use_text_flow=False)
+    if extra:
+        words = words + extra
     return "\n".join(layout_lines(lines_of(words)))
+
+
+class _StampedText:
+    """Text that signing stamps into a page: the number after "Số:" and the day of the date
+    are often drawn by signature fields at signing time, not written in the page itself.
+    The field's appearance is flattened into a copy of the page (pdfium) and the words it
+    adds on a line of the page's own text are returned, placed where they are drawn."""
+
+    def __init__(self, data: bytes):
+        self.data = data
+        self.document = None
+
+    def words(self, index: int, page) -> list[dict]:
+        fields = [a for a in (page.annots or []) if ((a.get("data") or {}).get("FT") or "") == "Sig" or str((a.get("data") or {}).get("FT")) == "/'Sig'"]
+        if not fields:
+            return []
+        try:
+            return self._words(index, page, fields)
+        except Exception:  # the stamp is a bonus; the page's own text stands without it
+            return []
+
+    def _words(self, index: int, page, fields: list[dict]) -> list[dict]:
+        import pypdfium2 as pdfium
+        import pypdfium2.raw as raw
+
+        if self.document is None:
+            self.document = pdfium.PdfDocument(self.data)
+        flat = self.document[index]
+        raw.FPDFPage_Flatten(flat, raw.FLAT_NORMALDISPLAY)
+        flat = self.document[index]  # reloaded with the fields drawn in
+        height = flat.get_height()
+        textpage = flat.get_textpage()
+        own = page.extract_words(x_tolerance=1.5, y_tolerance=2.5)
+        found: list[dict] = []
+        for field_ in fields:
+            x0, top, x1, bottom = field_["x0"], field_["top"], field_["x1"], field_["bottom"]
+            chars = []
+            for i in range(textpage.count_chars()):
+                left, low, right, high = textpage.get_charbox(i)
+                c_top, c_bottom = height - high, height - low
+                if left >= x0 - 1 and right <= x1 + 1 and c_top >= top - 1 and c_bottom <= bottom + 1:
+                    chars.append((textpage.get_text_range(i, 1), left, right, c_top, c_bottom))
+            for word in _chars_to_words(chars):
+                covered = any(w["x0"] < word["x1"] and word["x0"] < w["x1"] and w["top"] < word["bottom"] and word["top"] < w["bottom"] for w in own)
+                on_a_line = any(min(w["bottom"], word["bottom"]) - max(w["top"], word["top"]) > 0 for w in own)
+                if not covered and on_a_line and any(ch.isdigit() for ch in word["text"]):  # numbers and days
+                    found.append(word)
+        return found
+
+
+def _chars_to_words(chars: list[tuple]) -> list[dict]:
+    words: list[dict] = []
+    for text, left, right, top, bottom in sorted(chars, key=lambda c: (round(c[3]), c[1])):
+        if not text.strip():
+            continue
+        last = words[-1] if words else None
+        if last and abs(last["top"] - top) < 3 and left - last["x1"] < 2.5:
+            last["text"] += text
+            last["x1"], last["bottom"] = right, max(last["bottom"], bottom)
+        else:
+            words.append({"text": text, "x0": left, "x1": right, "top": top, "bottom": bottom})
+    return words
 
 
 def lines_of(words: list[dict]) -> list[list[dict]]:
