@@ -5,6 +5,8 @@ The library mirrors the command line: :func:`extract_file` is ``directives extra
 """
 from __future__ import annotations
 
+import re
+
 from .nlp.extract import extract_text
 from .nlp.record import Record, Source
 from .ingest import RawDocument, ReadError, read_document
@@ -37,7 +39,11 @@ def _pdf_evidence(record: Record, doc: RawDocument) -> None:
         first, last = doc.pages[0][0], doc.pages[-1][0]
         names = (_HEADER_FIELDS if first in record.ocr_pages else ()) + (_SIGNATURE_FIELDS if last in record.ocr_pages else ())
         record.read_by_ocr = [n for n in names if getattr(record, n)]
-    stamp = next((s for s in doc.signatures if s[0]), None)
+    people = [s for s in doc.signatures if s[0] and _is_person(s[0])]
+    if record.signer is None and people:
+        record.signer = people[0][0]
+        record.from_signature.append("signer")
+    stamp = next((s for s in doc.signatures if s[0] and not _is_person(s[0]) and not _PUBLISHER.search(s[0])), None)
     if stamp is None:
         return
     signer, signed_at = stamp
@@ -53,6 +59,19 @@ def _pdf_evidence(record: Record, doc: RawDocument) -> None:
             record.read_by_ocr.remove("issuer")
         record.issuer = signer
         record.from_signature.append("issuer")
+
+
+# Bodies that sign a document again when they publish it (the provincial Công báo, the
+# Government portal): their signature says nothing of the issuer.
+_PUBLISHER = re.compile(r"công báo|cổng thông tin|tin học|thông tin điện tử", re.I)
+
+
+def _is_person(name: str) -> bool:
+    """A personal signature ("Phùng Tô Long"), not a body's ("Ủy ban nhân dân tỉnh ...")."""
+    from .nlp.tables import surnames
+
+    words = name.split()
+    return 2 <= len(words) <= 5 and words[0].lower() in surnames() and all(w[:1].isupper() for w in words)
 
 
 def _days_apart(a: str, b: str) -> int:

@@ -130,11 +130,9 @@ class _StampedText:
         self.document = None
 
     def words(self, index: int, page) -> list[dict]:
-        fields = [a for a in (page.annots or []) if ((a.get("data") or {}).get("FT") or "") == "Sig" or str((a.get("data") or {}).get("FT")) == "/'Sig'"]
-        if not fields:
-            return []
         try:
-            return self._words(index, page, fields)
+            fields = _signature_fields(page)
+            return self._words(index, page, fields) if fields else []
         except Exception:  # the stamp is a bonus; the page's own text stands without it
             return []
 
@@ -259,19 +257,50 @@ _CN = re.compile(rb"\x06\x03\x55\x04\x03[\x0c\x13\x1e](.)", re.S)
 _NOT_A_SIGNER = re.compile(r"chung thuc|chứng thực|RootCA|\bCA\b|Máy chủ|Time ?Stamp|TSA|Co yeu|Cơ yếu", re.I)
 
 
+def _signature_fields(page) -> list[dict]:
+    """The page's signature fields: their box (top-down coordinates) and signature dictionary.
+    Read from the raw annotations: pdfplumber's ``page.annots`` resolves every reference and
+    recurses without end on some signed files."""
+    from pdfminer.pdftypes import resolve1
+
+    found = []
+    for ref in resolve1(page.page_obj.annots) or []:
+        annot = resolve1(ref)
+        if not isinstance(annot, dict):
+            continue
+        kind = resolve1(annot.get("FT"))
+        if kind is None and annot.get("Parent") is not None:
+            kind = resolve1(resolve1(annot.get("Parent")).get("FT"))
+        if getattr(kind, "name", kind) != "Sig":
+            continue
+        rect = [float(resolve1(v)) for v in resolve1(annot.get("Rect")) or [0, 0, 0, 0]]
+        x0, x1 = sorted((rect[0], rect[2]))
+        y0, y1 = sorted((rect[1], rect[3]))
+        value = resolve1(annot.get("V"))
+        found.append({
+            "x0": x0, "x1": x1, "top": page.height - y1, "bottom": page.height - y0,
+            "value": value if isinstance(value, dict) else {},
+        })
+    return found
+
+
 def _signatures(pdf) -> list[Signature]:
     """The signature fields of the PDF: the signing body from the certificate, and the time."""
     found = []
-    try:
-        for page in pdf.pages:
-            for annot in page.annots or []:
-                value = (annot.get("data") or {}).get("V")
-                value = value.resolve() if hasattr(value, "resolve") else value
-                if not isinstance(value, dict) or value.get("Contents") is None:
-                    continue
-                found.append(Signature(_certificate_name(value.get("Contents")), _pdf_date(value.get("M"))))
-    except Exception:  # a broken signature field never costs the text
-        return found
+    for page in pdf.pages:
+        try:
+            fields = _signature_fields(page)
+        except Exception:  # a broken signature field never costs the text
+            continue
+        for field_ in fields:
+            value = field_["value"]
+            if value.get("Contents") is None:
+                continue
+            from pdfminer.pdftypes import resolve1
+
+            signature = Signature(_certificate_name(resolve1(value.get("Contents"))), _pdf_date(resolve1(value.get("M"))))
+            if signature not in found:  # one signature may show in several fields
+                found.append(signature)
     return found
 
 
