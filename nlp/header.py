@@ -49,6 +49,8 @@ _AUTHORITY = re.compile(
 _CONNECTOR_END = re.compile(r"(?:\b(?:cua|va|voi|cho|tai|thuoc|ve|tren|trong|den|theo|nam)|[,\-–(])$")
 
 _TYPE_NAMES = sorted(type_by_name(), key=len, reverse=True)
+_FOLDED_TYPE_NAMES = {fold(n): n for n in _TYPE_NAMES}
+_TYPE_FOLDED = re.compile(r"^(?P<name>" + "|".join(re.escape(n) for n in sorted(_FOLDED_TYPE_NAMES, key=len, reverse=True)) + r")(?![a-z])")
 _TYPE_LINE = re.compile(r"^(?P<name>" + "|".join(re.escape(n) for n in _TYPE_NAMES) + r")(?![A-ZĐÀ-Ỹa-zđà-ỹ])\s*[:.]?\s*(?P<rest>.*)$")
 
 
@@ -314,10 +316,14 @@ def _title_and_subject(
         if line == CELL or not line or _SEPARATOR.match(line):
             continue
         m = _TYPE_LINE.match(line)
-        if not m:
-            continue
-        title = m.group("name")
-        first = m.group("rest").strip(" *:")
+        if m:
+            title, first = m.group("name"), m.group("rest").strip(" *:")
+        else:
+            # OCR misplaces marks ("QUYÉT ĐỊNH"): a capitalised line whose folded form starts with a type name
+            folded = _TYPE_FOLDED.match(fold(line)) if is_upper(line) else None
+            if not folded:
+                continue
+            title, first = _FOLDED_TYPE_NAMES[folded.group("name")], line[folded.end("name") :].strip(" *:")
         subject, body_at = _subject_lines(window, i + 1, first)
         return title, subject, body_at
     return None, [], None

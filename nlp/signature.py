@@ -105,13 +105,27 @@ def read_signature(layout: Layout, after: int, lead_body: str | None = None) -> 
             break
         i += 1
     if not found:
-        return Signature()
+        return _name_after_unreadable_post(lines, layout.start, layout.end)
     if len(found) > 1 and lead_body:
         key = fold(re.split(r"\s+-\s+", lead_body)[0])
         for sig in found:
             if key and key in fold(" ".join(sig.title_lines)):
                 return sig
     return found[0]
+
+
+def _name_after_unreadable_post(lines: list[str], start: int, end: int) -> Signature:
+    """OCR mangles a post under a seal ("TM. ỦY BAN NHÂN DÂN" read as "M-ỦY BAN NHÂN DÂN /
+    TTÀN") more than the name printed clear below it: near the end, a line that is a name
+    (with a known family name) right under capitals is the signer; the post stays unknown."""
+    for i in range(end - 1, max(start, end - 40), -1):
+        name = _name(lines[i])
+        if not name or name.split()[0].lower() not in surnames():
+            continue
+        above = [line for line in lines[max(start, i - 4) : i] if line and line != CELL]
+        if above and any(is_upper(line) and len(line) > 2 for line in above):
+            return Signature(signer=name, line=i)
+    return Signature()
 
 
 def _signatures_at(lines: list[str], i: int, end: int) -> list[Signature]:
