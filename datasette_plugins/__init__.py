@@ -33,6 +33,9 @@ _TABLES = {
             "search_folded": "Folded copy of symbol, subject, issuer and text, indexed for search without diacritics",
             "identity": "Duplicate key: symbol, the issuer's province for a provincial symbol, year (or the content hash)",
             "placeholder": "1 for a document cited by others but not ingested: it carries what the citations say of it",
+            "signatures": "PDF digital signatures: the signing body or person and the time (JSON)",
+            "read_by_ocr": "Fields whose value was read through OCR (JSON list)",
+            "from_signature": "Fields taken from the digital signature because OCR could not read them, or read them wrong (JSON list)",
         },
     },
     "document_links": {

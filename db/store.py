@@ -188,6 +188,9 @@ class Store:
             "references_json": json.dumps(record.references, ensure_ascii=False),
             "tasks_json": json.dumps(record.tasks, ensure_ascii=False),
             "issuer_bodies": json.dumps(record.issuer_bodies, ensure_ascii=False),
+            "signatures": json.dumps(record.signatures, ensure_ascii=False),
+            "read_by_ocr": json.dumps(record.read_by_ocr),
+            "from_signature": json.dumps(record.from_signature),
             "text": record.text,
             "search_folded": fold(" ".join(filter(None, [record.symbol, record.subject, record.issuer, record.text]))),
             "identity": me.key,
@@ -212,6 +215,7 @@ class Store:
                 "format": record.source.format,
                 "encoding": record.source.encoding,
                 "size": size,
+                "ocr_pages": json.dumps(record.ocr_pages),
                 "ingested_at": now,
             },
         )
