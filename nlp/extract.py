@@ -2,16 +2,18 @@
 
 Steps, each its own module: ``layout`` (lines, cells, the document inside a page),
 ``header`` (number, type, date, place, issuer, trích yếu, marks), ``signature``
-(signer, post, Nơi nhận), ``references`` (the documents it names). Tasks follow.
+(signer, post, Nơi nhận), ``references`` (the documents it names), ``tasks`` (who must do what, by when).
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .header import read_header
 from .layout import Layout
 from .normalize import normalize_text
 from .references import extract_references
+from .tasks import find_tasks
 from .signature import read_recipients, read_signature
 
 
@@ -30,6 +32,7 @@ class Fields:
     signer_title: str | None = None
     recipients: list[str] = field(default_factory=list)
     references: list[dict] = field(default_factory=list)
+    tasks: list[dict] = field(default_factory=list)
     urgency: str | None = None
     secrecy: str | None = None
     text: str = ""
@@ -43,6 +46,11 @@ def extract_text(text: str) -> Fields:
     lead = header.issuer_bodies[0] if header.issuer_bodies else None
     signature = read_signature(layout, header.body_start, lead_body=lead)
     recipients = read_recipients(layout, header.body_start)
+    body = layout.body_text
+    body_start = sum(len(line) + 1 for line in layout.lines[layout.start : max(layout.start, header.body_start)])
+    closing = re.search(r"(?m)^[\s*]*(?:Nơi nhận|NƠI NHẬN)\s*:?", body[body_start:])
+    body_end = body_start + closing.start() if closing else len(body)
+    tasks = find_tasks(body, body_start, body_end, header.issued_date)
     return Fields(
         symbol=header.symbol,
         doc_type=header.doc_type,
@@ -54,6 +62,7 @@ def extract_text(text: str) -> Fields:
         signer=signature.signer,
         signer_title=signature.signer_title,
         recipients=recipients,
+        tasks=[t.to_dict() for t in tasks],
         references=[r.to_dict() for r in extract_references(layout.body_text, header.symbol, header.issuer)],
         urgency=header.urgency,
         secrecy=header.secrecy,

@@ -1,0 +1,361 @@
+"""Tasks: who must do what, by when.
+
+Two steps with data classes between them: :func:`find_items` cuts the body into its
+numbered and bulleted items (I/II, 1/1.1, a/b, "-", Điều N) with their section paths;
+:func:`find_tasks` reads each item and sentence for a duty given to a unit: an item led by
+a unit ("2. Sở Tài chính: ..."), a "Trách nhiệm của ..." heading, "Giao/Đề nghị/Yêu cầu
+<unit> ...", "<unit> chủ trì / có trách nhiệm ...", and the closing "<units> chịu trách nhiệm
+thi hành Quyết định này". A clause naming several units gives one task per unit.
+Coordinators come from "phối hợp với ...", deadlines from "trước ngày ...", "trong N ngày
+kể từ ngày ký" (computed from the date of issue) or words kept as ``deadline_text``.
+
+The phrases are data (``nlp/data/tasks.json``). No tagger is run: the unit names follow a
+small closed grammar (a head such as "Sở", "Ủy ban nhân dân", "Giám đốc", then its name)
+that a pattern reads faster and as well as a POS tagger would.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from functools import lru_cache
+
+from .normalize import collapse, fold
+from .tables import _load
+
+
+@dataclass
+class Item:
+    """A numbered or bulleted block of the body."""
+
+    start: int  # offset of its marker
+    text_start: int  # offset of its text, after the marker
+    end: int
+    level: int
+    label: str  # "IV", "2", "2.1", "a", "-", "Điều 3"
+    path: str  # "IV.2"
+    children: list["Item"] = field(default_factory=list)
+
+
+@dataclass
+class Task:
+    assignee: str
+    action: str
+    coordinators: list[str] = field(default_factory=list)
+    deadline: str | None = None
+    deadline_text: str | None = None
+    section: str | None = None
+    start: int = 0
+    end: int = 0
+    group: bool = False  # a collective assignee ("các sở, ban, ngành")
+
+    def to_dict(self) -> dict:
+        return {
+            "assignee": self.assignee,
+            "coordinators": self.coordinators,
+            "action": self.action,
+            "deadline": self.deadline,
+            "deadline_text": self.deadline_text,
+            "section": self.section,
+            "start": self.start,
+            "end": self.end,
+            "group": self.group,
+        }
+
+
+# ---------------------------------------------------------------------------- tables
+
+
+@lru_cache(maxsize=None)
+def _table() -> dict:
+    return _load("tasks.json")
+
+
+def _alt(phrases) -> str:
+    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> dict[str, re.Pattern]:
+    t = _table()
+    return {
+        "head": re.compile(rf"(?:{_alt(t['unit_heads'])})(?![\wÀ-ỹ])"),
+        "stop": re.compile(rf"\s(?:{_alt(t['unit_stops'])})(?![\wÀ-ỹ])|\s*[:;.(]|\s+-\s"),
+        "cue": re.compile(rf"\s*(?:\(?đề nghị\)?\s*)?(?:{_alt(t['duty_cues'])})(?![\wÀ-ỹ])", re.I),
+        "lead": re.compile(rf"(?:^|(?<=[.;:]\s)|(?<=^\s))(?P<lead>{_alt(t['lead_cues'])})\s+", re.I | re.M),
+        "not_unit": re.compile(rf"^(?:{_alt(t['not_units'])})(?![\wÀ-ỹ])", re.I),
+        "group": re.compile(rf"(?:^|\s)(?:{_alt(t['groups'])})(?![\wÀ-ỹ])", re.I),
+    }
+
+
+# ---------------------------------------------------------------------------- step 1: items
+
+_MARKER = re.compile(
+    r"^[ \t*]*(?P<marker>(?P<roman>[IVX]{1,5})\.|(?P<dieu>Điều\s+\d+)\s*\.?|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})[.)]|(?P<letter>[a-zđ])\)|(?P<bullet>[-+•]))[ \t]+",
+    re.M,
+)
+
+
+def find_items(text: str, start: int = 0, end: int | None = None) -> list[Item]:
+    """Every item of the body between ``start`` and ``end``, with its parent items' path."""
+    end = len(text) if end is None else end
+    marks = []
+    for m in _MARKER.finditer(text, start, end):
+        if m.group("roman"):
+            level, label = 1, m.group("roman")
+        elif m.group("dieu"):
+            level, label = 1, collapse(m.group("dieu"))
+        elif m.group("num"):
+            level, label = 2 + m.group("num").count("."), m.group("num")
+        elif m.group("letter"):
+            level, label = 6, m.group("letter")
+        else:
+            level, label = 7, m.group("bullet")
+        marks.append((m.start("marker"), m.end(), level, label))
+    items: list[Item] = []
+    stack: list[Item] = []
+    for i, (at, text_at, level, label) in enumerate(marks):
+        item_end = marks[i + 1][0] if i + 1 < len(marks) else end
+        while stack and stack[-1].level >= level:
+            stack.pop()
+        labels = [s.label for s in stack if s.label not in "-+•"] + ([label] if label not in "-+•" else [])
+        item = Item(at, text_at, item_end, level, label, ".".join(l.replace("Điều ", "Điều ") for l in labels))
+        if stack:
+            stack[-1].children.append(item)
+        items.append(item)
+        stack.append(item)
+    return items
+
+
+# ---------------------------------------------------------------------------- step 2: tasks
+
+_CLOSING = re.compile(
+    r"(?P<cue>(?:chịu|có)\s+trách\s+nhiệm\s+(?:thi\s+hành|tổ\s+chức\s+thực\s+hiện|thực\s+hiện)|tổ\s+chức\s+thực\s+hiện)"
+    r"\s+(?:(?:Quyết định|Thông tư|Nghị định|Chỉ thị|Nghị quyết|Kế hoạch|Quy chế)\s+này)",
+    re.I,
+)
+_ONLY_REPEATS = re.compile(r"^\s*(?:nghiêm\s+túc\s+)?(?:triển\s+khai\s+)?(?:tổ\s+chức\s+)?(?:thực\s+hiện|triển\s+khai)(?:\s+nghiêm\s+túc)?(?:\s+(?:Kế hoạch|Quyết định|Chỉ thị|Công văn|nội dung)\s+(?:này|trên))?\s*[./]*\s*$", re.I)
+_NOT_DUTY = re.compile(r"trách\s+nhiệm\s+trước\s+pháp\s+luật|nếu\s+có\s+vướng\s+mắc|phản\s+ánh\s+(?:về|kịp\s+thời)", re.I)
+_COORD = re.compile(r"phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+(?P<who>.+?)(?=\s+(?:để|trong|thực\s+hiện|tổ\s+chức|triển\s+khai|tham\s+mưu|xây\s+dựng|rà\s+soát|hướng\s+dẫn|kiểm\s+tra|theo\s+dõi|nghiên\s+cứu|cập\s+nhật|trình|tuyên\s+truyền)\b|[;.:]|$)", re.I)
+_UNIT_NOUNS = re.compile(r"^(?:ban|ngành|đoàn\s+thể|cơ\s+quan|đơn\s+vị|địa\s+phương|phường|xã|đặc\s+khu|thị\s+xã|thành\s+phố|huyện|tổ\s+chức|cá\s+nhân|hội|đoàn|sở|ngành\s+liên\s+quan)\b", re.I)
+
+
+def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: str | None = None) -> list[Task]:
+    """Every duty given to a unit between ``start`` and ``end`` of ``text``."""
+    end = len(text) if end is None else end
+    flat = text.replace("\n", " ")
+    tasks: list[Task] = []
+    items = find_items(text, start, end)
+    used: set[int] = set()  # items whose text went into a parent's task
+    for item in items:
+        if id(item) in used:
+            continue
+        found = _unit_led(flat, item, issued_date, used)
+        tasks.extend(found)
+    covered = [(t.start, t.end) for t in tasks]
+    for sentence_start, sentence_end in _sentences(flat, start, end):
+        if any(a <= sentence_start < b for a, b in covered):
+            continue
+        tasks.extend(_in_sentence(flat, sentence_start, sentence_end, items, issued_date))
+    tasks.sort(key=lambda t: t.start)
+    return tasks
+
+
+def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int]) -> list[Task]:
+    """ "2. Sở Tài chính: ...", "a) Công an tỉnh chủ trì ...", "3. Trách nhiệm của Sở Y tế"."""
+    p = _patterns()
+    at = item.text_start
+    lead = re.match(r"(?:trách\s+nhiệm|nhiệm\s+vụ)\s+(?:của\s+)?|(?:giao|đề\s+nghị|yêu\s+cầu)\s+", flat[at : at + 30], re.I)
+    if lead:
+        at += lead.end()
+    units, after = _units_at(flat, at, item.end)
+    if not units:
+        return []
+    rest = flat[after : item.end]
+    heading_only = not rest.strip(" :.")
+    if rest.lstrip().startswith(":"):
+        rest = rest.lstrip()[1:]
+    elif not (lead or heading_only or p["cue"].match(rest)):
+        return []  # "1. Sở ... là ..." without a duty
+    if heading_only or not rest.strip():
+        if not item.children:
+            return []
+        for child in _descendants(item):
+            used.add(id(child))
+        rest = " ".join(flat[c.text_start : c.end] for c in item.children)
+    action = _action(rest)
+    if not action or _ONLY_REPEATS.match(action) or _NOT_DUTY.search(action[:80]):
+        return []
+    deadline, deadline_text = find_deadline(rest, issued_date)
+    coordinators = _coordinators(rest)
+    return [
+        Task(unit, action, coordinators, deadline, deadline_text, item.path or None, item.start, item.end, _is_group(unit))
+        for unit in units
+    ]
+
+
+def _descendants(item: Item):
+    for child in item.children:
+        yield child
+        yield from _descendants(child)
+
+
+def _in_sentence(flat: str, s: int, e: int, items: list[Item], issued_date: str | None) -> list[Task]:
+    """Duties inside running text: the closing article, "Giao X ...", "X chủ trì ..."."""
+    p = _patterns()
+    sentence = flat[s:e]
+    section = _section_at(items, s)
+    closing = _CLOSING.search(sentence)
+    if closing:
+        subject_start = s
+        m = re.match(r"\s*(?:Điều\s+\d+\s*\.?\s*)", sentence)
+        if m:
+            subject_start += m.end()
+        units = _split_units(flat[subject_start : s + closing.start()])
+        action = collapse(sentence[closing.start() :]).rstrip("./ ")
+        return [Task(u, action, [], None, None, section, s, e, _is_group(u)) for u in units]
+    lead = p["lead"].search(sentence)
+    if lead and lead.start() < 3:
+        units, after = _units_at(flat, s + lead.end(), e)
+        if units:
+            rest = flat[after:e]
+            action = _action(rest)
+            if action and not _ONLY_REPEATS.match(action) and not _NOT_DUTY.search(action[:80]):
+                prefix = "(đề nghị) " if "đề nghị" in lead.group("lead").lower() else ""
+                deadline, text = find_deadline(rest, issued_date)
+                return [Task(u, prefix + action, _coordinators(rest), deadline, text, section, s, e, _is_group(u)) for u in units]
+        return []
+    units, after = _units_at(flat, s + len(sentence) - len(sentence.lstrip()), e)
+    if units:
+        rest = flat[after:e]
+        cue = re.match(r"\s*(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?![\wÀ-ỹ])", rest, re.I)
+        if cue and not _NOT_DUTY.search(rest[:80]):
+            action = _action(rest)
+            deadline, text = find_deadline(rest, issued_date)
+            return [Task(u, action, _coordinators(rest), deadline, text, section, s, e, _is_group(u)) for u in units]
+    return []
+
+
+def _sentences(flat: str, start: int, end: int):
+    """Sentences of running text: split at ". " before a capital, at line-leading markers, and at ";"."""
+    at = start
+    for m in re.finditer(r"(?<=[.;:!?])\s+(?=[A-ZĐÀ-Ỹ(\-+•\d])", flat[start:end]):
+        cut = start + m.start()
+        yield at, cut
+        at = start + m.end()
+    if at < end:
+        yield at, end
+
+
+def _section_at(items: list[Item], offset: int) -> str | None:
+    best = None
+    for item in items:
+        if item.start <= offset < item.end:
+            best = item
+    return best.path if best and best.path else None
+
+
+# ---------------------------------------------------------------------------- units
+
+
+def _units_at(flat: str, at: int, limit: int) -> tuple[list[str], int]:
+    """The unit names starting at ``at`` ("Sở Tài chính, Sở Xây dựng và UBND các xã"), and
+    where they end."""
+    p = _patterns()
+    while at < limit and flat[at] in " *\t":
+        at += 1
+    head = p["head"].match(flat, at)
+    if not head or p["not_unit"].match(flat, at):
+        return [], at
+    stop = p["stop"].search(flat, head.end(), min(limit, at + 220))
+    end = stop.start() if stop else min(limit, at + 220)
+    phrase = flat[at:end]
+    words = phrase.split()
+    if len(words) > 24 or not words:
+        return [], at
+    return _split_units(phrase), end
+
+
+def _split_units(phrase: str) -> list[str]:
+    """ "Chánh Văn phòng UBND tỉnh; Giám đốc Sở Tài chính và các tổ chức liên quan" gives three
+    units. A comma or "và" splits only before another unit's head: "Sở Văn hóa, Thể thao và Du
+    lịch" and "các sở, ban, ngành" stay whole."""
+    p = _patterns()
+    phrase = collapse(phrase).strip(" ,;:.-")
+    parts = [x for x in re.split(r"\s*;\s*", phrase) if x]
+    units: list[str] = []
+    for part in parts:
+        pieces = re.split(r"(?:,\s*|\s+và\s+|\s+cùng\s+)(?=\S)", part)
+        current = ""
+        for piece in pieces:
+            if current and p["head"].match(piece) and not _UNIT_NOUNS.match(piece):
+                units.append(current)
+                current = piece
+            else:
+                joiner = ", " if current and not re.search(r"\s+và\s+" + re.escape(piece) + "$", part) else " và " if current else ""
+                current = f"{current}{joiner}{piece}" if current else piece
+        if current:
+            units.append(current)
+    cleaned = []
+    for unit in units:
+        unit = re.sub(r"^(?:đồng\s+chí|ông|bà)\s+", "", unit.strip(" ,.;:-"), flags=re.I)
+        if unit and p["head"].match(unit) and len(unit.split()) <= 20:
+            cleaned.append(unit[:1].upper() + unit[1:] if unit.startswith("các ") is False else unit)
+    return cleaned
+
+
+def _is_group(unit: str) -> bool:
+    return bool(_patterns()["group"].search(unit))
+
+
+def _coordinators(text: str) -> list[str]:
+    m = _COORD.search(text)
+    if not m:
+        return []
+    who = re.split(r",\s*|\s+và\s+", m.group("who"))
+    return [collapse(w).strip(" ,.;") for w in who if len(w.split()) >= 2 or w[:1].isupper()][:8]
+
+
+def _action(rest: str) -> str:
+    text = collapse(rest).strip(" :;,.-")
+    text = re.sub(r"\s*\./?\s*$", "", text)
+    return text[:400]
+
+
+# ---------------------------------------------------------------------------- deadlines
+
+_DATE_DEADLINE = re.compile(
+    r"(?P<text>(?:hoàn\s+thành\s+)?(?:trước|chậm\s+nhất|không\s+muộn\s+hơn|trong|vào|hạn\s+chót)(?:\s+ngày)?\s+(?:ngày\s+)?"
+    r"(?P<d>\d{1,2})\s*(?:tháng\s*|[/.-])\s*(?P<m>\d{1,2})\s*(?:năm\s*|[/.-])\s*(?P<y>(?:19|20)\d{2}))",
+    re.I,
+)
+_RELATIVE = re.compile(
+    r"(?P<text>(?:trong\s+(?:thời\s+hạn|vòng)\s+|trong\s+)(?P<n>\d{1,3})\s+ngày(?P<work>\s+làm\s+việc)?,?\s+kể\s+từ\s+ngày\s+(?P<from>[^;.]{0,60}))",
+    re.I,
+)
+_WORDS_DEADLINE = re.compile(
+    r"(?P<text>(?:trước|trong)\s+(?:tháng\s+\d{1,2}(?:/\d{4})?|quý\s+[IV]+(?:/\d{4}|\s+năm\s+\d{4})?|năm\s+\d{4})|hằng\s+(?:năm|quý|tháng|tuần|ngày)|hàng\s+(?:năm|quý|tháng|tuần)|định\s+kỳ\s+[^;.,]{0,40}|năm\s+\d{4}\s+và\s+các\s+năm\s+tiếp\s+theo|thường\s+xuyên|trước\s+ngày\s+\d{1,2}(?:/\d{1,2}|\s+tháng\s+\d{1,2})(?!\s*(?:/|năm)\s*\d))",
+    re.I,
+)
+
+
+def find_deadline(text: str, issued_date: str | None = None) -> tuple[str | None, str | None]:
+    """(ISO deadline where the text gives a day, the words as printed)."""
+    m = _DATE_DEADLINE.search(text)
+    if m:
+        d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
+        try:
+            return date(y, mo, d).isoformat(), collapse(m.group("text"))
+        except ValueError:
+            pass
+    m = _RELATIVE.search(text)
+    if m:
+        words = collapse(m.group("text")).rstrip(" ,")
+        base = fold(m.group("from"))
+        if issued_date and re.match(r"(?:ky|ban hanh)\b", base) and not m.group("work"):
+            return (date.fromisoformat(issued_date) + timedelta(days=int(m.group("n")))).isoformat(), words
+        return None, words
+    m = _WORDS_DEADLINE.search(text)
+    if m:
+        return None, collapse(m.group("text"))
+    return None, None
