@@ -48,9 +48,9 @@ def extract_text(text: str) -> Fields:
     recipients = read_recipients(layout, header.body_start)
     body = layout.body_text
     body_start = sum(len(line) + 1 for line in layout.lines[layout.start : max(layout.start, header.body_start)])
-    closing = re.search(r"(?m)^[\s*]*(?:Nơi nhận|NƠI NHẬN)\s*:?", body[body_start:])
-    body_end = body_start + closing.start() if closing else len(body)
-    tasks = find_tasks(body, body_start, body_end, header.issued_date)
+    # Appendices after the signature (a Quy chế, a table of duties) hold tasks too; the Nơi
+    # nhận list does not (its lines name units with no duty, so they give none).
+    tasks = find_tasks(body, body_start, len(body), header.issued_date)
     return Fields(
         symbol=header.symbol,
         doc_type=header.doc_type,

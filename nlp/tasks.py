@@ -152,6 +152,9 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
             continue
         found = _unit_led(flat, item, issued_date, used)
         tasks.extend(found)
+    for item in items:
+        if id(item) not in used:
+            tasks.extend(_labelled(flat, item, issued_date))
     covered = [(t.start, t.end) for t in tasks]
     for sentence_start, sentence_end in _sentences(flat, start, end):
         if any(a <= sentence_start < b for a, b in covered):
@@ -194,6 +197,40 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int]) ->
     ]
 
 
+_LABEL = re.compile(
+    r"(?P<label>(?:Cơ\s+quan|Đơn\s+vị)\s+(?:chủ\s+trì|thực\s+hiện|phối\s+hợp)|Thời\s+gian\s+(?:thực\s+hiện|hoàn\s+thành))\s*:\s*",
+    re.I,
+)
+
+
+def _labelled(flat: str, item: Item, issued_date: str | None) -> list[Task]:
+    """An item laid out as a table row: "Cơ quan chủ trì: Sở Nội vụ. Cơ quan phối hợp: ...
+    Thời gian thực hiện: năm 2025." One task per lead unit, with the item's text as the duty."""
+    labels = list(_LABEL.finditer(flat, item.text_start, _own_end(item)))
+    if not labels:
+        return []
+    fields: dict[str, str] = {}
+    for i, m in enumerate(labels):
+        stop = labels[i + 1].start() if i + 1 < len(labels) else _own_end(item)
+        fields[fold(m.group("label")).split()[-1]] = flat[m.end() : stop].strip(" ;.")
+    lead = fields.get("tri") or fields.get("hien")
+    if not lead or "thoi gian" in fold(lead[:12]):
+        return []
+    units = _split_units(re.split(r"\s+(?:chủ\s+trì|trong\s+phạm\s+vi)", lead)[0])
+    action = _action(flat[item.text_start : labels[0].start()])
+    coordinators = [collapse(c).strip(" .;") for c in re.split(r",\s*(?=[A-ZĐÀ-Ỹ]|các\s)|\s+và\s+(?=[A-ZĐÀ-Ỹ]|các\s)", fields.get("hop", "")) if c.strip()]
+    when = fields.get("hien") if "tri" in fields else None
+    when = fields.get("thanh") or (fields.get("hien") if any(fold(m.group("label")).startswith("thoi gian") for m in labels) else None)
+    deadline, deadline_text = find_deadline(when or "", issued_date)
+    if when and not deadline_text:
+        deadline_text = collapse(when)[:120]
+    return [Task(u, action, coordinators, deadline, deadline_text, item.path or None, item.start, item.end, _is_group(u)) for u in units if action]
+
+
+def _own_end(item: Item) -> int:
+    return item.children[0].start if item.children else item.end
+
+
 def _descendants(item: Item):
     for child in item.children:
         yield child
@@ -225,21 +262,31 @@ def _in_sentence(flat: str, s: int, e: int, items: list[Item], issued_date: str 
                 deadline, text = find_deadline(rest, issued_date)
                 return [Task(u, prefix + action, _coordinators(rest), deadline, text, section, s, e, _is_group(u)) for u in units]
         return []
-    units, after = _units_at(flat, s + len(sentence) - len(sentence.lstrip()), e)
-    if units:
-        rest = flat[after:e]
-        cue = re.match(r"\s*(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?![\wÀ-ỹ])", rest, re.I)
-        if cue and not _NOT_DUTY.search(rest[:80]):
-            action = _action(rest)
-            deadline, text = find_deadline(rest, issued_date)
-            return [Task(u, action, _coordinators(rest), deadline, text, section, s, e, _is_group(u)) for u in units]
-    return []
+    found = []
+    for cue in _LEAD_CUE.finditer(flat, s, e):
+        # "..., Sở Văn hóa và Thể thao chủ trì triển khai ...": the unit right before the cue
+        back = max(s, cue.start() - 160)
+        boundary = max([back] + [m.end() for m in re.finditer(r"[,;:(]\s*|\s-\s|\.\s+", flat[back : cue.start()])] and [back + m.end() for m in re.finditer(r"[,;:(]\s*|\s-\s|\.\s+", flat[back : cue.start()])] or [back])
+        for head in _patterns()["head"].finditer(flat, boundary, cue.start()):
+            units, after = _units_at(flat, head.start(), cue.start() + 1)
+            if units and flat[after : cue.start()].strip() == "" and head.group()[:1].isupper():
+                rest = flat[cue.start() : e]
+                if _NOT_DUTY.search(rest[:80]):
+                    break
+                deadline, text = find_deadline(rest, issued_date)
+                found.extend(Task(u, _action(rest), _coordinators(rest), deadline, text, section, s, e, _is_group(u)) for u in units)
+                break
+    return found
+
+
+_LEAD_CUE = re.compile(r"(?<![\wÀ-ỹ])(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?![\wÀ-ỹ])(?!\s*:)")
 
 
 def _sentences(flat: str, start: int, end: int):
-    """Sentences of running text: split at ". " before a capital, at line-leading markers, and at ";"."""
+    """Sentences of running text: split at ". " or ": " before a capital (";" keeps the list
+    of a closing article together)."""
     at = start
-    for m in re.finditer(r"(?<=[.;:!?])\s+(?=[A-ZĐÀ-Ỹ(\-+•\d])", flat[start:end]):
+    for m in re.finditer(r"(?<=[.:!?])\s+(?=[A-ZĐÀ-Ỹ(\-+•\d])", flat[start:end]):
         cut = start + m.start()
         yield at, cut
         at = start + m.end()
@@ -265,15 +312,27 @@ def _units_at(flat: str, at: int, limit: int) -> tuple[list[str], int]:
     while at < limit and flat[at] in " *\t":
         at += 1
     head = p["head"].match(flat, at)
-    if not head or p["not_unit"].match(flat, at):
+    if not head or p["not_unit"].match(flat, at) or not _named(flat, head):
         return [], at
-    stop = p["stop"].search(flat, head.end(), min(limit, at + 220))
-    end = stop.start() if stop else min(limit, at + 220)
+    stop = p["stop"].search(flat, head.end(), min(limit, at + 500))
+    end = stop.start() if stop else min(limit, at + 500)
     phrase = flat[at:end]
     words = phrase.split()
-    if len(words) > 24 or not words:
+    if len(words) > 70 or not words:
         return [], at
     return _split_units(phrase), end
+
+
+# Heads that are also common words ("Tổ chức tập huấn", "Báo cáo kết quả", "Cơ quan chủ trì:"):
+# they name a unit only when a name follows (a capital, a list, or a few fixed words).
+_GENERIC_HEADS = {"tổ chức", "báo", "cơ quan", "đơn vị", "cơ sở", "cá nhân", "doanh nghiệp", "thường trực", "đại biểu", "vụ", "ban", "hội", "đoàn", "trường", "bảo hiểm", "lập"}
+_GENERIC_NEXT = re.compile(r"\s*(?:,|và\s|[A-ZĐÀ-Ỹ]|cá\s+nhân|có\s+liên\s+quan|liên\s+quan|thông\s+tấn|nhà\s+nước|chủ\s+quản|trực\s+thuộc|được\s+giao|được\s+phân\s+công|hoạt\s+động|nhận|sử\s+dụng|giáo\s+dục|nuôi|kinh\s+doanh|y\s+tế|khác)")
+
+
+def _named(flat: str, head: re.Match) -> bool:
+    if head.group().lower() not in _GENERIC_HEADS:
+        return True
+    return bool(_GENERIC_NEXT.match(flat, head.end()))
 
 
 def _split_units(phrase: str) -> list[str]:
@@ -288,7 +347,7 @@ def _split_units(phrase: str) -> list[str]:
         pieces = re.split(r"(?:,\s*|\s+và\s+|\s+cùng\s+)(?=\S)", part)
         current = ""
         for piece in pieces:
-            if current and p["head"].match(piece) and not _UNIT_NOUNS.match(piece):
+            if current and p["head"].match(piece) and not (piece[:1].islower() and _UNIT_NOUNS.match(piece)):
                 units.append(current)
                 current = piece
             else:
