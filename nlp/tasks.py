@@ -80,7 +80,7 @@ def _patterns() -> dict[str, re.Pattern]:
     t = _table()
     return {
         "head": re.compile(rf"(?:{_alt(t['unit_heads'])})(?![\wÀ-ỹ])"),
-        "stop": re.compile(rf"\s(?:{_alt(t['unit_stops'])})(?![\wÀ-ỹ])|\s*[:;.(]|\s+-\s"),
+        "stop": re.compile(rf"(?<!,)\s(?:{_alt(t['unit_stops'])})(?![\wÀ-ỹ])|\s*[:;.(]|\s+-\s", re.I),
         "cue": re.compile(rf"\s*(?:\(?đề nghị\)?\s*)?(?:{_alt(t['duty_cues'])})(?![\wÀ-ỹ])", re.I),
         "lead": re.compile(rf"(?:^|(?<=[.;:]\s)|(?<=^\s))(?P<lead>{_alt(t['lead_cues'])})\s+", re.I | re.M),
         "not_unit": re.compile(rf"^(?:{_alt(t['not_units'])})(?![\wÀ-ỹ])", re.I),
@@ -135,6 +135,8 @@ _CLOSING = re.compile(
     re.I,
 )
 _ONLY_REPEATS = re.compile(r"^\s*(?:nghiêm\s+túc\s+)?(?:triển\s+khai\s+)?(?:tổ\s+chức\s+)?(?:thực\s+hiện|triển\s+khai)(?:\s+nghiêm\s+túc)?(?:\s+(?:Kế hoạch|Quyết định|Chỉ thị|Công văn|nội dung)\s+(?:này|trên))?\s*[./]*\s*$", re.I)
+# "Các sở: Nông nghiệp và Môi trường, Tài chính" (a Nơi nhận line, a list of names): no duty
+_NAME_LIST = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|-|,))*\s*[,;]?\s*)+$")
 _NOT_DUTY = re.compile(r"trách\s+nhiệm\s+trước\s+pháp\s+luật|nếu\s+có\s+vướng\s+mắc|phản\s+ánh\s+(?:về|kịp\s+thời)", re.I)
 _COORD = re.compile(r"phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+(?P<who>.+?)(?=\s+(?:để|trong|thực\s+hiện|tổ\s+chức|triển\s+khai|tham\s+mưu|xây\s+dựng|rà\s+soát|hướng\s+dẫn|kiểm\s+tra|theo\s+dõi|nghiên\s+cứu|cập\s+nhật|trình|tuyên\s+truyền)\b|[;.:]|$)", re.I)
 _UNIT_NOUNS = re.compile(r"^(?:ban|ngành|đoàn\s+thể|cơ\s+quan|đơn\s+vị|địa\s+phương|phường|xã|đặc\s+khu|thị\s+xã|thành\s+phố|huyện|tổ\s+chức|cá\s+nhân|hội|đoàn|sở|ngành\s+liên\s+quan)\b", re.I)
@@ -187,7 +189,7 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int]) ->
             used.add(id(child))
         rest = " ".join(flat[c.text_start : c.end] for c in item.children)
     action = _action(rest)
-    if not action or _ONLY_REPEATS.match(action) or _NOT_DUTY.search(action[:80]):
+    if not action or _ONLY_REPEATS.match(action) or _NOT_DUTY.search(action[:80]) or _NAME_LIST.match(action):
         return []
     deadline, deadline_text = find_deadline(rest, issued_date)
     coordinators = _coordinators(rest)
@@ -266,10 +268,13 @@ def _in_sentence(flat: str, s: int, e: int, items: list[Item], issued_date: str 
     for cue in _LEAD_CUE.finditer(flat, s, e):
         # "..., Sở Văn hóa và Thể thao chủ trì triển khai ...": the unit right before the cue
         back = max(s, cue.start() - 160)
-        boundary = max([back] + [m.end() for m in re.finditer(r"[,;:(]\s*|\s-\s|\.\s+", flat[back : cue.start()])] and [back + m.end() for m in re.finditer(r"[,;:(]\s*|\s-\s|\.\s+", flat[back : cue.start()])] or [back])
+        boundary = max([back, *(m.end() for m in _CLAUSE_CUT.finditer(flat, back, cue.start()))])
         for head in _patterns()["head"].finditer(flat, boundary, cue.start()):
-            units, after = _units_at(flat, head.start(), cue.start() + 1)
-            if units and flat[after : cue.start()].strip() == "" and head.group()[:1].isupper():
+            phrase = flat[head.start() : cue.start()]
+            if not head.group()[:1].isupper() or not _named(flat, head) or _patterns()["stop"].search(phrase, len(head.group())):
+                continue
+            units = _split_units(phrase) if len(phrase.split()) <= 20 else []
+            if units:
                 rest = flat[cue.start() : e]
                 if _NOT_DUTY.search(rest[:80]):
                     break
@@ -279,6 +284,8 @@ def _in_sentence(flat: str, s: int, e: int, items: list[Item], issued_date: str 
     return found
 
 
+# Where a clause starts, looking back from a cue: not at a comma inside a name ("Sở Văn hóa, Thể thao ...")
+_CLAUSE_CUT = re.compile(r"[;:(]\s*|,\s*(?=[a-zđà-ỹ])|\s-\s|\.\s+")
 _LEAD_CUE = re.compile(r"(?<![\wÀ-ỹ])(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?![\wÀ-ỹ])(?!\s*:)")
 
 
