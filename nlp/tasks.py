@@ -79,7 +79,8 @@ def _alt(phrases) -> str:
 def _patterns() -> dict[str, re.Pattern]:
     t = _table()
     return {
-        "head": re.compile(rf"(?:{_alt(t['unit_heads'])})(?![\wÀ-ỹ])"),
+        # case as written, but a plural head may start in lower case inside a list ("và các tổ chức")
+        "head": re.compile(rf"(?:{_alt(t['unit_heads'] + [h[0].lower() + h[1:] for h in t['unit_heads'] if h.startswith('Các ')])})(?![\wÀ-ỹ])"),
         "stop": re.compile(rf"(?<!,)\s(?:{_alt(t['unit_stops'])})(?![\wÀ-ỹ])|\s*[:;.(]|\s+-\s", re.I),
         "cue": re.compile(rf"\s*(?:\(?đề nghị\)?\s*)?(?:{_alt(t['duty_cues'])})(?![\wÀ-ỹ])", re.I),
         "lead": re.compile(rf"(?:^|(?<=[.;:]\s)|(?<=^\s))(?P<lead>{_alt(t['lead_cues'])})\s+", re.I | re.M),
@@ -175,7 +176,12 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int]) ->
         at += lead.end()
     units, after = _units_at(flat, at, item.end)
     if not units:
-        return []
+        # "1. Căn cứ Kế hoạch này, Giám đốc các Sở, ... xây dựng kế hoạch ...": past the lead-in
+        lead_in = _LEAD_IN.match(flat, at, item.end)
+        if lead_in:
+            units, after = _units_at(flat, lead_in.end(), item.end)
+        if not units:
+            return []
     rest = flat[after : item.end]
     heading_only = not rest.strip(" :.")
     if rest.lstrip().startswith(":"):
@@ -231,6 +237,9 @@ def _labelled(flat: str, item: Item, issued_date: str | None) -> list[Task]:
 
 def _own_end(item: Item) -> int:
     return item.children[0].start if item.children else item.end
+
+
+_LEAD_IN = re.compile(r"\s*(?:Căn\s+cứ|Trong\s+phạm\s+vi|Theo\s+chức\s+năng|Trên\s+cơ\s+sở|Để)[^,;:]{0,160},\s*")
 
 
 def _descendants(item: Item):
@@ -321,8 +330,14 @@ def _units_at(flat: str, at: int, limit: int) -> tuple[list[str], int]:
     head = p["head"].match(flat, at)
     if not head or p["not_unit"].match(flat, at) or not _named(flat, head):
         return [], at
-    stop = p["stop"].search(flat, head.end(), min(limit, at + 500))
-    end = stop.start() if stop else min(limit, at + 500)
+    end = min(limit, at + 500)
+    for stop in p["stop"].finditer(flat, head.end(), end):
+        word = stop.group().strip()
+        before = flat[at : stop.start()].split()
+        if word[:1].isupper() and before and before[-1][:1].isupper():
+            continue  # "Ban Xây dựng Đảng": a capitalised cue word inside a name
+        end = stop.start()
+        break
     phrase = flat[at:end]
     words = phrase.split()
     if len(words) > 70 or not words:
@@ -351,10 +366,16 @@ def _split_units(phrase: str) -> list[str]:
     parts = [x for x in re.split(r"\s*;\s*", phrase) if x]
     units: list[str] = []
     for part in parts:
-        pieces = re.split(r"(?:,\s*|\s+và\s+|\s+cùng\s+)(?=\S)", part)
+        pieces = re.split(r"(,\s*|\s+và\s+|\s+cùng\s+)(?=\S)", part)
         current = ""
+        separator = ""
         for piece in pieces:
-            if current and p["head"].match(piece) and not (piece[:1].islower() and _UNIT_NOUNS.match(piece)):
+            if re.fullmatch(r",\s*|\s+và\s+|\s+cùng\s+", piece):
+                separator = piece
+                continue
+            # after "và", a unit may start in lower case: "... các xã, phường và tổ chức, cá nhân có liên quan"
+            capital = piece[:1].upper() + piece[1:] if "và" in separator else piece
+            if current and p["head"].match(capital) and not (piece[:1].islower() and _UNIT_NOUNS.match(piece) and "và" not in separator):
                 units.append(current)
                 current = piece
             else:
