@@ -160,8 +160,9 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
             tasks.extend(_labelled(flat, item, issued_date))
     covered = [(t.start, t.end) for t in tasks]
     for sentence_start, sentence_end in _sentences(flat, start, end):
-        if any(a <= sentence_start < b for a, b in covered):
-            continue
+        inside = any(a <= sentence_start < b for a, b in covered)
+        if inside and not _CLOSING.search(flat, sentence_start, sentence_end):
+            continue  # already read with its item; a closing article after it still counts
         tasks.extend(_in_sentence(flat, sentence_start, sentence_end, items, issued_date))
     tasks.sort(key=lambda t: t.start)
     return tasks
@@ -171,6 +172,9 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int]) ->
     """ "2. Sở Tài chính: ...", "a) Công an tỉnh chủ trì ...", "3. Trách nhiệm của Sở Y tế"."""
     p = _patterns()
     at = item.text_start
+    first_sentence_end = next((e for s_, e in _sentences(flat, at, _own_end(item))), _own_end(item))
+    if _CLOSING.search(flat, at, first_sentence_end):
+        return []  # the closing article: read unit by unit in _in_sentence
     lead = re.match(r"(?:trách\s+nhiệm|nhiệm\s+vụ)\s+(?:của\s+)?|(?:giao|đề\s+nghị|yêu\s+cầu)\s+", flat[at : at + 30], re.I)
     if lead:
         at += lead.end()
@@ -340,15 +344,16 @@ def _units_at(flat: str, at: int, limit: int) -> tuple[list[str], int]:
         break
     phrase = flat[at:end]
     words = phrase.split()
-    if len(words) > 70 or not words:
-        return [], at
+    if len(words) > 70 or not words or _MODAL.search(phrase):
+        return [], at  # "Cơ sở kinh doanh phải ...": a plain obligation, not a duty given
     return _split_units(phrase), end
 
 
 # Heads that are also common words ("Tổ chức tập huấn", "Báo cáo kết quả", "Cơ quan chủ trì:"):
 # they name a unit only when a name follows (a capital, a list, or a few fixed words).
-_GENERIC_HEADS = {"tổ chức", "báo", "cơ quan", "đơn vị", "cơ sở", "cá nhân", "doanh nghiệp", "thường trực", "đại biểu", "vụ", "ban", "hội", "đoàn", "trường", "bảo hiểm", "lập"}
-_GENERIC_NEXT = re.compile(r"\s*(?:,|và\s|[A-ZĐÀ-Ỹ]|cá\s+nhân|có\s+liên\s+quan|liên\s+quan|thông\s+tấn|nhà\s+nước|chủ\s+quản|trực\s+thuộc|được\s+giao|được\s+phân\s+công|hoạt\s+động|nhận|sử\s+dụng|giáo\s+dục|nuôi|kinh\s+doanh|y\s+tế|khác)")
+_MODAL = re.compile(r"\s(?:phải|không|chưa|được\s+quyền|có\s+quyền)(?![\wÀ-ỹ])")
+_GENERIC_HEADS = {"thuế", "tổ chức", "báo", "cơ quan", "đơn vị", "cơ sở", "cá nhân", "doanh nghiệp", "thường trực", "đại biểu", "vụ", "ban", "hội", "đoàn", "trường", "bảo hiểm", "lập"}
+_GENERIC_NEXT = re.compile(r"\s*(?:,|và\s|[A-ZĐÀ-Ỹ]|cá\s+nhân|có\s+liên\s+quan|liên\s+quan|thông\s+tấn|nhà\s+nước|chủ\s+quản|trực\s+thuộc|được\s+giao|được\s+phân\s+công|hoạt\s+động|nhận|sử\s+dụng|giáo\s+dục|nuôi|kinh\s+doanh|y\s+tế|khác|tỉnh|thành\s+phố|khu\s+vực|cơ\s+sở)")
 
 
 def _named(flat: str, head: re.Match) -> bool:
