@@ -338,8 +338,15 @@ def _units_at(flat: str, at: int, limit: int) -> tuple[list[str], int]:
     for stop in p["stop"].finditer(flat, head.end(), end):
         word = stop.group().strip()
         before = flat[at : stop.start()].split()
-        if word[:1].isupper() and before and before[-1][:1].isupper():
-            continue  # "Ban Xây dựng Đảng": a capitalised cue word inside a name
+        if word[:1].isupper() and before and (before[-1][:1].isupper() or stop.start() == head.end()):
+            continue  # "Ban Xây dựng Đảng", "Ủy ban Kiểm tra": a capitalised cue word inside a name
+        if word == ":" and _PLURAL_END.search(flat, at, stop.start()):
+            # "Các Bộ: Tài chính, Quốc phòng, Công an chủ trì ...": the list names the units
+            listed = p["stop"].search(flat, stop.end() + 1, min(limit, stop.end() + 300))
+            if listed and listed.group().strip() not in ":;.":
+                end = listed.start()
+                break
+            return [], at
         end = stop.start()
         break
     phrase = flat[at:end]
@@ -351,7 +358,8 @@ def _units_at(flat: str, at: int, limit: int) -> tuple[list[str], int]:
 
 # Heads that are also common words ("Tổ chức tập huấn", "Báo cáo kết quả", "Cơ quan chủ trì:"):
 # they name a unit only when a name follows (a capital, a list, or a few fixed words).
-_MODAL = re.compile(r"\s(?:phải|không|chưa|được\s+quyền|có\s+quyền)(?![\wÀ-ỹ])")
+_MODAL = re.compile(r"\s(?:phải|không|chưa|đã|được\s+quyền|có\s+quyền)(?![\wÀ-ỹ])")
+_PLURAL_END = re.compile(r"(?:các|Các)\s+(?:Bộ|Sở|sở|bộ|cơ\s+quan|đơn\s+vị|Ban|Ủy\s+ban)\s*$")
 _GENERIC_HEADS = {"thuế", "tổ chức", "báo", "cơ quan", "đơn vị", "cơ sở", "cá nhân", "doanh nghiệp", "thường trực", "đại biểu", "vụ", "ban", "hội", "đoàn", "trường", "bảo hiểm", "lập"}
 _GENERIC_NEXT = re.compile(r"\s*(?:,|và\s|[A-ZĐÀ-Ỹ]|cá\s+nhân|có\s+liên\s+quan|liên\s+quan|thông\s+tấn|nhà\s+nước|chủ\s+quản|trực\s+thuộc|được\s+giao|được\s+phân\s+công|hoạt\s+động|nhận|sử\s+dụng|giáo\s+dục|nuôi|kinh\s+doanh|y\s+tế|khác|tỉnh|thành\s+phố|khu\s+vực|cơ\s+sở)")
 
