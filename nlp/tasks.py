@@ -81,7 +81,7 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         # case as written, but a plural head may start in lower case inside a list ("và các tổ chức")
         "head": re.compile(rf"(?:{_alt(t['unit_heads'] + [h[0].lower() + h[1:] for h in t['unit_heads'] if h.startswith('Các ')])})(?![\wÀ-ỹ])"),
-        "stop": re.compile(rf"(?<!,)\s(?:{_alt(t['unit_stops'])})(?![\wÀ-ỹ])|\s*[:;.(]|\s+-\s", re.I),
+        "stop": re.compile(rf"(?<!,)\s(?:{_alt(t['unit_stops'])})(?![\wÀ-ỹ])|\s*[:;.(]|\s+-\s(?![A-ZĐÀ-Ỹ])", re.I),
         "cue": re.compile(rf"\s*(?:\(?đề nghị\)?\s*)?(?:{_alt(t['duty_cues'])})(?![\wÀ-ỹ])", re.I),
         "lead": re.compile(rf"(?:^|(?<=[.;:]\s)|(?<=^\s))(?P<lead>{_alt(t['lead_cues'])})\s+", re.I | re.M),
         "not_unit": re.compile(rf"^(?:{_alt(t['not_units'])})(?![\wÀ-ỹ])", re.I),
@@ -130,10 +130,10 @@ def find_items(text: str, start: int = 0, end: int | None = None) -> list[Item]:
 
 # ---------------------------------------------------------------------------- step 2: tasks
 
+# Matched on the folded text, so OCR's misplaced marks ("Quyêt định") do not hide it.
 _CLOSING = re.compile(
-    r"(?P<cue>(?:chịu|có)\s+trách\s+nhiệm\s+(?:thi\s+hành|tổ\s+chức\s+thực\s+hiện|thực\s+hiện)|tổ\s+chức\s+thực\s+hiện)"
-    r"\s+(?:(?:Quyết định|Thông tư|Nghị định|Chỉ thị|Nghị quyết|Kế hoạch|Quy chế)\s+này)",
-    re.I,
+    r"(?P<cue>(?:chiu|co)\s+trach\s+nhiem\s+(?:thi\s+hanh|to\s+chuc\s+thuc\s+hien|thuc\s+hien)|to\s+chuc\s+thuc\s+hien)"
+    r"\s+(?:(?:quyet\s+dinh|thong\s+tu|nghi\s+dinh|chi\s+thi|nghi\s+quyet|ke\s+hoach|quy\s+che)\s+nay)"
 )
 _ONLY_REPEATS = re.compile(r"^\s*(?:nghiêm\s+túc\s+)?(?:triển\s+khai\s+)?(?:tổ\s+chức\s+)?(?:thực\s+hiện|triển\s+khai)(?:\s+nghiêm\s+túc)?(?:\s+(?:Kế hoạch|Quyết định|Chỉ thị|Công văn|nội dung)\s+(?:này|trên))?\s*[./]*\s*$", re.I)
 # "Các sở: Nông nghiệp và Môi trường, Tài chính" (a Nơi nhận line, a list of names): no duty
@@ -147,6 +147,7 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     """Every duty given to a unit between ``start`` and ``end`` of ``text``."""
     end = len(text) if end is None else end
     flat = text.replace("\n", " ")
+    folded = fold(flat)
     tasks: list[Task] = []
     items = find_items(text, start, end)
     used: set[int] = set()  # items whose text went into a parent's task
@@ -161,7 +162,7 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     covered = [(t.start, t.end) for t in tasks]
     for sentence_start, sentence_end in _sentences(flat, start, end):
         inside = any(a <= sentence_start < b for a, b in covered)
-        if inside and not _CLOSING.search(flat, sentence_start, sentence_end):
+        if inside and not _CLOSING.search(folded, sentence_start, sentence_end):
             continue  # already read with its item; a closing article after it still counts
         tasks.extend(_in_sentence(flat, sentence_start, sentence_end, items, issued_date))
     tasks.sort(key=lambda t: t.start)
@@ -173,7 +174,7 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int]) ->
     p = _patterns()
     at = item.text_start
     first_sentence_end = next((e for s_, e in _sentences(flat, at, _own_end(item))), _own_end(item))
-    if _CLOSING.search(flat, at, first_sentence_end):
+    if _CLOSING.search(fold(flat[at:first_sentence_end])):
         return []  # the closing article: read unit by unit in _in_sentence
     lead = re.match(r"(?:trách\s+nhiệm|nhiệm\s+vụ)\s+(?:của\s+)?|(?:giao|đề\s+nghị|yêu\s+cầu)\s+", flat[at : at + 30], re.I)
     if lead:
@@ -257,7 +258,7 @@ def _in_sentence(flat: str, s: int, e: int, items: list[Item], issued_date: str 
     p = _patterns()
     sentence = flat[s:e]
     section = _section_at(items, s)
-    closing = _CLOSING.search(sentence)
+    closing = _CLOSING.search(fold(sentence))
     if closing:
         subject_start = s
         m = re.match(r"\s*(?:Điều\s+\d+\s*\.?\s*)", sentence)
@@ -298,7 +299,7 @@ def _in_sentence(flat: str, s: int, e: int, items: list[Item], issued_date: str 
 
 
 # Where a clause starts, looking back from a cue: not at a comma inside a name ("Sở Văn hóa, Thể thao ...")
-_CLAUSE_CUT = re.compile(r"[;:(]\s*|,\s*(?=[a-zđà-ỹ])|\s-\s|\.\s+")
+_CLAUSE_CUT = re.compile(r"[;:(]\s*|,\s*(?=[a-zđà-ỹ])|\s-\s(?![A-ZĐÀ-Ỹ])|\.\s+")
 _LEAD_CUE = re.compile(r"(?<![\wÀ-ỹ])(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?![\wÀ-ỹ])(?!\s*:)")
 
 
@@ -396,12 +397,26 @@ def _split_units(phrase: str) -> list[str]:
                 current = f"{current}{joiner}{piece}" if current else piece
         if current:
             units.append(current)
+    expanded = []
+    for unit in units:
+        m = _TITLE_LIST.match(unit)
+        if m:
+            names = [n for n in re.split(r",\s*|\s+và\s+", m.group("names")) if n.strip()]
+            title = (m.group("title") + " " if m.group("title") else "") + m.group("kind").capitalize()
+            expanded.extend(f"{title} {n.strip()}" for n in names)
+        else:
+            expanded.append(unit)
+    units = expanded
     cleaned = []
     for unit in units:
         unit = re.sub(r"^(?:đồng\s+chí|ông|bà)\s+", "", unit.strip(" ,.;:-"), flags=re.I)
         if unit and p["head"].match(unit) and len(unit.split()) <= 20:
             cleaned.append(unit[:1].upper() + unit[1:] if unit.startswith("các ") is False else unit)
     return cleaned
+
+
+# "Giám đốc các Sở: Tài chính, Xây dựng" is the director of each Sở named
+_TITLE_LIST = re.compile(r"^(?P<title>.*?)\s*(?:các|Các)\s+(?P<kind>Sở|Bộ|sở|bộ)\s*:\s*(?P<names>.+)$")
 
 
 def _is_group(unit: str) -> bool:
