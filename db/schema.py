@@ -46,6 +46,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "place": str,
                 "issuer": str,
                 "issuer_key": str,
+                "issuer_id": int,
                 "subject": str,
                 "signer": str,
                 "signer_title": str,
@@ -111,6 +112,41 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db["document_links"].create_index(["source_id", "relation"])
         db["document_links"].create_index(["target_id", "relation"])
         db["document_links"].create_index(["source_id", "target_id"], unique=True)
+    if "organizations" not in db.table_names():
+        db["organizations"].create(
+            {"id": int, "name": str, "key": str, "locality": str, "is_group": int},
+            pk="id",
+        )
+        db["organizations"].create_index(["key"], unique=True)
+    if "tasks" not in db.table_names():
+        db["tasks"].create(
+            {
+                "id": int,
+                "document_id": int,
+                "organization_id": int,
+                "assignee": str,
+                "coordinators": str,
+                "action": str,
+                "deadline": str,
+                "deadline_text": str,
+                "section": str,
+                "start": int,
+                "end": int,
+            },
+            pk="id",
+            foreign_keys=[("document_id", "documents", "id"), ("organization_id", "organizations", "id")],
+        )
+        db["tasks"].create_index(["document_id"])
+        db["tasks"].create_index(["organization_id", "deadline"])
+        db["tasks"].create_index(["deadline"])
+    if "document_recipients" not in db.table_names():
+        db["document_recipients"].create(
+            {"id": int, "document_id": int, "organization_id": int, "text": str},
+            pk="id",
+            foreign_keys=[("document_id", "documents", "id"), ("organization_id", "organizations", "id")],
+        )
+        db["document_recipients"].create_index(["document_id"])
+        db["document_recipients"].create_index(["organization_id"])
     if "ingest_errors" not in db.table_names():
         db["ingest_errors"].create(
             {"id": int, "path": str, "sha256": str, "reason": str, "occurred_at": str},

@@ -27,6 +27,7 @@ from ..nlp.normalize import fold, symbol_key
 from ..nlp.record import Record
 from ..nlp.symbols import year as symbol_year
 from . import identity as ident
+from .organizations import canonical, locality_of
 from .schema import ensure_schema
 
 
@@ -152,6 +153,8 @@ class Store:
             return
         targets = [row[0] for row in self.db.execute("SELECT target_id FROM document_links WHERE source_id = ?", [document_id])]
         self.db.execute("DELETE FROM document_links WHERE source_id = ?", [document_id])
+        self.db.execute("DELETE FROM tasks WHERE document_id = ?", [document_id])
+        self.db.execute("DELETE FROM document_recipients WHERE document_id = ?", [document_id])
         if self._cited(document_id):
             self.db.execute(
                 "UPDATE documents SET placeholder = 1, text = NULL, search_folded = NULL, references_json = NULL, "
@@ -220,7 +223,41 @@ class Store:
             },
         )
         self._link(document_id, record)
+        self._duties(document_id, record)
         return outcome
+
+    def _organization(self, name: str, record: Record) -> int:
+        """The id of a unit's canonical row, made on first sight."""
+        org = canonical(name, locality_of(record.issuer), record.issuer)
+        row = self.db.conn.execute("SELECT id FROM organizations WHERE key = ?", [org.key]).fetchone()
+        if row:
+            return row[0]
+        return self._insert("organizations", {"name": org.name, "key": org.key, "locality": org.locality, "is_group": int(org.group)})
+
+    def _duties(self, document_id: int, record: Record) -> None:
+        """The issuer, the recipients and the tasks, each pointing at its organization."""
+        self.db.conn.execute("DELETE FROM tasks WHERE document_id = ?", [document_id])
+        self.db.conn.execute("DELETE FROM document_recipients WHERE document_id = ?", [document_id])
+        if record.issuer:
+            self.db.conn.execute("UPDATE documents SET issuer_id = ? WHERE id = ?", [self._organization(record.issuer, record), document_id])
+        for text in record.recipients:
+            self._insert("document_recipients", {"document_id": document_id, "organization_id": self._organization(text, record), "text": text})
+        for task in record.tasks:
+            self._insert(
+                "tasks",
+                {
+                    "document_id": document_id,
+                    "organization_id": self._organization(task["assignee"], record),
+                    "assignee": task["assignee"],
+                    "coordinators": json.dumps(task.get("coordinators") or [], ensure_ascii=False),
+                    "action": task.get("action"),
+                    "deadline": task.get("deadline"),
+                    "deadline_text": task.get("deadline_text"),
+                    "section": task.get("section"),
+                    "start": task.get("start"),
+                    "end": task.get("end"),
+                },
+            )
 
     def _find(self, me: ident.Identity) -> dict | None:
         """The stored row of an identity; a document with its year also takes the

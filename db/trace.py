@@ -138,3 +138,63 @@ def render(result: Trace) -> list[str]:
 
     walk(result.root, "")
     return lines
+
+
+# ---------------------------------------------------------------------------- derived tasks
+
+
+@dataclass
+class TaskRow:
+    document_id: int
+    symbol: str | None
+    assignee: str
+    organization: str | None
+    action: str
+    deadline: str | None
+    deadline_text: str | None
+    section: str | None
+    overdue: bool = False
+
+
+def tasks_of(conn: sqlite3.Connection, document_ids: list[int], today: str | None = None) -> list[TaskRow]:
+    """The tasks of these documents (a document and everything that implements it), by deadline."""
+    found: list[TaskRow] = []
+    for start in range(0, len(document_ids), _CHUNK):
+        chunk = document_ids[start : start + _CHUNK]
+        found.extend(_task_rows(conn, f"t.document_id IN ({', '.join('?' for _ in chunk)})", chunk, today))
+    return _by_deadline(found)
+
+
+def tasks_of_unit(conn: sqlite3.Connection, unit: str, today: str | None = None) -> list[TaskRow]:
+    """The tasks of one unit (any spelling: the organization's folded name contains the
+    query's) across all documents: overdue ones first, then by deadline, then undated."""
+    from ..nlp.normalize import fold
+
+    return _by_deadline(_task_rows(conn, "o.key LIKE ?", [f"%{fold(unit)}%"], today))
+
+
+def _task_rows(conn: sqlite3.Connection, where: str, args: list, today: str | None) -> list[TaskRow]:
+    from datetime import date
+
+    today = today or date.today().isoformat()
+    sql = (
+        "SELECT t.document_id, d.symbol, t.assignee, o.name, t.action, t.deadline, t.deadline_text, t.section "
+        "FROM tasks t JOIN documents d ON d.id = t.document_id LEFT JOIN organizations o ON o.id = t.organization_id "
+        f"WHERE {where}"
+    )
+    return [TaskRow(*row, overdue=bool(row[5] and row[5] < today)) for row in conn.execute(sql, args)]
+
+
+def _by_deadline(rows: list[TaskRow]) -> list[TaskRow]:
+    return sorted(rows, key=lambda r: (not r.overdue, r.deadline is None, r.deadline or "", r.document_id, r.section or ""))
+
+
+def render_tasks(rows: list[TaskRow]) -> list[str]:
+    lines = []
+    for row in rows:
+        when = row.deadline or row.deadline_text or "no deadline"
+        mark = "OVERDUE " if row.overdue else ""
+        where = f"{row.symbol or '#' + str(row.document_id)}{' ' + row.section if row.section else ''}"
+        action = row.action if len(row.action) <= 110 else row.action[:110] + "…"
+        lines.append(f"{mark}[{when}] {row.organization or row.assignee} — {action} ({where})")
+    return lines

@@ -136,8 +136,9 @@ def serve(db_path: str, host: str, port: int, open_browser: bool) -> None:
 @click.option("--down", "direction", flag_value="down", help="Everything based on it or implementing it, transitively.")
 @click.option("--depth", default=10, show_default=True, type=click.IntRange(1, 100), help="How many links to follow.")
 @click.option("--all-relations", is_flag=True, help="Follow every link (amends, repeals, cites ...), not only based_on and implements.")
+@click.option("--tasks", "with_tasks", is_flag=True, help="Also list the tasks of the document and of everything that carries it out, by deadline.")
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
-def trace(symbol_or_id: str, direction: str | None, depth: int, all_relations: bool, db_path: str) -> None:
+def trace(symbol_or_id: str, direction: str | None, depth: int, all_relations: bool, with_tasks: bool, db_path: str) -> None:
     """Print the chain of instructions around a document as a tree.
 
     SYMBOL_OR_ID is a số ký hiệu in any spelling ("1477/qd-ubnd") or a document id. Without
@@ -162,6 +163,12 @@ def trace(symbol_or_id: str, direction: str | None, depth: int, all_relations: b
             click.echo(f"{headings[way]} ({len(result.edges)} document{'s' if len(result.edges) != 1 else ''}):")
             for line in chain.render(result):
                 click.echo("  " + line)
+        if with_tasks:
+            down = chain.trace(store.db.conn, root, "down", depth, relations, with_documents=False)
+            rows = chain.tasks_of(store.db.conn, [root] + [e.child for e in down.edges])
+            click.echo(f"tasks derived from it ({len(rows)}):")
+            for line in chain.render_tasks(rows):
+                click.echo("  " + line)
 
 
 def _open_store(db_path: str):
@@ -172,3 +179,21 @@ def _open_store(db_path: str):
         return Store.open(db_path)
     except SchemaError as exc:
         raise click.ClickException(str(exc)) from None
+
+
+@cli.command()
+@click.argument("unit")
+@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+def tasks(unit: str, db_path: str) -> None:
+    """The tasks of one UNIT across all documents ("Sở Tài chính", "so tai chinh quang ngai"):
+    overdue ones first, then by deadline, then those without one."""
+    from .db import trace as chain
+
+    if not Path(db_path).exists():
+        raise click.ClickException(f"{db_path}: no such database; run `directives ingest PATH --db {db_path}` first")
+    store = _open_store(db_path)
+    rows = chain.tasks_of_unit(store.db.conn, unit)
+    if not rows:
+        raise click.ClickException(f"{unit}: no task of a unit by that name in {db_path}")
+    for line in chain.render_tasks(rows):
+        click.echo(line)

@@ -139,7 +139,11 @@ _ONLY_REPEATS = re.compile(r"^\s*(?:nghiêm\s+túc\s+)?(?:triển\s+khai\s+)?(?:
 # "Các sở: Nông nghiệp và Môi trường, Tài chính" (a Nơi nhận line, a list of names): no duty
 _NAME_LIST = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|-|,))*\s*[,;]?\s*)+$")
 _NOT_DUTY = re.compile(r"trách\s+nhiệm\s+trước\s+pháp\s+luật|nếu\s+có\s+vướng\s+mắc|phản\s+ánh\s+(?:về|kịp\s+thời)", re.I)
-_COORD = re.compile(r"phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+(?P<who>.+?)(?=\s+(?:để|trong|thực\s+hiện|tổ\s+chức|triển\s+khai|tham\s+mưu|xây\s+dựng|rà\s+soát|hướng\s+dẫn|kiểm\s+tra|theo\s+dõi|nghiên\s+cứu|cập\s+nhật|trình|tuyên\s+truyền)\b|[;.:]|$)", re.I)
+@lru_cache(maxsize=None)
+def _coord_pattern() -> re.Pattern:
+    """ "phối hợp với <units>" up to the verb of the duty (any duty cue) or the clause's end."""
+    verbs = _alt([c for c in _table()["duty_cues"] if c != "phối hợp"] + ["để", "trong", "nhằm", "theo"])
+    return re.compile(rf"phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+(?P<who>.+?)(?=\s+(?:{verbs})(?![\wÀ-ỹ])|[;.:]|$)")
 _UNIT_NOUNS = re.compile(r"^(?:ban|ngành|đoàn\s+thể|cơ\s+quan|đơn\s+vị|địa\s+phương|phường|xã|đặc\s+khu|thị\s+xã|thành\s+phố|huyện|tổ\s+chức|cá\s+nhân|hội|đoàn|sở|ngành\s+liên\s+quan)\b", re.I)
 
 
@@ -160,7 +164,7 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
         if id(item) not in used:
             tasks.extend(_labelled(flat, item, issued_date))
     covered = [(t.start, t.end) for t in tasks]
-    for sentence_start, sentence_end in _sentences(flat, start, end):
+    for sentence_start, sentence_end in _sentences(flat, start, end, text):
         inside = any(a <= sentence_start < b for a, b in covered)
         if inside and not _CLOSING.search(folded, sentence_start, sentence_end):
             continue  # already read with its item; a closing article after it still counts
@@ -202,6 +206,8 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int]) ->
     action = _action(rest)
     if not action or _ONLY_REPEATS.match(action) or _NOT_DUTY.search(action[:80]) or _NAME_LIST.match(action):
         return []
+    if lead and fold(lead.group()).startswith("de nghi"):
+        action = "(đề nghị) " + action  # asked of a body this one does not direct
     deadline, deadline_text = find_deadline(rest, issued_date)
     coordinators = _coordinators(rest)
     return [
@@ -303,12 +309,14 @@ _CLAUSE_CUT = re.compile(r"[;:(]\s*|,\s*(?=[a-zđà-ỹ])|\s-\s(?![A-ZĐÀ-Ỹ])
 _LEAD_CUE = re.compile(r"(?<![\wÀ-ỹ])(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?![\wÀ-ỹ])(?!\s*:)")
 
 
-def _sentences(flat: str, start: int, end: int):
+def _sentences(flat: str, start: int, end: int, text: str | None = None):
     """Sentences of running text: split at ". " or ": " before a capital (";" keeps the list
     of a closing article together)."""
     at = start
     for m in re.finditer(r"(?<=[.:!?])\s+(?=[A-ZĐÀ-Ỹ(\-+•\d])", flat[start:end]):
         cut = start + m.start()
+        if flat[cut - 1] == ":" and text is not None and "\n" not in text[cut : start + m.end()]:
+            continue  # "Giám đốc các Sở: Tài chính, ...": a colon inside a line opens a list
         yield at, cut
         at = start + m.end()
     if at < end:
@@ -424,7 +432,7 @@ def _is_group(unit: str) -> bool:
 
 
 def _coordinators(text: str) -> list[str]:
-    m = _COORD.search(text)
+    m = _coord_pattern().search(text)
     if not m:
         return []
     who = re.split(r",\s*|\s+và\s+", m.group("who"))

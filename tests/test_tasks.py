@@ -1,0 +1,117 @@
+"""Tasks: who must do what by when, and what derives from a decision."""
+import sqlite3
+
+from click.testing import CliRunner
+
+from directives.cli import cli
+from directives.db.organizations import canonical
+from directives.db.store import Store
+from directives.nlp.extract import extract_text
+from directives.nlp.tasks import find_deadline, find_items, find_tasks
+
+PLAN = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG NGÃI
+Số: 31/KH-UBND
+Quảng Ngãi, ngày 10 tháng 3 năm 2025
+
+KẾ HOẠCH
+Phòng, chống thiên tai năm 2025
+
+Thực hiện Quyết định số 15/QĐ-UBND ngày 20/3/2025 của UBND tỉnh, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:
+I. MỤC TIÊU
+Bảo đảm an toàn cho người dân.
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Nông nghiệp và Môi trường
+- Chủ trì, phối hợp với Sở Tài chính và các cơ quan liên quan tổng hợp nhu cầu kinh phí.
+- Báo cáo UBND tỉnh trước ngày 15/12/2025.
+2. Sở Tài chính: tham mưu bố trí kinh phí thực hiện Kế hoạch hằng năm.
+3. Giao Công an tỉnh chủ trì bảo đảm an ninh trật tự trong 30 ngày kể từ ngày ký.
+4. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Tỉnh đoàn tham gia tuyên truyền.
+5. Các đơn vị phải chấp hành nghiêm quy định.
+Trong quá trình thực hiện, nếu có vướng mắc, các đơn vị phản ánh về Sở Nông nghiệp và Môi trường.
+Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Tài chính, Xây dựng; Chủ tịch UBND các xã, phường và các tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Quyết định này./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Trần Văn Hùng
+"""
+
+
+def tasks_by_unit():
+    fields = extract_text(PLAN)
+    return fields, {t["assignee"]: t for t in fields.tasks}
+
+
+def test_one_task_per_unit_per_duty_clause():
+    _, tasks = tasks_by_unit()
+    assert set(tasks) == {
+        "Sở Nông nghiệp và Môi trường",
+        "Sở Tài chính",
+        "Công an tỉnh",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+        "Tỉnh đoàn",
+        "Chánh Văn phòng UBND tỉnh",
+        "Giám đốc Sở Tài chính",
+        "Giám đốc Sở Xây dựng",
+        "Chủ tịch UBND các xã, phường",
+        "các tổ chức, cá nhân có liên quan",
+    }
+    # not tasks: a plain obligation ("phải chấp hành"), "nếu có vướng mắc ... phản ánh"
+
+
+def test_actions_coordinators_sections_and_deadlines():
+    _, tasks = tasks_by_unit()
+    lead = tasks["Sở Nông nghiệp và Môi trường"]
+    assert lead["section"] == "II.1"
+    assert lead["coordinators"] == ["Sở Tài chính", "các cơ quan liên quan"]
+    assert lead["deadline"] == "2025-12-15" and lead["deadline_text"] == "trước ngày 15/12/2025"
+    finance = tasks["Sở Tài chính"]
+    assert finance["action"].startswith("tham mưu bố trí kinh phí")
+    assert finance["deadline"] is None and finance["deadline_text"] == "hằng năm"
+    police = tasks["Công an tỉnh"]
+    assert police["deadline"] == "2025-04-09"  # 30 days from the date of signing, 10/3/2025
+    assert tasks["Tỉnh đoàn"]["action"].startswith("(đề nghị)")
+    assert tasks["Chủ tịch UBND các xã, phường"]["group"] is True
+    assert tasks["Giám đốc Sở Xây dựng"]["action"] == "chịu trách nhiệm thi hành Quyết định này"
+
+
+def test_items_carry_their_section_path():
+    items = find_items("I. A\n1. B\na) C\n- D\n2. E\nII. F\n")
+    assert [i.path for i in items] == ["I", "I.1", "I.1.a", "I.1.a", "I.2", "II"]
+
+
+def test_deadlines_in_words_keep_their_text():
+    assert find_deadline("hoàn thành trước tháng 12/2025") == (None, "trước tháng 12/2025")
+    assert find_deadline("báo cáo trong quý IV") == (None, "trong quý IV")
+    assert find_deadline("trình trước ngày 05 tháng 01 năm 2026") == ("2026-01-05", "trước ngày 05 tháng 01 năm 2026")
+    assert find_deadline("trong 15 ngày kể từ ngày ký", "2025-01-01") == ("2025-01-16", "trong 15 ngày kể từ ngày ký")
+
+
+def test_organizations_are_canonical_with_the_locality_of_the_document():
+    qn = ("tỉnh", "Quảng Ngãi")
+    assert canonical("UBND tỉnh", qn).key == canonical("Ủy ban nhân dân tỉnh", qn).key == canonical("UBND Tỉnh", qn).key
+    assert canonical("Sở Tài chính", ("tỉnh", "Đắk Lắk")).name == "Sở Tài chính tỉnh Đắk Lắk"
+    assert canonical("Bộ Tài chính", qn).name == "Bộ Tài chính"
+    assert canonical("các sở, ban, ngành", qn).group and not canonical("Sở Y tế", qn).group
+    assert canonical("Văn phòng Sở", qn, "Sở Công Thương tỉnh Quảng Ngãi").name == "Văn phòng Sở Công Thương tỉnh Quảng Ngãi"
+
+
+def test_derived_tasks_through_the_chain_and_of_one_unit(tmp_path):
+    plan = tmp_path / "kh-31.txt"
+    plan.write_text(PLAN, encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    Store.open(db).ingest_paths([str(plan)], jobs=1)
+    with sqlite3.connect(db) as conn:
+        orgs = dict(conn.execute("select name, is_group from organizations"))
+        assert orgs["Sở Tài chính tỉnh Quảng Ngãi"] == 0
+        issuer = conn.execute("select o.name from documents d join organizations o on o.id = d.issuer_id where d.symbol = '31/KH-UBND'").fetchone()
+        assert issuer == ("Ủy ban nhân dân tỉnh Quảng Ngãi",)
+    # from the decision the plan implements (a placeholder), down to the plan's tasks
+    result = CliRunner().invoke(cli, ["trace", "15/QĐ-UBND", "--down", "--tasks", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "Sở Nông nghiệp và Môi trường tỉnh Quảng Ngãi" in result.output and "Công an tỉnh Quảng Ngãi" in result.output
+    # one unit's tasks: overdue first, then by deadline
+    result = CliRunner().invoke(cli, ["tasks", "cong an tinh quang ngai", "--db", db])
+    assert result.exit_code == 0 and result.output.startswith("OVERDUE [2025-04-09] Công an tỉnh Quảng Ngãi")
