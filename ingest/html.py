@@ -1,22 +1,33 @@
 """HTML pages: the text of the page, one line per block, a ``|`` line after each table cell.
 
 Scripts, styles, navigation and forms are dropped; what is left of the site around the
-document is recognised later (``nlp.layout``), never read as fields.
+document is recognised later (``nlp.layout``), never read as fields. The page is parsed with
+lxml's HTML parser directly (about ten times faster than walking a BeautifulSoup tree, which
+was the largest cost of ingesting HTML).
 """
 from __future__ import annotations
 
-from bs4 import BeautifulSoup, NavigableString, Tag
+import lxml.html
+from lxml import etree
 
 _BLOCKS = {
     "p", "div", "section", "article", "header", "footer", "main", "aside", "h1", "h2", "h3", "h4", "h5", "h6",
     "li", "ul", "ol", "table", "tbody", "thead", "tfoot", "tr", "blockquote", "pre", "dl", "dt", "dd", "center",
-    "form", "hr", "address", "figure", "figcaption", "caption",
+    "form", "hr", "address", "figure", "figcaption", "caption", "body", "html",
 }
 _DROP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "button", "select", "input", "nav", "head"}
+_PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
 
 
 def read_html(markup: str) -> str:
-    soup = BeautifulSoup(markup, "lxml")
+    # Bytes, so that an encoding declaration left in a decoded page does not stop lxml.
+    data = markup.encode("utf-8", "surrogatepass")
+    if not data.strip():
+        return ""
+    try:
+        root = lxml.html.document_fromstring(data, parser=_PARSER)
+    except (etree.ParserError, ValueError):
+        return ""
     lines: list[str] = []
     current: list[str] = []
 
@@ -26,35 +37,31 @@ def read_html(markup: str) -> str:
             lines.append(text)
         current.clear()
 
-    def walk(node: Tag) -> None:
-        for child in node.children:
-            if isinstance(child, NavigableString):
-                if child.__class__.__name__ in {"Comment", "Doctype", "Declaration", "ProcessingInstruction", "CData"}:
-                    continue
-                current.append(str(child))
-                continue
-            if not isinstance(child, Tag):
-                continue
-            name = child.name.lower() if child.name else ""
-            if name in _DROP:
-                continue
-            if name == "br":
-                flush()
-                continue
-            if name in {"td", "th"}:
-                flush()
-                walk(child)
-                flush()
-                lines.append("|")
-                continue
-            block = name in _BLOCKS
-            if block:
-                flush()
-            walk(child)
-            if block:
-                flush()
+    def walk(node) -> None:
+        if node.text:
+            current.append(node.text)
+        for child in node:
+            tag = child.tag
+            if isinstance(tag, str):
+                name = tag.lower().rpartition("}")[2]
+                if name == "br":
+                    flush()
+                elif name in ("td", "th"):
+                    flush()
+                    walk(child)
+                    flush()
+                    lines.append("|")
+                elif name not in _DROP:
+                    block = name in _BLOCKS
+                    if block:
+                        flush()
+                    walk(child)
+                    if block:
+                        flush()
+            if child.tail:
+                current.append(child.tail)
 
-    walk(soup)
+    walk(root)
     flush()
     # Keep at most one blank line in a row.
     out: list[str] = []

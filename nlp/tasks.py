@@ -16,6 +16,7 @@ that a pattern reads faster and as well as a POS tagger would.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
@@ -137,7 +138,17 @@ _CLOSING = re.compile(
 )
 _ONLY_REPEATS = re.compile(r"^\s*(?:nghiêm\s+túc\s+)?(?:triển\s+khai\s+)?(?:tổ\s+chức\s+)?(?:thực\s+hiện|triển\s+khai)(?:\s+nghiêm\s+túc)?(?:\s+(?:Kế hoạch|Quyết định|Chỉ thị|Công văn|nội dung)\s+(?:này|trên))?\s*[./]*\s*$", re.I)
 # "Các sở: Nông nghiệp và Môi trường, Tài chính" (a Nơi nhận line, a list of names): no duty
-_NAME_LIST = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+(?:[A-ZĐÀ-Ỹ][\wÀ-ỹ]*|và|-|,))*\s*[,;]?\s*)+$")
+_CAPITALISED = re.compile(r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*")
+_NAME_TOKENS = re.compile(r"[,;]|[^\s,;]+")
+
+
+def _is_name_list(text: str) -> bool:
+    """Only capitalised words joined by "và", "-", commas: a list of names, not a duty.
+    Read token by token: a single regular expression for this backtracks exponentially."""
+    tokens = _NAME_TOKENS.findall(text)
+    if not tokens or not _CAPITALISED.fullmatch(tokens[0]):
+        return False
+    return all(t in (",", ";", "và", "-") or _CAPITALISED.fullmatch(t) for t in tokens)
 _NOT_DUTY = re.compile(r"trách\s+nhiệm\s+trước\s+pháp\s+luật|nếu\s+có\s+vướng\s+mắc|phản\s+ánh\s+(?:về|kịp\s+thời)", re.I)
 @lru_cache(maxsize=None)
 def _coord_pattern() -> re.Pattern:
@@ -154,11 +165,12 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     folded = fold(flat)
     tasks: list[Task] = []
     items = find_items(text, start, end)
+    starts = [item.start for item in items]
     used: set[int] = set()  # items whose text went into a parent's task
     for item in items:
         if id(item) in used:
             continue
-        found = _unit_led(flat, item, issued_date, used)
+        found = _unit_led(flat, folded, item, issued_date, used)
         tasks.extend(found)
     for item in items:
         if id(item) not in used:
@@ -168,17 +180,17 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
         inside = any(a <= sentence_start < b for a, b in covered)
         if inside and not _CLOSING.search(folded, sentence_start, sentence_end):
             continue  # already read with its item; a closing article after it still counts
-        tasks.extend(_in_sentence(flat, sentence_start, sentence_end, items, issued_date))
+        tasks.extend(_in_sentence(flat, folded, sentence_start, sentence_end, items, starts, issued_date))
     tasks.sort(key=lambda t: t.start)
     return tasks
 
 
-def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int]) -> list[Task]:
+def _unit_led(flat: str, folded: str, item: Item, issued_date: str | None, used: set[int]) -> list[Task]:
     """ "2. Sở Tài chính: ...", "a) Công an tỉnh chủ trì ...", "3. Trách nhiệm của Sở Y tế"."""
     p = _patterns()
     at = item.text_start
     first_sentence_end = next((e for s_, e in _sentences(flat, at, _own_end(item))), _own_end(item))
-    if _CLOSING.search(fold(flat[at:first_sentence_end])):
+    if _CLOSING.search(folded, at, first_sentence_end):
         return []  # the closing article: read unit by unit in _in_sentence
     lead = re.match(r"(?:trách\s+nhiệm|nhiệm\s+vụ)\s+(?:của\s+)?|(?:giao|đề\s+nghị|yêu\s+cầu)\s+", flat[at : at + 30], re.I)
     if lead:
@@ -204,7 +216,7 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int]) ->
             used.add(id(child))
         rest = " ".join(flat[c.text_start : c.end] for c in item.children)
     action = _action(rest)
-    if not action or _ONLY_REPEATS.match(action) or _NOT_DUTY.search(action[:80]) or _NAME_LIST.match(action):
+    if not action or _ONLY_REPEATS.match(action) or _NOT_DUTY.search(action[:80]) or _is_name_list(action):
         return []
     if lead and fold(lead.group()).startswith("de nghi"):
         action = "(đề nghị) " + action  # asked of a body this one does not direct
@@ -259,19 +271,19 @@ def _descendants(item: Item):
         yield from _descendants(child)
 
 
-def _in_sentence(flat: str, s: int, e: int, items: list[Item], issued_date: str | None) -> list[Task]:
+def _in_sentence(flat: str, folded: str, s: int, e: int, items: list[Item], starts: list[int], issued_date: str | None) -> list[Task]:
     """Duties inside running text: the closing article, "Giao X ...", "X chủ trì ..."."""
     p = _patterns()
     sentence = flat[s:e]
-    section = _section_at(items, s)
-    closing = _CLOSING.search(fold(sentence))
+    section = _section_at(items, starts, s)
+    closing = _CLOSING.search(folded, s, e)
     if closing:
         subject_start = s
         m = re.match(r"\s*(?:Điều\s+\d+\s*\.?\s*)", sentence)
         if m:
             subject_start += m.end()
-        units = _split_units(flat[subject_start : s + closing.start()])
-        action = collapse(sentence[closing.start() :]).rstrip("./ ")
+        units = _split_units(flat[subject_start : closing.start()])
+        action = collapse(flat[closing.start() : e]).rstrip("./ ")
         return [Task(u, action, [], None, None, section, s, e, _is_group(u)) for u in units]
     lead = p["lead"].search(sentence)
     if lead and lead.start() < 3:
@@ -323,12 +335,13 @@ def _sentences(flat: str, start: int, end: int, text: str | None = None):
         yield at, end
 
 
-def _section_at(items: list[Item], offset: int) -> str | None:
-    best = None
-    for item in items:
-        if item.start <= offset < item.end:
-            best = item
-    return best.path if best and best.path else None
+def _section_at(items: list[Item], starts: list[int], offset: int) -> str | None:
+    """The path of the innermost item at ``offset``: items end where the next one starts, so it
+    is the last item starting at or before it."""
+    i = bisect_right(starts, offset) - 1
+    if i < 0 or offset >= items[i].end:
+        return None
+    return items[i].path or None
 
 
 # ---------------------------------------------------------------------------- units
@@ -379,6 +392,9 @@ def _named(flat: str, head: re.Match) -> bool:
     return bool(_GENERIC_NEXT.match(flat, head.end()))
 
 
+_ENDS_WITH_VA = re.compile(r"\s+và\s+$")
+
+
 def _split_units(phrase: str) -> list[str]:
     """ "Chánh Văn phòng UBND tỉnh; Giám đốc Sở Tài chính và các tổ chức liên quan" gives three
     units. A comma or "và" splits only before another unit's head: "Sở Văn hóa, Thể thao và Du
@@ -401,7 +417,8 @@ def _split_units(phrase: str) -> list[str]:
                 units.append(current)
                 current = piece
             else:
-                joiner = ", " if current and not re.search(r"\s+và\s+" + re.escape(piece) + "$", part) else " và " if current else ""
+                last_after_va = part.endswith(piece) and _ENDS_WITH_VA.search(part, 0, len(part) - len(piece))
+                joiner = ", " if current and not last_after_va else " và " if current else ""
                 current = f"{current}{joiner}{piece}" if current else piece
         if current:
             units.append(current)
