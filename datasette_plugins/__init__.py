@@ -30,7 +30,7 @@ _TABLES = {
             "signer_title": "The signer's own post",
             "recipients": "Nơi nhận (JSON list)",
             "text": "Normalised full text",
-            "search_folded": "Folded copy of symbol, subject, issuer and text, indexed for search without diacritics",
+            "search_folded": "Symbol, subject and issuer folded, and the words of the text that hold đ, folded: indexed so that search works without diacritics",
             "identity": "Duplicate key: symbol, the issuer's province for a provincial symbol, year (or the content hash)",
             "placeholder": "1 for a document cited by others but not ingested: it carries what the citations say of it",
             "signatures": "PDF digital signatures: the signing body or person and the time (JSON)",

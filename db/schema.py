@@ -6,8 +6,11 @@ carrying what the citations say of it; ``document_links`` holds one row per citi
 and cited document (the name ``references`` is reserved in SQL).
 
 Search must find words with or without diacritics. FTS5's ``remove_diacritics 2`` folds
-"Nẵng" to "nang" but keeps "đ", so a folded copy of the searchable text (``search_folded``,
-"da nang", "quyet dinh") is indexed beside the original.
+"Nẵng" to "nang" but keeps "đ", so ``search_folded`` is indexed beside the text: the symbol,
+subject and issuer folded whole, and the folded words of the text that hold "đ" ("dinh da"
+for "định Đà"), not a folded copy of the whole text, which doubled the cost of indexing.
+Datasette's search matches each word of a query in any column, so "quyet dinh" finds
+"quyết định"; a quoted phrase from the body needs its diacritics.
 """
 from __future__ import annotations
 

@@ -23,7 +23,7 @@ import sqlite_utils
 
 from ..batch import DEFAULT_TIMEOUT, Prepared, prepare, prepare_all
 from ..ingest import ReadError, walk
-from ..nlp.normalize import fold, symbol_key
+from ..nlp.normalize import d_bar_words, fold, symbol_key
 from ..nlp.record import Record
 from ..nlp.symbols import year as symbol_year
 from . import identity as ident
@@ -39,6 +39,12 @@ def identity(record: Record) -> ident.Identity:
     """The duplicate key of Nghị định 30 for a stored document (see ``db/identity.py``)."""
     year = record.year or (symbol_year(record.symbol) if record.symbol else None)
     return ident.of_document(record.symbol, record.issuer, year, record.source.sha256)
+
+
+def _search_folded(symbol: str | None, subject: str | None, issuer: str | None, text: str | None = None) -> str:
+    """Symbol, subject and issuer folded whole (so "0457/qd-ubnd" or a subject typed without
+    marks matches as a phrase), and the words with "đ" of the text (see ``db.schema``)."""
+    return " ".join(filter(None, [fold(" ".join(filter(None, [symbol, subject, issuer]))), d_bar_words(text)]))
 
 
 def _sha256(path: str) -> str:
@@ -59,6 +65,12 @@ class Store:
     def __init__(self, db: sqlite_utils.Database):
         self.db = db
         ensure_schema(db)
+        # Write-ahead log: Datasette reads while a batch writes, and a commit costs no fsync
+        # (synchronous=NORMAL). A crash still never leaves a document half-written; a power cut
+        # may lose the last few committed documents, which a re-run stores again.
+        if db.conn.execute("PRAGMA database_list").fetchone()[2]:
+            db.enable_wal()
+            db.execute("PRAGMA synchronous = NORMAL")
 
     @classmethod
     def open(cls, path: str | Path) -> "Store":
@@ -195,10 +207,12 @@ class Store:
             "read_by_ocr": json.dumps(record.read_by_ocr),
             "from_signature": json.dumps(record.from_signature),
             "text": record.text,
-            "search_folded": fold(" ".join(filter(None, [record.symbol, record.subject, record.issuer, record.text]))),
+            "search_folded": _search_folded(record.symbol, record.subject, record.issuer, record.text),
             "identity": me.key,
             "placeholder": 0,
             "updated_at": now,
+            # set here, not by an UPDATE after: every UPDATE makes the search index read the text again
+            "issuer_id": self._organization(record.issuer, record) if record.issuer else None,
         }
         found = self._find(me)
         if found and not found["placeholder"]:
@@ -235,11 +249,10 @@ class Store:
         return self._insert("organizations", {"name": org.name, "key": org.key, "locality": org.locality, "is_group": int(org.group)})
 
     def _duties(self, document_id: int, record: Record) -> None:
-        """The issuer, the recipients and the tasks, each pointing at its organization."""
+        """The recipients and the tasks, each pointing at its organization (the issuer's is
+        set with the document's row)."""
         self.db.conn.execute("DELETE FROM tasks WHERE document_id = ?", [document_id])
         self.db.conn.execute("DELETE FROM document_recipients WHERE document_id = ?", [document_id])
-        if record.issuer:
-            self.db.conn.execute("UPDATE documents SET issuer_id = ? WHERE id = ?", [self._organization(record.issuer, record), document_id])
         for text in record.recipients:
             self._insert("document_recipients", {"document_id": document_id, "organization_id": self._organization(text, record), "text": text})
         for task in record.tasks:
@@ -314,7 +327,7 @@ class Store:
                 "issuer": ref.get("issuer"),
                 "issuer_key": fold(ref.get("issuer")) or None,
                 "subject": title,
-                "search_folded": fold(" ".join(filter(None, [ref.get("symbol"), title, ref.get("issuer")]))),
+                "search_folded": _search_folded(ref.get("symbol"), title, ref.get("issuer")),
                 "identity": target.key,
                 "placeholder": 1,
                 "created_at": now,

@@ -113,6 +113,16 @@ def fold_document(text: str) -> str:
     return fold(text)
 
 
+def d_bar_words(text: str | None) -> str:
+    """The words of ``text`` that hold "đ", folded ("Quyết định số 12/QĐ-UBND" gives
+    "dinh qd"). Full-text search folds every other diacritic itself (FTS5's
+    ``remove_diacritics``) but keeps "đ": indexing these words beside the text lets "quyet
+    dinh" find "quyết định" without indexing a folded copy of the whole text."""
+    if not text:
+        return ""
+    return fold(" ".join([w for w in text.split() if "đ" in w or "Đ" in w]))  # faster than a regex
+
+
 def symbol_key(symbol: str | None) -> str:
     """A symbol in any spelling to one key: "1477/qd-ubnd" and "1477 / QĐ–UBND" agree."""
     if not symbol:
