@@ -22,19 +22,28 @@ _MOTTO = re.compile(
 )
 _SO_LINE = re.compile(r"^(?:[\w ]{0,20})?so\s*(?:hieu)?\s*:", re.I)
 
-# Lines that open the boilerplate after a scraped document (matched on folded text).
-_END_MARKERS = re.compile(
-    r"^(?:#+\s*)?van ban lien quan\b"
-    r"|^van ban nay chua cap nhat noi dung tieng anh"
-    r"|^ban dich nay thuoc quyen so huu"
-    r"|thuvienphapluat\.vn|thu vien phap luat\b"
-    r"|^su menh cua\b"
-    r"|^cam on da dung\b"
-    r"|^ban chua dang nhap"
-    r"|^(?:luu tru|tai ve|in trang|chia se)$"
-    r"|^nguon\s*:",
+# Lines that open the boilerplate after a scraped document (matched on folded text). Two
+# patterns that each start with a literal, which the regex engine finds fast; one pattern of
+# all the alternatives was tried at every character of the text.
+_END_LINES = re.compile(
+    r"\n(?:(?:#+\s*)?van ban lien quan\b"
+    r"|van ban nay chua cap nhat noi dung tieng anh"
+    r"|ban dich nay thuoc quyen so huu"
+    r"|su menh cua\b"
+    r"|cam on da dung\b"
+    r"|ban chua dang nhap"
+    r"|(?:luu tru|tai ve|in trang|chia se)$"
+    r"|nguon\s*:)",
     re.M,
 )
+_SITE_NAME = re.compile(r"thu(?:vienphapluat\.vn| vien phap luat\b)")
+
+
+def _end_marker(joined: str, offset: int) -> int | None:
+    """Where the first end marker at or after ``offset`` (a line start) begins."""
+    found = [m.start() + 1 for m in [_END_LINES.search(joined, offset - 1)] if m]
+    found += [m.start() for m in [_SITE_NAME.search(joined, offset)] if m]
+    return min(found) if found else None
 
 
 def split_cells(text: str) -> list[str]:
@@ -134,9 +143,9 @@ def _back_over_caps(lines: list[str], index: int) -> int:
 def _find_end(lines: list[str], folded: list[str], joined: str, start: int) -> int:
     """The first line of the site's boilerplate after the document, found in one search."""
     offset = sum(len(line) + 1 for line in folded[: start + 1])
-    found = _END_MARKERS.search(joined, offset) if offset <= len(joined) else None
-    if found:
-        i = joined.count("\n", 0, found.start())
+    found = _end_marker(joined, offset) if offset <= len(joined) else None
+    if found is not None:
+        i = joined.count("\n", 0, found)
         # The site repeats the document's title just above its notices.
         if i - 1 > start and re.match(r"^[A-ZĐÂƯ][\w ]+ \d+[\w/.-]*\b", lines[i - 1]) and "chua cap nhat" in folded[i]:
             return i - 1

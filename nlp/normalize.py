@@ -30,22 +30,26 @@ _TRANSLATED = re.compile("[" + re.escape("".join(_HOMOGLYPHS) + _DASHES) + "]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
-_TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
-_MARKS = "\u0300-\u036f"
 # Old style puts the tone on the second vowel of a word-final "oa", "oe", "uy":
 # "hoà", "khoẻ", "uỷ". The form most text uses today has it on the first: "hòa",
 # "khỏe", "ủy". Only word-final clusters move ("hoàn" is right as it is), and "qu"
 # is a consonant, so "quý" stays.
-_OLD_TONE_OA = re.compile(rf"([oO])([aAeE])([{_TONES}])(?![\w{_MARKS}])")
-_OLD_TONE_UY = re.compile(rf"(?<![qQ])([uU])([yY])([{_TONES}])(?![\w{_MARKS}])")
+_OLD_TONE_OA = re.compile(r"([oO])([àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ])(?![\w\u0300-\u036f])")
+_OLD_TONE_UY = re.compile(r"(?<![qQ])([uU])([ỳýỷỹỵỲÝỶỸỴ])(?![\w\u0300-\u036f])")
+
+
+def _move_tone(m: re.Match) -> str:
+    base, tone = unicodedata.normalize("NFD", m.group(2))[:2]
+    return unicodedata.normalize("NFC", m.group(1) + tone) + base
 
 
 def fix_tone_placement(text: str) -> str:
-    """Move old-style tone marks ("hoà", "uỷ") to the modern place ("hòa", "ủy")."""
-    decomposed = unicodedata.normalize("NFD", text)
-    decomposed = _OLD_TONE_OA.sub(r"\1\3\2", decomposed)
-    decomposed = _OLD_TONE_UY.sub(r"\1\3\2", decomposed)
-    return unicodedata.normalize("NFC", decomposed)
+    """Move old-style tone marks ("hoà", "uỷ") to the modern place ("hòa", "ủy"). Works on
+    the composed text, touching only the matches (decomposing the whole text was slow)."""
+    if not text.isascii() and not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    text = _OLD_TONE_OA.sub(_move_tone, text)
+    return _OLD_TONE_UY.sub(_move_tone, text)
 
 
 def normalize_line(line: str) -> str:
