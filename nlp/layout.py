@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
-from .normalize import fold
+from .normalize import fold, fold_document, remember_fold
 
 CELL = "|"
 
@@ -71,6 +71,7 @@ class Layout:
     start: int
     end: int
     motto: int | None  # index of the motto line, when there is one
+    folded: list[str] | None = None  # fold() of each line, made once for every step that needs it
 
     @classmethod
     def from_text(cls, text: str) -> "Layout":
@@ -80,7 +81,7 @@ class Layout:
         motto = _find_motto(folded)
         start = _find_start(lines, folded, motto)
         end = _find_end(lines, folded, joined, start)
-        return cls(lines=lines, start=start, end=end, motto=motto)
+        return cls(lines=lines, start=start, end=end, motto=motto, folded=folded)
 
     @cached_property
     def body(self) -> list[str]:
@@ -90,6 +91,15 @@ class Layout:
     def body_text(self) -> str:
         """The document proper as text, cell markers dropped."""
         return "\n".join(line for line in self.body if line != CELL)
+
+    @cached_property
+    def body_folded(self) -> str:
+        """:func:`fold` of :attr:`body_text` (same length, same offsets)."""
+        if self.folded is None:
+            return fold_document(self.body_text)
+        folded = "\n".join(f for line, f in zip(self.body, self.folded[self.start : self.end]) if line != CELL)
+        remember_fold(self.body_text, folded)
+        return folded
 
 
 def _find_motto(folded: list[str]) -> int | None:

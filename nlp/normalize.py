@@ -28,6 +28,8 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _TRANSLATE = str.maketrans({**_HOMOGLYPHS, **dict.fromkeys(_DASHES, "-")})
 _TRANSLATED = re.compile("[" + re.escape("".join(_HOMOGLYPHS) + _DASHES) + "]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+# The same runs, less the single plain spaces that need no change (most of them).
+_SPACES_TO_FIX = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 # Old style puts the tone on the second vowel of a word-final "oa", "oe", "uy":
@@ -67,7 +69,9 @@ def normalize_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     if _TRANSLATED.search(text):
         text = text.translate(_TRANSLATE)
-    text = _SPACES.sub(" ", _INVISIBLE.sub("", text))
+    if _INVISIBLE.search(text):
+        text = _INVISIBLE.sub("", text)
+    text = _SPACES_TO_FIX.sub(" ", text)
     lines = [line.strip() for line in fix_tone_placement(text).split("\n")]
     out: list[str] = []
     blank = 0
@@ -111,10 +115,23 @@ def fold(text: str | None) -> str:
     return text.translate(_FOLD)
 
 
-@lru_cache(maxsize=4)
+_FOLDED_DOCUMENTS: dict[str, str] = {}  # the last few, in the order they came
+
+
 def fold_document(text: str) -> str:
     """:func:`fold` of a whole document text, kept for the steps that each need it."""
-    return fold(text)
+    folded = _FOLDED_DOCUMENTS.get(text)
+    if folded is None:
+        folded = fold(text)
+        remember_fold(text, folded)
+    return folded
+
+
+def remember_fold(text: str, folded: str) -> None:
+    """Keep ``folded`` as the fold of ``text`` for :func:`fold_document`."""
+    if len(_FOLDED_DOCUMENTS) >= 4:
+        del _FOLDED_DOCUMENTS[next(iter(_FOLDED_DOCUMENTS))]
+    _FOLDED_DOCUMENTS[text] = folded
 
 
 def d_bar_words(text: str | None) -> str:

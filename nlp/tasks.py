@@ -20,6 +20,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
+from itertools import accumulate
 
 from .normalize import collapse, fold
 from .tables import _load
@@ -84,7 +85,8 @@ def _patterns() -> dict[str, re.Pattern]:
         "head": re.compile(rf"(?:{_alt(t['unit_heads'] + [h[0].lower() + h[1:] for h in t['unit_heads'] if h.startswith('Các ')])})(?![\wÀ-ỹ])"),
         "stop": re.compile(rf"(?<!,)\s(?:{_alt(t['unit_stops'])})(?![\wÀ-ỹ])|\s*[:;.(]|\s+-\s(?![A-ZĐÀ-Ỹ])", re.I),
         "cue": re.compile(rf"\s*(?:\(?đề nghị\)?\s*)?(?:{_alt(t['duty_cues'])})(?![\wÀ-ỹ])", re.I),
-        "lead": re.compile(rf"(?:^|(?<=[.;:]\s)|(?<=^\s))(?P<lead>{_alt(t['lead_cues'])})\s+", re.I | re.M),
+        # at a sentence's start, after a space or a ". " left from the cut (matched, not searched)
+        "lead": re.compile(rf"(?:\s|[.;:]\s)?(?P<lead>{_alt(t['lead_cues'])})\s+", re.I),
         "not_unit": re.compile(rf"^(?:{_alt(t['not_units'])})(?![\wÀ-ỹ])", re.I),
         "group": re.compile(rf"(?:^|\s)(?:{_alt(t['groups'])})(?![\wÀ-ỹ])", re.I),
     }
@@ -158,11 +160,14 @@ def _coord_pattern() -> re.Pattern:
 _UNIT_NOUNS = re.compile(r"^(?:ban|ngành|đoàn\s+thể|cơ\s+quan|đơn\s+vị|địa\s+phương|phường|xã|đặc\s+khu|thị\s+xã|thành\s+phố|huyện|tổ\s+chức|cá\s+nhân|hội|đoàn|sở|ngành\s+liên\s+quan)\b", re.I)
 
 
-def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: str | None = None) -> list[Task]:
-    """Every duty given to a unit between ``start`` and ``end`` of ``text``."""
+def find_tasks(
+    text: str, start: int = 0, end: int | None = None, issued_date: str | None = None, folded: str | None = None
+) -> list[Task]:
+    """Every duty given to a unit between ``start`` and ``end`` of ``text`` (``folded``:
+    :func:`fold` of ``text``, when the caller has it)."""
     end = len(text) if end is None else end
     flat = text.replace("\n", " ")
-    folded = fold(flat)
+    folded = (fold(text) if folded is None else folded).replace("\n", " ")
     tasks: list[Task] = []
     items = find_items(text, start, end)
     starts = [item.start for item in items]
@@ -172,12 +177,16 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
             continue
         found = _unit_led(flat, folded, item, issued_date, used)
         tasks.extend(found)
+    labels = [m.start() for m in _LABEL_FOLDED.finditer(folded, start, end)]  # once, not per item
     for item in items:
-        if id(item) not in used:
+        if id(item) not in used and _any_between(labels, item.text_start, _own_end(item)):
             tasks.extend(_labelled(flat, item, issued_date))
-    covered = [(t.start, t.end) for t in tasks]
+    covered = sorted((t.start, t.end) for t in tasks)
+    covered_starts = [a for a, _ in covered]
+    reach = list(accumulate((b for _, b in covered), max))  # the furthest end of the spans so far
     for sentence_start, sentence_end in _sentences(flat, start, end, text):
-        inside = any(a <= sentence_start < b for a, b in covered)
+        i = bisect_right(covered_starts, sentence_start)
+        inside = i > 0 and reach[i - 1] > sentence_start
         if inside and not _CLOSING.search(folded, sentence_start, sentence_end):
             continue  # already read with its item; a closing article after it still counts
         tasks.extend(_in_sentence(flat, folded, sentence_start, sentence_end, items, starts, issued_date))
@@ -234,6 +243,9 @@ _LABEL = re.compile(
 )
 
 
+_LABEL_FOLDED = re.compile(r"(?:co\s+quan|don\s+vi)\s+(?:chu\s+tri|thuc\s+hien|phoi\s+hop)\s*:|thoi\s+gian\s+(?:thuc\s+hien|hoan\s+thanh)\s*:")
+
+
 def _labelled(flat: str, item: Item, issued_date: str | None) -> list[Task]:
     """An item laid out as a table row: "Cơ quan chủ trì: Sở Nội vụ. Cơ quan phối hợp: ...
     Thời gian thực hiện: năm 2025." One task per lead unit, with the item's text as the duty."""
@@ -256,6 +268,11 @@ def _labelled(flat: str, item: Item, issued_date: str | None) -> list[Task]:
     if when and not deadline_text:
         deadline_text = collapse(when)[:120]
     return [Task(u, action, coordinators, deadline, deadline_text, item.path or None, item.start, item.end, _is_group(u)) for u in units if action]
+
+
+def _any_between(offsets: list[int], start: int, end: int) -> bool:
+    i = bisect_right(offsets, start - 1)
+    return i < len(offsets) and offsets[i] < end
 
 
 def _own_end(item: Item) -> int:
@@ -285,8 +302,8 @@ def _in_sentence(flat: str, folded: str, s: int, e: int, items: list[Item], star
         units = _split_units(flat[subject_start : closing.start()])
         action = collapse(flat[closing.start() : e]).rstrip("./ ")
         return [Task(u, action, [], None, None, section, s, e, _is_group(u)) for u in units]
-    lead = p["lead"].search(sentence)
-    if lead and lead.start() < 3:
+    lead = p["lead"].match(sentence)
+    if lead:
         units, after = _units_at(flat, s + lead.end(), e)
         if units:
             rest = flat[after:e]
@@ -321,16 +338,19 @@ _CLAUSE_CUT = re.compile(r"[;:(]\s*|,\s*(?=[a-zđà-ỹ])|\s-\s(?![A-ZĐÀ-Ỹ])
 _LEAD_CUE = re.compile(r"(?<![\wÀ-ỹ])(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?![\wÀ-ỹ])(?!\s*:)")
 
 
+_SENTENCE_CUT = re.compile(r"[.:!?]\s+(?=[A-ZĐÀ-Ỹ(\-+•\d])")
+
+
 def _sentences(flat: str, start: int, end: int, text: str | None = None):
     """Sentences of running text: split at ". " or ": " before a capital (";" keeps the list
     of a closing article together)."""
     at = start
-    for m in re.finditer(r"(?<=[.:!?])\s+(?=[A-ZĐÀ-Ỹ(\-+•\d])", flat[start:end]):
-        cut = start + m.start()
-        if flat[cut - 1] == ":" and text is not None and "\n" not in text[cut : start + m.end()]:
+    for m in _SENTENCE_CUT.finditer(flat, start, end):
+        cut = m.start() + 1
+        if flat[cut - 1] == ":" and text is not None and "\n" not in text[cut : m.end()]:
             continue  # "Giám đốc các Sở: Tài chính, ...": a colon inside a line opens a list
         yield at, cut
-        at = start + m.end()
+        at = m.end()
     if at < end:
         yield at, end
 
