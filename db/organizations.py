@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..nlp.normalize import collapse, fold
 
@@ -64,6 +65,13 @@ def canonical(name: str, locality: tuple[str, str] | None = None, issuer: str | 
         place = locality[1]  # "các sở, ban, ngành" of this province, not of every province
         return Organization(text, f"{fold(text)}@{fold(place)}", place, group)
     return Organization(text, fold(text), place, group)
+
+
+@lru_cache(maxsize=8192)
+def canonical_for(name: str, issuer: str | None) -> Organization:
+    """:func:`canonical` of a unit named in a document of ``issuer`` (kept: a batch names
+    the same units again and again)."""
+    return canonical(name, locality_of(issuer), issuer)
 
 
 def locality_of(issuer: str | None) -> tuple[str, str] | None:

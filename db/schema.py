@@ -16,12 +16,20 @@ from __future__ import annotations
 
 import sqlite_utils
 
+from ..nlp.normalize import d_bar_words, fold
+
 FTS_COLUMNS = ["symbol", "subject", "issuer", "text", "search_folded"]
 TOKENIZE = "unicode61 remove_diacritics 2"
 
 
 # Version 2 added placeholders, links and the province-aware identity.
 SCHEMA_VERSION = 2
+
+
+def search_folded(symbol: str | None, subject: str | None, issuer: str | None, text: str | None = None) -> str:
+    """Symbol, subject and issuer folded whole (so "0457/qd-ubnd" or a subject typed without
+    marks matches as a phrase), and the words with "đ" of the text."""
+    return " ".join(filter(None, [fold(" ".join(filter(None, [symbol, subject, issuer]))), d_bar_words(text)]))
 
 
 class SchemaError(Exception):

@@ -23,12 +23,12 @@ import sqlite_utils
 
 from ..batch import DEFAULT_TIMEOUT, Prepared, prepare, prepare_all
 from ..ingest import ReadError, walk
-from ..nlp.normalize import d_bar_words, fold, symbol_key
+from ..nlp.normalize import fold, symbol_key
 from ..nlp.record import Record
 from ..nlp.symbols import year as symbol_year
 from . import identity as ident
-from .organizations import canonical, locality_of
-from .schema import ensure_schema
+from .organizations import canonical_for
+from .schema import ensure_schema, search_folded
 
 
 def _now() -> str:
@@ -39,12 +39,6 @@ def identity(record: Record) -> ident.Identity:
     """The duplicate key of Nghị định 30 for a stored document (see ``db/identity.py``)."""
     year = record.year or (symbol_year(record.symbol) if record.symbol else None)
     return ident.of_document(record.symbol, record.issuer, year, record.source.sha256)
-
-
-def _search_folded(symbol: str | None, subject: str | None, issuer: str | None, text: str | None = None) -> str:
-    """Symbol, subject and issuer folded whole (so "0457/qd-ubnd" or a subject typed without
-    marks matches as a phrase), and the words with "đ" of the text (see ``db.schema``)."""
-    return " ".join(filter(None, [fold(" ".join(filter(None, [symbol, subject, issuer]))), d_bar_words(text)]))
 
 
 def _sha256(path: str) -> str:
@@ -85,7 +79,7 @@ class Store:
         existing = self._source_by_path(resolved)
         if existing and existing["sha256"] == _sha256(path):
             return "unchanged"
-        prepared = prepare(path, ocr, timeout)
+        prepared = prepare(path, ocr, timeout, to_store=True)
         if isinstance(prepared, ReadError):
             raise prepared
         return self._store(prepared)
@@ -125,7 +119,7 @@ class Store:
                     on_stored(path, "unchanged")
             else:
                 todo.append(path)
-        for path, prepared in prepare_all(todo, jobs, ocr, timeout):
+        for path, prepared in prepare_all(todo, jobs, ocr, timeout, to_store=True):
             if isinstance(prepared, ReadError):
                 report.failed += 1
                 self.record_error(path, prepared.reason)
@@ -145,7 +139,7 @@ class Store:
         with self.db.conn:  # one transaction: the document, its source, its links, its old version
             if existing:
                 self._drop_source(existing)
-            outcome = self._put(record, prepared.size)
+            outcome = self._put(record, prepared.size, prepared.search_folded)
             self.db.execute("DELETE FROM ingest_errors WHERE path = ?", [record.source.path])
         return "replaced" if existing else outcome
 
@@ -182,7 +176,7 @@ class Store:
     def _cited(self, document_id: int) -> bool:
         return self.db.execute("SELECT 1 FROM document_links WHERE target_id = ? LIMIT 1", [document_id]).fetchone() is not None
 
-    def _put(self, record: Record, size: int) -> str:
+    def _put(self, record: Record, size: int, searched: str | None = None) -> str:
         me = identity(record)
         now = _now()
         row = {
@@ -207,7 +201,7 @@ class Store:
             "read_by_ocr": json.dumps(record.read_by_ocr),
             "from_signature": json.dumps(record.from_signature),
             "text": record.text,
-            "search_folded": _search_folded(record.symbol, record.subject, record.issuer, record.text),
+            "search_folded": searched if searched is not None else search_folded(record.symbol, record.subject, record.issuer, record.text),
             "identity": me.key,
             "placeholder": 0,
             "updated_at": now,
@@ -242,7 +236,7 @@ class Store:
 
     def _organization(self, name: str, record: Record) -> int:
         """The id of a unit's canonical row, made on first sight."""
-        org = canonical(name, locality_of(record.issuer), record.issuer)
+        org = canonical_for(name, record.issuer)
         row = self.db.conn.execute("SELECT id FROM organizations WHERE key = ?", [org.key]).fetchone()
         if row:
             return row[0]
@@ -327,7 +321,7 @@ class Store:
                 "issuer": ref.get("issuer"),
                 "issuer_key": fold(ref.get("issuer")) or None,
                 "subject": title,
-                "search_folded": _search_folded(ref.get("symbol"), title, ref.get("issuer")),
+                "search_folded": search_folded(ref.get("symbol"), title, ref.get("issuer")),
                 "identity": target.key,
                 "placeholder": 1,
                 "created_at": now,

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Iterator
 
+from .db.schema import search_folded
 from .ingest import ReadError, read_document
 from .nlp.record import Record
 
@@ -25,6 +26,7 @@ class Prepared:
 
     record: Record
     size: int
+    search_folded: str | None = None  # made here when the record is to be stored: the worker's time, not the writer's
 
 
 DEFAULT_TIMEOUT = 600  # seconds for one file, OCR included; a file past it fails, the batch goes on
@@ -55,9 +57,10 @@ def _time_limit(seconds: float | None):
         signal.signal(signal.SIGALRM, previous)
 
 
-def prepare(path: str, ocr: str = "auto", timeout: float | None = DEFAULT_TIMEOUT) -> Prepared | ReadError:
-    """Read and extract one file within the time limit. Runs in worker processes, so it
-    returns the error instead of raising it."""
+def prepare(path: str, ocr: str = "auto", timeout: float | None = DEFAULT_TIMEOUT, to_store: bool = False) -> Prepared | ReadError:
+    """Read and extract one file within the time limit (and with ``to_store``, what the
+    database indexes too). Runs in worker processes, so it returns the error instead of
+    raising it."""
     from . import extract_document
 
     try:
@@ -74,13 +77,18 @@ def prepare(path: str, ocr: str = "auto", timeout: float | None = DEFAULT_TIMEOU
                 return ReadError(path, f"extraction failed: {type(exc).__name__}: {exc}")
     except _TimeLimit:
         return ReadError(path, f"took longer than the time limit of {timeout:g} s for one file (--timeout)")
-    return Prepared(record, doc.size)
+    prepared = Prepared(record, doc.size)
+    if to_store:
+        prepared.search_folded = search_folded(record.symbol, record.subject, record.issuer, record.text)
+    return prepared
 
 
-def prepare_all(paths: list[str], jobs: int | None, ocr: str, timeout: float | None) -> Iterator[tuple[str, Prepared | ReadError]]:
+def prepare_all(
+    paths: list[str], jobs: int | None, ocr: str, timeout: float | None, to_store: bool = False
+) -> Iterator[tuple[str, Prepared | ReadError]]:
     """Each path with its prepared record, in order; in worker processes when it pays."""
     jobs = jobs or os.cpu_count() or 1
-    work = partial(prepare, ocr=ocr, timeout=timeout)
+    work = partial(prepare, ocr=ocr, timeout=timeout, to_store=to_store)
     if jobs == 1 or len(paths) < 4:
         for path in paths:
             yield path, work(path)

@@ -28,8 +28,8 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
 _TRANSLATE = str.maketrans({**_HOMOGLYPHS, **dict.fromkeys(_DASHES, "-")})
 _TRANSLATED = re.compile("[" + re.escape("".join(_HOMOGLYPHS) + _DASHES) + "]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-# The same runs, less the single plain spaces that need no change (most of them).
-_SPACES_TO_FIX = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]{2,}|[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200a\u202f\u205f\u3000]")
+_DOUBLE_SPACES = re.compile("  +")  # a literal start, which the engine searches fast
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 
 # Old style puts the tone on the second vowel of a word-final "oa", "oe", "uy":
@@ -37,10 +37,12 @@ _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 # "khỏe", "ủy". Only word-final clusters move ("hoàn" is right as it is), and "qu"
 # is a consonant, so "quý" stays.
 _OLD_TONE_OA = re.compile(r"([oO])([àáảãạèéẻẽẹÀÁẢÃẠÈÉẺẼẸ])(?![\w\u0300-\u036f])")
-_OLD_TONE_UY = re.compile(r"(?<![qQ])([uU])([ỳýỷỹỵỲÝỶỸỴ])(?![\w\u0300-\u036f])")
+_OLD_TONE_UY = re.compile(r"([uU])([ỳýỷỹỵỲÝỶỸỴ])(?![\w\u0300-\u036f])")  # "qu" is checked below
 
 
 def _move_tone(m: re.Match) -> str:
+    if m.start() and m.string[m.start() - 1] in "qQ":
+        return m.group()  # "quý": "qu" is a consonant
     base, tone = unicodedata.normalize("NFD", m.group(2))[:2]
     return unicodedata.normalize("NFC", m.group(1) + tone) + base
 
@@ -71,7 +73,10 @@ def normalize_text(text: str) -> str:
         text = text.translate(_TRANSLATE)
     if _INVISIBLE.search(text):
         text = _INVISIBLE.sub("", text)
-    text = _SPACES_TO_FIX.sub(" ", text)
+    if _ODD_SPACE.search(text):
+        text = _SPACES.sub(" ", text)
+    elif "  " in text:
+        text = _DOUBLE_SPACES.sub(" ", text)
     lines = [line.strip() for line in fix_tone_placement(text).split("\n")]
     out: list[str] = []
     blank = 0
