@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from .normalize import collapse, fold, fold_document, symbol_key
 from .symbols import CITED_RE, SYMBOL_RE, clean_symbol, issuer_code, type_code
-from .tables import _load, type_by_code, type_by_name
+from .tables import _load, phrase_alternation, type_by_code, type_by_name
 
 RELATIONS = ("based_on", "implements", "amends", "replaces", "repeals", "responds_to", "cites")
 
@@ -116,8 +116,8 @@ def _names() -> dict[str, str]:
 
 
 def _alternation(phrases) -> str:
-    """Phrases as one regex group body, longest first, any white space (a line break) between words."""
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+    """Phrases (folded, so matched as they are) as one regex group body."""
+    return phrase_alternation(phrases)
 
 
 @lru_cache(maxsize=None)

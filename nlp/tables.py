@@ -5,11 +5,38 @@ They are data, not code: adding a document type or a post is an edit of a JSON f
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from .normalize import fold
+
+
+def phrase_alternation(phrases, ignore_case: bool = False) -> str:
+    """Phrases as one regex group body, any white space (a line break) between words.
+
+    Built as a trie ("nghi (?:dinh|quyet)"), not as a flat list of alternatives: the engine
+    then reads each character once at a position instead of once per phrase, which made the
+    phrase tables the slowest patterns. Where phrases share a start the longer is tried
+    first, as a flat list sorted longest first would. With ``ignore_case`` (for a pattern
+    compiled with ``re.I``) phrases are merged case-blind, so that order still holds."""
+    root: dict = {}
+    for phrase in phrases:
+        node = root
+        for ch in phrase.lower() if ignore_case else phrase:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        branches = [(r"\s+" if ch == " " else re.escape(ch)) + emit(child) for ch, child in node.items() if ch]
+        if not branches:
+            return ""
+        if len(branches) == 1:
+            return f"(?:{branches[0]})?" if "" in node else branches[0]
+        return "(?:" + "|".join(branches) + ")" + ("?" if "" in node else "")
+
+    return emit(root)
 
 
 def _load(name: str) -> dict:

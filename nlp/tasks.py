@@ -23,7 +23,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from .normalize import collapse, fold
-from .tables import _load
+from .tables import _load, phrase_alternation
 
 
 @dataclass
@@ -73,8 +73,8 @@ def _table() -> dict:
     return _load("tasks.json")
 
 
-def _alt(phrases) -> str:
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
+def _alt(phrases, ignore_case: bool = False) -> str:
+    return phrase_alternation(phrases, ignore_case)
 
 
 @lru_cache(maxsize=None)
@@ -83,12 +83,12 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         # case as written, but a plural head may start in lower case inside a list ("và các tổ chức")
         "head": re.compile(rf"(?:{_alt(t['unit_heads'] + [h[0].lower() + h[1:] for h in t['unit_heads'] if h.startswith('Các ')])})(?![\wÀ-ỹ])"),
-        "stop": re.compile(rf"(?<!,)\s(?:{_alt(t['unit_stops'])})(?![\wÀ-ỹ])|\s*[:;.(]|\s+-\s(?![A-ZĐÀ-Ỹ])", re.I),
-        "cue": re.compile(rf"\s*(?:\(?đề nghị\)?\s*)?(?:{_alt(t['duty_cues'])})(?![\wÀ-ỹ])", re.I),
+        "stop": re.compile(rf"(?<!,)\s(?:{_alt(t['unit_stops'], ignore_case=True)})(?![\wÀ-ỹ])|\s*[:;.(]|\s+-\s(?![A-ZĐÀ-Ỹ])", re.I),
+        "cue": re.compile(rf"\s*(?:\(?đề nghị\)?\s*)?(?:{_alt(t['duty_cues'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
         # at a sentence's start, after a space or a ". " left from the cut (matched, not searched)
-        "lead": re.compile(rf"(?:\s|[.;:]\s)?(?P<lead>{_alt(t['lead_cues'])})\s+", re.I),
-        "not_unit": re.compile(rf"^(?:{_alt(t['not_units'])})(?![\wÀ-ỹ])", re.I),
-        "group": re.compile(rf"(?:^|\s)(?:{_alt(t['groups'])})(?![\wÀ-ỹ])", re.I),
+        "lead": re.compile(rf"(?:\s|[.;:]\s)?(?P<lead>{_alt(t['lead_cues'], ignore_case=True)})\s+", re.I),
+        "not_unit": re.compile(rf"^(?:{_alt(t['not_units'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
+        "group": re.compile(rf"(?:^|\s)(?:{_alt(t['groups'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
     }
 
 
