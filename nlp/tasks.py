@@ -83,6 +83,7 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         # case as written, but a plural head may start in lower case inside a list ("và các tổ chức")
         "head": re.compile(rf"(?:{_alt(t['unit_heads'] + [h[0].lower() + h[1:] for h in t['unit_heads'] if h.startswith('Các ')])})(?![\wÀ-ỹ])"),
+        "head_at_end": re.compile(rf"(?<![\wÀ-ỹ])(?:{_alt(t['unit_heads'])})$"),
         "stop": re.compile(rf"(?<!,)\s(?:{_alt(t['unit_stops'], ignore_case=True)})(?![\wÀ-ỹ])|\s*[:;.(]|\s+-\s(?![A-ZĐÀ-Ỹ])", re.I),
         "cue": re.compile(rf"\s*(?:\(?đề nghị\)?\s*)?(?:{_alt(t['duty_cues'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
         # at a sentence's start, after a space or a ". " left from the cut (matched, not searched)
@@ -216,7 +217,7 @@ def _unit_led(flat: str, folded: str, item: Item, issued_date: str | None, used:
     heading_only = not rest.strip(" :.")
     if rest.lstrip().startswith(":"):
         rest = rest.lstrip()[1:]
-    elif not (lead or heading_only or p["cue"].match(rest)):
+    elif not (lead or heading_only or p["cue"].match(rest) or _QUALIFIER.match(rest)):
         return []  # "1. Sở ... là ..." without a duty
     if heading_only or not rest.strip():
         if not item.children:
@@ -224,6 +225,11 @@ def _unit_led(flat: str, folded: str, item: Item, issued_date: str | None, used:
         for child in _descendants(item):
             used.add(id(child))
         rest = " ".join(flat[c.text_start : c.end] for c in item.children)
+    elif item.children and rest.rstrip().endswith(":") and not any(_starts_with_unit(flat, c) for c in item.children):
+        # "Sở X: chỉ đạo Chi cục Y thực hiện các nội dung sau:" and its bullets are one duty
+        for child in _descendants(item):
+            used.add(id(child))
+        rest = rest + " " + " ".join(flat[c.text_start : c.end] for c in item.children)
     action = _action(rest)
     if not action or _ONLY_REPEATS.match(action) or _NOT_DUTY.search(action[:80]) or _is_name_list(action):
         return []
@@ -275,10 +281,19 @@ def _any_between(offsets: list[int], start: int, end: int) -> bool:
     return i < len(offsets) and offsets[i] < end
 
 
+def _starts_with_unit(flat: str, item: Item) -> bool:
+    """ "- UBND huyện Trà Bồng tiếp tục ...": an item that names its own unit."""
+    p = _patterns()
+    head = p["head"].match(flat, item.text_start)
+    return bool(head and _named(flat, head) and not p["not_unit"].match(flat, item.text_start))
+
+
 def _own_end(item: Item) -> int:
     return item.children[0].start if item.children else item.end
 
 
+# "Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ được giao chủ trì ...": the duty follows
+_QUALIFIER = re.compile(r"\s*(?:theo|trong\s+phạm\s+vi)\s+(?:chức\s+năng|nhiệm\s+vụ|thẩm\s+quyền)", re.I)
 _LEAD_IN = re.compile(r"\s*(?:Căn\s+cứ|Trong\s+phạm\s+vi|Theo\s+chức\s+năng|Trên\s+cơ\s+sở|Để)[^,;:]{0,160},\s*")
 
 
@@ -299,6 +314,11 @@ def _in_sentence(flat: str, folded: str, s: int, e: int, items: list[Item], star
         m = re.match(r"\s*(?:Điều\s+\d+\s*\.?\s*)", sentence)
         if m:
             subject_start += m.end()
+        if not p["head"].match(flat, subject_start):
+            # "Điều 29. Trách nhiệm thi hành Các Bộ trưởng, ...": past the article's title
+            first = next((h for h in p["head"].finditer(flat, subject_start, closing.start()) if h.group()[:1].isupper()), None)
+            if first and first.start() - subject_start <= 60:
+                subject_start = first.start()
         units = _split_units(flat[subject_start : closing.start()])
         action = collapse(flat[closing.start() : e]).rstrip("./ ")
         return [Task(u, action, [], None, None, section, s, e, _is_group(u)) for u in units]
@@ -380,8 +400,10 @@ def _units_at(flat: str, at: int, limit: int) -> tuple[list[str], int]:
     for stop in p["stop"].finditer(flat, head.end(), end):
         word = stop.group().strip()
         before = flat[at : stop.start()].split()
-        if word[:1].isupper() and before and (before[-1][:1].isupper() or stop.start() == head.end()):
-            continue  # "Ban Xây dựng Đảng", "Ủy ban Kiểm tra": a capitalised cue word inside a name
+        if word[:1].isupper() and before and (before[-1][:1].isupper() or p["head_at_end"].search(flat, at, stop.start())):
+            continue  # "Ban Xây dựng Đảng", "và Ủy ban Kiểm tra Tỉnh ủy": a capitalised cue word inside a name
+        if word == ";" and p["head"].match(flat, stop.end() + (flat[stop.end() : stop.end() + 1] == " ")):
+            continue  # "Chánh Văn phòng UBND tỉnh; Chủ tịch UBND các xã tổ chức ...": units listed with ";"
         if word == ":" and _PLURAL_END.search(flat, at, stop.start()):
             # "Các Bộ: Tài chính, Quốc phòng, Công an chủ trì ...": the list names the units
             listed = p["stop"].search(flat, stop.end() + 1, min(limit, stop.end() + 300))
@@ -393,7 +415,7 @@ def _units_at(flat: str, at: int, limit: int) -> tuple[list[str], int]:
         break
     phrase = flat[at:end]
     words = phrase.split()
-    if len(words) > 70 or not words or _MODAL.search(phrase):
+    if len(words) > 100 or not words or _MODAL.search(phrase):
         return [], at  # "Cơ sở kinh doanh phải ...": a plain obligation, not a duty given
     return _split_units(phrase), end
 
@@ -403,16 +425,22 @@ def _units_at(flat: str, at: int, limit: int) -> tuple[list[str], int]:
 _MODAL = re.compile(r"\s(?:phải|không|chưa|đã|được\s+quyền|có\s+quyền)(?![\wÀ-ỹ])")
 _PLURAL_END = re.compile(r"(?:các|Các)\s+(?:Bộ|Sở|sở|bộ|cơ\s+quan|đơn\s+vị|Ban|Ủy\s+ban)\s*$")
 _GENERIC_HEADS = {"thuế", "tổ chức", "báo", "cơ quan", "đơn vị", "cơ sở", "cá nhân", "doanh nghiệp", "thường trực", "đại biểu", "vụ", "ban", "hội", "đoàn", "trường", "bảo hiểm", "lập"}
-_GENERIC_NEXT = re.compile(r"\s*(?:,|và\s|[A-ZĐÀ-Ỹ]|cá\s+nhân|có\s+liên\s+quan|liên\s+quan|thông\s+tấn|nhà\s+nước|chủ\s+quản|trực\s+thuộc|được\s+giao|được\s+phân\s+công|hoạt\s+động|nhận|sử\s+dụng|giáo\s+dục|nuôi|kinh\s+doanh|y\s+tế|khác|tỉnh|thành\s+phố|khu\s+vực|cơ\s+sở)")
+_GENERIC_NEXT = re.compile(r"\s*(?:,|và\s|cá\s+nhân|có\s+liên\s+quan|liên\s+quan|thông\s+tấn|nhà\s+nước|chủ\s+quản|trực\s+thuộc|được\s+giao|được\s+phân\s+công|hoạt\s+động|nhận|sử\s+dụng|giáo\s+dục|nuôi|kinh\s+doanh|y\s+tế|khác|tỉnh|thành\s+phố|khu\s+vực|cơ\s+sở)")
+
+
+_NEXT_CHAR = re.compile(r"\s*(\S)")
 
 
 def _named(flat: str, head: re.Match) -> bool:
     if head.group().lower() not in _GENERIC_HEADS:
         return True
+    following = _NEXT_CHAR.match(flat, head.end())
+    if following and following.group(1).isupper():
+        return True  # "Tổ chức Hội" ("[A-ZĐÀ-Ỹ]" would take "đ" and most small letters with marks too)
     return bool(_GENERIC_NEXT.match(flat, head.end()))
 
 
-_ENDS_WITH_VA = re.compile(r"\s+và\s+$")
+_LOWER_TITLE = re.compile(r"(?:người\s+đứng\s+đầu|thủ\s+trưởng|chủ\s+tịch|giám\s+đốc|chánh\s+văn\s+phòng|bộ\s+trưởng)\s")
 
 
 def _split_units(phrase: str) -> list[str]:
@@ -433,12 +461,13 @@ def _split_units(phrase: str) -> list[str]:
                 continue
             # after "và", a unit may start in lower case: "... các xã, phường và tổ chức, cá nhân có liên quan"
             capital = piece[:1].upper() + piece[1:] if "và" in separator else piece
+            if _LOWER_TITLE.match(piece):
+                capital = piece[:1].upper() + piece[1:]  # "..., người đứng đầu tổ chức ...": a title starts a unit
             if current and p["head"].match(capital) and not (piece[:1].islower() and _UNIT_NOUNS.match(piece) and "và" not in separator):
                 units.append(current)
                 current = piece
             else:
-                last_after_va = part.endswith(piece) and _ENDS_WITH_VA.search(part, 0, len(part) - len(piece))
-                joiner = ", " if current and not last_after_va else " và " if current else ""
+                joiner = (" và " if "và" in separator else ", ") if current else ""  # as printed
                 current = f"{current}{joiner}{piece}" if current else piece
         if current:
             units.append(current)
@@ -455,7 +484,7 @@ def _split_units(phrase: str) -> list[str]:
     cleaned = []
     for unit in units:
         unit = re.sub(r"^(?:đồng\s+chí|ông|bà)\s+", "", unit.strip(" ,.;:-"), flags=re.I)
-        if unit and p["head"].match(unit) and len(unit.split()) <= 20:
+        if unit and p["head"].match(unit[:1].upper() + unit[1:]) and len(unit.split()) <= 20:
             cleaned.append(unit[:1].upper() + unit[1:] if unit.startswith("các ") is False else unit)
     return cleaned
 

@@ -77,6 +77,38 @@ def test_actions_coordinators_sections_and_deadlines():
     assert tasks["Giám đốc Sở Xây dựng"]["action"] == "chịu trách nhiệm thi hành Quyết định này"
 
 
+def test_unit_lists_qualifiers_and_closing_articles_in_their_real_shapes():
+    text = """II. NHIỆM VỤ
+1. Chánh Văn phòng Ủy ban nhân dân tỉnh; Chủ tịch Ủy ban nhân dân các xã, phường tổ chức niêm yết công khai danh mục.
+2. Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ được giao chủ trì bảo đảm an toàn.
+3. Đề nghị Văn phòng Tỉnh ủy và Ủy ban Kiểm tra Tỉnh ủy tăng cường công tác bảo vệ bí mật.
+4. Sở Xây dựng: chỉ đạo Trung tâm Quy hoạch thực hiện các nội dung sau:
+- Lập dự toán kinh phí.
+- Tổ chức đánh giá kết quả; báo cáo UBND tỉnh trước ngày 15/12/2026.
+Điều 5. Trách nhiệm thi hành
+Các Bộ trưởng, người đứng đầu tổ chức chính trị - xã hội và tổ chức, cá nhân có liên quan chịu trách nhiệm thi hành Nghị định này.
+"""
+    tasks = {t.assignee: t for t in find_tasks(text)}
+    assert set(tasks) == {
+        "Chánh Văn phòng Ủy ban nhân dân tỉnh",
+        "Chủ tịch Ủy ban nhân dân các xã, phường",
+        "Bộ Quốc phòng",
+        "Bộ Công an",
+        "Văn phòng Tỉnh ủy",
+        "Ủy ban Kiểm tra Tỉnh ủy",
+        "Sở Xây dựng",
+        "Các Bộ trưởng",
+        "Người đứng đầu tổ chức chính trị - xã hội",
+        "Tổ chức, cá nhân có liên quan",
+    }
+    assert tasks["Chủ tịch Ủy ban nhân dân các xã, phường"].action.startswith("tổ chức niêm yết")
+    assert tasks["Bộ Công an"].section == "II.2"
+    # the bullets after "thực hiện các nội dung sau:" are the Sở's duty, deadline included
+    assert "Lập dự toán kinh phí" in tasks["Sở Xây dựng"].action
+    assert tasks["Sở Xây dựng"].deadline == "2026-12-15"
+    assert tasks["Các Bộ trưởng"].action == "chịu trách nhiệm thi hành Nghị định này"
+
+
 def test_items_carry_their_section_path():
     items = find_items("I. A\n1. B\na) C\n- D\n2. E\nII. F\n")
     assert [i.path for i in items] == ["I", "I.1", "I.1.a", "I.1.a", "I.2", "II"]
