@@ -12,13 +12,14 @@ from .docx import read_docx
 from .encoding import decode, fix_legacy
 from .html import read_html
 from .pdf import read_pdf
+from .rtf import read_rtf
 from .text import read_markdown, read_text
 
 SUPPORTED = {
     ".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html", ".htm": "html",
-    ".pdf": "pdf", ".docx": "docx", ".doc": "doc",
+    ".pdf": "pdf", ".docx": "docx", ".doc": "doc", ".rtf": "rtf",
 }
-_LATER = {".rtf": "rtf", ".odt": "odt"}
+_LATER = {".odt": "odt"}
 _READERS: dict[str, Callable[[str], str]] = {"txt": read_text, "md": read_markdown, "html": read_html}
 OCR_MODES = ("auto", "always", "never")
 MAX_BYTES = 200 * 1024 * 1024
@@ -65,7 +66,7 @@ def read_document(path: str | os.PathLike, ocr: str = "auto") -> RawDocument:
         raise ReadError(name, f"cannot be read ({exc.strerror or exc})") from None
     fmt = sniff(p, data[:4096])
     if fmt is None:
-        raise ReadError(name, f"format not supported ({p.suffix or 'no extension'}); readable formats: txt, md, html, pdf, docx, doc")
+        raise ReadError(name, f"format not supported ({p.suffix or 'no extension'}); readable formats: txt, md, html, pdf, docx, doc, rtf")
     raw = RawDocument(path=name, format=fmt, sha256=hashlib.sha256(data).hexdigest(), text="", size=size)
     if fmt == "pdf":
         pdf = read_pdf(data, name, ocr)
@@ -79,6 +80,11 @@ def read_document(path: str | os.PathLike, ocr: str = "auto") -> RawDocument:
             raise ReadError(name, str(exc)) from None
         except Exception as exc:
             raise ReadError(name, f"cannot be parsed as {fmt}: {type(exc).__name__}: {exc}") from None
+    elif fmt == "rtf":
+        try:
+            raw.text, raw.encoding = read_rtf(data)
+        except Exception as exc:
+            raise ReadError(name, f"cannot be parsed as rtf: {type(exc).__name__}: {exc}") from None
     elif fmt in _READERS:
         if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and data[1:2] != b"\x00":
             raise ReadError(name, "binary content in a text file")
@@ -88,7 +94,7 @@ def read_document(path: str | os.PathLike, ocr: str = "auto") -> RawDocument:
         except Exception as exc:  # a parser failure is the file's fault, not the batch's
             raise ReadError(name, f"cannot be parsed as {fmt}: {exc}") from None
     else:
-        raise ReadError(name, f"format not supported ({fmt}); readable formats: txt, md, html, pdf, docx, doc")
+        raise ReadError(name, f"format not supported ({fmt}); readable formats: txt, md, html, pdf, docx, doc, rtf")
     legacy = None
     if raw.encoding == "windows-1258":
         # legacy fonts are defined on Windows-1252 bytes: look through that code page first

@@ -325,6 +325,8 @@ def _title_and_subject(
             if not folded:
                 continue
             title, first = _FOLDED_TYPE_NAMES[folded.group("name")], line[folded.end("name") :].strip(" *:")
+        if fold(first).startswith("cua ") and is_upper(first):
+            first = ""  # "QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN TỈNH ...": the older title names the issuer
         subject, body_at = _subject_lines(window, i + 1, first)
         return title, subject, body_at
     return None, [], None

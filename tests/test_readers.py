@@ -270,3 +270,43 @@ def test_a_file_that_is_not_a_word_document_says_so(tmp_path):
     with pytest.raises(ReadError) as caught:
         read_document(str(path))
     assert caught.value.path == str(path) and "OLE" in caught.value.reason
+
+
+def _rtf_escape(text: str) -> str:
+    """Vietnamese letters as RTF writes them: \\'xx for the code page's bytes, \\uN? for the rest."""
+    out = []
+    for ch in text:
+        if ch == "\n":
+            out.append("\\par\n")
+        elif ord(ch) < 128:
+            out.append(ch)
+        else:
+            try:
+                out.append("".join(f"\\'{b:02x}" for b in ch.encode("cp1258")))
+            except UnicodeEncodeError:
+                out.append(f"\\u{ord(ch)}?")
+    return "".join(out)
+
+
+def test_rtf_saved_as_doc_is_read_by_content(tmp_path):
+    header = (
+        "{\\trowd\\cellx4000\\cellx9000 " + _rtf_escape("ỦY BAN NHÂN DÂN\\line TỈNH NGHỆ AN\\line Số: 61/2003/QĐ-UB")
+        + "\\cell " + _rtf_escape("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\\line Độc lập - Tự do - Hạnh phúc\\line Nghệ An, ngày 04 tháng 7 năm 2003")
+        + "\\cell\\row}\n"
+    )
+    body = _rtf_escape(
+        "QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\nVề việc ban hành bảng giá tối thiểu\n"
+        "ỦY BAN NHÂN DÂN TỈNH NGHỆ AN\nCăn cứ Nghị định số 176/1999/NĐ-CP ngày 21/12/1999 của Chính phủ;\n"
+        "QUYẾT ĐỊNH\nĐiều 1. Ban hành bảng giá.\nĐiều 2. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Tài chính "
+        "chịu trách nhiệm thi hành Quyết định này./.\nTM. ỦY BAN NHÂN DÂN TỈNH\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nNguyễn Văn An\n"
+    )
+    path = tmp_path / "61_2003_QĐ-UB.doc"
+    path.write_bytes(("{\\rtf1\\ansi\\ansicpg1258\\deff0{\\fonttbl{\\f0 Times New Roman;}}\n" + header + body + "}").encode("ascii"))
+    doc = read_document(path)
+    assert doc.format == "rtf" and doc.encoding == "cp1258"
+    record = extract_file(path)
+    assert record.symbol == "61/2003/QĐ-UB"
+    assert record.issuer == "Ủy ban nhân dân tỉnh Nghệ An"
+    assert record.issued_date == "2003-07-04"
+    assert record.subject == "Về việc ban hành bảng giá tối thiểu"
+    assert record.references[0]["symbol"] == "176/1999/NĐ-CP"
