@@ -50,7 +50,7 @@ def extract_text(text: str) -> Fields:
     body_start = sum(len(line) + 1 for line in layout.lines[layout.start : max(layout.start, header.body_start)])
     # Appendices after the signature (a Quy chế, a table of duties) hold tasks too; the Nơi
     # nhận list does not (its lines name units with no duty, so they give none).
-    tasks = find_tasks(body, body_start, len(body), header.issued_date, folded=layout.body_folded)
+    tasks = find_tasks(body, body_start, len(body), header.issued_date)
     return Fields(
         symbol=header.symbol,
         doc_type=header.doc_type,
@@ -63,7 +63,7 @@ def extract_text(text: str) -> Fields:
         signer_title=signature.signer_title,
         recipients=recipients,
         tasks=[t.to_dict() for t in tasks],
-        references=[r.to_dict() for r in extract_references(body, header.symbol, header.issuer, folded=layout.body_folded)],
+        references=[r.to_dict() for r in extract_references(body, header.symbol, header.issuer)],
         urgency=header.urgency,
         secrecy=header.secrecy,
         text=layout.body_text,

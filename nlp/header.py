@@ -92,7 +92,6 @@ def read_header(layout: Layout) -> Header:
 
     issuer_lines = _issuer_lines(window, sym_at, date_at, layout.motto - lo if layout.motto is not None else None)
     body_text = layout.body_text
-    _ = layout.body_folded  # folded once here, for the steps that look words up in the body
 
     # The type name and the trích yếu follow the number and the date.
     after = max(i for i in (sym_at, date_at, -1) if i is not None) + 1

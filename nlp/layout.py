@@ -81,7 +81,11 @@ class Layout:
         motto = _find_motto(folded)
         start = _find_start(lines, folded, motto)
         end = _find_end(lines, folded, joined, start)
-        return cls(lines=lines, start=start, end=end, motto=motto, folded=folded)
+        layout = cls(lines=lines, start=start, end=end, motto=motto, folded=folded)
+        # Every step that looks words up in the body (header, references, tasks) then finds
+        # its fold through fold_document() without folding it again.
+        remember_fold(layout.body_text, layout.body_folded)
+        return layout
 
     @cached_property
     def body(self) -> list[str]:
@@ -97,9 +101,7 @@ class Layout:
         """:func:`fold` of :attr:`body_text` (same length, same offsets)."""
         if self.folded is None:
             return fold_document(self.body_text)
-        folded = "\n".join(f for line, f in zip(self.body, self.folded[self.start : self.end]) if line != CELL)
-        remember_fold(self.body_text, folded)
-        return folded
+        return "\n".join(f for line, f in zip(self.body, self.folded[self.start : self.end]) if line != CELL)
 
 
 def _find_motto(folded: list[str]) -> int | None:

@@ -572,8 +572,6 @@ def _issuer_from_symbol(symbol: str | None, locality: tuple[str, str] | None) ->
     return f"{known['name']} {locality[0]} {locality[1]}"
 
 
-def extract_references(
-    text: str, own_symbol: str | None = None, own_issuer: str | None = None, folded: str | None = None
-) -> list[Reference]:
-    """All three steps (``folded``: :func:`fold` of ``text``, when the caller has it)."""
-    return resolve(find_mentions(text, folded), own_symbol, own_issuer)
+def extract_references(text: str, own_symbol: str | None = None, own_issuer: str | None = None) -> list[Reference]:
+    """All three steps."""
+    return resolve(find_mentions(text), own_symbol, own_issuer)

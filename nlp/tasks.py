@@ -16,13 +16,13 @@ that a pattern reads faster and as well as a POS tagger would.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from functools import lru_cache
 from itertools import accumulate
 
-from .normalize import collapse, fold
+from .normalize import collapse, fold, fold_document
 from .tables import _load, phrase_alternation
 
 
@@ -83,6 +83,8 @@ def _patterns() -> dict[str, re.Pattern]:
     return {
         # case as written, but a plural head may start in lower case inside a list ("và các tổ chức")
         "head": re.compile(rf"(?:{_alt(t['unit_heads'] + [h[0].lower() + h[1:] for h in t['unit_heads'] if h.startswith('Các ')])})(?![\wÀ-ỹ])"),
+        # "..., người đứng đầu tổ chức ...": a title written in lower case still starts a unit
+        "title_after_comma": re.compile(rf"(?:{_alt(t['lower_case_titles'])})\s"),
         "head_at_end": re.compile(rf"(?<![\wÀ-ỹ])(?:{_alt(t['unit_heads'])})$"),
         "stop": re.compile(rf"(?<!,)\s(?:{_alt(t['unit_stops'], ignore_case=True)})(?![\wÀ-ỹ])|\s*[:;.(]|\s+-\s(?![A-ZĐÀ-Ỹ])", re.I),
         "cue": re.compile(rf"\s*(?:\(?đề nghị\)?\s*)?(?:{_alt(t['duty_cues'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
@@ -161,14 +163,11 @@ def _coord_pattern() -> re.Pattern:
 _UNIT_NOUNS = re.compile(r"^(?:ban|ngành|đoàn\s+thể|cơ\s+quan|đơn\s+vị|địa\s+phương|phường|xã|đặc\s+khu|thị\s+xã|thành\s+phố|huyện|tổ\s+chức|cá\s+nhân|hội|đoàn|sở|ngành\s+liên\s+quan)\b", re.I)
 
 
-def find_tasks(
-    text: str, start: int = 0, end: int | None = None, issued_date: str | None = None, folded: str | None = None
-) -> list[Task]:
-    """Every duty given to a unit between ``start`` and ``end`` of ``text`` (``folded``:
-    :func:`fold` of ``text``, when the caller has it)."""
+def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: str | None = None) -> list[Task]:
+    """Every duty given to a unit between ``start`` and ``end`` of ``text``."""
     end = len(text) if end is None else end
     flat = text.replace("\n", " ")
-    folded = (fold(text) if folded is None else folded).replace("\n", " ")
+    folded = fold_document(text).replace("\n", " ")
     tasks: list[Task] = []
     items = find_items(text, start, end)
     starts = [item.start for item in items]
@@ -178,10 +177,12 @@ def find_tasks(
             continue
         found = _unit_led(flat, folded, item, issued_date, used)
         tasks.extend(found)
-    labels = [m.start() for m in _LABEL_FOLDED.finditer(folded, start, end)]  # once, not per item
+    labels = list(_LABEL.finditer(folded, start, end))  # once, not per item
+    label_starts = [m.start() for m in labels]
     for item in items:
-        if id(item) not in used and _any_between(labels, item.text_start, _own_end(item)):
-            tasks.extend(_labelled(flat, item, issued_date))
+        if id(item) not in used:
+            own = labels[bisect_left(label_starts, item.text_start) : bisect_left(label_starts, _own_end(item))]
+            tasks.extend(_labelled(flat, item, own, issued_date))
     covered = sorted((t.start, t.end) for t in tasks)
     covered_starts = [a for a, _ in covered]
     reach = list(accumulate((b for _, b in covered), max))  # the furthest end of the spans so far
@@ -243,42 +244,33 @@ def _unit_led(flat: str, folded: str, item: Item, issued_date: str | None, used:
     ]
 
 
+# Matched on the folded text (so "Co quan chu tri:" typed without marks counts too).
 _LABEL = re.compile(
-    r"(?P<label>(?:Cơ\s+quan|Đơn\s+vị)\s+(?:chủ\s+trì|thực\s+hiện|phối\s+hợp)|Thời\s+gian\s+(?:thực\s+hiện|hoàn\s+thành))\s*:\s*",
-    re.I,
+    r"(?P<label>(?:co\s+quan|don\s+vi)\s+(?:chu\s+tri|thuc\s+hien|phoi\s+hop)|thoi\s+gian\s+(?:thuc\s+hien|hoan\s+thanh))\s*:\s*"
 )
 
 
-_LABEL_FOLDED = re.compile(r"(?:co\s+quan|don\s+vi)\s+(?:chu\s+tri|thuc\s+hien|phoi\s+hop)\s*:|thoi\s+gian\s+(?:thuc\s+hien|hoan\s+thanh)\s*:")
-
-
-def _labelled(flat: str, item: Item, issued_date: str | None) -> list[Task]:
+def _labelled(flat: str, item: Item, labels: list[re.Match], issued_date: str | None) -> list[Task]:
     """An item laid out as a table row: "Cơ quan chủ trì: Sở Nội vụ. Cơ quan phối hợp: ...
-    Thời gian thực hiện: năm 2025." One task per lead unit, with the item's text as the duty."""
-    labels = list(_LABEL.finditer(flat, item.text_start, _own_end(item)))
+    Thời gian thực hiện: năm 2025." One task per lead unit, with the item's text as the duty.
+    ``labels``: the item's own label matches, on the folded text."""
     if not labels:
         return []
     fields: dict[str, str] = {}
     for i, m in enumerate(labels):
         stop = labels[i + 1].start() if i + 1 < len(labels) else _own_end(item)
-        fields[fold(m.group("label")).split()[-1]] = flat[m.end() : stop].strip(" ;.")
+        fields[m.group("label").split()[-1]] = flat[m.end() : stop].strip(" ;.")
     lead = fields.get("tri") or fields.get("hien")
     if not lead or "thoi gian" in fold(lead[:12]):
         return []
     units = _split_units(re.split(r"\s+(?:chủ\s+trì|trong\s+phạm\s+vi)", lead)[0])
     action = _action(flat[item.text_start : labels[0].start()])
     coordinators = [collapse(c).strip(" .;") for c in re.split(r",\s*(?=[A-ZĐÀ-Ỹ]|các\s)|\s+và\s+(?=[A-ZĐÀ-Ỹ]|các\s)", fields.get("hop", "")) if c.strip()]
-    when = fields.get("hien") if "tri" in fields else None
-    when = fields.get("thanh") or (fields.get("hien") if any(fold(m.group("label")).startswith("thoi gian") for m in labels) else None)
+    when = fields.get("thanh") or (fields.get("hien") if any(m.group("label").startswith("thoi") for m in labels) else None)
     deadline, deadline_text = find_deadline(when or "", issued_date)
     if when and not deadline_text:
         deadline_text = collapse(when)[:120]
     return [Task(u, action, coordinators, deadline, deadline_text, item.path or None, item.start, item.end, _is_group(u)) for u in units if action]
-
-
-def _any_between(offsets: list[int], start: int, end: int) -> bool:
-    i = bisect_right(offsets, start - 1)
-    return i < len(offsets) and offsets[i] < end
 
 
 def _starts_with_unit(flat: str, item: Item) -> bool:
@@ -440,7 +432,6 @@ def _named(flat: str, head: re.Match) -> bool:
     return bool(_GENERIC_NEXT.match(flat, head.end()))
 
 
-_LOWER_TITLE = re.compile(r"(?:người\s+đứng\s+đầu|thủ\s+trưởng|chủ\s+tịch|giám\s+đốc|chánh\s+văn\s+phòng|bộ\s+trưởng)\s")
 
 
 def _split_units(phrase: str) -> list[str]:
@@ -461,7 +452,7 @@ def _split_units(phrase: str) -> list[str]:
                 continue
             # after "và", a unit may start in lower case: "... các xã, phường và tổ chức, cá nhân có liên quan"
             capital = piece[:1].upper() + piece[1:] if "và" in separator else piece
-            if _LOWER_TITLE.match(piece):
+            if p["title_after_comma"].match(piece):
                 capital = piece[:1].upper() + piece[1:]  # "..., người đứng đầu tổ chức ...": a title starts a unit
             if current and p["head"].match(capital) and not (piece[:1].islower() and _UNIT_NOUNS.match(piece) and "và" not in separator):
                 units.append(current)
