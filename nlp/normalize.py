@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
 
 # Letters that look Latin but are Cyrillic or Greek; documents never use them on purpose.
 _HOMOGLYPHS = {
