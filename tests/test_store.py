@@ -107,3 +107,20 @@ def test_extract_jsonl_gives_one_line_per_file_and_error_lines(examples, tmp_pat
     assert result.exit_code == 1
     assert lines[0]["symbol"] == "2105/BTC-CST" and lines[0]["references"][0]["symbol"] == "145/UBND-KT"
     assert lines[1]["error"] == "no such file" and lines[1]["source"]["path"] == str(bad)
+
+
+def test_a_failure_mid_batch_keeps_the_documents_stored_before_it(examples, db_path):
+    """Documents are committed together during a batch; an error on one must neither lose the
+    ones stored before it nor leave any of its own rows."""
+    files = sorted(examples.iterdir())
+    assert files[-1].name == "qd-0457-ubnd-dak-lak.md"  # stored last
+    store = Store.open(db_path)
+    store.db.execute(
+        "CREATE TRIGGER refuse BEFORE INSERT ON document_sources WHEN NEW.path LIKE '%qd-0457-ubnd-dak-lak.md' "
+        "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+    )
+    with pytest.raises(sqlite3.DatabaseError, match="disk full"):
+        store.ingest_paths([str(f) for f in files], jobs=1)
+    assert count(db_path, "select count(*) from document_sources") == len(files) - 1
+    assert count(db_path, "select count(*) from documents where placeholder = 0") == len(files) - 1
+    assert count(db_path, "select count(*) from documents_fts") == count(db_path, "select count(*) from documents")
