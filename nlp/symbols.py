@@ -12,7 +12,9 @@ from .tables import issuer_codes, type_by_code
 
 _UP = "A-ZĐÀ-ỸƯƠÂÊÔĂ"
 _PART = rf"[{_UP}][{_UP}a-zđà-ỹ0-9&.]*(?:\([{_UP}0-9]+\))?"
-_NUMBER = r"\d{1,6}(?:\.\d{1,3})?[a-z]?"
+# "\d\d{0,5}", not "\d{1,6}": a pattern that starts with a single character class lets the
+# regex engine skip to the digits; one that starts with a repeat is tried at every position.
+_NUMBER = r"\d\d{0,5}(?:\.\d{1,3})?[a-z]?"
 SYMBOL = (
     rf"{_NUMBER}\s*(?:/\s*\d{{4}}\s*)?[/-]\s*{_PART}"
     rf"(?:(?:\s*[/-]\s*|\s+(?=[{_UP}]{{2,}}[/-])){_PART}|\s*[/-]\s*\d{{4}}(?![\d/]))*"
