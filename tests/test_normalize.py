@@ -13,7 +13,7 @@ def test_old_tone_placement_moves_to_modern_place():
 
 
 def test_tone_inside_words_and_after_qu_stays():
-    assert normalize_text("hoàn thành, quý, quỹ, hoặc, thuyết") == "hoàn thành, quý, quỹ, hoặc, thuyết"
+    assert normalize_text("hoàn thành, quý, quỹ, hoặc, thuyết, quà, tuổi") == "hoàn thành, quý, quỹ, hoặc, thuyết, quà, tuổi"
 
 
 def test_dashes_spaces_and_lookalike_letters():
