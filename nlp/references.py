@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from .normalize import collapse, fold, fold_document, symbol_key
 from .symbols import CITED_RE, SYMBOL_RE, clean_symbol, issuer_code, type_code
-from .tables import _load, phrase_alternation, type_by_code, type_by_name
+from .tables import _load, phrase_alternation, starting_words, type_by_code, type_by_name
 
 RELATIONS = ("based_on", "implements", "amends", "replaces", "repeals", "responds_to", "cites")
 
@@ -138,9 +138,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "year_after": re.compile(r"^\s*,?\s*\(?nam\s+(?P<y>(?:19|20)\d{2})\b"),
         "issuer_after": re.compile(r"\s*\)?\s*,?\s*(?:cua|do)\s+(?P<issuer>[^;:()\n]{2,160})"),
         "issuer_stop": re.compile(rf"\s(?:{_alternation(t['issuer_stops'])})(?![a-z])|,\s|\.(?:\s|$)"),
-        "title": re.compile(
-            rf"(?<![a-z])(?P<name>{_alternation(t['title_names'])})\s+",
-        ),
+        "title": re.compile(rf"(?P<name>{_alternation(t['title_names'])})\s+"),  # at a word's start: starting_words
         "anaphor": re.compile(rf"(?<![a-z])(?P<name>{names})\s+(?P<which>{_alternation(t['anaphors'])})(?![a-z])"),
         "acting_anywhere": re.compile(
             rf"(?<![a-z])(?P<cue>{_alternation([p for c in t['before_cues'] for p in c['phrases']] + [p for c in t['after_cues'] for p in c['phrases']])})(?![a-z])"
@@ -388,11 +386,14 @@ def _tail(text: str, folded: str, at: int) -> tuple[int, str | None, int | None,
 _NOT_A_TITLE = re.compile(r"(?<![a-z])(?:van ban|quy dinh|huong dan|ap dung|tai|duoc|nay|nhu)(?![a-z])")
 
 
+_LETTER = re.compile("[a-z]")  # in the folded text
+
+
 def _title_mentions(text: str, folded: str) -> list[Mention]:
     """Laws named by title with a date or year: "Luật Đầu tư ngày 17 tháng 6 năm 2020"."""
     p = _patterns()
     found = []
-    for m in p["title"].finditer(folded):
+    for m in starting_words(p["title"], folded, inside=_LETTER):
         if m.end() >= len(text) or not (text[m.end()].isupper() or folded.startswith("sua doi", m.end())):
             continue  # "luật" as a plain word; a law's name is capitalised
         limit = min(len(text), m.end() + 260)

@@ -39,6 +39,24 @@ def phrase_alternation(phrases, ignore_case: bool = False) -> str:
     return emit(root)
 
 
+def starting_words(pattern: re.Pattern, text: str, start: int = 0, end: int | None = None, inside: re.Pattern = re.compile(r"[\wÀ-ỹ]")):
+    r"""The matches of ``pattern`` that do not begin inside a word (the character before them
+    is not one ``inside`` matches): what ``(?<![\wÀ-ỹ])`` at the pattern's start would give.
+    That look-behind keeps the regex engine from skipping ahead to the pattern's first
+    letters, so it tries every position; checked here, the search runs many times faster."""
+    end = len(text) if end is None else end
+    at = start
+    while at <= end:
+        m = pattern.search(text, at, end)
+        if m is None:
+            return
+        if m.start() > 0 and inside.match(text, m.start() - 1):
+            at = m.start() + 1
+            continue
+        yield m
+        at = m.end() if m.end() > m.start() else m.end() + 1
+
+
 def _load(name: str) -> dict:
     return json.loads(resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8"))
 

@@ -23,7 +23,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from .normalize import collapse, fold, fold_document
-from .tables import _load, phrase_alternation
+from .tables import _load, phrase_alternation, starting_words
 
 
 @dataclass
@@ -198,7 +198,7 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     items = find_items(text, start, end)
     starts = [item.start for item in items]
     closings = _Matches(_CLOSING.finditer(folded, start, end))  # once, not per sentence
-    cues = _Matches(_LEAD_CUE.finditer(flat, start, end))
+    cues = _Matches(starting_words(_LEAD_CUE, flat, start, end))
     used: set[int] = set()  # items whose text went into a parent's task
     for item in items:
         if id(item) in used:
@@ -378,7 +378,7 @@ def _in_sentence(
 
 # Where a clause starts, looking back from a cue: not at a comma inside a name ("Sở Văn hóa, Thể thao ...")
 _CLAUSE_CUT = re.compile(r"[;:(]\s*|,\s*(?=[a-zđà-ỹ])|\s-\s(?![A-ZĐÀ-Ỹ])|\.\s+")
-_LEAD_CUE = re.compile(r"(?<![\wÀ-ỹ])(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?![\wÀ-ỹ])(?!\s*:)")
+_LEAD_CUE = re.compile(r"(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?![\wÀ-ỹ])(?!\s*:)")  # at a word's start: starting_words
 
 
 _SENTENCE_CUT = re.compile(r"[.:!?]\s+(?=[A-ZĐÀ-Ỹ(\-+•\d])")
