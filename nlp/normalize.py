@@ -175,5 +175,6 @@ def title_case_words(text: str) -> str:
 
 def is_upper(text: str) -> bool:
     """True when every letter of ``text`` is upper case (and there is at least one)."""
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and all(c.isupper() for c in letters)
+    if not text.isupper():  # in C: a small letter, or no cased letter at all
+        return False
+    return text.isascii() or all(c.isupper() for c in text if c.isalpha())  # letters without case

@@ -29,6 +29,9 @@ _RANK = re.compile(
 # Words no signer's name contains: a line holding one is a sentence or a heading.
 _NEVER_IN_NAME = {"căn", "cứ", "luật", "nghị", "điều", "khoản", "chương", "phần", "mục", "theo", "về", "của", "các", "những", "kèm"}
 _TITLE_FOLDED = [(fold(t), t) for t in titles()]
+# A known post alone, opening or closing the text ("chu tich", "kt. chu tich ubnd", "pho chu tich")
+_ANY_TITLE = "|".join(re.escape(t) for t, _ in sorted(_TITLE_FOLDED, key=lambda p: -len(p[0])))
+_HOLDS_TITLE = re.compile(rf"(?:{_ANY_TITLE})(?: |$)|.* (?:{_ANY_TITLE})$")
 
 
 @dataclass
@@ -44,7 +47,7 @@ def _is_title_text(text: str) -> bool:
     if not is_upper(text):
         return False
     f = fold(text)
-    return bool(_PREFIX.match(text)) or any(f == t or f.endswith(" " + t) or f.startswith(t + " ") for t, _ in _TITLE_FOLDED)
+    return bool(_PREFIX.match(text)) or bool(_HOLDS_TITLE.match(f))
 
 
 def _name(text: str) -> str | None:
@@ -132,7 +135,7 @@ def _signatures_at(lines: list[str], i: int, end: int) -> list[Signature]:
     line = lines[i]
     if not line or line == CELL:
         return []
-    first = line.split()[0].rstrip(".:")
+    first = line.split(maxsplit=1)[0].rstrip(".:")
     if len(first) < 2 or not first.isupper():
         return []  # a signature block opens with a prefix or a post in capitals
     # One line may hold whole blocks: "KT. BỘ TRƯỞNG ... Nguyễn Cẩm Tú KT. BỘ TRƯỞNG ... Đỗ Hoàng Anh Tuấn".
