@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-_BOLD = re.compile(r"\*\*+|__(?=\S)|(?<=\S)__")
+_BOLD = re.compile(r"\*\*+|__(?=\S)|__(?<=\S__)")  # the look-behind last: see _STARS below
 _HEADING = re.compile(r"^#{1,6}\s*", re.M)
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$", re.M)

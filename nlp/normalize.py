@@ -177,4 +177,4 @@ def is_upper(text: str) -> bool:
     """True when every letter of ``text`` is upper case (and there is at least one)."""
     if not text.isupper():  # in C: a small letter, or no cased letter at all
         return False
-    return text.isascii() or all(c.isupper() for c in text if c.isalpha())  # letters without case
+    return text.isascii() or all(map(str.isupper, filter(str.isalpha, text)))  # letters without case
