@@ -25,22 +25,16 @@ import sqlite_utils
 
 from ..batch import DEFAULT_TIMEOUT, Prepared, prepare, prepare_all
 from ..ingest import ReadError, walk
-from ..nlp.normalize import fold, symbol_key
+from ..nlp.normalize import fold
 from ..nlp.record import Record
-from ..nlp.symbols import year as symbol_year
 from . import identity as ident
-from .organizations import canonical_for
+from .organizations import Organization
+from .rows import Rows, rows_for
 from .schema import ensure_schema, search_folded
 
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def identity(record: Record) -> ident.Identity:
-    """The duplicate key of Nghị định 30 for a stored document (see ``db/identity.py``)."""
-    year = record.year or (symbol_year(record.symbol) if record.symbol else None)
-    return ident.of_document(record.symbol, record.issuer, year, record.source.sha256)
 
 
 def _sha256(path: str) -> str:
@@ -144,7 +138,7 @@ class Store:
         with self._document():  # all or nothing: the document, its source, its links, its old version
             if existing:
                 self._drop_source(existing)
-            outcome = self._put(record, prepared.size, prepared.search_folded)
+            outcome = self._put(record, prepared.size, prepared.rows)
             self.db.execute("DELETE FROM ingest_errors WHERE path = ?", [record.source.path])
         return "replaced" if existing else outcome
 
@@ -221,38 +215,12 @@ class Store:
     def _cited(self, document_id: int) -> bool:
         return self.db.execute("SELECT 1 FROM document_links WHERE target_id = ? LIMIT 1", [document_id]).fetchone() is not None
 
-    def _put(self, record: Record, size: int, searched: str | None = None) -> str:
-        me = identity(record)
+    def _put(self, record: Record, size: int, rows: Rows | None = None) -> str:
+        rows = rows or rows_for(record)
+        me = rows.identity
         now = _now()
-        row = {
-            "symbol": record.symbol,
-            "symbol_key": symbol_key(record.symbol) or None,
-            "doc_type": record.doc_type,
-            "issued_date": record.issued_date,
-            "year": me.year,
-            "place": record.place,
-            "issuer": record.issuer,
-            "issuer_key": fold(record.issuer) or None,
-            "subject": record.subject,
-            "signer": record.signer,
-            "signer_title": record.signer_title,
-            "urgency": record.urgency,
-            "secrecy": record.secrecy,
-            "recipients": json.dumps(record.recipients, ensure_ascii=False),
-            "references_json": json.dumps(record.references, ensure_ascii=False),
-            "tasks_json": json.dumps(record.tasks, ensure_ascii=False),
-            "issuer_bodies": json.dumps(record.issuer_bodies, ensure_ascii=False),
-            "signatures": json.dumps(record.signatures, ensure_ascii=False),
-            "read_by_ocr": json.dumps(record.read_by_ocr),
-            "from_signature": json.dumps(record.from_signature),
-            "text": record.text,
-            "search_folded": searched if searched is not None else search_folded(record.symbol, record.subject, record.issuer, record.text),
-            "identity": me.key,
-            "placeholder": 0,
-            "updated_at": now,
-            # set here, not by an UPDATE after: every UPDATE makes the search index read the text again
-            "issuer_id": self._organization(record.issuer, record) if record.issuer else None,
-        }
+        # issuer_id set here, not by an UPDATE after: every UPDATE makes the search index read the text again
+        row = {**rows.document, "updated_at": now, "issuer_id": self._organization(rows.issuer) if rows.issuer else None}
         found = self._find(me)
         if found and not found["placeholder"]:
             document_id, outcome = found["id"], "merged"
@@ -275,41 +243,26 @@ class Store:
                 "ingested_at": now,
             },
         )
-        self._link(document_id, record)
-        self._duties(document_id, record)
+        self._link(document_id, rows)
+        self._duties(document_id, rows)
         return outcome
 
-    def _organization(self, name: str, record: Record) -> int:
+    def _organization(self, org: Organization) -> int:
         """The id of a unit's canonical row, made on first sight."""
-        org = canonical_for(name, record.issuer)
         row = self.db.conn.execute("SELECT id FROM organizations WHERE key = ?", [org.key]).fetchone()
         if row:
             return row[0]
         return self._insert("organizations", {"name": org.name, "key": org.key, "locality": org.locality, "is_group": int(org.group)})
 
-    def _duties(self, document_id: int, record: Record) -> None:
+    def _duties(self, document_id: int, rows: Rows) -> None:
         """The recipients and the tasks, each pointing at its organization (the issuer's is
         set with the document's row)."""
         self.db.conn.execute("DELETE FROM tasks WHERE document_id = ?", [document_id])
         self.db.conn.execute("DELETE FROM document_recipients WHERE document_id = ?", [document_id])
-        for text in record.recipients:
-            self._insert("document_recipients", {"document_id": document_id, "organization_id": self._organization(text, record), "text": text})
-        for task in record.tasks:
-            self._insert(
-                "tasks",
-                {
-                    "document_id": document_id,
-                    "organization_id": self._organization(task["assignee"], record),
-                    "assignee": task["assignee"],
-                    "coordinators": json.dumps(task.get("coordinators") or [], ensure_ascii=False),
-                    "action": task.get("action"),
-                    "deadline": task.get("deadline"),
-                    "deadline_text": task.get("deadline_text"),
-                    "section": task.get("section"),
-                    "start": task.get("start"),
-                    "end": task.get("end"),
-                },
-            )
+        for text, org in rows.recipients:
+            self._insert("document_recipients", {"document_id": document_id, "organization_id": self._organization(org), "text": text})
+        for task, org in rows.tasks:
+            self._insert("tasks", {"document_id": document_id, "organization_id": self._organization(org), **task})
 
     def _find(self, me: ident.Identity) -> dict | None:
         """The stored row of an identity; a document with its year also takes the
@@ -328,10 +281,9 @@ class Store:
                 return rows[0]
         return None
 
-    def _link(self, document_id: int, record: Record) -> None:
+    def _link(self, document_id: int, rows: Rows) -> None:
         """One link per cited document, to the stored document or to its placeholder."""
-        for ref in record.references:
-            target = ident.of_reference(ref, record.issuer)
+        for ref, target in rows.links:
             target_id = self._target(target, ref)
             if target_id == document_id:
                 continue

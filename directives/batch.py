@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Iterator
 
-from .db.schema import search_folded
+from .db.rows import Rows, rows_for
 from .ingest import ReadError, read_document
 from .nlp.record import Record
 
@@ -26,7 +26,7 @@ class Prepared:
 
     record: Record
     size: int
-    search_folded: str | None = None  # made here when the record is to be stored: the worker's time, not the writer's
+    rows: Rows | None = None  # what the database writes, made here when the record is to be stored: the workers' time, not the writer's
 
 
 DEFAULT_TIMEOUT = 600  # seconds for one file, OCR included; a file past it fails, the batch goes on
@@ -79,7 +79,7 @@ def prepare(path: str, ocr: str = "auto", timeout: float | None = DEFAULT_TIMEOU
         return ReadError(path, f"took longer than the time limit of {timeout:g} s for one file (--timeout)")
     prepared = Prepared(record, doc.size)
     if to_store:
-        prepared.search_folded = search_folded(record.symbol, record.subject, record.issuer, record.text)
+        prepared.rows = rows_for(record)
     return prepared
 
 
