@@ -35,6 +35,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("folders", nargs="*", default=[str(corpus / f) for f in ("tvpl-markdown", "vbpl-html", "tvpl-text")])
     parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--runs", type=int, default=3, help="full ingests to time (a shared machine's speed varies from run to run)")
     args = parser.parse_args()
     files = list(walk(args.folders))
     size = sum(os.path.getsize(f) for f in files)
@@ -51,14 +52,19 @@ def main() -> None:
     elapsed = time.perf_counter() - started
     print(f"extract only: {len(files) / elapsed:.1f} docs/s ({elapsed:.1f} s; {references} references, {tasks} tasks, {failed} failed)")
 
-    with tempfile.TemporaryDirectory() as tmp:
-        main_cpu, workers_cpu = _cpu()
-        started = time.perf_counter()
-        report = Store.open(Path(tmp) / "bench.db").ingest_paths(files, jobs=args.jobs, ocr="never")
-        elapsed = time.perf_counter() - started
-        main_cpu, workers_cpu = (now - before for now, before in zip(_cpu(), (main_cpu, workers_cpu)))
-    print(f"ingest:       {len(files) / elapsed:.1f} docs/s ({elapsed:.1f} s; {report.added} added, {report.merged} merged, {report.failed} failed)")
-    print(f"              CPU: {main_cpu:.1f} s writing (main process), {workers_cpu:.1f} s reading and extracting (workers)")
+    rates = []
+    for run in range(args.runs):
+        with tempfile.TemporaryDirectory() as tmp:
+            main_cpu, workers_cpu = _cpu()
+            started = time.perf_counter()
+            report = Store.open(Path(tmp) / "bench.db").ingest_paths(files, jobs=args.jobs, ocr="never")
+            elapsed = time.perf_counter() - started
+            main_cpu, workers_cpu = (now - before for now, before in zip(_cpu(), (main_cpu, workers_cpu)))
+        rates.append(len(files) / elapsed)
+        print(f"ingest run {run + 1}: {rates[-1]:.1f} docs/s ({elapsed:.1f} s; {report.added} added, {report.merged} merged, {report.failed} failed)")
+        print(f"              CPU: {main_cpu:.1f} s writing (main process), {workers_cpu:.1f} s reading and extracting (workers)")
+    rates.sort()
+    print(f"ingest: median {rates[len(rates) // 2]:.1f} docs/s, slowest {rates[0]:.1f}, fastest {rates[-1]:.1f} over {len(rates)} runs")
     print("goal: 50 docs/s on two cores")
 
 
