@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import shutil
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
@@ -48,28 +49,90 @@ def read_pages(data: bytes, indexes: list[int], path: str, dpi: int = DPI) -> li
 
 
 def render(data: bytes, indexes: list[int], dpi: int = DPI) -> list[bytes]:
-    """PNG images of the given pages, in grey."""
+    """PNG images of the given pages, in grey, with the red of seals taken out."""
     import pypdfium2 as pdfium
 
     document = pdfium.PdfDocument(data)
     try:
         images = []
         for index in indexes:
-            bitmap = document[index].render(scale=dpi / 72, grayscale=True)
+            bitmap = document[index].render(scale=dpi / 72)
             buffer = io.BytesIO()
-            bitmap.to_pil().save(buffer, format="PNG")
+            without_seal_red(bitmap.to_pil(), keep_top=RED_KEPT_ON_FIRST_PAGE if index == 0 else 0).save(buffer, format="PNG")
             images.append(buffer.getvalue())
         return images
     finally:
         document.close()
 
 
+REDNESS = 60  # how much more red than green or blue a pixel must be to count as seal ink
+RED_KEPT_ON_FIRST_PAGE = 0.2  # the top of the first page keeps its red: "KHẨN", "HỎA TỐC" are red stamps
+
+
+def without_seal_red(image, keep_top: float = 0.0):
+    """The page in grey, with red ink made white below ``keep_top`` (a fraction of the
+    height). The red seal stamped over the signer's post and name is what OCR misreads
+    most ("TTÀN" for "CHỦ TỊCH", "Xếuyên" for "Nguyễn"); the text under it is black."""
+    from PIL import ImageChops
+
+    rgb = image.convert("RGB")
+    red, green, blue = rgb.split()
+    redness = ImageChops.subtract(red, ImageChops.lighter(green, blue))
+    mask = redness.point(lambda v: 255 if v > REDNESS else 0)
+    if keep_top:
+        mask.paste(0, (0, 0, mask.width, int(mask.height * keep_top)))
+    grey = rgb.convert("L")
+    grey.paste(255, mask=mask)
+    return grey
+
+
+LOST_INK = 0.25  # the share of a page's ink outside every word read, past which lines were lost
+SOME_INK = 5000  # dark pixels: less is a blank page or a speck, whatever was read of it
+
+
 def recognise(png: bytes, path: str = "", dpi: int = DPI) -> str:
-    """One page image to text."""
+    """One page image to text.
+
+    Tesseract reads a page as a column of blocks (page segmentation mode 4), which keeps
+    each line of a two-column header whole. On a warped or skewed photocopy that mode
+    drops whole paragraphs (a third of the words of one Thông báo); those pages leave much
+    of their ink outside the boxes of the words read, and are read again as one uniform
+    block of text (mode 6), whose words are kept when they cover more of the ink."""
+    tsv = tesseract_words(png, path, dpi)
+    lost = _ink_not_read(png, tsv)
+    if lost is not None and lost > LOST_INK:
+        again = tesseract_words(png, path, dpi, mode=6)
+        still = _ink_not_read(png, again)
+        if still is not None and still < lost:
+            tsv = again
+    return words_to_text(tsv, dpi)
+
+
+def _ink_not_read(png: bytes, tsv: str) -> float | None:
+    """The share of the page's dark pixels outside every word box (None: too little ink)."""
+    from PIL import Image, ImageChops, ImageDraw
+
+    page = Image.open(io.BytesIO(png)).convert("L")
+    ink = page.point(lambda v: 255 if v < 128 else 0)
+    total = ink.histogram()[255]
+    if total < SOME_INK:
+        return None
+    unread = Image.new("L", page.size, 255)
+    draw = ImageDraw.Draw(unread)
+    for row in tsv.splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) >= 12 and cells[0] == "5" and cells[11].strip():
+            left, top, width, height = (int(v) for v in cells[6:10])
+            draw.rectangle((left - 4, top - 4, left + width + 4, top + height + 4), fill=0)
+    return ImageChops.multiply(ink, unread).histogram()[255] / total
+
+
+def tesseract_words(png: bytes, path: str = "", dpi: int = DPI, mode: int = 4) -> str:
+    """Tesseract's TSV of one page image: each word with its box and its line."""
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
         done = subprocess.run(
-            ["tesseract", "stdin", "stdout", "-l", LANGUAGE, "--dpi", str(dpi), "--psm", "4", "tsv"],
+            ["tesseract", "stdin", "stdout", "-l", LANGUAGE, "--dpi", str(dpi), "--psm", str(mode), "tsv"],
             input=png,
             capture_output=True,
             timeout=PAGE_TIMEOUT,
@@ -79,20 +142,78 @@ def recognise(png: bytes, path: str = "", dpi: int = DPI) -> str:
         raise ReadError(path, f"OCR of a page took longer than {PAGE_TIMEOUT} s") from None
     if done.returncode != 0:
         raise ReadError(path, f"OCR failed: {done.stderr.decode('utf-8', 'replace').strip()[-200:]}")
-    return words_to_text(done.stdout.decode("utf-8", "replace"), dpi)
+    return done.stdout.decode("utf-8", "replace")
 
 
 def words_to_text(tsv: str, dpi: int = DPI) -> str:
     """Tesseract's words with their boxes, laid out like a text layer: the two columns of
-    the header and the signature block are read one after the other (``pdf.layout_lines``)."""
-    from .pdf import layout_lines, lines_of
+    the header and the signature block are read one after the other (``pdf.layout_lines``).
+    Words are put on lines as Tesseract found them, which follows a skewed scan; grouping
+    them again by height merged a tall "PHÓ CHỦ TỊCH" with the two Nơi nhận lines beside it."""
+    from .pdf import layout_lines
 
     scale = 72 / dpi  # pixels to points, the unit the layout works in
-    words = []
+    lines: dict[tuple[str, str, str], list[dict]] = {}
     for row in tsv.splitlines()[1:]:
         cells = row.split("\t")
         if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
             continue
+        text = _bar_as_letter(cells[11].strip())
+        if _RULE_MARK.fullmatch(text) or _speck(text, float(cells[10])):
+            continue  # "_", "==": the rule under a header line, read as a word that bridges its columns
+        if not text:
+            continue
         left, top, width, height = (int(v) * scale for v in cells[6:10])
-        words.append({"text": cells[11].strip(), "x0": left, "x1": left + width, "top": top, "bottom": top + height})
-    return "\n".join(layout_lines(lines_of(words)))
+        word = {"text": text, "x0": left, "x1": left + width, "top": top, "bottom": top + height}
+        lines.setdefault((cells[2], cells[3], cells[4]), []).append(word)
+    return "\n".join(layout_lines(_rows(list(lines.values()))))
+
+
+def _rows(lines: list[list[dict]]) -> list[list[dict]]:
+    """Tesseract's lines put side by side where they stand at the same height: the left and
+    the right column of a header or signature block make one row, as in a text layer. A
+    line joins the row it overlaps most in height (half the smaller height at least), if it
+    does not overlap that row's words across; the row keeps the height of its first line,
+    so that a tall "PHÓ CHỦ TỊCH" does not draw two Nơi nhận lines into one row."""
+    rows: list[tuple[float, float, list[dict]]] = []
+    for line in sorted(lines, key=lambda l: sum(w["top"] + w["bottom"] for w in l) / len(l)):
+        top, bottom = min(w["top"] for w in line), max(w["bottom"] for w in line)
+        left, right = min(w["x0"] for w in line), max(w["x1"] for w in line)
+        best, best_overlap = None, 0.0
+        for index in range(max(0, len(rows) - 4), len(rows)):
+            row_top, row_bottom, words = rows[index]
+            overlap = min(row_bottom, bottom) - max(row_top, top)
+            across = any(w["x0"] < right and left < w["x1"] for w in words)
+            if not across and overlap >= 0.5 * min(row_bottom - row_top, bottom - top) and overlap > best_overlap:
+                best, best_overlap = index, overlap
+        if best is None:
+            rows.append((top, bottom, list(line)))
+        else:
+            rows[best][2].extend(line)
+    return [sorted(words, key=lambda w: w["x0"]) for _, _, words in rows]
+
+
+_RULE_MARK = re.compile(r"[_=~]+")
+
+
+def _speck(word: str, confidence: float) -> bool:
+    """A mark of the seal or the signature read as a word ("„", ":", "Ặ" at 27 %): one
+    character that is no letter, digit or bullet, or two at most read with little confidence."""
+    if any(ch.isdigit() for ch in word):
+        return False  # a number, however badly read ("2d" for a handwritten 2191), is kept
+    return (len(word) == 1 and not word.isalnum() and word not in "-+•*") or (len(word) <= 2 and confidence < 30)
+
+
+def _bar_as_letter(word: str) -> str:
+    """A "|" in an OCR'd word is a misread "1" or "l" ("ngày 3|", "|ưu"), and alone a table
+    rule: the layout keeps "|" for the cell boundaries it makes itself."""
+    if "|" not in word:
+        return word
+    if not word.strip("|"):
+        return ""
+    chars = list(word)
+    for i, ch in enumerate(chars):
+        if ch == "|":
+            near = (chars[i - 1] if i else "") + (chars[i + 1] if i + 1 < len(chars) else "")
+            chars[i] = "1" if any(c.isdigit() for c in near) else "l"
+    return "".join(chars)

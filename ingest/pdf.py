@@ -196,13 +196,20 @@ def lines_of(words: list[dict]) -> list[list[dict]]:
 
 
 def _segments(line: list[dict]) -> list[list[dict]]:
-    """A line cut where two words stand far apart."""
-    segments = [[line[0]]]
-    for before, word in zip(line, line[1:]):
-        if word["x0"] - before["x1"] > _GAP:
-            segments.append([word])
-        else:
-            segments[-1].append(word)
+    """A line cut where two words stand far apart. Cut in three or more, it is cut only at
+    its widest gap when that gap is twice as wide as any other: "Số:      /BC-UBND" (the
+    blank left for a number written by hand) beside "Quảng Ngãi, ngày ..." is two cells."""
+    gaps = [word["x0"] - before["x1"] for before, word in zip(line, line[1:])]
+    cuts = [i for i, gap in enumerate(gaps) if gap > _GAP]
+    if len(cuts) >= 2:
+        widest = max(cuts, key=lambda i: gaps[i])
+        if all(gaps[widest] >= 2 * gaps[i] for i in cuts if i != widest):
+            cuts = [widest]
+    segments, start = [], 0
+    for i in cuts:
+        segments.append(line[start : i + 1])
+        start = i + 1
+    segments.append(line[start:])
     return segments
 
 
