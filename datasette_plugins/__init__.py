@@ -36,6 +36,7 @@ _TABLES = {
             "signatures": "PDF digital signatures: the signing body or person and the time (JSON)",
             "read_by_ocr": "Fields whose value was read through OCR (JSON list)",
             "from_signature": "Fields taken from the digital signature because OCR could not read them, or read them wrong (JSON list)",
+            "from_file_name": "Fields taken from the file's name (a number OCR could not read, whose codes the page confirms) (JSON list)",
         },
     },
     "document_links": {

@@ -60,6 +60,7 @@ def rows_for(record: Record) -> Rows:
         "signatures": _json(record.signatures),
         "read_by_ocr": json.dumps(record.read_by_ocr),
         "from_signature": json.dumps(record.from_signature),
+        "from_file_name": json.dumps(record.from_file_name),
         "text": record.text,
         "search_folded": search_folded(record.symbol, record.subject, record.issuer, record.text),
         "identity": me.key,

@@ -22,8 +22,13 @@ FTS_COLUMNS = ["symbol", "subject", "issuer", "text", "search_folded"]
 TOKENIZE = "unicode61 remove_diacritics 2"
 
 
-# Version 2 added placeholders, links and the province-aware identity.
-SCHEMA_VERSION = 2
+# Version 2 added placeholders, links and the province-aware identity; 3 the fields a
+# number was taken from the file's name for.
+SCHEMA_VERSION = 3
+# What turns a database of one version into the next, where that can be done in place.
+MIGRATIONS = {
+    2: ["ALTER TABLE documents ADD COLUMN from_file_name TEXT"],
+}
 
 
 def search_folded(symbol: str | None, subject: str | None, issuer: str | None, text: str | None = None) -> str:
@@ -39,6 +44,13 @@ class SchemaError(Exception):
 def ensure_schema(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA foreign_keys = ON")
     version = db.execute("PRAGMA user_version").fetchone()[0]
+    if "documents" in db.table_names() and version < SCHEMA_VERSION and all(v in MIGRATIONS for v in range(version, SCHEMA_VERSION)):
+        with db.conn:
+            for step in range(version, SCHEMA_VERSION):
+                for statement in MIGRATIONS[step]:
+                    db.execute(statement)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        version = SCHEMA_VERSION
     if "documents" in db.table_names() and version != SCHEMA_VERSION:
         raise SchemaError(
             f"{db.conn.execute('PRAGMA database_list').fetchone()[2] or 'the database'} was made by "
@@ -70,6 +82,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "signatures": str,
                 "read_by_ocr": str,
                 "from_signature": str,
+                "from_file_name": str,
                 "text": str,
                 "search_folded": str,
                 "identity": str,

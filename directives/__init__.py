@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from .nlp.extract import extract_text
+from .nlp.file_name import number_from_file_name
 from .nlp.record import Record, Source
 from .ingest import RawDocument, ReadError, read_document
 
@@ -21,10 +22,27 @@ _SIGNATURE_FIELDS = ("signer", "signer_title", "recipients")
 def extract_document(doc: RawDocument) -> Record:
     fields = extract_text(doc.text)
     record = Record(source=Source(path=doc.path, sha256=doc.sha256, format=doc.format, encoding=doc.encoding))
+    codes = fields.symbol_codes
     for name, value in vars(fields).items():
-        setattr(record, name, value)
+        if name != "symbol_codes":
+            setattr(record, name, value)
     if doc.pages:
         _pdf_evidence(record, doc)
+    if record.symbol is None and codes:
+        # "Số: 4+†‡ /QĐ-UBND": a number OCR could not read, the codes it could
+        number = number_from_file_name(doc.path, codes)
+        if number:
+            record.symbol = f"{number}/{codes}"
+            record.from_file_name.append("symbol")
+    elif record.symbol and "symbol" in record.read_by_ocr and "/" in record.symbol:
+        # "Số: 4 /TTr-UBND" read from a handwritten 24 in "24 TTR.signed.pdf", "94" from a 51:
+        # OCR reads handwriting as clean digits too; the office's name for the file has it right
+        read, rest = record.symbol.split("/", 1)
+        number = number_from_file_name(doc.path, rest)
+        if number and number != read:
+            record.symbol = f"{number}/{rest}"
+            record.read_by_ocr.remove("symbol")
+            record.from_file_name.append("symbol")
     return record
 
 
@@ -39,6 +57,10 @@ def _pdf_evidence(record: Record, doc: RawDocument) -> None:
         first, last = doc.pages[0][0], doc.pages[-1][0]
         names = (_HEADER_FIELDS if first in record.ocr_pages else ()) + (_SIGNATURE_FIELDS if last in record.ocr_pages else ())
         record.read_by_ocr = [n for n in names if getattr(record, n)]
+        if "signer" in record.read_by_ocr:
+            from .nlp.signature import mend_surname
+
+            record.signer = mend_surname(record.signer)
     people = [s for s in doc.signatures if s[0] and _is_person(s[0])]
     if record.signer is None and people:
         record.signer = people[0][0]
@@ -47,14 +69,19 @@ def _pdf_evidence(record: Record, doc: RawDocument) -> None:
     if stamp is None:
         return
     signer, signed_at = stamp
-    if signed_at and (record.issued_date is None or ("issued_date" in record.read_by_ocr and _days_apart(record.issued_date, signed_at[:10]) > 3)):
-        # no date, or an OCR'd one far from the day it was signed: the signature's day
+    if signed_at and (record.issued_date is None or ("issued_date" in record.read_by_ocr and not _plausible(record.issued_date, signed_at[:10]))):
+        # no date, or an OCR'd one that cannot be right for the day it was signed: the signature's day
         if "issued_date" in record.read_by_ocr:
             record.read_by_ocr.remove("issued_date")
         record.issued_date = signed_at[:10]
         record.from_signature.append("issued_date")
     header_by_ocr = "issuer" in record.read_by_ocr
-    if record.issuer is None or (header_by_ocr and _overlap(fold(record.issuer), fold(signer)) < 0.5):
+    if header_by_ocr and record.issuer != signer and _squashed(record.issuer) == _squashed(signer):
+        # "Ủy Bannhândân tinh quảng ngãi": the body that signed, as OCR spelled it
+        record.read_by_ocr.remove("issuer")
+        record.issuer = signer
+        record.from_signature.append("issuer")
+    elif record.issuer is None or (header_by_ocr and _overlap(fold(record.issuer), fold(signer)) < 0.5):
         if record.issuer is not None and "issuer" in record.read_by_ocr:
             record.read_by_ocr.remove("issuer")
         record.issuer = signer
@@ -74,13 +101,23 @@ def _is_person(name: str) -> bool:
     return 2 <= len(words) <= 5 and words[0].lower() in surnames() and all(w[:1].isupper() for w in words)
 
 
-def _days_apart(a: str, b: str) -> int:
+def _plausible(dated: str, signed: str) -> bool:
+    """Whether a document dated ``dated`` (as OCR read it) can have been signed on ``signed``:
+    the office signs a document on its date or some days after it (two to three weeks is
+    seen), never before it, and not months after."""
     from datetime import date
 
     try:
-        return abs((date.fromisoformat(a) - date.fromisoformat(b)).days)
+        lag = (date.fromisoformat(signed) - date.fromisoformat(dated)).days
     except ValueError:
-        return 0
+        return True
+    return 0 <= lag <= 31
+
+
+def _squashed(name: str) -> str:
+    from .nlp.normalize import fold
+
+    return "".join(fold(name).split())
 
 
 def _overlap(a: str, b: str) -> float:

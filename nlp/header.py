@@ -20,7 +20,7 @@ from .tables import type_by_name
 
 _SO = re.compile(rf"(?:^|(?<=[\s|*(]))(?:Luật\s+|Pháp lệnh\s+|Lệnh\s+)?(?:S[ốỐ]|(?<![\w ])s[ốỐ]|(?<=^)số)\s*(?:hiệu)?\s*[:.]?\s*(?P<symbol>{symbols.SYMBOL})")
 _DATE = re.compile(
-    r"(?P<place>[^\n|;:]{0,80}?)\s*(?P<comma>,)?\s*ngày\s*(?P<d>\d{1,2})?[^\d\s,.]{0,3}\s*(?:tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>(?:19|20)\d{2})"
+    r"(?P<place>[^\n|;:]{0,80}?)\s*(?P<comma>,)?\s*ngày\s*(?P<d>\d{1,2})?(?P<junk>[^\d\s,.]{0,3})\s*(?:tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>(?:19|20)\d{2})"
     r"|[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>(?:19|20)\d{2}))",
     re.I,
 )
@@ -66,6 +66,8 @@ class Header:
     urgency: str | None = None
     secrecy: str | None = None
     body_start: int = 0  # index into layout.lines where the body text begins
+    symbol_line: int | None = None  # index into layout.lines of the "Số: ..." line
+    symbol_codes: str | None = None  # "QĐ-UBND" of a "Số: 4+† /QĐ-UBND" whose number OCR could not read
 
 
 def read_header(layout: Layout) -> Header:
@@ -77,12 +79,19 @@ def read_header(layout: Layout) -> Header:
 
     sym_at, sym_match = _find_symbol(window)
     partial = None
+    unreadable_at, _ = _find_unreadable_number(window)
+    if sym_match and unreadable_at is not None and unreadable_at < sym_at:
+        number = re.match(r"\d+", sym_match.group("symbol"))
+        if not (number and number.group() in window[unreadable_at]):  # not "Số: 3783/QĐ-" / "UBND" on two lines
+            sym_at, sym_match = None, None  # "Số: 8Š /QĐ-UBND" above: the "Số 101/2024/NĐ-CP" found is cited in the body
     if sym_match:
         header.symbol = symbols.clean_symbol(sym_match.group("symbol"))
     else:
         # OCR could not read the number ("Số: $/UBND-KTTH", a stamped or handwritten number):
         # the line still bounds the issuer, and its codes still tell the type.
         sym_at, partial = _find_unreadable_number(window)
+        header.symbol_codes = partial.split("/", 1)[1] if partial else None
+    header.symbol_line = lo + sym_at if sym_at is not None else None
     date_at, date_match = _find_date(window)
     if date_match:
         header.issued_date = _iso(date_match)
@@ -216,8 +225,8 @@ def _iso(m: re.Match) -> str | None:
     day = m.group("d")
     month = m.group("m") or m.group("m2")
     year = m.group("y") or m.group("y2")
-    if not day:
-        return None
+    if not day or m.group("junk"):
+        return None  # "ngày 4† tháng 01": OCR could not read the day ("4†" was a handwritten 17)
     d, mo, y = int(day), int(month), int(year)
     if not (1 <= d <= 31 and 1 <= mo <= 12):
         return None

@@ -96,6 +96,17 @@ class Layout:
         """The document proper as text, cell markers dropped."""
         return "\n".join(line for line in self.body if line != CELL)
 
+    def line_span(self, index: int, pattern: re.Pattern | None = None) -> tuple[int, int] | None:
+        """Where line ``index`` of :attr:`lines` (or the first match of ``pattern`` in it)
+        stands in :attr:`body_text`."""
+        if not self.start <= index < self.end or self.lines[index] == CELL:
+            return None
+        at = sum(len(line) + 1 for line in self.lines[self.start : index] if line != CELL)
+        if pattern is None:
+            return at, at + len(self.lines[index])
+        m = pattern.search(self.lines[index])
+        return (at + m.start(), at + m.end()) if m else None
+
     @cached_property
     def body_folded(self) -> str:
         """:func:`fold` of :attr:`body_text` (same length, same offsets)."""

@@ -39,6 +39,7 @@ class Record:
     ocr_pages: list[int] = field(default_factory=list)
     read_by_ocr: list[str] = field(default_factory=list)
     from_signature: list[str] = field(default_factory=list)
+    from_file_name: list[str] = field(default_factory=list)  # a number OCR could not read, from the file's name
     text: str = field(default="", repr=False)  # normalised full text; not part of the JSON line
 
     def to_dict(self) -> dict[str, Any]:

@@ -588,6 +588,12 @@ def _issuer_from_symbol(symbol: str | None, locality: tuple[str, str] | None) ->
     return f"{known['name']} {locality[0]} {locality[1]}"
 
 
-def extract_references(text: str, own_symbol: str | None = None, own_issuer: str | None = None) -> list[Reference]:
-    """All three steps."""
-    return resolve(find_mentions(text), own_symbol, own_issuer)
+def extract_references(
+    text: str, own_symbol: str | None = None, own_issuer: str | None = None, own_line: tuple[int, int] | None = None
+) -> list[Reference]:
+    """All three steps. ``own_line``: the span of the document's own "Số: ..." line, which
+    names the document itself even where OCR garbled the number ("Số:4B /QĐ-XPHC")."""
+    mentions = find_mentions(text)
+    if own_line:
+        mentions = [m for m in mentions if not own_line[0] <= m.start < own_line[1]]
+    return resolve(mentions, own_symbol, own_issuer)

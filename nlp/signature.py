@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from .layout import CELL, Layout
 from .normalize import collapse, fold, is_upper, title_case_words
 from .tables import signature_prefixes, surnames, titles
 
 _PREFIX = re.compile(r"^(?:" + "|".join(re.escape(p) for p in signature_prefixes()) + r")(?:\s+|(?<=\.))", re.I)
+_NOISE = re.compile(r"[^\w|]{1,3}")  # a mark of the seal or the signature left by OCR (":", "—", "=,")
 _SIGNED_NOTE = re.compile(r"\(?\[?\s*(?:đã ký|da ky|daky|ký|ký tên(?:,? đóng dấu)?|chữ ký số|signed)\s*\]?\)?\s*", re.I)
 _NOT_NAME = {
     "nơi", "nhận", "như", "trên", "lưu", "kính", "gửi", "chủ", "tịch", "giám", "đốc", "thủ", "tướng", "phó",
@@ -74,6 +76,19 @@ def _name(text: str) -> str | None:
     return title_case_words(text) if any(w.islower() for w in words) else text
 
 
+def mend_surname(name: str) -> str:
+    """OCR changes the marks of a family name under a seal ("Nguyên Hoàng Giang"): a first
+    word that is no family name, but is one when marks are ignored, and only one, becomes it."""
+    first, _, rest = name.partition(" ")
+    if not rest or first.lower() in surnames():
+        return name
+    same = {s for s in surnames() if " " not in s and fold(s) == fold(first)}
+    if len(same) != 1:
+        return name
+    surname = same.pop()
+    return f"{surname[:1].upper()}{surname[1:]} {rest}"
+
+
 def post(title_text: str) -> str | None:
     """The signer's own post: the longest known post that ends the title lines."""
     f = fold(collapse(title_text))
@@ -85,6 +100,11 @@ def post(title_text: str) -> str | None:
         last = _PREFIX.sub("", last, count=1)
     for t, display in _TITLE_FOLDED:
         if fold(last).startswith(t + " "):
+            return display
+    words = f.split()
+    for t, display in _TITLE_FOLDED:  # longest first: "PHÓ CHỦ TỊC", OCR having lost a letter
+        size = len(t.split())
+        if len(words) >= size and SequenceMatcher(None, " ".join(words[-size:]), t).ratio() >= 0.9:
             return display
     last = last.strip(" .:")
     return last[:1].upper() + last[1:].lower() if last else None
@@ -149,10 +169,13 @@ def _signatures_at(lines: list[str], i: int, end: int) -> list[Signature]:
     j = i + 1
     while j < end and len(title_lines) < 6:
         nxt = lines[j]
-        if not nxt or _SIGNED_NOTE.fullmatch(nxt):
+        if not nxt or _SIGNED_NOTE.fullmatch(nxt) or _NOISE.fullmatch(nxt):
             j += 1
             continue
         if nxt == CELL:
+            if j + 1 < end and lines[j + 1] != CELL and _name(lines[j + 1]):
+                j += 1  # a scan: the gap left for the signature ended the table, the name comes after it
+                continue
             break
         name, used = _name_from(lines, j, end)
         if name:

@@ -184,6 +184,72 @@ def test_a_scanned_page_is_read_by_ocr_and_says_so(tmp_path):
     assert {"symbol", "issued_date", "issuer"} <= set(record.read_by_ocr)
 
 
+def make_sealed_scan(path):
+    """A scanned QĐ as it leaves the office: the number written by hand (here a scribble no
+    OCR reads), the signature block under a red seal whose rings cross the post and the
+    signer's name (printed over them, as seal ink lets the black through)."""
+    from PIL import Image, ImageChops, ImageDraw, ImageFont
+
+    scale = 300 / 72
+    page = Image.new("RGB", (int(595 * scale), int(842 * scale)), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype(FONT, int(12 * scale))
+
+    def text(x, y, line):
+        draw.text((x * scale, y * scale), line, fill="black", font=font)
+
+    left = ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "Số:         /QĐ-UBND"]
+    y = 60
+    for i in range(3):
+        text(55, y + 18 * i, left[i])
+        text(290, y + 18 * i, RIGHT_HEAD[i])
+    # the handwritten number: strokes between "Số:" and "/QĐ-UBND"
+    draw.line([(80 * scale, 107 * scale), (85 * scale, 95 * scale), (89 * scale, 108 * scale), (95 * scale, 96 * scale)], fill=(20, 20, 120), width=6)
+    y += 80
+    for line in BODY:
+        text(55, y, line)
+        y += 20
+    y += 20
+    for i, line in enumerate(["TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "", "", "Nguyễn Hoàng Minh"]):
+        text(330, y + 18 * i, line)
+    text(55, y, "Nơi nhận:")
+    text(55, y + 18, "- Như Điều 2;")
+    seal = Image.new("RGB", page.size, "white")
+    rings = ImageDraw.Draw(seal)
+    cx, cy, r = 330 * scale, (y + 40) * scale, 55 * scale
+    rings.ellipse((cx - r, cy - r, cx + r, cy + r), outline=(215, 30, 35), width=int(7 * scale))
+    rings.ellipse((cx - r * 0.7, cy - r * 0.7, cx + r * 0.7, cy + r * 0.7), outline=(215, 30, 35), width=int(3 * scale))
+    ImageChops.multiply(page, seal).save(path, "PDF", resolution=300)
+
+
+@needs_font
+@needs_tesseract
+def test_a_sealed_scan_with_a_handwritten_number_is_read(tmp_path):
+    path = tmp_path / "47 QĐ UB.signed_20250117_170630.pdf"  # how the office names its scans
+    make_sealed_scan(path)
+    record = extract_file(str(path))
+    assert record.ocr_pages == [1]
+    assert record.signer_title == "Chủ tịch"  # read through the seal: its red is taken out first
+    assert record.signer == "Nguyễn Hoàng Minh"
+    assert record.symbol == "47/QĐ-UBND"  # the number from the file name, the codes from the page
+    assert record.from_file_name == ["symbol"] and "symbol" not in record.read_by_ocr
+    # the same page under a name that gives no number keeps the number unknown, not guessed
+    other = tmp_path / "scan.pdf"
+    other.write_bytes(path.read_bytes())
+    assert extract_file(str(other)).symbol is None
+
+
+def test_a_file_name_gives_a_number_only_with_codes_that_agree():
+    from directives.nlp.file_name import number_from_file_name
+
+    assert number_from_file_name("574 UB.signed_20250510_124908.pdf", "UBND-KTTH") == "574"
+    assert number_from_file_name("660TBUB.signed_20250219_234149.pdf", "TB-UBND") == "660"
+    assert number_from_file_name("d37-47-Q-UB-signed-1-20250510-124908.pdf", "QĐ-UBND") == "47"
+    assert number_from_file_name("84 QĐ UB.signed.pdf", "TB-UBND") is None  # other codes
+    assert number_from_file_name("12 QĐ UB và 13 QĐ UB.pdf", "QĐ-UBND") is None  # two numbers
+    assert number_from_file_name("scan_20250510.pdf", "QĐ-UBND") is None
+
+
 @needs_font
 def test_ocr_never_refuses_a_scan_with_a_clear_reason(tmp_path):
     path = tmp_path / "scan.pdf"
@@ -310,3 +376,15 @@ def test_rtf_saved_as_doc_is_read_by_content(tmp_path):
     assert record.issued_date == "2003-07-04"
     assert record.subject == "Về việc ban hành bảng giá tối thiểu"
     assert record.references[0]["symbol"] == "176/1999/NĐ-CP"
+
+
+def test_a_number_ocr_read_differently_from_the_file_name_is_taken_from_the_name():
+    from directives import extract_document
+    from directives.ingest.document import RawDocument
+
+    header = "\n".join(LEFT_HEAD[:2] + ["Số: 4 /QĐ-UBND", "|"] + RIGHT_HEAD + ["|"] + BODY)
+    scanned = RawDocument("24 QĐ UB.signed_20250207.pdf", "pdf", "0" * 64, header, pages=[(1, True, header)])
+    record = extract_document(scanned)
+    assert record.symbol == "24/QĐ-UBND" and record.from_file_name == ["symbol"]
+    typed = RawDocument("24 QĐ UB.signed_20250207.pdf", "pdf", "0" * 64, header, pages=[(1, False, header)])
+    assert extract_document(typed).symbol == "4/QĐ-UBND"  # a text layer is what it says

@@ -124,3 +124,25 @@ def test_a_failure_mid_batch_keeps_the_documents_stored_before_it(examples, db_p
     assert count(db_path, "select count(*) from document_sources") == len(files) - 1
     assert count(db_path, "select count(*) from documents where placeholder = 0") == len(files) - 1
     assert count(db_path, "select count(*) from documents_fts") == count(db_path, "select count(*) from documents")
+
+
+def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_path):
+    run("ingest", str(examples / "qd-0457-ubnd-dak-lak.md"), "--db", str(db_path))
+    with sqlite3.connect(db_path) as conn:  # as version 2 left it: no from_file_name column
+        conn.execute("ALTER TABLE documents DROP COLUMN from_file_name")
+        conn.execute("PRAGMA user_version = 2")
+    result = run("ingest", str(examples), "--db", str(db_path))
+    assert result.exit_code == 0, result.output
+    assert "2 added" in result.output and "1 unchanged" in result.output
+    assert count(db_path, "select count(*) from documents where from_file_name = '[]'") == 2
+    assert count(db_path, "pragma user_version") == 3
+
+
+def test_a_database_of_a_newer_version_is_refused_with_the_reason(db_path):
+    from directives.db.schema import SchemaError
+
+    Store.open(db_path)
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("PRAGMA user_version = 99")
+    with pytest.raises(SchemaError, match="newer version of directives"):
+        Store.open(db_path)
