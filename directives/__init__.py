@@ -9,7 +9,10 @@ import re
 
 from .nlp.extract import extract_text
 from .nlp.file_name import number_from_file_name
+from .nlp.normalize import fold
 from .nlp.record import Record, Source
+from .nlp.signature import mend_surname
+from .nlp.tables import surnames
 from .ingest import RawDocument, ReadError, read_document
 
 __version__ = "0.1.0"
@@ -22,35 +25,36 @@ _SIGNATURE_FIELDS = ("signer", "signer_title", "recipients")
 def extract_document(doc: RawDocument) -> Record:
     fields = extract_text(doc.text)
     record = Record(source=Source(path=doc.path, sha256=doc.sha256, format=doc.format, encoding=doc.encoding))
-    codes = fields.symbol_codes
     for name, value in vars(fields).items():
-        if name != "symbol_codes":
+        if name != "symbol_codes":  # the extractor's working note, not a field of the record
             setattr(record, name, value)
     if doc.pages:
         _pdf_evidence(record, doc)
-    if record.symbol is None and codes:
-        # "Số: 4+†‡ /QĐ-UBND": a number OCR could not read, the codes it could
-        number = number_from_file_name(doc.path, codes)
-        if number:
-            record.symbol = f"{number}/{codes}"
-            record.from_file_name.append("symbol")
-    elif record.symbol and "symbol" in record.read_by_ocr and "/" in record.symbol:
-        # "Số: 4 /TTr-UBND" read from a handwritten 24 in "24 TTR.signed.pdf", "94" from a 51:
-        # OCR reads handwriting as clean digits too; the office's name for the file has it right
-        read, rest = record.symbol.split("/", 1)
-        number = number_from_file_name(doc.path, rest)
-        if number and number != read:
-            record.symbol = f"{number}/{rest}"
-            record.read_by_ocr.remove("symbol")
-            record.from_file_name.append("symbol")
+    _number_from_file_name(record, doc.path, fields.symbol_codes)
     return record
+
+
+def _number_from_file_name(record: Record, path: str, unread_codes: str | None) -> None:
+    """The office's name for a scan ("47 QĐ UB.signed.pdf") gives the number OCR could not
+    read ("Số: 4+†‡ /QĐ-UBND"), or read as other clean digits ("4" from a handwritten 24):
+    OCR reads handwriting worst. A number from a text layer stands as printed."""
+    if record.symbol is None and unread_codes:
+        read, codes = None, unread_codes
+    elif record.symbol and "symbol" in record.read_by_ocr and "/" in record.symbol:
+        read, codes = record.symbol.split("/", 1)
+    else:
+        return
+    number = number_from_file_name(path, codes)
+    if number and number != read:
+        record.symbol = f"{number}/{codes}"
+        if "symbol" in record.read_by_ocr:
+            record.read_by_ocr.remove("symbol")
+        record.from_file_name.append("symbol")
 
 
 def _pdf_evidence(record: Record, doc: RawDocument) -> None:
     """Say which fields OCR read, and let the signature stamp check them: the signing body
     and time stand in for an issuer or a date that OCR could not read, or read wrong."""
-    from .nlp.normalize import fold
-
     record.ocr_pages = [number for number, ocr, _ in doc.pages if ocr]
     record.signatures = [{"signer": signer, "signed_at": at} for signer, at in doc.signatures]
     if record.ocr_pages:
@@ -58,8 +62,6 @@ def _pdf_evidence(record: Record, doc: RawDocument) -> None:
         names = (_HEADER_FIELDS if first in record.ocr_pages else ()) + (_SIGNATURE_FIELDS if last in record.ocr_pages else ())
         record.read_by_ocr = [n for n in names if getattr(record, n)]
         if "signer" in record.read_by_ocr:
-            from .nlp.signature import mend_surname
-
             record.signer = mend_surname(record.signer)
     people = [s for s in doc.signatures if s[0] and _is_person(s[0])]
     if record.signer is None and people:
@@ -95,8 +97,6 @@ _PUBLISHER = re.compile(r"công báo|cổng thông tin|tin học|thông tin đi�
 
 def _is_person(name: str) -> bool:
     """A personal signature ("Phùng Tô Long"), not a body's ("Ủy ban nhân dân tỉnh ...")."""
-    from .nlp.tables import surnames
-
     words = name.split()
     return 2 <= len(words) <= 5 and words[0].lower() in surnames() and all(w[:1].isupper() for w in words)
 
@@ -115,8 +115,6 @@ def _plausible(dated: str, signed: str) -> bool:
 
 
 def _squashed(name: str) -> str:
-    from .nlp.normalize import fold
-
     return "".join(fold(name).split())
 
 

@@ -159,9 +159,7 @@ def words_to_text(tsv: str, dpi: int = DPI) -> str:
         if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
             continue
         text = _bar_as_letter(cells[11].strip())
-        if _RULE_MARK.fullmatch(text) or _speck(text, float(cells[10])):
-            continue  # "_", "==": the rule under a header line, read as a word that bridges its columns
-        if not text:
+        if _speck(text, float(cells[10])):
             continue
         left, top, width, height = (int(v) * scale for v in cells[6:10])
         word = {"text": text, "x0": left, "x1": left + width, "top": top, "bottom": top + height}
@@ -197,8 +195,11 @@ _RULE_MARK = re.compile(r"[_=~]+")
 
 
 def _speck(word: str, confidence: float) -> bool:
-    """A mark of the seal or the signature read as a word ("„", ":", "Ặ" at 27 %): one
-    character that is no letter, digit or bullet, or two at most read with little confidence."""
+    """Not a word: nothing left of it, the rule under a header line ("_", "==", which would
+    bridge its two columns), or a mark of the seal or the signature ("„", ":", "Ặ" at 27 %):
+    one character that is no letter, digit or bullet, or two at most read with little confidence."""
+    if not word or _RULE_MARK.fullmatch(word):
+        return True
     if any(ch.isdigit() for ch in word):
         return False  # a number, however badly read ("2d" for a handwritten 2191), is kept
     return (len(word) == 1 and not word.isalnum() and word not in "-+•*") or (len(word) <= 2 and confidence < 30)

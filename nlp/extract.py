@@ -6,7 +6,6 @@ Steps, each its own module: ``layout`` (lines, cells, the document inside a page
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from .header import read_header
@@ -39,10 +38,6 @@ class Fields:
     symbol_codes: str | None = None  # the codes of a number OCR could not read ("QĐ-UBND")
 
 
-# "Số: 4B /QĐ-XPHC" on the line the header read the number from (the rest of a line that
-# also holds the trích yếu may cite other documents)
-_OWN_NUMBER = re.compile(r"S[ốỐóoô6]\s*(?:hiệu)?\s*[:;.]?\s*\S{0,8}\s*/\s*\S+")
-
 
 def extract_text(text: str) -> Fields:
     """Every field of one document's text (any spelling: it is normalised here first)."""
@@ -57,7 +52,6 @@ def extract_text(text: str) -> Fields:
     # Appendices after the signature (a Quy chế, a table of duties) hold tasks too; the Nơi
     # nhận list does not (its lines name units with no duty, so they give none).
     tasks = find_tasks(body, body_start, len(body), header.issued_date)
-    own_line = layout.line_span(header.symbol_line, _OWN_NUMBER) if header.symbol_line is not None else None
     return Fields(
         symbol=header.symbol,
         doc_type=header.doc_type,
@@ -70,7 +64,7 @@ def extract_text(text: str) -> Fields:
         signer_title=signature.signer_title,
         recipients=recipients,
         tasks=[t.to_dict() for t in tasks],
-        references=[r.to_dict() for r in extract_references(body, header.symbol, header.issuer, own_line)],
+        references=[r.to_dict() for r in extract_references(body, header.symbol, header.issuer, header.symbol_span)],
         symbol_codes=header.symbol_codes,
         urgency=header.urgency,
         secrecy=header.secrecy,

@@ -14,7 +14,7 @@ from pathlib import PurePath
 from .normalize import fold
 
 _TOKEN = re.compile(r"\d+|[a-z]+")
-_NOT_CODES = {"signed", "pdf", "doc", "docx", "scan", "ban", "bản", "ky", "so"}
+_NOT_CODES = {"signed", "pdf", "doc", "docx", "scan", "ban", "ky", "so"}  # folded words of a name that are no codes
 
 
 def number_from_file_name(path: str, codes: str) -> str | None:

@@ -66,7 +66,7 @@ class Header:
     urgency: str | None = None
     secrecy: str | None = None
     body_start: int = 0  # index into layout.lines where the body text begins
-    symbol_line: int | None = None  # index into layout.lines of the "Số: ..." line
+    symbol_span: tuple[int, int] | None = None  # where "Số: ..." stands in the body text, even with its number unreadable
     symbol_codes: str | None = None  # "QĐ-UBND" of a "Số: 4+† /QĐ-UBND" whose number OCR could not read
 
 
@@ -79,7 +79,7 @@ def read_header(layout: Layout) -> Header:
 
     sym_at, sym_match = _find_symbol(window)
     partial = None
-    unreadable_at, _ = _find_unreadable_number(window)
+    unreadable_at, unreadable = _find_unreadable_number(window)
     if sym_match and unreadable_at is not None and unreadable_at < sym_at:
         number = re.match(r"\d+", sym_match.group("symbol"))
         if not (number and number.group() in window[unreadable_at]):  # not "Số: 3783/QĐ-" / "UBND" on two lines
@@ -89,9 +89,10 @@ def read_header(layout: Layout) -> Header:
     else:
         # OCR could not read the number ("Số: $/UBND-KTTH", a stamped or handwritten number):
         # the line still bounds the issuer, and its codes still tell the type.
-        sym_at, partial = _find_unreadable_number(window)
+        sym_at, partial = unreadable_at, unreadable
         header.symbol_codes = partial.split("/", 1)[1] if partial else None
-    header.symbol_line = lo + sym_at if sym_at is not None else None
+    if sym_at is not None:
+        header.symbol_span = layout.line_span(lo + sym_at, _OWN_NUMBER)
     date_at, date_match = _find_date(window)
     if date_match:
         header.issued_date = _iso(date_match)
@@ -192,6 +193,9 @@ def _find_symbol(window: list[str]) -> tuple[int | None, re.Match | None]:
     return None, None
 
 
+# "Số: 4B /QĐ-XPHC" on the line the number was read from (the rest of a line that also
+# holds the trích yếu may cite other documents)
+_OWN_NUMBER = re.compile(r"S[ốỐóoô6]\s*(?:hiệu)?\s*[:;.]?\s*\S{0,8}\s*/\s*\S+")
 _UNREADABLE_NUMBER = re.compile(rf"^S[ốóoô6]\s*[:;.]?\s*\S{{0,6}}\s*/\s*(?P<codes>[{symbols._UP}][{symbols._UP}a-zđà-ỹ0-9&.()/-]+)")
 
 

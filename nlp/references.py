@@ -589,11 +589,11 @@ def _issuer_from_symbol(symbol: str | None, locality: tuple[str, str] | None) ->
 
 
 def extract_references(
-    text: str, own_symbol: str | None = None, own_issuer: str | None = None, own_line: tuple[int, int] | None = None
+    text: str, own_symbol: str | None = None, own_issuer: str | None = None, own_number: tuple[int, int] | None = None
 ) -> list[Reference]:
-    """All three steps. ``own_line``: the span of the document's own "Số: ..." line, which
+    """All three steps. ``own_number``: the span of the document's own "Số: ...", which
     names the document itself even where OCR garbled the number ("Số:4B /QĐ-XPHC")."""
     mentions = find_mentions(text)
-    if own_line:
-        mentions = [m for m in mentions if not own_line[0] <= m.start < own_line[1]]
+    if own_number:
+        mentions = [m for m in mentions if not own_number[0] <= m.start < own_number[1]]
     return resolve(mentions, own_symbol, own_issuer)
