@@ -3,12 +3,16 @@ and the SQL functions ``fold()`` and ``symbol_key()`` so that queries can match 
 without diacritics and symbols in any spelling.
 
 Loaded by ``directives serve`` and by plain ``datasette directives.db`` (entry point).
+Its rooms: ``pages/`` (one module per page, each with its routes), ``templates/``,
+``static/`` (served from the package: nothing loads from the internet), ``access.py`` (who
+may read documents marked secret).
 """
 from __future__ import annotations
 
 from datasette import hookimpl
 
 from ..nlp.normalize import fold, symbol_key
+from .pages import ROUTES
 
 _TABLES = {
     "documents": {
@@ -100,6 +104,11 @@ _QUERIES = {
         "order by overdue desc, t.deadline is null, t.deadline, d.issued_date, t.start",
     },
 }
+
+
+@hookimpl
+def register_routes():
+    return ROUTES
 
 
 @hookimpl

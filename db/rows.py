@@ -74,6 +74,8 @@ def rows_for(record: Record) -> Rows:
                 "action": task.get("action"),
                 "deadline": task.get("deadline"),
                 "deadline_text": task.get("deadline_text"),
+                "due_by": task.get("due_by", task.get("deadline")),
+                "recurrence": task.get("recurrence"),
                 "section": task.get("section"),
                 "start": task.get("start"),
                 "end": task.get("end"),

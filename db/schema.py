@@ -23,11 +23,18 @@ TOKENIZE = "unicode61 remove_diacritics 2"
 
 
 # Version 2 added placeholders, links and the province-aware identity; 3 the fields a
-# number was taken from the file's name for.
-SCHEMA_VERSION = 3
+# number was taken from the file's name for; 4 a task's last allowed day (``due_by``) and its
+# ``recurrence``, so that every task sorts and "overdue" means past ``due_by``.
+SCHEMA_VERSION = 4
 # What turns a database of one version into the next, where that can be done in place.
 MIGRATIONS = {
     2: ["ALTER TABLE documents ADD COLUMN from_file_name TEXT"],
+    3: [
+        "ALTER TABLE tasks ADD COLUMN due_by TEXT",
+        "ALTER TABLE tasks ADD COLUMN recurrence TEXT",
+        "UPDATE tasks SET due_by = deadline",
+        "CREATE INDEX IF NOT EXISTS idx_tasks_due_by ON tasks (due_by)",
+    ],
 }
 
 
@@ -153,6 +160,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "action": str,
                 "deadline": str,
                 "deadline_text": str,
+                "due_by": str,
+                "recurrence": str,
                 "section": str,
                 "start": int,
                 "end": int,
@@ -163,6 +172,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db["tasks"].create_index(["document_id"])
         db["tasks"].create_index(["organization_id", "deadline"])
         db["tasks"].create_index(["deadline"])
+        db["tasks"].create_index(["due_by"])
     if "document_recipients" not in db.table_names():
         db["document_recipients"].create(
             {"id": int, "document_id": int, "organization_id": int, "text": str},

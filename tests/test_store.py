@@ -128,14 +128,20 @@ def test_a_failure_mid_batch_keeps_the_documents_stored_before_it(examples, db_p
 
 def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_path):
     run("ingest", str(examples / "qd-0457-ubnd-dak-lak.md"), "--db", str(db_path))
-    with sqlite3.connect(db_path) as conn:  # as version 2 left it: no from_file_name column
+    with sqlite3.connect(db_path) as conn:  # as version 2 left it: no from_file_name, no due_by, no recurrence
         conn.execute("ALTER TABLE documents DROP COLUMN from_file_name")
+        conn.execute("DROP INDEX idx_tasks_due_by")
+        conn.execute("ALTER TABLE tasks DROP COLUMN due_by")
+        conn.execute("ALTER TABLE tasks DROP COLUMN recurrence")
         conn.execute("PRAGMA user_version = 2")
     result = run("ingest", str(examples), "--db", str(db_path))
     assert result.exit_code == 0, result.output
     assert "2 added" in result.output and "1 unchanged" in result.output
     assert count(db_path, "select count(*) from documents where from_file_name = '[]'") == 2
-    assert count(db_path, "pragma user_version") == 3
+    # the tasks stored before the upgrade get their last allowed day from their deadline
+    assert count(db_path, "select count(*) from tasks where due_by is not deadline") == 0
+    assert count(db_path, "select count(*) from tasks where recurrence is not null") == 0
+    assert count(db_path, "pragma user_version") == 4
 
 
 def test_a_database_of_a_newer_version_is_refused_with_the_reason(db_path):
