@@ -14,17 +14,19 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable
 
 import sqlite_utils
 
-from ..batch import DEFAULT_TIMEOUT, Prepared, prepare, prepare_all
-from ..ingest import ReadError, walk
+from ..batch import DEFAULT_TIMEOUT, Options, Prepared, prepare
+from ..ingest import ReadError, scan
+from ..pool import Done, Progress, supervised
 from ..nlp.normalize import fold
 from ..nlp.record import Record
 from . import identity as ident
@@ -38,8 +40,11 @@ def _now() -> str:
 
 
 def _sha256(path: str) -> str:
+    digest = hashlib.sha256()
     with open(path, "rb") as f:
-        return hashlib.sha256(f.read()).hexdigest()
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 @dataclass
@@ -49,6 +54,25 @@ class Report:
     merged: int = 0
     skipped: int = 0
     failed: int = 0
+    files: int = 0  # found under the paths given
+    ocr_pages: int = 0
+    seconds: dict[str, float] = field(default_factory=dict)  # by stage: read, ocr, extract (the workers' time), store
+    failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
+    elapsed: float = 0.0
+
+    @property
+    def done(self) -> int:
+        return self.added + self.replaced + self.merged + self.skipped + self.failed
+
+    def to_dict(self) -> dict:
+        """What ``directives ingest --report FILE.json`` writes."""
+        return {
+            "files": self.files,
+            "outcomes": {"added": self.added, "replaced": self.replaced, "merged": self.merged, "unchanged": self.skipped, "failed": self.failed},
+            "ocr_pages": self.ocr_pages,
+            "seconds": {"elapsed": round(self.elapsed, 3), **{stage: round(self.seconds.get(stage, 0.0), 3) for stage in ("read", "ocr", "extract", "store")}},
+            "failures": [{"path": path, "reason": reason} for path, reason in self.failures],
+        }
 
 
 class Store:
@@ -76,7 +100,7 @@ class Store:
         existing = self._source_by_path(resolved)
         if existing and existing["sha256"] == _sha256(path):
             return "unchanged"
-        prepared = prepare(path, ocr, timeout, to_store=True)
+        prepared = prepare(path, Options(ocr=ocr, timeout=timeout, to_store=True))
         if isinstance(prepared, ReadError):
             raise prepared
         return self._store(prepared)
@@ -98,17 +122,36 @@ class Store:
         jobs: int | None = None,
         ocr: str = "auto",
         timeout: float | None = DEFAULT_TIMEOUT,
+        options: Options | None = None,
+        max_memory: int | None = None,
+        on_progress: Callable[["Report", dict[str, float]], None] | None = None,
+        runner: Callable[[list[str], Options], Iterable[Done | Progress]] | None = None,
     ) -> Report:
-        """Store every file under ``paths``. Files are read and extracted by ``jobs``
-        worker processes (default: one per core) and written here, all or nothing each,
-        in the order given."""
+        """Store every file under ``paths``. Files are read and extracted by ``jobs`` worker
+        processes (default: one per core; or by ``runner``, which yields the same events) and
+        written here as each is ready, all or nothing each. What is stored is committed
+        about once a second, also while the workers are still on a slow file."""
+        options = replace(options or Options(ocr=ocr, timeout=timeout), to_store=True)
         report = Report()
+        started = time.monotonic()
+
+        def failed(path: str, reason: str) -> None:
+            report.failed += 1
+            report.failures.append((path, reason))
+            self.record_error(path, reason)
+            if on_error:
+                on_error(path, reason)
+
         todo = []
-        for path in walk(paths):
-            existing = self._source_by_path(str(Path(path).resolve()))
+        for path, problem in scan(paths):
+            report.files += 1
+            if problem:
+                failed(path, problem)
+                continue
             try:
+                existing = self._source_by_path(str(Path(path).resolve()))
                 unchanged = existing is not None and existing["sha256"] == _sha256(path)
-            except OSError:
+            except (OSError, RuntimeError):
                 unchanged = False  # prepare() reports why it cannot be read
             if unchanged:
                 report.skipped += 1
@@ -116,19 +159,36 @@ class Store:
                     on_stored(path, "unchanged")
             else:
                 todo.append(path)
+        if on_progress:
+            on_progress(report, {})
+        events = runner(todo, options) if runner else supervised(todo, options, jobs, max_memory)
         with self._batch() as tick:
-            for path, prepared in prepare_all(todo, jobs, ocr, timeout, to_store=True):
-                if isinstance(prepared, ReadError):
-                    report.failed += 1
-                    self.record_error(path, prepared.reason)
-                    if on_error:
-                        on_error(path, prepared.reason)
-                    continue
-                outcome = self._store(prepared)
+            for event in events:
+                if isinstance(event, Done):
+                    prepared = event.result
+                    if isinstance(prepared, ReadError):
+                        failed(event.path, prepared.reason)
+                    else:
+                        for stage, seconds in prepared.seconds.items():
+                            report.seconds[stage] = report.seconds.get(stage, 0.0) + seconds
+                        report.ocr_pages += prepared.ocr_pages
+                        began = time.perf_counter()
+                        try:
+                            outcome = self._store(prepared)
+                        except sqlite3.OperationalError:
+                            raise  # the database itself (locked, full, read-only): no file is at fault
+                        except Exception as exc:
+                            failed(event.path, f"could not be stored: {type(exc).__name__}: {exc}")
+                        else:
+                            setattr(report, outcome, getattr(report, outcome) + 1)
+                            if on_stored:
+                                on_stored(event.path, outcome)
+                        report.seconds["store"] = report.seconds.get("store", 0.0) + time.perf_counter() - began
                 tick()
-                setattr(report, outcome, getattr(report, outcome) + 1)
-                if on_stored:
-                    on_stored(path, outcome)
+                if on_progress:
+                    report.elapsed = time.monotonic() - started
+                    on_progress(report, event.working if isinstance(event, Progress) else {})
+        report.elapsed = time.monotonic() - started
         return report
 
     def _store(self, prepared: Prepared) -> str:

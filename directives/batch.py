@@ -1,23 +1,41 @@
-"""Reading and extracting many files: in worker processes, each within a time limit.
+"""Reading and extracting one file, within limits, never raising: the workers' side of a batch.
 
-``prepare`` turns one path into a record (or the reason it cannot), never raising, so a
-bad file costs only itself; ``prepare_all`` runs it over a batch in order, on every core.
-Both ``directives extract`` and ``directives ingest`` use them.
+``prepare(path, options)`` and ``prepare_bytes(name, data, options)`` turn a file into a
+record ready to store (or the reason it cannot be), so a bad file costs only itself. They are
+plain functions of picklable arguments: the supervised pool (``directives/pool.py``) runs
+them in local worker processes, and a cluster can run ``prepare_bytes`` on machines that
+never see the disk. ``limit_memory`` caps the process they run in.
 """
 from __future__ import annotations
 
 import os
+import resource
 import signal
 import threading
-from concurrent.futures import ProcessPoolExecutor
+import time
 from contextlib import contextmanager
-from dataclasses import dataclass
-from functools import partial
+from dataclasses import dataclass, field
 from typing import Iterator
 
 from .db.rows import Rows, rows_for
-from .ingest import ReadError, read_document
+from .ingest import ReadError, load, read_bytes
+from .ingest.registry import MAX_BYTES
 from .nlp.record import Record
+
+DEFAULT_TIMEOUT = 600  # seconds for one file, OCR included; a file past it fails, the batch goes on
+DEFAULT_MAX_SIZE = MAX_BYTES  # bytes; a larger file is not read
+DEFAULT_MAX_PAGES = 1000  # PDF pages; at OCR's half a second a page, a longer scan outlasts the time limit anyway
+
+
+@dataclass(frozen=True)
+class Options:
+    """How every file of a batch is read: the same on a local worker and a remote one."""
+
+    ocr: str = "auto"
+    timeout: float | None = DEFAULT_TIMEOUT
+    max_size: int | None = DEFAULT_MAX_SIZE
+    max_pages: int | None = DEFAULT_MAX_PAGES
+    to_store: bool = False  # also make the rows the database writes (the workers' time, not the writer's)
 
 
 @dataclass
@@ -27,13 +45,13 @@ class Prepared:
     record: Record
     size: int
     rows: Rows | None = None  # what the database writes, made here when the record is to be stored: the workers' time, not the writer's
+    seconds: dict[str, float] = field(default_factory=dict)  # "read" (OCR apart), "ocr", "extract"
+    ocr_pages: int = 0
 
 
-DEFAULT_TIMEOUT = 600  # seconds for one file, OCR included; a file past it fails, the batch goes on
-
-
-class _TimeLimit(Exception):
-    pass
+class _TimeLimit(BaseException):
+    """Raised by the alarm. A BaseException, so that the readers' own ``except Exception``
+    (a parser failure is the file's fault) cannot catch it and mislabel it."""
 
 
 @contextmanager
@@ -57,41 +75,114 @@ def _time_limit(seconds: float | None):
         signal.signal(signal.SIGALRM, previous)
 
 
-def prepare(path: str, ocr: str = "auto", timeout: float | None = DEFAULT_TIMEOUT, to_store: bool = False) -> Prepared | ReadError:
-    """Read and extract one file within the time limit (and with ``to_store``, what the
-    database indexes too). Runs in worker processes, so it returns the error instead of
-    raising it."""
+def prepare(path: str, options: Options = Options()) -> Prepared | ReadError:
+    """Read and extract the file at ``path``; a file over ``options.max_size`` is refused
+    before it is read."""
+    try:
+        data = load(path, options.max_size)
+    except ReadError as exc:
+        return exc
+    except MemoryError:
+        return ReadError(path, out_of_memory())
+    return prepare_bytes(path, data, options)
+
+
+def prepare_bytes(name: str, data: bytes, options: Options = Options()) -> Prepared | ReadError:
+    """Read and extract a file's bytes (``name`` is its path: the extension picks the reader
+    along with the content, and errors and the stored source carry it) within the time limit."""
     from . import extract_document
 
+    if options.max_size and len(data) > options.max_size:
+        return ReadError(name, f"the file is too large ({len(data) // (1024 * 1024)} MB; the limit is {options.max_size // (1024 * 1024)} MB, --max-size)")
+    seconds: dict[str, float] = {}
     try:
-        with _time_limit(timeout):
+        with _time_limit(options.timeout):
+            started = time.perf_counter()
             try:
-                doc = read_document(path, ocr=ocr)
+                doc = read_bytes(name, data, options.ocr, options.max_pages)
             except ReadError as exc:
-                return exc
+                return ReadError(name, out_of_memory()) if _memory(exc) else exc
+            except MemoryError:
+                return ReadError(name, out_of_memory())
             except Exception as exc:  # a reader bug must not cost the rest of the batch
-                return ReadError(path, f"read failed: {type(exc).__name__}: {exc}")
+                return ReadError(name, f"read failed: {type(exc).__name__}: {exc}")
+            read = time.perf_counter() - started
+            seconds["read"], seconds["ocr"] = read - doc.ocr_seconds, doc.ocr_seconds
+            started = time.perf_counter()
             try:
                 record = extract_document(doc)
+                rows = rows_for(record) if options.to_store else None
+            except MemoryError:
+                return ReadError(name, out_of_memory())
             except Exception as exc:
-                return ReadError(path, f"extraction failed: {type(exc).__name__}: {exc}")
+                return ReadError(name, f"extraction failed: {type(exc).__name__}: {exc}")
+            seconds["extract"] = time.perf_counter() - started
     except _TimeLimit:
-        return ReadError(path, f"took longer than the time limit of {timeout:g} s for one file (--timeout)")
-    prepared = Prepared(record, doc.size)
-    if to_store:
-        prepared.rows = rows_for(record)
-    return prepared
+        return ReadError(name, f"took longer than the time limit of {options.timeout:g} s for one file (--timeout)")
+    return Prepared(record, doc.size, rows, seconds, sum(1 for _, ocr, _ in doc.pages if ocr))
 
 
-def prepare_all(
-    paths: list[str], jobs: int | None, ocr: str, timeout: float | None, to_store: bool = False
-) -> Iterator[tuple[str, Prepared | ReadError]]:
-    """Each path with its prepared record, in order; in worker processes when it pays."""
-    jobs = jobs or os.cpu_count() or 1
-    work = partial(prepare, ocr=ocr, timeout=timeout, to_store=to_store)
-    if jobs == 1 or len(paths) < 4:
-        for path in paths:
-            yield path, work(path)
+def _memory(exc: BaseException) -> bool:
+    """Whether a reader's error came from running out of memory (readers wrap what their
+    parser raises, MemoryError included)."""
+    seen = 0
+    while exc is not None and seen < 5:
+        if isinstance(exc, MemoryError):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
+
+
+# ---------------------------------------------------------------------------- memory
+
+
+def machine_memory() -> int | None:
+    """Bytes of RAM in this machine (None where the platform does not say)."""
+    try:
+        return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
+    except (ValueError, OSError, AttributeError):
+        return None
+
+
+def default_max_memory(jobs: int) -> int | None:
+    """Each worker's share of memory: half of the machine among the workers (the rest is the
+    system's, the writer's and the readers'), never less than 1 GB."""
+    total = machine_memory()
+    if not total:
+        return None
+    return max(1024 ** 3, total // 2 // max(1, jobs))
+
+
+def limit_memory(limit: int | None) -> None:
+    """Cap this process's address space at ``limit`` bytes: an allocation past it raises
+    MemoryError here (``prepare`` reports "out of memory") instead of waking the kernel's
+    out-of-memory killer, which might pick the writer or another program."""
+    if not limit:
         return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from zip(paths, pool.map(work, paths, chunksize=1))
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def out_of_memory() -> str:
+    soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+    if soft == resource.RLIM_INFINITY:
+        return "out of memory"
+    return f"out of memory (limit {soft // (1024 * 1024)} MB, --max-memory)"
+
+
+def prepare_all(paths: list[str], jobs: int | None, options: Options = Options(), max_memory: int | None = None) -> Iterator[tuple[str, Prepared | ReadError]]:
+    """Each path with its prepared record, in the order given (``directives extract`` prints
+    in that order), read by the supervised pool."""
+    from .pool import Done, supervised
+
+    waiting: dict[int, Prepared | ReadError] = {}
+    next_index = 0
+    for event in supervised(paths, options, jobs, max_memory):
+        if not isinstance(event, Done):
+            continue
+        waiting[event.index] = event.result
+        while next_index in waiting:
+            yield paths[next_index], waiting.pop(next_index)
+            next_index += 1

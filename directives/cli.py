@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .batch import DEFAULT_TIMEOUT
+from .batch import DEFAULT_MAX_PAGES, DEFAULT_MAX_SIZE, DEFAULT_TIMEOUT
 from .ingest import ReadError
 
 DEFAULT_DB = "directives.db"
@@ -40,6 +40,24 @@ _TIMEOUT = click.option(
     help="Seconds one file may take (OCR included); a file past it fails and the rest go on.",
 )
 _JOBS = click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None, help="Worker processes [default: one per core].")
+_MAX_SIZE = click.option(
+    "--max-size", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_MAX_SIZE / (1024 * 1024), show_default=True,
+    help="Megabytes: a larger file fails without being read.",
+)
+_MAX_PAGES = click.option(
+    "--max-pages", type=click.IntRange(min=1), default=DEFAULT_MAX_PAGES, show_default=True,
+    help="A PDF with more pages fails.",
+)
+_MAX_MEMORY = click.option(
+    "--max-memory", type=click.IntRange(min=64), default=None,
+    help="Megabytes each worker may use; a file that needs more fails as out of memory [default: half of the machine's memory shared among the workers].",
+)
+
+
+def _options(ocr: str, timeout: float, max_size: float, max_pages: int, to_store: bool = False):
+    from .batch import Options
+
+    return Options(ocr=ocr, timeout=timeout, max_size=int(max_size * 1024 * 1024), max_pages=max_pages, to_store=to_store)
 
 
 @cli.command()
@@ -48,12 +66,16 @@ _JOBS = click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None, h
 @_OCR
 @_TIMEOUT
 @_JOBS
-def extract(files: tuple[str, ...], jsonl: bool, ocr: str, timeout: float, jobs: int | None) -> None:
+@_MAX_SIZE
+@_MAX_PAGES
+@_MAX_MEMORY
+def extract(files: tuple[str, ...], jsonl: bool, ocr: str, timeout: float, jobs: int | None, max_size: float, max_pages: int, max_memory: int | None) -> None:
     """Print the extraction record of each FILE (no database involved)."""
     from .batch import prepare_all
 
     failed = False
-    for path, prepared in prepare_all(list(files), jobs, ocr, timeout):
+    options = _options(ocr, timeout, max_size, max_pages)
+    for path, prepared in prepare_all(list(files), jobs, options, max_memory and max_memory * 1024 * 1024):
         if isinstance(prepared, ReadError):
             failed = True
             click.echo(f"error: {path}: {prepared.reason}", err=True)
@@ -88,27 +110,52 @@ def _summary(data: dict) -> str:
 @_OCR
 @_TIMEOUT
 @_JOBS
-def ingest(paths: tuple[str, ...], db_path: str, quiet: bool, ocr: str, timeout: float, jobs: int | None) -> None:
+@_MAX_SIZE
+@_MAX_PAGES
+@_MAX_MEMORY
+@click.option("--report", "report_path", type=click.Path(dir_okay=False, writable=True), help="Write counts by outcome, time by stage and every failure to this JSON file.")
+def ingest(
+    paths: tuple[str, ...], db_path: str, quiet: bool, ocr: str, timeout: float, jobs: int | None,
+    max_size: float, max_pages: int, max_memory: int | None, report_path: str | None,
+) -> None:
     """Extract and store every document under PATHS (files or folders).
 
     Files already stored with the same content are skipped; a changed file replaces
     its old version. A file that fails is recorded in ingest_errors and the run goes on;
-    the exit status is 1 if any file failed.
+    the exit status is 1 if any file failed. On a terminal a progress display shows files
+    done, OCR pages, failures, rate and time left; elsewhere a status line comes every 10 s.
     """
+    import sqlite3
+
+    from .progress import display
+
     store = _open_store(db_path)
-    report = store.ingest_paths(
-        paths,
-        on_error=lambda path, reason: click.echo(f"error: {path}: {reason}", err=True),
-        on_stored=None if quiet else lambda path, outcome: click.echo(f"{outcome:<9} {path}"),
-        jobs=jobs,
-        ocr=ocr,
-        timeout=timeout,
-    )
+    shown = display(quiet)
+    try:
+        report = store.ingest_paths(
+            paths,
+            on_error=shown.error,
+            on_stored=shown.stored,
+            jobs=jobs,
+            options=_options(ocr, timeout, max_size, max_pages),
+            max_memory=max_memory and max_memory * 1024 * 1024,
+            on_progress=shown.progress,
+        )
+    except sqlite3.OperationalError as exc:
+        shown.close()
+        raise click.ClickException(f"{db_path}: cannot write to the database ({exc}); what was stored before is kept, run the same command again to finish") from None
+    except KeyboardInterrupt:
+        shown.close()
+        click.echo(f"interrupted: what was stored is kept in {db_path}; run the same command again to finish", err=True)
+        sys.exit(130)
+    shown.close()
     click.echo(
         f"{report.added} added, {report.replaced} replaced, {report.merged} merged, "
         f"{report.skipped} unchanged, {report.failed} failed -> {db_path}",
         err=True,
     )
+    if report_path:
+        Path(report_path).write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     sys.exit(1 if report.failed else 0)
 
 

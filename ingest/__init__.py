@@ -4,6 +4,6 @@
 :class:`ReadError` (naming the file and a plain reason) when it cannot read it.
 """
 from .document import RawDocument, ReadError
-from .registry import SUPPORTED, read_document, walk
+from .registry import SUPPORTED, load, read_bytes, read_document, scan, walk
 
-__all__ = ["RawDocument", "ReadError", "read_document", "walk", "SUPPORTED"]
+__all__ = ["RawDocument", "ReadError", "read_document", "read_bytes", "load", "scan", "walk", "SUPPORTED"]

@@ -15,6 +15,7 @@ class RawDocument:
     # PDF only: (page number, read by OCR, text) of each page; (signer, signed at) of each signature
     pages: list[tuple[int, bool, str]] = field(default_factory=list)
     signatures: list[tuple[str | None, str | None]] = field(default_factory=list)
+    ocr_seconds: float = 0.0  # of the time reading took, what OCR took
 
 
 class ReadError(Exception):

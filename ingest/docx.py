@@ -6,12 +6,36 @@ followed by a ``|`` line, as the HTML reader does, so a field is read from its o
 from __future__ import annotations
 
 import io
+import zipfile
+
+from .doc import DocFormatError
+
+# python-docx holds every part of the package in memory, unpacked. A Word file of text and a
+# few images unpacks to a few megabytes; a 4 MB "zip bomb" whose document.xml inflates a
+# thousandfold would take gigabytes. The sizes are read from the zip's directory, which
+# Python's zipfile also holds each part to.
+MAX_UNPACKED = 256 * 1024 * 1024
+
+
+def check_unpacked(data: bytes) -> None:
+    """Refuse a package that unpacks to more than :data:`MAX_UNPACKED` bytes."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as package:
+            unpacked = sum(info.file_size for info in package.infolist())
+    except zipfile.BadZipFile as exc:
+        raise DocFormatError(f"damaged .docx (not a readable zip package: {exc})") from None
+    if unpacked > MAX_UNPACKED:
+        raise DocFormatError(
+            f"the .docx unpacks to {unpacked // (1024 * 1024)} MB from {max(1, len(data) // 1024)} kB "
+            f"(a zip bomb?); the limit is {MAX_UNPACKED // (1024 * 1024)} MB"
+        )
 
 
 def read_docx(data: bytes) -> str:
     import docx
     from docx.oxml.ns import qn
 
+    check_unpacked(data)
     document = docx.Document(io.BytesIO(data))
     lines: list[str] = []
 

@@ -5,13 +5,56 @@ import codecs
 import re
 
 
+class NotText(ValueError):
+    """Bytes that no text encoding read here makes into text."""
+
+
+# The high bytes of Vietnamese text in UTF-16: Basic Latin and Latin-1 (00), the letters ă đ ơ
+# ư and their capitals (01), combining tone marks (03), the precomposed letters (1E) and
+# typographic punctuation (20).
+_UTF16_HIGH = frozenset(b"\x00\x01\x03\x1e\x20")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when every other byte is the high byte of a character a
+    Vietnamese text uses (whatever the text starts with), else None."""
+    sample = data[:8192]
+    sample = sample[: len(sample) - len(sample) % 2]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    for name, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if sum(b in _UTF16_HIGH for b in high) >= 0.95 * len(high):
+            try:
+                data[: len(data) - len(data) % 2].decode(name)
+            except UnicodeDecodeError:
+                continue
+            return name
+    return None
+
+
+# Control characters that text files do not hold (tab, line and page breaks, and the old
+# end-of-file mark are fine), and the code points Windows-1258 leaves undefined.
+_NOT_TEXT = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f\x7f\ufffd]")
+
+
 def decode(data: bytes) -> tuple[str, str]:
-    """Decode ``data``: a BOM first, then a declared charset, then UTF-8, then Windows-1258."""
+    """Decode ``data``: a BOM first, then UTF-16 without one (either byte order), then a
+    declared charset, then UTF-8, then Windows-1258. Raises :class:`NotText` for bytes that
+    are not text in any of them (binary data, random bytes)."""
+    text, encoding = _decode(data)
+    sample = text[:100000]
+    if len(_NOT_TEXT.findall(sample)) > max(2, len(sample) // 200):
+        raise NotText("not text (binary content, or an encoding that is not UTF-8, UTF-16 or Windows-1258)")
+    return text, encoding
+
+
+def _decode(data: bytes) -> tuple[str, str]:
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
         if data.startswith(bom):
-            return data.decode(name), "utf-16" if name == "utf-16" else "utf-8"
-    if len(data) >= 4 and data[1:2] == b"\x00" and data[3:4] == b"\x00":
-        return data.decode("utf-16-le", errors="replace"), "utf-16-le"
+            return data.decode(name, errors="replace"), "utf-16" if name == "utf-16" else "utf-8"
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return data[: len(data) - len(data) % 2].decode(utf16), utf16
     declared = re.search(rb"<meta[^>]+charset=[\"']?([A-Za-z0-9_-]+)", data[:4096], re.I)
     if declared:
         name = declared.group(1).decode("ascii").lower()

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import re
+import time
 from dataclasses import dataclass, field
 from datetime import datetime
 
@@ -45,15 +46,17 @@ class Page:
 class PdfText:
     pages: list[Page] = field(default_factory=list)
     signatures: list[Signature] = field(default_factory=list)
+    ocr_seconds: float = 0.0
 
     @property
     def text(self) -> str:
         return "\n\n".join(p.text for p in self.pages)
 
 
-def read_pdf(data: bytes, path: str, ocr_mode: str = "auto") -> PdfText:
+def read_pdf(data: bytes, path: str, ocr_mode: str = "auto", max_pages: int | None = None) -> PdfText:
     """Every page's text, in reading order; raises ReadError for an encrypted or damaged file,
-    or for a scan when OCR is off or Tesseract is missing."""
+    one of more than ``max_pages`` pages, a page too large to render for OCR, or a scan when
+    OCR is off or Tesseract is missing."""
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfparser import PDFSyntaxError
@@ -69,6 +72,12 @@ def read_pdf(data: bytes, path: str, ocr_mode: str = "auto") -> PdfText:
             raise ReadError(path, "the PDF is encrypted (password protected)") from None
         raise ReadError(path, f"damaged PDF ({type(exc).__name__}: {exc})") from None
     with pdf:
+        try:
+            count = len(pdf.pages)
+        except Exception as exc:
+            raise ReadError(path, f"damaged PDF ({type(exc).__name__}: {exc})") from None
+        if max_pages and count > max_pages:
+            raise ReadError(path, f"the PDF has {count} pages; the limit is {max_pages} (--max-pages)")
         result = PdfText(signatures=_signatures(pdf))
         scanned: list[int] = []
         stamped = _StampedText(data)
@@ -84,7 +93,11 @@ def read_pdf(data: bytes, path: str, ocr_mode: str = "auto") -> PdfText:
                 raise ReadError(path, "the PDF is encrypted (password protected)") from None
             raise ReadError(path, f"damaged PDF ({type(exc).__name__}: {exc})") from None
         if scanned:
+            for index in scanned:
+                _check_renderable(pdf.pages[index], index, path)
+            started = time.perf_counter()
             texts = ocr.read_pages(data, scanned, path)
+            result.ocr_seconds = time.perf_counter() - started
             for index, text in zip(scanned, texts):
                 result.pages[index] = Page(index + 1, text, ocr=True)
     if not any(p.text.strip() for p in result.pages):
@@ -92,6 +105,24 @@ def read_pdf(data: bytes, path: str, ocr_mode: str = "auto") -> PdfText:
             raise ReadError(path, "a scanned PDF with no text layer, and OCR is off (--ocr never)")
         raise ReadError(path, "no text in the PDF")
     return result
+
+
+# The largest page rendered for OCR: A0 (841 x 1189 mm) at ``ocr.DPI`` is 62 million pixels. A
+# page larger than this (a 14400 pt square is 5 m a side: 1.6 billion pixels, gigabytes of memory)
+# is not a scanned letter.
+MAX_OCR_PIXELS = 100_000_000
+
+
+def _check_renderable(page, index: int, path: str) -> None:
+    scale = ocr.DPI / 72
+    pixels = float(page.width) * scale * float(page.height) * scale
+    if pixels > MAX_OCR_PIXELS:
+        mm = 25.4 / 72
+        raise ReadError(
+            path,
+            f"page {index + 1} is {float(page.width) * mm:.0f} x {float(page.height) * mm:.0f} mm, too large to read by OCR "
+            f"({pixels / 1e6:.0f} million pixels at {ocr.DPI} dpi; the limit is {MAX_OCR_PIXELS / 1e6:.0f} million, about A0)",
+        )
 
 
 def _encrypted(exc: BaseException) -> bool:

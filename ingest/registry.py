@@ -1,15 +1,17 @@
 """Which reader reads a file: by its content first, then by its name."""
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
+import stat
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from .doc import DocFormatError, read_doc
 from .document import RawDocument, ReadError
 from .docx import read_docx
-from .encoding import decode, fix_legacy
+from .encoding import NotText, decode, fix_legacy
 from .html import read_html
 from .pdf import read_pdf
 from .rtf import read_rtf
@@ -22,7 +24,10 @@ SUPPORTED = {
 _LATER = {".odt": "odt"}
 _READERS: dict[str, Callable[[str], str]] = {"txt": read_text, "md": read_markdown, "html": read_html}
 OCR_MODES = ("auto", "always", "never")
-MAX_BYTES = 200 * 1024 * 1024
+MAX_BYTES = 100 * 1024 * 1024  # the default of --max-size
+# Extraction time grows with the text: the longest law runs to about a million characters;
+# a text many times that is not one document (a dump, a log) and would take minutes.
+MAX_TEXT_CHARACTERS = 5_000_000
 
 
 def sniff(path: Path, head: bytes) -> str | None:
@@ -44,32 +49,59 @@ def sniff(path: Path, head: bytes) -> str | None:
     return SUPPORTED.get(suffix) or _LATER.get(suffix)
 
 
-def read_document(path: str | os.PathLike, ocr: str = "auto") -> RawDocument:
+def read_document(path: str | os.PathLike, ocr: str = "auto", max_pages: int | None = None) -> RawDocument:
     """Read one file; raise :class:`ReadError` with a plain reason when it cannot be read.
     ``ocr`` says when scanned PDF pages are read by OCR: auto (pages without text), always, never."""
+    name = str(path)
+    return read_bytes(name, load(name), ocr, max_pages)
+
+
+def load(path: str | os.PathLike, max_size: int | None = MAX_BYTES) -> bytes:
+    """The bytes of a file, or :class:`ReadError` saying why not (checked before reading:
+    a file over ``max_size`` bytes is not read at all)."""
     p = Path(path)
     name = str(path)
     try:
         if not p.exists():
-            raise ReadError(name, "no such file")
+            raise ReadError(name, "broken symbolic link" if p.is_symlink() else "no such file")
         if p.is_dir():
             raise ReadError(name, "is a folder, not a file")
         size = p.stat().st_size
         if size == 0:
             raise ReadError(name, "the file is empty")
-        if size > MAX_BYTES:
-            raise ReadError(name, f"the file is too large ({size // (1024 * 1024)} MiB; the limit is {MAX_BYTES // (1024 * 1024)} MiB)")
-        data = p.read_bytes()
+        if max_size and size > max_size:
+            raise ReadError(name, f"the file is too large ({_mb(size)}; the limit is {_mb(max_size)}, --max-size)")
+        if not p.is_file():
+            raise ReadError(name, "not a regular file (a device, pipe or socket)")
+        return p.read_bytes()
     except PermissionError:
         raise ReadError(name, "permission denied") from None
+    except RuntimeError:  # Path.exists() on some versions: "Symlink loop"
+        raise ReadError(name, "symbolic link loop") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ReadError(name, "symbolic link loop") from None
         raise ReadError(name, f"cannot be read ({exc.strerror or exc})") from None
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f} MB" if size >= 1024 * 1024 else f"{size} bytes"
+
+
+def read_bytes(name: str, data: bytes, ocr: str = "auto", max_pages: int | None = None) -> RawDocument:
+    """Read a file's bytes (``name`` gives its extension and the name in errors): the work of
+    :func:`read_document` without the disk, so it runs where the bytes were sent."""
+    p = Path(name)
+    size = len(data)
+    if size == 0:
+        raise ReadError(name, "the file is empty")
     fmt = sniff(p, data[:4096])
     if fmt is None:
         raise ReadError(name, f"format not supported ({p.suffix or 'no extension'}); readable formats: txt, md, html, pdf, docx, doc, rtf")
     raw = RawDocument(path=name, format=fmt, sha256=hashlib.sha256(data).hexdigest(), text="", size=size)
     if fmt == "pdf":
-        pdf = read_pdf(data, name, ocr)
+        pdf = read_pdf(data, name, ocr, max_pages)
+        raw.ocr_seconds = pdf.ocr_seconds
         raw.text = pdf.text
         raw.pages = [(page.number, page.ocr, page.text) for page in pdf.pages]
         raw.signatures = [(s.signer, s.signed_at) for s in pdf.signatures]
@@ -86,9 +118,12 @@ def read_document(path: str | os.PathLike, ocr: str = "auto") -> RawDocument:
         except Exception as exc:
             raise ReadError(name, f"cannot be parsed as rtf: {type(exc).__name__}: {exc}") from None
     elif fmt in _READERS:
-        if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")) and data[1:2] != b"\x00":
-            raise ReadError(name, "binary content in a text file")
-        text, raw.encoding = decode(data)
+        try:
+            text, raw.encoding = decode(data)
+        except NotText as exc:
+            raise ReadError(name, str(exc)) from None
+        if len(text) > MAX_TEXT_CHARACTERS:
+            raise ReadError(name, f"the text is too long for one document ({len(text) / 1e6:.1f} million characters; the limit is {MAX_TEXT_CHARACTERS / 1e6:g} million)")
         try:
             raw.text = _READERS[fmt](text)
         except Exception as exc:  # a parser failure is the file's fault, not the batch's
@@ -108,14 +143,64 @@ def read_document(path: str | os.PathLike, ocr: str = "auto") -> RawDocument:
 
 
 def walk(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
-    """Every file named or under a named folder, sorted, hidden files left out."""
+    """Every file named or under a named folder, sorted, hidden files left out (what
+    :func:`scan` finds, without the paths it could not look into)."""
+    for path, problem in scan(paths):
+        if problem is None:
+            yield path
+
+
+def scan(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[str, str | None]]:
+    """(path, None) for every file named or under a named folder, sorted, hidden files left
+    out; (path, reason) for what cannot be looked into: a folder that cannot be listed, a
+    broken link, a link loop. A linked folder is followed once: a link back to a folder
+    being walked, or to one already walked, is reported; each file is given once."""
+    seen_dirs: set[tuple[int, int]] = set()
+    seen_files: set[tuple[int, int]] = set()
+
+    def key(st: os.stat_result) -> tuple[int, int]:
+        return (st.st_dev, st.st_ino)
+
+    def problem_of(path: str) -> tuple[os.stat_result | None, str | None]:
+        try:
+            return os.stat(path), None
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                return None, "symbolic link loop"
+            if exc.errno == errno.ENOENT:
+                return None, f"broken symbolic link (to {os.readlink(path)})" if os.path.islink(path) else "no such file or folder"
+            if exc.errno == errno.EACCES:
+                return None, "permission denied"
+            return None, f"cannot be read ({exc.strerror or exc})"
+
+    def folder(path: str, st: os.stat_result, ancestors: frozenset) -> Iterator[tuple[str, str | None]]:
+        if key(st) in ancestors:
+            yield path, "symbolic link loop (links back to a folder that contains it)"
+            return
+        if key(st) in seen_dirs:
+            yield path, "symbolic link to a folder already read: its files are read once, under their other path"
+            return
+        seen_dirs.add(key(st))
+        try:
+            with os.scandir(path) as listing:
+                entries = sorted((e.name for e in listing if not e.name.startswith(".")))
+        except OSError as exc:
+            reason = "permission denied" if exc.errno == errno.EACCES else f"cannot be read ({exc.strerror or exc})"
+            yield path, f"the folder {reason}"
+            return
+        inside = ancestors | {key(st)}
+        for name in entries:
+            yield from entry(os.path.join(path, name), inside)
+
+    def entry(path: str, ancestors: frozenset) -> Iterator[tuple[str, str | None]]:
+        st, problem = problem_of(path)
+        if problem:
+            yield path, problem
+        elif stat.S_ISDIR(st.st_mode):
+            yield from folder(path, st, ancestors)
+        elif key(st) not in seen_files:
+            seen_files.add(key(st))
+            yield path, None
+
     for path in paths:
-        p = Path(path)
-        if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for f in sorted(files):
-                    if not f.startswith("."):
-                        yield str(Path(root) / f)
-        else:
-            yield str(path)
+        yield from entry(str(path), frozenset())

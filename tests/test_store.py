@@ -109,21 +109,23 @@ def test_extract_jsonl_gives_one_line_per_file_and_error_lines(examples, tmp_pat
     assert lines[1]["error"] == "no such file" and lines[1]["source"]["path"] == str(bad)
 
 
-def test_a_failure_mid_batch_keeps_the_documents_stored_before_it(examples, db_path):
-    """Documents are committed together during a batch; an error on one must neither lose the
-    ones stored before it nor leave any of its own rows."""
+def test_a_document_that_cannot_be_stored_is_recorded_and_the_batch_goes_on(examples, db_path):
+    """Documents are committed together during a batch; an error storing one must neither lose
+    the others nor leave any of its own rows, and it is recorded with its reason."""
     files = sorted(examples.iterdir())
-    assert files[-1].name == "qd-0457-ubnd-dak-lak.md"  # stored last
     store = Store.open(db_path)
     store.db.execute(
-        "CREATE TRIGGER refuse BEFORE INSERT ON document_sources WHEN NEW.path LIKE '%qd-0457-ubnd-dak-lak.md' "
-        "BEGIN SELECT RAISE(ABORT, 'disk full'); END"
+        "CREATE TRIGGER refuse BEFORE INSERT ON document_sources WHEN NEW.path LIKE '%kh-0031-sct-quang-ngai.txt' "
+        "BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END"
     )
-    with pytest.raises(sqlite3.DatabaseError, match="disk full"):
-        store.ingest_paths([str(f) for f in files], jobs=1)
+    report = store.ingest_paths([str(f) for f in files], jobs=1)
+    assert report.failed == 1 and report.added + report.merged == len(files) - 1
     assert count(db_path, "select count(*) from document_sources") == len(files) - 1
     assert count(db_path, "select count(*) from documents where placeholder = 0") == len(files) - 1
+    assert count(db_path, "select count(*) from documents where symbol like '31/KH-SCT'") == 0
     assert count(db_path, "select count(*) from documents_fts") == count(db_path, "select count(*) from documents")
+    reason = count(db_path, "select reason from ingest_errors where path like '%kh-0031-sct-quang-ngai.txt'")
+    assert reason.startswith("could not be stored:") and "refused by a trigger" in reason
 
 
 def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_path):
