@@ -47,6 +47,15 @@ def _sha256(path: str) -> str:
     return digest.hexdigest()
 
 
+def _where(path: str) -> str:
+    """The absolute path a failure is recorded under: resolved, except a link itself (a loop,
+    a broken link, a link to a folder already read) is named as the link."""
+    p = Path(path)
+    if p.is_symlink():
+        return str(p.parent.resolve() / p.name)
+    return str(p.resolve())
+
+
 @dataclass
 class Report:
     added: int = 0
@@ -106,7 +115,7 @@ class Store:
         return self._store(prepared)
 
     def record_error(self, path: str, reason: str) -> None:
-        resolved = str(Path(path).resolve())
+        resolved = _where(path)
         with self.db.conn:
             self.db.conn.execute(
                 "INSERT INTO ingest_errors (path, reason, occurred_at) VALUES (?, ?, ?) "

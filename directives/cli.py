@@ -61,7 +61,7 @@ def _options(ocr: str, timeout: float, max_size: float, max_pages: int, to_store
 
 
 @cli.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path())
+@click.argument("files", nargs=-1, required=True, type=click.Path(readable=False))  # an unreadable one is recorded, not a usage error
 @click.option("--jsonl", is_flag=True, help="One JSON record per line, in the order the files were given.")
 @_OCR
 @_TIMEOUT
@@ -104,7 +104,7 @@ def _summary(data: dict) -> str:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))  # an unreadable one is recorded, not a usage error
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
 @click.option("--quiet", "-q", is_flag=True, help="Only print errors and the final count.")
 @_OCR

@@ -229,6 +229,9 @@ def supervised(
                         continue
                     workers.remove(worker)
                     worker.conn.close()
+                    if worker.assigned and worker.process.exitcode == 0 and not worker.stopped:
+                        queue.extendleft(reversed(worker.assigned))  # it retired (out of memory): its files go to the others
+                        worker.assigned.clear()
                     if worker.assigned:
                         culprit = worker.assigned.popleft()
                         reason = worker.stopped or death_reason(worker.process.exitcode)
