@@ -28,7 +28,8 @@ from .batch import Options, Prepared, default_max_memory, limit_memory, prepare
 from .ingest import ReadError
 
 TICK = 0.25  # seconds between Progress events when nothing is finished
-STEAL_AFTER = 1.0  # a file waiting behind one that has run this long goes to another worker
+STEAL_AFTER = 1.5  # a file waiting behind one that has run this long goes to another worker
+AHEAD = 3  # files given to a worker at once: the next ones wait in it, so it never waits for the writer
 GRACE = 30  # seconds past the time limit before a worker that does not stop is killed
 
 
@@ -183,13 +184,13 @@ def supervised(
     def dispatch() -> None:
         now = time.monotonic()
         for worker in workers:  # a file waiting behind a slow one goes back to the queue
-            if len(worker.assigned) > 1 and now - worker.since > STEAL_AFTER:
+            while len(worker.assigned) > 1 and now - worker.since > STEAL_AFTER:
                 index = worker.assigned.pop()
                 worker.conn.send(("cancel", index))
                 queue.appendleft(index)
         for worker in workers:
-            while queue and len(worker.assigned) < 2:
-                if worker.assigned and now - worker.since > STEAL_AFTER / 4:
+            while queue and len(worker.assigned) < AHEAD:
+                if worker.assigned and now - worker.since > STEAL_AFTER:
                     break  # it is on something slow: keep the next file for another worker
                 index = queue.popleft()
                 if index not in done:
