@@ -27,13 +27,15 @@ ABBREVIATIONS = {
     "tx": "thi xa",
     "tw": "trung uong",
 }
-_WORD = re.compile(r"[^\W_]+|[%_*]+")  # words; wildcard characters kept as (unmatchable) words
+_WORD = re.compile(r"[^\W_]+")
+# What a query asks for: words, and wildcard characters kept as words no name has
+_QUERY_WORD = re.compile(r"[^\W_]+|[^\w\s]*[%_*][^\w\s]*")
 
 
 def query_words(query: str | None) -> tuple[str, ...]:
     """The folded words a query asks for, abbreviations expanded, each once."""
     words: list[str] = []
-    for word in _WORD.findall(fold(query or "")):
+    for word in _QUERY_WORD.findall(fold(query or "")):
         for part in ABBREVIATIONS.get(word, word).split():
             if part not in words:
                 words.append(part)

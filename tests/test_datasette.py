@@ -18,7 +18,7 @@ def ds(examples, db_path):
 
 
 def get(ds, path, **params):
-    return asyncio.run(ds.client.get(path, params=params))
+    return asyncio.run(ds.client.get(path, params=params, follow_redirects=True))
 
 
 def symbols_found(ds, query):

@@ -81,9 +81,8 @@ async def task_list(datasette, request) -> dict:
         where.append("t.organization_id IN (SELECT value FROM json_each(:units))")
         args["units"] = units.ids_json(ids)
         context["unit_count"] = len(ids)
-        if ids and len(ids) <= 12:
-            names = await db.execute("SELECT name FROM organizations WHERE id IN (SELECT value FROM json_each(?)) ORDER BY name", [args["units"]])
-            context["unit_names"] = [r[0] for r in names]
+        names = await db.execute("SELECT name FROM organizations WHERE id IN (SELECT value FROM json_each(?)) ORDER BY length(name), name LIMIT 30", [args["units"]])
+        context["unit_names"] = [r[0] for r in names] + (["…"] if len(ids) > 30 else [])
     if "document" in filters:
         where.append("t.document_id = :document")
         args["document"] = filters["document"]
