@@ -14,9 +14,20 @@ from datasette.utils.asgi import Response
 from .common import Pages, database, document_url, html_response, json_response, page_number, secret_ids
 
 _RANKED = (
-    "SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.issuer, d.subject, count(*) AS cited_by "
-    "FROM documents d JOIN document_links l ON l.target_id = d.id "
-    "WHERE d.placeholder = 1 GROUP BY d.id ORDER BY cited_by DESC, d.issued_date IS NULL, d.issued_date DESC, d.id"
+    "SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.issuer, d.subject, n.cited_by "
+    "FROM (SELECT target_id, count(*) AS cited_by FROM document_links GROUP BY target_id) n "
+    "JOIN documents d ON d.id = n.target_id WHERE d.placeholder = 1 "
+    "ORDER BY n.cited_by DESC, d.issued_date IS NULL, d.issued_date DESC, d.id"
+)
+# The whole list for the CSV, citing documents and mentions gathered by SQLite (thousands of rows)
+_SHEET = (
+    "SELECT r.*, "
+    "(SELECT group_concat(c, '; ') FROM (SELECT coalesce(s.symbol, '#' || s.id) || coalesce(' (' || s.issued_date || ')', '') AS c "
+    "FROM document_links l JOIN documents s ON s.id = l.source_id WHERE l.target_id = r.id "
+    "ORDER BY s.issued_date IS NULL, s.issued_date, s.id)) AS citing, "
+    "(SELECT group_concat(m, ' | ') FROM (SELECT DISTINCT l.mention AS m FROM document_links l WHERE l.target_id = r.id "
+    "AND l.mention IS NOT NULL AND l.source_id NOT IN (SELECT value FROM json_each(:hidden)) ORDER BY l.id)) AS mentions "
+    f"FROM ({_RANKED}) r"
 )
 _CITATIONS = (
     "SELECT l.target_id, l.source_id, l.relation, l.mention, s.symbol, s.doc_type, s.issued_date "
@@ -26,12 +37,11 @@ _CITATIONS = (
 )
 
 
-async def missing_list(datasette, request, everything: bool = False) -> dict:
+async def missing_list(datasette, request) -> dict:
     db = database(datasette)
-    total = (await db.execute("SELECT count(DISTINCT l.target_id) FROM document_links l JOIN documents d ON d.id = l.target_id WHERE d.placeholder = 1")).first()[0]
-    pages = Pages(request, total, 1 if everything else page_number(request))
-    sql = _RANKED if everything else _RANKED + " LIMIT :limit OFFSET :offset"
-    rows = [dict(r) for r in await db.execute(sql, {"limit": pages.size, "offset": pages.offset})]
+    total = (await db.execute(f"SELECT count(*) FROM ({_RANKED})")).first()[0]
+    pages = Pages(request, total, page_number(request))
+    rows = [dict(r) for r in await db.execute(_RANKED + " LIMIT :limit OFFSET :offset", {"limit": pages.size, "offset": pages.offset})]
     hidden = set(await secret_ids(db, request.actor))
     citations: dict[int, list[dict]] = {}
     if rows:
@@ -56,18 +66,18 @@ _CSV_HEADER = [
 ]
 
 
-def as_csv(rows: list[dict]) -> bytes:
+async def missing_csv(datasette, request) -> bytes:
+    """Every missing document, in the page's order, as CSV for Excel (UTF-8 with a BOM)."""
+    db = database(datasette)
+    hidden = json.dumps(await secret_ids(db, request.actor))
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(_CSV_HEADER)
-    for row in rows:
+    for rank, row in enumerate(await db.execute(_SHEET, {"hidden": hidden}), start=1):
         writer.writerow(
             [
-                row["rank"], row["symbol"] or "", row["doc_type"] or "", row["issued_date"] or "", row["issuer"] or "",
-                row["subject"] or "", row["cited_by"],
-                "; ".join(f"{c['symbol'] or '#' + str(c['source_id'])}" + (f" ({c['issued_date']})" if c["issued_date"] else "") for c in row["citations"]),
-                " | ".join(row["mentions"]),
-                row["id"],
+                rank, row["symbol"] or "", row["doc_type"] or "", row["issued_date"] or "", row["issuer"] or "",
+                row["subject"] or "", row["cited_by"], row["citing"] or "", row["mentions"] or "", row["id"],
             ]
         )
     return "\ufeff".encode("utf-8") + out.getvalue().encode("utf-8")
@@ -75,13 +85,13 @@ def as_csv(rows: list[dict]) -> bytes:
 
 async def missing_page(datasette, request):
     kind = request.url_vars.get("format")
-    context = await missing_list(datasette, request, everything=kind == "csv")
     if kind == "csv":
         return Response(
-            as_csv(context["missing"]),
+            await missing_csv(datasette, request),
             content_type="text/csv; charset=utf-8",
             headers={"content-disposition": 'attachment; filename="van-ban-con-thieu.csv"'},
         )
+    context = await missing_list(datasette, request)
     if kind == "json":
         return json_response(
             {"ok": True, **context["pages"].as_json(), "rows": context["missing"]}
