@@ -21,7 +21,8 @@ _TABLES = {
         "title": "Directives",
         "description": "One row per document: what it is (số ký hiệu, type, date, place, issuer, trích yếu, signer) "
         "as extracted from its text. Search works with or without diacritics and finds symbols in any spelling.",
-        "facets": ["doc_type", "issuer", "year", "placeholder"],
+        "facets": ["doc_type", "issuer", "year"],
+        "facet_size": 8,
         "sort_desc": "issued_date",
         "searchmode": "escaped",
         "label_column": "symbol",
