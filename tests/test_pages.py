@@ -433,3 +433,23 @@ def test_canned_queries(ds):
     assert rows("unit_tasks", unit="so tai chinh quang ngai")[0]["deadline"] == "2025-06-30"
     assert rows("unit_tasks", unit="%") == []
     assert {r["unit"] for r in rows("unit_tasks", unit="so tai chinh quang ngai")} >= {"Sở Tài chính tỉnh Quảng Ngãi"}
+
+
+def test_tasks_from_a_placeholder_and_documents_without_symbol(ds, ids, db_file):
+    # the tasks deriving from a cited Nghị định nobody has ingested: everything based on it
+    rows = tasks_json(ds, **{"from": str(ids["99/2021/NĐ-CP"])})["rows"]
+    assert {r["symbol"] for r in rows} >= {"05/CT-UBND", "120/KH-SXD", "1477/QĐ-UBND"}
+    assert {r["depth"] for r in rows} == {1}  # 07/TB-SXD, two levels down, is secret
+    assert {r["depth"] for r in tasks_json(ds, signed_in=True, **{"from": str(ids["99/2021/NĐ-CP"])})["rows"]} == {1, 2}
+    store = Store.open(db_file)  # a law cited by its title has no symbol: pages name it by its title
+    store.db.execute("insert into documents (id, subject, placeholder, identity) values (9001, 'Luật Ngân sách nhà nước', 1, 'test-9001')")
+    store.db.execute("insert into document_links (source_id, target_id, relation) values (?, 9001, 'based_on')", [ids["05/CT-UBND"]])
+    store.db.conn.commit()
+    try:
+        assert get(ds, "/-/tasks", **{"from": "9001"}).status_code == 200
+        assert ">Luật Ngân sách nhà nước</a>" in get(ds, "/-/missing").text
+        assert get(ds, "/-/search", q="luat ngan sach").status_code == 200
+    finally:
+        store.db.execute("delete from document_links where target_id = 9001")
+        store.db.execute("delete from documents where id = 9001")
+        store.db.conn.commit()
