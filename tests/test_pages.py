@@ -453,3 +453,15 @@ def test_tasks_from_a_placeholder_and_documents_without_symbol(ds, ids, db_file)
         store.db.execute("delete from document_links where target_id = 9001")
         store.db.execute("delete from documents where id = 9001")
         store.db.conn.commit()
+
+
+def test_page_links_keep_the_filters():
+    from datasette.utils.asgi import Request
+
+    from directives.datasette_plugins.pages.common import Pages
+
+    request = Request.fake("/-/tasks?unit=s%E1%BB%9F+t%C3%A0i+ch%C3%ADnh&month=&page=2")
+    pages = Pages(request, total=120, page=2, size=50)
+    assert (pages.offset, pages.count) == (50, 3)
+    assert pages.previous == "/-/tasks?unit=s%E1%BB%9F+t%C3%A0i+ch%C3%ADnh"
+    assert pages.next == "/-/tasks?unit=s%E1%BB%9F+t%C3%A0i+ch%C3%ADnh&page=3"
