@@ -335,6 +335,11 @@ def test_exact_symbol_first(ds):
     assert rows[0]["symbol"] == "05/CT-UBND" and rows[0]["exact_symbol"]
     assert "120/KH-SXD" in [r["symbol"] for r in rows[1:]] and not rows[1]["exact_symbol"]
     assert '<span class="badge exact">' in get(ds, "/-/search", q="05/ct-ubnd").text
+    # a symbol among other words comes first too, when the other words match it
+    rows = search(ds, "vi phạm 05/CT-UBND")["rows"]  # the Chỉ thị says nothing of vi phạm
+    assert [r["symbol"] for r in rows] == ["120/KH-SXD"] and not rows[0]["exact_symbol"]
+    rows = search(ds, "chi thi 05/ct-ubnd")["rows"]
+    assert rows[0]["symbol"] == "05/CT-UBND" and rows[0]["exact_symbol"]
 
 
 def test_search_results_rank_by_relevance(ds):

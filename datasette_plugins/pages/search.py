@@ -17,6 +17,7 @@ ever taken as markup. "quyet dinh" marks "quyết định" as it finds it.
 """
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import unicodedata
@@ -54,6 +55,14 @@ def fts_query(query: str) -> str:
         else:
             parts.extend(f'"{w.rstrip("*")}"' + ("*" if w.endswith("*") else "") for w in words)
     return " ".join(parts)
+
+
+def symbol_keys(query: str) -> list[str]:
+    """The số ký hiệu a query names: the whole query ("1477 / QĐ–UBND"), or its words that are one."""
+    key = symbol_key(query)
+    if _SYMBOL.match(key):
+        return [key]
+    return list(dict.fromkeys(symbol_key(w) for w in (query or "").split() if _SYMBOL.match(symbol_key(w))))
 
 
 def query_terms(query: str) -> list[tuple[str, bool]]:
@@ -134,11 +143,13 @@ async def search(datasette, request) -> dict:
         context["pages"] = Pages(request, 0, 1, PAGE_SIZE)
         return context
     hidden = set(await secret_ids(db, request.actor))
-    key = symbol_key(query)
+    keys = symbol_keys(query)
     exact_ids: list[int] = []
-    if _SYMBOL.match(key):
+    if keys:
         rows = await db.execute(
-            "SELECT id FROM documents WHERE symbol_key = ? ORDER BY placeholder, issued_date DESC, id", [key]
+            "SELECT id FROM documents WHERE symbol_key IN (SELECT value FROM json_each(:keys)) "
+            "ORDER BY placeholder, issued_date DESC, id",
+            {"keys": json.dumps(keys)},
         )
         exact_ids = [r[0] for r in rows]
     expression = fts_query(query)
@@ -162,6 +173,9 @@ async def search(datasette, request) -> dict:
         by_title = {r[0] for r in rows}
         ranked = [i for i in ranked if i not in hidden or i in by_title]
     context["more"] = len(ranked) >= 1000
+    if exact_ids and symbol_key(query) not in keys:  # "chỉ thị 05/CT-UBND": the other words must match too
+        found = set(ranked)
+        exact_ids = [i for i in exact_ids if i in found]
     seen = set(exact_ids)
     order = exact_ids + [i for i in ranked if i not in seen]
     pages = Pages(request, len(order), page_number(request), PAGE_SIZE)
