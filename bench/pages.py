@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 GOAL_MS = 150
 GOAL_TABLE_BYTES = 200_000
-SEARCHES = ["quyet dinh", "Đà Nẵng", "da nang", "thue nhap*", "1477/qd-ubnd", "1477 / QĐ–UBND", "so tai chinh quang ngai", "ngân sách nhà nước"]
+SEARCHES = ["quyet dinh", "Đà Nẵng", "da nang", "thue nhap*", "1477/qd-ubnd", "1477 / QĐ–UBND", "quyết định 47/QĐ-UBND", "so tai chinh quang ngai", "ngân sách nhà nước"]
 
 
 def corpus_db(path: str | None) -> Path:
