@@ -10,6 +10,7 @@ import io
 import json
 
 from datasette.utils.asgi import Response
+from markupsafe import Markup
 
 from .common import Pages, database, document_url, html_response, json_response, page_number, secret_ids
 
@@ -60,6 +61,21 @@ async def missing_list(datasette, request) -> dict:
     return {"missing": rows, "pages": pages}
 
 
+_CITING_SHOWN = 8
+_LINK = Markup('<a href="{}" title="{}">{}</a>')
+
+
+def citing_html(citations: list[dict]) -> Markup:
+    """The first citing documents as links, escaped here: Jinja's async loops cost ~1 ms a
+    row, a tenth of the page's budget for fifty rows."""
+    links = [
+        _LINK.format(c["url"], f"{c['relation']}{', ' + c['issued_date'] if c['issued_date'] else ''}", c["symbol"] or f"#{c['source_id']}")
+        for c in citations[:_CITING_SHOWN]
+    ]
+    more = len(citations) - _CITING_SHOWN
+    return Markup(", ").join(links) + (Markup(" và {} văn bản khác").format(more) if more > 0 else "")
+
+
 _CSV_HEADER = [
     "Thứ tự", "Số ký hiệu", "Loại", "Ngày ban hành", "Cơ quan ban hành", "Trích yếu",
     "Số văn bản viện dẫn", "Văn bản viện dẫn", "Viện dẫn như sau", "id",
@@ -95,6 +111,11 @@ async def missing_page(datasette, request):
     if kind == "json":
         return json_response(
             {"ok": True, **context["pages"].as_json(), "rows": context["missing"]}
+        )
+    for row in context["missing"]:
+        row["citing_html"] = citing_html(row["citations"])
+        row["mentions_html"] = Markup("").join(
+            Markup('<div class="mention">«{}»</div>').format(m if len(m) <= 200 else m[:199] + "…") for m in row["mentions"][:3]
         )
     context["csv_url"] = datasette.urls.path("/-/missing.csv")
     context["json_url"] = context["pages"].link(context["pages"].page, path=datasette.urls.path("/-/missing.json"))

@@ -82,7 +82,7 @@ def _terms_pattern(terms: list[tuple[str, bool]]) -> re.Pattern | None:
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)")
 
 
-def _spans(text: str, pattern: re.Pattern, chunk: int = 20_000, most: int = 400, reach: int = 80_000) -> list[tuple[int, int, str]]:
+def _spans(text: str, pattern: re.Pattern, chunk: int = 2_000, most: int = 120, reach: int = 80_000) -> list[tuple[int, int, str]]:
     """Where the words are in ``text``: its fold read a chunk at a time (cut at a space), until
     every word has been seen, or ``reach`` characters read (a long Nghị định is not folded
     whole for a snippet: a word only further on leaves the snippet at the text's start)."""
