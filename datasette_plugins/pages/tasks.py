@@ -19,7 +19,10 @@ _COLUMNS = (
     "coalesce(o.name, t.assignee) AS unit, t.assignee, t.coordinators, t.action, t.deadline, t.deadline_text, "
     "t.due_by, t.recurrence, t.section "
 )
-_FROM = "FROM tasks t JOIN documents d ON d.id = t.document_id LEFT JOIN organizations o ON o.id = t.organization_id "
+_JOINS = "JOIN documents d ON d.id = t.document_id LEFT JOIN organizations o ON o.id = t.organization_id "
+_FROM = "FROM tasks t " + _JOINS
+# The chain below a decision, {document id: depth}, as one parameter
+_FROM_CHAIN = "FROM json_each(:chain) c JOIN tasks t ON t.document_id = CAST(c.key AS INTEGER) " + _JOINS
 # Overdue tasks are those whose due_by is before today, so "overdue first, then by deadline"
 # is the order of due_by itself (the index on tasks.due_by serves it), undated ones last.
 _ORDER = "ORDER BY t.due_by IS NULL, t.due_by, d.issued_date, t.document_id, t.start, t.id"
@@ -98,7 +101,7 @@ async def task_list(datasette, request) -> dict:
         context["root"] = dict(exists) if exists else None
         depths = await _chain_depths(db, filters["from"]) if exists else {}
         context["chain_size"] = len(depths)
-        source = "FROM json_each(:chain) c JOIN tasks t ON t.document_id = CAST(c.key AS INTEGER) " + _FROM[len("FROM tasks t ") :]
+        source = _FROM_CHAIN
         args["chain"] = json.dumps({str(k): v for k, v in depths.items()})
         order = _ORDER_IN_CHAIN
     hidden = await secret_ids(db, request.actor)
