@@ -12,7 +12,7 @@ import json
 from datasette.utils.asgi import Response
 from markupsafe import Markup
 
-from .common import Pages, database, document_url, html_response, json_response, page_number, secret_ids
+from .common import PAGE_SIZE, Pages, database, document_url, html_response, json_response, page_number, secret_ids
 
 _RANKED = (
     "SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.issuer, d.subject, n.cited_by "
@@ -40,9 +40,19 @@ _CITATIONS = (
 
 async def missing_list(datasette, request) -> dict:
     db = database(datasette)
-    total = (await db.execute(f"SELECT count(*) FROM ({_RANKED})")).first()[0]
-    pages = Pages(request, total, page_number(request))
-    rows = [dict(r) for r in await db.execute(_RANKED + " LIMIT :limit OFFSET :offset", {"limit": pages.size, "offset": pages.offset})]
+    page = page_number(request)
+    rows, total = [], 0
+    while True:  # one ranking gives the rows and their count
+        offset = (page - 1) * PAGE_SIZE
+        found = await db.execute(f"SELECT *, count(*) OVER () AS total FROM ({_RANKED}) LIMIT :limit OFFSET :offset", {"limit": PAGE_SIZE, "offset": offset})
+        rows = [dict(r) for r in found]
+        total = rows[0].pop("total") if rows else 0
+        for row in rows[1:]:
+            row.pop("total")
+        if rows or page == 1:
+            break
+        page = 1  # asked past the end: show the first page
+    pages = Pages(request, total, page)
     hidden = set(await secret_ids(db, request.actor))
     citations: dict[int, list[dict]] = {}
     if rows:
