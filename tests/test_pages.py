@@ -121,6 +121,7 @@ Quảng Ngãi, ngày 02 tháng 4 năm 2025
 THÔNG BÁO
 Phân công kiểm tra công trình giao thông
 
+Căn cứ Quyết định số 2222/QĐ-UBND ngày 01/02/2025 của UBND tỉnh Quảng Ngãi về giao kế hoạch kiểm tra;
 Thực hiện Kế hoạch số 120/KH-SXD ngày 20/3/2025 của Sở Xây dựng tỉnh Quảng Ngãi, Sở Xây dựng thông báo như sau:
 
 1. Văn phòng Sở có trách nhiệm bố trí xe và kinh phí cho đoàn kiểm tra trước ngày 10/4/2025./.
@@ -274,7 +275,8 @@ def test_tasks_of_secret_documents_for_signed_in_users_only(ds, ids):
 def test_missing_documents_ranked_by_citations(ds, ids):
     data = get(ds, "/-/missing.json").json()
     rows = data["rows"]
-    assert [(r["symbol"], r["cited_by"]) for r in rows] == [("99/2021/NĐ-CP", 3), ("80/2021/TT-BTC", 1)]
+    # ties by date, the newest first
+    assert [(r["symbol"], r["cited_by"]) for r in rows] == [("99/2021/NĐ-CP", 3), ("2222/QĐ-UBND", 1), ("80/2021/TT-BTC", 1)]
     first = rows[0]
     assert (first["doc_type"], first["issued_date"], first["issuer"]) == ("NĐ", "2021-11-11", "Chính phủ")
     assert {c["symbol"] for c in first["citations"]} == {"05/CT-UBND", "120/KH-SXD", "1477/QĐ-UBND"}
@@ -291,7 +293,19 @@ def test_missing_documents_as_csv_for_excel(ds):
     table = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig"))))
     assert table[0][:3] == ["Thứ tự", "Số ký hiệu", "Loại"]
     assert table[1][1:4] == ["99/2021/NĐ-CP", "NĐ", "2021-11-11"] and table[1][6] == "3"
-    assert "120/KH-SXD" in table[1][7] and table[2][1] == "80/2021/TT-BTC"
+    assert "120/KH-SXD" in table[1][7] and [row[1] for row in table[2:]] == ["2222/QĐ-UBND", "80/2021/TT-BTC"]
+    assert table[2][8] == ""  # cited only by a secret notice: what it says is for signed-in users
+    signed = get(ds, "/-/missing.csv", signed_in=True).content.decode("utf-8-sig")
+    assert "Quyết định số 2222/QĐ-UBND ngày 01/02/2025" in signed
+
+
+def test_missing_documents_keep_secret_mentions_for_signed_in_users(ds):
+    def row(signed_in):
+        rows = get(ds, "/-/missing.json", signed_in=signed_in).json()["rows"]
+        return next(r for r in rows if r["symbol"] == "2222/QĐ-UBND")
+
+    assert row(False)["mentions"] == [] and row(False)["citations"][0]["symbol"] == "07/TB-SXD"
+    assert any("2222/QĐ-UBND ngày 01/02/2025" in m for m in row(True)["mentions"])
 
 
 # ---------------------------------------------------------------------------- search
