@@ -484,3 +484,18 @@ def test_page_links_keep_the_filters():
     assert (pages.offset, pages.count) == (50, 3)
     assert pages.previous == "/-/tasks?unit=s%E1%BB%9F+t%C3%A0i+ch%C3%ADnh"
     assert pages.next == "/-/tasks?unit=s%E1%BB%9F+t%C3%A0i+ch%C3%ADnh&page=3"
+
+
+def test_missing_csv_follows_the_database(tmp_path, examples):
+    """The sheet is kept between downloads, and made again once anything is ingested."""
+    path = tmp_path / "follow.db"
+    store = Store.open(path)
+    store.ingest_paths([str(examples / "kh-0031-sct-quang-ngai.txt")])
+    ds = Datasette([str(path)])
+    for _ in range(6):  # every reading connection has made and kept it
+        first = get(ds, "/-/missing.csv").content.decode("utf-8-sig")
+        assert "02/CT-UBND" in first and "66/2021/NĐ-CP" not in first
+    store.ingest_paths([str(examples / "qd-0457-ubnd-dak-lak.md")])
+    for _ in range(6):
+        again = get(ds, "/-/missing.csv").content.decode("utf-8-sig")
+        assert "66/2021/NĐ-CP" in again and "02/CT-UBND" in again

@@ -22,7 +22,7 @@ _RANKED = (
 )
 # The whole list for the CSV, citing documents and mentions gathered by SQLite (thousands of rows)
 _SHEET = (
-    "SELECT r.*, "
+    "SELECT r.id, r.symbol, r.doc_type, r.issued_date, r.issuer, r.subject, r.cited_by, "
     "(SELECT group_concat(c, '; ') FROM (SELECT coalesce(s.symbol, '#' || s.id) || coalesce(' (' || s.issued_date || ')', '') AS c "
     "FROM document_links l JOIN documents s ON s.id = l.source_id WHERE l.target_id = r.id "
     "ORDER BY s.issued_date IS NULL, s.issued_date, s.id)) AS citing, "
@@ -102,21 +102,39 @@ _CSV_HEADER = [
 ]
 
 
+# Sheets already made, by database, reading connection, the data version SQLite gives that
+# connection (it changes whenever anything is committed) and who may read what: the list
+# changes only when documents are ingested, and making it costs more than a page.
+_SHEETS: dict[tuple, bytes] = {}
+
+
+def _sheet(rows) -> bytes:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(_CSV_HEADER)
+    for rank, (doc_id, symbol, doc_type, issued_date, issuer, subject, cited_by, citing, mentions) in enumerate(rows, start=1):
+        writer.writerow(
+            [rank, symbol or "", doc_type or "", issued_date or "", issuer or "", subject or "", cited_by, citing or "", mentions or "", doc_id]
+        )
+    return "\ufeff".encode("utf-8") + out.getvalue().encode("utf-8")
+
+
 async def missing_csv(datasette, request) -> bytes:
     """Every missing document, in the page's order, as CSV for Excel (UTF-8 with a BOM)."""
     db = database(datasette)
     hidden = json.dumps(await secret_ids(db, request.actor))
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(_CSV_HEADER)
-    for rank, row in enumerate(await db.execute(_SHEET, {"hidden": hidden}), start=1):
-        writer.writerow(
-            [
-                rank, row["symbol"] or "", row["doc_type"] or "", row["issued_date"] or "", row["issuer"] or "",
-                row["subject"] or "", row["cited_by"], row["citing"] or "", row["mentions"] or "", row["id"],
-            ]
-        )
-    return "\ufeff".encode("utf-8") + out.getvalue().encode("utf-8")
+
+    def make(conn) -> bytes:
+        version = conn.execute("PRAGMA data_version").fetchone()[0]
+        key = (db.name, id(conn), version, hidden)
+        if key not in _SHEETS:
+            sheet = _sheet(conn.execute(_SHEET, {"hidden": hidden}))
+            for old in [k for k in _SHEETS if k[:2] == key[:2] and k[2] != version]:
+                del _SHEETS[old]
+            _SHEETS[key] = sheet
+        return _SHEETS[key]
+
+    return await db.execute_fn(make)
 
 
 async def missing_page(datasette, request):
