@@ -69,7 +69,8 @@ def _date(iso: str | None) -> str:
 
 
 def node_label(node: dict) -> str:
-    head = node.get("symbol") or "(không số)"
+    head = node.get("symbol") or _wrap(_clean(node.get("subject")), 38, 1)[:1] or ["(không số)"]
+    head = head if isinstance(head, str) else head[0]
     kind = " · ".join(filter(None, [node.get("doc_type_name"), _date(node.get("issued_date"))]))
     rows = [f'<B>{_label_text(head)}</B>']
     if kind:
@@ -137,8 +138,6 @@ def dot_source(chain: dict, url_for, more_url_for) -> str:
         style = ""
         if e["relation"] == "implements":
             style = ', color="#1d4ed8", fontcolor="#1d4ed8", penwidth=1.4'
-        if e["direction"] == "extra":
-            style += ", constraint=false, style=dashed"
         # drawn from the cited document (above) to the citing one, the arrow pointing up at the cited
         out.append(f"d{e['target']} -> d{e['source']} [{_attrs(attrs)}{style}];")
     out.append("}")
