@@ -25,7 +25,9 @@ class GraphError(Exception):
 
 
 def _clean(text: str | None) -> str:
-    return _CONTROL.sub(" ", text or "").strip()
+    """Control characters out; backslashes drawn as "⧵": Graphviz reads \\N, \\G ... as the node's
+    or graph's name in labels and tooltips, HTML-like ones and entities included."""
+    return _CONTROL.sub(" ", text or "").replace("\\", "\u29f5").strip()
 
 
 def _label_text(text: str | None) -> str:
@@ -34,8 +36,9 @@ def _label_text(text: str | None) -> str:
 
 
 def _dot_string(text: str) -> str:
-    """A quoted DOT string; backslashes doubled so that Graphviz's \\N, \\G ... stay text."""
-    return '"' + _clean(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+    """A quoted DOT string: no backslash in it at all (quotes as &quot;, which Graphviz keeps
+    as an entity in the SVG)."""
+    return '"' + _clean(text).replace("&", "&amp;").replace('"', "&quot;").replace("\n", " ") + '"'
 
 
 def _wrap(text: str, width: int, lines: int) -> list[str]:
