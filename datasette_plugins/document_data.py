@@ -19,7 +19,7 @@ from ..nlp.tables import doc_types
 # document, before the rest is summed up in a "+ N more" box linking to the full list.
 MAX_UP = 30
 MAX_DOWN = 40
-MAX_CHILDREN = 10
+MAX_CHILDREN = 6  # a row of six boxes fits a screen at their natural size
 MAX_CITED_BY = 200  # citing documents listed on the page (the count is always the total)
 
 RELATION_LABELS = {
@@ -135,7 +135,7 @@ def citations(conn: sqlite3.Connection, doc_id: int) -> list[dict]:
     date and issuer its reference gave (from the citing document's extracted references)."""
     rows = _rows(
         conn,
-        "SELECT l.source_id, l.relation, l.mention, l.start, d.symbol AS source_symbol, d.issued_date AS source_date, "
+        "SELECT l.source_id, l.relation, l.mention, l.start, d.symbol AS source_symbol, d.subject AS source_subject, d.issued_date AS source_date, "
         "d.references_json FROM document_links l JOIN documents d ON d.id = l.source_id WHERE l.target_id = ? "
         "ORDER BY d.issued_date, d.id LIMIT ?",
         [doc_id, MAX_CITED_BY],
