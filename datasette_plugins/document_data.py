@@ -33,7 +33,7 @@ RELATION_LABELS = {
 }
 FIELDS = (
     "id symbol doc_type issued_date place issuer subject signer signer_title urgency secrecy "
-    "recipients signatures read_by_ocr from_signature from_file_name placeholder text"
+    "recipients signatures read_by_ocr from_signature from_file_name placeholder text references_json"
 ).split()
 SUMMARY = "id, symbol, doc_type, issued_date, issuer, subject, placeholder"
 
@@ -81,11 +81,13 @@ def load(conn: sqlite3.Connection, doc_id: int, today: str | None = None) -> dic
     for name in ("recipients", "signatures", "read_by_ocr", "from_signature", "from_file_name"):
         doc[name] = _json_list(doc[name])
     text = doc.pop("text") or ""
+    refs = references(conn, doc_id)
     return {
         "document": doc,
         "text": text,
         "sources": sources(conn, doc_id),
-        "references": references(conn, doc_id),
+        "references": refs,
+        "mentions": mentions(_json_list(doc.pop("references_json")), refs),
         "cited_by": cited_by(conn, doc_id),
         "citations": citations(conn, doc_id) if doc["placeholder"] else [],
         "tasks": tasks(conn, doc_id, today),
@@ -114,6 +116,34 @@ def references(conn: sqlite3.Connection, doc_id: int) -> list[dict]:
         "FROM document_links l JOIN documents d ON d.id = l.target_id WHERE l.source_id = ? ORDER BY l.start, l.id",
         [doc_id],
     )
+
+
+def mentions(extracted: list, links: list[dict]) -> list[dict]:
+    """Every place the text names a linked document: the extracted references give all the
+    mentions of each (a plan named in its title and again in its opening line, "Kế hoạch nêu
+    trên"), the link with the same first offset gives the document."""
+    by_start = {link["start"]: link for link in links if link.get("start") is not None}
+    found, seen = [], set()
+    for ref in extracted:
+        link = by_start.get(ref.get("start")) if isinstance(ref, dict) else None
+        if not link:
+            continue
+        spans = ref.get("mentions") or [[ref.get("start"), ref.get("end")]]
+        for span in spans:
+            if not (isinstance(span, list) and len(span) == 2 and all(isinstance(x, int) for x in span)):
+                continue
+            if tuple(span) in seen:
+                continue
+            seen.add(tuple(span))
+            found.append({"target_id": link["target_id"], "relation": link["relation"], "symbol": link["symbol"],
+                          "placeholder": link["placeholder"], "start": span[0], "end": span[1]})
+    # links whose reference is not in the extracted list (older rows) keep their own offsets
+    for link in links:
+        if link.get("start") is not None and (link["start"], link["end"]) not in seen and not any(
+            m["target_id"] == link["target_id"] for m in found
+        ):
+            found.append({k: link[k] for k in ("target_id", "relation", "symbol", "placeholder", "start", "end")})
+    return sorted(found, key=lambda m: m["start"])
 
 
 def cited_by(conn: sqlite3.Connection, doc_id: int) -> dict:

@@ -57,6 +57,9 @@ def test_page_shows_fields_tasks_text_and_the_chain_of_three_levels(db):
     assert re.search(rf'<a class="dx dx-ref" href="/-/document/{doc["20/KH-UBND"]}"[^>]*>Kế hoạch số 20/KH-UBND', text)
     assert '<mark class="dx dx-task' in text
     assert f'href="/-/tasks?from={doc["45/KH-SKHCN"]}"' in page
+    # every mention is a link: 20/KH-UBND names the Nghị quyết in its title and in its opening line
+    plan = get(ds, f"/-/document/{doc['20/KH-UBND']}").text.split('class="dd-textbody"')[1]
+    assert plan.count(f'<a class="dx dx-ref" href="/-/document/{doc["05/NQ-HĐND"]}"') == 2
 
 
 def test_json_has_the_same_data(db):

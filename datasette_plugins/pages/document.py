@@ -104,6 +104,7 @@ def _restrict(data: dict, actor) -> bool:
         data["text"] = None
         data["tasks"] = []
         data["sources"] = []
+        data["mentions"] = []
         data["references"] = [{k: v for k, v in r.items() if k not in ("mention", "start", "end")} for r in data["references"]]
     return readable
 
@@ -127,7 +128,7 @@ async def document_page(request, datasette):
             graph_error = str(error)
     text_html = None
     if data["text"]:
-        text_html = Markup(highlight.render(data["text"], data["references"], data["tasks"], links.document))
+        text_html = Markup(highlight.render(data["text"], data["mentions"], data["tasks"], links.document))
     nodes = {n["id"]: n for n in data["chain"]["nodes"]}
     marked = {}
     for field in doc["read_by_ocr"]:
