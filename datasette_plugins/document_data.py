@@ -162,20 +162,23 @@ def cited_by(conn: sqlite3.Connection, doc_id: int) -> dict:
 
 def citations(conn: sqlite3.Connection, doc_id: int) -> list[dict]:
     """What each citing document says of a placeholder: its mention as written, and the type,
-    date and issuer its reference gave (from the citing document's extracted references)."""
+    date and issuer its reference gave (the citing document's extracted reference with the
+    link's offset, picked out by SQLite's JSON functions rather than parsing whole lists)."""
     rows = _rows(
         conn,
-        "SELECT l.source_id, l.relation, l.mention, l.start, d.symbol AS source_symbol, d.subject AS source_subject, d.issued_date AS source_date, "
-        "d.references_json FROM document_links l JOIN documents d ON d.id = l.source_id WHERE l.target_id = ? "
-        "ORDER BY d.issued_date, d.id LIMIT ?",
+        "SELECT l.source_id, l.relation, l.mention, l.start, d.symbol AS source_symbol, d.subject AS source_subject, "
+        "d.issued_date AS source_date, json_extract(j.value, '$.symbol') AS symbol, "
+        "json_extract(j.value, '$.doc_type') AS doc_type, json_extract(j.value, '$.date') AS date, "
+        "json_extract(j.value, '$.year') AS year, json_extract(j.value, '$.issuer') AS issuer "
+        "FROM document_links l JOIN documents d ON d.id = l.source_id "
+        "LEFT JOIN json_each(CASE WHEN json_valid(d.references_json) THEN d.references_json ELSE '[]' END) j "
+        "ON json_extract(j.value, '$.start') = l.start "
+        "WHERE l.target_id = ? GROUP BY l.id ORDER BY d.issued_date, d.id LIMIT ?",
         [doc_id, MAX_CITED_BY],
     )
     for row in rows:
-        said = next((r for r in _json_list(row.pop("references_json")) if isinstance(r, dict) and r.get("start") == row["start"]), {})
-        row["doc_type"] = said.get("doc_type")
-        row["date"] = said.get("date") or (str(said["year"]) if said.get("year") else None)
-        row["issuer"] = said.get("issuer")
-        row["symbol"] = said.get("symbol")
+        year = row.pop("year")
+        row["date"] = row["date"] or (str(year) if year else None)
     return rows
 
 

@@ -101,6 +101,9 @@ def test_chain_picture_nodes_lead_to_their_pages(server, tmp_path):
         assert browser.find_elements(By.CSS_SELECTOR, ".dd-textbody a.dx-ref")
         assert browser.find_elements(By.CSS_SELECTOR, ".dd-textbody mark.dx-task")
         browser.save_screenshot(str(_shots(tmp_path) / "document-page.png"))
+        text = browser.find_element(By.CSS_SELECTOR, ".dd-text")
+        browser.execute_script("arguments[0].scrollIntoView()", text)
+        browser.save_screenshot(str(_shots(tmp_path) / "document-text.png"))
         # a node is a link to its document's page
         browser.find_element(By.CSS_SELECTOR, f"#doc-{doc['05/NQ-HĐND']} a").click()
         for _ in range(50):
@@ -110,6 +113,7 @@ def test_chain_picture_nodes_lead_to_their_pages(server, tmp_path):
         assert browser.current_url == f"{base}/-/document/{doc['05/NQ-HĐND']}"
         assert browser.find_element(By.TAG_NAME, "h1").text == "05/NQ-HĐND"
         browser.save_screenshot(str(_shots(tmp_path) / "document-page-top.png"))
+        assert browser.find_elements(By.ID, f"doc-{doc['45/KH-SKHCN']}")  # two levels down from the Nghị quyết
         # a placeholder's page
         browser.get(f"{base}/-/document/{doc['57-NQ/TW']}")
         assert "chưa được nhập" in browser.find_element(By.CSS_SELECTOR, ".dd-notice").text
