@@ -65,7 +65,7 @@ def _short(issuer: str | None) -> str:
     return issuer
 
 
-def _date(iso: str | None) -> str:
+def display_date(iso: str | None) -> str:
     if iso and re.fullmatch(r"\d{4}-\d{2}-\d{2}", iso):
         return f"{iso[8:10]}/{iso[5:7]}/{iso[:4]}"
     return iso or ""
@@ -74,7 +74,7 @@ def _date(iso: str | None) -> str:
 def node_label(node: dict) -> str:
     head = node.get("symbol") or _wrap(_clean(node.get("subject")), 38, 1)[:1] or ["(không số)"]
     head = head if isinstance(head, str) else head[0]
-    kind = " · ".join(filter(None, [node.get("doc_type_name"), _date(node.get("issued_date"))]))
+    kind = " · ".join(filter(None, [node.get("doc_type_name"), display_date(node.get("issued_date"))]))
     rows = [f'<B>{_label_text(head)}</B>']
     if kind:
         rows.append(_label_text(kind))
@@ -91,7 +91,7 @@ def node_label(node: dict) -> str:
 
 
 def node_tooltip(node: dict) -> str:
-    parts = [node.get("symbol") or "", node.get("doc_type_name") or "", _date(node.get("issued_date")), node.get("issuer") or ""]
+    parts = [node.get("symbol") or "", node.get("doc_type_name") or "", display_date(node.get("issued_date")), node.get("issuer") or ""]
     if node.get("placeholder"):
         cited = ", ".join(node.get("cited_by_symbols") or [])
         extra = node.get("cited_by_count", 0) - len(node.get("cited_by_symbols") or [])
@@ -173,3 +173,9 @@ def render_svg(source: str) -> str:
         raise GraphError("Graphviz gave no SVG")
     # the prolog and doctype are for a file of its own; inline, the <svg> element is enough
     return svg[start:]
+
+
+def width_pt(svg: str) -> float:
+    """The drawing's width in points, as Graphviz wrote it on the <svg> element."""
+    found = re.match(r'<svg width="([\d.]+)pt"', svg)
+    return float(found.group(1)) if found else 0.0

@@ -152,7 +152,7 @@ def cited_by(conn: sqlite3.Connection, doc_id: int) -> dict:
     rows = _rows(
         conn,
         "SELECT l.source_id, l.relation, l.mention, l.confidence, l.start, l.\"end\", "
-        "d.symbol, d.doc_type, d.issued_date, d.issuer, d.subject "
+        "d.symbol, d.doc_type, d.issued_date, d.issuer, d.subject, d.secrecy AS source_secrecy "
         "FROM document_links l JOIN documents d ON d.id = l.source_id WHERE l.target_id = ? "
         "ORDER BY d.issued_date, d.id LIMIT ?",
         [doc_id, MAX_CITED_BY],
@@ -167,7 +167,7 @@ def citations(conn: sqlite3.Connection, doc_id: int) -> list[dict]:
     rows = _rows(
         conn,
         "SELECT l.source_id, l.relation, l.mention, l.start, d.symbol AS source_symbol, d.subject AS source_subject, "
-        "d.issued_date AS source_date, json_extract(j.value, '$.symbol') AS symbol, "
+        "d.issued_date AS source_date, d.secrecy AS source_secrecy, json_extract(j.value, '$.symbol') AS symbol, "
         "json_extract(j.value, '$.doc_type') AS doc_type, json_extract(j.value, '$.date') AS date, "
         "json_extract(j.value, '$.year') AS year, json_extract(j.value, '$.issuer') AS issuer "
         "FROM document_links l JOIN documents d ON d.id = l.source_id "
@@ -205,10 +205,12 @@ def chain(conn: sqlite3.Connection, doc_id: int) -> dict:
     """The chain around a document as nodes and edges: upward what it rests on and implements,
     to the top, downward everything carrying it out, each direction cut to a readable size
     (the rest counted per document, in ``more``). Edges point from the citing document to the
-    cited one; ``extra`` edges are chain links between shown documents beyond the walk's tree."""
+    cited one; ``extra`` edges are chain links between shown documents beyond the walk's tree,
+    on the same side of the document."""
     up = chain_trace.trace(conn, doc_id, "up", with_documents=False)
     down = chain_trace.trace(conn, doc_id, "down", with_documents=False)
     shown = {doc_id}
+    side = {doc_id: "root"}
     edges: list[dict] = []
     more: list[dict] = []
     for walk, limit in ((up, MAX_UP), (down, MAX_DOWN)):
@@ -222,6 +224,7 @@ def chain(conn: sqlite3.Connection, doc_id: int) -> dict:
             kept += 1
             children[e.parent] += 1
             shown.add(e.child)
+            side[e.child] = walk.direction
             source, target = (e.parent, e.child) if walk.direction == "up" else (e.child, e.parent)
             edges.append({"source": source, "target": target, "relation": e.relation,
                           "confidence": e.confidence, "direction": walk.direction, "depth": e.depth})
@@ -233,7 +236,9 @@ def chain(conn: sqlite3.Connection, doc_id: int) -> dict:
         f"AND target_id IN ({_in(ids)}) AND relation IN ({_in(chain_trace.CHAIN)})",
         [*ids, *ids, *chain_trace.CHAIN],
     ):
-        if (source, target) not in in_tree and source != target:
+        # links across the document (a plan below also citing a law above) would cross the picture
+        same_side = side[source] == side[target] or "root" in (side[source], side[target])
+        if (source, target) not in in_tree and source != target and same_side:
             edges.append({"source": source, "target": target, "relation": relation,
                           "confidence": confidence, "direction": "extra", "depth": None})
     nodes = {row["id"]: row for row in _rows(conn, f"SELECT {SUMMARY} FROM documents WHERE id IN ({_in(ids)})", ids)}

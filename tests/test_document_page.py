@@ -12,12 +12,24 @@ from datasette.app import Datasette
 from directives.datasette_plugins import chain_svg, document_data
 from directives.db.store import Store
 
+from .conftest import EXAMPLES
+
 PAYLOAD = '<script>alert(1)</script> "><img src=x onerror=alert(2)>'
 
 
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory):
+    """The examples ingested once; each test gets its own copy of the database."""
+    folder = tmp_path_factory.mktemp("ingested")
+    shutil.copytree(EXAMPLES, folder / "docs")
+    Store.open(folder / "examples.db").ingest_paths([str(folder / "docs")])
+    return folder / "examples.db"
+
+
 @pytest.fixture
-def db(examples, db_path):
-    Store.open(db_path).ingest_paths([str(examples)])
+def db(ingested, db_path):
+    with sqlite3.connect(ingested) as source, sqlite3.connect(db_path) as copy:
+        source.backup(copy)
     return db_path
 
 
@@ -99,9 +111,11 @@ def test_placeholder_page_says_what_citations_say_and_who_cites(db):
 
 
 def test_source_file_is_served_by_id_never_by_a_path_from_the_request(db, examples):
-    ds = Datasette([str(db)])
+    path = str(examples / "kh-0045-skhcn-quang-ngai.txt")  # this test's own copy, which it moves
     with sqlite3.connect(db) as conn:
-        source_id, path = conn.execute("select id, path from document_sources where path like '%kh-0045%'").fetchone()
+        source_id = conn.execute("select id from document_sources where path like '%kh-0045%'").fetchone()[0]
+        conn.execute("update document_sources set path = ? where id = ?", [path, source_id])
+    ds = Datasette([str(db)])
     r = get(ds, f"/-/source/{source_id}")
     assert r.status_code == 200
     assert r.headers["content-type"] == "text/plain; charset=utf-8"
@@ -162,6 +176,18 @@ def test_a_secret_document_hides_text_tasks_and_files_from_anonymous_readers(db)
     clerk = get(ds, f"/-/document/{doc['20/KH-UBND']}", cookies=cookies)
     assert "phủ sóng di động băng rộng" in clerk.text and f"/-/source/{source_id}" in clerk.text
     assert get(ds, f"/-/source/{source_id}", cookies=cookies).status_code == 200
+
+
+def test_a_secret_documents_citations_keep_their_words_from_anonymous_readers(db):
+    doc = ids(db)
+    with sqlite3.connect(db) as conn:
+        conn.execute("update documents set secrecy = 'Tối mật' where id = ?", [doc["05/NQ-HĐND"]])
+    ds = Datasette([str(db)])
+    mention = "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị"
+    anonymous = get(ds, f"/-/document/{doc['57-NQ/TW']}")
+    assert f'href="/-/document/{doc["05/NQ-HĐND"]}"' in anonymous.text  # who cites it is still said
+    assert mention not in anonymous.text
+    assert mention in get(ds, f"/-/document/{doc['57-NQ/TW']}", cookies=signed_in(ds)).text
 
 
 def test_a_document_cited_by_hundreds_draws_a_capped_picture_and_lists_all(db):

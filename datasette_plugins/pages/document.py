@@ -29,6 +29,7 @@ CONTENT_TYPES = {
     "md": "text/plain",
 }
 BROWSER_CHARSETS = {"utf-8", "utf-16", "windows-1258"}
+WIDE_GRAPH_PT = 560  # about the column beside the fields on a 1280-pixel screen
 SANDBOX = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
@@ -81,16 +82,16 @@ class Links:
         return self.datasette.urls.row(self.db.name, table, str(int(row_id)))
 
 
-def _doc_id(request) -> int:
+def _id(request) -> int:
     try:
         return int(request.url_vars["id"])
     except (KeyError, ValueError):
-        raise NotFound("A document id is a number") from None
+        raise NotFound("An id is a number") from None
 
 
 async def _load(datasette, request):
     db, several = database(datasette, request)
-    doc_id = _doc_id(request)
+    doc_id = _id(request)
     data = await db.execute_fn(lambda conn: document_data.load(conn, doc_id, date.today().isoformat()))
     if data is None:
         raise NotFound(f"No document {doc_id} in {db.name}")
@@ -106,6 +107,10 @@ def _restrict(data: dict, actor) -> bool:
         data["sources"] = []
         data["mentions"] = []
         data["references"] = [{k: v for k, v in r.items() if k not in ("mention", "start", "end")} for r in data["references"]]
+    # a citation's words are the citing document's text: hidden where that one is secret
+    for row in [*data["cited_by"]["rows"], *data["citations"]]:
+        if not may_read(actor, row.get("source_secrecy")):
+            row["mention"] = None
     return readable
 
 
@@ -146,11 +151,13 @@ async def document_page(request, datasette):
         "links": links,
         "nodes": nodes,
         "graph_svg": graph_svg,
+        # a picture wider than the column beside the fields gets the page's whole width
+        "graph_wide": bool(graph_svg) and chain_svg.width_pt(graph_svg) > WIDE_GRAPH_PT,
         "graph_error": graph_error,
         "text_html": text_html,
         "relations": document_data.RELATION_LABELS,
         "overdue_count": sum(1 for t in data["tasks"] if t["overdue"]),
-        "fmt_date": chain_svg._date,
+        "fmt_date": chain_svg.display_date,
         "database_name": db.name,
     }
     return Response.html(await datasette.render_template("document.html", context, request=request))
@@ -159,7 +166,7 @@ async def document_page(request, datasette):
 async def chain_page(request, datasette):
     db, several = database(datasette, request)
     links = Links(datasette, db, several)
-    doc_id = _doc_id(request)
+    doc_id = _id(request)
     direction = "up" if request.args.get("direction") == "up" else "down"
 
     def read(conn):
@@ -174,14 +181,14 @@ async def chain_page(request, datasette):
     if request.url_vars.get("format") == ".json":
         return Response.json({"document": doc, "direction": direction, "rows": rows})
     context = {"doc": doc, "rows": rows, "direction": direction, "links": links, "relations": document_data.RELATION_LABELS,
-               "fmt_date": chain_svg._date}
+               "fmt_date": chain_svg.display_date}
     return Response.html(await datasette.render_template("document_chain.html", context, request=request))
 
 
 async def source_file(request, datasette):
     """A source file by its id: the path comes from the database, never from the request."""
     db, _ = database(datasette, request)
-    source_id = _doc_id(request)
+    source_id = _id(request)
     row = (await db.execute(
         "SELECT s.path, s.format, s.encoding, d.secrecy FROM document_sources s JOIN documents d ON d.id = s.document_id WHERE s.id = ?",
         [source_id],
