@@ -233,3 +233,17 @@ def test_graph_labels_keep_graphviz_escapes_as_text():
     if chain_svg.dot_available():
         svg = chain_svg.render_svg(source)
         assert "⧵N ⧵G" in svg and "<b>" not in svg
+
+
+def test_without_graphviz_the_chain_is_listed_with_the_reason(db, monkeypatch):
+    doc = ids(db)
+    monkeypatch.setattr(chain_svg.shutil, "which", lambda name: None)
+    chain_svg.render_svg.cache_clear()
+    try:
+        page = get(Datasette([str(db)]), f"/-/document/{doc['20/KH-UBND']}").text
+    finally:
+        chain_svg.render_svg.cache_clear()
+    assert "<svg" not in page
+    assert "Không vẽ được sơ đồ: Graphviz (dot) is not installed" in page
+    for symbol in ("05/NQ-HĐND", "45/KH-SKHCN"):
+        assert f'href="/-/document/{doc[symbol]}">{symbol}</a>' in page
