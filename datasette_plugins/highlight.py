@@ -16,7 +16,7 @@ from spacy import displacy
 from .document_data import RELATION_LABELS
 
 # One template for every mark; {tag} and {attrs} come from ``_mark`` below, never from the text.
-TEMPLATE = '<{tag} class="dx dx-{kind}"{attrs}>{text}{tail}</{tag}>'
+TEMPLATE = '<{tag} class="dx dx-{kind}"{attrs}>{head}{text}{tail}</{tag}>'
 
 
 def _attr(name: str, value: str) -> str:
@@ -40,7 +40,7 @@ def spans(text: str, references: list[dict], tasks: list[dict], url_for) -> list
             "start": start, "end": end, "label": label,
             "params": {"tag": "a", "kind": "ref" + (" dx-missing" if ref.get("placeholder") else ""),
                        "attrs": _attr("href", url_for(int(ref["target_id"]))) + _attr("title", title),
-                       "tail": f'<span class="dx-label">{html.escape(label)}</span>'},
+                       "head": "", "tail": f'<span class="dx-label">{html.escape(label)}</span>'},
         })
     # tasks sharing a span (one closing article for three units) are one mark
     merged: list[list] = []
@@ -61,11 +61,13 @@ def spans(text: str, references: list[dict], tasks: list[dict], url_for) -> list
         overdue = any(t.get("overdue") for t in group)
         first = True
         for a, b in _cut(text, start, end, taken):
-            attrs = _attr("title", title) + (_attr("id", f"text-task-{group[0]['id']}") if first else "")
+            attrs = _attr("title", title) + (_attr("id", f"text-task-{int(group[0]['id'])}") if first else "")
+            # the other tasks of the same words get their anchors too (the task table links to each)
+            head = "".join(f'<span id="text-task-{int(t["id"])}"></span>' for t in group[1:]) if first else ""
             kind = "task" + (" dx-overdue" if overdue else "")
             pieces.append({
                 "start": a, "end": b, "label": "nhiệm vụ",
-                "params": {"tag": "mark", "kind": kind, "attrs": attrs,
+                "params": {"tag": "mark", "kind": kind, "attrs": attrs, "head": head,
                            "tail": '<span class="dx-label">nhiệm vụ</span>' if first else ""},
             })
             first = False

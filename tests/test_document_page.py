@@ -247,3 +247,13 @@ def test_without_graphviz_the_chain_is_listed_with_the_reason(db, monkeypatch):
     assert "Không vẽ được sơ đồ: Graphviz (dot) is not installed" in page
     for symbol in ("05/NQ-HĐND", "45/KH-SKHCN"):
         assert f'href="/-/document/{doc[symbol]}">{symbol}</a>' in page
+
+
+def test_each_task_in_the_table_leads_to_its_words_in_the_text(db):
+    doc = ids(db)
+    page = get(Datasette([str(db)]), f"/-/document/{doc['0457/QĐ-UBND']}").text
+    links = re.findall(r'href="#(text-task-\d+)"', page)
+    assert len(links) == 3  # three units of one closing article, one mark in the text
+    text = page.split('class="dd-textbody"')[1]
+    assert all(f'id="{anchor}"' in text for anchor in links)
+    assert text.count('<mark class="dx dx-task') == 1
