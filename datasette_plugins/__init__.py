@@ -9,6 +9,8 @@ may read documents marked secret).
 """
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import markupsafe
 from datasette import hookimpl
 
@@ -192,14 +194,19 @@ def render_cell(row, value, column, table, database, datasette):
     if table == "documents":
         if value in (None, "") or "id" not in row.keys():
             return None
-        return markupsafe.Markup('<a href="{}">{}</a>').format(datasette.urls.path(f"/-/document/{row['id']}"), value)
+        return markupsafe.Markup('<a href="{}">{}</a>').format(_document_url(datasette, database, row["id"]), value)
     if isinstance(value, dict):  # a foreign key Datasette expanded to its label
         label, value = value.get("label"), value.get("value")
     else:
         label = value
     if value is None:
         return None
-    return markupsafe.Markup('<a href="{}">{}</a>').format(datasette.urls.path(f"/-/document/{int(value)}"), label if label not in (None, "") else value)
+    return markupsafe.Markup('<a href="{}">{}</a>').format(_document_url(datasette, database, value), label if label not in (None, "") else value)
+
+
+def _document_url(datasette, database: str, doc_id) -> str:
+    several = sum(1 for name in datasette.databases if not name.startswith("_")) > 1
+    return datasette.urls.path(f"/-/document/{int(doc_id)}") + (f"?db={quote(database, safe='')}" if several else "")
 
 
 @hookimpl

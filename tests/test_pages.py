@@ -499,3 +499,18 @@ def test_missing_csv_follows_the_database(tmp_path, examples):
     for _ in range(6):
         again = get(ds, "/-/missing.csv").content.decode("utf-8-sig")
         assert "66/2021/NĐ-CP" in again and "02/CT-UBND" in again
+
+
+def test_pages_read_the_database_named_by_db(db_file, tmp_path, examples):
+    other = tmp_path / "other.db"
+    Store.open(other).ingest_paths([str(examples / "kh-0031-sct-quang-ngai.txt")])
+    ds = Datasette([str(other), str(db_file)])
+    assert get(ds, "/-/tasks.json", unit="van phong so").json()["rows"][0]["symbol"] == "31/KH-SCT"
+    rows = get(ds, "/-/tasks.json", db="pages", unit="so tai chinh quang ngai").json()["rows"]
+    assert rows and all(r["document_url"].endswith("?db=pages") for r in rows)
+    assert found_in(ds, "05/CT-UBND", db="pages") and not found_in(ds, "05/CT-UBND")
+    assert get(ds, "/-/missing", db="nowhere").status_code == 404
+
+
+def found_in(ds, q, **params):
+    return [r["symbol"] for r in get(ds, "/-/search.json", q=q, **params).json()["rows"]]

@@ -10,13 +10,16 @@ from urllib.parse import parse_qsl, urlencode
 from datasette.utils.asgi import Response
 
 from ..access import is_secret
+from . import document
 
 PAGE_SIZE = 50
 
 
-def database(datasette):
-    """The database the pages read: the first attached one (``datasette x.db`` has one)."""
-    return datasette.get_database()
+def database(datasette, request):
+    """The database a page reads (``?db=`` when several are attached, else the first, as the
+    document page does) and the plugin's links for it."""
+    db, several = document.database(datasette, request)
+    return db, document.Links(datasette, db, several)
 
 
 def today() -> str:
@@ -73,10 +76,6 @@ def json_response(data, status: int = 200) -> Response:
 async def html_response(datasette, request, template: str, context: dict, status: int = 200) -> Response:
     html = await datasette.render_template(template, context, request=request)
     return Response.html(html, status=status)
-
-
-def document_url(datasette, document_id: int) -> str:
-    return datasette.urls.path(f"/-/document/{document_id}")
 
 
 def load_json_list(value: str | None) -> list:

@@ -12,7 +12,7 @@ import json
 from datasette.utils.asgi import Response
 from markupsafe import Markup
 
-from .common import PAGE_SIZE, Pages, database, document_url, html_response, json_response, page_number, secret_ids
+from .common import PAGE_SIZE, Pages, database, html_response, json_response, page_number, secret_ids
 
 _RANKED = (
     "SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.issuer, d.subject, n.cited_by "
@@ -47,7 +47,7 @@ _MENTIONS = (
 
 
 async def missing_list(datasette, request) -> dict:
-    db = database(datasette)
+    db, links = database(datasette, request)
     page = page_number(request)
     rows, total = [], 0
     while True:  # one ranking gives the rows and their count
@@ -70,13 +70,13 @@ async def missing_list(datasette, request) -> dict:
         for c in await db.execute(_CITATIONS, {"ids": ids}):
             cite = dict(c)
             del cite["n"]
-            cite["url"] = document_url(datasette, cite["source_id"])
+            cite["url"] = links.document(cite["source_id"])
             citations.setdefault(cite.pop("target_id"), []).append(cite)
         for target_id, mention in await db.execute(_MENTIONS, {"ids": ids, "hidden": hidden}):
             mentions.setdefault(target_id, []).append(mention)
     for rank, row in enumerate(rows, start=pages.offset + 1):
         row["rank"] = rank
-        row["url"] = document_url(datasette, row["id"])
+        row["url"] = links.document(row["id"])
         row["citations"] = citations.get(row["id"], [])
         row["mentions"] = mentions.get(row["id"], [])
     return {"missing": rows, "pages": pages}
@@ -121,7 +121,7 @@ def _sheet(rows) -> bytes:
 
 async def missing_csv(datasette, request) -> bytes:
     """Every missing document, in the page's order, as CSV for Excel (UTF-8 with a BOM)."""
-    db = database(datasette)
+    db, _ = database(datasette, request)
     hidden = json.dumps(await secret_ids(db, request.actor))
 
     def make(conn) -> bytes:

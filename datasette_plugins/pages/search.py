@@ -25,7 +25,7 @@ import unicodedata
 from markupsafe import Markup, escape
 
 from ...nlp.normalize import fold, symbol_key
-from .common import Pages, database, document_url, html_response, json_response, page_number, secret_ids
+from .common import Pages, database, html_response, json_response, page_number, secret_ids
 
 PAGE_SIZE = 20
 SNIPPET_WIDTH = 240
@@ -136,7 +136,7 @@ def marked(text: str | None, pattern: re.Pattern | None, width: int | None = Non
 
 
 async def search(datasette, request) -> dict:
-    db = database(datasette)
+    db, links = database(datasette, request)
     query = (request.args.get("q") or "").strip()
     context: dict = {"q": query, "results": [], "error": None, "exact": []}
     if not query:
@@ -201,7 +201,7 @@ async def search(datasette, request) -> dict:
         doc["subject_html"] = marked(doc["subject"], pattern)
         doc["snippet_html"] = Markup("") if secret else marked(text, pattern, SNIPPET_WIDTH)
         doc["secret_hidden"] = secret
-        doc["url"] = document_url(datasette, doc_id)
+        doc["url"] = links.document(doc_id)
         context["results"].append(doc)
     return context
 

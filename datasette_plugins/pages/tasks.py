@@ -11,7 +11,7 @@ import re
 
 from ...db import trace as chain
 from ...db import units
-from .common import Pages, database, document_url, html_response, json_response, load_json_list, page_number, secret_ids, today
+from .common import Pages, database, html_response, json_response, load_json_list, page_number, secret_ids, today
 
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 _COLUMNS = (
@@ -72,7 +72,7 @@ async def _chain_depths(db, root: int) -> dict[int, int]:
 
 async def task_list(datasette, request) -> dict:
     """The tasks the request asks for, one page of them, with what is needed to show them."""
-    db = database(datasette)
+    db, links = database(datasette, request)
     filters = _filters(request)
     where: list[str] = []
     args: dict = {}
@@ -90,7 +90,7 @@ async def task_list(datasette, request) -> dict:
         where.append("t.document_id = :document")
         args["document"] = filters["document"]
         row = (await db.execute("SELECT id, symbol, subject FROM documents WHERE id = ?", [filters["document"]])).first()
-        context["document"] = dict(row) if row else None
+        context["document"] = dict(row, url=links.document(row["id"])) if row else None
     if "month" in filters:
         where.append("t.due_by >= :month_start AND t.due_by < :month_end")
         args["month_start"] = filters["month"] + "-01"
@@ -98,7 +98,7 @@ async def task_list(datasette, request) -> dict:
     depths: dict[int, int] = {}
     if "from" in filters:
         exists = (await db.execute("SELECT id, symbol, subject, placeholder FROM documents WHERE id = ?", [filters["from"]])).first()
-        context["root"] = dict(exists) if exists else None
+        context["root"] = dict(exists, url=links.document(exists["id"])) if exists else None
         depths = await _chain_depths(db, filters["from"]) if exists else {}
         context["chain_size"] = len(depths)
         source = _FROM_CHAIN
@@ -120,11 +120,11 @@ async def task_list(datasette, request) -> dict:
         task = dict(row)
         task["coordinators"] = load_json_list(task["coordinators"])
         task["overdue"] = bool(task["due_by"] and task["due_by"] < now)
-        task["document_url"] = document_url(datasette, task["document_id"])
+        task["document_url"] = links.document(task["document_id"])
         if depths:
             task["depth"] = depths.get(task["document_id"])
         tasks.append(task)
-    context.update(tasks=tasks, pages=pages, today=now)
+    context.update(tasks=tasks, pages=pages, today=now, db_name=request.args.get("db"))
     return context
 
 
