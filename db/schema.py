@@ -64,6 +64,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             f"{'an older' if version < SCHEMA_VERSION else 'a newer'} version of directives (schema {version}, "
             f"this one reads {SCHEMA_VERSION}); ingest the files again into a new database"
         )
+    fresh = "documents" not in db.table_names()
+    if fresh:  # the whole schema or nothing: a run killed while making it leaves a file a re-run completes
+        db.conn.execute("BEGIN")
     if "documents" not in db.table_names():
         db["documents"].create(
             {
@@ -188,3 +191,5 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         )
         db["ingest_errors"].create_index(["path"], unique=True)
     db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    if fresh:
+        db.conn.commit()
