@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from datasette import hookimpl
 
-from ..nlp.normalize import fold, symbol_key
+from . import functions, permissions  # noqa: F401  (permissions: its hooks, registered below)
 from .pages import ROUTES
 
 _TABLES = {
@@ -65,6 +65,8 @@ _TABLES = {
     },
 }
 
+# Secret documents' tasks and citations are left out for users not signed in (permissions.py).
+_SECRET = "coalesce({d}.secrecy, '') in ('Mật', 'Tối mật', 'Tuyệt mật')"
 _QUERIES = {
     "find_symbol": {
         "title": "Find a document by its số ký hiệu, in any spelling",
@@ -77,7 +79,8 @@ _QUERIES = {
         "description": "Every document that names the given số ký hiệu, with how it relates to it.",
         "sql": "select s.id, s.symbol, s.doc_type, s.issued_date, s.issuer, l.relation, l.mention, l.confidence "
         "from documents t join document_links l on l.target_id = t.id join documents s on s.id = l.source_id "
-        "where t.symbol_key = symbol_key(:symbol) order by s.issued_date",
+        "where t.symbol_key = symbol_key(:symbol) "
+        f"and (:_signed_in or not {_SECRET.format(d='s')}) order by s.issued_date",
     },
     "derived_tasks": {
         "title": "Tasks that derive from a document",
@@ -91,6 +94,7 @@ _QUERIES = {
         "t.deadline_text, t.section, t.deadline < date('now') as overdue "
         "from (select distinct id from chain) c join tasks t on t.document_id = c.id join documents d on d.id = t.document_id "
         "left join organizations o on o.id = t.organization_id "
+        f"where :_signed_in or not {_SECRET.format(d='d')} "
         "order by overdue desc, t.deadline is null, t.deadline, d.issued_date, t.start",
     },
     "unit_tasks": {
@@ -100,7 +104,8 @@ _QUERIES = {
         "sql": "select coalesce(o.name, t.assignee) as unit, d.symbol, d.doc_type, d.issued_date, t.action, t.deadline, "
         "t.deadline_text, t.section, t.deadline < date('now') as overdue "
         "from tasks t join documents d on d.id = t.document_id left join organizations o on o.id = t.organization_id "
-        "where o.key like '%' || fold(:unit) || '%' "
+        "where length(trim(fold(:unit))) > 0 and instr(o.key, trim(fold(:unit))) > 0 "
+        f"and (:_signed_in or not {_SECRET.format(d='d')}) "
         "order by overdue desc, t.deadline is null, t.deadline, d.issued_date, t.start",
     },
 }
@@ -113,8 +118,7 @@ def register_routes():
 
 @hookimpl
 def prepare_connection(conn):
-    conn.create_function("fold", 1, fold, deterministic=True)
-    conn.create_function("symbol_key", 1, symbol_key, deterministic=True)
+    functions.prepare(conn)  # fold() and symbol_key(), bounded
 
 
 @hookimpl

@@ -25,8 +25,24 @@ TOKENIZE = "unicode61 remove_diacritics 2"
 # Version 2 added placeholders, links and the province-aware identity; 3 the fields a
 # number was taken from the file's name for; 4 a task's last allowed day (``due_by``) and its
 # ``recurrence``, so that every task sorts and "overdue" means past ``due_by``.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
+
+# Documents marked Mật, Tối mật or Tuyệt mật (Nghị định 30/2020/NĐ-CP) show their text, tasks
+# and source files to signed-in users only. These views are what anonymous users browse in
+# Datasette when the database holds any (``datasette_plugins/permissions.py`` hides the tables).
+SECRET = "coalesce(d.secrecy, '') IN ('Mật', 'Tối mật', 'Tuyệt mật')"
+PUBLIC_VIEWS = [
+    "CREATE VIEW IF NOT EXISTS public_documents AS SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.year, "
+    "d.place, d.issuer, d.subject, d.signer, d.signer_title, d.urgency, d.secrecy, d.recipients, d.placeholder, "
+    f"CASE WHEN {SECRET} THEN NULL ELSE d.text END AS text FROM documents d",
+    "CREATE VIEW IF NOT EXISTS public_tasks AS SELECT t.id, t.document_id, t.organization_id, t.assignee, "
+    "t.coordinators, t.action, t.deadline, t.deadline_text, t.due_by, t.recurrence, t.section, t.start, t.[end] "
+    f"FROM tasks t JOIN documents d ON d.id = t.document_id WHERE NOT {SECRET}",
+    "CREATE VIEW IF NOT EXISTS public_document_sources AS SELECT s.* FROM document_sources s "
+    f"JOIN documents d ON d.id = s.document_id WHERE NOT {SECRET}",
+]
 # What turns a database of one version into the next, where that can be done in place.
+# 4 -> 5: the public views above.
 MIGRATIONS = {
     2: ["ALTER TABLE documents ADD COLUMN from_file_name TEXT"],
     3: [
@@ -35,6 +51,7 @@ MIGRATIONS = {
         "UPDATE tasks SET due_by = deadline",
         "CREATE INDEX IF NOT EXISTS idx_tasks_due_by ON tasks (due_by)",
     ],
+    4: PUBLIC_VIEWS,
 }
 
 
@@ -45,11 +62,51 @@ def search_folded(symbol: str | None, subject: str | None, issuer: str | None, t
 
 
 class SchemaError(Exception):
-    """The database was written by another version of directives."""
+    """The database was written by another version of directives, or is not one of ours."""
+
+
+# Columns only a directives ``documents`` table has: another program's table of that name is not ours.
+_OWN_COLUMNS = {"symbol_key", "identity", "placeholder"}
+
+
+def _name(db: sqlite_utils.Database) -> str:
+    return db.conn.execute("PRAGMA database_list").fetchone()[2] or "the database"
+
+
+def refuse_foreign(db: sqlite_utils.Database) -> None:
+    """Raise SchemaError when the file holds another program's tables: giving it the
+    project's tables beside them would mix two programs' data in one file."""
+    tables = [t for t in db.table_names() if not t.startswith("sqlite_")]
+    if not tables:
+        return
+    if "documents" in tables and _OWN_COLUMNS <= set(db["documents"].columns_dict):
+        return
+    shown = ", ".join(tables[:5]) + (" ..." if len(tables) > 5 else "")
+    raise SchemaError(f"{_name(db)} is not a directives database (it holds other tables: {shown}); give another --db")
+
+
+def check_schema(db: sqlite_utils.Database) -> None:
+    """For reading: the database is a directives database of this version. Writes nothing
+    (no tables made, no upgrade): a database needing an upgrade says to run ingest."""
+    refuse_foreign(db)
+    if "documents" not in db.table_names():
+        raise SchemaError(f"{_name(db)} holds no documents yet; run `directives ingest PATH --db {_name(db)}` first")
+    version = db.execute("PRAGMA user_version").fetchone()[0]
+    if version < SCHEMA_VERSION and all(v in MIGRATIONS for v in range(version, SCHEMA_VERSION)):
+        raise SchemaError(
+            f"{_name(db)} was made by an older version of directives (schema {version}, this one reads "
+            f"{SCHEMA_VERSION}); run `directives ingest` on it once (any path) to upgrade it in place"
+        )
+    if version != SCHEMA_VERSION:
+        raise SchemaError(
+            f"{_name(db)} was made by {'an older' if version < SCHEMA_VERSION else 'a newer'} version of directives "
+            f"(schema {version}, this one reads {SCHEMA_VERSION}); ingest the files again into a new database"
+        )
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA foreign_keys = ON")
+    refuse_foreign(db)
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if "documents" in db.table_names() and version < SCHEMA_VERSION and all(v in MIGRATIONS for v in range(version, SCHEMA_VERSION)):
         with db.conn:
@@ -187,4 +244,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             pk="id",
         )
         db["ingest_errors"].create_index(["path"], unique=True)
-    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    if version != SCHEMA_VERSION:  # a database already current is not written to on open
+        for statement in PUBLIC_VIEWS:
+            db.execute(statement)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

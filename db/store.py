@@ -30,7 +30,8 @@ from ..nlp.record import Record
 from . import identity as ident
 from .organizations import Organization
 from .rows import Rows, rows_for
-from .schema import ensure_schema, search_folded
+from .connect import connect
+from .schema import check_schema, ensure_schema, search_folded
 
 
 def _now() -> str:
@@ -52,9 +53,14 @@ class Report:
 
 
 class Store:
-    def __init__(self, db: sqlite_utils.Database):
+    def __init__(self, db: sqlite_utils.Database, readonly: bool = False):
         self.db = db
         self._batching = False
+        self.readonly = readonly
+        self.immutable = False  # opened as immutable: a read-only folder (see db/connect.py)
+        if readonly:
+            check_schema(db)  # reading writes nothing: no tables made, no upgrade, no WAL switch
+            return
         ensure_schema(db)
         # Write-ahead log: Datasette reads while a batch writes, and a commit costs no fsync
         # (synchronous=NORMAL). A crash still never leaves a document half-written; a power cut
@@ -64,8 +70,13 @@ class Store:
             db.execute("PRAGMA synchronous = NORMAL")
 
     @classmethod
-    def open(cls, path: str | Path) -> "Store":
-        return cls(sqlite_utils.Database(path))
+    def open(cls, path: str | Path, readonly: bool = False) -> "Store":
+        """The store in ``path``; ``readonly`` for trace, tasks and serve. Raises SchemaError
+        for a file that is not SQLite, another program's database, or another schema."""
+        conn, immutable = connect(path, readonly)
+        store = cls(sqlite_utils.Database(conn), readonly)
+        store.immutable = immutable
+        return store
 
     # -- one file -------------------------------------------------------------------
 

@@ -38,7 +38,7 @@ class Trace:
 
 def find_documents(conn: sqlite3.Connection, symbol_or_id: str) -> list[int]:
     """Documents by id ("42") or by số ký hiệu in any spelling; several when two bodies share a symbol."""
-    if symbol_or_id.isdigit():
+    if symbol_or_id.isascii() and symbol_or_id.isdigit() and int(symbol_or_id) < 2**63:  # "²" is a digit too; SQLite ids are 64-bit
         row = conn.execute("SELECT id FROM documents WHERE id = ?", [int(symbol_or_id)]).fetchone()
         if row:
             return [row[0]]
@@ -167,10 +167,15 @@ def tasks_of(conn: sqlite3.Connection, document_ids: list[int], today: str | Non
 
 def tasks_of_unit(conn: sqlite3.Connection, unit: str, today: str | None = None) -> list[TaskRow]:
     """The tasks of one unit (any spelling: the organization's folded name contains the
-    query's) across all documents: overdue ones first, then by deadline, then undated."""
+    query's, as a plain substring: "%" and "_" are characters, not wildcards) across all
+    documents: overdue ones first, then by deadline, then undated. Raises ValueError for a
+    name with nothing to match."""
     from ..nlp.normalize import fold
 
-    return _by_deadline(_task_rows(conn, "o.key LIKE ?", [f"%{fold(unit)}%"], today))
+    folded = fold(unit).strip()
+    if not folded:
+        raise ValueError(f"{unit!r} is no unit name")
+    return _by_deadline(_task_rows(conn, "instr(o.key, ?) > 0", [folded], today))
 
 
 def _task_rows(conn: sqlite3.Connection, where: str, args: list, today: str | None) -> list[TaskRow]:

@@ -128,7 +128,9 @@ def test_a_failure_mid_batch_keeps_the_documents_stored_before_it(examples, db_p
 
 def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_path):
     run("ingest", str(examples / "qd-0457-ubnd-dak-lak.md"), "--db", str(db_path))
-    with sqlite3.connect(db_path) as conn:  # as version 2 left it: no from_file_name, no due_by, no recurrence
+    with sqlite3.connect(db_path) as conn:  # as version 2 left it: no from_file_name, no due_by, no recurrence, no public views
+        for view in ("public_documents", "public_tasks", "public_document_sources"):
+            conn.execute(f"DROP VIEW {view}")
         conn.execute("ALTER TABLE documents DROP COLUMN from_file_name")
         conn.execute("DROP INDEX idx_tasks_due_by")
         conn.execute("ALTER TABLE tasks DROP COLUMN due_by")
@@ -141,7 +143,8 @@ def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_pa
     # the tasks stored before the upgrade get their last allowed day from their deadline
     assert count(db_path, "select count(*) from tasks where due_by is not deadline") == 0
     assert count(db_path, "select count(*) from tasks where recurrence is not null") == 0
-    assert count(db_path, "pragma user_version") == 4
+    assert count(db_path, "select count(*) from public_tasks") == count(db_path, "select count(*) from tasks")
+    assert count(db_path, "pragma user_version") == 5
 
 
 def test_a_database_of_a_newer_version_is_refused_with_the_reason(db_path):
