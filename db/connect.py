@@ -27,7 +27,7 @@ def connect(path: str | Path, readonly: bool = False, timeout: float | None = No
         try:
             _probe(conn, path)
         except _CannotReadInPlace:
-            raise SchemaError(f"{path} cannot be opened for writing") from None
+            raise SchemaError(f"{path} is read-only (the file or its folder): ingest needs to write both") from None
         return conn, False
     uri = "file:" + quote(str(Path(path).resolve()))
     conn = sqlite3.connect(uri + "?mode=ro", uri=True, timeout=timeout)
@@ -64,13 +64,11 @@ def _probe(conn: sqlite3.Connection, path: str | Path) -> None:
 def open_for_reading(path: str | Path) -> tuple[sqlite3.Connection, bool]:
     """A read-only connection to a directives database of this schema version (see
     :func:`connect`), without loading the extractor that :class:`db.store.Store` brings."""
-    import sqlite_utils
-
     from .schema import check_schema
 
     conn, immutable = connect(path, readonly=True)
     try:
-        check_schema(sqlite_utils.Database(conn))
+        check_schema(conn)
     except BaseException:
         conn.close()
         raise

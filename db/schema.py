@@ -14,9 +14,13 @@ Datasette's search matches each word of a query in any column, so "quyet dinh" f
 """
 from __future__ import annotations
 
-import sqlite_utils
+import sqlite3
+from typing import TYPE_CHECKING
 
 from ..nlp.normalize import d_bar_words, fold
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 FTS_COLUMNS = ["symbol", "subject", "issuer", "text", "search_folded"]
 TOKENIZE = "unicode61 remove_diacritics 2"
@@ -69,29 +73,38 @@ class SchemaError(Exception):
 _OWN_COLUMNS = {"symbol_key", "identity", "placeholder"}
 
 
-def _name(db: sqlite_utils.Database) -> str:
-    return db.conn.execute("PRAGMA database_list").fetchone()[2] or "the database"
+# The checks below take a plain connection too: reading a database does not load sqlite-utils.
+def _conn(db: sqlite_utils.Database | sqlite3.Connection) -> sqlite3.Connection:
+    return db if isinstance(db, sqlite3.Connection) else db.conn
 
 
-def refuse_foreign(db: sqlite_utils.Database) -> None:
+def _name(db: sqlite_utils.Database | sqlite3.Connection) -> str:
+    return _conn(db).execute("PRAGMA database_list").fetchone()[2] or "the database"
+
+
+def _tables(db: sqlite_utils.Database | sqlite3.Connection) -> list[str]:
+    return [r[0] for r in _conn(db).execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+
+
+def refuse_foreign(db: sqlite_utils.Database | sqlite3.Connection) -> None:
     """Raise SchemaError when the file holds another program's tables: giving it the
     project's tables beside them would mix two programs' data in one file."""
-    tables = [t for t in db.table_names() if not t.startswith("sqlite_")]
+    tables = [t for t in _tables(db) if not t.startswith("sqlite_")]
     if not tables:
         return
-    if "documents" in tables and _OWN_COLUMNS <= set(db["documents"].columns_dict):
+    if "documents" in tables and _OWN_COLUMNS <= {r[1] for r in _conn(db).execute("PRAGMA table_info(documents)")}:
         return
     shown = ", ".join(tables[:5]) + (" ..." if len(tables) > 5 else "")
     raise SchemaError(f"{_name(db)} is not a directives database (it holds other tables: {shown}); give another --db")
 
 
-def check_schema(db: sqlite_utils.Database) -> None:
+def check_schema(db: sqlite_utils.Database | sqlite3.Connection) -> None:
     """For reading: the database is a directives database of this version. Writes nothing
     (no tables made, no upgrade): a database needing an upgrade says to run ingest."""
     refuse_foreign(db)
-    if "documents" not in db.table_names():
+    if "documents" not in _tables(db):
         raise SchemaError(f"{_name(db)} holds no documents yet; run `directives ingest PATH --db {_name(db)}` first")
-    version = db.execute("PRAGMA user_version").fetchone()[0]
+    version = _conn(db).execute("PRAGMA user_version").fetchone()[0]
     if version < SCHEMA_VERSION and all(v in MIGRATIONS for v in range(version, SCHEMA_VERSION)):
         raise SchemaError(
             f"{_name(db)} was made by an older version of directives (schema {version}, this one reads "
