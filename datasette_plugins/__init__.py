@@ -11,8 +11,14 @@ from __future__ import annotations
 
 from datasette import hookimpl
 
-from . import functions, permissions  # noqa: F401  (permissions: its hooks, registered below)
+from datasette.plugins import pm
+
+from . import functions, permissions
 from .pages import ROUTES
+
+# The entry point names this module only: the hooks of permissions.py are registered here.
+if not pm.is_registered(permissions):
+    pm.register(permissions, name="directives.datasette_plugins.permissions")
 
 _TABLES = {
     "documents": {

@@ -25,7 +25,6 @@ from ..db.schema import SECRET
 USERS_ENV = "DIRECTIVES_USERS"
 HIDDEN_TABLES = {"documents", "tasks", "document_sources", "document_links"}
 _CHECK_EVERY = 1.0  # seconds a database's "holds secret documents" answer is kept
-_holds: dict[str, tuple[float, bool]] = {}
 
 
 def parse_users(text: str) -> dict[str, str]:
@@ -42,6 +41,9 @@ def parse_users(text: str) -> dict[str, str]:
 async def holds_secrets(datasette, database: str) -> bool:
     """Whether the database holds any document marked secret (kept for a second)."""
     now = time.monotonic()
+    if not hasattr(datasette, "_directives_secrets"):
+        datasette._directives_secrets = {}
+    _holds = datasette._directives_secrets
     known = _holds.get(database)
     if known and now - known[0] < _CHECK_EVERY:
         return known[1]
