@@ -95,13 +95,35 @@ def register_magic_parameters(datasette):
     return [("signed", signed)]
 
 
+_VIEWS = {
+    "public_documents": {
+        "title": "Directives (open to all)",
+        "description": "Every document; the text of those marked Mật, Tối mật or Tuyệt mật is shown to signed-in users only.",
+        "facets": ["doc_type", "issuer", "year", "secrecy"],
+        "sort_desc": "issued_date",
+        "label_column": "symbol",
+    },
+    "public_tasks": {
+        "title": "Tasks (open to all)",
+        "description": "The tasks of the documents not marked secret.",
+    },
+    "public_document_sources": {
+        "title": "Source files (open to all)",
+        "description": "The files of the documents not marked secret.",
+    },
+}
+
+
 @hookimpl
 def get_metadata(datasette, key, database, table):
-    """Sign-in by datasette-auth-passwords for the users of ``DIRECTIVES_USERS``."""
+    """The public views' titles, and sign-in by datasette-auth-passwords for the users of
+    ``DIRECTIVES_USERS``."""
+    names = [name for name in datasette.databases if not name.startswith("_")]
+    metadata: dict = {"databases": {name: {"tables": _VIEWS} for name in names}}
     try:
         users = parse_users(os.environ.get(USERS_ENV, ""))
     except ValueError:
         users = {}
-    if not users:
-        return {}
-    return {"plugins": {"datasette-auth-passwords": {f"{name}_password_hash": h for name, h in users.items()}}}
+    if users:
+        metadata["plugins"] = {"datasette-auth-passwords": {f"{name}_password_hash": h for name, h in users.items()}}
+    return metadata
