@@ -84,6 +84,26 @@ def permission_allowed(datasette, actor, action, resource):
 
 
 @hookimpl
+def forbidden(datasette, request, message):
+    """Tell a visitor who has not signed in why a page is closed and where to go."""
+    if request.actor is not None or request.path.endswith((".json", ".csv")):
+        return None  # API clients get Datasette's own answer
+
+    async def page():
+        from datasette.utils.asgi import Response
+
+        text = (
+            f"{message}. This database holds documents marked Mật, Tối mật or Tuyệt mật, shown to "
+            "signed-in users only: sign in at /-/login, or browse public_documents, public_tasks and "
+            "public_document_sources."
+        )
+        html = await datasette.render_template("error.html", {"title": "Sign in to see this", "error": text}, request=request)
+        return Response.html(html, status=403)
+
+    return page
+
+
+@hookimpl
 def register_magic_parameters(datasette):
     """``:_signed_in``: 1 for a signed-in user, 0 otherwise, for the canned queries' filter."""
 
