@@ -164,6 +164,8 @@ def _tessdata() -> str | None:
 @lru_cache(maxsize=1)
 def _library():
     """tesserocr, when it is installed and its Tesseract reads the Vietnamese model; else None."""
+    # Debian's libtesseract runs OpenMP threads of its own: one per page here, the threads are ours.
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
     try:
         import tesserocr
     except ImportError:
