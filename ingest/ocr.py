@@ -59,25 +59,29 @@ def read_pages(data: bytes, indexes: list[int], path: str, dpi: int = DPI) -> li
     problem = available()
     if problem:
         raise ReadError(path, f"scanned PDF needs OCR, but {problem[0].lower()}{problem[1:]}")
-    images = render(data, indexes, dpi)
-    workers = max(1, min(len(images), ocr_threads()))
+    workers = max(1, min(len(indexes), ocr_threads()))
     if workers == 1:
-        return [recognise(image, path, dpi) for image in images]
+        return [recognise(image, path, dpi) for image in rendered(data, indexes, dpi)]
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(lambda image: recognise(image, path, dpi), images))
+        # each page is read as soon as it is rendered: the cores do not wait for the last page
+        futures = [pool.submit(recognise, image, path, dpi) for image in rendered(data, indexes, dpi)]
+        return [future.result() for future in futures]
 
 
 def render(data: bytes, indexes: list[int], dpi: int = DPI) -> list:
     """Grey images (PIL) of the given pages, with the red of seals taken out."""
+    return list(rendered(data, indexes, dpi))
+
+
+def rendered(data: bytes, indexes: list[int], dpi: int = DPI):
+    """The images of :func:`render`, one at a time (pdfium renders in this thread only)."""
     import pypdfium2 as pdfium
 
     document = pdfium.PdfDocument(data)
     try:
-        images = []
         for index in indexes:
             bitmap = document[index].render(scale=dpi / 72)
-            images.append(without_seal_red(bitmap.to_pil(), keep_top=RED_KEPT_ON_FIRST_PAGE if index == 0 else 0))
-        return images
+            yield without_seal_red(bitmap.to_pil(), keep_top=RED_KEPT_ON_FIRST_PAGE if index == 0 else 0)
     finally:
         document.close()
 
