@@ -110,6 +110,24 @@ def test_a_read_only_database_can_be_traced_and_listed(ingested, tmp_path, how):
         one_line_error(run("ingest", new_document(tmp_path), "--db", db), "read-only")
 
 
+def test_serve_reads_a_database_in_a_read_only_folder_as_immutable(ingested, tmp_path, monkeypatch):
+    from datasette import cli as datasette_cli
+
+    folder = tmp_path / "archive"
+    folder.mkdir()
+    db = folder / "ro.db"
+    with sqlite3.connect(ingested) as conn:
+        conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    shutil.copy(ingested, db)
+    seen = []
+    monkeypatch.setattr(datasette_cli.cli, "main", lambda args, prog_name: seen.append(args))
+    with read_only(db, folder):  # SQLite cannot keep its index of the write-ahead log beside the file
+        assert run("serve", "--db", db).exit_code == 0
+        assert seen[-1][1:3] == ["-i", str(db)]
+    assert run("serve", "--db", db).exit_code == 0
+    assert "-i" not in seen[-1]  # a writable folder: served as a file an ingest may still write to
+
+
 # -- locks -----------------------------------------------------------------------------
 
 

@@ -98,6 +98,8 @@ def test_a_hostile_fold_call_is_refused_and_memory_stays_low(public_db):
         assert r.status_code == 400 and r.json()["ok"] is False
     r = get(ds, "/test.json", sql=f"select length(fold(printf('%.*c', {functions.MAX_CHARACTERS}, 'Á'))) as n", _shape="array")
     assert r.json() == [{"n": functions.MAX_CHARACTERS}]
+    r = get(ds, "/test/unit_tasks.json", unit="sở " * 5000)  # unit_matches() runs once per organization: bounded too
+    assert r.status_code == 400 and r.json()["ok"] is False
     r = get(ds, "/test.json", sql="select fold('Quyết Định') as f, symbol_key(12) as k, fold(null) as n", _shape="array")
     assert r.json() == [{"f": "quyet dinh", "k": "12", "n": ""}]
 
