@@ -170,7 +170,10 @@ def register_routes():
 DOCUMENTS_COLUMNS = ("symbol", "doc_type", "issued_date", "issuer", "subject")
 DOCUMENTS_DEFAULTS = "&".join([*(f"_col={c}" for c in DOCUMENTS_COLUMNS), "placeholder=0"])
 _DOCUMENT_ID_COLUMNS = {"documents": ("symbol",), "document_links": ("source_id", "target_id"), "tasks": ("document_id",),
-                        "document_sources": ("document_id",), "document_recipients": ("document_id",)}
+                        "document_sources": ("document_id",), "document_recipients": ("document_id",),
+                        # the views open to all when the database holds secret documents (permissions.py)
+                        "public_documents": ("symbol",), "public_tasks": ("document_id",),
+                        "public_document_sources": ("document_id",)}
 
 
 @hookimpl
@@ -204,7 +207,7 @@ def render_cell(row, value, column, table, database, datasette):
     """A document's symbol, and the documents other tables point to, link to its page."""
     if column not in _DOCUMENT_ID_COLUMNS.get(table, ()):
         return None
-    if table == "documents":
+    if table in ("documents", "public_documents"):
         if value in (None, "") or "id" not in row.keys():
             return None
         return markupsafe.Markup('<a href="{}">{}</a>').format(_document_url(datasette, database, row["id"]), value)

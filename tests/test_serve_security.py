@@ -153,6 +153,7 @@ def test_anonymous_users_browse_the_public_views_without_secret_text_tasks_or_fi
     assert all(d["text"] for d in documents if d["symbol"] != "12/KH-SNV" and not d["placeholder"])
     page = get(ds, "/test/public_documents")
     assert page.status_code == 200 and SECRET_WORDS not in page.text
+    assert f'<a href="/-/document/{secret[0]["id"]}">12/KH-SNV</a>' in page.text  # to the plugin's page of it
     tasks = get(ds, "/test/public_tasks.json", _shape="array").json()
     assert tasks and not any(SECRET_WORDS in t["action"] for t in tasks)
     sources = get(ds, "/test/public_document_sources.json", _shape="array").json()
