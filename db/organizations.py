@@ -5,6 +5,13 @@
 Đắk Lắk". A body of the province (UBND, HĐND, a Sở, a Ban of the province, Công an tỉnh ...)
 named without its locality takes the locality of the document that names it. Collective
 assignees ("các sở, ban, ngành", "UBND các xã, phường") are kept as groups.
+
+The head of a unit stands for the unit: "Giám đốc Sở Tài chính" is "Sở Tài chính ...",
+"Chủ tịch UBND tỉnh X" is "Ủy ban nhân dân tỉnh X", "Chánh Văn phòng UBND tỉnh" is its
+Văn phòng. A Nơi nhận's shorthand ("Như trên", "Như Điều 3", "Lưu: VT", "Website CT") and a
+person ("PCTr. Đặng Ngọc Minh (để b/c)") are not units: :func:`canonical` gives None.
+A document's issuer is its body named canonically (:func:`body_name`): "Bộ trưởng Bộ Tài
+chính" issues as "Bộ Tài chính"; a name cut mid-way ("Bộ trưởng Bộ", "Chủ tịch Ủy") is none.
 """
 from __future__ import annotations
 
@@ -13,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..nlp.normalize import collapse, fold
+from ..nlp.tables import issuer_codes, surnames, titles
 
 _EXPAND = [
     (re.compile(r"\bUBND\b"), "Ủy ban nhân dân"),
@@ -30,6 +38,107 @@ _HAS_LOCALITY = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|x
 _GROUP = re.compile(r"(?:^|\s)(?:các|những)\s|\bcấp\s+(?:xã|huyện|tỉnh)\b|^(?:tổ chức|cơ quan|đơn vị|cá nhân)(?:,|\s+và|\s+có liên quan|\s+liên quan)", re.I)
 
 
+# A post before its unit: the unit is what follows ("Giám đốc Sở Tài chính"), or the office a
+# "Chánh Văn phòng" / "Chánh Thanh tra" / "Trưởng phòng" heads. "Thủ tướng Chính phủ" is a
+# body of its own (nlp/data/issuers.json), not a post.
+_HEAD_OF = re.compile(
+    r"^(?:(?:Phó\s+)?(?:Chủ tịch|Giám đốc|Thủ trưởng|Bộ trưởng|Thứ trưởng|Tổng Cục trưởng|Cục trưởng|Chi cục trưởng"
+    r"|Vụ trưởng|Viện trưởng|Chánh án|Thống đốc|Chủ nhiệm|Tổng Giám đốc|Hiệu trưởng|Tư lệnh|Người đứng đầu|Lãnh đạo"
+    r"|Trưởng Công an|Chỉ huy trưởng|Bí thư|Thường trực|Tổng Kiểm toán|Tổng Thanh tra)"
+    r"|(?:Chủ tịch|CT)\s*,\s*(?:các\s+)?(?:Phó Chủ tịch|PCT))\s+(?=\S)",
+    re.I,
+)
+_HEAD_OF_OFFICE = re.compile(r"^(?:Phó\s+)?(?:Chánh\s+(?=Văn phòng|Thanh tra)|Trưởng\s+(?=[Pp]hòng|[Bb]an|Ban)|Trưởng(?=\s+[Bb]an\b))\s*", re.I)
+# Nơi nhận shorthand: the recipients above, those of an article, the file copy, a website.
+_SHORTHAND = re.compile(r"^(?:như\s+(?:trên|điều|khoản|mục|phần|kính gửi|nơi nhận)|lưu\b|website\b|web\b|vt\b|lưu trữ\b)", re.I)
+# A person: an abbreviated post or a form of address, then a name whose first word is a family name.
+_PERSON_TITLE = re.compile(r"^(?:(?:P?CTr?|PCT|CT|PGĐ|GĐ|TP|PTP|PVP|CVP|VP)\.|(?:Đ/c|đ/c|đồng chí|Đồng chí|Ông|Bà|ông|bà)\b)\s*")
+_NOTE = re.compile(r"\s*[(\[{][^()\[\]{}]*(?:b/c|biết|t/h|thực hiện|chỉ đạo|báo cáo|phối hợp|đăng|theo dõi|e-?mail)[^()\[\]{}]*[)\]}]?\s*$", re.I)
+
+
+def _is_person(text: str) -> bool:
+    titled = _PERSON_TITLE.match(text)
+    rest = text[titled.end() :] if titled else text
+    words = rest.split()
+    if not 2 <= len(words) <= 5 or not all(w[:1].isupper() and w[1:].islower() for w in words):
+        return False
+    return bool(titled) or words[0].lower() in surnames()
+
+
+@lru_cache(maxsize=None)
+def _posts() -> frozenset[str]:
+    return frozenset(fold(t) for t in titles())
+
+
+def is_unit(name: str) -> bool:
+    """Whether a Nơi nhận line or an assignee names a unit (not shorthand, not a person)."""
+    text = _NOTE.sub("", collapse(name)).strip(" ,.;:-+*")
+    if not text or _SHORTHAND.match(text) or _is_person(text) or fold(text) in _posts():
+        return False  # a post alone ("Chủ tịch") names a person too
+    return any(c.isalpha() for c in text)
+
+
+def unit_of(name: str) -> str:
+    """The unit a head stands for: "Giám đốc Sở Tài chính" gives "Sở Tài chính"."""
+    text = _NOTE.sub("", collapse(name)).strip(" ,.;:-+*")
+    for _ in range(2):  # "Thủ trưởng, Chủ tịch ..." rarely nests deeper
+        m = _HEAD_OF.match(text)
+        if m and len(text) > m.end():
+            text = text[m.end() :]
+            continue
+        m = _HEAD_OF_OFFICE.match(text)
+        if m and len(text) > m.end():
+            rest = text[m.end() :]
+            text = rest[:1].upper() + rest[1:]
+            continue
+        break
+    return text
+
+
+# A complete body name: a head, then its name; a council of the people or a committee of the
+# people names where it sits. A name that stops on a connector or mid-phrase is cut.
+_BODY_HEAD = re.compile(
+    r"^(?:Bộ|Sở|Ban|Cục|Tổng cục|Chi cục|Văn phòng|Vụ|Viện|Tòa án|Viện kiểm sát|Kiểm toán|Ngân hàng|Thanh tra"
+    r"|Công an|Bộ Chỉ huy|Bộ Tư lệnh|Ủy ban|Hội đồng|Trung tâm|Kho bạc|Bảo hiểm|Đài|Liên đoàn|Mặt trận|Học viện"
+    r"|Trường|Bệnh viện|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|Đảng đoàn|Ban cán sự|Tỉnh đoàn|Đoàn|Hội|Phòng|Tổng công ty|Tập đoàn"
+    r"|Công ty|Quỹ|Tổng Liên đoàn|Thường trực|Thủ tướng|Chính phủ|Quốc hội|Chủ tịch nước)\b"
+)
+_LOCAL_BODY = re.compile(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân)\b")
+_PLACED = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+[A-ZĐÀ-Ỹ]")
+_CUT_END = re.compile(r"(?:\s(?:và|của|với|cho|tại|thuộc|về|các|nhân|Ủy|Ủy ban|Hội đồng|Bộ|Sở|Ban|Cục|Chính|Quốc|Nhà|Thủ|Văn|Thường|Trung|tỉnh|thành phố|huyện|xã)|[,\-–(&])$")
+_PLAIN_HEAD = re.compile(r"^(?:Bộ|Sở|Ban|Cục|Tổng cục|Chi cục|Văn phòng|Vụ|Viện|Ủy ban|Hội đồng|Trung tâm|Thủ tướng)$")
+
+
+@lru_cache(maxsize=None)
+def _known_bodies() -> dict[str, str]:
+    """Folded name of each body of the code table to its canonical spelling."""
+    return {fold(v["name"]): v["name"] for v in issuer_codes().values()}
+
+
+def body_name(issuer: str | None) -> str | None:
+    """The body an issuer text names, canonically ("Bộ trưởng Bộ Tài chính" gives "Bộ Tài
+    chính", "UBND tỉnh Quảng Ngãi" gives "Ủy ban nhân dân tỉnh Quảng Ngãi"), or None when it
+    names no complete body ("Bộ trưởng Bộ", "Thủ", "Chủ tịch Ủy", "Ủy ban nhân dân tỉnh")."""
+    if not issuer:
+        return None
+    text = unit_of(issuer)
+    for pattern, replacement in _EXPAND:
+        text = pattern.sub(replacement, text)
+    text = collapse(text.replace("Uỷ", "Ủy")).strip(" ,.;:-")
+    text = _LOCAL_WORDS.sub(lambda m: m.group().lower(), text)
+    known = _known_bodies().get(fold(text))
+    if known:
+        return known
+    text = text[:1].upper() + text[1:]
+    if not _BODY_HEAD.match(text) or _PLAIN_HEAD.match(text) or _CUT_END.search(text) or _HEAD_OF.match(text):
+        return None
+    if _LOCAL_BODY.match(text) and not _PLACED.search(text):
+        return None  # "Ủy ban nhân dân tỉnh": which province?
+    if re.search(r"\b(?:Hội đồng nhân|Ủy ban nhân)$", text):
+        return None
+    return text
+
+
 @dataclass(frozen=True)
 class Organization:
     name: str  # canonical, with its locality
@@ -38,10 +147,13 @@ class Organization:
     group: bool
 
 
-def canonical(name: str, locality: tuple[str, str] | None = None, issuer: str | None = None) -> Organization:
+def canonical(name: str, locality: tuple[str, str] | None = None, issuer: str | None = None) -> Organization | None:
     """The canonical form of a unit's name, given the naming document's locality
-    (("tỉnh", "Quảng Ngãi")) and issuer ("Văn phòng Sở" of a Sở's plan is that Sở's)."""
-    text = collapse(name).strip(" ,.;:-")
+    (("tỉnh", "Quảng Ngãi")) and issuer ("Văn phòng Sở" of a Sở's plan is that Sở's); a
+    head is its unit; None for what is not a unit (shorthand, a person)."""
+    if not is_unit(name):
+        return None
+    text = unit_of(name)
     own = re.search(r"\s(Sở|Bộ)$", text)
     if own and issuer and issuer.startswith(own.group(1) + " "):
         text = text[: own.start()] + " " + issuer
@@ -68,7 +180,7 @@ def canonical(name: str, locality: tuple[str, str] | None = None, issuer: str | 
 
 
 @lru_cache(maxsize=8192)
-def canonical_for(name: str, issuer: str | None) -> Organization:
+def canonical_for(name: str, issuer: str | None) -> Organization | None:
     """:func:`canonical` of a unit named in a document of ``issuer`` (kept: a batch names
     the same units again and again)."""
     return canonical(name, locality_of(issuer), issuer)

@@ -28,9 +28,26 @@ from ..ingest import ReadError, walk
 from ..nlp.normalize import fold
 from ..nlp.record import Record
 from . import identity as ident
+from . import placeholders
 from .organizations import Organization
 from .rows import Rows, rows_for
 from .schema import ensure_schema, search_folded
+
+
+def _completeness(row: dict) -> tuple:
+    """How complete a reading of a document is, to choose among several files of it by a
+    fixed rule: a text layer before OCR, then more header fields, references, tasks,
+    recipients and text; last the content itself, so that the choice never depends on the
+    order the files came in."""
+    fields = ("symbol", "doc_type", "issued_date", "place", "issuer", "subject", "signer", "signer_title")
+    lists = [len(json.loads(row.get(name) or "[]")) for name in ("references_json", "tasks_json", "recipients")]
+    return (
+        not json.loads(row.get("read_by_ocr") or "[]"),
+        sum(bool(row.get(name)) for name in fields),
+        *lists,
+        len(row.get("text") or ""),
+        json.dumps([row.get(name) for name in (*fields, "text", "references_json", "tasks_json", "recipients")], ensure_ascii=False),
+    )
 
 
 def _now() -> str:
@@ -208,9 +225,9 @@ class Store:
             )
         else:
             self.db.execute("DELETE FROM documents WHERE id = ?", [document_id])
-        for target in targets:
-            if not self._cited(target):
-                self.db.execute("DELETE FROM documents WHERE id = ? AND placeholder = 1", [target])
+        if self._cited(document_id):
+            targets.append(document_id)  # a placeholder again: its fields from its citations
+        self._settle(targets)
 
     def _cited(self, document_id: int) -> bool:
         return self.db.execute("SELECT 1 FROM document_links WHERE target_id = ? LIMIT 1", [document_id]).fetchone() is not None
@@ -222,8 +239,12 @@ class Store:
         # issuer_id set here, not by an UPDATE after: every UPDATE makes the search index read the text again
         row = {**rows.document, "updated_at": now, "issuer_id": self._organization(rows.issuer) if rows.issuer else None}
         found = self._find(me)
+        chosen = True  # this file's reading gives the document's fields, links and duties
         if found and not found["placeholder"]:
             document_id, outcome = found["id"], "merged"
+            chosen = _completeness(rows.document) > _completeness(self._row(document_id))
+            if chosen:
+                self._update("documents", document_id, row)
         elif found:  # the document a placeholder stood for has arrived: it keeps the id and the links
             document_id, outcome = found["id"], "added"
             self._update("documents", document_id, row)
@@ -243,12 +264,19 @@ class Store:
                 "ingested_at": now,
             },
         )
-        self._link(document_id, rows)
-        self._duties(document_id, rows)
+        if chosen:
+            self._link(document_id, rows)
+            self._duties(document_id, rows)
         return outcome
 
-    def _organization(self, org: Organization) -> int:
-        """The id of a unit's canonical row, made on first sight."""
+    def _row(self, document_id: int) -> dict:
+        cursor = self.db.conn.execute("SELECT * FROM documents WHERE id = ?", [document_id])
+        return dict(zip([c[0] for c in cursor.description], cursor.fetchone()))
+
+    def _organization(self, org: Organization | None) -> int | None:
+        """The id of a unit's canonical row, made on first sight (None for "Như trên", a person)."""
+        if org is None:
+            return None
         row = self.db.conn.execute("SELECT id FROM organizations WHERE key = ?", [org.key]).fetchone()
         if row:
             return row[0]
@@ -282,16 +310,46 @@ class Store:
         return None
 
     def _link(self, document_id: int, rows: Rows) -> None:
-        """One link per cited document, to the stored document or to its placeholder."""
+        """One link per cited document, to the stored document or to its placeholder, with
+        what the citation says of it. Links of an earlier reading of this document go first,
+        and placeholders nobody cites any more with them."""
+        before = [r[0] for r in self.db.conn.execute("SELECT target_id FROM document_links WHERE source_id = ?", [document_id])]
+        self.db.conn.execute("DELETE FROM document_links WHERE source_id = ?", [document_id])
+        touched = set(before)
         for ref, target in rows.links:
             target_id = self._target(target, ref)
             if target_id == document_id:
                 continue
             self.db.conn.execute(
-                "INSERT OR IGNORE INTO document_links (source_id, target_id, relation, mention, confidence, start, [end]) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [document_id, target_id, ref.get("relation"), ref.get("text"), target.confidence, ref.get("start"), ref.get("end")],
+                "INSERT OR IGNORE INTO document_links (source_id, target_id, relation, mention, confidence, start, [end], "
+                "cited_symbol, cited_type, cited_date, cited_issuer, warning) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [document_id, target_id, ref.get("relation"), ref.get("text"), target.confidence, ref.get("start"), ref.get("end"),
+                 ref.get("symbol"), ref.get("doc_type"), ref.get("date"), ref.get("issuer"), target.warning],
             )
+            touched.add(target_id)
+        self._settle(touched)
+
+    def _settle(self, targets) -> None:
+        """Placeholders among ``targets``: gone when nobody cites them, else their fields
+        agreed again from every citation (so the order files arrive in does not matter)."""
+        for target in sorted(targets):
+            row = self.db.conn.execute("SELECT placeholder, symbol FROM documents WHERE id = ?", [target]).fetchone()
+            if row is None or not row[0]:
+                continue
+            if not self._cited(target):
+                self.db.execute("DELETE FROM documents WHERE id = ?", [target])
+                continue
+            cited = [
+                dict(zip(("symbol", "doc_type", "date", "issuer"), r))
+                for r in self.db.conn.execute(
+                    "SELECT cited_symbol, cited_type, cited_date, cited_issuer FROM document_links WHERE target_id = ?", [target]
+                )
+            ]
+            fields = placeholders.agreed(cited, row[1])
+            if fields:
+                fields["issuer_key"] = fold(fields.get("issuer")) or None
+                fields["search_folded"] = search_folded(fields.get("symbol") or row[1], None, fields.get("issuer"))
+                self._update("documents", target, fields)
 
     def _target(self, target: ident.Identity, ref: dict) -> int:
         found = self._find(target)
@@ -304,6 +362,16 @@ class Store:
                 if r["identity"].split("|")[1] == target.locality
             ]
             if len(rows) == 1:
+                return rows[0]["id"]
+        if target.symbol_key and target.year is not None:
+            # a placeholder made from citations without a year, and no other document of that
+            # symbol: it was this one (the citations without a year would have come here)
+            rows = [
+                r for r in self.db.query("SELECT id, identity, placeholder FROM documents WHERE symbol_key = ?", [target.symbol_key])
+                if r["identity"].split("|")[1] == target.locality
+            ]
+            if len(rows) == 1 and rows[0]["placeholder"] and rows[0]["identity"] == ident.key(target.symbol_key, target.locality, None):
+                self._update("documents", rows[0]["id"], {"identity": target.key, "year": target.year})
                 return rows[0]["id"]
         now = _now()
         title = ref.get("title") if not ref.get("symbol") else None

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .normalize import collapse, fold, fold_document, symbol_key
-from .symbols import CITED_RE, SYMBOL_RE, clean_symbol, issuer_code, type_code
+from .symbols import CITED_RE, SYMBOL_RE, clean_symbol, issuer_code, symbol_length, type_code
+from .symbols import year as symbol_year
 from .tables import _load, phrase_alternation, starting_words, type_by_code, type_by_name
 
 RELATIONS = ("based_on", "implements", "amends", "replaces", "repeals", "responds_to", "cites")
@@ -277,7 +278,7 @@ def _symbol_mentions(text: str, folded: str) -> list[Mention]:
     found: list[Mention] = []
     previous_end = 0
     for m in CITED_RE.finditer(text):
-        symbol = _clean(m.group())
+        symbol = clean_symbol(m.group())
         window_start = max(previous_end, m.start() - 60)
         before = folded[window_start : m.start()]
         if not _looks_like_symbol(symbol, text, m.start(), explicit=bool(p["so_before"].search(before))):
@@ -293,23 +294,13 @@ def _symbol_mentions(text: str, folded: str) -> list[Mention]:
         elif not _standalone_ok(symbol):
             continue
         doc_type = _type_of(symbol, doc_type)
-        end, date, year, issuer = _tail(text, folded, m.start() + len(m.group().rstrip(".-/,;: ")))
+        end, date, year, issuer = _tail(text, folded, m.start() + symbol_length(m.group()))
         found.append(
             Mention(start=start, end=end, kind="symbol", doc_type=doc_type, symbol=symbol, date=date,
-                    year=year or _symbol_year(symbol), issuer=issuer, text=collapse(text[start:end]))
+                    year=symbol_year(symbol) or year, issuer=issuer, text=collapse(text[start:end]))
         )
         previous_end = m.end()
     return found
-
-
-def _clean(raw: str) -> str:
-    """The symbol as printed, spaces dropped except the one of "1141 TC/QĐ/CĐKT"; typed
-    in lower case ("12/qđ-ubnd"), it is given in capitals."""
-    spaced = re.match(r"(\d+)\s+(?=\D)", raw)
-    symbol = clean_symbol(raw)
-    if spaced and "/" not in raw[: spaced.end()]:
-        symbol = spaced.group(1) + " " + symbol[len(spaced.group(1)) :]
-    return symbol.upper() if symbol == symbol.lower() else symbol
 
 
 def _looks_like_symbol(symbol: str, text: str, at: int, explicit: bool) -> bool:
@@ -346,11 +337,6 @@ def _type_of(symbol: str, named: str | None) -> str | None:
     if coded == "L" and re.search(r"/QH\d+$", symbol):
         return "L"
     return coded
-
-
-def _symbol_year(symbol: str) -> int | None:
-    m = re.search(r"[/:]((?:19|20)\d{2})(?:/|$)", symbol)
-    return int(m.group(1)) if m else None
 
 
 def _tail(text: str, folded: str, at: int) -> tuple[int, str | None, int | None, str | None]:
