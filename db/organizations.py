@@ -126,6 +126,8 @@ def body_name(issuer: str | None) -> str | None:
         text = pattern.sub(replacement, text)
     text = collapse(text.replace("Uỷ", "Ủy")).strip(" ,.;:-")
     text = _LOCAL_WORDS.sub(lambda m: m.group().lower(), text)
+    if fold(text) == "thu tuong":
+        text = "Thủ tướng Chính phủ"  # "của Thủ tướng": the Prime Minister issues as the body of that name
     known = _known_bodies().get(fold(text))
     if known:
         return known
@@ -151,9 +153,9 @@ def canonical(name: str, locality: tuple[str, str] | None = None, issuer: str | 
     """The canonical form of a unit's name, given the naming document's locality
     (("tỉnh", "Quảng Ngãi")) and issuer ("Văn phòng Sở" of a Sở's plan is that Sở's); a
     head is its unit; None for what is not a unit (shorthand, a person)."""
-    if not is_unit(name):
-        return None
     text = unit_of(name)
+    if not is_unit(name) or not is_unit(text):  # "Bộ trưởng Nguyễn Kim Sơn" is a person
+        return None
     own = re.search(r"\s(Sở|Bộ)$", text)
     if own and issuer and issuer.startswith(own.group(1) + " "):
         text = text[: own.start()] + " " + issuer

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .normalize import collapse, fold, fold_document, symbol_key
-from .symbols import CITED_RE, SYMBOL_RE, clean_symbol, issuer_code, symbol_length, type_code
+from .symbols import CITED_RE, SYMBOL_RE, clean_symbol, issuer_code, symbol_length, type_code, well_formed
 from .symbols import year as symbol_year
 from .tables import _load, phrase_alternation, starting_words, type_by_code, type_by_name
 
@@ -305,7 +305,10 @@ def _symbol_mentions(text: str, folded: str) -> list[Mention]:
 
 def _looks_like_symbol(symbol: str, text: str, at: int, explicit: bool) -> bool:
     """A number with a lettered part; not a date, a unit ("đồng/bản") or an article number.
-    One typed in lower case counts only after "số" and with a known code."""
+    One typed in lower case counts only after "số" and with a known code; every one follows
+    the grammar of ``nlp/symbols.py``."""
+    if not well_formed(symbol):
+        return False
     if text[at:at + len(symbol) + 4].lower() == text[at:at + len(symbol) + 4] and not (explicit and (type_code(symbol) or issuer_code(symbol))):
         return False
     if not re.search(r"[A-ZĐ]{2,}|[A-ZĐ][a-zđ]?[A-ZĐ]|/[A-ZĐ]{1,2}$|[A-Z]{2}\d", symbol):

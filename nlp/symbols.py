@@ -130,14 +130,35 @@ def type_code(symbol: str) -> str | None:
     return None
 
 
+def _known_issuer(part: str) -> dict | None:
+    """A body's code, with a legislature's number ("QH15", "UBTVQH14") or "&" ("BVHTT&DL")."""
+    code = fold(part).replace("&", "").replace(".", "")
+    return issuer_codes().get(code) or issuer_codes().get(code.rstrip("0123456789"))
+
+
+def _joined(part: str) -> dict | None:
+    """A type code and a body's code written without their dash ("NĐCP", "QĐTTg")."""
+    code = fold(part)
+    for cut in range(len(code) - 1, 0, -1):
+        if type_by_code().get(code[:cut]):
+            return _known_issuer(part[cut:])
+    return None
+
+
 def issuer_code(symbol: str) -> dict | None:
-    """The issuing body a symbol names ("KH-SCT" gives Sở Công Thương), if the table knows it."""
-    for p in parts(symbol):
-        known = issuer_codes().get(fold(p))
+    """The issuing body a symbol names ("KH-SCT" gives Sở Công Thương, "60/2024/QH15" Quốc
+    hội, "154/2020/NĐCP" Chính phủ), if the table knows it."""
+    found = parts(symbol)
+    for p in found:
+        known = _known_issuer(p)
         if known and not type_by_code().get(fold(p)):
             return known
-    for p in parts(symbol)[1:]:
-        known = issuer_codes().get(fold(p))
+    for p in found[1:]:
+        known = _known_issuer(p)
+        if known:
+            return known
+    for p in found:
+        known = _joined(p)
         if known:
             return known
     return None
