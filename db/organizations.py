@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..nlp.normalize import collapse, fold
-from ..nlp.tables import issuer_codes, surnames, titles
+from ..nlp.issuer import normal_case
+from ..nlp.normalize import is_upper
+from ..nlp.tables import central_bodies, provinces, surnames, titles
 
 _EXPAND = [
     (re.compile(r"\bUBND\b"), "Ủy ban nhân dân"),
@@ -95,24 +97,33 @@ def unit_of(name: str) -> str:
     return text
 
 
-# A complete body name: a head, then its name; a council of the people or a committee of the
-# people names where it sits. A name that stops on a connector or mid-phrase is cut.
+# A body's name in the forms a citation gives it. A central body is one of the table
+# (nlp/data/issuers.json): a name that starts with one is it ("Chính phủ và Nghị định ..." is
+# the citing sentence running on), a name that is the start of one is cut ("Bộ Xây", "Bộ Văn
+# hóa" of "Bộ Văn hóa, Thể thao và Du lịch"); every ministry is in the table. A body of a
+# province names where it sits ("Ủy ban nhân dân tỉnh Bắc Ninh", "Sở Tư pháp tỉnh Hà Tĩnh",
+# "Ban Pháp chế Hội đồng nhân dân tỉnh X"), and its name ends with the name of that place.
+_PLACE_KIND = r"(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)"
+_CAP_WORD = r"[A-ZĐÀ-Ỹ][\wÀ-ỹ'-]*"
+_PLACED = re.compile(rf"(?:\b{_PLACE_KIND}|\b(?:Tỉnh|Thành|Huyện|Đảng) ủy)\s+{_CAP_WORD}(?:(?:\s*-\s*|\s+){_CAP_WORD})*")
+_NEEDS_PLACE = re.compile(r"\b(?:Ủy ban nhân dân|Hội đồng nhân dân|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy)\b|^(?:Sở|Ban|Ủy ban|Văn phòng|Công an|Thanh tra|Kho bạc)\s")
 _BODY_HEAD = re.compile(
-    r"^(?:Bộ|Sở|Ban|Cục|Tổng cục|Chi cục|Văn phòng|Vụ|Viện|Tòa án|Viện kiểm sát|Kiểm toán|Ngân hàng|Thanh tra"
-    r"|Công an|Bộ Chỉ huy|Bộ Tư lệnh|Ủy ban|Hội đồng|Trung tâm|Kho bạc|Bảo hiểm|Đài|Liên đoàn|Mặt trận|Học viện"
-    r"|Trường|Bệnh viện|Tỉnh ủy|Thành ủy|Huyện ủy|Đảng ủy|Đảng đoàn|Ban cán sự|Tỉnh đoàn|Đoàn|Hội|Phòng|Tổng công ty|Tập đoàn"
-    r"|Công ty|Quỹ|Tổng Liên đoàn|Thường trực|Thủ tướng|Chính phủ|Quốc hội|Chủ tịch nước)\b"
+    r"^(?:Cục|Tổng cục|Chi cục|Văn phòng|Vụ|Viện|Tòa án|Viện kiểm sát|Kiểm toán|Ngân hàng|Thanh tra|Công an|Bộ Chỉ huy"
+    r"|Bộ Tư lệnh|Ủy ban|Hội đồng|Trung tâm|Kho bạc|Bảo hiểm|Đài|Liên đoàn|Mặt trận|Học viện|Trường|Bệnh viện|Đảng ủy"
+    r"|Đảng đoàn|Ban cán sự|Tỉnh đoàn|Hội|Phòng|Tổng công ty|Tập đoàn|Công ty|Quỹ|Sở|Ban|Tỉnh ủy|Thành ủy|Huyện ủy"
+    r"|Ủy ban nhân dân|Hội đồng nhân dân)\s+\S"
 )
-_LOCAL_BODY = re.compile(r"^(?:Ủy ban nhân dân|Hội đồng nhân dân)\b")
-_PLACED = re.compile(r"\b(?:tỉnh|thành phố|huyện|quận|thị xã|xã|phường|thị trấn|đặc khu)\s+[A-ZĐÀ-Ỹ]")
-_CUT_END = re.compile(r"(?:\s(?:và|của|với|cho|tại|thuộc|về|các|nhân|Ủy|Ủy ban|Hội đồng|Bộ|Sở|Ban|Cục|Chính|Quốc|Nhà|Thủ|Văn|Thường|Trung|tỉnh|thành phố|huyện|xã)|[,\-–(&])$")
-_PLAIN_HEAD = re.compile(r"^(?:Bộ|Sở|Ban|Cục|Tổng cục|Chi cục|Văn phòng|Vụ|Viện|Ủy ban|Hội đồng|Trung tâm|Thủ tướng)$")
+_CUT_END = re.compile(r"\s(?:và|của|với|cho|tại|thuộc|về|các|nhân|dân|số|ngày|năm|khóa)$|[,\-–(&]$")
+
+
+def _name_key(text: str) -> str:
+    return " ".join(re.sub(r"[-–,.]", " ", fold(text)).split())
 
 
 @lru_cache(maxsize=None)
-def _known_bodies() -> dict[str, str]:
-    """Folded name of each body of the code table to its canonical spelling."""
-    return {fold(v["name"]): v["name"] for v in issuer_codes().values()}
+def _central() -> tuple[tuple[str, str], ...]:
+    """(key, canonical name) of each central body, longest first."""
+    return tuple(sorted(((_name_key(n), n) for n in central_bodies()), key=lambda kn: -len(kn[0])))
 
 
 def body_name(issuer: str | None) -> str | None:
@@ -121,23 +132,47 @@ def body_name(issuer: str | None) -> str | None:
     names no complete body ("Bộ trưởng Bộ", "Thủ", "Chủ tịch Ủy", "Ủy ban nhân dân tỉnh")."""
     if not issuer:
         return None
-    text = unit_of(issuer)
+    text = collapse(issuer)
+    if is_upper(text):
+        text = normal_case(text)
+    text = unit_of(text)
     for pattern, replacement in _EXPAND:
         text = pattern.sub(replacement, text)
     text = collapse(text.replace("Uỷ", "Ủy")).strip(" ,.;:-")
     text = _LOCAL_WORDS.sub(lambda m: m.group().lower(), text)
-    if fold(text) == "thu tuong":
-        text = "Thủ tướng Chính phủ"  # "của Thủ tướng": the Prime Minister issues as the body of that name
-    known = _known_bodies().get(fold(text))
-    if known:
-        return known
+    text = re.sub(r"\b(Hội đồng|Ủy ban) [Nn]hân [Dd]ân\b", r"\1 nhân dân", text)
+    text = re.sub(r"\b[Tt]ỉnh [Ủủ]y\b", "Tỉnh ủy", text)
+    text = re.split(r"\s(?:gửi|nay là|về việc|tại|theo)\s", text)[0]  # the citing sentence goes on
+    key = _name_key(text)
+    if key in ("thu tuong", "thu tuong chinh phu"):
+        return "Thủ tướng Chính phủ"  # "của Thủ tướng": the Prime Minister
+    for known_key, name in _central():
+        if key == known_key or key.startswith(known_key + " "):
+            return name
+    for known_key, name in _central():
+        if known_key == key + " viet nam":
+            return name  # "Ngân hàng Nhà nước" is "Ngân hàng Nhà nước Việt Nam"
+    if not key or any(k.startswith(key) for k, _ in _central()) or re.match(r"^bo (?!chi huy|tu lenh)", key):
+        return None  # cut, or a ministry the table does not know
     text = text[:1].upper() + text[1:]
-    if not _BODY_HEAD.match(text) or _PLAIN_HEAD.match(text) or _CUT_END.search(text) or _HEAD_OF.match(text):
+    if not _BODY_HEAD.match(text) or _HEAD_OF.match(text):
         return None
-    if _LOCAL_BODY.match(text) and not _PLACED.search(text):
-        return None  # "Ủy ban nhân dân tỉnh": which province?
-    if re.search(r"\b(?:Hội đồng nhân|Ủy ban nhân)$", text):
-        return None
+    if _NEEDS_PLACE.search(text):
+        placed = None
+        for placed in _PLACED.finditer(text):
+            pass
+        if placed is None:
+            return None  # "Ủy ban nhân dân tỉnh", "Ban Pháp chế": of which province?
+        text = text[: placed.end()]  # "... tỉnh Bắc Ninh quy định" ends with the place
+        kind = re.match(r"(?:tỉnh|thành phố|Tỉnh ủy|Thành ủy)\s+", placed.group())
+        if kind:  # a province: one of the table, the name ending there ("tỉnh Thừa" is cut)
+            name = _name_key(placed.group()[kind.end() :])
+            province = next((p for p in provinces() if name == _name_key(p) or name.startswith(_name_key(p) + " ")), None)
+            if province is None:
+                return None
+            text = text[: placed.start() + kind.end()] + province
+    if _CUT_END.search(text) or not any(w[:1].isupper() or w[:1].isdigit() for w in text.split()[1:]):
+        return None  # ends on a connector; or no capitalised name after the head ("Ban thường")
     return text
 
 

@@ -6,7 +6,7 @@ The spelling of its symbol is the one most citations use that follows the gramma
 agree with the year its symbol carries (a typo'd date is left out); its issuer the body the
 citations name, canonically and in full ("Bộ trưởng Bộ Tài chính" issues as "Bộ Tài chính"),
 or, when none names one, the central body its symbol's code stands for (``BTC``: Bộ Tài
-chính, ``QH15``: Quốc hội, ``NĐ-CP``: Chính phủ).
+chính, ``QH15``: Quốc hội, ``NĐ-CP``: Chính phủ), or for a Law cited by its title, Quốc hội.
 """
 from __future__ import annotations
 
@@ -32,6 +32,10 @@ def code_body(symbol: str | None) -> str | None:
     return known["name"] if known and known["level"] == "central" else None
 
 
+# Who passes the documents cited by title ("Luật Đầu tư ngày 17 tháng 6 năm 2020").
+_BY_TYPE = {"L": "Quốc hội", "HP": "Quốc hội", "PL": "Ủy ban Thường vụ Quốc hội"}
+
+
 def agreed(citations: list[dict], symbol: str | None) -> dict:
     """The fields of a placeholder from its citations (dicts of symbol, doc_type, date, issuer)."""
     out: dict = {}
@@ -50,5 +54,5 @@ def agreed(citations: list[dict], symbol: str | None) -> dict:
     if bodies:
         out["issuer"] = min(bodies, key=lambda b: (-len(b), -bodies[b], b))
     else:
-        out["issuer"] = code_body(symbol)
+        out["issuer"] = code_body(symbol) or _BY_TYPE.get(out["doc_type"] or "")
     return out
