@@ -365,7 +365,15 @@ def _title_and_subject(
             title, first = _FOLDED_TYPE_NAMES[folded.group("name")], line[folded.end("name") :].strip(" *:")
         if fold(first).startswith("cua ") and is_upper(first):
             first = ""  # "QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN TỈNH ...": the older title names the issuer
-        subject, body_at = _subject_lines(window, i + 1, first)
+        j = i + 1
+        if not first:
+            while j < len(window) and (window[j] == CELL or not window[j]):
+                j += 1
+            if j < len(window) and is_upper(window[j]) and fold(window[j]).startswith("cua "):
+                j += 1  # "NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ": the issuing body, not the trích yếu
+            else:
+                j = i + 1
+        subject, body_at = _subject_lines(window, j, first)
         return title, subject, body_at
     return None, [], None
 

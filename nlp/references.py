@@ -137,7 +137,8 @@ def _patterns() -> dict[str, re.Pattern]:
             r"(?P<m>\d{1,2})\s*(?:nam|[/.-])\s*(?P<y>(?:19|20)\d{2})"
         ),
         "year_after": re.compile(r"^\s*,?\s*\(?nam\s+(?P<y>(?:19|20)\d{2})\b"),
-        "issuer_after": re.compile(r"\s*\)?\s*,?\s*(?:cua|do)\s+(?P<issuer>[^;:()\n]{2,160})"),
+        # the issuer may run over one line break ("của Bộ trưởng Bộ\nTài chính"), not into the next item
+        "issuer_after": re.compile(r"\s*\)?\s*,?\s*(?:cua|do)\s+(?P<issuer>(?:[^;:()\n]|\n(?![ \t*]*(?:\n|[-+•|]|\d+[.)]|[a-z]\)|can cu|dieu \d)))(?:[^;:()\n]|\n(?![ \t*]*(?:\n|[-+•|]|\d+[.)]|[a-z]\)|can cu|dieu \d))){1,159})"),
         "issuer_stop": re.compile(rf"\s(?:{_alternation(t['issuer_stops'])})(?![a-z])|,\s|\.(?:\s|$)"),
         "title": re.compile(rf"(?P<name>{_alternation(t['title_names'])})\s+"),  # at a word's start: starting_words
         "anaphor": re.compile(rf"(?<![a-z])(?P<name>{names})\s+(?P<which>{_alternation(t['anaphors'])})(?![a-z])"),
@@ -361,8 +362,12 @@ def _tail(text: str, folded: str, at: int) -> tuple[int, str | None, int | None,
     m = p["issuer_after"].match(folded, end, end + 200)
     if m:
         raw = folded[m.start("issuer") : m.end("issuer")]
-        stop = p["issuer_stop"].search(raw)
-        length = stop.start() if stop else len(raw)
+        length = len(raw)
+        for stop in p["issuer_stop"].finditer(raw):
+            word = text[m.start("issuer") + stop.start() :].lstrip()[:1]
+            if not word.isupper():  # "Tài chính" of a name folds like the stop "tại"
+                length = stop.start()
+                break
         if length > 2:
             words = text[m.start("issuer") : m.start("issuer") + length].split()
             if len(words) <= 14:
