@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """One node per document: how far the graph of the shared corpus's text folders is from it.
 
-    python bench/graph_quality.py [--corpus ../shared/corpus] [--db FILE] [--show N]
+    python bench/graph_quality.py [--corpus ../shared/corpus] [--db FILE] [--show N] [--both-orders]
 
 Builds a database of tvpl-markdown, tvpl-text, vbpl-html and vbpl-doc (in a temporary
 folder; or takes the one given with --db, ingesting nothing) and prints: central documents
@@ -9,7 +9,8 @@ split into several nodes, symbols that fail the grammar, placeholder issuers tha
 body named in full, stored documents without a number although their header prints one,
 organizations that are not units, stored documents whose recipients, tasks or links are not
 those of their record. The goal is 0 for all but the fifth. The checks are
-``directives/db/quality.py``.
+``directives/db/quality.py``. With --both-orders it also ingests the files in the reverse
+order and prints how many rows of each table differ between the two databases (goal: 0).
 """
 from __future__ import annotations
 
@@ -17,10 +18,12 @@ import argparse
 import sqlite3
 import sys
 import tempfile
+from collections import Counter
 from pathlib import Path
 
 from directives.db import quality
 from directives.db.store import Store
+from directives.ingest import walk
 
 FOLDERS = ("tvpl-markdown", "tvpl-text", "vbpl-html", "vbpl-doc")
 
@@ -31,6 +34,7 @@ def main() -> None:
     parser.add_argument("--db", type=Path, help="a database to check instead of building one")
     parser.add_argument("--show", type=int, default=5, help="examples printed per check")
     parser.add_argument("--jobs", type=int, default=None)
+    parser.add_argument("--both-orders", action="store_true", help="ingest again in the reverse order and compare every table")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db
@@ -60,6 +64,22 @@ def main() -> None:
             for item in found[: args.show]:
                 print(f"    {show(item)}")
         print(f"{'(stored documents that print no number: forms)':48} {r['print_no_number']:6}")
+        if args.both_orders:
+            _compare_orders(args, Path(tmp), conn)
+
+
+def _compare_orders(args, tmp: Path, conn: sqlite3.Connection) -> None:
+    """The same files in the reverse order: the same rows in every table."""
+    files = list(walk([str(args.corpus / f) for f in FOLDERS if (args.corpus / f).is_dir()]))
+    forward, backward = tmp / "forward.db", tmp / "backward.db"
+    Store.open(forward).ingest_paths(files, jobs=args.jobs)
+    Store.open(backward).ingest_paths(files[::-1], jobs=args.jobs)
+    a, b = sqlite3.connect(forward), sqlite3.connect(backward)
+    print(f"\n{len(files)} files ingested forward and backward: rows that differ")
+    for name in quality.TABLES:
+        rows_a, rows_b = quality.table_rows(a, name), quality.table_rows(b, name)
+        differ = sum(((Counter(rows_a) - Counter(rows_b)) + (Counter(rows_b) - Counter(rows_a))).values())
+        print(f"    {name:24} {len(rows_a):7} rows  {differ:5} differ")
 
 
 if __name__ == "__main__":

@@ -111,6 +111,32 @@ def disagreeing(conn: sqlite3.Connection) -> list[tuple[int, str]]:
     return out
 
 
+TABLES = ("documents", "document_sources", "document_links", "tasks", "document_recipients", "organizations")
+
+
+def table_rows(conn: sqlite3.Connection, name: str) -> list[str]:
+    """A table's rows, sorted, as JSON: ids and times left out, the rows they point at named
+    by identity (a document) or key (an organization), so that two databases of the same
+    files ingested in two orders can be compared."""
+    documents = dict(conn.execute("SELECT id, identity FROM documents"))
+    organizations = dict(conn.execute("SELECT id, key FROM organizations"))
+    cursor = conn.execute(f"SELECT * FROM [{name}]")  # one of TABLES
+    columns = [c[0] for c in cursor.description]
+    out = []
+    for row in cursor:
+        item = {}
+        for column, value in zip(columns, row):
+            if column in ("id", "created_at", "updated_at", "ingested_at"):
+                continue
+            if column in ("document_id", "source_id", "target_id"):
+                value = documents[value]
+            elif column in ("organization_id", "issuer_id"):
+                value = organizations.get(value)
+            item[column] = value
+        out.append(json.dumps(item, ensure_ascii=False, sort_keys=True))
+    return sorted(out)
+
+
 def report(conn: sqlite3.Connection) -> dict:
     missing, none_printed = unnumbered(conn)
     return {

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -48,6 +49,12 @@ def _completeness(row: dict) -> tuple:
         len(row.get("text") or ""),
         json.dumps([row.get(name) for name in (*fields, "text", "references_json", "tasks_json", "recipients")], ensure_ascii=False),
     )
+
+
+def _spelling(name: str, locality: str | None = None) -> tuple:
+    """Which of two spellings of one name is kept: one that knows its locality, then the
+    fewer capitals (the name in normal case), then the first in order."""
+    return (locality is None, sum(c.isupper() for c in name), name)
 
 
 def _now() -> str:
@@ -277,8 +284,10 @@ class Store:
         """The id of a unit's canonical row, made on first sight (None for "Như trên", a person)."""
         if org is None:
             return None
-        row = self.db.conn.execute("SELECT id FROM organizations WHERE key = ?", [org.key]).fetchone()
+        row = self.db.conn.execute("SELECT id, name, locality FROM organizations WHERE key = ?", [org.key]).fetchone()
         if row:
+            if _spelling(org.name, org.locality) < _spelling(row[1], row[2]):  # the same whatever came first
+                self.db.conn.execute("UPDATE organizations SET name = ?, locality = ? WHERE id = ?", [org.name, org.locality, row[0]])
             return row[0]
         return self._insert("organizations", {"name": org.name, "key": org.key, "locality": org.locality, "is_group": int(org.group)})
 
@@ -294,7 +303,8 @@ class Store:
 
     def _find(self, me: ident.Identity) -> dict | None:
         """The stored row of an identity; a document with its year also takes the
-        placeholder of a citation that gave none."""
+        placeholder of a citation that gave none, which then has that year (whichever came
+        first, the same node)."""
         rows = list(self.db.query("SELECT id, placeholder FROM documents WHERE identity = ?", [me.key]))
         if rows:
             return rows[0]
@@ -306,6 +316,7 @@ class Store:
                 )
             )
             if rows:
+                self._update("documents", rows[0]["id"], {"identity": me.key, "year": me.year})
                 return rows[0]
         return None
 
@@ -346,10 +357,22 @@ class Store:
                 )
             ]
             fields = placeholders.agreed(cited, row[1])
+            if row[1] is None:  # cited by title: the spelling most citations give
+                fields["subject"] = self._title(target)
             if fields:
                 fields["issuer_key"] = fold(fields.get("issuer")) or None
-                fields["search_folded"] = search_folded(fields.get("symbol") or row[1], None, fields.get("issuer"))
+                fields["search_folded"] = search_folded(fields.get("symbol") or row[1], fields.get("subject"), fields.get("issuer"))
                 self._update("documents", target, fields)
+
+    def _title(self, target: int) -> str | None:
+        """The title of a document cited by it, as most of its mentions spell it."""
+        identity = self.db.conn.execute("SELECT identity FROM documents WHERE id = ?", [target]).fetchone()[0]
+        folded = identity[len("title:") :].rsplit("|", 1)[0]
+        titles = Counter(
+            m[: len(folded)] for (m,) in self.db.conn.execute("SELECT mention FROM document_links WHERE target_id = ?", [target])
+            if m and fold(m[: len(folded)]) == folded
+        )
+        return min(titles, key=lambda t: (-titles[t], _spelling(t))) if titles else None
 
     def _target(self, target: ident.Identity, ref: dict) -> int:
         found = self._find(target)
@@ -362,16 +385,6 @@ class Store:
                 if r["identity"].split("|")[1] == target.locality
             ]
             if len(rows) == 1:
-                return rows[0]["id"]
-        if target.symbol_key and target.year is not None:
-            # a placeholder made from citations without a year, and no other document of that
-            # symbol: it was this one (the citations without a year would have come here)
-            rows = [
-                r for r in self.db.query("SELECT id, identity, placeholder FROM documents WHERE symbol_key = ?", [target.symbol_key])
-                if r["identity"].split("|")[1] == target.locality
-            ]
-            if len(rows) == 1 and rows[0]["placeholder"] and rows[0]["identity"] == ident.key(target.symbol_key, target.locality, None):
-                self._update("documents", rows[0]["id"], {"identity": target.key, "year": target.year})
                 return rows[0]["id"]
         now = _now()
         title = ref.get("title") if not ref.get("symbol") else None

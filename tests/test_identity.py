@@ -234,28 +234,8 @@ def test_a_party_document_is_numbered_without_a_colon(tmp_path):
 
 
 def _table(db: Path, name: str) -> list:
-    """A table's rows with ids and times left out and the ids they point at named by identity."""
     with sqlite3.connect(db) as conn:
-        ident = dict(conn.execute("select id, identity from documents"))
-        orgs = dict(conn.execute("select id, key from organizations"))
-        cursor = conn.execute(f"select * from [{name}]")
-        columns = [c[0] for c in cursor.description]
-        out = []
-        for row in cursor:
-            item = {}
-            for column, value in zip(columns, row):
-                if column in ("id", "created_at", "updated_at", "ingested_at"):
-                    continue
-                if column in ("document_id", "source_id", "target_id"):
-                    value = ident[value]
-                elif column in ("organization_id", "issuer_id"):
-                    value = orgs.get(value)
-                item[column] = value
-            out.append(json.dumps(item, ensure_ascii=False, sort_keys=True))
-        return sorted(out)
-
-
-TABLES = ("documents", "document_sources", "document_links", "tasks", "document_recipients", "organizations")
+        return quality.table_rows(conn, name)
 
 
 def test_two_files_of_one_document_give_the_same_rows_in_either_order(tmp_path):
@@ -266,7 +246,7 @@ def test_two_files_of_one_document_give_the_same_rows_in_either_order(tmp_path):
     for db, order in ((first, [full, short]), (second, [short, full])):
         for path in order:
             Store.open(db).ingest_paths([path], jobs=1)
-    for name in TABLES:
+    for name in quality.TABLES:
         assert _table(first, name) == _table(second, name), name
     assert rows(first, "select count(*) from document_sources") == [(2,)]
     assert rows(first, "select count(*) from documents where placeholder = 0") == [(1,)]
