@@ -4,7 +4,6 @@ import json
 import sqlite3
 from pathlib import Path
 
-import pytest
 
 from directives import extract_file
 from directives.db import quality
