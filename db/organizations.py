@@ -22,7 +22,7 @@ from functools import lru_cache
 from ..nlp.normalize import collapse, fold
 from ..nlp.issuer import normal_case
 from ..nlp.normalize import is_upper
-from ..nlp.tables import central_bodies, provinces, surnames, titles
+from ..nlp.tables import central_bodies, issuer_codes, provinces, surnames, titles
 
 _EXPAND = [
     (re.compile(r"\bUBND\b"), "Ủy ban nhân dân"),
@@ -47,14 +47,18 @@ _HEAD_OF = re.compile(
     r"^(?:(?:Phó\s+)?(?:Chủ tịch|Giám đốc|Thủ trưởng|Bộ trưởng|Thứ trưởng|Tổng Cục trưởng|Cục trưởng|Chi cục trưởng"
     r"|Vụ trưởng|Viện trưởng|Chánh án|Thống đốc|Chủ nhiệm|Tổng Giám đốc|Hiệu trưởng|Tư lệnh|Người đứng đầu|Lãnh đạo"
     r"|Trưởng Công an|Chỉ huy trưởng|Bí thư|Thường trực|Tổng Kiểm toán|Tổng Thanh tra)"
-    r"|(?:Chủ tịch|CT)\s*,\s*(?:các\s+)?(?:Phó Chủ tịch|PCT))\s+(?=\S)",
+    r"|(?:Chủ tịch|CT)\s*,\s*(?:các\s+)?(?:Phó Chủ tịch|PCT)|Thủ tướng\s*,\s*(?:các\s+)?Phó Thủ tướng|(?:các\s+)?Phó Thủ tướng|P?CT\.?(?=\s+(?:UBND|Ủy ban|HĐND|Hội đồng))|P?GĐ\.?(?=\s+Sở))\s+(?=\S)",
     re.I,
 )
 _HEAD_OF_OFFICE = re.compile(r"^(?:Phó\s+)?(?:Chánh\s+(?=Văn phòng|Thanh tra)|Trưởng\s+(?=[Pp]hòng|[Bb]an|Ban)|Trưởng(?=\s+[Bb]an\b))\s*", re.I)
+# "Các PCVP UBND tỉnh": the deputy chiefs of an office stand for the office
+_OFFICE_HEADS = re.compile(r"^(?:các\s+)?P?CVP\s+(?=\S)", re.I)
+# "VPCP: BTCN, các PCN, Trợ lý TTg, ...": a body's code, then who in it
+_CODE_LIST = re.compile(r"^(?P<code>[A-ZĐ]{2,8})\s*:\s*\S")
 # Nơi nhận shorthand: the recipients above, those of an article, the file copy, a website.
 _SHORTHAND = re.compile(r"^(?:như\s+(?:trên|điều|khoản|mục|phần|kính gửi|nơi nhận)|lưu\b|website\b|web\b|vt\b|lưu trữ\b)", re.I)
 # A person: an abbreviated post or a form of address, then a name whose first word is a family name.
-_PERSON_TITLE = re.compile(r"^(?:(?:P?CTr?|PCT|CT|PGĐ|GĐ|TP|PTP|PVP|CVP|VP)\.|(?:Đ/c|đ/c|đồng chí|Đồng chí|Ông|Bà|ông|bà)\b)\s*")
+_PERSON_TITLE = re.compile(r"^(?:(?:Phó\s+)?(?:P?CTr?|PCT|CT|PGĐ|GĐ|TP|PTP|PVP|CVP|VP)(?:\.|\s)|(?:Đ/c|đ/c|đồng chí|Đồng chí|Ông|Bà|ông|bà)\b)\s*")
 _NOTE = re.compile(r"\s*[(\[{][^()\[\]{}]*(?:b/c|biết|t/h|thực hiện|chỉ đạo|báo cáo|phối hợp|đăng|theo dõi|e-?mail)[^()\[\]{}]*[)\]}]?\s*$", re.I)
 
 
@@ -65,6 +69,12 @@ def _is_person(text: str) -> bool:
     if not 2 <= len(words) <= 5 or not all(w[:1].isupper() and w[1:].islower() for w in words):
         return False
     return bool(titled) or words[0].lower() in surnames()
+
+
+@lru_cache(maxsize=None)
+def _codes() -> dict[str, str]:
+    """Folded code of a central body ("vpcp") to its name."""
+    return {code: v["name"] for code, v in issuer_codes().items() if v["level"] == "central"}
 
 
 @lru_cache(maxsize=None)
@@ -83,6 +93,12 @@ def is_unit(name: str) -> bool:
 def unit_of(name: str) -> str:
     """The unit a head stands for: "Giám đốc Sở Tài chính" gives "Sở Tài chính"."""
     text = _NOTE.sub("", collapse(name)).strip(" ,.;:-+*")
+    listed = _CODE_LIST.match(text)
+    if listed and fold(listed.group("code")) in _codes():
+        return _codes()[fold(listed.group("code"))]
+    offices = _OFFICE_HEADS.match(text)
+    if offices:
+        text = "Văn phòng " + text[offices.end() :]
     for _ in range(2):  # "Thủ trưởng, Chủ tịch ..." rarely nests deeper
         m = _HEAD_OF.match(text)
         if m and len(text) > m.end():

@@ -261,7 +261,10 @@ def test_heads_are_their_units_and_shorthand_and_persons_are_not_units():
     assert canonical_for("Giám đốc Sở Tài chính", issuer) == canonical_for("Sở Tài chính", issuer)
     assert canonical_for("Chủ tịch UBND tỉnh Quảng Ngãi", issuer).name == "Ủy ban nhân dân tỉnh Quảng Ngãi"
     assert canonical_for("Chánh Văn phòng UBND tỉnh", issuer).name == "Văn phòng Ủy ban nhân dân tỉnh Quảng Ngãi"
-    for text in ("Như trên", "Như Điều 3;", "Lưu: VT, KTTH.", "Website CT", "PCTr. Đặng Ngọc Minh (để b/c)", "Chủ tịch"):
+    assert canonical_for("CT UBND tỉnh", issuer).name == "Ủy ban nhân dân tỉnh Quảng Ngãi"
+    assert canonical_for("Các PCVP UBND tỉnh", issuer).name == "Văn phòng Ủy ban nhân dân tỉnh Quảng Ngãi"
+    assert canonical_for("VPCP: BTCN, các PCN, Trợ lý TTg, Công báo", issuer).name == "Văn phòng Chính phủ"
+    for text in ("Như trên", "Như Điều 3;", "Lưu: VT, KTTH.", "Website CT", "PCTr. Đặng Ngọc Minh (để b/c)", "Phó CTr Đặng Ngọc Minh", "Chủ tịch"):
         assert canonical_for(text, issuer) is None, text
 
 
