@@ -369,7 +369,7 @@ def _title_and_subject(
         if not first:
             while j < len(window) and (window[j] == CELL or not window[j]):
                 j += 1
-            if j < len(window) and is_upper(window[j]) and fold(window[j]).startswith("cua "):
+            if j < len(window) and is_upper(window[j]) and fold(window[j]).startswith("cua ") and len(window[j].split()) <= 8 and not re.search(r"\d", window[j]):
                 j += 1  # "NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ": the issuing body, not the trích yếu
             else:
                 j = i + 1

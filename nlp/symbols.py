@@ -42,6 +42,9 @@ _SEPARATED = re.compile(r"(\s*[/-]\s*|\s+)")
 _CODE = re.compile(rf"[{_UP}{_LOW}0-9&]+(?:\.[{_UP}{_LOW}0-9&]+)*(?:\([{_UP}0-9]+\))?", re.I)
 
 
+_SMALL_CODES = {"nb"}
+
+
 def is_code(part: str, lower_case: bool = False) -> bool:
     """A lettered part of a symbol ("NĐ", "UBND", "QH15", "V.I", "TTg"), not a word ("Xác",
     "Thủ"). ``lower_case``: the whole symbol is typed in small letters ("12/qđ-ubnd")."""
@@ -49,8 +52,8 @@ def is_code(part: str, lower_case: bool = False) -> bool:
         return False
     letters = [c for c in part if c.isalpha()]
     capitals = sum(c.isupper() for c in letters)
-    if capitals == 0:
-        return lower_case and len(letters) <= 12
+    if capitals == 0:  # "/nb" closes a Party office's internal number ("919-CV/VPTW/nb")
+        return (lower_case and len(letters) <= 12) or part in _SMALL_CODES
     if len(letters) > 1 and capitals == 1 and letters[0].isupper():
         return False  # a capitalised word: "Xác", "Tập", "Thủ"
     return True

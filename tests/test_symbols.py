@@ -36,6 +36,7 @@ def read(raw: str) -> str:
         ("123/QĐ-BVHTT&DL", "123/QĐ-BVHTT&DL"),
         ("5/CTr-UBND", "5/CTr-UBND"),
         ("12/qđ-ubnd", "12/QĐ-UBND"),  # typed in small letters
+        ("919-CV/VPTW/nb", "919-CV/VPTW/nb"),  # a Party office's internal number
     ],
 )
 def test_a_symbol_ends_where_its_last_code_ends(raw, symbol):
