@@ -44,6 +44,13 @@ MIGRATIONS = {
         "ALTER TABLE document_links ADD COLUMN cited_date TEXT",
         "ALTER TABLE document_links ADD COLUMN cited_issuer TEXT",
         "ALTER TABLE document_links ADD COLUMN warning TEXT",
+        # what each citation said, from the citing document's own record (the same reference: the same start)
+        *(
+            f"UPDATE document_links SET cited_{column} = (SELECT json_extract(r.value, '$.{field}') "
+            "FROM documents d, json_each(d.references_json) r WHERE d.id = document_links.source_id "
+            "AND json_extract(r.value, '$.start') = document_links.start LIMIT 1)"
+            for column, field in (("symbol", "symbol"), ("type", "doc_type"), ("date", "date"), ("issuer", "issuer"))
+        ),
         # keys in the new spelling; a document split in two by the old one stays so until re-ingested
         "UPDATE documents SET symbol_key = symbol_key(symbol) WHERE symbol IS NOT NULL",
         "UPDATE OR IGNORE documents SET identity = symbol_key || substr(identity, instr(identity, '|')) "

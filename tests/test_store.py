@@ -147,6 +147,9 @@ def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_pa
     assert count(db_path, "select count(*) from tasks where recurrence is not null") == 0
     # the keys are in the new spelling: the document is found again, not stored twice
     assert count(db_path, "select count(*) from documents where symbol_key = '0457/qdubnd' and identity = '0457/qdubnd|dak lak|2025'") == 1
+    # the links stored before the upgrade say what their citations said, from the citing record
+    assert count(db_path, "select count(*) from document_links l join documents d on d.id = l.source_id where d.symbol = '0457/QĐ-UBND' and l.cited_symbol is not null") > 0
+    assert count(db_path, "select count(*) from document_links where cited_symbol is null and mention like '%/%'") == 0
     assert run("ingest", str(examples / "qd-0457-ubnd-dak-lak.md"), "--db", str(db_path)).exit_code == 0
     assert count(db_path, "select count(*) from documents where symbol = '0457/QĐ-UBND'") == 1
     assert count(db_path, "pragma user_version") == 5
