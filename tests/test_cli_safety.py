@@ -248,3 +248,15 @@ def test_the_command_lines_default_timeout_is_the_batchs():
     from directives import batch, cli as command_line
 
     assert command_line.DEFAULT_TIMEOUT == batch.DEFAULT_TIMEOUT
+
+
+def test_the_library_opens_a_store_read_only(ingested):
+    from directives.db.store import Store
+
+    before = fingerprint(ingested)
+    store = Store.open(ingested, readonly=True)
+    assert store.db.execute("select count(*) from documents where placeholder = 0").fetchone()[0] == len(list((ingested.parent / "docs").iterdir()))
+    with pytest.raises(sqlite3.OperationalError, match="readonly"):
+        store.db.execute("delete from documents")
+    store.db.conn.close()
+    assert fingerprint(ingested) == before
