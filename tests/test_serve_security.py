@@ -167,6 +167,8 @@ def test_canned_queries_leave_secret_tasks_out_for_anonymous_users(secret_db):
         anonymous = get(ds, f"/test/{query}.json", _shape="array", **params)
         assert anonymous.status_code == 200, anonymous.text
         assert "12/KH-SNV" not in as_text(anonymous) and SECRET_WORDS not in as_text(anonymous)
+        forged = get(ds, f"/test/{query}.json", _shape="array", _signed_in="1", **params)  # the request cannot say it
+        assert "12/KH-SNV" not in as_text(forged)
         clerk = get(ds, f"/test/{query}.json", _shape="array", cookies=signed_in(ds), **params)
         assert "12/KH-SNV" in as_text(clerk) and SECRET_WORDS in as_text(clerk), (query, clerk.text)
     # the secret plan is listed by its header, without what its text says of the plan it carries out
