@@ -48,6 +48,7 @@ _ROLES = [
 # Tables that list administrative procedures or the steps of one: who handles a file, not a duty.
 _NOT_DUTIES = re.compile(r"thu\s+tuc|tthc|^buoc\b|thu\s+tu\s+cong\s+viec|trinh\s+tu|ho\s+so")
 _PUNCT = re.compile(r"[^\w\s]")
+_STEP = re.compile(r"^(?:Bước|B)\s*\d", re.I)
 
 
 def _role(name: str) -> str | None:
@@ -177,6 +178,11 @@ def _table_at(lines: list[str], cells: list[Cell], lead: int) -> tuple[TaskTable
         j += 1
     header = [c for c in header if c.text]
     roles = [_role(c.text) for c in header]
+    row_start = first
+    while row_start > 0 and cells[row_start - 1].text and first - row_start < 10:
+        row_start -= 1
+    if any(_role(c.text) == "procedure" for c in cells[row_start:first]):
+        return None
     if "procedure" in roles or "content" not in roles or not {"tt", "coord", "deadline"} & set(roles) or roles.count("lead") > 1:
         return None  # a form's signature boxes ("Tổ chức chủ trì | Chủ nhiệm nhiệm vụ") are no table of duties
     # A second header row ("Chủ trì | Phối hợp" under "Cơ quan thực hiện") or a row of column
@@ -194,6 +200,8 @@ def _table_at(lines: list[str], cells: list[Cell], lead: int) -> tuple[TaskTable
         j = _skip_empty(cells, numbers)
     table = TaskTable(roles=roles, first=header[0].first)
     rows, end = _rows(cells, j, roles)
+    if any(_STEP.match(r.cells[0].text) for r in rows[:4] if r.cells):
+        return None  # the steps of a procedure ("Bước 1"), not duties
     table.rows = rows
     table.last = cells[end - 1].last if end > j else header[-1].last
     return table, end
@@ -332,6 +340,10 @@ def _group_words() -> re.Pattern:
     return re.compile(rf"(?:^|\s)(?:{phrase_alternation(_load('tasks.json')['groups'], True)})(?![\wÀ-ỹ])", re.I)
 
 
+# "Sở KH&CN chủ trì hướng dẫn, tổng hợp": the unit ends where its own duty is written.
+_DUTY_AFTER_UNIT = re.compile(r"\s+(?=(?:chủ\s+trì|thực\s+hiện|phối\s+hợp|thúc\s+đẩy|theo\s+dõi|hướng\s+dẫn|tổng\s+hợp|báo\s+cáo|triển\s+khai|tham\s+mưu)(?![\wÀ-ỹ]))")
+
+
 def split_units(cell: str) -> list[str]:
     """The units of a lead or coordinator cell: "Sở Tài chính; UBND cấp xã", "Sở Nội vụ, Sở Tư
     pháp", "Các sở, ngành, UBND xã, phường". A comma or "và" splits only before another unit's
@@ -352,6 +364,7 @@ def split_units(cell: str) -> list[str]:
             else:
                 current = f"{current}{', ' if ',' in joiner else ' ' + joiner.strip() + ' '}{piece}"
         units.append(current)
+    units = [_DUTY_AFTER_UNIT.split(u, 1)[0] for u in units]
     return [u.strip(" ,.;") for u in units if len(u.strip(" ,.;")) > 1 and not re.fullmatch(r"[\d\W]+", u)]
 
 
@@ -393,8 +406,8 @@ def table_tasks(table: TaskTable, layout: Layout, issued_date: str | None, offse
         else:
             coord, when = get("coord"), get("deadline")
         previous = {"lead": lead, "coord": coord, "deadline": when}
-        if not content:
-            continue
+        if not content or _role(content) or _role(lead):
+            continue  # no duty, or a row of labels (a form's boxes)
         level = _level(tt) if tt else 9
         titles = [title for lv, (_, title) in sorted(groups.items()) if lv < level and title]
         action = collapse(": ".join(titles + [content]))[:400]
