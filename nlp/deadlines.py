@@ -50,7 +50,7 @@ _RELATIVE = re.compile(
 _PERIODIC = (
     r"định\s+kỳ\s+(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)|định\s+kỳ\s+\d{1,2}\s+tháng(?:\s+(?:một|1)\s+lần)?|định\s+kỳ"
     r"|\d{1,2}\s+tháng\s+(?:một|1)\s+lần"
-    r"|(?:trước\s+|vào\s+|chậm\s+nhất\s+(?:vào\s+)?)?(?:ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}|\s+tháng\s+\d{1,2})?\s+)?(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)"
+    r"|(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)"
     r"|thường\s+xuyên(?:,?\s+liên\s+tục)?|(?:năm|từ\s+năm)\s+\d{4}\s+(?:và\s+các\s+năm\s+tiếp\s+theo|trở\s+đi)"
 )
 _PERIOD = (
@@ -85,8 +85,21 @@ def read_deadline(text: str, issued_date: str | None = None) -> Deadline:
         return settle(collapse(m.group("text")).rstrip(" ,"), issued_date)
     m = _WORDS_DEADLINE.search(text)
     if m:
-        return settle(collapse(m.group("text")), issued_date)
+        start = m.start("text")
+        if m.group("text")[:1] in "hH":  # "hằng tháng": with the day before it, "trước ngày 15 hằng tháng"
+            back = _DAY_BEFORE.search(text, max(0, start - 40), start)
+            if back:
+                start = back.start()
+        return settle(collapse(text[start : m.end("text")]), issued_date)
     return NONE
+
+
+# Searched back from a "hằng ..." (a pattern that opened with these optional words was tried
+# at every character of every clause).
+_DAY_BEFORE = re.compile(
+    r"(?:(?:trước|vào|chậm\s+nhất(?:\s+vào)?)\s+)?ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}|\s+tháng\s+\d{1,2})?\s+$|(?:trước|vào)\s+$",
+    re.I,
+)
 
 
 def find_deadline(text: str, issued_date: str | None = None) -> tuple[str | None, str | None]:
