@@ -48,6 +48,7 @@ _ROLES = [
 # Tables that list administrative procedures or the steps of one: who handles a file, not a duty.
 _NOT_DUTIES = re.compile(r"thu\s+tuc|tthc|^buoc\b|thu\s+tu\s+cong\s+viec|trinh\s+tu|ho\s+so")
 _PUNCT = re.compile(r"[^\w\s]")
+_RULE = re.compile(r"[-:= ]+")
 _STEP = re.compile(r"^(?:Bước|B)\s*\d", re.I)
 
 
@@ -109,8 +110,10 @@ def _cells(lines: list[str], start: int, end: int) -> list[Cell]:
     for i in range(start, end):
         line = lines[i]
         if line == CELL:
-            text = " ".join(lines[j] for j in run)
-            cells.append(Cell(collapse(text), run[0] if run else i, run[-1] if run else i))
+            text = collapse(" ".join(lines[j] for j in run))
+            if _RULE.fullmatch(text):
+                text = ""  # a Markdown table's "---" rule, left in a text export
+            cells.append(Cell(text, run[0] if run else i, run[-1] if run else i))
             run = []
         elif line:
             run.append(i)
@@ -187,8 +190,7 @@ def _table_at(lines: list[str], cells: list[Cell], lead: int) -> tuple[TaskTable
     while j < len(cells) and cells[j].text and _role(cells[j].text) not in (None,) and j - first < 14:
         header.append(cells[j])
         j += 1
-    header = [c for c in header if c.text]
-    roles = [_role(c.text) for c in header]
+    roles = [_role(c.text) for c in header]  # an empty cell (under a name merged across two columns) is a column too
     row_start = first
     while row_start > 0 and cells[row_start - 1].text and first - row_start < 10:
         row_start -= 1
