@@ -48,7 +48,8 @@ _RELATIVE = re.compile(
     re.I,
 )
 _PERIODIC = (
-    r"định\s+kỳ\s+(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)|định\s+kỳ\s+\d{1,2}\s+tháng(?:\s+(?:một|1)\s+lần)?|định\s+kỳ"
+    r"định\s+kỳ\s+(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)|định\s+kỳ\s+\d{1,2}\s+tháng(?:\s+(?:một|1)\s+lần)?"
+    r"|định\s+kỳ(?:\s+(?:trước|vào)\s+ngày\s+[\d/ ,và]{1,30}?(?:\s*tháng\s+\d{1,2})?\s+(?:hằng|hàng)\s+(?:năm|quý|tháng))?"
     r"|\d{1,2}\s+tháng\s+(?:một|1)\s+lần"
     r"|(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)"
     r"|thường\s+xuyên(?:,?\s+liên\s+tục)?|(?:năm|từ\s+năm)\s+\d{4}\s+(?:và\s+các\s+năm\s+tiếp\s+theo|trở\s+đi)"
@@ -80,10 +81,9 @@ def read_deadline(text: str, issued_date: str | None = None) -> Deadline:
         found = settle(words, issued_date)
         if found.deadline or found.recurrence:
             return found
-    m = _RELATIVE.search(text)
-    if m:
-        return settle(collapse(m.group("text")).rstrip(" ,"), issued_date)
-    m = _WORDS_DEADLINE.search(text)
+    relative, m = _RELATIVE.search(text), _WORDS_DEADLINE.search(text)
+    if relative and (not m or relative.start() <= m.start()):  # the words that come first
+        return settle(collapse(relative.group("text")).rstrip(" ,"), issued_date)
     if m:
         start = m.start("text")
         if m.group("text")[:1] in "hH":  # "hằng tháng": with the day before it, "trước ngày 15 hằng tháng"
