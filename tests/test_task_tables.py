@@ -6,21 +6,11 @@ included) and a text PDF (drawn with fpdf2, ruled, merged cells included). Its d
 stands in a Phụ lục after the signature, with group rows ("I | Công tác tuyên truyền") and a
 lead cell merged over two rows.
 """
-from pathlib import Path
-
-import pytest
-
 from directives import extract_file
 from directives.nlp.extract import extract_text
 from directives.nlp.task_tables import split_units
 
-FONT_PLACES = [
-    "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf",
-    "/usr/share/fonts/truetype/liberation/LiberationSans-Regular.ttf",
-    "/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf",
-]
-FONT = next((p for p in FONT_PLACES if Path(p).exists()), None)
-needs_font = pytest.mark.skipif(FONT is None, reason="no TrueType font with Vietnamese letters (apt-get install fonts-dejavu-core)")
+from .test_readers import FONT, needs_font
 
 LEFT_HEAD = ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "Số: 45/KH-UBND"]
 RIGHT_HEAD = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Quảng Ngãi, ngày 12 tháng 11 năm 2025"]
@@ -308,3 +298,30 @@ def test_a_lead_cell_names_its_units():
         "Sở Y tế",
         "UBND các xã, phường",
     ]
+
+
+def test_a_header_repeated_over_a_part_of_the_table_is_no_row():
+    """Cells as Word 97 files and the site's exports give them: each closed by a "|" line, each
+    row by one more; the column names written again over the table's second part."""
+    header = ["STT", "Nhiệm vụ, giải pháp", "Đơn vị thực hiện", "Đơn vị phối hợp", "Thời gian thực hiện"]
+    rows = [
+        ["1", "Xây dựng kho dữ liệu dùng chung", "Sở Khoa học và Công nghệ", "Các sở, ngành", "Năm 2026"],
+        header[1:],  # repeated (its TT cell merged with the one above)
+        ["2", "Tập huấn kỹ năng số", "Sở Nội vụ", "", "6 tháng đầu năm 2026"],
+    ]
+
+    def cells(row):
+        return "\n".join(f"{c}\n|" if c else "|" for c in row) + "\n|\n"
+
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n|\n|\n"
+        "Số: 9/KH-UBND\n|\nQuảng Ngãi, ngày 05 tháng 01 năm 2026\n|\n|\nKẾ HOẠCH\nChuyển đổi số\n"
+        + cells(header)
+        + "".join(cells(r) for r in rows)
+    )
+    tasks = extract_text(text).tasks
+    assert [(t["section"], t["assignee"], t["due_by"]) for t in tasks] == [
+        ("1", "Sở Khoa học và Công nghệ", "2026-12-31"),
+        ("2", "Sở Nội vụ", "2026-06-30"),
+    ]
+    assert tasks[1]["coordinators"] == []
