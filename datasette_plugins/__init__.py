@@ -30,7 +30,7 @@ _TABLES = {
         "label_column": "symbol",
         "columns": {
             "symbol": "Số ký hiệu as printed after 'Số:'",
-            "symbol_key": "The symbol folded for matching: lower case, no diacritics, no spaces",
+            "symbol_key": "The symbol folded for matching: lower case, no diacritics, no spaces, dashes, dots or &",
             "doc_type": "Type abbreviation (Nghị định 30/2020/NĐ-CP, Phụ lục III); CV for a công văn",
             "issued_date": "Date of issue (ISO)",
             "place": "Địa danh before the date",

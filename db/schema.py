@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import sqlite_utils
 
-from ..nlp.normalize import d_bar_words, fold
+from ..nlp.normalize import d_bar_words, fold, symbol_key
 
 FTS_COLUMNS = ["symbol", "subject", "issuer", "text", "search_folded"]
 TOKENIZE = "unicode61 remove_diacritics 2"
@@ -24,8 +24,11 @@ TOKENIZE = "unicode61 remove_diacritics 2"
 
 # Version 2 added placeholders, links and the province-aware identity; 3 the fields a
 # number was taken from the file's name for; 4 a task's last allowed day (``due_by``) and its
-# ``recurrence``, so that every task sorts and "overdue" means past ``due_by``.
-SCHEMA_VERSION = 4
+# ``recurrence``, so that every task sorts and "overdue" means past ``due_by``; 5 what each
+# citation says of the document it cites (``cited_symbol``, ``cited_type``, ``cited_date``,
+# ``cited_issuer``: a placeholder's fields are their agreement), the ``warning`` of a link whose
+# citation disagrees with the identity it was given, and symbol keys without dashes and dots.
+SCHEMA_VERSION = 5
 # What turns a database of one version into the next, where that can be done in place.
 MIGRATIONS = {
     2: ["ALTER TABLE documents ADD COLUMN from_file_name TEXT"],
@@ -34,6 +37,24 @@ MIGRATIONS = {
         "ALTER TABLE tasks ADD COLUMN recurrence TEXT",
         "UPDATE tasks SET due_by = deadline",
         "CREATE INDEX IF NOT EXISTS idx_tasks_due_by ON tasks (due_by)",
+    ],
+    4: [
+        "ALTER TABLE document_links ADD COLUMN cited_symbol TEXT",
+        "ALTER TABLE document_links ADD COLUMN cited_type TEXT",
+        "ALTER TABLE document_links ADD COLUMN cited_date TEXT",
+        "ALTER TABLE document_links ADD COLUMN cited_issuer TEXT",
+        "ALTER TABLE document_links ADD COLUMN warning TEXT",
+        # what each citation said, from the citing document's own record (the same reference: the same start)
+        *(
+            f"UPDATE document_links SET cited_{column} = (SELECT json_extract(r.value, '$.{field}') "
+            "FROM documents d, json_each(d.references_json) r WHERE d.id = document_links.source_id "
+            "AND json_extract(r.value, '$.start') = document_links.start LIMIT 1)"
+            for column, field in (("symbol", "symbol"), ("type", "doc_type"), ("date", "date"), ("issuer", "issuer"))
+        ),
+        # keys in the new spelling; a document split in two by the old one stays so until re-ingested
+        "UPDATE documents SET symbol_key = symbol_key(symbol) WHERE symbol IS NOT NULL",
+        "UPDATE OR IGNORE documents SET identity = symbol_key || substr(identity, instr(identity, '|')) "
+        "WHERE symbol_key IS NOT NULL AND identity NOT LIKE 'sha256:%' AND identity NOT LIKE 'title:%'",
     ],
 }
 
@@ -52,6 +73,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA foreign_keys = ON")
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if "documents" in db.table_names() and version < SCHEMA_VERSION and all(v in MIGRATIONS for v in range(version, SCHEMA_VERSION)):
+        db.conn.create_function("symbol_key", 1, symbol_key, deterministic=True)  # used by a migration
         with db.conn:
             for step in range(version, SCHEMA_VERSION):
                 for statement in MIGRATIONS[step]:
@@ -136,6 +158,11 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "confidence": float,
                 "start": int,
                 "end": int,
+                "cited_symbol": str,
+                "cited_type": str,
+                "cited_date": str,
+                "cited_issuer": str,
+                "warning": str,
             },
             pk="id",
             foreign_keys=[("source_id", "documents", "id"), ("target_id", "documents", "id")],
