@@ -385,6 +385,7 @@ def table_tasks(table: TaskTable, layout: Layout, issued_date: str | None, offse
     """One task per lead unit of each row; ``offsets[i]`` is where line ``i`` of
     ``layout.lines`` starts in ``layout.body_text``."""
     roles = table.roles
+    appendix = _appendix(layout, table.first)
     col = {role: roles.index(role) for role in ("tt", "content", "lead", "coord", "deadline") if role in roles}
     groups: dict[int, tuple[str, str]] = {}  # level: (TT, title)
     previous: dict[str, str] = {}
@@ -425,6 +426,8 @@ def table_tasks(table: TaskTable, layout: Layout, issued_date: str | None, offse
         titles = [title for lv, (_, title) in sorted(groups.items()) if lv < level and title]
         action = collapse(": ".join(titles + [content]))[:400]
         section = ".".join([g for lv, (g, _) in sorted(groups.items()) if lv < level and g] + ([tt.rstrip(".")] if tt else [])) or None
+        if appendix:
+            section = f"{appendix}: {section}" if section else appendix
         found = settle(when, issued_date) if when else None
         coordinators = split_units(coord) if coord and not re.fullmatch(r"[-–\s]*", coord) else []
         start = offsets[row.cells[0].first]
@@ -447,6 +450,21 @@ def table_tasks(table: TaskTable, layout: Layout, issued_date: str | None, offse
                 )
             )
     return tasks
+
+
+_APPENDIX = re.compile(r"^(?:phu\s+luc)(?:\s+(?:so\s*)?(?P<n>[ivx]{1,5}|\d{1,2}|[a-z])\b)?")
+
+
+def _appendix(layout: Layout, first: int) -> str | None:
+    """ "Phụ lục 01" when the table opens an appendix (its title within the few lines above),
+    so that its rows' sections ("Phụ lục 01: I.1") are not read as the body's items."""
+    folded = layout.folded or [fold(line) for line in layout.lines]
+    for i in range(first - 1, max(layout.start, first - 8) - 1, -1):
+        m = _APPENDIX.match(folded[i].strip())
+        if m:
+            n = m.group("n")
+            return "Phụ lục" + (f" {n.upper() if n.isalpha() else n}" if n else "")
+    return None
 
 
 def _level(tt: str) -> int:

@@ -48,19 +48,20 @@ def check_table_tasks(tasks):
     for t in tasks:
         if t["action"].startswith(("Công tác tuyên truyền: ", "Hoàn thiện thể chế: ")):  # the table's rows
             by_section.setdefault(t["section"], []).append(t)
-    first = by_section["I.1"]
+    assert set(by_section) == {"Phụ lục: I.1", "Phụ lục: I.2", "Phụ lục: II.1", "Phụ lục: II.2"}
+    first = by_section["Phụ lục: I.1"]
     assert [t["assignee"] for t in first] == ["Sở Nội vụ"]
     assert first[0]["action"] == "Công tác tuyên truyền: Tổ chức hội nghị quán triệt Luật"
     assert first[0]["coordinators"] == ["Sở Tư pháp", "UBND các xã, phường"]
     assert (first[0]["deadline"], first[0]["deadline_text"], first[0]["due_by"]) == (None, "Quý I/2026", "2026-03-31")
-    second = by_section["I.2"]  # two lead units: two tasks, a standing duty without a date
+    second = by_section["Phụ lục: I.2"]  # two lead units: two tasks, a standing duty without a date
     assert [t["assignee"] for t in second] == ["Sở Văn hóa, Thể thao và Du lịch", "Đài Phát thanh và Truyền hình tỉnh"]
     assert all(t["recurrence"] == "standing" and t["due_by"] is None and t["deadline"] is None for t in second)
     assert second[0]["coordinators"] == ["Các sở, ban, ngành"]
-    law = by_section["II.1"][0]
+    law = by_section["Phụ lục: II.1"][0]
     assert (law["assignee"], law["deadline"], law["due_by"]) == ("Sở Tư pháp", "2025-12-15", "2025-12-15")
     assert law["action"] == "Hoàn thiện thể chế: Rà soát văn bản quy phạm pháp luật của tỉnh"
-    merged = by_section["II.2"]  # the lead cell merged over two rows applies to both
+    merged = by_section["Phụ lục: II.2"]  # the lead cell merged over two rows applies to both
     assert [t["assignee"] for t in merged] == ["Sở Tư pháp"]
     assert merged[0]["coordinators"] == ["Văn phòng UBND tỉnh"]
     assert merged[0]["due_by"] == "2026-06-30" and merged[0]["deadline"] is None
