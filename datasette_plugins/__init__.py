@@ -133,28 +133,34 @@ _QUERIES = {
     "derived_tasks": {
         "title": "Tasks that derive from a document",
         "description": "The tasks of the document with this số ký hiệu and of every document based on it or "
-        "implementing it, transitively (10 links at most), overdue ones first, then by deadline.",
+        "implementing it, transitively (10 links at most): overdue ones (past the last day allowed, due_by) first, "
+        "then by due_by, then standing and periodic duties.",
         "sql": "with recursive chain(id, depth) as ("
         "select id, 0 from documents where symbol_key = symbol_key(:symbol) "
         "union select l.source_id, c.depth + 1 from chain c join document_links l on l.target_id = c.id "
         "where l.relation in ('based_on', 'implements') and c.depth < 10) "
         "select d.symbol, d.doc_type, d.issued_date, coalesce(o.name, t.assignee) as unit, t.action, t.deadline, "
-        "t.deadline_text, t.section, t.deadline < date('now') as overdue "
+        "t.deadline_text, coalesce(t.due_by, t.deadline) as due_by, t.recurrence, t.section, "
+        "coalesce(t.due_by, t.deadline) < date('now') as overdue "
         "from (select distinct id from chain) c join tasks t on t.document_id = c.id join documents d on d.id = t.document_id "
         "left join organizations o on o.id = t.organization_id "
         f"where :_signed_in or not {_SECRET.format(d='d')} "
-        "order by overdue desc, t.deadline is null, t.deadline, d.issued_date, t.start",
+        "order by overdue desc, coalesce(t.due_by, t.deadline) is null, coalesce(t.due_by, t.deadline), "
+        "t.recurrence is null, d.issued_date, t.start",
     },
     "unit_tasks": {
         "title": "Tasks of one unit",
         "description": "Every task given to a unit (any spelling, with or without diacritics: \"so tai chinh\"), "
-        "across all documents, overdue ones first, then by deadline.",
+        "across all documents: overdue ones (past the last day allowed, due_by) first, then by due_by, "
+        "then standing and periodic duties.",
         "sql": "select coalesce(o.name, t.assignee) as unit, d.symbol, d.doc_type, d.issued_date, t.action, t.deadline, "
-        "t.deadline_text, t.section, t.deadline < date('now') as overdue "
+        "t.deadline_text, coalesce(t.due_by, t.deadline) as due_by, t.recurrence, t.section, "
+        "coalesce(t.due_by, t.deadline) < date('now') as overdue "
         "from tasks t join documents d on d.id = t.document_id left join organizations o on o.id = t.organization_id "
         "where unit_matches(o.key, :unit) "
         f"and (:_signed_in or not {_SECRET.format(d='d')}) "
-        "order by overdue desc, t.deadline is null, t.deadline, d.issued_date, t.start",
+        "order by overdue desc, coalesce(t.due_by, t.deadline) is null, coalesce(t.due_by, t.deadline), "
+        "t.recurrence is null, d.issued_date, t.start",
     },
 }
 

@@ -194,7 +194,7 @@ def serve(db_path: str, host: str, port: int, open_browser: bool, users: tuple[s
 @click.option("--down", "direction", flag_value="down", help="Everything based on it or implementing it, transitively.")
 @click.option("--depth", default=10, show_default=True, type=click.IntRange(1, 100), help="How many links to follow.")
 @click.option("--all-relations", is_flag=True, help="Follow every link (amends, repeals, cites ...), not only based_on and implements.")
-@click.option("--tasks", "with_tasks", is_flag=True, help="Also list the tasks of the document and of everything that carries it out, by deadline.")
+@click.option("--tasks", "with_tasks", is_flag=True, help="Also list the tasks of the document and of everything that carries it out: overdue ones (past their last allowed day) first, then by that day, then standing duties.")
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
 def trace(symbol_or_id: str, direction: str | None, depth: int, all_relations: bool, with_tasks: bool, db_path: str) -> None:
     """Print the chain of instructions around a document as a tree.
@@ -270,7 +270,8 @@ def _open_for_reading(db_path: str):
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
 def tasks(unit: str, db_path: str) -> None:
     """The tasks of one UNIT across all documents ("Sở Tài chính", "so tai chinh quang ngai"):
-    overdue ones first, then by deadline, then those without one."""
+    overdue ones (past the last day their deadline allows, due_by) first, then by that day,
+    then standing and periodic duties, then those without one."""
     from .db import trace as chain
 
     _check_argument(unit, "unit name")

@@ -145,8 +145,10 @@ def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_pa
     assert "5 added" in result.output and "1 unchanged" in result.output
     assert count(db_path, "select count(*) from documents where from_file_name = '[]'") == 5
     # the tasks stored before the upgrade get their last allowed day from their deadline
-    assert count(db_path, "select count(*) from tasks where due_by is not deadline") == 0
-    assert count(db_path, "select count(*) from tasks where recurrence is not null") == 0
+    old = "select id from documents where symbol = '0457/QĐ-UBND'"
+    assert count(db_path, f"select count(*) from tasks where document_id in ({old})") > 0
+    assert count(db_path, f"select count(*) from tasks where document_id in ({old}) and due_by is not deadline") == 0
+    assert count(db_path, f"select count(*) from tasks where document_id in ({old}) and recurrence is not null") == 0
     assert count(db_path, "select count(*) from public_tasks") == count(db_path, "select count(*) from tasks")
     # the keys are in the new spelling: the document is found again, not stored twice
     assert count(db_path, "select count(*) from documents where symbol_key = '0457/qdubnd' and identity = '0457/qdubnd|dak lak|2025'") == 1
