@@ -148,8 +148,6 @@ def ingest(
     the exit status is 1 if any file failed. On a terminal a progress display shows files
     done, OCR pages, failures, rate and time left; elsewhere a status line comes every 10 s.
     """
-    import sqlite3
-
     from .progress import display
 
     store = _open_store(db_path)
@@ -164,14 +162,12 @@ def ingest(
             max_memory=max_memory and max_memory * 1024 * 1024,
             on_progress=shown.progress,
         )
-    except sqlite3.OperationalError as exc:
-        shown.close()
-        raise click.ClickException(f"{db_path}: cannot write to the database ({exc}); what was stored before is kept, run the same command again to finish") from None
     except KeyboardInterrupt:
         shown.close()
         click.echo(f"interrupted: what was stored is kept in {db_path}; run the same command again to finish", err=True)
         sys.exit(130)
-    shown.close()
+    finally:
+        shown.close()  # before the group turns a database error into its one line
     click.echo(
         f"{report.added} added, {report.replaced} replaced, {report.merged} merged, "
         f"{report.skipped} unchanged, {report.failed} failed -> {db_path}",

@@ -116,8 +116,9 @@ class Live:
             self.bar.refresh()
 
     def close(self) -> None:
-        self.bar.refresh()
-        self.bar.stop()
+        if self.bar.live.is_started:
+            self.bar.refresh()
+            self.bar.stop()
 
 
 def _escape(text: str) -> str:
