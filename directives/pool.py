@@ -120,7 +120,13 @@ class _Worker:
         if not self.assigned:
             self.since = time.monotonic()
         self.assigned.append(index)
-        self.conn.send((index, path))
+        self.send((index, path))
+
+    def send(self, message) -> None:
+        try:
+            self.conn.send(message)
+        except OSError:  # it has just died: the loop finds out from its sentinel and sees to its files
+            pass
 
     def stop(self) -> None:
         try:
@@ -186,7 +192,7 @@ def supervised(
         for worker in workers:  # a file waiting behind a slow one goes back to the queue
             while len(worker.assigned) > 1 and now - worker.since > STEAL_AFTER:
                 index = worker.assigned.pop()
-                worker.conn.send(("cancel", index))
+                worker.send(("cancel", index))
                 queue.appendleft(index)
         for worker in workers:
             while queue and len(worker.assigned) < AHEAD:
