@@ -98,10 +98,12 @@ class Store:
         jobs: int | None = None,
         ocr: str = "auto",
         timeout: float | None = DEFAULT_TIMEOUT,
+        runner: Callable | None = None,
     ) -> Report:
         """Store every file under ``paths``. Files are read and extracted by ``jobs``
-        worker processes (default: one per core) and written here, all or nothing each,
-        in the order given."""
+        worker processes (default: one per core), or by ``runner`` (``prepare_all``'s
+        signature: a Dask cluster's, ``directives/cluster.py``), and written here, all or
+        nothing each, in the order they come."""
         report = Report()
         todo = []
         for path in walk(paths):
@@ -117,7 +119,7 @@ class Store:
             else:
                 todo.append(path)
         with self._batch() as tick:
-            for path, prepared in prepare_all(todo, jobs, ocr, timeout, to_store=True):
+            for path, prepared in (runner or prepare_all)(todo, jobs, ocr, timeout, to_store=True):
                 if isinstance(prepared, ReadError):
                     report.failed += 1
                     self.record_error(path, prepared.reason)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -88,7 +89,12 @@ def _summary(data: dict) -> str:
 @_OCR
 @_TIMEOUT
 @_JOBS
-def ingest(paths: tuple[str, ...], db_path: str, quiet: bool, ocr: str, timeout: float, jobs: int | None) -> None:
+@click.option(
+    "--cluster", metavar="ADDRESS", default=None,
+    help="Read and extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786), "
+    "or on one started here with 'local' (--jobs workers); this process stores.",
+)
+def ingest(paths: tuple[str, ...], db_path: str, quiet: bool, ocr: str, timeout: float, jobs: int | None, cluster: str | None) -> None:
     """Extract and store every document under PATHS (files or folders).
 
     Files already stored with the same content are skipped; a changed file replaces
@@ -96,14 +102,16 @@ def ingest(paths: tuple[str, ...], db_path: str, quiet: bool, ocr: str, timeout:
     the exit status is 1 if any file failed.
     """
     store = _open_store(db_path)
-    report = store.ingest_paths(
-        paths,
-        on_error=lambda path, reason: click.echo(f"error: {path}: {reason}", err=True),
-        on_stored=None if quiet else lambda path, outcome: click.echo(f"{outcome:<9} {path}"),
-        jobs=jobs,
-        ocr=ocr,
-        timeout=timeout,
-    )
+    with _runner(cluster, jobs) as runner:
+        report = store.ingest_paths(
+            paths,
+            on_error=lambda path, reason: click.echo(f"error: {path}: {reason}", err=True),
+            on_stored=None if quiet else lambda path, outcome: click.echo(f"{outcome:<9} {path}"),
+            jobs=jobs,
+            ocr=ocr,
+            timeout=timeout,
+            runner=runner,
+        )
     click.echo(
         f"{report.added} added, {report.replaced} replaced, {report.merged} merged, "
         f"{report.skipped} unchanged, {report.failed} failed -> {db_path}",
@@ -169,6 +177,21 @@ def trace(symbol_or_id: str, direction: str | None, depth: int, all_relations: b
             click.echo(f"tasks derived from it ({len(rows)}):")
             for line in chain.render_tasks(rows):
                 click.echo("  " + line)
+
+
+@contextmanager
+def _runner(cluster: str | None, jobs: int | None):
+    """ingest_paths' runner: the Dask cluster's with --cluster, else None (local worker processes)."""
+    if cluster is None:
+        yield None
+        return
+    from .cluster import ClusterError, connect
+
+    try:
+        with connect(cluster, workers=jobs) as runner:
+            yield runner
+    except ClusterError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 def _open_store(db_path: str):
