@@ -15,6 +15,7 @@ import logging
 import os
 import tempfile
 import threading
+from collections import deque
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
@@ -25,15 +26,16 @@ from .ingest import ReadError
 from .ingest.registry import MAX_BYTES
 
 LOCAL = "local"
-IN_FLIGHT_PER_THREAD = 2  # files sent ahead of the results: each worker has its next file while the writer stores
+IN_FLIGHT_PER_THREAD = 2  # tasks sent ahead of the results: each worker has its next while the writer stores
+GROUP_FILES, GROUP_BYTES = 8, 1 << 20  # small files sent together, up to these
 CONNECT_TIMEOUT = 10  # seconds to reach a scheduler
 WAIT_FOR_WORKERS = 60  # seconds a scheduler may take to get its first worker
 
-# What the local cluster's scheduler does when a worker dies: the file it was reading is
-# tried once more on another worker, then fails (KilledWorker); no file waits on a worker
-# besides the one it runs on, so a death costs no other file a try.
+# What the local cluster's scheduler does when a worker dies: a worker holds only the task it
+# runs (no queue), so that task is the culprit and fails at once (KilledWorker); a group of
+# files that fails so is sent again one file a task, and only the culprit fails.
 LOCAL_SCHEDULER_CONFIG = {
-    "distributed.scheduler.allowed-failures": 1,
+    "distributed.scheduler.allowed-failures": 0,
     "distributed.scheduler.worker-saturation": 1.0,
 }
 
@@ -132,39 +134,48 @@ class ClusterRunner:
         self, paths: Iterable[str], jobs: int | None = None, ocr: str = "auto",
         timeout: float | None = DEFAULT_TIMEOUT, to_store: bool = False,
     ) -> Iterator[tuple[str, Prepared | ReadError]]:
-        from distributed import as_completed
+        from distributed import KilledWorker, as_completed
 
         todo = iter(paths)
         first = next(todo, None)
         if first is None:
             return
-        todo = itertools.chain([first], todo)
+        groups = _groups(itertools.chain([first], todo))
         client = self.start()
         limit = max(IN_FLIGHT_PER_THREAD * (sum(client.nthreads().values()) or 1), 2)
-        pending: dict = {}
+        pending: dict = {}  # future -> the (path, bytes) it reads
         finished = as_completed()
-        exhausted = False
+        again: deque = deque()  # the files of a group whose worker died, sent one by one
         try:
             while True:
                 # bytes are read only as workers free up: a 10,000-file archive is never all in memory
-                while not exhausted and len(pending) < limit:
-                    path = next(todo, None)
-                    if path is None:
-                        exhausted = True
+                while len(pending) < limit:
+                    group = again.popleft() if again else next(groups, None)
+                    if group is None:
                         break
-                    data = _load(path)
-                    if data is None:  # missing, empty, too large, unreadable: fails here, for the same reason as locally
-                        yield path, prepare(path, ocr, timeout, to_store)
+                    if group[0][1] is None:  # missing, empty, too large, unreadable: fails here, for the same reason as locally
+                        yield group[0][0], prepare(group[0][0], ocr, timeout, to_store)
                         continue
-                    future = client.submit(self.work, path, data, ocr, timeout, to_store, pure=False, key=_key(path))
-                    pending[future] = path
+                    future = client.submit(
+                        _prepare_group, self.work, group, ocr, timeout, to_store, pure=False, key=_key(group)
+                    )
+                    pending[future] = group
                     finished.add(future)
                 if not pending:
                     return
                 future = next(finished)
-                path = pending.pop(future)
-                yield path, _outcome(future, path)
-                future.release()
+                group = pending.pop(future)
+                try:
+                    results = future.result()
+                except Exception as exc:
+                    if isinstance(exc, KilledWorker) and len(group) > 1:  # which of them? each alone says
+                        again.extend([item] for item in group)
+                        continue
+                    results = [_failure(exc, path) for path, _ in group]
+                finally:
+                    future.release()
+                for (path, _), result in zip(group, results):
+                    yield path, result
         finally:  # the caller stopped early (an error in the writer, Ctrl-C): the cluster drops the rest
             if pending:
                 client.cancel(list(pending))
@@ -220,11 +231,38 @@ def connect(address: str, workers: int | None = None, memory_limit: str | int | 
         runner.close()
 
 
-def _key(path: str) -> str:
-    """The task's name on the dashboard: the file's, made unique."""
+def _groups(paths: Iterable[str]) -> Iterator[list[tuple[str, bytes | None]]]:
+    """The files with their bytes, read as they are asked for, in groups sent as one task:
+    small files together (a text document takes milliseconds, a Dask task costs some too),
+    a PDF (it may need OCR) or a large file alone, a file that cannot be sent alone with None."""
+    group: list[tuple[str, bytes | None]] = []
+    size = 0
+    for path in paths:
+        data = _load(path)
+        alone = data is None or len(data) > GROUP_BYTES or data.startswith(b"%PDF") or path.lower().endswith(".pdf")
+        if group and (alone or len(group) >= GROUP_FILES or size + len(data) > GROUP_BYTES):
+            yield group
+            group, size = [], 0
+        if alone:
+            yield [(path, data)]
+        else:
+            group.append((path, data))
+            size += len(data)
+    if group:
+        yield group
+
+
+def _prepare_group(work: Callable, group: list[tuple[str, bytes]], ocr: str, timeout: float | None, to_store: bool) -> list:
+    """On a worker: each file of a group, each within its own time limit."""
+    return [work(path, data, ocr, timeout, to_store) for path, data in group]
+
+
+def _key(group: list) -> str:
+    """The task's name on the dashboard: its first file's, made unique."""
     import uuid
 
-    return f"read {Path(path).name}-{uuid.uuid4().hex[:12]}"
+    more = f" +{len(group) - 1}" if len(group) > 1 else ""
+    return f"read {Path(group[0][0]).name}{more}-{uuid.uuid4().hex[:12]}"
 
 
 def _load(path: str) -> bytes | None:
@@ -240,19 +278,16 @@ def _load(path: str) -> bytes | None:
         return None
 
 
-def _outcome(future, path: str) -> Prepared | ReadError:
+def _failure(exc: Exception, path: str) -> ReadError:
     from distributed import KilledWorker
 
-    try:
-        return future.result()
-    except KilledWorker:
+    if isinstance(exc, KilledWorker):
         return ReadError(
             path,
-            "the Dask worker reading it died (killed, out of memory or crashed), "
-            "on each worker that tried it",
+            "the Dask worker reading it died (killed, out of memory or crashed)",
         )
-    except Exception as exc:  # lost connection, a worker that cannot unpickle the task ...
-        return ReadError(path, f"failed on the cluster: {type(exc).__name__}: {exc}")
+    # a lost connection, a worker that cannot unpickle the task ...
+    return ReadError(path, f"failed on the cluster: {type(exc).__name__}: {exc}")
 
 
 def _ready(client, address: str) -> None:
