@@ -5,17 +5,21 @@
 The same text files as ``bench/ingest.py`` (the text folders of ../shared/corpus), each
 ingested into a fresh SQLite file, runs of the two paths alternating (a shared machine's
 speed drifts). Prints documents per second of each, their ratio, and the cluster's
-start-up time (paid once per run of ``ingest``, not per file).
+start-up time (paid once per run of ``ingest``, not per file), and the CPU a document costs
+on each path (the figure a loaded machine disturbs least).
 """
 from __future__ import annotations
 
 import argparse
 import os
+import resource
 import statistics
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+import psutil
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -24,11 +28,31 @@ from directives.db.store import Store  # noqa: E402
 from directives.ingest import walk  # noqa: E402
 
 
-def _ingest(files: list[str], jobs: int, runner=None) -> tuple[float, object]:
+def _cpu(runner=None) -> tuple[float, float]:
+    """CPU seconds of this process (the writer; with a LocalCluster, its scheduler too) and of
+    the workers: the pools' finished children, or the Dask worker processes."""
+    me = resource.getrusage(resource.RUSAGE_SELF)
+    if runner is None:
+        children = resource.getrusage(resource.RUSAGE_CHILDREN)
+        workers = children.ru_utime + children.ru_stime
+    else:
+        workers = sum(runner.client.run(_process_cpu).values())
+    return me.ru_utime + me.ru_stime, workers
+
+
+def _process_cpu() -> float:
+    times = psutil.Process().cpu_times()
+    return times.user + times.system
+
+
+def _ingest(files: list[str], jobs: int, runner=None) -> tuple[float, object, float, float]:
     with tempfile.TemporaryDirectory() as tmp:
+        before = _cpu(runner)
         started = time.perf_counter()
         report = Store.open(Path(tmp) / "bench.db").ingest_paths(files, jobs=jobs, ocr="never", runner=runner)
-        return time.perf_counter() - started, report
+        elapsed = time.perf_counter() - started
+        writer, workers = (now - then for now, then in zip(_cpu(runner), before))
+        return elapsed, report, writer, workers
 
 
 def main() -> None:
@@ -46,18 +70,26 @@ def main() -> None:
     print(f"{len(files)} files, {size / 1e6:.1f} MB, {args.jobs} worker processes each way ({os.cpu_count()} cores here)")
 
     rates: dict[str, list[float]] = {"default": [], "dask": []}
+    cpu: dict[str, list[float]] = {"default": [], "dask": []}  # ms of CPU a document, all processes
     with connect("local", workers=args.jobs) as runner:
         started = time.perf_counter()
         runner.start()
         print(f"LocalCluster start-up: {time.perf_counter() - started:.1f} s ({args.jobs} workers of one thread)")
         for run in range(args.runs):
             for name, via in (("default", None), ("dask", runner)):
-                elapsed, report = _ingest(files, args.jobs, via)
+                elapsed, report, writer, workers = _ingest(files, args.jobs, via)
                 rates[name].append(len(files) / elapsed)
-                print(f"run {run + 1} {name:<7}: {rates[name][-1]:.1f} docs/s ({elapsed:.1f} s; {report.added} added, {report.merged} merged, {report.failed} failed)")
+                cpu[name].append((writer + workers) / len(files) * 1000)
+                print(
+                    f"run {run + 1} {name:<7}: {rates[name][-1]:.1f} docs/s ({elapsed:.1f} s; {report.added} added, "
+                    f"{report.merged} merged, {report.failed} failed); CPU {writer:.1f} s writer, {workers:.1f} s workers"
+                )
     ratios = sorted(dask / default for dask, default in zip(rates["dask"], rates["default"]))
     for name, label in (("default", "default path (worker processes)"), ("dask", "Dask LocalCluster")):
-        print(f"{label:<32} median {statistics.median(rates[name]):.1f} docs/s (slowest {min(rates[name]):.1f}, fastest {max(rates[name]):.1f})")
+        print(
+            f"{label:<32} median {statistics.median(rates[name]):.1f} docs/s (slowest {min(rates[name]):.1f}, "
+            f"fastest {max(rates[name]):.1f}); {statistics.median(cpu[name]):.1f} ms CPU a document"
+        )
     print(f"ratio Dask / default, run by run: median {statistics.median(ratios):.2f} (from {ratios[0]:.2f} to {ratios[-1]:.2f})")
 
 if __name__ == "__main__":

@@ -26,18 +26,18 @@ from .ingest import ReadError
 from .ingest.registry import MAX_BYTES
 
 LOCAL = "local"
-IN_FLIGHT_PER_THREAD = 2  # tasks sent ahead of the results: each worker has its next while the writer stores
+IN_FLIGHT_PER_THREAD = 2  # tasks a worker thread holds: its next one is at hand when it finishes one
 GROUP_FILES, GROUP_BYTES = 8, 1 << 20  # small files sent together, up to these
 CONNECT_TIMEOUT = 10  # seconds to reach a scheduler
 WAIT_FOR_WORKERS = 60  # seconds a scheduler may take to get its first worker
 
-# What the local cluster's scheduler does when a worker dies: a worker holds only the task it
-# runs (no queue), so that task is the culprit and fails at once (KilledWorker); a group of
-# files that fails so is sent again one file a task, and only the culprit fails.
-LOCAL_SCHEDULER_CONFIG = {
-    "distributed.scheduler.allowed-failures": 0,
-    "distributed.scheduler.worker-saturation": 1.0,
-}
+DEATHS = 2  # workers a file may see die under it before it is held to blame
+DIED = "the Dask worker reading it died (killed, out of memory or crashed), on two workers"
+
+# The local cluster's scheduler fails a task the first time its worker dies (KilledWorker)
+# instead of trying it on the next worker, and the next, killing them too: the runner sends
+# its files again, one at a time, and fails the one that kills a second worker.
+LOCAL_SCHEDULER_CONFIG = {"distributed.scheduler.allowed-failures": 0}
 
 
 class ClusterError(Exception):
@@ -145,32 +145,42 @@ class ClusterRunner:
         limit = max(IN_FLIGHT_PER_THREAD * (sum(client.nthreads().values()) or 1), 2)
         pending: dict = {}  # future -> the (path, bytes) it reads
         finished = as_completed()
-        again: deque = deque()  # the files of a group whose worker died, sent one by one
+        deaths: dict[str, int] = {}  # path -> workers that died while it was on them
+        suspects: deque = deque()  # such files, sent again one at a time, alone in their task
+        suspect = None  # the one in flight
+        exhausted = False
         try:
             while True:
+                if suspect is None and suspects:
+                    suspect = self._submit(client, suspects.popleft(), ocr, timeout, to_store, pending, finished)
                 # bytes are read only as workers free up: a 10,000-file archive is never all in memory
-                while len(pending) < limit:
-                    group = again.popleft() if again else next(groups, None)
+                while not exhausted and len(pending) < limit:
+                    group = next(groups, None)
                     if group is None:
-                        break
-                    if group[0][1] is None:  # missing, empty, too large, unreadable: fails here, for the same reason as locally
+                        exhausted = True
+                    elif group[0][1] is None:  # missing, empty, too large, unreadable: fails here, as locally
                         yield group[0][0], prepare(group[0][0], ocr, timeout, to_store)
-                        continue
-                    future = client.submit(
-                        _prepare_group, self.work, group, ocr, timeout, to_store, pure=False, key=_key(group)
-                    )
-                    pending[future] = group
-                    finished.add(future)
+                    else:
+                        self._submit(client, group, ocr, timeout, to_store, pending, finished)
                 if not pending:
                     return
                 future = next(finished)
                 group = pending.pop(future)
+                if future is suspect:
+                    suspect = None
                 try:
                     results = future.result()
+                except KilledWorker:
+                    # its worker died: this file, or another on that worker, killed it; a file on
+                    # two workers that died is the culprit, the others go on
+                    for path, data in group:
+                        deaths[path] = deaths.get(path, 0) + 1
+                        if deaths[path] >= DEATHS:
+                            yield path, ReadError(path, DIED)
+                        else:
+                            suspects.append([(path, data)])
+                    continue
                 except Exception as exc:
-                    if isinstance(exc, KilledWorker) and len(group) > 1:  # which of them? each alone says
-                        again.extend([item] for item in group)
-                        continue
                     results = [_failure(exc, path) for path, _ in group]
                 finally:
                     future.release()
@@ -179,6 +189,12 @@ class ClusterRunner:
         finally:  # the caller stopped early (an error in the writer, Ctrl-C): the cluster drops the rest
             if pending:
                 client.cancel(list(pending))
+
+    def _submit(self, client, group, ocr, timeout, to_store, pending: dict, finished):
+        future = client.submit(_prepare_group, self.work, group, ocr, timeout, to_store, pure=False, key=_key(group))
+        pending[future] = group
+        finished.add(future)
+        return future
 
     def start(self):
         """The client, connected to the scheduler at ``address`` or to a cluster started here
@@ -195,7 +211,8 @@ class ClusterRunner:
                 with dask.config.set(LOCAL_SCHEDULER_CONFIG):
                     self._cluster = LocalCluster(
                         n_workers=self.workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                        host="127.0.0.1", dashboard_address=None, memory_limit=self.memory_limit,
+                        host="127.0.0.1", memory_limit=self.memory_limit,
+                        dashboard_address="127.0.0.1:0",  # its HTTP server (health, metrics) on a free loopback port
                         silence_logs=logging.CRITICAL,
                     )
                 self.client = Client(self._cluster)
@@ -279,14 +296,8 @@ def _load(path: str) -> bytes | None:
 
 
 def _failure(exc: Exception, path: str) -> ReadError:
-    from distributed import KilledWorker
-
-    if isinstance(exc, KilledWorker):
-        return ReadError(
-            path,
-            "the Dask worker reading it died (killed, out of memory or crashed)",
-        )
-    # a lost connection, a worker that cannot unpickle the task ...
+    """A task that failed for a reason of the cluster's (a lost connection, a worker that
+    cannot unpickle the task ...): the file is recorded with it, a re-run tries it again."""
     return ReadError(path, f"failed on the cluster: {type(exc).__name__}: {exc}")
 
 
