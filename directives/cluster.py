@@ -3,9 +3,9 @@
 ``directives ingest --cluster ADDRESS`` sends each file's bytes to a Dask worker (no shared
 disk needed) and gets its prepared record back; the one writer, ``Store.ingest_paths``,
 stores the records as they come, as it does those of the local worker processes. A worker
-that dies takes only the file it was reading with it: that file fails with the reason and
-the batch goes on. ``--cluster local`` starts a cluster on this machine, one single-threaded
-worker process per core.
+that dies does not stop the batch: the files it held are sent again one at a time, and the
+one that kills a second worker fails with that reason. ``--cluster local`` starts a cluster
+on this machine, one single-threaded worker process per core.
 """
 from __future__ import annotations
 
