@@ -1,6 +1,7 @@
 """directives ingest --cluster: reading and extracting on a Dask LocalCluster (two worker
 processes, loopback only), storing here. The same files give the same database as the
 local worker processes; a worker that dies costs only its file."""
+import faulthandler
 import os
 import shutil
 import sqlite3
@@ -18,6 +19,15 @@ EXAMPLES = sorted(f.name for f in (Path(__file__).resolve().parents[1] / "exampl
 
 # columns holding another table's id that the schema does not declare as foreign keys
 UNDECLARED_REFERENCES = {("documents", "issuer_id"): "organizations"}
+
+
+@pytest.fixture(autouse=True)
+def fail_rather_than_hang():
+    """A cluster that stops answering ends the run with every thread's stack, not a CI job
+    that never finishes."""
+    faulthandler.dump_traceback_later(300, exit=True)
+    yield
+    faulthandler.cancel_dump_traceback_later()
 
 
 def run(*args):
