@@ -169,12 +169,15 @@ class Store:
         options: Options | None = None,
         max_memory: int | None = None,
         on_progress: Callable[["Report", dict[str, float]], None] | None = None,
-        runner: Callable[[list[str], Options], Iterable[Done | Progress]] | None = None,
+        runner: Callable | None = None,
     ) -> Report:
         """Store every file under ``paths``. Files are read and extracted by ``jobs`` worker
-        processes (default: one per core; or by ``runner``, which yields the same events) and
-        written here as each is ready, all or nothing each. What is stored is committed
-        about once a second, also while the workers are still on a slow file."""
+        processes (default: one per core; the supervised pool, ``directives/pool.py``) or by
+        ``runner`` (a Dask cluster's, ``directives/cluster.py``: called as
+        ``runner(paths, jobs, ocr, timeout, to_store=True)``, it yields (path, result) pairs
+        or the pool's ``Done``/``Progress`` events), and written here as each is ready, all
+        or nothing each. What is stored is committed about once a second, also while the
+        workers are still on a slow file (when the runner yields ``Progress`` meanwhile)."""
         options = replace(options or Options(ocr=ocr, timeout=timeout), to_store=True)
         report = Report()
         started = time.monotonic()
@@ -205,7 +208,13 @@ class Store:
                 todo.append(path)
         if on_progress:
             on_progress(report, {})
-        events = runner(todo, options) if runner else supervised(todo, options, jobs, max_memory)
+        if runner:
+            events = (
+                item if isinstance(item, (Done, Progress)) else Done(*item)
+                for item in runner(todo, jobs, options.ocr, options.timeout, to_store=True)
+            )
+        else:
+            events = supervised(todo, options, jobs, max_memory)
         with self._batch() as tick:
             for event in events:
                 if isinstance(event, Done):

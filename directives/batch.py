@@ -75,9 +75,12 @@ def _time_limit(seconds: float | None):
         signal.signal(signal.SIGALRM, previous)
 
 
-def prepare(path: str, options: Options = Options()) -> Prepared | ReadError:
+def prepare(path: str, options: Options | str = Options(), timeout: float | None = DEFAULT_TIMEOUT, to_store: bool = False) -> Prepared | ReadError:
     """Read and extract the file at ``path``; a file over ``options.max_size`` is refused
-    before it is read."""
+    before it is read. (``prepare(path, ocr, timeout, to_store)``, the older form, is
+    ``prepare(path, Options(ocr=ocr, timeout=timeout, to_store=to_store))``.)"""
+    if isinstance(options, str):
+        options = Options(ocr=options, timeout=timeout, to_store=to_store)
     try:
         data = load(path, options.max_size)
     except ReadError as exc:

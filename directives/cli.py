@@ -5,6 +5,7 @@ import hashlib
 import json
 import sqlite3
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -137,9 +138,14 @@ def _summary(data: dict) -> str:
 @_MAX_PAGES
 @_MAX_MEMORY
 @click.option("--report", "report_path", type=click.Path(dir_okay=False, writable=True), help="Write counts by outcome, time by stage and every failure to this JSON file.")
+@click.option(
+    "--cluster", metavar="ADDRESS", default=None,
+    help="Read and extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786), "
+    "or on one started here with 'local' (--jobs workers); this process stores.",
+)
 def ingest(
     paths: tuple[str, ...], db_path: str, quiet: bool, ocr: str, timeout: float, jobs: int | None,
-    max_size: float, max_pages: int, max_memory: int | None, report_path: str | None,
+    max_size: float, max_pages: int, max_memory: int | None, report_path: str | None, cluster: str | None,
 ) -> None:
     """Extract and store every document under PATHS (files or folders).
 
@@ -153,15 +159,17 @@ def ingest(
     store = _open_store(db_path)
     shown = display(quiet)
     try:
-        report = store.ingest_paths(
-            paths,
-            on_error=shown.error,
-            on_stored=shown.stored,
-            jobs=jobs,
-            options=_options(ocr, timeout, max_size, max_pages),
-            max_memory=max_memory and max_memory * 1024 * 1024,
-            on_progress=shown.progress,
-        )
+        with _runner(cluster, jobs) as runner:
+            report = store.ingest_paths(
+                paths,
+                on_error=shown.error,
+                on_stored=shown.stored,
+                jobs=jobs,
+                options=_options(ocr, timeout, max_size, max_pages),
+                max_memory=max_memory and max_memory * 1024 * 1024,
+                on_progress=shown.progress,
+                runner=runner,
+            )
     except KeyboardInterrupt:
         shown.close()
         click.echo(f"interrupted: what was stored is kept in {db_path}; run the same command again to finish", err=True)
@@ -271,6 +279,21 @@ def trace(symbol_or_id: str, direction: str | None, depth: int, all_relations: b
             click.echo(f"tasks derived from it ({len(rows)}):")
             for line in chain.render_tasks(rows):
                 click.echo("  " + line)
+
+
+@contextmanager
+def _runner(cluster: str | None, jobs: int | None):
+    """ingest_paths' runner: the Dask cluster's with --cluster, else None (local worker processes)."""
+    if cluster is None:
+        yield None
+        return
+    from .cluster import ClusterError, connect
+
+    try:
+        with connect(cluster, workers=jobs) as runner:
+            yield runner
+    except ClusterError as exc:
+        raise click.ClickException(str(exc)) from None
 
 
 def _check_argument(value: str, what: str) -> None:
