@@ -189,11 +189,13 @@ def supervised(
 
     def dispatch() -> None:
         now = time.monotonic()
-        for worker in workers:  # a file waiting behind a slow one goes back to the queue
-            while len(worker.assigned) > 1 and now - worker.since > STEAL_AFTER:
+        idle = not queue and any(not w.assigned for w in workers)
+        for worker in workers:  # a file waiting behind a slow one, or at the end of the batch, goes to a free worker
+            while len(worker.assigned) > 1 and (now - worker.since > STEAL_AFTER or idle):
                 index = worker.assigned.pop()
                 worker.send(("cancel", index))
                 queue.appendleft(index)
+                idle = False
         for worker in workers:
             while queue and len(worker.assigned) < AHEAD:
                 if worker.assigned and now - worker.since > STEAL_AFTER:
