@@ -108,7 +108,7 @@ def prepare_bytes(name: str, data: bytes, options: Options = Options()) -> Prepa
             except MemoryError:
                 return ReadError(name, out_of_memory())
             except Exception as exc:  # a reader bug must not cost the rest of the batch
-                return ReadError(name, f"read failed: {type(exc).__name__}: {exc}")
+                return ReadError(name, out_of_memory() if _memory(exc) else f"read failed: {type(exc).__name__}: {exc}")
             read = time.perf_counter() - started
             seconds["read"], seconds["ocr"] = read - doc.ocr_seconds, doc.ocr_seconds
             started = time.perf_counter()
@@ -127,10 +127,15 @@ def prepare_bytes(name: str, data: bytes, options: Options = Options()) -> Prepa
 
 def _memory(exc: BaseException) -> bool:
     """Whether a reader's error came from running out of memory (readers wrap what their
-    parser raises, MemoryError included)."""
+    parser raises, MemoryError included). Under the memory limit a C parser (lxml) whose
+    allocation fails may return without setting an exception, which Python reports as
+    SystemError: that is running out of memory too."""
+    limited = resource.getrlimit(resource.RLIMIT_AS)[0] != resource.RLIM_INFINITY
     seen = 0
     while exc is not None and seen < 5:
         if isinstance(exc, MemoryError):
+            return True
+        if limited and isinstance(exc, SystemError) and "without exception set" in str(exc):
             return True
         exc, seen = exc.__cause__ or exc.__context__, seen + 1
     return False
