@@ -89,7 +89,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "stop": re.compile(rf"(?<!,)\s(?:{_alt(t['unit_stops'], ignore_case=True)})(?![\wÀ-ỹ])|\s*[:;.(]|\s+-\s(?![A-ZĐÀ-Ỹ])", re.I),
         "cue": re.compile(rf"\s*(?:\(?đề nghị\)?\s*)?(?:{_alt(t['duty_cues'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
         # at a sentence's start, after a space or a ". " left from the cut (matched, not searched)
-        "lead": re.compile(rf"(?:\s|[.;:]\s)?(?P<lead>{_alt(t['lead_cues'], ignore_case=True)})\s+", re.I),
+        "lead": re.compile(rf"(?:\s|[.;:]\s)?(?:\(?\d{{1,2}}\)\s*)?(?P<lead>{_alt(t['lead_cues'], ignore_case=True)})\s+", re.I),
         "not_unit": re.compile(rf"^(?:{_alt(t['not_units'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
         "group": re.compile(rf"(?:^|\s)(?:{_alt(t['groups'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
     }
@@ -97,15 +97,40 @@ def _patterns() -> dict[str, re.Pattern]:
 
 # ---------------------------------------------------------------------------- step 1: items
 
+# A numbered marker may stand alone on its line, its text on the next ("1.\nSở Y tế:"): web
+# pages copied line by line break there.
 _MARKER = re.compile(
-    r"^[ \t*]*(?P<marker>(?P<roman>[IVX]{1,5})\.|(?P<dieu>Điều\s+\d+)\s*\.?|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})[.)]|(?P<letter>[a-zđ])\)|(?P<bullet>[-+•]))[ \t]+",
+    r"^[ \t*]*(?P<marker>(?P<roman>[IVX]{1,5})\.|(?P<dieu>Điều\s+\d+)\s*\.?|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})[.)]|(?P<letter>[a-zđ])\)|(?P<bullet>[-+•]))"
+    r"(?:[ \t]+|(?<![-+•])[ \t]*\n(?=[ \t]*[^\s\d]))",
     re.M,
 )
 
 
-def find_items(text: str, start: int = 0, end: int | None = None) -> list[Item]:
-    """Every item of the body between ``start`` and ``end``, with its parent items' path."""
+# Where a duty's text must stop whatever the items say: the document's end mark "./.", a new
+# Chương, Mục or Phần (their titles are not items), an appendix, the Nơi nhận block.
+_BOUNDARY = re.compile(
+    r"(?<=\./\.)|^[ \t*#]*(?:(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXLC]+|\d+|thứ\s+\S+)\b|PHỤ\s+LỤC|Phụ\s+lục\s*(?:[IVX\d]+)?\s*$|Nơi\s+nhận\b)",
+    re.M,
+)
+# The Nơi nhận block: its heading, then its "-" lines (wrapped lines too), up to its "Lưu" line.
+_RECIPIENT_BLOCK = re.compile(r"^[ \t*]*Nơi\s+nhận\s*:?[^\n]*(?:\n(?![ \t*]*(?:[IVX]+\.|\d+\.|Điều\s+\d|KT\.|TM\.|Q\.|TL\.|PHỤ\s+LỤC)).*){0,60}?\n[ \t*-]*Lưu\b[^\n]*", re.M)
+
+
+def boundaries(text: str, start: int = 0, end: int | None = None) -> tuple[str, list[int]]:
+    """``text`` with its Nơi nhận blocks blanked (same length: offsets hold), and the offsets
+    where a duty's text stops (see ``_BOUNDARY``)."""
     end = len(text) if end is None else end
+    for m in _RECIPIENT_BLOCK.finditer(text, start, end):
+        blank = re.sub(r"[^\n]", " ", m.group())
+        text = text[: m.start()] + blank + text[m.end() :]
+    return text, [m.start() for m in _BOUNDARY.finditer(text, start, end)]
+
+
+def find_items(text: str, start: int = 0, end: int | None = None, cuts: list[int] | None = None) -> list[Item]:
+    """Every item of the body between ``start`` and ``end``, with its parent items' path.
+    An item ends at the next marker or at the next of ``cuts`` (see :func:`boundaries`)."""
+    end = len(text) if end is None else end
+    cuts = cuts or []
     marks = []
     for m in _MARKER.finditer(text, start, end):
         if m.group("roman"):
@@ -123,6 +148,9 @@ def find_items(text: str, start: int = 0, end: int | None = None) -> list[Item]:
     stack: list[Item] = []
     for i, (at, text_at, level, label) in enumerate(marks):
         item_end = marks[i + 1][0] if i + 1 < len(marks) else end
+        cut = bisect_right(cuts, text_at)
+        if cut < len(cuts) and cuts[cut] < item_end:
+            item_end = cuts[cut]
         while stack and stack[-1].level >= level:
             stack.pop()
         labels = [s.label for s in stack if s.label not in "-+•"] + ([label] if label not in "-+•" else [])
@@ -192,10 +220,11 @@ _UNIT_NOUNS = re.compile(r"^(?:ban|ngành|đoàn\s+thể|cơ\s+quan|đơn\s+vị
 def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: str | None = None) -> list[Task]:
     """Every duty given to a unit between ``start`` and ``end`` of ``text``."""
     end = len(text) if end is None else end
+    text, cuts = boundaries(text, start, end)
     flat = text.replace("\n", " ")
     folded = fold_document(text).replace("\n", " ")
     tasks: list[Task] = []
-    items = find_items(text, start, end)
+    items = find_items(text, start, end, cuts)
     starts = [item.start for item in items]
     closings = _Matches(_CLOSING.finditer(folded, start, end))  # once, not per sentence
     cues = _Matches(starting_words(_LEAD_CUE, flat, start, end))
@@ -214,7 +243,7 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     covered = sorted((t.start, t.end) for t in tasks)
     covered_starts = [a for a, _ in covered]
     reach = list(accumulate((b for _, b in covered), max))  # the furthest end of the spans so far
-    for sentence_start, sentence_end in _sentences(flat, start, end, text):
+    for sentence_start, sentence_end in _sentences(flat, start, end, text, cuts):
         i = bisect_right(covered_starts, sentence_start)
         inside = i > 0 and reach[i - 1] > sentence_start
         if inside and not closings.first(sentence_start, sentence_end):
@@ -243,18 +272,26 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], cl
             units, after = _units_at(flat, lead_in.end(), item.end)
         if not units:
             return []
-    rest = flat[after : item.end]
+    # a later sentence with a unit of its own as subject ("Điều 3. Sở A có trách nhiệm ... Văn
+    # phòng UBND tỉnh có trách nhiệm chủ trì ...") is its own duty, read sentence by sentence
+    item_end = _next_subject(flat, after, item.end)
+    after = _past_parenthesis(flat, after, item_end)
+    rest = flat[after:item_end]
     heading_only = not rest.strip(" :.")
     if rest.lstrip().startswith(":"):
         rest = rest.lstrip()[1:]
     elif not (lead or heading_only or p["cue"].match(rest) or _QUALIFIER.match(rest)):
         return []  # "1. Sở ... là ..." without a duty
     if heading_only or not rest.strip():
-        if not item.children:
+        # the heading's unit does the items under it that name no unit of their own ("1. Trách
+        # nhiệm của Sở Tư pháp ...", "- Yêu cầu các cơ quan báo chí ..." are read on their own)
+        children = [c for c in item.children if not _starts_with_unit(flat, c)]
+        if not children:
             return []
-        for child in _descendants(item):
+        for child in children:
             used.add(id(child))
-        rest = " ".join(flat[c.text_start : c.end] for c in item.children)
+            used.update(id(d) for d in _descendants(child))
+        rest = " ".join(flat[c.text_start : c.end] for c in children)
     elif item.children and rest.rstrip().endswith(":") and not any(_starts_with_unit(flat, c) for c in item.children):
         # "Sở X: chỉ đạo Chi cục Y thực hiện các nội dung sau:" and its bullets are one duty
         for child in _descendants(item):
@@ -268,9 +305,19 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], cl
     deadline, deadline_text = find_deadline(rest, issued_date)
     coordinators = _coordinators(rest)
     return [
-        Task(unit, action, coordinators, deadline, deadline_text, item.path or None, item.start, item.end, _is_group(unit))
+        Task(unit, action, coordinators, deadline, deadline_text, item.path or None, item.start, item_end, _is_group(unit))
         for unit in units
     ]
+
+
+def _next_subject(flat: str, start: int, end: int) -> int:
+    """Where a sentence between ``start`` and ``end`` opens with a unit and a duty cue, or ``end``."""
+    p = _patterns()
+    for m in _SENTENCE_CUT.finditer(flat, start, end):
+        units, after = _units_at(flat, m.end(), end)
+        if units and p["cue"].match(flat, after):
+            return m.start() + 1
+    return end
 
 
 # Matched on the folded text (so "Co quan chu tri:" typed without marks counts too).
@@ -305,8 +352,12 @@ def _labelled(flat: str, item: Item, labels: list[re.Match], issued_date: str | 
 def _starts_with_unit(flat: str, item: Item) -> bool:
     """ "- UBND huyện Trà Bồng tiếp tục ...": an item that names its own unit."""
     p = _patterns()
-    head = p["head"].match(flat, item.text_start)
-    return bool(head and _named(flat, head) and not p["not_unit"].match(flat, item.text_start))
+    at = item.text_start
+    lead = _ITEM_LEAD.match(flat, at, at + 30)
+    if lead:
+        at = lead.end()
+    head = p["head"].match(flat, at)
+    return bool(head and _named(flat, head) and not p["not_unit"].match(flat, at))
 
 
 def _own_end(item: Item) -> int:
@@ -345,26 +396,40 @@ def _in_sentence(
         units = _split_units(flat[subject_start : closing.start()])
         action = collapse(flat[closing.start() : e]).rstrip("./ ")
         return [Task(u, action, [], None, None, section, s, e, _is_group(u)) for u in units]
-    lead = p["lead"].match(sentence)
-    if lead:
-        units, after = _units_at(flat, s + lead.end(), e)
+    # "Giao Bộ X ...", "(3) Đề nghị Ủy ban Y ...", and the same after a ";" inside the sentence
+    # ("...; giao Bộ X làm chủ Chương trình"): one clause per lead, up to the next one
+    clauses = [(s, p["lead"].match(flat, s, e))]
+    for m in _CLAUSE_LEAD.finditer(flat, s, e):
+        lead = p["lead"].match(flat, m.end(), e)
+        if lead:
+            clauses.append((m.end(), lead))
+    found = []
+    for i, (at, lead) in enumerate(clauses):
+        if not lead:
+            continue
+        clause_end = clauses[i + 1][0] if i + 1 < len(clauses) else e
+        units, after = _units_at(flat, lead.end(), clause_end)
         if units:
-            rest = flat[after:e]
+            after = _past_parenthesis(flat, after, clause_end)
+            rest = flat[after:clause_end]
             action = _action(rest)
             if action and not _ONLY_REPEATS.match(action) and not _NOT_DUTY.search(action[:80]):
                 prefix = "(đề nghị) " if "đề nghị" in lead.group("lead").lower() else ""
                 deadline, text = find_deadline(rest, issued_date)
-                return [Task(u, prefix + action, _coordinators(rest), deadline, text, section, s, e, _is_group(u)) for u in units]
-        return []
-    found = []
+                found.extend(Task(u, prefix + action, _coordinators(rest), deadline, text, section, s, e, _is_group(u)) for u in units)
+    if clauses[0][1]:
+        return found
     for cue in cues.within(s, e):
         # "..., Sở Văn hóa và Thể thao chủ trì triển khai ...": the unit right before the cue
         back = max(s, cue.start() - 160)
         boundary = max([back, *(m.end() for m in _CLAUSE_CUT.finditer(flat, back, cue.start()))])
         for head in _patterns()["head"].finditer(flat, boundary, cue.start()):
-            phrase = flat[head.start() : cue.start()]
+            # "Sở Y tế (mục II.3) chủ trì ...": a reference between the unit and its duty
+            phrase = _PARENTHESIS.sub("", flat[head.start() : cue.start()])
             if not head.group()[:1].isupper() or not _named(flat, head) or _patterns()["stop"].search(phrase, len(head.group())):
                 continue
+            if _NARRATED.search(phrase) or _MODAL.search(phrase):
+                break  # "Phó Thủ tướng ... đã chủ trì cuộc họp": what happened, not a duty
             units = _split_units(phrase) if len(phrase.split()) <= 20 else []
             if units:
                 rest = flat[cue.start() : e]
@@ -376,6 +441,18 @@ def _in_sentence(
     return found
 
 
+# A clause inside a sentence that may open with a lead cue ("...; giao Bộ X ...", "(2) Đề nghị ...")
+_CLAUSE_LEAD = re.compile(r";\s*|\s\(\d{1,2}\)\s*")
+_PARENTHESIS = re.compile(r"\s*\([^()]{1,60}\)")
+_NARRATED = re.compile(r"\sđã(?:\s+được)?\s*$")
+
+
+def _past_parenthesis(flat: str, at: int, end: int) -> int:
+    """Past a short parenthesis right after a unit's name ("Sở Tài chính (mục II.2) chủ trì")."""
+    m = _PARENTHESIS.match(flat, at, end)
+    return m.end() if m else at
+
+
 # Where a clause starts, looking back from a cue: not at a comma inside a name ("Sở Văn hóa, Thể thao ...")
 _CLAUSE_CUT = re.compile(r"[;:(]\s*|,\s*(?=[a-zđà-ỹ])|\s-\s(?![A-ZĐÀ-Ỹ])|\.\s+")
 _LEAD_CUE = re.compile(r"(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?![\wÀ-ỹ])(?!\s*:)")  # at a word's start: starting_words
@@ -384,17 +461,22 @@ _LEAD_CUE = re.compile(r"(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\
 _SENTENCE_CUT = re.compile(r"[.:!?]\s+(?=[A-ZĐÀ-Ỹ(\-+•\d])")
 
 
-def _sentences(flat: str, start: int, end: int, text: str | None = None):
+def _sentences(flat: str, start: int, end: int, text: str | None = None, cuts: list[int] | None = None):
     """Sentences of running text: split at ". " or ": " before a capital (";" keeps the list
-    of a closing article together)."""
+    of a closing article together), and at ``cuts``."""
     at = start
-    for m in _SENTENCE_CUT.finditer(flat, start, end):
-        cut = m.start() + 1
-        if flat[cut - 1] == ":" and text is not None and "\n" not in text[cut : m.end()]:
+    splits = [(m.start() + 1, m.end()) for m in _SENTENCE_CUT.finditer(flat, start, end)]
+    if cuts:
+        splits = sorted(splits + [(c, c) for c in cuts[bisect_left(cuts, start) : bisect_left(cuts, end)]])
+    for cut, after in splits:
+        if cut < at:
+            continue
+        if flat[cut - 1] == ":" and text is not None and after > cut and "\n" not in text[cut:after]:
             continue  # "Giám đốc các Sở: Tài chính, ...": a colon inside a line opens a list
-        yield at, cut
-        at = m.end()
-    if at < end:
+        if flat[at:cut].strip():
+            yield at, cut
+        at = after
+    if at < end and flat[at:end].strip():
         yield at, end
 
 
@@ -430,10 +512,12 @@ def _units_at(flat: str, at: int, limit: int) -> tuple[list[str], int]:
         if word == ":" and _PLURAL_END.search(flat, at, stop.start()):
             # "Các Bộ: Tài chính, Quốc phòng, Công an chủ trì ...": the list names the units
             listed = p["stop"].search(flat, stop.end() + 1, min(limit, stop.end() + 300))
-            if listed and listed.group().strip() not in ":;.":
+            if listed and listed.group().strip() not in ":;." and _is_name_list(flat[stop.end() : listed.start()].strip()):
                 end = listed.start()
                 break
-            return [], at
+            if not _PLACE_END.search(flat, at, stop.start()):
+                return [], at
+            # "3. Ủy ban nhân dân các tỉnh, thành phố:" heads the items under it
         end = stop.start()
         break
     phrase = flat[at:end]
@@ -445,8 +529,11 @@ def _units_at(flat: str, at: int, limit: int) -> tuple[list[str], int]:
 
 # Heads that are also common words ("Tổ chức tập huấn", "Báo cáo kết quả", "Cơ quan chủ trì:"):
 # they name a unit only when a name follows (a capital, a list, or a few fixed words).
-_MODAL = re.compile(r"\s(?:phải|không|chưa|đã|được\s+quyền|có\s+quyền)(?![\wÀ-ỹ])")
-_PLURAL_END = re.compile(r"(?:các|Các)\s+(?:Bộ|Sở|sở|bộ|cơ\s+quan|đơn\s+vị|Ban|Ủy\s+ban)\s*$")
+# An obligation, a past event or a definition, not a duty given: "Cơ sở kinh doanh phải ...",
+# "... đã chủ trì", "Bộ phận điều phối là bộ phận ...", "Đoàn Hội thẩm bao gồm ...", "Cục có tư cách pháp nhân"
+_MODAL = re.compile(r"\s(?:phải|không|chưa|đã|được\s+quyền|có\s+quyền|là|bao\s+gồm|gồm\s+có|có\s+tư\s+cách|có\s+chức\s+năng)(?![\wÀ-ỹ])")
+_PLURAL_END = re.compile(r"(?:các|Các)\s+(?:Bộ|Sở|sở|bộ|cơ\s+quan|đơn\s+vị|Ban|Ủy\s+ban|tỉnh|tỉnh,\s*thành\s+phố|thành\s+phố|huyện)\s*$")
+_PLACE_END = re.compile(r"các\s+(?:tỉnh|thành\s+phố|huyện)(?:,\s*(?:thành\s+phố|thị\s+xã))*\s*$", re.I)
 _GENERIC_HEADS = {"thuế", "tổ chức", "báo", "cơ quan", "đơn vị", "cơ sở", "cá nhân", "doanh nghiệp", "thường trực", "đại biểu", "vụ", "ban", "hội", "đoàn", "trường", "bảo hiểm", "lập"}
 _GENERIC_NEXT = re.compile(r"\s*(?:,|và\s|cá\s+nhân|có\s+liên\s+quan|liên\s+quan|thông\s+tấn|nhà\s+nước|chủ\s+quản|trực\s+thuộc|được\s+giao|được\s+phân\s+công|hoạt\s+động|nhận|sử\s+dụng|giáo\s+dục|nuôi|kinh\s+doanh|y\s+tế|khác|tỉnh|thành\s+phố|khu\s+vực|cơ\s+sở)")
 
@@ -454,8 +541,18 @@ _GENERIC_NEXT = re.compile(r"\s*(?:,|và\s|cá\s+nhân|có\s+liên\s+quan|liên\
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 
 
+# Heads that are common words unless a proper name follows: "Phòng Quản lý Thương mại" (not
+# "Phòng, chống thiên tai"), "Công ty Điện lực", "Công ty cổ phần ..." (not "Công ty đã ...")
+_NAME_ONLY_HEADS = {"phòng": None, "công ty": re.compile(r"\s*(?:cổ\s+phần|trách\s+nhiệm\s+hữu\s+hạn|nhà\s+nước)")}
+
+
 def _named(flat: str, head: re.Match) -> bool:
-    if head.group().lower() not in _GENERIC_HEADS:
+    key = head.group().lower()
+    if key in _NAME_ONLY_HEADS:
+        following = _NEXT_CHAR.match(flat, head.end())
+        form = _NAME_ONLY_HEADS[key]
+        return bool(following and following.group(1).isupper()) or bool(form and form.match(flat, head.end()))
+    if key not in _GENERIC_HEADS:
         return True
     following = _NEXT_CHAR.match(flat, head.end())
     if following and following.group(1).isupper():
@@ -493,6 +590,7 @@ def _split_units(phrase: str) -> list[str]:
                 current = f"{current}{joiner}{piece}" if current else piece
         if current:
             units.append(current)
+    units = _share_modifiers(units)
     expanded = []
     for unit in units:
         m = _TITLE_LIST.match(unit)
@@ -509,6 +607,66 @@ def _split_units(phrase: str) -> list[str]:
         if unit and p["head"].match(unit[:1].upper() + unit[1:]) and len(unit.split()) <= 20:
             cleaned.append(unit[:1].upper() + unit[1:] if unit.startswith("các ") is False else unit)
     return cleaned
+
+
+@lru_cache(maxsize=None)
+def _member_head() -> re.Pattern:
+    """A post or member that takes the name of the body after it ("Giám đốc", "Tổ đại biểu")."""
+    heads = _table()["shared_modifier_heads"]
+    return re.compile(rf"(?:các\s+|Các\s+)?(?:{_alt(heads, ignore_case=True)})(?![\wÀ-ỹ])", re.I)
+
+
+# "Chủ tịch Ủy ban nhân dân các tỉnh: Gia Lai, Đắk Lắk và Khánh Hòa"
+_PLACE_LIST = re.compile(r"^(?P<title>.+?)\s+(?:các|Các)\s+(?P<kind>tỉnh,\s*thành\s+phố|tỉnh|thành\s+phố|huyện|xã)\s*:\s*(?P<names>.+)$")
+
+
+def _share_modifiers(units: list[str]) -> list[str]:
+    """Posts that share the name after the last of them, as offices write them:
+    "các Tổ đại biểu, đại biểu HĐND Thành phố" (two units of the HĐND), "Giám đốc, Phó Giám
+    đốc Sở X", and "Bí thư Tỉnh ủy, Chủ tịch UBND các tỉnh: A, B" (one unit per post and
+    province: "Bí thư Tỉnh ủy A", "Chủ tịch UBND tỉnh A", ...)."""
+    member = _member_head()
+    out: list[str] = []
+    for unit in units:
+        # "các Tổ đại biểu, đại biểu Hội đồng nhân dân Thành phố": one unit as split
+        bare = member.fullmatch(unit.split(",")[0].strip()) if "," in unit else None
+        if bare:
+            tail = unit.split(",", 1)[1].strip()
+            second = member.match(tail)
+            if second and second.end() < len(tail):
+                modifier = tail[second.end() :].strip()
+                out.extend([f"{unit.split(',')[0].strip()} {modifier}", tail])
+                continue
+        out.append(unit)
+    # "Giám đốc, Phó Giám đốc Sở X": a bare post before its deputy's takes the body's name (not
+    # "Bộ trưởng, Thủ trưởng cơ quan ngang bộ": two posts of two bodies)
+    for i in range(len(out) - 2, -1, -1):
+        if member.fullmatch(out[i]):
+            nxt = member.match(out[i + 1])
+            own = re.sub(r"^(?:các\s+|phó\s+)+", "", out[i], flags=re.I).lower()
+            other = re.sub(r"^(?:các\s+|phó\s+)+", "", nxt.group() if nxt else "", flags=re.I).lower()
+            if nxt and nxt.end() < len(out[i + 1]) and own == other:
+                out[i] = f"{out[i]} {out[i + 1][nxt.end():].strip()}"
+    # "Bí thư Tỉnh ủy, Chủ tịch Ủy ban nhân dân các tỉnh: A, B": the posts before the list share it
+    if out:
+        m = _PLACE_LIST.match(out[-1])
+        if m:
+            posts = []
+            i = len(out) - 1
+            while i > 0 and member.match(out[i - 1]) and ":" not in out[i - 1]:
+                i -= 1
+            posts = out[i:-1] + [m.group("title")]
+            kind = collapse(m.group("kind")).lower()
+            names = [n.strip(" .;") for n in re.split(r",\s*|\s+và\s+", m.group("names")) if n.strip(" .;")]
+            if names and all(n[:1].isupper() and len(n.split()) <= 4 for n in names):
+                shared = []
+                for name in names:
+                    for post in posts:
+                        # "Bí thư Tỉnh ủy Gia Lai"; "Chủ tịch UBND tỉnh Gia Lai" (no kind for "tỉnh, thành phố")
+                        place = name if post.lower().endswith(("ủy", "uỷ")) or "," in kind else f"{kind} {name}"
+                        shared.append(f"{post} {place}")
+                out = out[:i] + shared
+    return out
 
 
 # "Giám đốc các Sở: Tài chính, Xây dựng" is the director of each Sở named
