@@ -23,6 +23,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from .normalize import collapse, fold, fold_document
+from .subjects import subject_end
 from .tables import _load, phrase_alternation, starting_words
 
 
@@ -86,7 +87,7 @@ def _patterns() -> dict[str, re.Pattern]:
         # "..., người đứng đầu tổ chức ...": a title written in lower case still starts a unit
         "title_after_comma": re.compile(rf"(?:{_alt(t['lower_case_titles'])})\s"),
         "head_at_end": re.compile(rf"(?<![\wÀ-ỹ])(?:{_alt(t['unit_heads'])})$"),
-        "stop": re.compile(rf"(?<!,)\s(?:{_alt(t['unit_stops'], ignore_case=True)})(?![\wÀ-ỹ])|\s*[:;.(]|\s+-\s(?![A-ZĐÀ-Ỹ])", re.I),
+        "stop": re.compile(rf"(?<!,)\s(?:{_alt(t['unit_stops'], ignore_case=True)})(?![\wÀ-ỹ])|\s*[:;.(]|\s+-\s(?![A-ZĐÀ-Ỹ])|,\s*trong\s+đó(?![\wÀ-ỹ])", re.I),
         "cue": re.compile(rf"\s*(?:\(?đề nghị\)?\s*)?(?:{_alt(t['duty_cues'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
         # at a sentence's start, after a space or a ". " left from the cut (matched, not searched)
         "lead": re.compile(rf"(?:\s|[.;:]\s)?(?:\(?\d{{1,2}}\)\s*)?(?P<lead>{_alt(t['lead_cues'], ignore_case=True)})\s+", re.I),
@@ -120,10 +121,37 @@ def boundaries(text: str, start: int = 0, end: int | None = None) -> tuple[str, 
     """``text`` with its Nơi nhận blocks blanked (same length: offsets hold), and the offsets
     where a duty's text stops (see ``_BOUNDARY``)."""
     end = len(text) if end is None else end
-    for m in _RECIPIENT_BLOCK.finditer(text, start, end):
-        blank = re.sub(r"[^\n]", " ", m.group())
-        text = text[: m.start()] + blank + text[m.end() :]
+    for a, b in [m.span() for m in _RECIPIENT_BLOCK.finditer(text, start, end)] + _addressees(text, start, end):
+        text = text[:a] + re.sub(r"[^\n]", " ", text[a:b]) + text[b:]
     return text, [m.start() for m in _BOUNDARY.finditer(text, start, end)]
+
+
+# "THỦ TƯỚNG CHÍNH PHỦ điện:", "Kính gửi:": the units a công điện or công văn is addressed to,
+# in "-" lines (wrapped lines too) up to the one that ends with "."; they are not given a duty there
+_ADDRESSED = re.compile(r"(?:\bđiện|Kính\s+gửi)\s*:[ \t]*", re.I)
+
+
+def _addressees(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    m = _ADDRESSED.search(text, start, min(end, start + 3000))
+    if not m:
+        return []
+    rest = text[m.end() : min(end, m.end() + 1500)]
+    if rest.strip()[:1] not in "-+•" and not rest.startswith("\n") and "\n" in rest:
+        # "Kính gửi: Thường trực HĐND tỉnh" on its line
+        return [(m.start(), m.end() + rest.index("\n"))]
+    at = m.end()
+    offset = 0
+    seen_item = ended = False
+    for line in rest.split("\n"):
+        stripped = line.strip()
+        if stripped[:1] in ("-", "+", "•"):
+            seen_item = True
+        elif stripped and seen_item and ended:
+            break  # a line that is no "-" item after a finished one: the body starts
+        offset += len(line) + 1
+        if stripped:
+            ended = stripped.endswith((".", ";"))
+    return [(m.start(), at + offset)] if seen_item else []
 
 
 def find_items(text: str, start: int = 0, end: int | None = None, cuts: list[int] | None = None) -> list[Item]:
@@ -208,7 +236,8 @@ def _is_name_list(text: str) -> bool:
     if not tokens or not _CAPITALISED.fullmatch(tokens[0]):
         return False
     return all(t in (",", ";", "và", "-") or _CAPITALISED.fullmatch(t) for t in tokens)
-_NOT_DUTY = re.compile(r"trách\s+nhiệm\s+trước\s+pháp\s+luật|nếu\s+có\s+vướng\s+mắc|phản\s+ánh\s+(?:về|kịp\s+thời)", re.I)
+# accountability ("chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về ...") is not a duty given
+_NOT_DUTY = re.compile(r"trách\s+nhiệm\s+(?:toàn\s+diện\s+|hoàn\s+toàn\s+|cá\s+nhân\s+)?trước\s+(?:pháp\s+luật|[A-ZĐÀ-Ỹ])|nếu\s+có\s+vướng\s+mắc|phản\s+ánh\s+(?:về|kịp\s+thời)", re.I)
 @lru_cache(maxsize=None)
 def _coord_pattern() -> re.Pattern:
     """ "phối hợp với <units>" up to the verb of the duty (any duty cue) or the clause's end."""
@@ -264,7 +293,7 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], cl
     lead = _ITEM_LEAD.match(flat[at : at + 30])
     if lead:
         at += lead.end()
-    units, after = _units_at(flat, at, item.end)
+    units, after = _units_at(flat, at, item.end, tag=bool(lead))  # the tagger only after "Giao", "Đề nghị" ...
     if not units:
         # "1. Căn cứ Kế hoạch này, Giám đốc các Sở, ... xây dựng kế hoạch ...": past the lead-in
         lead_in = _LEAD_IN.match(flat, at, item.end)
@@ -277,7 +306,8 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], cl
     item_end = _next_subject(flat, after, item.end)
     after = _past_parenthesis(flat, after, item_end)
     rest = flat[after:item_end]
-    heading_only = not rest.strip(" :.")
+    # "1. Chủ tịch UBND các tỉnh ..., trong đó trọng tâm là các tỉnh: A, B:" heads the items under it
+    heading_only = not rest.strip(" :.") or bool(_ASIDE.match(rest) and rest.rstrip().endswith(":"))
     if rest.lstrip().startswith(":"):
         rest = rest.lstrip()[1:]
     elif not (lead or heading_only or p["cue"].match(rest) or _QUALIFIER.match(rest)):
@@ -314,7 +344,7 @@ def _next_subject(flat: str, start: int, end: int) -> int:
     """Where a sentence between ``start`` and ``end`` opens with a unit and a duty cue, or ``end``."""
     p = _patterns()
     for m in _SENTENCE_CUT.finditer(flat, start, end):
-        units, after = _units_at(flat, m.end(), end)
+        units, after = _units_at(flat, m.end(), end, tag=False)
         if units and p["cue"].match(flat, after):
             return m.start() + 1
     return end
@@ -366,7 +396,7 @@ def _own_end(item: Item) -> int:
 
 # "Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ được giao chủ trì ...": the duty follows
 _QUALIFIER = re.compile(r"\s*(?:theo|trong\s+phạm\s+vi)\s+(?:chức\s+năng|nhiệm\s+vụ|thẩm\s+quyền)", re.I)
-_LEAD_IN = re.compile(r"\s*(?:Căn\s+cứ|Trong\s+phạm\s+vi|Theo\s+chức\s+năng|Trên\s+cơ\s+sở|Để)[^,;:]{0,160},\s*")
+_LEAD_IN = re.compile(r"\s*(?:Căn\s+cứ|Trong\s+phạm\s+vi|Theo\s+chức\s+năng|Trên\s+cơ\s+sở|Để|Sau\s+khi|Trong\s+thời\s+gian\s+tới)[^,;:]{0,160},\s*")
 
 
 def _descendants(item: Item):
@@ -413,7 +443,10 @@ def _in_sentence(
             after = _past_parenthesis(flat, after, clause_end)
             rest = flat[after:clause_end]
             action = _action(rest)
-            if action and not _ONLY_REPEATS.match(action) and not _NOT_DUTY.search(action[:80]):
+            # "Yêu cầu Giám đốc các sở ...; Chủ tịch UBND các xã ... triển khai thực hiện nghiêm túc
+            # Chỉ thị này": the closing that names who carries the document out, as a QĐ's does
+            closing = len(units) > 1 and _THIS_DOCUMENT.search(action)
+            if action and (closing or not _ONLY_REPEATS.match(action)) and not _NOT_DUTY.search(action[:80]):
                 prefix = "(đề nghị) " if "đề nghị" in lead.group("lead").lower() else ""
                 deadline, text = find_deadline(rest, issued_date)
                 found.extend(Task(u, prefix + action, _coordinators(rest), deadline, text, section, s, e, _is_group(u)) for u in units)
@@ -442,7 +475,9 @@ def _in_sentence(
 
 
 # A clause inside a sentence that may open with a lead cue ("...; giao Bộ X ...", "(2) Đề nghị ...")
-_CLAUSE_LEAD = re.compile(r";\s*|\s\(\d{1,2}\)\s*")
+_CLAUSE_LEAD = re.compile(r";\s*|\s\(\d{1,2}\)\s*|(?<=[\wÀ-ỹ])\s(?<!\stheo\s)(?<!\sxét\s)(?<!\scủa\s)(?<!\sđược\s)(?=(?:kính\s+)?(?:đề\s+nghị|yêu\s+cầu)\s+(?:các\s+)?[A-ZĐÀ-Ỹ])")
+_ASIDE = re.compile(r",\s*trong\s+đó\s")
+_THIS_DOCUMENT = re.compile(r"(?:Chỉ\s+thị|Quyết\s+định|Công\s+điện|Nghị\s+quyết|Kế\s+hoạch|Thông\s+tư|Nghị\s+định)\s+này\s*$")
 _PARENTHESIS = re.compile(r"\s*\([^()]{1,60}\)")
 _NARRATED = re.compile(r"\sđã(?:\s+được)?\s*$")
 
@@ -492,9 +527,9 @@ def _section_at(items: list[Item], starts: list[int], offset: int) -> str | None
 # ---------------------------------------------------------------------------- units
 
 
-def _units_at(flat: str, at: int, limit: int) -> tuple[list[str], int]:
+def _units_at(flat: str, at: int, limit: int, tag: bool = True) -> tuple[list[str], int]:
     """The unit names starting at ``at`` ("Sở Tài chính, Sở Xây dựng và UBND các xã"), and
-    where they end."""
+    where they end. ``tag``: ask the tagger where the grammar cannot tell (see ``subjects``)."""
     p = _patterns()
     while at < limit and flat[at] in " *\t":
         at += 1
@@ -502,6 +537,7 @@ def _units_at(flat: str, at: int, limit: int) -> tuple[list[str], int]:
     if not head or p["not_unit"].match(flat, at) or not _named(flat, head):
         return [], at
     end = min(limit, at + 500)
+    by_cue = False  # the name ends at a duty verb of the grammar's list, not at punctuation
     for stop in p["stop"].finditer(flat, head.end(), end):
         word = stop.group().strip()
         before = flat[at : stop.start()].split()
@@ -519,8 +555,17 @@ def _units_at(flat: str, at: int, limit: int) -> tuple[list[str], int]:
                 return [], at
             # "3. Ủy ban nhân dân các tỉnh, thành phố:" heads the items under it
         end = stop.start()
+        by_cue = stop.group().strip()[:1].isalpha()
         break
     phrase = flat[at:end]
+    # Where the grammar cannot tell (a verb outside its list, a subject outside it), the
+    # tagger finds the first predicate verb: "Đề nghị Thường trực HĐND tỉnh | xem xét, ..."
+    lower_words = _LOWER_WORD.findall(phrase, len(head.group()))
+    if tag and lower_words and (not by_cue or (len(lower_words) >= 8 and len(p["head"].findall(phrase)) == 1)):
+        cut = subject_end(phrase, len(head.group()))
+        if cut is not None:
+            end = at + len(phrase[:cut].rstrip())
+            phrase = flat[at:end]
     words = phrase.split()
     if len(words) > 100 or not words or _MODAL.search(phrase):
         return [], at  # "Cơ sở kinh doanh phải ...": a plain obligation, not a duty given
@@ -533,6 +578,8 @@ def _units_at(flat: str, at: int, limit: int) -> tuple[list[str], int]:
 # "... đã chủ trì", "Bộ phận điều phối là bộ phận ...", "Đoàn Hội thẩm bao gồm ...", "Cục có tư cách pháp nhân"
 _MODAL = re.compile(r"\s(?:phải|không|chưa|đã|được\s+quyền|có\s+quyền|là|bao\s+gồm|gồm\s+có|có\s+tư\s+cách|có\s+chức\s+năng)(?![\wÀ-ỹ])")
 _PLURAL_END = re.compile(r"(?:các|Các)\s+(?:Bộ|Sở|sở|bộ|cơ\s+quan|đơn\s+vị|Ban|Ủy\s+ban|tỉnh|tỉnh,\s*thành\s+phố|thành\s+phố|huyện)\s*$")
+# the lower-case words of a unit's name other than "các", "và" ("Sở Văn hóa, Thể thao" has none)
+_LOWER_WORD = re.compile(r"(?<![\wÀ-ỹ])(?!các\b|và\b)[a-zđà-ỹ][\wÀ-ỹ]*")
 _PLACE_END = re.compile(r"các\s+(?:tỉnh|thành\s+phố|huyện)(?:,\s*(?:thành\s+phố|thị\s+xã))*\s*$", re.I)
 _GENERIC_HEADS = {"thuế", "tổ chức", "báo", "cơ quan", "đơn vị", "cơ sở", "cá nhân", "doanh nghiệp", "thường trực", "đại biểu", "vụ", "ban", "hội", "đoàn", "trường", "bảo hiểm", "lập"}
 _GENERIC_NEXT = re.compile(r"\s*(?:,|và\s|cá\s+nhân|có\s+liên\s+quan|liên\s+quan|thông\s+tấn|nhà\s+nước|chủ\s+quản|trực\s+thuộc|được\s+giao|được\s+phân\s+công|hoạt\s+động|nhận|sử\s+dụng|giáo\s+dục|nuôi|kinh\s+doanh|y\s+tế|khác|tỉnh|thành\s+phố|khu\s+vực|cơ\s+sở)")
