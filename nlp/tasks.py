@@ -132,7 +132,7 @@ _ADDRESSED = re.compile(r"(?:\bđiện|Kính\s+gửi)\s*:[ \t]*", re.I)
 
 
 def _addressees(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    m = _ADDRESSED.search(text, start, min(end, start + 3000))
+    m = _ADDRESSED.search(text, max(0, start - 300), min(end, start + 3000))  # the header may end past it
     if not m:
         return []
     rest = text[m.end() : min(end, m.end() + 1500)]
@@ -567,7 +567,7 @@ def _units_at(flat: str, at: int, limit: int, tag: bool = True) -> tuple[list[st
             end = at + len(phrase[:cut].rstrip())
             phrase = flat[at:end]
     words = phrase.split()
-    if len(words) > 100 or not words or _MODAL.search(phrase):
+    if len(words) > 100 or not words or _MODAL.search(phrase) or _PREDICATE.search(phrase, len(head.group())):
         return [], at  # "Cơ sở kinh doanh phải ...": a plain obligation, not a duty given
     return _split_units(phrase), end
 
@@ -578,6 +578,9 @@ def _units_at(flat: str, at: int, limit: int, tag: bool = True) -> tuple[list[st
 # "... đã chủ trì", "Bộ phận điều phối là bộ phận ...", "Đoàn Hội thẩm bao gồm ...", "Cục có tư cách pháp nhân"
 _MODAL = re.compile(r"\s(?:phải|không|chưa|đã|được\s+quyền|có\s+quyền|là|bao\s+gồm|gồm\s+có|có\s+tư\s+cách|có\s+chức\s+năng)(?![\wÀ-ỹ])")
 _PLURAL_END = re.compile(r"(?:các|Các)\s+(?:Bộ|Sở|sở|bộ|cơ\s+quan|đơn\s+vị|Ban|Ủy\s+ban|tỉnh|tỉnh,\s*thành\s+phố|thành\s+phố|huyện)\s*$")
+# verbs that never stand inside a unit's name, unless a relative clause holds them ("Trưởng Ban
+# Chỉ đạo ... quyết định cụ thể những chủ trương ... và chịu trách nhiệm": a clause, not a unit)
+_PREDICATE = re.compile(r"(?<!được)(?<!có)(?<!do)\s(?:quyết\s+định|cung\s+cấp|xem\s+xét)\s(?!của)")
 # the lower-case words of a unit's name other than "các", "và" ("Sở Văn hóa, Thể thao" has none)
 _LOWER_WORD = re.compile(r"(?<![\wÀ-ỹ])(?!các\b|và\b)[a-zđà-ỹ][\wÀ-ỹ]*")
 _PLACE_END = re.compile(r"các\s+(?:tỉnh|thành\s+phố|huyện)(?:,\s*(?:thành\s+phố|thị\s+xã))*\s*$", re.I)
