@@ -197,7 +197,8 @@ _CLOSING = re.compile(
     r"(?P<cue>(?:chiu|co)\s+trach\s+nhiem\s+(?:thi\s+hanh|to\s+chuc\s+thuc\s+hien|thuc\s+hien)|to\s+chuc\s+thuc\s+hien)"
     r"\s+(?:(?:quyet\s+dinh|thong\s+tu|nghi\s+dinh|chi\s+thi|nghi\s+quyet|ke\s+hoach|quy\s+che)\s+nay)"
 )
-_ITEM_LEAD = re.compile(r"(?:trách\s+nhiệm|nhiệm\s+vụ)\s+(?:của\s+)?|(?:giao|đề\s+nghị|yêu\s+cầu)\s+", re.I)
+# "Trách nhiệm của Sở X", "Giao Sở X", "Điều 9. Nội dung Sở X có trách nhiệm chủ trì" (a Quy chế's article titles)
+_ITEM_LEAD = re.compile(r"(?:trách\s+nhiệm|nhiệm\s+vụ)\s+(?:của\s+)?|(?:giao|đề\s+nghị|yêu\s+cầu|nội\s+dung)\s+", re.I)
 
 
 class _Matches:
@@ -237,7 +238,7 @@ def _is_name_list(text: str) -> bool:
         return False
     return all(t in (",", ";", "và", "-") or _CAPITALISED.fullmatch(t) for t in tokens)
 # accountability ("chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về ...") is not a duty given
-_NOT_DUTY = re.compile(r"trách\s+nhiệm\s+(?:toàn\s+diện\s+|hoàn\s+toàn\s+|cá\s+nhân\s+)?trước\s+(?:pháp\s+luật|[A-ZĐÀ-Ỹ])|nếu\s+có\s+vướng\s+mắc|phản\s+ánh\s+(?:về|kịp\s+thời)", re.I)
+_NOT_DUTY = re.compile(r"trách\s+nhiệm\s+(?:toàn\s+diện\s+|hoàn\s+toàn\s+|cá\s+nhân\s+)?trước\s+(?:pháp\s+luật|[A-ZĐÀ-Ỹ])|nếu\s+có\s+(?:khó\s+khăn,?\s+)?vướng\s+mắc|^\W*(?:(?:kịp\s+thời|chủ\s+động)\s+)?phản\s+ánh\s+(?:về|kịp\s+thời)", re.I)
 @lru_cache(maxsize=None)
 def _coord_pattern() -> re.Pattern:
     """ "phối hợp với <units>" up to the verb of the duty (any duty cue) or the clause's end."""
@@ -306,8 +307,13 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], cl
     item_end = _next_subject(flat, after, item.end)
     after = _past_parenthesis(flat, after, item_end)
     rest = flat[after:item_end]
-    # "1. Chủ tịch UBND các tỉnh ..., trong đó trọng tâm là các tỉnh: A, B:" heads the items under it
-    heading_only = not rest.strip(" :.") or bool(_ASIDE.match(rest) and rest.rstrip().endswith(":"))
+    # "1. Chủ tịch UBND các tỉnh ..., trong đó trọng tâm là các tỉnh: A, B:" heads the items under
+    # it, and so does "Nội dung Sở X có trách nhiệm chủ trì" (a duty whose content is the items)
+    heading_only = (
+        not rest.strip(" :.")
+        or bool(_ASIDE.match(rest) and rest.rstrip().endswith(":"))
+        or bool(item.children and _BARE_DUTY.fullmatch(rest.strip(" :.")))
+    )
     if rest.lstrip().startswith(":"):
         rest = rest.lstrip()[1:]
     elif not (lead or heading_only or p["cue"].match(rest) or _QUALIFIER.match(rest)):
@@ -476,9 +482,10 @@ def _in_sentence(
 
 # A clause inside a sentence that may open with a lead cue ("...; giao Bộ X ...", "(2) Đề nghị ...")
 _CLAUSE_LEAD = re.compile(r";\s*|\s\(\d{1,2}\)\s*|(?<=[\wÀ-ỹ])\s(?<!\stheo\s)(?<!\sxét\s)(?<!\scủa\s)(?<!\sđược\s)(?=(?:kính\s+)?(?:đề\s+nghị|yêu\s+cầu)\s+(?:các\s+)?[A-ZĐÀ-Ỹ])")
+_BARE_DUTY = re.compile(r"(?:có|chịu)\s+trách\s+nhiệm(?:\s+chủ\s+trì)?|chủ\s+trì(?:\s+thực\s+hiện)?(?:\s+các\s+nội\s+dung\s+sau)?", re.I)
 _ASIDE = re.compile(r",\s*trong\s+đó\s")
 _THIS_DOCUMENT = re.compile(r"(?:Chỉ\s+thị|Quyết\s+định|Công\s+điện|Nghị\s+quyết|Kế\s+hoạch|Thông\s+tư|Nghị\s+định)\s+này\s*$")
-_PARENTHESIS = re.compile(r"\s*\([^()]{1,60}\)")
+_PARENTHESIS = re.compile(r"\s*\([^()]{1,160}\)")
 _NARRATED = re.compile(r"\sđã(?:\s+được)?\s*$")
 
 
