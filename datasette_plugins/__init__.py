@@ -9,8 +9,12 @@ may read documents marked secret).
 """
 from __future__ import annotations
 
+from urllib.parse import quote
+
+import markupsafe
 from datasette import hookimpl
 
+from ..db import units
 from ..nlp.normalize import fold, symbol_key
 from .pages import ROUTES
 
@@ -19,7 +23,8 @@ _TABLES = {
         "title": "Directives",
         "description": "One row per document: what it is (số ký hiệu, type, date, place, issuer, trích yếu, signer) "
         "as extracted from its text. Search works with or without diacritics and finds symbols in any spelling.",
-        "facets": ["doc_type", "issuer", "year", "placeholder"],
+        "facets": ["doc_type", "issuer", "year"],
+        "facet_size": 8,
         "sort_desc": "issued_date",
         "searchmode": "escaped",
         "label_column": "symbol",
@@ -79,6 +84,41 @@ _QUERIES = {
         "from documents t join document_links l on l.target_id = t.id join documents s on s.id = l.source_id "
         "where t.symbol_key = symbol_key(:symbol) order by s.issued_date",
     },
+    "issuer_documents": {
+        "title": "Documents of an issuer in a period",
+        "description": "The documents an issuing body signed between two dates (YYYY-MM-DD, either may be left "
+        "empty). The issuer in any spelling, every word of it found in the issuer's name: \"ubnd quang ngai\", "
+        "\"bo tai chinh\".",
+        "sql": "select id, symbol, doc_type, issued_date, issuer, subject from documents "
+        "where placeholder = 0 and unit_matches(issuer, :issuer) "
+        "and (:since = '' or issued_date >= :since) and (:until = '' or issued_date <= :until) "
+        "order by issued_date desc, id desc",
+    },
+    "implementing": {
+        "title": "What implements a decision",
+        "description": "Every document based on the document with this số ký hiệu or implementing it, "
+        "transitively (10 links at most), with how far down the chain it is and how it names what it carries out.",
+        "sql": "with recursive chain(id, depth) as ("
+        "select id, 0 from documents where symbol_key = symbol_key(:symbol) "
+        "union select l.source_id, c.depth + 1 from chain c join document_links l on l.target_id = c.id "
+        "where l.relation in ('based_on', 'implements') and c.depth < 10) "
+        "select min(c.depth) as depth, d.id, d.symbol, d.doc_type, d.issued_date, d.issuer, d.subject, "
+        "(select group_concat(l.relation || ': ' || l.mention, ' | ') from document_links l join chain p on p.id = l.target_id "
+        "where l.source_id = d.id and l.relation in ('based_on', 'implements')) as how "
+        "from chain c join documents d on d.id = c.id where c.depth > 0 "
+        "group by d.id order by depth, d.issued_date, d.id",
+    },
+    "unit_open_tasks": {
+        "title": "A unit's open tasks",
+        "description": "The tasks of a unit (any spelling, with or without diacritics: \"so tai chinh quang ngai\", "
+        "\"UBND tinh Dak Lak\") that are still running: due today or later, then standing duties and those without "
+        "a deadline. Past-due ones are in unit_tasks.",
+        "sql": "select coalesce(o.name, t.assignee) as unit, d.id as document_id, d.symbol, d.issued_date, t.action, "
+        "t.due_by, t.deadline_text, t.recurrence, t.section "
+        "from tasks t join documents d on d.id = t.document_id join organizations o on o.id = t.organization_id "
+        "where unit_matches(o.key, :unit) and (t.due_by is null or t.due_by >= date('now')) "
+        "order by t.due_by is null, t.due_by, d.issued_date, t.start",
+    },
     "derived_tasks": {
         "title": "Tasks that derive from a document",
         "description": "The tasks of the document with this số ký hiệu and of every document based on it or "
@@ -100,7 +140,7 @@ _QUERIES = {
         "sql": "select coalesce(o.name, t.assignee) as unit, d.symbol, d.doc_type, d.issued_date, t.action, t.deadline, "
         "t.deadline_text, t.section, t.deadline < date('now') as overdue "
         "from tasks t join documents d on d.id = t.document_id left join organizations o on o.id = t.organization_id "
-        "where o.key like '%' || fold(:unit) || '%' "
+        "where unit_matches(o.key, :unit) "
         "order by overdue desc, t.deadline is null, t.deadline, d.issued_date, t.start",
     },
 }
@@ -111,10 +151,87 @@ def register_routes():
     return ROUTES
 
 
+# The documents table opens on the columns a reader scans (no full text, no JSON) and without
+# the cited-but-missing placeholders; every column stays one click away (the filter and
+# column menus), since the defaults only apply to the bare address.
+DOCUMENTS_COLUMNS = ("symbol", "doc_type", "issued_date", "issuer", "subject")
+DOCUMENTS_DEFAULTS = "&".join([*(f"_col={c}" for c in DOCUMENTS_COLUMNS), "placeholder=0"])
+_DOCUMENT_ID_COLUMNS = {"documents": ("symbol",), "document_links": ("source_id", "target_id"), "tasks": ("document_id",),
+                        "document_sources": ("document_id",), "document_recipients": ("document_id",)}
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    def wrap(app):
+        async def redirect_bare_documents_table(scope, receive, send):
+            path = scope.get("path", "")
+            if scope.get("type") == "http" and not scope.get("query_string") and path.endswith("/documents"):
+                route = path[1 : -len("/documents")]
+                if route and "/" not in route and any(db.route == route for db in datasette.databases.values()):
+                    location = datasette.urls.path(f"/{route}/documents?{DOCUMENTS_DEFAULTS}")
+                    await send({"type": "http.response.start", "status": 302, "headers": [[b"location", location.encode()], [b"content-length", b"0"]]})
+                    await send({"type": "http.response.body", "body": b""})
+                    return
+            await app(scope, receive, send)
+
+        return redirect_bare_documents_table
+
+    return wrap
+
+
+@hookimpl
+def startup(datasette):
+    # Facet suggestions cost about 260 ms of each documents page on a whole corpus, for
+    # suggestions nobody needs: the useful facets are configured in the metadata.
+    datasette._settings["suggest_facets"] = False
+
+
+@hookimpl
+def render_cell(row, value, column, table, database, datasette):
+    """A document's symbol, and the documents other tables point to, link to its page."""
+    if column not in _DOCUMENT_ID_COLUMNS.get(table, ()):
+        return None
+    if table == "documents":
+        if value in (None, "") or "id" not in row.keys():
+            return None
+        return markupsafe.Markup('<a href="{}">{}</a>').format(_document_url(datasette, database, row["id"]), value)
+    if isinstance(value, dict):  # a foreign key Datasette expanded to its label
+        label, value = value.get("label"), value.get("value")
+    else:
+        label = value
+    if value is None:
+        return None
+    return markupsafe.Markup('<a href="{}">{}</a>').format(_document_url(datasette, database, value), label if label not in (None, "") else value)
+
+
+def _document_url(datasette, database: str, doc_id) -> str:
+    several = sum(1 for name in datasette.databases if not name.startswith("_")) > 1
+    return datasette.urls.path(f"/-/document/{int(doc_id)}") + (f"?db={quote(database, safe='')}" if several else "")
+
+
+@hookimpl
+def extra_css_urls(template, datasette):
+    # On the table pages: column descriptions as the headers' tooltips, not a list before the rows
+    if template == "table.html":
+        return [datasette.urls.static_plugins("directives", "tables.css")]
+    return []
+
+
+@hookimpl
+def extra_body_script(template):
+    if template == "table.html":
+        return (
+            "document.querySelectorAll('th[data-column-description]')"
+            ".forEach(function (th) { th.title = th.dataset.columnDescription; });"
+        )
+    return ""
+
+
 @hookimpl
 def prepare_connection(conn):
     conn.create_function("fold", 1, fold, deterministic=True)
     conn.create_function("symbol_key", 1, symbol_key, deterministic=True)
+    conn.create_function("unit_matches", 2, units.matches, deterministic=True)
 
 
 @hookimpl

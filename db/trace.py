@@ -166,11 +166,13 @@ def tasks_of(conn: sqlite3.Connection, document_ids: list[int], today: str | Non
 
 
 def tasks_of_unit(conn: sqlite3.Connection, unit: str, today: str | None = None) -> list[TaskRow]:
-    """The tasks of one unit (any spelling: the organization's folded name contains the
-    query's) across all documents: overdue ones first, then by deadline, then undated."""
-    from ..nlp.normalize import fold
+    """The tasks of one unit (any spelling: every word of the query is a word of the
+    organization's name, see db/units.py) across all documents: overdue ones first, then by
+    deadline, then undated."""
+    from . import units
 
-    return _by_deadline(_task_rows(conn, "o.key LIKE ?", [f"%{fold(unit)}%"], today))
+    ids = units.organization_ids(conn, unit)
+    return _by_deadline(_task_rows(conn, "t.organization_id IN (SELECT value FROM json_each(?))", [units.ids_json(ids)], today))
 
 
 def _task_rows(conn: sqlite3.Connection, where: str, args: list, today: str | None) -> list[TaskRow]:

@@ -22,12 +22,12 @@ def count(db_path, sql, params=()):
 def test_ingest_stores_every_document_and_rerun_adds_nothing(examples, db_path):
     first = run("ingest", str(examples), "--db", str(db_path))
     assert first.exit_code == 0, first.output
-    assert count(db_path, "select count(*) from documents where placeholder = 0") == 3
-    assert count(db_path, "select count(*) from document_sources") == 3
+    assert count(db_path, "select count(*) from documents where placeholder = 0") == 6
+    assert count(db_path, "select count(*) from document_sources") == 6
     second = run("ingest", str(examples), "--db", str(db_path))
     assert second.exit_code == 0
-    assert "0 added" in second.output and "3 unchanged" in second.output
-    assert count(db_path, "select count(*) from documents where placeholder = 0") == 3
+    assert "0 added" in second.output and "6 unchanged" in second.output
+    assert count(db_path, "select count(*) from documents where placeholder = 0") == 6
 
 
 def test_stored_row_has_the_record_fields(examples, db_path):
@@ -48,7 +48,7 @@ def test_changed_file_replaces_its_old_version(examples, db_path):
     doc.write_text(doc.read_text(encoding="utf-8").replace("Số: 31 /KH-SCT", "Số: 32/KH-SCT"), encoding="utf-8")
     result = run("ingest", str(examples), "--db", str(db_path))
     assert "1 replaced" in result.output
-    assert count(db_path, "select count(*) from documents where placeholder = 0") == 3
+    assert count(db_path, "select count(*) from documents where placeholder = 0") == 6
     assert count(db_path, "select count(*) from documents where symbol = '32/KH-SCT'") == 1
     assert count(db_path, "select count(*) from documents where symbol = '31/KH-SCT'") == 0
 
@@ -79,7 +79,7 @@ def test_bad_files_are_recorded_and_the_batch_goes_on(examples, db_path):
     (examples / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     result = CliRunner().invoke(cli, ["ingest", str(examples), "--db", str(db_path)])
     assert result.exit_code == 1
-    assert count(db_path, "select count(*) from documents where placeholder = 0") == 3  # the good files are in
+    assert count(db_path, "select count(*) from documents where placeholder = 0") == 6  # the good files are in
     with sqlite3.connect(db_path) as conn:
         errors = dict(conn.execute("select path, reason from ingest_errors").fetchall())
     reasons = {Path(p).name: r for p, r in errors.items()}
@@ -136,8 +136,8 @@ def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_pa
         conn.execute("PRAGMA user_version = 2")
     result = run("ingest", str(examples), "--db", str(db_path))
     assert result.exit_code == 0, result.output
-    assert "2 added" in result.output and "1 unchanged" in result.output
-    assert count(db_path, "select count(*) from documents where from_file_name = '[]'") == 2
+    assert "5 added" in result.output and "1 unchanged" in result.output
+    assert count(db_path, "select count(*) from documents where from_file_name = '[]'") == 5
     # the tasks stored before the upgrade get their last allowed day from their deadline
     assert count(db_path, "select count(*) from tasks where due_by is not deadline") == 0
     assert count(db_path, "select count(*) from tasks where recurrence is not null") == 0

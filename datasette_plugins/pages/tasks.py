@@ -1,4 +1,171 @@
-"""Tasks, `/-/tasks`: every task, overdue first, filtered by unit, document, month or the decision they derive from."""
+"""Tasks, `/-/tasks` (and `.json`): every task, overdue first as of today, then by the last
+allowed day (``tasks.due_by``), then those without one; filtered by unit (``?unit=``, any
+spelling, see db/units.py), document (``?document=<id>``), month of the deadline
+(``?month=2025-12``), or the decision they derive from (``?from=<id>``: the tasks of the
+decision and of everything based on it or implementing it, transitively, grouped by document
+with its depth in the chain). Tasks of secret documents are shown to signed-in users only."""
 from __future__ import annotations
 
-ROUTES: list = []
+import json
+import re
+
+from ...db import trace as chain
+from ...db import units
+from .common import Pages, database, html_response, json_response, load_json_list, page_number, secret_ids, today
+
+_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+_COLUMNS = (
+    "SELECT t.id, t.document_id, d.symbol, d.doc_type, d.issued_date, d.subject, d.placeholder, "
+    "coalesce(o.name, t.assignee) AS unit, t.assignee, t.coordinators, t.action, t.deadline, t.deadline_text, "
+    "t.due_by, t.recurrence, t.section "
+)
+_JOINS = "JOIN documents d ON d.id = t.document_id LEFT JOIN organizations o ON o.id = t.organization_id "
+_FROM = "FROM tasks t " + _JOINS
+# The chain below a decision, {document id: depth}, as one parameter
+_FROM_CHAIN = "FROM json_each(:chain) c JOIN tasks t ON t.document_id = CAST(c.key AS INTEGER) " + _JOINS
+# Overdue tasks are those whose due_by is before today, so "overdue first, then by deadline"
+# is the order of due_by itself (the index on tasks.due_by serves it), undated ones last.
+_ORDER = "ORDER BY t.due_by IS NULL, t.due_by, d.issued_date, t.document_id, t.start, t.id"
+_ORDER_IN_CHAIN = "ORDER BY c.value, d.issued_date, t.document_id, t.due_by IS NULL, t.due_by, t.start, t.id"
+
+
+class BadRequest(ValueError):
+    pass
+
+
+def _filters(request) -> dict:
+    args = request.args
+    found = {}
+    if (args.get("unit") or "").strip():
+        found["unit"] = args.get("unit").strip()
+    for name in ("document", "from"):
+        value = (args.get(name) or "").strip()
+        if value:
+            if not value.isdigit():
+                raise BadRequest(f"{name}: a document id is a number, not {value!r}")
+            found[name] = int(value)
+    month = (args.get("month") or "").strip()
+    if month:
+        if not _MONTH.match(month):
+            raise BadRequest(f"month: write it as YYYY-MM (2025-12), not {month!r}")
+        found["month"] = month
+    return found
+
+
+def _next_month(month: str) -> str:
+    year, mon = int(month[:4]), int(month[5:])
+    return f"{year + mon // 12:04d}-{mon % 12 + 1:02d}"
+
+
+async def _chain_depths(db, root: int) -> dict[int, int]:
+    """Each document of the chain below ``root`` (root included) and its depth, from db/trace.py's walk."""
+
+    def walk(conn):
+        result = chain.trace(conn, root, "down", with_documents=False)
+        depths = {root: 0}
+        for edge in result.edges:
+            depths.setdefault(edge.child, edge.depth)
+        return depths
+
+    return await db.execute_fn(walk)
+
+
+async def task_list(datasette, request) -> dict:
+    """The tasks the request asks for, one page of them, with what is needed to show them."""
+    db, links = database(datasette, request)
+    filters = _filters(request)
+    where: list[str] = []
+    args: dict = {}
+    source = _FROM
+    order = _ORDER
+    context: dict = {"filters": filters}
+    if "unit" in filters:
+        ids = await db.execute_fn(lambda conn: units.organization_ids(conn, filters["unit"]))
+        where.append("t.organization_id IN (SELECT value FROM json_each(:units))")
+        args["units"] = units.ids_json(ids)
+        context["unit_count"] = len(ids)
+        names = await db.execute("SELECT name FROM organizations WHERE id IN (SELECT value FROM json_each(?)) ORDER BY length(name), name LIMIT 30", [args["units"]])
+        context["unit_names"] = [r[0] for r in names] + (["…"] if len(ids) > 30 else [])
+    if "document" in filters:
+        where.append("t.document_id = :document")
+        args["document"] = filters["document"]
+        row = (await db.execute("SELECT id, symbol, subject FROM documents WHERE id = ?", [filters["document"]])).first()
+        context["document"] = dict(row, url=links.document(row["id"])) if row else None
+    if "month" in filters:
+        where.append("t.due_by >= :month_start AND t.due_by < :month_end")
+        args["month_start"] = filters["month"] + "-01"
+        args["month_end"] = _next_month(filters["month"]) + "-01"
+    depths: dict[int, int] = {}
+    if "from" in filters:
+        exists = (await db.execute("SELECT id, symbol, subject, placeholder FROM documents WHERE id = ?", [filters["from"]])).first()
+        context["root"] = dict(exists, url=links.document(exists["id"])) if exists else None
+        depths = await _chain_depths(db, filters["from"]) if exists else {}
+        context["chain_size"] = len(depths)
+        source = _FROM_CHAIN
+        args["chain"] = json.dumps({str(k): v for k, v in depths.items()})
+        order = _ORDER_IN_CHAIN
+    hidden = await secret_ids(db, request.actor)
+    if hidden:
+        where.append("t.document_id NOT IN (SELECT value FROM json_each(:hidden))")
+        args["hidden"] = json.dumps(hidden)
+    context["secret_hidden"] = bool(hidden)
+    clause = ("WHERE " + " AND ".join(where) + " ") if where else ""
+    total = (await db.execute(f"SELECT count(*) {source}{clause}", args)).first()[0]
+    pages = Pages(request, total, page_number(request))
+    args.update(limit=pages.size, offset=pages.offset)
+    rows = await db.execute(f"{_COLUMNS}{source}{clause}{order} LIMIT :limit OFFSET :offset", args)
+    now = today()
+    tasks = []
+    for row in rows:
+        task = dict(row)
+        task["coordinators"] = load_json_list(task["coordinators"])
+        task["overdue"] = bool(task["due_by"] and task["due_by"] < now)
+        task["document_url"] = links.document(task["document_id"])
+        if depths:
+            task["depth"] = depths.get(task["document_id"])
+        tasks.append(task)
+    context.update(tasks=tasks, pages=pages, today=now, db_name=request.args.get("db"))
+    return context
+
+
+def _groups(tasks: list[dict]) -> list[dict]:
+    """Consecutive tasks of one document, for the ``?from=`` view."""
+    groups: list[dict] = []
+    for task in tasks:
+        if not groups or groups[-1]["document_id"] != task["document_id"]:
+            groups.append({key: task[key] for key in ("document_id", "symbol", "doc_type", "issued_date", "subject", "document_url", "depth")} | {"tasks": []})
+        groups[-1]["tasks"].append(task)
+    return groups
+
+
+_JSON_FIELDS = (
+    "id", "document_id", "symbol", "doc_type", "issued_date", "unit", "assignee", "coordinators", "action",
+    "deadline", "deadline_text", "due_by", "recurrence", "section", "overdue", "document_url",
+)
+
+
+async def tasks_page(datasette, request):
+    want_json = request.url_vars.get("format") == "json"
+    try:
+        context = await task_list(datasette, request)
+    except BadRequest as exc:
+        if want_json:
+            return json_response({"ok": False, "error": str(exc)}, status=400)
+        return await html_response(datasette, request, "tasks.html", {"error": str(exc), "tasks": [], "filters": {}}, status=400)
+    if want_json:
+        fields = _JSON_FIELDS + (("depth",) if "from" in context["filters"] else ())
+        return json_response(
+            {
+                "ok": True,
+                "today": context["today"],
+                "filters": context["filters"],
+                **context["pages"].as_json(),
+                "rows": [{key: task.get(key) for key in fields} for task in context["tasks"]],
+            }
+        )
+    context["groups"] = _groups(context["tasks"]) if "from" in context["filters"] else None
+    context["json_url"] = context["pages"].link(context["pages"].page, path=datasette.urls.path("/-/tasks.json"))
+    return await html_response(datasette, request, "tasks.html", context)
+
+
+ROUTES = [(r"^/-/tasks(\.(?P<format>json))?$", tasks_page)]

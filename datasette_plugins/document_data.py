@@ -1,0 +1,286 @@
+"""What the document page shows, read from the database in one call: the document's fields,
+its source files, its links both ways, its tasks, and the chain around it cut to a size a
+person can read (the walking itself is ``db.trace``'s).
+
+Plain data (dicts and lists, no HTML): the page renders it, the ``.json`` view returns it.
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import Counter
+from datetime import date
+from pathlib import PurePath
+
+from ..db import trace as chain_trace
+from ..nlp.tables import doc_types
+
+# The chain picture: how many documents each direction shows, and how many children of one
+# document, before the rest is summed up in a "+ N more" box linking to the full list.
+MAX_UP = 30
+MAX_DOWN = 40
+MAX_CHILDREN = 6  # a row of six boxes fits a screen at their natural size
+MAX_CITED_BY = 200  # citing documents listed on the page (the count is always the total)
+
+RELATION_LABELS = {
+    "based_on": "căn cứ",
+    "implements": "thực hiện",
+    "amends": "sửa đổi",
+    "replaces": "thay thế",
+    "repeals": "bãi bỏ",
+    "responds_to": "phúc đáp",
+    "cites": "dẫn chiếu",
+}
+FIELDS = (
+    "id symbol doc_type issued_date place issuer subject signer signer_title urgency secrecy "
+    "recipients signatures read_by_ocr from_signature from_file_name placeholder text references_json"
+).split()
+SUMMARY = "id, symbol, doc_type, issued_date, issuer, subject, placeholder"
+
+
+def type_name(abbr: str | None) -> str | None:
+    """"QĐ" -> "Quyết định" (the first name Phụ lục III gives the type)."""
+    if not abbr:
+        return None
+    for t in doc_types():
+        if t.abbr == abbr and t.names:
+            name = t.names[0]
+            return name[:1] + name[1:].lower()
+    return abbr
+
+
+def _json_list(value: str | None) -> list:
+    if not value:
+        return []
+    try:
+        found = json.loads(value)
+    except ValueError:
+        return []
+    return found if isinstance(found, list) else []
+
+
+def _rows(conn: sqlite3.Connection, sql: str, args: list | tuple = ()) -> list[dict]:
+    cursor = conn.execute(sql, args)
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor]
+
+
+def _in(ids) -> str:
+    return ", ".join("?" for _ in ids)
+
+
+def load(conn: sqlite3.Connection, doc_id: int, today: str | None = None) -> dict | None:
+    """Everything the page of document ``doc_id`` shows; None when there is no such document."""
+    today = today or date.today().isoformat()
+    found = _rows(conn, f"SELECT {', '.join(FIELDS)} FROM documents WHERE id = ?", [doc_id])
+    if not found:
+        return None
+    doc = found[0]
+    doc["placeholder"] = bool(doc["placeholder"])
+    doc["doc_type_name"] = type_name(doc["doc_type"])
+    for name in ("recipients", "signatures", "read_by_ocr", "from_signature", "from_file_name"):
+        doc[name] = _json_list(doc[name])
+    text = doc.pop("text") or ""
+    refs = references(conn, doc_id)
+    return {
+        "document": doc,
+        "text": text,
+        "sources": sources(conn, doc_id),
+        "references": refs,
+        "mentions": mentions(_json_list(doc.pop("references_json")), refs),
+        "cited_by": cited_by(conn, doc_id),
+        "citations": citations(conn, doc_id) if doc["placeholder"] else [],
+        "tasks": tasks(conn, doc_id, today),
+        "chain": chain(conn, doc_id),
+        "today": today,
+    }
+
+
+def sources(conn: sqlite3.Connection, doc_id: int) -> list[dict]:
+    rows = _rows(
+        conn,
+        "SELECT id, path, format, encoding, size, sha256, ingested_at FROM document_sources WHERE document_id = ? ORDER BY id",
+        [doc_id],
+    )
+    for row in rows:
+        row["name"] = PurePath(row.pop("path") or "").name
+    return rows
+
+
+def references(conn: sqlite3.Connection, doc_id: int) -> list[dict]:
+    """The documents this one names, in the order of the text."""
+    return _rows(
+        conn,
+        "SELECT l.target_id, l.relation, l.mention, l.confidence, l.start, l.\"end\", "
+        "d.symbol, d.doc_type, d.issued_date, d.issuer, d.subject, d.placeholder "
+        "FROM document_links l JOIN documents d ON d.id = l.target_id WHERE l.source_id = ? ORDER BY l.start, l.id",
+        [doc_id],
+    )
+
+
+def mentions(extracted: list, links: list[dict]) -> list[dict]:
+    """Every place the text names a linked document: the extracted references give all the
+    mentions of each (a plan named in its title and again in its opening line, "Kế hoạch nêu
+    trên"), the link with the same first offset gives the document."""
+    by_start = {link["start"]: link for link in links if link.get("start") is not None}
+    found, seen = [], set()
+    for ref in extracted:
+        link = by_start.get(ref.get("start")) if isinstance(ref, dict) else None
+        if not link:
+            continue
+        spans = ref.get("mentions") or [[ref.get("start"), ref.get("end")]]
+        for span in spans:
+            if not (isinstance(span, list) and len(span) == 2 and all(isinstance(x, int) for x in span)):
+                continue
+            if tuple(span) in seen:
+                continue
+            seen.add(tuple(span))
+            found.append({"target_id": link["target_id"], "relation": link["relation"], "symbol": link["symbol"],
+                          "placeholder": link["placeholder"], "start": span[0], "end": span[1]})
+    # links whose reference is not in the extracted list (older rows) keep their own offsets
+    for link in links:
+        if link.get("start") is not None and (link["start"], link["end"]) not in seen and not any(
+            m["target_id"] == link["target_id"] for m in found
+        ):
+            found.append({k: link[k] for k in ("target_id", "relation", "symbol", "placeholder", "start", "end")})
+    return sorted(found, key=lambda m: m["start"])
+
+
+def cited_by(conn: sqlite3.Connection, doc_id: int) -> dict:
+    """The documents that name this one (the first MAX_CITED_BY by date, and how many in all)."""
+    total = conn.execute("SELECT count(*) FROM document_links WHERE target_id = ?", [doc_id]).fetchone()[0]
+    rows = _rows(
+        conn,
+        "SELECT l.source_id, l.relation, l.mention, l.confidence, l.start, l.\"end\", "
+        "d.symbol, d.doc_type, d.issued_date, d.issuer, d.subject, d.secrecy AS source_secrecy "
+        "FROM document_links l JOIN documents d ON d.id = l.source_id WHERE l.target_id = ? "
+        "ORDER BY d.issued_date, d.id LIMIT ?",
+        [doc_id, MAX_CITED_BY],
+    )
+    return {"total": total, "rows": rows}
+
+
+def citations(conn: sqlite3.Connection, doc_id: int) -> list[dict]:
+    """What each citing document says of a placeholder: its mention as written, and the type,
+    date and issuer its reference gave (the citing document's extracted reference with the
+    link's offset, picked out by SQLite's JSON functions rather than parsing whole lists)."""
+    rows = _rows(
+        conn,
+        "SELECT l.source_id, l.relation, l.mention, l.start, d.symbol AS source_symbol, d.subject AS source_subject, "
+        "d.issued_date AS source_date, d.secrecy AS source_secrecy, json_extract(j.value, '$.symbol') AS symbol, "
+        "json_extract(j.value, '$.doc_type') AS doc_type, json_extract(j.value, '$.date') AS date, "
+        "json_extract(j.value, '$.year') AS year, json_extract(j.value, '$.issuer') AS issuer "
+        "FROM document_links l JOIN documents d ON d.id = l.source_id "
+        "LEFT JOIN json_each(CASE WHEN json_valid(d.references_json) THEN d.references_json ELSE '[]' END) j "
+        "ON json_extract(j.value, '$.start') = l.start "
+        "WHERE l.target_id = ? GROUP BY l.id ORDER BY d.issued_date, d.id LIMIT ?",
+        [doc_id, MAX_CITED_BY],
+    )
+    for row in rows:
+        year = row.pop("year")
+        row["date"] = row["date"] or (str(year) if year else None)
+    return rows
+
+
+def tasks(conn: sqlite3.Connection, doc_id: int, today: str) -> list[dict]:
+    rows = _rows(
+        conn,
+        "SELECT t.id, t.assignee, o.name AS unit, t.organization_id, t.coordinators, t.action, t.deadline, "
+        "t.deadline_text, t.due_by, t.recurrence, t.section, t.start, t.\"end\" "
+        "FROM tasks t LEFT JOIN organizations o ON o.id = t.organization_id WHERE t.document_id = ? ORDER BY t.start, t.id",
+        [doc_id],
+    )
+    for row in rows:
+        row["coordinators"] = _json_list(row["coordinators"])
+        row["unit"] = row["unit"] or row["assignee"]
+        due = row["due_by"] or row["deadline"]
+        row["overdue"] = bool(due and due < today)
+    return rows
+
+
+# ---------------------------------------------------------------------------- the chain
+
+
+def chain(conn: sqlite3.Connection, doc_id: int) -> dict:
+    """The chain around a document as nodes and edges: upward what it rests on and implements,
+    to the top, downward everything carrying it out, each direction cut to a readable size
+    (the rest counted per document, in ``more``). Edges point from the citing document to the
+    cited one; ``extra`` edges are chain links between shown documents beyond the walk's tree,
+    on the same side of the document."""
+    up = chain_trace.trace(conn, doc_id, "up", with_documents=False)
+    down = chain_trace.trace(conn, doc_id, "down", with_documents=False)
+    shown = {doc_id}
+    side = {doc_id: "root"}
+    edges: list[dict] = []
+    more: list[dict] = []
+    for walk, limit in ((up, MAX_UP), (down, MAX_DOWN)):
+        kept, hidden, children = 0, Counter(), Counter()
+        for e in walk.edges:
+            if e.parent not in shown or e.child in shown:
+                continue
+            if kept >= limit or children[e.parent] >= MAX_CHILDREN:
+                hidden[e.parent] += 1
+                continue
+            kept += 1
+            children[e.parent] += 1
+            shown.add(e.child)
+            side[e.child] = walk.direction
+            source, target = (e.parent, e.child) if walk.direction == "up" else (e.child, e.parent)
+            edges.append({"source": source, "target": target, "relation": e.relation,
+                          "confidence": e.confidence, "direction": walk.direction, "depth": e.depth})
+        more += [{"parent": p, "direction": walk.direction, "count": n} for p, n in hidden.items()]
+    ids = sorted(shown)
+    in_tree = {(e["source"], e["target"]) for e in edges}
+    for source, target, relation, confidence in conn.execute(
+        f"SELECT source_id, target_id, relation, confidence FROM document_links WHERE source_id IN ({_in(ids)}) "
+        f"AND target_id IN ({_in(ids)}) AND relation IN ({_in(chain_trace.CHAIN)})",
+        [*ids, *ids, *chain_trace.CHAIN],
+    ):
+        # links across the document (a plan below also citing a law above) would cross the picture
+        same_side = side[source] == side[target] or "root" in (side[source], side[target])
+        if (source, target) not in in_tree and source != target and same_side:
+            edges.append({"source": source, "target": target, "relation": relation,
+                          "confidence": confidence, "direction": "extra", "depth": None})
+    nodes = {row["id"]: row for row in _rows(conn, f"SELECT {SUMMARY} FROM documents WHERE id IN ({_in(ids)})", ids)}
+    placeholders = [i for i, n in nodes.items() if n["placeholder"]]
+    citing: dict[int, list[str]] = {}
+    counts: dict[int, int] = {}
+    if placeholders:
+        for target, n in conn.execute(
+            f"SELECT target_id, count(*) FROM document_links WHERE target_id IN ({_in(placeholders)}) GROUP BY target_id",
+            placeholders,
+        ):
+            counts[target] = n
+        for target, symbol in conn.execute(
+            f"SELECT l.target_id, coalesce(d.symbol, '#' || d.id) FROM document_links l JOIN documents d ON d.id = l.source_id "
+            f"WHERE l.target_id IN ({_in(placeholders)}) ORDER BY d.issued_date LIMIT 2000",
+            placeholders,
+        ):
+            citing.setdefault(target, []).append(symbol)
+    for node in nodes.values():
+        node["placeholder"] = bool(node["placeholder"])
+        node["doc_type_name"] = type_name(node["doc_type"])
+        if node["placeholder"]:
+            node["cited_by_count"] = counts.get(node["id"], 0)
+            node["cited_by_symbols"] = citing.get(node["id"], [])[:8]
+    return {
+        "root": doc_id,
+        "nodes": [nodes[i] for i in ids if i in nodes],
+        "edges": edges,
+        "more": more,
+        "up_total": len(up.edges),
+        "down_total": len(down.edges),
+    }
+
+
+def chain_list(conn: sqlite3.Connection, doc_id: int, direction: str) -> list[dict]:
+    """Every document of one direction of the chain, with its depth and the link that reached it."""
+    walk = chain_trace.trace(conn, doc_id, direction)
+    rows = []
+    for e in walk.edges:
+        d = dict(walk.documents[e.child])
+        d.update(parent=e.parent, relation=e.relation, depth=e.depth, confidence=e.confidence)
+        d["parent_symbol"] = walk.documents[e.parent]["symbol"]
+        d["doc_type_name"] = type_name(d["doc_type"])
+        rows.append(d)
+    return rows

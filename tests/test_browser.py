@@ -1,0 +1,121 @@
+"""The document page in a real browser: Debian's headless Chromium driven through its
+chromedriver (selenium), against `datasette` serving the examples on a loopback port.
+Skips, saying why, where no browser can be had (scripts/system-packages installs one).
+
+Screenshots go to the test's temporary folder, or to $DIRECTIVES_SCREENSHOTS when set
+(how docs/ gets its pictures: DIRECTIVES_SCREENSHOTS=docs .venv/bin/pytest tests/test_browser.py).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import sqlite3
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from directives.db.store import Store
+
+
+def _browser():
+    try:
+        from selenium import webdriver
+        from selenium.webdriver.chrome.options import Options
+        from selenium.webdriver.chrome.service import Service
+    except ImportError:
+        pytest.skip("selenium is not installed (pip install -e '.[test]')")
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    driver = shutil.which("chromedriver")
+    if not chromium or not driver:
+        pytest.skip("Chromium and chromedriver are not installed (apt-get install chromium chromium-driver, or scripts/system-packages)")
+    options = Options()
+    options.binary_location = chromium
+    for arg in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1280,1500"):
+        options.add_argument(arg)
+    try:
+        return webdriver.Chrome(service=Service(driver), options=options)
+    except Exception as error:  # a browser that cannot start here is a reason to skip, given
+        pytest.skip(f"Chromium did not start: {str(error).splitlines()[0]}")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def server(examples, db_path):
+    Store.open(db_path).ingest_paths([str(examples)])
+    port = _free_port()
+    datasette = Path(sys.executable).with_name("datasette")
+    process = subprocess.Popen(
+        [str(datasette), str(db_path), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/-/versions.json", timeout=1)
+                break
+            except OSError:
+                if process.poll() is not None:
+                    pytest.fail("datasette exited: " + process.stderr.read().decode())
+                time.sleep(0.1)
+        yield base, db_path
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+def _shots(tmp_path: Path) -> Path:
+    folder = Path(os.environ.get("DIRECTIVES_SCREENSHOTS") or tmp_path)
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def test_chain_picture_nodes_lead_to_their_pages(server, tmp_path):
+    from selenium.webdriver.common.by import By
+
+    base, db_path = server
+    with sqlite3.connect(db_path) as conn:
+        doc = {symbol: i for i, symbol in conn.execute("select id, symbol from documents where symbol is not null")}
+    browser = _browser()
+    try:
+        browser.get(f"{base}/-/document/{doc['20/KH-UBND']}")
+        assert browser.find_element(By.TAG_NAME, "h1").text == "20/KH-UBND"
+        # the three levels are drawn: what it implements above, what implements it below
+        nodes = {el.get_attribute("id") for el in browser.find_elements(By.CSS_SELECTOR, ".dd-graph svg g.node")}
+        assert {f"doc-{doc['05/NQ-HĐND']}", f"doc-{doc['20/KH-UBND']}", f"doc-{doc['45/KH-SKHCN']}"} <= nodes
+        above = browser.find_element(By.ID, f"doc-{doc['05/NQ-HĐND']}").rect
+        here = browser.find_element(By.ID, f"doc-{doc['20/KH-UBND']}").rect
+        below = browser.find_element(By.ID, f"doc-{doc['45/KH-SKHCN']}").rect
+        assert above["y"] < here["y"] < below["y"]
+        # the text marks references and tasks
+        assert browser.find_elements(By.CSS_SELECTOR, ".dd-textbody a.dx-ref")
+        assert browser.find_elements(By.CSS_SELECTOR, ".dd-textbody mark.dx-task")
+        browser.save_screenshot(str(_shots(tmp_path) / "document-page.png"))
+        text = browser.find_element(By.CSS_SELECTOR, ".dd-text")
+        browser.execute_script("arguments[0].scrollIntoView()", text)
+        browser.save_screenshot(str(_shots(tmp_path) / "document-text.png"))
+        # a node is a link to its document's page
+        browser.find_element(By.CSS_SELECTOR, f"#doc-{doc['05/NQ-HĐND']} a").click()
+        for _ in range(50):
+            if browser.current_url.endswith(f"/-/document/{doc['05/NQ-HĐND']}"):
+                break
+            time.sleep(0.1)
+        assert browser.current_url == f"{base}/-/document/{doc['05/NQ-HĐND']}"
+        assert browser.find_element(By.TAG_NAME, "h1").text == "05/NQ-HĐND"
+        browser.save_screenshot(str(_shots(tmp_path) / "document-page-top.png"))
+        assert browser.find_elements(By.ID, f"doc-{doc['45/KH-SKHCN']}")  # two levels down from the Nghị quyết
+        # a placeholder's page
+        browser.get(f"{base}/-/document/{doc['57-NQ/TW']}")
+        assert "chưa được nhập" in browser.find_element(By.CSS_SELECTOR, ".dd-notice").text
+    finally:
+        browser.quit()
