@@ -109,8 +109,9 @@ _MARKER = re.compile(
 
 # Where a duty's text must stop whatever the items say: the document's end mark "./.", a new
 # Chương, Mục or Phần (their titles are not items), an appendix, the Nơi nhận block.
+# (Searched from each line break: a pattern that starts with a literal is scanned for fast.)
 _BOUNDARY = re.compile(
-    r"(?<=\./\.)|^[ \t*#]*(?:(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXLC]+|\d+|thứ\s+\S+)\b|PHỤ\s+LỤC|Phụ\s+lục\s*(?:[IVX\d]+)?\s*$|Nơi\s+nhận\b)",
+    r"\n[ \t*#]*(?:(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXLC]+|\d+|thứ\s+\S+)\b|PHỤ\s+LỤC|Phụ\s+lục\s*(?:[IVX\d]+)?\s*$|Nơi\s+nhận\b)",
     re.M,
 )
 # The Nơi nhận block: its heading, then its "-" lines (wrapped lines too), up to its "Lưu" line.
@@ -123,7 +124,12 @@ def boundaries(text: str, start: int = 0, end: int | None = None) -> tuple[str, 
     end = len(text) if end is None else end
     for a, b in [m.span() for m in _RECIPIENT_BLOCK.finditer(text, start, end)] + _addressees(text, start, end):
         text = text[:a] + re.sub(r"[^\n]", " ", text[a:b]) + text[b:]
-    return text, [m.start() for m in _BOUNDARY.finditer(text, start, end)]
+    cuts = [m.start() + 1 for m in _BOUNDARY.finditer(text, max(0, start - 1), end)]
+    at = text.find("./.", start, end)
+    while at >= 0:
+        cuts.append(at + 3)
+        at = text.find("./.", at + 3, end)
+    return text, sorted(cuts)
 
 
 # "THỦ TƯỚNG CHÍNH PHỦ điện:", "Kính gửi:": the units a công điện or công văn is addressed to,
@@ -435,10 +441,10 @@ def _in_sentence(
     # "Giao Bộ X ...", "(3) Đề nghị Ủy ban Y ...", and the same after a ";" inside the sentence
     # ("...; giao Bộ X làm chủ Chương trình"): one clause per lead, up to the next one
     clauses = [(s, p["lead"].match(flat, s, e))]
-    for m in _CLAUSE_LEAD.finditer(flat, s, e):
-        lead = p["lead"].match(flat, m.end(), e)
+    for at in sorted(set(_clause_starts(flat, s, e))):
+        lead = p["lead"].match(flat, at, e)
         if lead:
-            clauses.append((m.end(), lead))
+            clauses.append((at, lead))
     found = []
     for i, (at, lead) in enumerate(clauses):
         if not lead:
@@ -480,8 +486,28 @@ def _in_sentence(
     return found
 
 
-# A clause inside a sentence that may open with a lead cue ("...; giao Bộ X ...", "(2) Đề nghị ...")
-_CLAUSE_LEAD = re.compile(r";\s*|\s\(\d{1,2}\)\s*|(?<=[\wÀ-ỹ])\s(?<!\stheo\s)(?<!\sxét\s)(?<!\scủa\s)(?<!\sđược\s)(?=(?:kính\s+)?(?:đề\s+nghị|yêu\s+cầu)\s+(?:các\s+)?[A-ZĐÀ-Ỹ])")
+# Clauses inside a sentence that may open with a lead cue: "...; giao Bộ X ...", "(2) Đề nghị
+# ...", and after the sentence's subject "UBND tỉnh kính đề nghị Thường trực HĐND tỉnh ..." (not
+# "theo/xét đề nghị của ...", "được yêu cầu"). Each form starts with a literal, found fast.
+_NUMBERED_CLAUSE = re.compile(r"\(\d{1,2}\)\s*")
+_ASKED = re.compile(r"(?:đề\s+nghị|yêu\s+cầu)\s+(?:các\s+)?[A-ZĐÀ-Ỹ]")
+_CONDITION = re.compile(r"\s*(?:Trường\s+hợp|Nếu|Khi)\s", re.I)
+_NOT_ASKING = re.compile(r"(?:theo|xét|của|được|có|tại)\s+(?:kính\s+)?$", re.I)
+
+
+def _clause_starts(flat: str, s: int, e: int):
+    at = flat.find(";", s, e)
+    while at >= 0:
+        yield at + 1 + (flat[at + 1 : at + 2] == " ")
+        at = flat.find(";", at + 1, e)
+    for m in _NUMBERED_CLAUSE.finditer(flat, s + 1, e):
+        yield m.start()
+    if _CONDITION.match(flat, s, e):
+        return  # "Trường hợp phát sinh vướng mắc ..., đề nghị ...": asked only if it happens
+    for m in _ASKED.finditer(flat, s + 1, e):
+        before = flat[max(s, m.start() - 12) : m.start()]
+        if not _NOT_ASKING.search(before):
+            yield m.start() - (5 if before.endswith("kính ") else 0)
 _BARE_DUTY = re.compile(r"(?:có|chịu)\s+trách\s+nhiệm(?:\s+chủ\s+trì)?|chủ\s+trì(?:\s+thực\s+hiện)?(?:\s+các\s+nội\s+dung\s+sau)?", re.I)
 _ASIDE = re.compile(r",\s*trong\s+đó\s")
 _THIS_DOCUMENT = re.compile(r"(?:Chỉ\s+thị|Quyết\s+định|Công\s+điện|Nghị\s+quyết|Kế\s+hoạch|Thông\s+tư|Nghị\s+định)\s+này\s*$")

@@ -64,6 +64,23 @@ def test_spans_fall_on_the_original_text_whatever_its_spelling(nlp):
     ]
 
 
+def test_the_tagger_reads_subjects_outside_the_unit_grammar_unless_switched_off():
+    text = PLAN.replace(
+        "2. Đề nghị Công ty", "2. Đề nghị Thường trực Hội đồng nhân dân tỉnh xem xét, quyết định kinh phí.\n3. Đề nghị Công ty"
+    )
+    with_tagger = spacy.blank("xx")
+    with_tagger.add_pipe("directives")
+    without = spacy.blank("xx")
+    without.add_pipe("directives", config={"tagger": False})
+    tagged, untagged = with_tagger(text), without(text)
+    assert "Thường trực Hội đồng nhân dân tỉnh" in [s.label_ for s in tagged.spans["tasks"]]
+    assert "Thường trực Hội đồng nhân dân tỉnh" not in [s.label_ for s in untagged.spans["tasks"]]
+    # the batch path's setting is left as it was
+    from directives.nlp import subjects
+
+    assert subjects._enabled is False
+
+
 def test_batch_path_does_not_import_spacy(tmp_path):
     path = tmp_path / "kh.txt"
     path.write_text(PLAN, encoding="utf-8")
