@@ -39,6 +39,10 @@ def use_tagger(on: bool = True) -> bool:
     return previous
 
 
+def tagger_on() -> bool:
+    return _enabled
+
+
 @lru_cache(maxsize=1)
 def _tagger():
     from underthesea import pos_tag  # imported on first use: the tagger's model loads in ~0.3 s

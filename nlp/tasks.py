@@ -23,7 +23,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from .normalize import collapse, fold, fold_document
-from .subjects import subject_end
+from .subjects import subject_end, tagger_on
 from .tables import _load, phrase_alternation, starting_words
 
 
@@ -122,7 +122,15 @@ def boundaries(text: str, start: int = 0, end: int | None = None) -> tuple[str, 
     """``text`` with its Nơi nhận blocks blanked (same length: offsets hold), and the offsets
     where a duty's text stops (see ``_BOUNDARY``)."""
     end = len(text) if end is None else end
-    for a, b in [m.span() for m in _RECIPIENT_BLOCK.finditer(text, start, end)] + _addressees(text, start, end):
+    blocks = []
+    at = text.find("Nơi nhận", start, end)  # (a literal search, then the pattern where it stands)
+    while at >= 0:
+        line_start = text.rfind("\n", 0, at) + 1
+        m = _RECIPIENT_BLOCK.match(text, max(line_start, start), end)
+        if m:
+            blocks.append(m.span())
+        at = text.find("Nơi nhận", at + 8, end)
+    for a, b in blocks + _addressees(text, start, end):
         text = text[:a] + re.sub(r"[^\n]", " ", text[a:b]) + text[b:]
     cuts = [m.start() + 1 for m in _BOUNDARY.finditer(text, max(0, start - 1), end)]
     at = text.find("./.", start, end)
@@ -441,7 +449,9 @@ def _in_sentence(
     # "Giao Bộ X ...", "(3) Đề nghị Ủy ban Y ...", and the same after a ";" inside the sentence
     # ("...; giao Bộ X làm chủ Chương trình"): one clause per lead, up to the next one
     clauses = [(s, p["lead"].match(flat, s, e))]
-    for at in sorted(set(_clause_starts(flat, s, e))):
+    may = ";" in sentence or "(" in sentence or "đề nghị" in sentence or "yêu cầu" in sentence  # (fastest test)
+    clause_starts = sorted(set(_clause_starts(flat, s, e))) if may else ()
+    for at in clause_starts:
         lead = p["lead"].match(flat, at, e)
         if lead:
             clauses.append((at, lead))
@@ -593,8 +603,8 @@ def _units_at(flat: str, at: int, limit: int, tag: bool = True) -> tuple[list[st
     phrase = flat[at:end]
     # Where the grammar cannot tell (a verb outside its list, a subject outside it), the
     # tagger finds the first predicate verb: "Đề nghị Thường trực HĐND tỉnh | xem xét, ..."
-    lower_words = _LOWER_WORD.findall(phrase, len(head.group()))
-    if tag and lower_words and (not by_cue or (len(lower_words) >= 8 and len(p["head"].findall(phrase)) == 1)):
+    lower_words = _LOWER_WORD.findall(phrase, len(head.group())) if tag and tagger_on() else ()
+    if lower_words and (not by_cue or (len(lower_words) >= 8 and len(p["head"].findall(phrase)) == 1)):
         cut = subject_end(phrase, len(head.group()))
         if cut is not None:
             end = at + len(phrase[:cut].rstrip())
