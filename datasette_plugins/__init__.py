@@ -14,9 +14,14 @@ from urllib.parse import quote
 import markupsafe
 from datasette import hookimpl
 
-from ..db import units
-from ..nlp.normalize import fold, symbol_key
+from datasette.plugins import pm
+
+from . import functions, permissions
 from .pages import ROUTES
+
+# The entry point names this module only: the hooks of permissions.py are registered here.
+if not pm.is_registered(permissions):
+    pm.register(permissions, name="directives.datasette_plugins.permissions")
 
 _TABLES = {
     "documents": {
@@ -30,7 +35,7 @@ _TABLES = {
         "label_column": "symbol",
         "columns": {
             "symbol": "Số ký hiệu as printed after 'Số:'",
-            "symbol_key": "The symbol folded for matching: lower case, no diacritics, no spaces",
+            "symbol_key": "The symbol folded for matching: lower case, no diacritics, no spaces, dashes, dots or &",
             "doc_type": "Type abbreviation (Nghị định 30/2020/NĐ-CP, Phụ lục III); CV for a công văn",
             "issued_date": "Date of issue (ISO)",
             "place": "Địa danh before the date",
@@ -70,6 +75,9 @@ _TABLES = {
     },
 }
 
+# For users not signed in, the tasks of secret documents are left out and what their text says
+# of other documents (the mention) is empty: their header stays listed (permissions.py).
+_SECRET = "coalesce({d}.secrecy, '') in ('Mật', 'Tối mật', 'Tuyệt mật')"
 _QUERIES = {
     "find_symbol": {
         "title": "Find a document by its số ký hiệu, in any spelling",
@@ -80,7 +88,8 @@ _QUERIES = {
     "cited_by": {
         "title": "Documents that cite a document",
         "description": "Every document that names the given số ký hiệu, with how it relates to it.",
-        "sql": "select s.id, s.symbol, s.doc_type, s.issued_date, s.issuer, l.relation, l.mention, l.confidence "
+        "sql": "select s.id, s.symbol, s.doc_type, s.issued_date, s.issuer, l.relation, "
+        f"case when :_signed_in or not {_SECRET.format(d='s')} then l.mention end as mention, l.confidence "
         "from documents t join document_links l on l.target_id = t.id join documents s on s.id = l.source_id "
         "where t.symbol_key = symbol_key(:symbol) order by s.issued_date",
     },
@@ -103,8 +112,9 @@ _QUERIES = {
         "union select l.source_id, c.depth + 1 from chain c join document_links l on l.target_id = c.id "
         "where l.relation in ('based_on', 'implements') and c.depth < 10) "
         "select min(c.depth) as depth, d.id, d.symbol, d.doc_type, d.issued_date, d.issuer, d.subject, "
+        f"case when :_signed_in or not {_SECRET.format(d='d')} then "
         "(select group_concat(l.relation || ': ' || l.mention, ' | ') from document_links l join chain p on p.id = l.target_id "
-        "where l.source_id = d.id and l.relation in ('based_on', 'implements')) as how "
+        "where l.source_id = d.id and l.relation in ('based_on', 'implements')) end as how "
         "from chain c join documents d on d.id = c.id where c.depth > 0 "
         "group by d.id order by depth, d.issued_date, d.id",
     },
@@ -117,31 +127,40 @@ _QUERIES = {
         "t.due_by, t.deadline_text, t.recurrence, t.section "
         "from tasks t join documents d on d.id = t.document_id join organizations o on o.id = t.organization_id "
         "where unit_matches(o.key, :unit) and (t.due_by is null or t.due_by >= date('now')) "
+        f"and (:_signed_in or not {_SECRET.format(d='d')}) "
         "order by t.due_by is null, t.due_by, d.issued_date, t.start",
     },
     "derived_tasks": {
         "title": "Tasks that derive from a document",
         "description": "The tasks of the document with this số ký hiệu and of every document based on it or "
-        "implementing it, transitively (10 links at most), overdue ones first, then by deadline.",
+        "implementing it, transitively (10 links at most): overdue ones (past the last day allowed, due_by) first, "
+        "then by due_by, then standing and periodic duties.",
         "sql": "with recursive chain(id, depth) as ("
         "select id, 0 from documents where symbol_key = symbol_key(:symbol) "
         "union select l.source_id, c.depth + 1 from chain c join document_links l on l.target_id = c.id "
         "where l.relation in ('based_on', 'implements') and c.depth < 10) "
         "select d.symbol, d.doc_type, d.issued_date, coalesce(o.name, t.assignee) as unit, t.action, t.deadline, "
-        "t.deadline_text, t.section, t.deadline < date('now') as overdue "
+        "t.deadline_text, coalesce(t.due_by, t.deadline) as due_by, t.recurrence, t.section, "
+        "coalesce(t.due_by, t.deadline) < date('now') as overdue "
         "from (select distinct id from chain) c join tasks t on t.document_id = c.id join documents d on d.id = t.document_id "
         "left join organizations o on o.id = t.organization_id "
-        "order by overdue desc, t.deadline is null, t.deadline, d.issued_date, t.start",
+        f"where :_signed_in or not {_SECRET.format(d='d')} "
+        "order by overdue desc, coalesce(t.due_by, t.deadline) is null, coalesce(t.due_by, t.deadline), "
+        "t.recurrence is null, d.issued_date, t.start",
     },
     "unit_tasks": {
         "title": "Tasks of one unit",
         "description": "Every task given to a unit (any spelling, with or without diacritics: \"so tai chinh\"), "
-        "across all documents, overdue ones first, then by deadline.",
+        "across all documents: overdue ones (past the last day allowed, due_by) first, then by due_by, "
+        "then standing and periodic duties.",
         "sql": "select coalesce(o.name, t.assignee) as unit, d.symbol, d.doc_type, d.issued_date, t.action, t.deadline, "
-        "t.deadline_text, t.section, t.deadline < date('now') as overdue "
+        "t.deadline_text, coalesce(t.due_by, t.deadline) as due_by, t.recurrence, t.section, "
+        "coalesce(t.due_by, t.deadline) < date('now') as overdue "
         "from tasks t join documents d on d.id = t.document_id left join organizations o on o.id = t.organization_id "
         "where unit_matches(o.key, :unit) "
-        "order by overdue desc, t.deadline is null, t.deadline, d.issued_date, t.start",
+        f"and (:_signed_in or not {_SECRET.format(d='d')}) "
+        "order by overdue desc, coalesce(t.due_by, t.deadline) is null, coalesce(t.due_by, t.deadline), "
+        "t.recurrence is null, d.issued_date, t.start",
     },
 }
 
@@ -157,7 +176,10 @@ def register_routes():
 DOCUMENTS_COLUMNS = ("symbol", "doc_type", "issued_date", "issuer", "subject")
 DOCUMENTS_DEFAULTS = "&".join([*(f"_col={c}" for c in DOCUMENTS_COLUMNS), "placeholder=0"])
 _DOCUMENT_ID_COLUMNS = {"documents": ("symbol",), "document_links": ("source_id", "target_id"), "tasks": ("document_id",),
-                        "document_sources": ("document_id",), "document_recipients": ("document_id",)}
+                        "document_sources": ("document_id",), "document_recipients": ("document_id",),
+                        # the views open to all when the database holds secret documents (permissions.py)
+                        "public_documents": ("symbol",), "public_tasks": ("document_id",),
+                        "public_document_sources": ("document_id",)}
 
 
 @hookimpl
@@ -191,7 +213,7 @@ def render_cell(row, value, column, table, database, datasette):
     """A document's symbol, and the documents other tables point to, link to its page."""
     if column not in _DOCUMENT_ID_COLUMNS.get(table, ()):
         return None
-    if table == "documents":
+    if table in ("documents", "public_documents"):
         if value in (None, "") or "id" not in row.keys():
             return None
         return markupsafe.Markup('<a href="{}">{}</a>').format(_document_url(datasette, database, row["id"]), value)
@@ -229,9 +251,7 @@ def extra_body_script(template):
 
 @hookimpl
 def prepare_connection(conn):
-    conn.create_function("fold", 1, fold, deterministic=True)
-    conn.create_function("symbol_key", 1, symbol_key, deterministic=True)
-    conn.create_function("unit_matches", 2, units.matches, deterministic=True)
+    functions.prepare(conn)  # fold(), symbol_key() and unit_matches(), bounded
 
 
 @hookimpl

@@ -22,14 +22,14 @@ class Rows:
     identity: ident.Identity
     document: dict  # the documents row, without ids and times
     issuer: Organization | None
-    recipients: list[tuple[str, Organization]]  # each Nơi nhận line with its unit
-    tasks: list[tuple[dict, Organization]]  # each tasks row (without ids) with its assignee
+    recipients: list[tuple[str, Organization | None]]  # each Nơi nhận line with its unit (None: "Như trên", a person)
+    tasks: list[tuple[dict, Organization | None]]  # each tasks row (without ids) with its assignee's unit
     links: list[tuple[dict, ident.Identity]]  # each reference with the identity of what it cites
 
 
 def identity(record: Record) -> ident.Identity:
     """The duplicate key of Nghị định 30 for a stored document (see ``db/identity.py``)."""
-    year = record.year or (symbol_year(record.symbol) if record.symbol else None)
+    year = symbol_year(record.symbol) or record.year
     return ident.of_document(record.symbol, record.issuer, year, record.source.sha256)
 
 

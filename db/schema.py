@@ -14,9 +14,13 @@ Datasette's search matches each word of a query in any column, so "quyet dinh" f
 """
 from __future__ import annotations
 
-import sqlite_utils
+import sqlite3
+from typing import TYPE_CHECKING
 
-from ..nlp.normalize import d_bar_words, fold
+from ..nlp.normalize import d_bar_words, fold, symbol_key
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 FTS_COLUMNS = ["symbol", "subject", "issuer", "text", "search_folded"]
 TOKENIZE = "unicode61 remove_diacritics 2"
@@ -24,9 +28,29 @@ TOKENIZE = "unicode61 remove_diacritics 2"
 
 # Version 2 added placeholders, links and the province-aware identity; 3 the fields a
 # number was taken from the file's name for; 4 a task's last allowed day (``due_by``) and its
-# ``recurrence``, so that every task sorts and "overdue" means past ``due_by``.
-SCHEMA_VERSION = 4
+# ``recurrence``, so that every task sorts and "overdue" means past ``due_by``; 5 what each
+# citation says of the document it cites (``cited_symbol``, ``cited_type``, ``cited_date``,
+# ``cited_issuer``: a placeholder's fields are their agreement), the ``warning`` of a link whose
+# citation disagrees with the identity it was given, and symbol keys without dashes and dots;
+# 6 the public views below.
+SCHEMA_VERSION = 6
+
+# Documents marked Mật, Tối mật or Tuyệt mật (Nghị định 30/2020/NĐ-CP) show their text, tasks
+# and source files to signed-in users only. These views are what anonymous users browse in
+# Datasette when the database holds any (``datasette_plugins/permissions.py`` hides the tables).
+SECRET = "coalesce(d.secrecy, '') IN ('Mật', 'Tối mật', 'Tuyệt mật')"
+PUBLIC_VIEWS = [
+    "CREATE VIEW IF NOT EXISTS public_documents AS SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.year, "
+    "d.place, d.issuer, d.subject, d.signer, d.signer_title, d.urgency, d.secrecy, d.recipients, d.placeholder, "
+    f"CASE WHEN {SECRET} THEN NULL ELSE d.text END AS text FROM documents d",
+    "CREATE VIEW IF NOT EXISTS public_tasks AS SELECT t.id, t.document_id, t.organization_id, t.assignee, "
+    "t.coordinators, t.action, t.deadline, t.deadline_text, t.due_by, t.recurrence, t.section, t.start, t.[end] "
+    f"FROM tasks t JOIN documents d ON d.id = t.document_id WHERE NOT {SECRET}",
+    "CREATE VIEW IF NOT EXISTS public_document_sources AS SELECT s.* FROM document_sources s "
+    f"JOIN documents d ON d.id = s.document_id WHERE NOT {SECRET}",
+]
 # What turns a database of one version into the next, where that can be done in place.
+# 5 -> 6: the public views above.
 MIGRATIONS = {
     2: ["ALTER TABLE documents ADD COLUMN from_file_name TEXT"],
     3: [
@@ -35,6 +59,25 @@ MIGRATIONS = {
         "UPDATE tasks SET due_by = deadline",
         "CREATE INDEX IF NOT EXISTS idx_tasks_due_by ON tasks (due_by)",
     ],
+    4: [
+        "ALTER TABLE document_links ADD COLUMN cited_symbol TEXT",
+        "ALTER TABLE document_links ADD COLUMN cited_type TEXT",
+        "ALTER TABLE document_links ADD COLUMN cited_date TEXT",
+        "ALTER TABLE document_links ADD COLUMN cited_issuer TEXT",
+        "ALTER TABLE document_links ADD COLUMN warning TEXT",
+        # what each citation said, from the citing document's own record (the same reference: the same start)
+        *(
+            f"UPDATE document_links SET cited_{column} = (SELECT json_extract(r.value, '$.{field}') "
+            "FROM documents d, json_each(d.references_json) r WHERE d.id = document_links.source_id "
+            "AND json_extract(r.value, '$.start') = document_links.start LIMIT 1)"
+            for column, field in (("symbol", "symbol"), ("type", "doc_type"), ("date", "date"), ("issuer", "issuer"))
+        ),
+        # keys in the new spelling; a document split in two by the old one stays so until re-ingested
+        "UPDATE documents SET symbol_key = symbol_key(symbol) WHERE symbol IS NOT NULL",
+        "UPDATE OR IGNORE documents SET identity = symbol_key || substr(identity, instr(identity, '|')) "
+        "WHERE symbol_key IS NOT NULL AND identity NOT LIKE 'sha256:%' AND identity NOT LIKE 'title:%'",
+    ],
+    5: PUBLIC_VIEWS,
 }
 
 
@@ -45,13 +88,63 @@ def search_folded(symbol: str | None, subject: str | None, issuer: str | None, t
 
 
 class SchemaError(Exception):
-    """The database was written by another version of directives."""
+    """The database was written by another version of directives, or is not one of ours."""
+
+
+# Columns only a directives ``documents`` table has: another program's table of that name is not ours.
+_OWN_COLUMNS = {"symbol_key", "identity", "placeholder"}
+
+
+# The checks below take a plain connection too: reading a database does not load sqlite-utils.
+def _conn(db: sqlite_utils.Database | sqlite3.Connection) -> sqlite3.Connection:
+    return db if isinstance(db, sqlite3.Connection) else db.conn
+
+
+def _name(db: sqlite_utils.Database | sqlite3.Connection) -> str:
+    return _conn(db).execute("PRAGMA database_list").fetchone()[2] or "the database"
+
+
+def _tables(db: sqlite_utils.Database | sqlite3.Connection) -> list[str]:
+    return [r[0] for r in _conn(db).execute("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")]
+
+
+def refuse_foreign(db: sqlite_utils.Database | sqlite3.Connection) -> None:
+    """Raise SchemaError when the file holds another program's tables: giving it the
+    project's tables beside them would mix two programs' data in one file."""
+    tables = [t for t in _tables(db) if not t.startswith("sqlite_")]
+    if not tables:
+        return
+    if "documents" in tables and _OWN_COLUMNS <= {r[1] for r in _conn(db).execute("PRAGMA table_info(documents)")}:
+        return
+    shown = ", ".join(tables[:5]) + (" ..." if len(tables) > 5 else "")
+    raise SchemaError(f"{_name(db)} is not a directives database (it holds other tables: {shown}); give another --db")
+
+
+def check_schema(db: sqlite_utils.Database | sqlite3.Connection) -> None:
+    """For reading: the database is a directives database of this version. Writes nothing
+    (no tables made, no upgrade): a database needing an upgrade says to run ingest."""
+    refuse_foreign(db)
+    if "documents" not in _tables(db):
+        raise SchemaError(f"{_name(db)} holds no documents yet; run `directives ingest PATH --db {_name(db)}` first")
+    version = _conn(db).execute("PRAGMA user_version").fetchone()[0]
+    if version < SCHEMA_VERSION and all(v in MIGRATIONS for v in range(version, SCHEMA_VERSION)):
+        raise SchemaError(
+            f"{_name(db)} was made by an older version of directives (schema {version}, this one reads "
+            f"{SCHEMA_VERSION}); run `directives ingest` on it once (any path) to upgrade it in place"
+        )
+    if version != SCHEMA_VERSION:
+        raise SchemaError(
+            f"{_name(db)} was made by {'an older' if version < SCHEMA_VERSION else 'a newer'} version of directives "
+            f"(schema {version}, this one reads {SCHEMA_VERSION}); ingest the files again into a new database"
+        )
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA foreign_keys = ON")
+    refuse_foreign(db)
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if "documents" in db.table_names() and version < SCHEMA_VERSION and all(v in MIGRATIONS for v in range(version, SCHEMA_VERSION)):
+        db.conn.create_function("symbol_key", 1, symbol_key, deterministic=True)  # used by a migration
         with db.conn:
             for step in range(version, SCHEMA_VERSION):
                 for statement in MIGRATIONS[step]:
@@ -136,6 +229,11 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "confidence": float,
                 "start": int,
                 "end": int,
+                "cited_symbol": str,
+                "cited_type": str,
+                "cited_date": str,
+                "cited_issuer": str,
+                "warning": str,
             },
             pk="id",
             foreign_keys=[("source_id", "documents", "id"), ("target_id", "documents", "id")],
@@ -187,4 +285,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             pk="id",
         )
         db["ingest_errors"].create_index(["path"], unique=True)
-    db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    if version != SCHEMA_VERSION:  # a database already current is not written to on open
+        for statement in PUBLIC_VIEWS:
+            db.execute(statement)
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import time
+from collections import Counter
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -28,9 +29,33 @@ from ..ingest import ReadError, walk
 from ..nlp.normalize import fold
 from ..nlp.record import Record
 from . import identity as ident
+from . import placeholders
 from .organizations import Organization
 from .rows import Rows, rows_for
-from .schema import ensure_schema, search_folded
+from .connect import connect
+from .schema import check_schema, ensure_schema, search_folded
+
+
+def _completeness(row: dict) -> tuple:
+    """How complete a reading of a document is, to choose among several files of it by a
+    fixed rule: a text layer before OCR, then more header fields, references, tasks,
+    recipients and text; last the content itself, so that the choice never depends on the
+    order the files came in."""
+    fields = ("symbol", "doc_type", "issued_date", "place", "issuer", "subject", "signer", "signer_title")
+    lists = [len(json.loads(row.get(name) or "[]")) for name in ("references_json", "tasks_json", "recipients")]
+    return (
+        not json.loads(row.get("read_by_ocr") or "[]"),
+        sum(bool(row.get(name)) for name in fields),
+        *lists,
+        len(row.get("text") or ""),
+        json.dumps([row.get(name) for name in (*fields, "text", "references_json", "tasks_json", "recipients")], ensure_ascii=False),
+    )
+
+
+def _spelling(name: str, locality: str | None = None) -> tuple:
+    """Which of two spellings of one name is kept: one that knows its locality, then the
+    fewer capitals (the name in normal case), then the first in order."""
+    return (locality is None, sum(c.isupper() for c in name), name)
 
 
 def _now() -> str:
@@ -52,9 +77,14 @@ class Report:
 
 
 class Store:
-    def __init__(self, db: sqlite_utils.Database):
+    def __init__(self, db: sqlite_utils.Database, readonly: bool = False):
         self.db = db
         self._batching = False
+        self.readonly = readonly
+        self.immutable = False  # opened as immutable: a read-only folder (see db/connect.py)
+        if readonly:
+            check_schema(db)  # reading writes nothing: no tables made, no upgrade, no WAL switch
+            return
         ensure_schema(db)
         # Write-ahead log: Datasette reads while a batch writes, and a commit costs no fsync
         # (synchronous=NORMAL). A crash still never leaves a document half-written; a power cut
@@ -64,8 +94,13 @@ class Store:
             db.execute("PRAGMA synchronous = NORMAL")
 
     @classmethod
-    def open(cls, path: str | Path) -> "Store":
-        return cls(sqlite_utils.Database(path))
+    def open(cls, path: str | Path, readonly: bool = False) -> "Store":
+        """The store in ``path``; ``readonly`` for trace, tasks and serve. Raises SchemaError
+        for a file that is not SQLite, another program's database, or another schema."""
+        conn, immutable = connect(path, readonly)
+        store = cls(sqlite_utils.Database(conn), readonly)
+        store.immutable = immutable
+        return store
 
     # -- one file -------------------------------------------------------------------
 
@@ -98,10 +133,12 @@ class Store:
         jobs: int | None = None,
         ocr: str = "auto",
         timeout: float | None = DEFAULT_TIMEOUT,
+        runner: Callable | None = None,
     ) -> Report:
         """Store every file under ``paths``. Files are read and extracted by ``jobs``
-        worker processes (default: one per core) and written here, all or nothing each,
-        in the order given."""
+        worker processes (default: one per core), or by ``runner`` (``prepare_all``'s
+        signature: a Dask cluster's, ``directives/cluster.py``), and written here, all or
+        nothing each, in the order they come."""
         report = Report()
         todo = []
         for path in walk(paths):
@@ -117,7 +154,7 @@ class Store:
             else:
                 todo.append(path)
         with self._batch() as tick:
-            for path, prepared in prepare_all(todo, jobs, ocr, timeout, to_store=True):
+            for path, prepared in (runner or prepare_all)(todo, jobs, ocr, timeout, to_store=True):
                 if isinstance(prepared, ReadError):
                     report.failed += 1
                     self.record_error(path, prepared.reason)
@@ -208,9 +245,9 @@ class Store:
             )
         else:
             self.db.execute("DELETE FROM documents WHERE id = ?", [document_id])
-        for target in targets:
-            if not self._cited(target):
-                self.db.execute("DELETE FROM documents WHERE id = ? AND placeholder = 1", [target])
+        if self._cited(document_id):
+            targets.append(document_id)  # a placeholder again: its fields from its citations
+        self._settle(targets)
 
     def _cited(self, document_id: int) -> bool:
         return self.db.execute("SELECT 1 FROM document_links WHERE target_id = ? LIMIT 1", [document_id]).fetchone() is not None
@@ -222,8 +259,12 @@ class Store:
         # issuer_id set here, not by an UPDATE after: every UPDATE makes the search index read the text again
         row = {**rows.document, "updated_at": now, "issuer_id": self._organization(rows.issuer) if rows.issuer else None}
         found = self._find(me)
+        chosen = True  # this file's reading gives the document's fields, links and duties
         if found and not found["placeholder"]:
             document_id, outcome = found["id"], "merged"
+            chosen = _completeness(rows.document) > _completeness(self._row(document_id))
+            if chosen:
+                self._update("documents", document_id, row)
         elif found:  # the document a placeholder stood for has arrived: it keeps the id and the links
             document_id, outcome = found["id"], "added"
             self._update("documents", document_id, row)
@@ -243,14 +284,23 @@ class Store:
                 "ingested_at": now,
             },
         )
-        self._link(document_id, rows)
-        self._duties(document_id, rows)
+        if chosen:
+            self._link(document_id, rows)
+            self._duties(document_id, rows)
         return outcome
 
-    def _organization(self, org: Organization) -> int:
-        """The id of a unit's canonical row, made on first sight."""
-        row = self.db.conn.execute("SELECT id FROM organizations WHERE key = ?", [org.key]).fetchone()
+    def _row(self, document_id: int) -> dict:
+        cursor = self.db.conn.execute("SELECT * FROM documents WHERE id = ?", [document_id])
+        return dict(zip([c[0] for c in cursor.description], cursor.fetchone()))
+
+    def _organization(self, org: Organization | None) -> int | None:
+        """The id of a unit's canonical row, made on first sight (None for "Như trên", a person)."""
+        if org is None:
+            return None
+        row = self.db.conn.execute("SELECT id, name, locality FROM organizations WHERE key = ?", [org.key]).fetchone()
         if row:
+            if _spelling(org.name, org.locality) < _spelling(row[1], row[2]):  # the same whatever came first
+                self.db.conn.execute("UPDATE organizations SET name = ?, locality = ? WHERE id = ?", [org.name, org.locality, row[0]])
             return row[0]
         return self._insert("organizations", {"name": org.name, "key": org.key, "locality": org.locality, "is_group": int(org.group)})
 
@@ -266,7 +316,8 @@ class Store:
 
     def _find(self, me: ident.Identity) -> dict | None:
         """The stored row of an identity; a document with its year also takes the
-        placeholder of a citation that gave none."""
+        placeholder of a citation that gave none, which then has that year (whichever came
+        first, the same node)."""
         rows = list(self.db.query("SELECT id, placeholder FROM documents WHERE identity = ?", [me.key]))
         if rows:
             return rows[0]
@@ -278,20 +329,63 @@ class Store:
                 )
             )
             if rows:
+                self._update("documents", rows[0]["id"], {"identity": me.key, "year": me.year})
                 return rows[0]
         return None
 
     def _link(self, document_id: int, rows: Rows) -> None:
-        """One link per cited document, to the stored document or to its placeholder."""
+        """One link per cited document, to the stored document or to its placeholder, with
+        what the citation says of it. Links of an earlier reading of this document go first,
+        and placeholders nobody cites any more with them."""
+        before = [r[0] for r in self.db.conn.execute("SELECT target_id FROM document_links WHERE source_id = ?", [document_id])]
+        self.db.conn.execute("DELETE FROM document_links WHERE source_id = ?", [document_id])
+        touched = set(before)
         for ref, target in rows.links:
             target_id = self._target(target, ref)
             if target_id == document_id:
                 continue
             self.db.conn.execute(
-                "INSERT OR IGNORE INTO document_links (source_id, target_id, relation, mention, confidence, start, [end]) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [document_id, target_id, ref.get("relation"), ref.get("text"), target.confidence, ref.get("start"), ref.get("end")],
+                "INSERT OR IGNORE INTO document_links (source_id, target_id, relation, mention, confidence, start, [end], "
+                "cited_symbol, cited_type, cited_date, cited_issuer, warning) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [document_id, target_id, ref.get("relation"), ref.get("text"), target.confidence, ref.get("start"), ref.get("end"),
+                 ref.get("symbol"), ref.get("doc_type"), ref.get("date"), ref.get("issuer"), target.warning],
             )
+            touched.add(target_id)
+        self._settle(touched)
+
+    def _settle(self, targets) -> None:
+        """Placeholders among ``targets``: gone when nobody cites them, else their fields
+        agreed again from every citation (so the order files arrive in does not matter)."""
+        for target in sorted(targets):
+            row = self.db.conn.execute("SELECT placeholder, symbol FROM documents WHERE id = ?", [target]).fetchone()
+            if row is None or not row[0]:
+                continue
+            if not self._cited(target):
+                self.db.execute("DELETE FROM documents WHERE id = ?", [target])
+                continue
+            cited = [
+                dict(zip(("symbol", "doc_type", "date", "issuer"), r))
+                for r in self.db.conn.execute(
+                    "SELECT cited_symbol, cited_type, cited_date, cited_issuer FROM document_links WHERE target_id = ?", [target]
+                )
+            ]
+            fields = placeholders.agreed(cited, row[1])
+            if row[1] is None:  # cited by title: the spelling most citations give
+                fields["subject"] = self._title(target)
+            if fields:
+                fields["issuer_key"] = fold(fields.get("issuer")) or None
+                fields["search_folded"] = search_folded(fields.get("symbol") or row[1], fields.get("subject"), fields.get("issuer"))
+                self._update("documents", target, fields)
+
+    def _title(self, target: int) -> str | None:
+        """The title of a document cited by it, as most of its mentions spell it."""
+        identity = self.db.conn.execute("SELECT identity FROM documents WHERE id = ?", [target]).fetchone()[0]
+        folded = identity[len("title:") :].rsplit("|", 1)[0]
+        titles = Counter(
+            m[: len(folded)] for (m,) in self.db.conn.execute("SELECT mention FROM document_links WHERE target_id = ?", [target])
+            if m and fold(m[: len(folded)]) == folded
+        )
+        return min(titles, key=lambda t: (-titles[t], _spelling(t))) if titles else None
 
     def _target(self, target: ident.Identity, ref: dict) -> int:
         found = self._find(target)

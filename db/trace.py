@@ -38,7 +38,7 @@ class Trace:
 
 def find_documents(conn: sqlite3.Connection, symbol_or_id: str) -> list[int]:
     """Documents by id ("42") or by số ký hiệu in any spelling; several when two bodies share a symbol."""
-    if symbol_or_id.isdigit():
+    if symbol_or_id.isascii() and symbol_or_id.isdigit() and int(symbol_or_id) < 2**63:  # "²" is a digit too; SQLite ids are 64-bit
         row = conn.execute("SELECT id FROM documents WHERE id = ?", [int(symbol_or_id)]).fetchone()
         if row:
             return [row[0]]
@@ -153,11 +153,14 @@ class TaskRow:
     deadline: str | None
     deadline_text: str | None
     section: str | None
-    overdue: bool = False
+    due_by: str | None = None  # the last day the deadline's words allow
+    recurrence: str | None = None  # standing, yearly, monthly, every 6 months ...
+    overdue: bool = False  # past due_by
 
 
 def tasks_of(conn: sqlite3.Connection, document_ids: list[int], today: str | None = None) -> list[TaskRow]:
-    """The tasks of these documents (a document and everything that implements it), by deadline."""
+    """The tasks of these documents (a document and everything that implements it): overdue
+    ones first, then by the last day allowed, then standing duties, then those without one."""
     found: list[TaskRow] = []
     for start in range(0, len(document_ids), _CHUNK):
         chunk = document_ids[start : start + _CHUNK]
@@ -167,8 +170,7 @@ def tasks_of(conn: sqlite3.Connection, document_ids: list[int], today: str | Non
 
 def tasks_of_unit(conn: sqlite3.Connection, unit: str, today: str | None = None) -> list[TaskRow]:
     """The tasks of one unit (any spelling: every word of the query is a word of the
-    organization's name, see db/units.py) across all documents: overdue ones first, then by
-    deadline, then undated."""
+    organization's name, see db/units.py) across all documents, in the order of :func:`tasks_of`."""
     from . import units
 
     ids = units.organization_ids(conn, unit)
@@ -180,21 +182,36 @@ def _task_rows(conn: sqlite3.Connection, where: str, args: list, today: str | No
 
     today = today or date.today().isoformat()
     sql = (
-        "SELECT t.document_id, d.symbol, t.assignee, o.name, t.action, t.deadline, t.deadline_text, t.section "
+        "SELECT t.document_id, d.symbol, t.assignee, o.name, t.action, t.deadline, t.deadline_text, t.section, "
+        "coalesce(t.due_by, t.deadline), t.recurrence "
         "FROM tasks t JOIN documents d ON d.id = t.document_id LEFT JOIN organizations o ON o.id = t.organization_id "
         f"WHERE {where}"
     )
-    return [TaskRow(*row, overdue=bool(row[5] and row[5] < today)) for row in conn.execute(sql, args)]
+    return [TaskRow(*row, overdue=bool(row[8] and row[8] < today)) for row in conn.execute(sql, args)]
 
 
 def _by_deadline(rows: list[TaskRow]) -> list[TaskRow]:
-    return sorted(rows, key=lambda r: (not r.overdue, r.deadline is None, r.deadline or "", r.document_id, r.section or ""))
+    """Overdue first (past ``due_by``), then by ``due_by``, then standing and periodic duties,
+    then tasks without a date."""
+    return sorted(
+        rows,
+        key=lambda r: (not r.overdue, r.due_by is None, r.due_by or "", r.recurrence is None, r.document_id, r.section or ""),
+    )
 
 
 def render_tasks(rows: list[TaskRow]) -> list[str]:
+    """One line a task: "[by 2026-09-30: Quý III năm 2026]", "[monthly: trước ngày 15 hằng
+    tháng]", "[2025-12-15]" (a day given), then the unit, the action and where it is written."""
     lines = []
     for row in rows:
-        when = row.deadline or row.deadline_text or "no deadline"
+        if row.deadline:
+            when = row.deadline
+        elif row.due_by:
+            when = f"by {row.due_by}" + (f": {row.deadline_text}" if row.deadline_text else "")
+        elif row.recurrence:
+            when = row.recurrence + (f": {row.deadline_text}" if row.deadline_text else "")
+        else:
+            when = row.deadline_text or "no deadline"
         mark = "OVERDUE " if row.overdue else ""
         where = f"{row.symbol or '#' + str(row.document_id)}{' ' + row.section if row.section else ''}"
         action = row.action if len(row.action) <= 110 else row.action[:110] + "…"

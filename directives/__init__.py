@@ -6,16 +6,27 @@ The library mirrors the command line: :func:`extract_file` is ``directives extra
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
-from .nlp.extract import extract_text
-from .nlp.file_name import number_from_file_name
-from .nlp.normalize import fold
-from .nlp.record import Record, Source
-from .nlp.signature import mend_surname
-from .nlp.tables import surnames
-from .ingest import RawDocument, ReadError, read_document
+if TYPE_CHECKING:
+    from .ingest import RawDocument
+    from .nlp.record import Record
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str):
+    """``Record``, ``Source`` and ``ReadError`` on first use: importing the package (for
+    ``directives trace``, say) does not load the extractor."""
+    if name in ("Record", "Source"):
+        from .nlp import record
+
+        return getattr(record, name)
+    if name == "ReadError":
+        from .ingest import ReadError
+
+        return ReadError
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 _HEADER_FIELDS = ("symbol", "doc_type", "issued_date", "place", "issuer", "subject")
@@ -23,6 +34,9 @@ _SIGNATURE_FIELDS = ("signer", "signer_title", "recipients")
 
 
 def extract_document(doc: RawDocument) -> Record:
+    from .nlp.extract import extract_text
+    from .nlp.record import Record, Source
+
     fields = extract_text(doc.text)
     record = Record(source=Source(path=doc.path, sha256=doc.sha256, format=doc.format, encoding=doc.encoding))
     for name, value in vars(fields).items():
@@ -44,6 +58,8 @@ def _number_from_file_name(record: Record, path: str, unread_codes: str | None) 
         read, codes = record.symbol.split("/", 1)
     else:
         return
+    from .nlp.file_name import number_from_file_name
+
     number = number_from_file_name(path, codes)
     if number and number != read:
         record.symbol = f"{number}/{codes}"
@@ -55,6 +71,9 @@ def _number_from_file_name(record: Record, path: str, unread_codes: str | None) 
 def _pdf_evidence(record: Record, doc: RawDocument) -> None:
     """Say which fields OCR read, and let the signature stamp check them: the signing body
     and time stand in for an issuer or a date that OCR could not read, or read wrong."""
+    from .nlp.normalize import fold
+    from .nlp.signature import mend_surname
+
     record.ocr_pages = [number for number, ocr, _ in doc.pages if ocr]
     record.signatures = [{"signer": signer, "signed_at": at} for signer, at in doc.signatures]
     if record.ocr_pages:
@@ -97,6 +116,8 @@ _PUBLISHER = re.compile(r"công báo|cổng thông tin|tin học|thông tin đi�
 
 def _is_person(name: str) -> bool:
     """A personal signature ("Phùng Tô Long"), not a body's ("Ủy ban nhân dân tỉnh ...")."""
+    from .nlp.tables import surnames
+
     words = name.split()
     return 2 <= len(words) <= 5 and words[0].lower() in surnames() and all(w[:1].isupper() for w in words)
 
@@ -115,6 +136,8 @@ def _plausible(dated: str, signed: str) -> bool:
 
 
 def _squashed(name: str) -> str:
+    from .nlp.normalize import fold
+
     return "".join(fold(name).split())
 
 
@@ -125,6 +148,8 @@ def _overlap(a: str, b: str) -> float:
 
 def extract_file(path: str, ocr: str = "auto") -> Record:
     """Read and extract one file; raises :class:`ReadError` when it cannot be read."""
+    from .ingest import read_document
+
     return extract_document(read_document(path, ocr=ocr))
 
 

@@ -3,18 +3,39 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 import sys
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
-from .batch import DEFAULT_TIMEOUT
-from .ingest import ReadError
-
+# The commands that only read (trace, tasks, serve) import what they need when they run:
+# loading the extractor, pdfplumber or Datasette for a 5 ms query made `trace` a 0.26 s process.
 DEFAULT_DB = "directives.db"
+DEFAULT_TIMEOUT = 600  # seconds for one file, OCR included (directives.batch.DEFAULT_TIMEOUT)
+MAX_ARGUMENT = 500  # characters of a symbol or unit name: longer is no name, and would cost
 
 
-@click.group()
+class _Commands(click.Group):
+    """Turns SQLite's refusals into one line: a database another process is writing to (after
+    waiting ``db.connect.BUSY_TIMEOUT`` seconds), or one that cannot be written."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except sqlite3.OperationalError as exc:
+            message = str(exc)
+            if "locked" in message or "busy" in message:
+                raise click.ClickException("database is locked: another ingest is writing; try again") from None
+            if "readonly" in message:
+                raise click.ClickException("the database is read-only: ingest needs a file and a folder it can write") from None
+            raise click.ClickException(f"database error: {message}") from None
+        except sqlite3.DatabaseError as exc:
+            raise click.ClickException(f"database error: {exc}") from None
+
+
+@click.group(cls=_Commands)
 @click.version_option(package_name="directives")
 def cli() -> None:
     """Read Vietnamese government directives, store them in SQLite, browse them in Datasette."""
@@ -51,6 +72,7 @@ _JOBS = click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None, h
 def extract(files: tuple[str, ...], jsonl: bool, ocr: str, timeout: float, jobs: int | None) -> None:
     """Print the extraction record of each FILE (no database involved)."""
     from .batch import prepare_all
+    from .ingest import ReadError
 
     failed = False
     for path, prepared in prepare_all(list(files), jobs, ocr, timeout):
@@ -88,7 +110,12 @@ def _summary(data: dict) -> str:
 @_OCR
 @_TIMEOUT
 @_JOBS
-def ingest(paths: tuple[str, ...], db_path: str, quiet: bool, ocr: str, timeout: float, jobs: int | None) -> None:
+@click.option(
+    "--cluster", metavar="ADDRESS", default=None,
+    help="Read and extract on the Dask cluster whose scheduler is at ADDRESS (tcp://host:8786), "
+    "or on one started here with 'local' (--jobs workers); this process stores.",
+)
+def ingest(paths: tuple[str, ...], db_path: str, quiet: bool, ocr: str, timeout: float, jobs: int | None, cluster: str | None) -> None:
     """Extract and store every document under PATHS (files or folders).
 
     Files already stored with the same content are skipped; a changed file replaces
@@ -96,14 +123,16 @@ def ingest(paths: tuple[str, ...], db_path: str, quiet: bool, ocr: str, timeout:
     the exit status is 1 if any file failed.
     """
     store = _open_store(db_path)
-    report = store.ingest_paths(
-        paths,
-        on_error=lambda path, reason: click.echo(f"error: {path}: {reason}", err=True),
-        on_stored=None if quiet else lambda path, outcome: click.echo(f"{outcome:<9} {path}"),
-        jobs=jobs,
-        ocr=ocr,
-        timeout=timeout,
-    )
+    with _runner(cluster, jobs) as runner:
+        report = store.ingest_paths(
+            paths,
+            on_error=lambda path, reason: click.echo(f"error: {path}: {reason}", err=True),
+            on_stored=None if quiet else lambda path, outcome: click.echo(f"{outcome:<9} {path}"),
+            jobs=jobs,
+            ocr=ocr,
+            timeout=timeout,
+            runner=runner,
+        )
     click.echo(
         f"{report.added} added, {report.replaced} replaced, {report.merged} merged, "
         f"{report.skipped} unchanged, {report.failed} failed -> {db_path}",
@@ -112,19 +141,56 @@ def ingest(paths: tuple[str, ...], db_path: str, quiet: bool, ocr: str, timeout:
     sys.exit(1 if report.failed else 0)
 
 
+# Datasette's limits for an office network: every query stopped after a second, no download
+# of the database file (it holds the documents marked secret), no unbounded CSV streams, no
+# debug pages. `--setting NAME VALUE` overrides any of them.
+SERVE_SETTINGS = {
+    "sql_time_limit_ms": "1000",
+    "facet_time_limit_ms": "200",
+    "facet_suggest_time_limit_ms": "50",
+    "max_returned_rows": "1000",
+    "num_sql_threads": "3",
+    "allow_download": "off",
+    "allow_csv_stream": "off",
+    "max_csv_mb": "20",
+    "suggest_facets": "off",
+    "template_debug": "off",
+    "trace_debug": "off",
+}
+
+
 @cli.command()
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
 @click.option("--host", default="127.0.0.1", show_default=True)
-@click.option("--port", "-p", default=8001, show_default=True, type=int)
+@click.option("--port", "-p", default=8001, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--open", "open_browser", is_flag=True, help="Open a browser on the served page.")
-def serve(db_path: str, host: str, port: int, open_browser: bool) -> None:
-    """Browse the database in Datasette, with the project's plugins and metadata."""
-    if not Path(db_path).exists():
-        raise click.ClickException(f"{db_path}: no such database; run `directives ingest PATH --db {db_path}` first")
-    _open_store(db_path)  # checks the schema version before Datasette serves it
+@click.option(
+    "--user", "users", multiple=True, metavar="NAME:HASH",
+    help="A user who may sign in (at /-/login) and read documents marked secret; HASH from `datasette hash-password`. "
+    "Repeatable; also read from DIRECTIVES_USERS (NAME:HASH separated by spaces).",
+)
+@click.option("--setting", "settings", multiple=True, type=(str, str), metavar="NAME VALUE", help="A Datasette setting, over the office defaults.")
+def serve(db_path: str, host: str, port: int, open_browser: bool, users: tuple[str, ...], settings: tuple[tuple[str, str], ...]) -> None:
+    """Browse the database in Datasette, with the project's plugins and metadata, within
+    limits fit for an office network. Opens the database read-only."""
+    import os
+
+    from .datasette_plugins.permissions import USERS_ENV, parse_users
+
+    conn, immutable = _open_for_reading(db_path)  # checks it is a directives database of this version
+    conn.close()
+    try:
+        parse_users(" ".join(users))
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--user") from None
+    if users:
+        os.environ[USERS_ENV] = " ".join(filter(None, [os.environ.get(USERS_ENV, ""), *users]))
     from datasette import cli as datasette_cli
 
-    args = ["serve", db_path, "--host", host, "--port", str(port)]
+    # A file in a folder SQLite cannot write beside it is served as immutable (see db/connect.py).
+    args = ["serve", *(["-i"] if immutable else []), db_path, "--host", host, "--port", str(port)]
+    for name, value in {**SERVE_SETTINGS, **dict(settings)}.items():
+        args += ["--setting", name, value]
     if open_browser:
         args.append("--open")
     datasette_cli.cli.main(args=args, prog_name="datasette")
@@ -136,7 +202,7 @@ def serve(db_path: str, host: str, port: int, open_browser: bool) -> None:
 @click.option("--down", "direction", flag_value="down", help="Everything based on it or implementing it, transitively.")
 @click.option("--depth", default=10, show_default=True, type=click.IntRange(1, 100), help="How many links to follow.")
 @click.option("--all-relations", is_flag=True, help="Follow every link (amends, repeals, cites ...), not only based_on and implements.")
-@click.option("--tasks", "with_tasks", is_flag=True, help="Also list the tasks of the document and of everything that carries it out, by deadline.")
+@click.option("--tasks", "with_tasks", is_flag=True, help="Also list the tasks of the document and of everything that carries it out: overdue ones (past their last allowed day) first, then by that day, then standing duties.")
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
 def trace(symbol_or_id: str, direction: str | None, depth: int, all_relations: bool, with_tasks: bool, db_path: str) -> None:
     """Print the chain of instructions around a document as a tree.
@@ -147,31 +213,58 @@ def trace(symbol_or_id: str, direction: str | None, depth: int, all_relations: b
     """
     from .db import trace as chain
 
-    if not Path(db_path).exists():
-        raise click.ClickException(f"{db_path}: no such database; run `directives ingest PATH --db {db_path}` first")
-    store = _open_store(db_path)
-    roots = chain.find_documents(store.db.conn, symbol_or_id)
+    _check_argument(symbol_or_id, "symbol or id")
+    conn, _ = _open_for_reading(db_path)
+    roots = chain.find_documents(conn, symbol_or_id)
     if not roots:
-        raise click.ClickException(f"{symbol_or_id}: no document or citation with that symbol or id in {db_path}")
+        raise click.ClickException(f"{_shown(symbol_or_id)}: no document or citation with that symbol or id in {db_path}")
     relations = None if all_relations else chain.CHAIN
     headings = {"up": "rests on / carries out", "down": "carried out by"}
     for n, root in enumerate(roots):
         if n:
             click.echo()
         for way in ([direction] if direction else ["up", "down"]):
-            result = chain.trace(store.db.conn, root, way, depth, relations)
+            result = chain.trace(conn, root, way, depth, relations)
             click.echo(f"{headings[way]} ({len(result.edges)} document{'s' if len(result.edges) != 1 else ''}):")
             for line in chain.render(result):
                 click.echo("  " + line)
         if with_tasks:
-            down = chain.trace(store.db.conn, root, "down", depth, relations, with_documents=False)
-            rows = chain.tasks_of(store.db.conn, [root] + [e.child for e in down.edges])
+            down = chain.trace(conn, root, "down", depth, relations, with_documents=False)
+            rows = chain.tasks_of(conn, [root] + [e.child for e in down.edges])
             click.echo(f"tasks derived from it ({len(rows)}):")
             for line in chain.render_tasks(rows):
                 click.echo("  " + line)
 
 
+@contextmanager
+def _runner(cluster: str | None, jobs: int | None):
+    """ingest_paths' runner: the Dask cluster's with --cluster, else None (local worker processes)."""
+    if cluster is None:
+        yield None
+        return
+    from .cluster import ClusterError, connect
+
+    try:
+        with connect(cluster, workers=jobs) as runner:
+            yield runner
+    except ClusterError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _check_argument(value: str, what: str) -> None:
+    if not value.strip():
+        raise click.BadParameter(f"an empty {what} names nothing")
+    if len(value) > MAX_ARGUMENT:
+        raise click.BadParameter(f"a {what} of {len(value)} characters is no name (at most {MAX_ARGUMENT})")
+
+
+def _shown(value: str) -> str:
+    return value if len(value) <= 80 else value[:80] + "…"
+
+
 def _open_store(db_path: str):
+    """The store for writing (ingest); one line, not a traceback, for a file that is not a
+    directives database of this version."""
     from .db.schema import SchemaError
     from .db.store import Store
 
@@ -181,19 +274,36 @@ def _open_store(db_path: str):
         raise click.ClickException(str(exc)) from None
 
 
+def _open_for_reading(db_path: str):
+    """A read-only connection (writes nothing, works on a read-only file or folder) to a
+    directives database of this version, and whether it was opened as immutable."""
+    from .db.connect import open_for_reading
+    from .db.schema import SchemaError
+
+    if not Path(db_path).is_file():
+        raise click.ClickException(f"{db_path}: no such database; run `directives ingest PATH --db {db_path}` first")
+    try:
+        return open_for_reading(db_path)
+    except SchemaError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
 @cli.command()
 @click.argument("unit")
 @click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
 def tasks(unit: str, db_path: str) -> None:
     """The tasks of one UNIT across all documents ("Sở Tài chính", "so tai chinh quang ngai"):
-    overdue ones first, then by deadline, then those without one."""
+    overdue ones (past the last day their deadline allows, due_by) first, then by that day,
+    then standing and periodic duties, then those without one."""
     from .db import trace as chain
 
-    if not Path(db_path).exists():
-        raise click.ClickException(f"{db_path}: no such database; run `directives ingest PATH --db {db_path}` first")
-    store = _open_store(db_path)
-    rows = chain.tasks_of_unit(store.db.conn, unit)
+    _check_argument(unit, "unit name")
+    conn, _ = _open_for_reading(db_path)
+    try:
+        rows = chain.tasks_of_unit(conn, unit)
+    except ValueError as exc:
+        raise click.BadParameter(str(exc)) from None
     if not rows:
-        raise click.ClickException(f"{unit}: no task of a unit by that name in {db_path}")
+        raise click.ClickException(f"{_shown(unit)}: no task of a unit by that name in {db_path}")
     for line in chain.render_tasks(rows):
         click.echo(line)

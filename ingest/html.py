@@ -1,4 +1,5 @@
-"""HTML pages: the text of the page, one line per block, a ``|`` line after each table cell.
+"""HTML pages: the text of the page, one line per block, a ``|`` line after each table cell
+and one more after each table row (a cell merged over several rows is written in each).
 
 Scripts, styles, navigation and forms are dropped; what is left of the site around the
 document is recognised later (``nlp.layout``), never read as fields. The page is parsed with
@@ -17,6 +18,13 @@ _BLOCKS = {
 }
 _DROP = {"script", "style", "noscript", "template", "svg", "iframe", "object", "button", "select", "input", "nav", "head"}
 _PARSER = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+
+
+def _span(value) -> int:
+    try:
+        return max(1, min(int(str(value).strip()), 100))
+    except (TypeError, ValueError):
+        return 1
 
 
 def read_html(markup: str) -> str:
@@ -46,6 +54,9 @@ def read_html(markup: str) -> str:
                 name = tag.lower().rpartition("}")[2]
                 if name == "br":
                     flush()
+                elif name == "tr":
+                    flush()
+                    row(child)
                 elif name in ("td", "th"):
                     flush()
                     walk(child)
@@ -60,6 +71,51 @@ def read_html(markup: str) -> str:
                         flush()
             if child.tail:
                 current.append(child.tail)
+
+    spans: dict = {}  # per row group (tbody): column -> [rows left, the merged cell's lines]
+
+    def row(tr) -> None:
+        """A table row: its cells, each closed by ``|``, and one more ``|`` closing the row
+        (as Markdown exports write rows). A cell merged down from a row above (rowspan) is
+        written again in each row it covers, so that every row holds its own cells."""
+        pending = spans.setdefault(tr.getparent(), {})
+        column = 0
+
+        def carry() -> None:
+            nonlocal column
+            while column in pending:
+                left, text = pending[column]
+                lines.extend(text + ["|"])
+                if left <= 1:
+                    del pending[column]
+                else:
+                    pending[column] = [left - 1, text]
+                column += 1
+
+        if tr.text and tr.text.strip():
+            current.append(tr.text)
+        for cell in tr:
+            tag = cell.tag if isinstance(cell.tag, str) else ""
+            name = tag.lower().rpartition("}")[2]
+            if name not in ("td", "th"):
+                if name and name not in _DROP:
+                    walk(cell)
+                continue
+            carry()
+            flush()
+            at = len(lines)
+            walk(cell)
+            flush()
+            text = lines[at:]
+            lines.append("|")
+            width = _span(cell.get("colspan"))
+            down = _span(cell.get("rowspan"))
+            if down > 1:
+                for c in range(column, column + width):
+                    pending[c] = [down - 1, text if c == column else []]
+            column += width
+        carry()
+        lines.append("|")
 
     walk(root)
     flush()

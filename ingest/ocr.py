@@ -1,18 +1,25 @@
 """OCR of scanned pages with Tesseract and its Vietnamese data.
 
-Pages are rendered with pypdfium2 (which pdfplumber brings) at ``DPI`` and passed to the
-``tesseract`` command, several pages at a time (each Tesseract run is single-threaded, so
-one per core is the fastest use of the machine). ``bench/pdf.py`` measured the resolution:
-200 dpi reads the header as well as 300 dpi (the same gold header words, fewer false numbers) in two thirds of the time.
+Pages are rendered with pypdfium2 (which pdfplumber brings) at ``DPI`` and read by
+Tesseract's library through tesserocr: each process keeps its engines (the Vietnamese model
+loaded once, not once a page as the ``tesseract`` command did) and hands them the page image
+directly. One OCR thread per core in all: a worker process of a batch (one per core) reads
+its pages one after the other, a single process reads a file's pages on every core. Without
+tesserocr the ``tesseract`` command is run per page, as before. ``bench/pdf.py`` measured the
+resolution: 200 dpi reads the header as well as 300 dpi (the same gold header words, fewer
+false numbers) in two thirds of the time, and ``bench/ocr.py`` the cost over Tesseract alone.
 """
 from __future__ import annotations
 
 import io
+import multiprocessing
 import os
+import queue
 import re
 import shutil
 import subprocess
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from functools import lru_cache
 
 from .document import ReadError
@@ -37,30 +44,44 @@ def available() -> str | None:
     return None
 
 
+def ocr_threads() -> int:
+    """OCR threads in this process: one per core in all. A worker process of a batch (the
+    pool has one per core) reads with one; ``DIRECTIVES_OCR_THREADS`` sets it."""
+    if os.environ.get("DIRECTIVES_OCR_THREADS", "").isdigit():
+        return max(1, int(os.environ["DIRECTIVES_OCR_THREADS"]))
+    if multiprocessing.parent_process() is not None:
+        return 1
+    return os.cpu_count() or 1
+
+
 def read_pages(data: bytes, indexes: list[int], path: str, dpi: int = DPI) -> list[str]:
     """The text of the given pages (0-based) of a PDF, read by OCR, in the same order."""
     problem = available()
     if problem:
         raise ReadError(path, f"scanned PDF needs OCR, but {problem[0].lower()}{problem[1:]}")
-    images = render(data, indexes, dpi)
-    workers = max(1, min(len(images), os.cpu_count() or 1))
+    workers = max(1, min(len(indexes), ocr_threads()))
+    if workers == 1:
+        return [recognise(image, path, dpi) for image in rendered(data, indexes, dpi)]
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        return list(pool.map(lambda png: recognise(png, path, dpi), images))
+        # each page is read as soon as it is rendered: the cores do not wait for the last page
+        futures = [pool.submit(recognise, image, path, dpi) for image in rendered(data, indexes, dpi)]
+        return [future.result() for future in futures]
 
 
-def render(data: bytes, indexes: list[int], dpi: int = DPI) -> list[bytes]:
-    """PNG images of the given pages, in grey, with the red of seals taken out."""
+def render(data: bytes, indexes: list[int], dpi: int = DPI) -> list:
+    """Grey images (PIL) of the given pages, with the red of seals taken out."""
+    return list(rendered(data, indexes, dpi))
+
+
+def rendered(data: bytes, indexes: list[int], dpi: int = DPI):
+    """The images of :func:`render`, one at a time (pdfium renders in this thread only)."""
     import pypdfium2 as pdfium
 
     document = pdfium.PdfDocument(data)
     try:
-        images = []
         for index in indexes:
             bitmap = document[index].render(scale=dpi / 72)
-            buffer = io.BytesIO()
-            without_seal_red(bitmap.to_pil(), keep_top=RED_KEPT_ON_FIRST_PAGE if index == 0 else 0).save(buffer, format="PNG")
-            images.append(buffer.getvalue())
-        return images
+            yield without_seal_red(bitmap.to_pil(), keep_top=RED_KEPT_ON_FIRST_PAGE if index == 0 else 0)
     finally:
         document.close()
 
@@ -90,7 +111,7 @@ LOST_INK = 0.25  # the share of a page's ink outside every word read, past which
 SOME_INK = 5000  # dark pixels: less is a blank page or a speck, whatever was read of it
 
 
-def recognise(png: bytes, path: str = "", dpi: int = DPI) -> str:
+def recognise(image, path: str = "", dpi: int = DPI) -> str:
     """One page image to text.
 
     Tesseract reads a page as a column of blocks (page segmentation mode 4), which keeps
@@ -98,22 +119,22 @@ def recognise(png: bytes, path: str = "", dpi: int = DPI) -> str:
     drops whole paragraphs (a third of the words of one Thông báo); those pages leave much
     of their ink outside the boxes of the words read, and are read again as one uniform
     block of text (mode 6), whose words are kept when they cover more of the ink."""
-    tsv = tesseract_words(png, path, dpi)
-    lost = _ink_not_read(png, tsv)
+    tsv = tesseract_words(image, path, dpi)
+    lost = _ink_not_read(image, tsv)
     if lost is not None and lost > LOST_INK:
-        again = tesseract_words(png, path, dpi, mode=6)
-        still = _ink_not_read(png, again)
+        again = tesseract_words(image, path, dpi, mode=6)
+        still = _ink_not_read(image, again)
         if still is not None and still < lost:
             tsv = again
     return words_to_text(tsv, dpi)
 
 
-def _ink_not_read(png: bytes, tsv: str) -> float | None:
+def _ink_not_read(image, tsv: str) -> float | None:
     """The share of the page's dark pixels outside every word box (None: too little ink)."""
     from PIL import Image, ImageChops, ImageDraw
 
-    page = Image.open(io.BytesIO(png)).convert("L")
-    ink = page.point(lambda v: 255 if v < 128 else 0)
+    page = image if isinstance(image, Image.Image) else Image.open(io.BytesIO(image))
+    ink = page.convert("L").point(lambda v: 255 if v < 128 else 0)
     total = ink.histogram()[255]
     if total < SOME_INK:
         return None
@@ -127,8 +148,77 @@ def _ink_not_read(png: bytes, tsv: str) -> float | None:
     return ImageChops.multiply(ink, unread).histogram()[255] / total
 
 
-def tesseract_words(png: bytes, path: str = "", dpi: int = DPI, mode: int = 4) -> str:
-    """Tesseract's TSV of one page image: each word with its box and its line."""
+_TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+_engines: queue.SimpleQueue = queue.SimpleQueue()  # idle engines of this process, kept for its life
+
+
+@lru_cache(maxsize=1)
+def _tessdata() -> str | None:
+    """Where the Vietnamese model is: TESSDATA_PREFIX, or where the ``tesseract`` command looks."""
+    if os.environ.get("TESSDATA_PREFIX"):
+        return os.environ["TESSDATA_PREFIX"]
+    try:
+        listing = subprocess.run(["tesseract", "--list-langs"], capture_output=True, text=True, timeout=30).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    found = re.search(r'"([^"]+)"', listing.splitlines()[0] if listing else "")
+    return found.group(1) if found else None
+
+
+@lru_cache(maxsize=1)
+def _library():
+    """tesserocr, when it is installed and its Tesseract reads the Vietnamese model; else None."""
+    # Debian's libtesseract runs OpenMP threads of its own: one per page here, the threads are ours.
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    try:
+        import tesserocr
+    except ImportError:
+        return None
+    path = _tessdata()
+    if path is None or LANGUAGE not in tesserocr.get_languages(path)[1]:
+        return None
+    return tesserocr
+
+
+@contextmanager
+def _engine(dpi: int, mode: int):
+    """An engine of this process, loaded once and used by one thread at a time."""
+    library = _library()
+    try:
+        api = _engines.get_nowait()
+    except queue.Empty:
+        api = library.PyTessBaseAPI(path=_tessdata(), lang=LANGUAGE)
+    try:
+        api.SetPageSegMode(mode)
+        api.SetVariable("user_defined_dpi", str(dpi))
+        yield api
+    finally:
+        api.Clear()
+        _engines.put(api)
+
+
+def tesseract_words(image, path: str = "", dpi: int = DPI, mode: int = 4) -> str:
+    """Tesseract's TSV of one page image (PIL, or PNG bytes): each word with its box and its line."""
+    if _library() is not None:
+        from PIL import Image
+
+        page = image if isinstance(image, Image.Image) else Image.open(io.BytesIO(image))
+        with _engine(dpi, mode) as api:
+            api.SetImage(page)
+            if not api.Recognize():
+                raise ReadError(path, "OCR failed: Tesseract could not read a page")
+            return _TSV_HEADER + (api.GetTSVText(0) or "")
+    return _tesseract_command(image, path, dpi, mode)
+
+
+def _tesseract_command(image, path: str, dpi: int, mode: int) -> str:
+    """The same through the ``tesseract`` command: a process, and the model loaded, per page."""
+    if isinstance(image, bytes):
+        png = image
+    else:
+        buffer = io.BytesIO()
+        image.save(buffer, format="PNG")
+        png = buffer.getvalue()
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
         done = subprocess.run(

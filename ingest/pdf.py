@@ -4,7 +4,8 @@ The header and the signature block of a directive are two-column tables; reading
 text layer line by line interleaves them ("ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI ..."). Words are
 placed by their positions instead: where consecutive lines split at the same gap, the run is
 a table, and its left column is emitted before its right one, each followed by a ``|`` line
-as the HTML reader does for table cells.
+as the HTML reader does for table cells. A table drawn with ruling lines (a plan's duties) is
+read cell by cell, row by row.
 
 A page whose text layer is empty (a scan; the digital-signature stamp is an annotation, not
 text) is rendered and read by Tesseract (``ocr.py``). The signature itself (signing body and
@@ -112,11 +113,69 @@ def _encrypted(exc: BaseException) -> bool:
 
 
 def page_text(page, extra: list[dict] | None = None) -> str:
-    """The page's words as lines, with two-column runs emitted column by column."""
+    """The page's words as lines, with two-column runs emitted column by column and ruled
+    tables (a plan's table of duties) cell by cell."""
     words = page.extract_words(x_tolerance=1.5, y_tolerance=2.5, keep_blank_chars=False, use_text_flow=False)
     if extra:
         words = words + extra
-    return "\n".join(layout_lines(lines_of(words)))
+    tables = _ruled_tables(page)
+    if not tables:
+        return "\n".join(layout_lines(lines_of(words)))
+    out: list[str] = []
+    rest = words
+    for table in tables:
+        x0, top, x1, bottom = table.bbox
+        inside = [w for w in rest if x0 - 1 <= (w["x0"] + w["x1"]) / 2 <= x1 + 1 and top - 1 <= (w["top"] + w["bottom"]) / 2 <= bottom + 1]
+        taken = {id(w) for w in inside}
+        above = [w for w in rest if id(w) not in taken and (w["top"] + w["bottom"]) / 2 < top]
+        out.extend(layout_lines(lines_of(above)))
+        out.extend(_table_lines(table, inside))
+        rest = [w for w in rest if id(w) not in taken and (w["top"] + w["bottom"]) / 2 >= top]
+    out.extend(layout_lines(lines_of(rest)))
+    return "\n".join(out)
+
+
+# A page needs this many ruling lines and rectangle edges before it is searched for tables.
+_MIN_RULES = 8
+
+
+def _ruled_tables(page) -> list:
+    """Tables drawn with ruling lines, of three columns or more (the header and signature
+    blocks have no rules and two columns: they are read as lines). Searched only on pages
+    that draw enough rules, since the search costs a few times the page's text."""
+    try:
+        if len(page.lines) + 4 * len(page.rects) < _MIN_RULES:
+            return []
+        found = page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
+    except Exception:  # a table is a bonus: the page's words are read without it
+        return []
+    tables = [t for t in found if len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 3]
+    return sorted(tables, key=lambda t: t.bbox[1])
+
+
+def _table_lines(table, words: list[dict]) -> list[str]:
+    """Each row's cells, each closed by ``|``, and one more ``|`` closing the row, as the
+    HTML and Word readers write tables. A cell merged down over several rows is written in
+    each row it covers; one merged across columns once."""
+    out: list[str] = []
+    above: dict[int, tuple[tuple, str]] = {}  # column -> (bbox, text) of the last cell there
+    for row in table.rows:
+        for column, bbox in enumerate(row.cells):
+            if bbox is None:
+                merged = above.get(column)
+                row_top = min((b[1] for b in row.cells if b is not None), default=None)
+                if merged and row_top is not None and merged[0][3] > row_top + 1:
+                    out.extend([merged[1], "|"])  # the cell above reaches down over this row
+                continue
+            x0, top, x1, bottom = bbox
+            mine = [w for w in words if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom]
+            text = "\n".join(_join(line) for line in lines_of(mine))
+            above[column] = (bbox, text)
+            if text:
+                out.append(text)
+            out.append("|")
+        out.append("|")
+    return out
 
 
 class _StampedText:

@@ -12,6 +12,7 @@ from .header import read_header
 from .layout import Layout
 from .normalize import normalize_text
 from .references import extract_references
+from .task_tables import outside, read_task_tables
 from .tasks import find_tasks
 from .signature import read_recipients, read_signature
 
@@ -51,7 +52,10 @@ def extract_text(text: str) -> Fields:
     body_start = sum(len(line) + 1 for line in layout.lines[layout.start : max(layout.start, header.body_start)])
     # Appendices after the signature (a Quy chế, a table of duties) hold tasks too; the Nơi
     # nhận list does not (its lines name units with no duty, so they give none).
-    tasks = find_tasks(body, body_start, len(body), header.issued_date)
+    # Task tables are read by their rows; the text around them as running text.
+    tables = read_task_tables(layout, header.body_start, header.issued_date)
+    tasks = [t for s, e in outside(tables.spans, body_start, len(body)) for t in find_tasks(body, s, e, header.issued_date)]
+    tasks = sorted(tasks + tables.tasks, key=lambda t: t.start)
     return Fields(
         symbol=header.symbol,
         doc_type=header.doc_type,

@@ -18,7 +18,14 @@ from .layout import CELL, Layout
 from .normalize import collapse, fold, is_upper, title_case_words
 from .tables import type_by_name
 
-_SO = re.compile(rf"(?:^|(?<=[\s|*(]))(?:Luật\s+|Pháp lệnh\s+|Lệnh\s+)?(?:S[ốỐ]|(?<![\w ])s[ốỐ]|(?<=^)số)\s*(?:hiệu)?\s*[:.]?\s*(?P<symbol>{symbols.SYMBOL})")
+# "Số: 12/QĐ-UBND"; a Party document's "Số 57-NQ/TW"; a Law's, Ordinance's or Order's
+# "Luật số: 60/2024/QH15" (Bộ luật, Pháp lệnh, Lệnh); a Resolution of the National Assembly
+# or its Standing Committee, a consolidated text: "Nghị quyết số: 105/2025/UBTVQH15",
+# "Văn bản hợp nhất số: 01/VBHN-BTC" (with the colon: without it, such a line cites).
+_SO = re.compile(
+    rf"(?:^|(?<=[\s|*(]))(?:(?:(?:Bộ\s+)?Luật|Pháp lệnh|Lệnh)\s+(?:số|Số|SỐ)\s*[:.]?|(?:Nghị quyết|Văn bản hợp nhất)\s+(?:số|Số|SỐ)\s*:"
+    rf"|(?:S[ốỐ]|(?<![\w ])s[ốỐ]|(?<=^)số)\s*(?:hiệu)?\s*[:.]?)\s*(?P<symbol>{symbols.SYMBOL})"
+)
 _DATE = re.compile(
     r"(?P<place>[^\n|;:]{0,80}?)\s*(?P<comma>,)?\s*ngày\s*(?P<d>\d{1,2})?(?P<junk>[^\d\s,.]{0,3})\s*(?:tháng\s*(?P<m>\d{1,2})\s*năm\s*(?P<y>(?:19|20)\d{2})"
     r"|[/.-]\s*(?P<m2>\d{1,2})\s*[/.-]\s*(?P<y2>(?:19|20)\d{2}))",
@@ -123,9 +130,28 @@ def read_header(layout: Layout) -> Header:
     else:
         header.issuer = issuer_from_symbol_and_body(header.symbol, header.place, body_text)
 
+    if header.issued_date is None and header.doc_type in _PASSED_TYPES:
+        _date_of_passing(header, body_text)
     if not header.symbol and date_match is None:
         _as_news_page(header, layout)
     return header
+
+
+# A Law, an Ordinance or a Resolution of the National Assembly or its Standing Committee
+# prints no date under its number: it is dated by the closing "... thông qua ngày 30 tháng
+# 11 năm 2024" above the signature.
+_PASSED_TYPES = {"L", "PL", "NQ"}
+_PASSED = re.compile(r"thông qua\s+ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+((?:19|20)\d{2})", re.I)
+
+
+def _date_of_passing(header: Header, body_text: str) -> None:
+    found = None
+    for found in _PASSED.finditer(body_text, max(0, len(body_text) - 6000)):
+        pass
+    if found:
+        d, mo, y = (int(g) for g in found.groups())
+        if 1 <= d <= 31 and 1 <= mo <= 12:
+            header.issued_date = f"{y:04d}-{mo:02d}-{d:02d}"
 
 
 def _doc_type(title: str | None, symbol: str | None, vv: str | None) -> str | None:
@@ -339,7 +365,15 @@ def _title_and_subject(
             title, first = _FOLDED_TYPE_NAMES[folded.group("name")], line[folded.end("name") :].strip(" *:")
         if fold(first).startswith("cua ") and is_upper(first):
             first = ""  # "QUYẾT ĐỊNH CỦA ỦY BAN NHÂN DÂN TỈNH ...": the older title names the issuer
-        subject, body_at = _subject_lines(window, i + 1, first)
+        j = i + 1
+        if not first:
+            while j < len(window) and (window[j] == CELL or not window[j]):
+                j += 1
+            if j < len(window) and is_upper(window[j]) and fold(window[j]).startswith("cua ") and len(window[j].split()) <= 8 and not re.search(r"\d", window[j]):
+                j += 1  # "NGHỊ QUYẾT / CỦA BỘ CHÍNH TRỊ": the issuing body, not the trích yếu
+            else:
+                j = i + 1
+        subject, body_at = _subject_lines(window, j, first)
         return title, subject, body_at
     return None, [], None
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 
 from . import symbols
 from .normalize import collapse, fold, title_case_words, fold_document
-from .tables import centrally_run_cities
+from .tables import central_bodies, centrally_run_cities
 
 # A header line that opens a new body (folded, upper-case line start).
 _HEAD = re.compile(
@@ -79,6 +79,9 @@ def normal_case(name: str, body_text: str = "") -> str:
     seen = _case_from_text(name, body_text)
     if seen:
         return seen
+    central = _central_names().get(fold(name))
+    if central:
+        return central  # "BAN CHẤP HÀNH TRUNG ƯƠNG": a central body as nlp/data/issuers.json spells it
     loc = _LOCALITY_IN.search(name)
     main, locality = (name[: loc.start()].strip(), loc) if loc else (name, None)
     out = _case_main(main)
@@ -89,6 +92,11 @@ def normal_case(name: str, body_text: str = "") -> str:
             kind = "Thành phố"
         out = f"{out} {kind} {place}" if out else f"{kind[:1].upper()}{kind[1:]} {place}"
     return out
+
+
+@lru_cache(maxsize=None)
+def _central_names() -> dict[str, str]:
+    return {fold(n): n for n in central_bodies()}
 
 
 def _case_main(text: str) -> str:

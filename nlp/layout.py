@@ -20,7 +20,8 @@ _MOTTO = re.compile(
     r"cong\s+hoa\s+xa\s+hoi\s+chu\s+nghia\s+viet\s+nam|doc\s+lap\s*-\s*tu\s+do\s*-\s*hanh\s+phuc"
     r"|dang\s+cong\s+san\s+viet\s+nam"
 )
-_SO_LINE = re.compile(r"^(?:[\w ]{0,20})?so\s*(?:hieu)?\s*:", re.I)
+# "Số: 12/QĐ-UBND", "Luật số: ...", and a Party document's "Số 57-NQ/TW" without the colon
+_SO_LINE = re.compile(r"^(?:[\w ]{0,20})?so\s*(?:hieu)?\s*(?::|\d+\s*-\s*[a-z])", re.I)
 
 # Lines that open the boilerplate after a scraped document (matched on folded text). Two
 # patterns that each start with a literal, which the regex engine finds fast; one pattern of

@@ -160,12 +160,14 @@ def d_bar_words(text: str | None) -> str:
 
 
 def symbol_key(symbol: str | None) -> str:
-    """A symbol in any spelling to one key: "1477/qd-ubnd" and "1477 / QĐ–UBND" agree."""
+    """A symbol in any spelling to one key: "1477/qd-ubnd" and "1477 / QĐ–UBND" agree, and
+    codes compare without their dashes, dots, spaces and "&" ("NĐCP" is "NĐ-CP",
+    "QĐ-BVHTT&DL" is "QĐ-BVHTTDL"); the "/" between the parts stays."""
     if not symbol:
         return ""
     key = fold(symbol)
     key = re.sub(r"^so\s*:?", "", key.strip())
-    return re.sub(r"\s+", "", key)
+    return re.sub(r"[\s.&_\-\u2010-\u2015]+", "", key)
 
 
 def title_case_words(text: str) -> str:

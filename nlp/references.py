@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .normalize import collapse, fold, fold_document, symbol_key
-from .symbols import CITED_RE, SYMBOL_RE, clean_symbol, issuer_code, type_code
+from .symbols import CITED_RE, SYMBOL_RE, clean_symbol, issuer_code, symbol_length, type_code, well_formed
+from .symbols import year as symbol_year
 from .tables import _load, phrase_alternation, starting_words, type_by_code, type_by_name
 
 RELATIONS = ("based_on", "implements", "amends", "replaces", "repeals", "responds_to", "cites")
@@ -136,7 +137,8 @@ def _patterns() -> dict[str, re.Pattern]:
             r"(?P<m>\d{1,2})\s*(?:nam|[/.-])\s*(?P<y>(?:19|20)\d{2})"
         ),
         "year_after": re.compile(r"^\s*,?\s*\(?nam\s+(?P<y>(?:19|20)\d{2})\b"),
-        "issuer_after": re.compile(r"\s*\)?\s*,?\s*(?:cua|do)\s+(?P<issuer>[^;:()\n]{2,160})"),
+        # the issuer may run over one line break ("của Bộ trưởng Bộ\nTài chính"), not into the next item
+        "issuer_after": re.compile(r"\s*\)?\s*,?\s*(?:cua|do)\s+(?P<issuer>(?:[^;:()\n]|\n(?![ \t*]*(?:\n|[-+•|]|\d+[.)]|[a-z]\)|can cu|dieu \d)))(?:[^;:()\n]|\n(?![ \t*]*(?:\n|[-+•|]|\d+[.)]|[a-z]\)|can cu|dieu \d))){1,159})"),
         "issuer_stop": re.compile(rf"\s(?:{_alternation(t['issuer_stops'])})(?![a-z])|,\s|\.(?:\s|$)"),
         "title": re.compile(rf"(?P<name>{_alternation(t['title_names'])})\s+"),  # at a word's start: starting_words
         "anaphor": re.compile(rf"(?<![a-z])(?P<name>{names})\s+(?P<which>{_alternation(t['anaphors'])})(?![a-z])"),
@@ -277,7 +279,7 @@ def _symbol_mentions(text: str, folded: str) -> list[Mention]:
     found: list[Mention] = []
     previous_end = 0
     for m in CITED_RE.finditer(text):
-        symbol = _clean(m.group())
+        symbol = clean_symbol(m.group())
         window_start = max(previous_end, m.start() - 60)
         before = folded[window_start : m.start()]
         if not _looks_like_symbol(symbol, text, m.start(), explicit=bool(p["so_before"].search(before))):
@@ -293,28 +295,21 @@ def _symbol_mentions(text: str, folded: str) -> list[Mention]:
         elif not _standalone_ok(symbol):
             continue
         doc_type = _type_of(symbol, doc_type)
-        end, date, year, issuer = _tail(text, folded, m.start() + len(m.group().rstrip(".-/,;: ")))
+        end, date, year, issuer = _tail(text, folded, m.start() + symbol_length(m.group()))
         found.append(
             Mention(start=start, end=end, kind="symbol", doc_type=doc_type, symbol=symbol, date=date,
-                    year=year or _symbol_year(symbol), issuer=issuer, text=collapse(text[start:end]))
+                    year=symbol_year(symbol) or year, issuer=issuer, text=collapse(text[start:end]))
         )
         previous_end = m.end()
     return found
 
 
-def _clean(raw: str) -> str:
-    """The symbol as printed, spaces dropped except the one of "1141 TC/QĐ/CĐKT"; typed
-    in lower case ("12/qđ-ubnd"), it is given in capitals."""
-    spaced = re.match(r"(\d+)\s+(?=\D)", raw)
-    symbol = clean_symbol(raw)
-    if spaced and "/" not in raw[: spaced.end()]:
-        symbol = spaced.group(1) + " " + symbol[len(spaced.group(1)) :]
-    return symbol.upper() if symbol == symbol.lower() else symbol
-
-
 def _looks_like_symbol(symbol: str, text: str, at: int, explicit: bool) -> bool:
     """A number with a lettered part; not a date, a unit ("đồng/bản") or an article number.
-    One typed in lower case counts only after "số" and with a known code."""
+    One typed in lower case counts only after "số" and with a known code; every one follows
+    the grammar of ``nlp/symbols.py``."""
+    if not well_formed(symbol):
+        return False
     if text[at:at + len(symbol) + 4].lower() == text[at:at + len(symbol) + 4] and not (explicit and (type_code(symbol) or issuer_code(symbol))):
         return False
     if not re.search(r"[A-ZĐ]{2,}|[A-ZĐ][a-zđ]?[A-ZĐ]|/[A-ZĐ]{1,2}$|[A-Z]{2}\d", symbol):
@@ -348,11 +343,6 @@ def _type_of(symbol: str, named: str | None) -> str | None:
     return coded
 
 
-def _symbol_year(symbol: str) -> int | None:
-    m = re.search(r"[/:]((?:19|20)\d{2})(?:/|$)", symbol)
-    return int(m.group(1)) if m else None
-
-
 def _tail(text: str, folded: str, at: int) -> tuple[int, str | None, int | None, str | None]:
     """The date, year and issuer written after a document's number; where they stop."""
     p = _patterns()
@@ -372,8 +362,12 @@ def _tail(text: str, folded: str, at: int) -> tuple[int, str | None, int | None,
     m = p["issuer_after"].match(folded, end, end + 200)
     if m:
         raw = folded[m.start("issuer") : m.end("issuer")]
-        stop = p["issuer_stop"].search(raw)
-        length = stop.start() if stop else len(raw)
+        length = len(raw)
+        for stop in p["issuer_stop"].finditer(raw):
+            word = text[m.start("issuer") + stop.start() :].lstrip()[:1]
+            if not word.isupper():  # "Tài chính" of a name folds like the stop "tại"
+                length = stop.start()
+                break
         if length > 2:
             words = text[m.start("issuer") : m.start("issuer") + length].split()
             if len(words) <= 14:

@@ -109,6 +109,20 @@ def issuer_codes() -> dict[str, dict]:
 
 
 @lru_cache(maxsize=None)
+def central_bodies() -> tuple[str, ...]:
+    """The central bodies by name: those of the codes' table and those no code names."""
+    data = _load("issuers.json")
+    names = [v["name"] for v in data["codes"].values() if v["level"] == "central"] + data.get("bodies", [])
+    return tuple(dict.fromkeys(names))
+
+
+@lru_cache(maxsize=None)
+def provinces() -> tuple[str, ...]:
+    """The provinces and centrally run cities by name, longest first."""
+    return tuple(sorted(_load("issuers.json")["provinces"], key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
 def centrally_run_cities() -> frozenset[str]:
     return frozenset(fold(c) for c in _load("issuers.json")["centrally_run_cities"])
 

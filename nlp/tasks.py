@@ -6,8 +6,8 @@ numbered and bulleted items (I/II, 1/1.1, a/b, "-", Điều N) with their sectio
 a unit ("2. Sở Tài chính: ..."), a "Trách nhiệm của ..." heading, "Giao/Đề nghị/Yêu cầu
 <unit> ...", "<unit> chủ trì / có trách nhiệm ...", and the closing "<units> chịu trách nhiệm
 thi hành Quyết định này". A clause naming several units gives one task per unit.
-Coordinators come from "phối hợp với ...", deadlines from "trước ngày ...", "trong N ngày
-kể từ ngày ký" (computed from the date of issue) or words kept as ``deadline_text``.
+Coordinators come from "phối hợp với ...", deadlines from ``nlp.deadlines`` (the day, the
+words, the last day allowed and the rhythm of a standing duty).
 
 The phrases are data (``nlp/data/tasks.json``). No tagger is run: the unit names follow a
 small closed grammar (a head such as "Sở", "Ủy ban nhân dân", "Giám đốc", then its name)
@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
-from datetime import date, timedelta
 from functools import lru_cache
 from itertools import accumulate
 
+from .deadlines import find_deadline, settle
 from .normalize import collapse, fold, fold_document
 from .subjects import subject_end, tagger_on
 from .tables import _load, phrase_alternation, starting_words
@@ -51,6 +51,8 @@ class Task:
     start: int = 0
     end: int = 0
     group: bool = False  # a collective assignee ("các sở, ban, ngành")
+    due_by: str | None = None  # the last day the deadline's words allow (nlp.deadlines)
+    recurrence: str | None = None  # standing, yearly, monthly, every 6 months ...
 
     def to_dict(self) -> dict:
         return {
@@ -63,6 +65,8 @@ class Task:
             "start": self.start,
             "end": self.end,
             "group": self.group,
+            "due_by": self.due_by,
+            "recurrence": self.recurrence,
         }
 
 
@@ -294,6 +298,9 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
             continue  # already read with its item; a closing article after it still counts
         tasks.extend(_in_sentence(flat, sentence_start, sentence_end, items, starts, issued_date, closings, cues))
     tasks.sort(key=lambda t: t.start)
+    for task in tasks:  # the last day allowed and the rhythm, read from the deadline's words
+        read = settle(task.deadline_text, issued_date)
+        task.due_by, task.recurrence = task.deadline or read.due_by, read.recurrence
     return tasks
 
 
@@ -782,42 +789,3 @@ def _action(rest: str) -> str:
     text = collapse(rest).strip(" :;,.-")
     text = re.sub(r"\s*\./?\s*$", "", text)
     return text[:400]
-
-
-# ---------------------------------------------------------------------------- deadlines
-
-_DATE_DEADLINE = re.compile(
-    r"(?P<text>(?:hoàn\s+thành\s+)?(?:trước|chậm\s+nhất|không\s+muộn\s+hơn|trong|vào|hạn\s+chót)(?:\s+ngày)?\s+(?:ngày\s+)?"
-    r"(?P<d>\d{1,2})\s*(?:tháng\s*|[/.-])\s*(?P<m>\d{1,2})\s*(?:năm\s*|[/.-])\s*(?P<y>(?:19|20)\d{2}))",
-    re.I,
-)
-_RELATIVE = re.compile(
-    r"(?P<text>(?:trong\s+(?:thời\s+hạn|vòng)\s+|trong\s+)(?P<n>\d{1,3})\s+ngày(?P<work>\s+làm\s+việc)?,?\s+kể\s+từ\s+ngày\s+(?P<from>[^;.]{0,60}))",
-    re.I,
-)
-_WORDS_DEADLINE = re.compile(
-    r"(?P<text>(?:trước|trong)\s+(?:tháng\s+\d{1,2}(?:/\d{4})?|quý\s+[IV]+(?:/\d{4}|\s+năm\s+\d{4})?|năm\s+\d{4})|hằng\s+(?:năm|quý|tháng|tuần|ngày)|hàng\s+(?:năm|quý|tháng|tuần)|định\s+kỳ\s+[^;.,]{0,40}|năm\s+\d{4}\s+và\s+các\s+năm\s+tiếp\s+theo|thường\s+xuyên|trước\s+ngày\s+\d{1,2}(?:/\d{1,2}|\s+tháng\s+\d{1,2})(?!\s*(?:/|năm)\s*\d))",
-    re.I,
-)
-
-
-def find_deadline(text: str, issued_date: str | None = None) -> tuple[str | None, str | None]:
-    """(ISO deadline where the text gives a day, the words as printed)."""
-    m = _DATE_DEADLINE.search(text)
-    if m:
-        d, mo, y = int(m.group("d")), int(m.group("m")), int(m.group("y"))
-        try:
-            return date(y, mo, d).isoformat(), collapse(m.group("text"))
-        except ValueError:
-            pass
-    m = _RELATIVE.search(text)
-    if m:
-        words = collapse(m.group("text")).rstrip(" ,")
-        base = fold(m.group("from"))
-        if issued_date and re.match(r"(?:ky|ban hanh)\b", base) and not m.group("work"):
-            return (date.fromisoformat(issued_date) + timedelta(days=int(m.group("n")))).isoformat(), words
-        return None, words
-    m = _WORDS_DEADLINE.search(text)
-    if m:
-        return None, collapse(m.group("text"))
-    return None, None

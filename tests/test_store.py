@@ -128,20 +128,36 @@ def test_a_failure_mid_batch_keeps_the_documents_stored_before_it(examples, db_p
 
 def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_path):
     run("ingest", str(examples / "qd-0457-ubnd-dak-lak.md"), "--db", str(db_path))
-    with sqlite3.connect(db_path) as conn:  # as version 2 left it: no from_file_name, no due_by, no recurrence
+    with sqlite3.connect(db_path) as conn:  # as version 2 left it: no from_file_name, no due_by, no recurrence, no public views
+        for view in ("public_documents", "public_tasks", "public_document_sources"):
+            conn.execute(f"DROP VIEW {view}")
         conn.execute("ALTER TABLE documents DROP COLUMN from_file_name")
         conn.execute("DROP INDEX idx_tasks_due_by")
         conn.execute("ALTER TABLE tasks DROP COLUMN due_by")
         conn.execute("ALTER TABLE tasks DROP COLUMN recurrence")
+        for column in ("cited_symbol", "cited_type", "cited_date", "cited_issuer", "warning"):  # added by version 5
+            conn.execute(f"ALTER TABLE document_links DROP COLUMN {column}")
+        # version 4 kept the dashes of a symbol in its key
+        conn.execute("UPDATE documents SET symbol_key = '0457/qd-ubnd', identity = '0457/qd-ubnd|dak lak|2025' WHERE symbol = '0457/QĐ-UBND'")
         conn.execute("PRAGMA user_version = 2")
     result = run("ingest", str(examples), "--db", str(db_path))
     assert result.exit_code == 0, result.output
     assert "5 added" in result.output and "1 unchanged" in result.output
     assert count(db_path, "select count(*) from documents where from_file_name = '[]'") == 5
     # the tasks stored before the upgrade get their last allowed day from their deadline
-    assert count(db_path, "select count(*) from tasks where due_by is not deadline") == 0
-    assert count(db_path, "select count(*) from tasks where recurrence is not null") == 0
-    assert count(db_path, "pragma user_version") == 4
+    old = "select id from documents where symbol = '0457/QĐ-UBND'"
+    assert count(db_path, f"select count(*) from tasks where document_id in ({old})") > 0
+    assert count(db_path, f"select count(*) from tasks where document_id in ({old}) and due_by is not deadline") == 0
+    assert count(db_path, f"select count(*) from tasks where document_id in ({old}) and recurrence is not null") == 0
+    assert count(db_path, "select count(*) from public_tasks") == count(db_path, "select count(*) from tasks")
+    # the keys are in the new spelling: the document is found again, not stored twice
+    assert count(db_path, "select count(*) from documents where symbol_key = '0457/qdubnd' and identity = '0457/qdubnd|dak lak|2025'") == 1
+    # the links stored before the upgrade say what their citations said, from the citing record
+    assert count(db_path, "select count(*) from document_links l join documents d on d.id = l.source_id where d.symbol = '0457/QĐ-UBND' and l.cited_symbol is not null") > 0
+    assert count(db_path, "select count(*) from document_links where cited_symbol is null and mention like '%/%'") == 0
+    assert run("ingest", str(examples / "qd-0457-ubnd-dak-lak.md"), "--db", str(db_path)).exit_code == 0
+    assert count(db_path, "select count(*) from documents where symbol = '0457/QĐ-UBND'") == 1
+    assert count(db_path, "pragma user_version") == 6
 
 
 def test_a_database_of_a_newer_version_is_refused_with_the_reason(db_path):

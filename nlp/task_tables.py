@@ -1,0 +1,529 @@
+"""Task tables: the rows of a plan's "TT | Nội dung | Cơ quan chủ trì | Cơ quan phối hợp |
+Thời gian hoàn thành | Sản phẩm" table, one task per lead unit.
+
+Plans (and the Phụ lục after a decision's signature) very often list their duties this way.
+Readers keep the table's cells: each cell is closed by a ``|`` line and each row by one more
+(an empty cell), as Markdown exports and Word 97 files already write them (``nlp.layout``).
+Three steps with data classes between them:
+
+- :func:`find_tables`: a header row is recognised by the column names offices use (a lead
+  column "Cơ quan/Đơn vị chủ trì", "Đơn vị thực hiện", and a content column "Nội dung",
+  "Nhiệm vụ", "Tên nhiệm vụ", "Hoạt động" ...); tables of administrative procedures ("Tên thủ
+  tục hành chính") and of a procedure's steps ("Bước 1") are not duties and are left alone;
+- rows are read under it: a row whose TT is "I", "A" (or that has no lead unit) is a group
+  row whose text qualifies the rows below it; an empty lead cell (a cell merged over several
+  rows, as Word 97 and Markdown exports leave it) takes the lead, coordinators and deadline of
+  the row above;
+- :func:`table_tasks` gives one :class:`~nlp.tasks.Task` per lead unit of each row, with the
+  row's coordinators, action ("group: content") and deadline (``nlp.deadlines``).
+
+The text around the tables is read by ``nlp.tasks`` as before, without the tables' text
+(:func:`outside`), which read flattened gave junk ("TT Nội dung/nhiệm vụ Cơ quan ...").
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from .deadlines import settle
+from .layout import CELL, Layout
+from .normalize import collapse, fold
+from .tables import _load, phrase_alternation
+from .tasks import Task
+
+# ---------------------------------------------------------------------------- column names
+
+# Matched on the folded, lower-case name of a header cell, punctuation as spaces.
+_BODY = r"(?:(?:co\s+quan|don\s+vi|bo\s+nganh|dia\s+phuong|to\s+chuc|chu\s+the|cac)(?:\s+\w+){0,2}\s+)?"
+_ROLES = [
+    ("tt", re.compile(r"^(?:s\s*tt|so\s+tt|tt|thu\s+tu|so\s+thu\s+tu)$")),
+    ("coord", re.compile("^" + _BODY + r"(?:phoi\s+hop|tham\s+gia|cung\s+thuc\s+hien|cho\s+y\s+kien)")),
+    ("lead", re.compile("^" + _BODY + r"(?:chu\s+tri|thuc\s+hien|trien\s+khai|phu\s+trach|chiu\s+trach\s+nhiem|dau\s+moi)|^trach\s+nhiem(?:\s+thuc\s+hien)?$")),
+    ("deadline", re.compile(r"^(?:\w+\s+){0,3}(?:thoi\s+(?:gian|han|diem)|tien\s+do|moc\s+(?:thoi\s+gian|hoan\s+thanh))|^(?:nam|han|ngay)\s+hoan\s+thanh")),
+    ("content", re.compile(r"^(?:cac\s+|ten\s+|thuoc\s+nhom\s+)?(?:noi\s+dung|nhiem\s+vu|cong\s+viec|hoat\s+dong|giai\s+phap|de\s+an|du\s+an|van\s+ban|chuong\s+trinh|chi\s+tieu|muc\s+tieu)")),
+    ("product", re.compile(r"^(?:\w+\s+){0,2}(?:san\s+pham|ket\s+qua|hinh\s+thuc|dau\s+ra)")),
+    ("other", re.compile(r"^(?:ghi\s+chu|kinh\s+phi|nguon|van\s+ban|can\s+cu|cap\s+trinh|co\s+quan\s+trinh|du\s+toan|don\s+vi\s+tinh|linh\s+vuc|dia\s+ban|doi\s+tuong|don\s+vi$)")),
+]
+# Tables that list administrative procedures or the steps of one: who handles a file, not a duty.
+_NOT_DUTIES = re.compile(r"thu\s+tuc|tthc|^buoc\b|thu\s+tu\s+cong\s+viec|trinh\s+tu|ho\s+so")
+_PUNCT = re.compile(r"[^\w\s]")
+_RULE = re.compile(r"[-:= ]+")
+_STEP = re.compile(r"^(?:Bước|B)\s*\d", re.I)
+
+
+@lru_cache(maxsize=4096)
+def _role(name: str) -> str | None:
+    """The column a header cell names, or None when it is not a column name."""
+    if len(name) > 90 or not name or name[0].isdigit():
+        return None  # a row's text or number, not a column's name
+    f = " ".join(_PUNCT.sub(" ", fold(name).lower()).split())
+    if not f or len(f.split()) > 10 or f[0].isdigit():
+        return None
+    if _NOT_DUTIES.search(f):
+        return "procedure"
+    for role, pattern in _ROLES:
+        if pattern.search(f):
+            return role
+    return None
+
+
+# A row's TT: "1", "1.", "1.2", "I", "II.", "A", "a)", "-".
+_TT = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLC]{1,6}|[A-ZĐ]|[a-zđ])[.)]?$|^[-+•]$")
+_GROUP_TT = re.compile(r"^\(?(?:[IVXLC]{1,6}|[A-ZĐ])[.)]?$")
+
+
+# ---------------------------------------------------------------------------- data classes
+
+
+@dataclass
+class Cell:
+    text: str
+    first: int  # index in Layout.lines of its first line
+    last: int  # of its last line (for an empty cell: its closing "|")
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    group: bool = False
+
+
+@dataclass
+class TaskTable:
+    """A task table: its columns' roles, its rows, and the lines it spans."""
+
+    roles: list[str | None]
+    rows: list[Row] = field(default_factory=list)
+    first: int = 0  # line of its header's first cell
+    last: int = 0  # line of its last row's end
+
+
+# ---------------------------------------------------------------------------- step 1: find
+
+
+def _cells(lines: list[str], start: int, end: int) -> list[Cell]:
+    """The cells of the lines: each run of lines closed by a ``|`` line (an empty cell when
+    two ``|`` lines meet). Text that no ``|`` closes is not a cell and is left out."""
+    cells: list[Cell] = []
+    run: list[int] = []
+    for i in range(start, end):
+        line = lines[i]
+        if line == CELL:
+            text = collapse(" ".join(lines[j] for j in run))
+            if _RULE.fullmatch(text):
+                text = ""  # a Markdown table's "---" rule, left in a text export
+            cells.append(Cell(text, run[0] if run else i, run[-1] if run else i))
+            run = []
+        elif line:
+            run.append(i)
+    return cells
+
+
+def find_tables(layout: Layout, start_line: int | None = None) -> list[TaskTable]:
+    """Every task table of the document (from ``start_line`` of ``layout.lines``)."""
+    lines = layout.lines
+    start = layout.start if start_line is None else max(layout.start, start_line)
+    if not _may_hold_table(layout):
+        return []
+    cells = _cells(lines, start, layout.end)
+    tables: list[TaskTable] = []
+    i = 0
+    while i < len(cells):
+        if _role(cells[i].text) != "lead":
+            i += 1
+            continue
+        found = _table_at(lines, cells, i)
+        if found is None:
+            i += 1
+            continue
+        table, after = found
+        if table.rows:
+            tables.append(table)
+        i = max(after, i + 1)
+    return tables
+
+
+# A cell that is a lead column's name and nothing more ("Cơ quan chủ trì", "Đơn vị thực hiện",
+# "Cơ quan chủ trì / thực hiện" on two lines), between "|" lines, on the folded lines.
+_LEAD_CELL = re.compile(
+    r"\|\n(?:(?:co\s+quan|don\s+vi|bo,?\s+nganh|dia\s+phuong|to\s+chuc|cac)(?:[ ,/]+\w+){0,2}\s+"
+    r"(?:chu\s+tri|thuc\s+hien|trien\s+khai|phu\s+trach|chiu\s+trach\s+nhiem|dau\s+moi)|chu\s+tri)(?:[ ,/]+\w+){0,3}"
+    r"(?:\n[^|\n][^\n]{0,40})?\n\|"
+)
+
+
+def _may_hold_table(layout: Layout) -> bool:
+    """Cheap test first (one search over the folded lines): a task table has a cell holding a
+    lead column's name alone. Reading every document's cells cost a fifth of extraction."""
+    folded = layout.folded if layout.folded is not None else [fold(line) for line in layout.lines]
+    return bool(_LEAD_CELL.search("\n".join(folded[layout.start : layout.end])))
+
+
+def _header_start(lines: list[str], cells: list[Cell], lead: int) -> tuple[int, Cell | None]:
+    """The header row's first cell, walking left from its lead column; the first cell may
+    need its leading lines (the paragraph above the table) cut off."""
+    i = lead
+    while i > 0 and lead - i < 10:
+        if cells[i - 1].text and _role(cells[i - 1].text) not in (None, "procedure"):
+            i -= 1
+        elif not cells[i - 1].text and i > 1 and _role(cells[i - 2].text) == "tt":
+            i -= 1  # "STT | | Tên văn bản": an empty cell (a merged one) after the TT
+        else:
+            break
+    if i > 0 and cells[i - 1].text and _role(cells[i - 1].text) == "procedure":
+        return i - 1, None  # "Bước thực hiện | Nội dung công việc | Đơn vị thực hiện": refused below
+    if i > 0 and cells[i - 1].text and _role(cells[i - 1].text) is None:
+        # "... Phụ lục ... \n STT": the cell before holds the paragraph and then the name
+        cell = cells[i - 1]
+        picked = [j for j in range(cell.first, cell.last + 1) if lines[j] and lines[j] != CELL]
+        for n in (1, 2, 3):
+            if len(picked) > n and _role(" ".join(lines[j] for j in picked[-n:])) not in (None, "procedure"):
+                return i - 1, Cell(collapse(" ".join(lines[j] for j in picked[-n:])), picked[-n], cell.last)
+    return i, None
+
+
+def _table_at(lines: list[str], cells: list[Cell], lead: int) -> tuple[TaskTable, int] | None:
+    first, trimmed = _header_start(lines, cells, lead)
+    header = [trimmed or cells[first]] + cells[first + 1 : lead + 1]
+    j = lead + 1
+    while j < len(cells) and cells[j].text and _role(cells[j].text) not in (None,) and j - first < 14:
+        header.append(cells[j])
+        j += 1
+    roles = [_role(c.text) for c in header]  # an empty cell (under a name merged across two columns) is a column too
+    row_start = first
+    while row_start > 0 and cells[row_start - 1].text and first - row_start < 10:
+        row_start -= 1
+    if any(_role(c.text) == "procedure" for c in cells[row_start:first]):
+        return None
+    if "procedure" in roles or "content" not in roles or not {"tt", "coord", "deadline"} & set(roles) or roles.count("lead") > 1:
+        return None  # a form's signature boxes ("Tổ chức chủ trì | Chủ nhiệm nhiệm vụ") are no table of duties
+    # A second header row ("Chủ trì | Phối hợp" under "Cơ quan thực hiện") or a row of column
+    # numbers ("(1) (2) (3)") may follow.
+    j = _skip_empty(cells, j)
+    sub, k = _row_of_names(cells, j)
+    if sub and any(r in ("lead", "coord") for r in sub) and "coord" not in roles:
+        at = roles.index("lead")
+        roles[at : at + 1] = sub
+        j = _skip_empty(cells, k)
+    elif sub:
+        j = _skip_empty(cells, k)
+    numbers = _numbering_row(cells, j, len(roles))
+    if numbers:
+        j = _skip_empty(cells, numbers)
+    table = TaskTable(roles=roles, first=header[0].first)
+    rows, end = _rows(cells, j, roles)
+    if any(_STEP.match(r.cells[0].text) for r in rows[:4] if r.cells):
+        return None  # the steps of a procedure ("Bước 1"), not duties
+    table.rows = rows
+    table.last = cells[end - 1].last if end > j else header[-1].last
+    return table, end
+
+
+def _skip_empty(cells: list[Cell], j: int) -> int:
+    while j < len(cells) and not cells[j].text:
+        j += 1
+    return j
+
+
+def _row_of_names(cells: list[Cell], j: int) -> tuple[list[str] | None, int]:
+    """A row made only of column names, up to its end (an empty cell)."""
+    names = []
+    k = j
+    while k < len(cells) and cells[k].text:
+        role = _role(cells[k].text)
+        if role in (None, "procedure", "tt") or _TT.match(cells[k].text):
+            return None, j
+        names.append(role)
+        k += 1
+    return (names, k) if names else (None, j)
+
+
+def _numbering_row(cells: list[Cell], j: int, width: int) -> int | None:
+    """ "(1) | (2) | (3) ...": the columns' numbers under the header."""
+    k = j
+    expected = 1
+    while k < len(cells) and re.fullmatch(r"\(?\s*%d\s*\)?" % expected, cells[k].text or "-"):
+        expected += 1
+        k += 1
+    return k if expected > min(3, width) else None
+
+
+# ---------------------------------------------------------------------------- step 2: rows
+
+
+def _rows(cells: list[Cell], j: int, roles: list[str | None]) -> tuple[list[Row], int]:
+    """The rows under the header, up to the table's end. A row ends with an empty cell once
+    it has a cell for every column, or earlier when the next cell opens a row (a TT) and the
+    row is a group row; text that is not a row (too long, no TT where the table numbers its
+    rows) ends the table."""
+    width = len(roles)
+    numbered = roles[0] == "tt"
+    rows: list[Row] = []
+    current: list[Cell] = []
+    k = j
+    while k < len(cells):
+        cell = cells[k]
+        if not current:
+            if not cell.text:
+                k += 1
+                continue
+            if _opens_header(cells, k, width):
+                repeated, after = _row_of_names(cells, k)
+                if repeated and [r for r in repeated if r != "tt"] == [r for r in roles if r != "tt"]:
+                    k = after  # the header repeated (on a new page, or over a part of the table)
+                    continue
+                break  # the next table's header
+            if cell.last - cell.first > 60 or (numbered and not _TT.match(cell.text) and rows and not _continues(cell, rows)):
+                break  # the paragraph after the table
+            current.append(cell)
+            k += 1
+            continue
+        if cell.text:
+            if len(current) >= width:
+                rows.append(Row(current))  # a reader that closes no rows
+                current = []
+                continue
+            current.append(cell)
+            k += 1
+            continue
+        # an empty cell: the row's end, or an empty cell inside it
+        nxt = _next_text(cells, k)
+        opens_row = nxt is None or not numbered or bool(_TT.match(nxt.text)) or _opens_header(cells, cells.index(nxt, k), width)
+        if len(current) >= width or (opens_row and (len(current) <= 2 or _GROUP_TT.match(current[0].text))) or nxt is None:
+            rows.append(Row(current))
+            current = []
+            # Markdown and Word 97 close a row with an empty cell; readers that also open it
+            # with one leave two: both are skipped above.
+        else:
+            current.append(Cell("", cell.first, cell.last))
+        k += 1
+    if current:
+        rows.append(Row(current))
+    end = k
+    for row in rows:
+        row.group = _is_group_row(row, roles)
+    return [r for r in rows if r.cells], end
+
+
+def _opens_header(cells: list[Cell], k: int, width: int) -> bool:
+    """The next table's header (or this one's, repeated on a new page) starts here."""
+    roles = []
+    for c in cells[k : k + width + 1]:
+        if not c.text:
+            break  # the row's end
+        roles.append(_role(c.text))
+    return "lead" in roles and "content" in roles and len([r for r in roles if r]) >= 3
+
+
+def _continues(cell: Cell, rows: list[Row]) -> bool:
+    """A row without TT inside a numbered table: a sub-row ("- ...") or a group title."""
+    return len(cell.text) < 300 and cell.last - cell.first < 12 and not cell.text.endswith(":")
+
+
+def _next_text(cells: list[Cell], k: int) -> Cell | None:
+    for cell in cells[k + 1 : k + 4]:
+        if cell.text:
+            return cell
+    return None
+
+
+def _is_group_row(row: Row, roles: list[str | None]) -> bool:
+    texts = [c.text for c in row.cells]
+    lead_at = roles.index("lead") if "lead" in roles else None
+    filled = [t for t in texts if t]
+    if roles[0] == "tt" and texts and _GROUP_TT.match(texts[0]) and len(filled) <= 2:
+        return True
+    if len(filled) <= 2 and len(row.cells) < len(roles) - 1:
+        return True  # a title spanning the columns
+    return lead_at is not None and len(row.cells) <= lead_at
+
+
+# ---------------------------------------------------------------------------- step 3: tasks
+
+
+@lru_cache(maxsize=None)
+def _unit_head() -> re.Pattern:
+    heads = [h for h in _load("tasks.json")["unit_heads"] if h[:1].isupper()]
+    return re.compile(rf"(?:{phrase_alternation(heads)})(?![\wÀ-ỹ])")
+
+
+@lru_cache(maxsize=None)
+def _group_words() -> re.Pattern:
+    return re.compile(rf"(?:^|\s)(?:{phrase_alternation(_load('tasks.json')['groups'], True)})(?![\wÀ-ỹ])", re.I)
+
+
+# "Sở KH&CN chủ trì hướng dẫn, tổng hợp": the unit ends where its own duty is written.
+_DUTY_AFTER_UNIT = re.compile(r"\s+(?=(?:chủ\s+trì|thực\s+hiện|phối\s+hợp|thúc\s+đẩy|theo\s+dõi|hướng\s+dẫn|tổng\s+hợp|báo\s+cáo|triển\s+khai|tham\s+mưu)(?![\wÀ-ỹ]))")
+
+
+def split_units(cell: str) -> list[str]:
+    """The units of a lead or coordinator cell: "Sở Tài chính; UBND cấp xã", "Sở Nội vụ, Sở Tư
+    pháp", "Các sở, ngành, UBND xã, phường". A comma or "và" splits only before another unit's
+    head, so "Sở Văn hóa, Thể thao và Du lịch" and "các sở, ban, ngành" stay whole."""
+    text = collapse(re.sub(r"^\s*(?:chủ\s+trì|phối\s+hợp)\s*:\s*", "", cell, flags=re.I))
+    units: list[str] = []
+    for part in re.split(r"\s*[;\n]\s*|\s+-\s+(?=[A-ZĐ])|^\s*-\s*", text):
+        part = part.strip(" ,.-+")
+        if not part:
+            continue
+        pieces = re.split(r",\s*|\s+và\s+|\s+với\s+", part)
+        joiners = re.findall(r",\s*|\s+và\s+|\s+với\s+", part)
+        current = pieces[0]
+        for joiner, piece in zip(joiners, pieces[1:]):
+            if _unit_head().match(piece):
+                units.append(current)
+                current = piece
+            else:
+                current = f"{current}{', ' if ',' in joiner else ' ' + joiner.strip() + ' '}{piece}"
+        units.append(current)
+    units = [_DUTY_AFTER_UNIT.split(u, 1)[0] for u in units]
+    return [u.strip(" ,.;") for u in units if len(u.strip(" ,.;")) > 1 and not re.fullmatch(r"[\d\W]+", u)]
+
+
+def table_tasks(table: TaskTable, layout: Layout, issued_date: str | None, offsets: list[int]) -> list[Task]:
+    """One task per lead unit of each row; ``offsets[i]`` is where line ``i`` of
+    ``layout.lines`` starts in ``layout.body_text``."""
+    roles = table.roles
+    appendix = _appendix(layout, table.first)
+    col = {role: roles.index(role) for role in ("tt", "content", "lead", "coord", "deadline") if role in roles}
+    groups: dict[int, tuple[str, str]] = {}  # level: (TT, title)
+    previous: dict[str, str] = {}
+    tasks: list[Task] = []
+    for row in table.rows:
+        cells = [c.text for c in row.cells]
+        shift = 0 if not (roles[0] == "tt" and cells and not _TT.match(cells[0]) and len(cells) < len(roles)) else -1
+
+        def get(role: str) -> str:
+            if role not in col:
+                return ""
+            at = col[role] + shift
+            return cells[at] if 0 <= at < len(cells) else ""
+
+        tt = get("tt") if "tt" in col else ""
+        if row.group:
+            title = next((t for t in cells if t and t != tt), "")
+            level = _level(tt)
+            for deeper in [lv for lv in groups if lv >= level]:
+                del groups[deeper]
+            groups[level] = (tt.rstrip("."), title)
+            previous = {}
+            continue
+        content = get("content")
+        lead = get("lead")
+        if not lead:
+            if not previous:
+                continue
+            lead = previous["lead"]  # a lead cell merged over this row
+            coord = get("coord") or previous["coord"]
+            when = get("deadline") or previous["deadline"]
+        else:
+            coord, when = get("coord"), get("deadline")
+        previous = {"lead": lead, "coord": coord, "deadline": when}
+        if not content or _role(content) or _role(lead):
+            continue  # no duty, or a row of labels (a form's boxes)
+        level = _level(tt) if tt else 9
+        titles = [title for lv, (_, title) in sorted(groups.items()) if lv < level and title]
+        action = collapse(": ".join(titles + [content]))[:400]
+        section = ".".join([g for lv, (g, _) in sorted(groups.items()) if lv < level and g] + ([tt.rstrip(".")] if tt else [])) or None
+        if appendix:
+            section = f"{appendix}: {section}" if section else appendix
+        found = settle(when, issued_date) if when else None
+        coordinators = split_units(coord) if coord and not re.fullmatch(r"[-–\s]*", coord) else []
+        start = offsets[row.cells[0].first]
+        last = row.cells[-1].last
+        end = offsets[last] + len(layout.lines[last]) if layout.lines[last] != CELL else offsets[last]
+        for unit in split_units(lead):
+            tasks.append(
+                Task(
+                    unit,
+                    action,
+                    coordinators,
+                    found.deadline if found else None,
+                    found.text if found else None,
+                    section,
+                    start,
+                    max(start, end),
+                    bool(_group_words().search(unit)),
+                    due_by=found.due_by if found else None,
+                    recurrence=found.recurrence if found else None,
+                )
+            )
+    return tasks
+
+
+_APPENDIX = re.compile(r"^(?:phu\s+luc)(?:\s+(?:so\s*)?(?P<n>[ivx]{1,5}|\d{1,2}|[a-z])\b)?")
+
+
+def _appendix(layout: Layout, first: int) -> str | None:
+    """ "Phụ lục 01" when the table opens an appendix (its title within the few lines above),
+    so that its rows' sections ("Phụ lục 01: I.1") are not read as the body's items."""
+    folded = layout.folded or [fold(line) for line in layout.lines]
+    for i in range(first - 1, max(layout.start, first - 8) - 1, -1):
+        m = _APPENDIX.match(folded[i].strip())
+        if m:
+            n = m.group("n")
+            return "Phụ lục" + (f" {n.upper() if n.isalpha() else n}" if n else "")
+    return None
+
+
+def _level(tt: str) -> int:
+    """Nesting of a TT: "I"/"A" 1, "1" 2, "1.1" 3, "a" 5, "-" 6."""
+    tt = tt.strip("().")
+    if re.fullmatch(r"[IVXLC]{1,6}|[A-ZĐ]", tt):
+        return 1
+    if re.fullmatch(r"\d{1,3}(?:\.\d{1,3})*", tt):
+        return 2 + tt.count(".")
+    if re.fullmatch(r"[a-zđ]", tt):
+        return 5
+    return 6
+
+
+# ---------------------------------------------------------------------------- the pipeline's hook
+
+
+def line_offsets(layout: Layout) -> list[int]:
+    """Where each line of ``layout.lines`` starts in ``layout.body_text`` (cell lines are
+    not in the text: they get the offset of the next line)."""
+    offsets = [0] * (len(layout.lines) + 1)
+    at = 0
+    for i in range(layout.start, layout.end):
+        offsets[i] = at
+        if layout.lines[i] != CELL:
+            at += len(layout.lines[i]) + 1
+    for i in range(layout.end, len(offsets)):
+        offsets[i] = at
+    return offsets
+
+
+@dataclass
+class TablesRead:
+    tasks: list[Task]
+    spans: list[tuple[int, int]]  # where the tables stand in body_text
+
+
+def read_task_tables(layout: Layout, start_line: int, issued_date: str | None) -> TablesRead:
+    """The tasks of every task table of the document, and the tables' spans in the body."""
+    tables = find_tables(layout, start_line)
+    if not tables:
+        return TablesRead([], [])
+    offsets = line_offsets(layout)
+    tasks: list[Task] = []
+    spans = []
+    for table in tables:
+        tasks.extend(table_tasks(table, layout, issued_date, offsets))
+        spans.append((offsets[table.first], offsets[table.last] + len(layout.lines[table.last]) if layout.lines[table.last] != CELL else offsets[table.last]))
+    return TablesRead(tasks, spans)
+
+
+def outside(spans: list[tuple[int, int]], start: int, end: int) -> list[tuple[int, int]]:
+    """The parts of [start, end) that no table covers."""
+    parts = []
+    at = start
+    for s, e in sorted(spans):
+        if s > at:
+            parts.append((at, min(s, end)))
+        at = max(at, e)
+    if at < end:
+        parts.append((at, end))
+    return [(s, e) for s, e in parts if e > s]

@@ -1,0 +1,195 @@
+"""directives ingest --cluster: reading and extracting on a Dask LocalCluster (two worker
+processes, loopback only), storing here. The same files give the same database as the
+local worker processes; a worker that dies costs only its file."""
+import faulthandler
+import os
+import shutil
+import sqlite3
+from pathlib import Path
+
+import psutil
+import pytest
+from click.testing import CliRunner
+
+from directives import cluster as dask_cluster
+from directives.cli import cli
+from directives.db.store import Store
+
+EXAMPLES = sorted(f.name for f in (Path(__file__).resolve().parents[1] / "examples").iterdir())
+
+# columns holding another table's id that the schema does not declare as foreign keys
+UNDECLARED_REFERENCES = {("documents", "issuer_id"): "organizations"}
+
+
+@pytest.fixture(autouse=True)
+def fail_rather_than_hang():
+    """A cluster that stops answering ends the run with every thread's stack, not a CI job
+    that never finishes."""
+    faulthandler.dump_traceback_later(300, exit=True)
+    yield
+    faulthandler.cancel_dump_traceback_later()
+
+
+def run(*args):
+    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
+
+
+def _natural_key(conn, table):
+    """The columns of the table's unique index (not its id): what names a row in any database."""
+    for index in conn.execute(f"PRAGMA index_list([{table}])"):
+        if index[2]:  # unique
+            return [col[2] for col in conn.execute(f"PRAGMA index_info([{index[1]}])")]
+    return None
+
+
+def canonical(db_path):
+    """Every table's rows with ids replaced by what they point at (a document by its identity,
+    a unit by its key) and times left out, sorted: equal for two runs that stored the same."""
+    conn = sqlite3.connect(db_path)
+    tables = [
+        name for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        if not name.startswith("sqlite_") and "_fts" not in name
+    ]
+    names = {}  # (table, id) -> natural key
+    for table in tables:
+        key = _natural_key(conn, table)
+        if key and "id" in [c[1] for c in conn.execute(f"PRAGMA table_info([{table}])")]:
+            cols = ", ".join(f"[{c}]" for c in key)
+            for row in conn.execute(f"SELECT id, {cols} FROM [{table}]"):
+                names[table, row[0]] = row[1:]
+    dump = {}
+    for table in tables:
+        references = {fk[3]: fk[2] for fk in conn.execute(f"PRAGMA foreign_key_list([{table}])")}
+        references.update({col: target for (t, col), target in UNDECLARED_REFERENCES.items() if t == table})
+        columns = [c[1] for c in conn.execute(f"PRAGMA table_info([{table}])")]
+        unmapped = [c for c in columns if c.endswith("_id") and c not in references]
+        assert not unmapped, f"{table}.{unmapped}: say what these ids point at"
+        kept = [c for c in columns if c != "id" and not c.endswith("_at")]
+        rows = []
+        for row in conn.execute(f"SELECT {', '.join(f'[{c}]' for c in kept)} FROM [{table}]"):
+            values = dict(zip(kept, row))
+            for col, target in references.items():
+                if values.get(col) is not None:
+                    values[col] = names[target, values[col]]
+            rows.append(repr(sorted(values.items())))
+        dump[table] = sorted(rows)
+    # the search index finds the same documents
+    dump["search"] = sorted(
+        conn.execute(
+            "SELECT d.identity FROM documents_fts JOIN documents d ON d.id = documents_fts.rowid "
+            "WHERE documents_fts MATCH 'ke hoach OR quyet dinh OR tai chinh'"
+        ).fetchall()
+    )
+    conn.close()
+    return dump
+
+
+@pytest.fixture
+def batch(examples):
+    """The examples plus two bad files: one a worker fails to read, one that fails before sending."""
+    (examples / "hỏng.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage, no xref\n")
+    (examples / "empty.txt").write_bytes(b"")
+    return examples
+
+
+def _children():
+    """This process's children, but multiprocessing's resource tracker (one per interpreter,
+    started by the first pool, gone with the interpreter)."""
+    return {
+        p.pid for p in psutil.Process().children(recursive=True)
+        if not any("resource_tracker" in part for part in p.cmdline())
+    }
+
+
+def test_local_cluster_stores_the_same_database_as_local_workers(batch, tmp_path, monkeypatch):
+    before = _children()
+    local = run("ingest", str(batch), "--db", str(tmp_path / "local.db"), "--jobs", "2", "-q")
+    on_dask = run("ingest", str(batch), "--db", str(tmp_path / "dask.db"), "--cluster", "local", "--jobs", "2", "-q")
+    assert local.exit_code == on_dask.exit_code == 1  # the bad files
+    documents = len([f for f in batch.iterdir() if f.suffix != ".pdf" and f.stat().st_size])
+    summary = f"{documents} added, 0 replaced, 0 merged, 0 unchanged, 2 failed -> "
+    assert summary in local.output and summary in on_dask.output
+    assert f"error: {batch / 'hỏng.pdf'}:" in on_dask.output and f"error: {batch / 'empty.txt'}: the file is empty" in on_dask.output
+
+    ours, theirs = canonical(tmp_path / "local.db"), canonical(tmp_path / "dask.db")
+    assert len(ours["documents"]) >= 3 and len(ours["tasks"]) > 0 and len(ours["document_links"]) > 0
+    assert len(ours["ingest_errors"]) == 2 and ours["search"]
+    for table in ours:
+        assert theirs[table] == ours[table], table
+
+    # a re-run sends nothing: it does not even start a cluster
+    def no_cluster(self):
+        raise AssertionError("a cluster was started for files already stored")
+
+    monkeypatch.setattr(dask_cluster.ClusterRunner, "start", no_cluster)
+    (batch / "hỏng.pdf").unlink()
+    (batch / "empty.txt").unlink()
+    again = run("ingest", str(batch), "--db", str(tmp_path / "dask.db"), "--cluster", "local", "-q")
+    assert again.exit_code == 0 and f"0 added, 0 replaced, 0 merged, {documents} unchanged, 0 failed" in again.output
+    # the scheduler, the nannies and the worker processes have all gone
+    psutil.wait_procs([psutil.Process(pid) for pid in _children() - before if psutil.pid_exists(pid)], timeout=10)
+    assert [psutil.Process(pid).cmdline() for pid in _children() - before] == []
+
+
+def test_a_worker_that_dies_costs_only_its_file(batch, tmp_path):
+    crash = batch / "crash.txt"
+    shutil.copy(batch / "kh-0031-sct-quang-ngai.txt", crash)
+
+    def work(name, data, *args):  # a reader that takes its worker down (out of memory, a segfault)
+        if name.endswith("crash.txt"):
+            os._exit(9)
+        return dask_cluster.prepare_bytes(name, data, *args)
+
+    store = Store.open(tmp_path / "dask.db")
+    errors = {}
+    with dask_cluster.connect("local", workers=2) as runner:
+        runner.work = work
+        report = store.ingest_paths([batch], on_error=errors.__setitem__, runner=runner)
+    assert report.added == len(EXAMPLES) and report.failed == 3  # the crash, the damaged PDF, the empty file
+    assert "Dask worker reading it died" in errors[str(crash)]
+    with sqlite3.connect(tmp_path / "dask.db") as conn:
+        stored = {row[0] for row in conn.execute("SELECT path FROM document_sources")}
+        failed = dict(conn.execute("SELECT path, reason FROM ingest_errors"))
+    assert stored == {str(batch / name) for name in EXAMPLES}
+    assert "died" in failed[str(crash)]
+
+
+def test_time_limit_stops_a_file_on_a_worker_thread():
+    """Dask runs tasks outside the main thread, where --timeout's alarm cannot reach."""
+    import threading
+    import time
+
+    result = {}
+
+    def slow():
+        try:
+            with dask_cluster._thread_time_limit(0.2):
+                while True:
+                    time.sleep(0.01)
+        except dask_cluster._Expired:
+            result["stopped"] = True
+        time.sleep(0.3)  # and nothing is raised later
+        result["after"] = True
+
+    thread = threading.Thread(target=slow)
+    thread.start()
+    thread.join(5)
+    assert result == {"stopped": True, "after": True}
+
+
+def test_bytes_read_under_their_own_name(examples):
+    data = (examples / "qd-0457-ubnd-dak-lak.md").read_bytes()
+    prepared = dask_cluster.prepare_bytes("/elsewhere/qd-0457-ubnd-dak-lak.md", data, "never", 60, to_store=True)
+    assert prepared.record.source.path == "/elsewhere/qd-0457-ubnd-dak-lak.md"
+    assert prepared.record.source.format == "md" and prepared.record.symbol == "0457/QĐ-UBND"
+    assert prepared.rows is not None
+    failed = dask_cluster.prepare_bytes("/elsewhere/x.odt", b"PK\x03\x04 not really", "never", 60)
+    assert failed.path == "/elsewhere/x.odt" and "format not supported" in failed.reason
+
+
+def test_unreachable_scheduler_is_one_line(examples, tmp_path, monkeypatch):
+    monkeypatch.setattr(dask_cluster, "CONNECT_TIMEOUT", 1)
+    result = CliRunner().invoke(cli, ["ingest", str(examples), "--db", str(tmp_path / "x.db"), "--cluster", "tcp://127.0.0.1:9"])
+    assert result.exit_code == 1
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output
+    assert "Traceback" not in result.output

@@ -1,0 +1,120 @@
+"""Deadlines in every form a plan writes them, and "overdue" as past the last day allowed."""
+import asyncio
+import sqlite3
+
+import pytest
+from click.testing import CliRunner
+
+from directives.cli import cli
+from directives.db import trace
+from directives.db.store import Store
+from directives.nlp.deadlines import read_deadline, settle
+
+ISSUED = "2025-11-20"  # a Thursday
+
+
+@pytest.mark.parametrize(
+    "words, deadline, due_by, recurrence",
+    [
+        ("Quý III năm 2026", None, "2026-09-30", None),
+        ("Quý IV/2025 - Quý II/2026", None, "2026-06-30", None),
+        ("Tháng 12/2025", None, "2025-12-31", None),
+        ("Tháng 11-12/2025", None, "2025-12-31", None),
+        ("Năm 2026", None, "2026-12-31", None),
+        ("Năm 2025 - 2026", None, "2026-12-31", None),
+        ("6 tháng đầu năm 2026", None, "2026-06-30", None),
+        ("trước tháng 12/2025", None, "2025-11-30", None),
+        ("trước quý II/2026", None, "2026-03-31", None),
+        ("Trước ngày 30/11/2025", "2025-11-30", "2025-11-30", None),
+        ("Từ 01/10/2025 đến 31/12/2025", None, "2025-12-31", None),
+        ("trong 15 ngày kể từ ngày ký", "2025-12-05", "2025-12-05", None),
+        # Thursday + 3 working days: Friday, Monday, Tuesday
+        ("trong 03 ngày làm việc kể từ ngày ký", "2025-11-25", "2025-11-25", None),
+        ("trong 03 ngày làm việc", None, None, None),  # counted from a day the text does not give
+        ("Trong thời hạn 05 ngày làm việc, kể từ ngày nhận đủ hồ sơ hợp lệ", None, None, None),
+        ("trước ngày 15 hằng tháng", None, None, "monthly"),
+        ("định kỳ 6 tháng", None, None, "every 6 months"),
+        ("tối thiểu 06 tháng một lần", None, None, "every 6 months"),
+        ("Định kỳ hằng quý", None, None, "quarterly"),
+        ("Thường xuyên", None, None, "standing"),
+        ("Hằng năm", None, None, "yearly"),
+        ("trước ngày 25/12 hàng năm", None, None, "yearly"),
+        ("Năm 2025 và các năm tiếp theo", None, None, "yearly"),
+        ("trong tháng 12", None, "2025-12-31", None),  # the year of issue
+        ("Theo tiến độ của Bộ", None, None, None),
+    ],
+)
+def test_each_deadline_form(words, deadline, due_by, recurrence):
+    found = settle(words, ISSUED)
+    assert (found.deadline, found.due_by, found.recurrence) == (deadline, due_by, recurrence)
+    assert found.text == words  # the words are kept as printed
+
+
+def test_deadlines_are_found_in_running_text():
+    found = read_deadline("Sở Y tế tổng hợp, báo cáo UBND tỉnh trước ngày 15 hằng tháng.", ISSUED)
+    assert (found.text, found.recurrence, found.due_by) == ("trước ngày 15 hằng tháng", "monthly", None)
+    found = read_deadline("hoàn thành trong quý III năm 2026; báo cáo kết quả", ISSUED)
+    assert (found.text, found.due_by) == ("trong quý III năm 2026", "2026-09-30")
+    found = read_deadline("trình UBND tỉnh chậm nhất ngày 05/01/2026.", ISSUED)
+    assert (found.deadline, found.due_by) == ("2026-01-05", "2026-01-05")
+    # a year the clause speaks of is no deadline
+    assert read_deadline("Kế hoạch phát triển năm 2026 của tỉnh", ISSUED).text is None
+
+
+PLAN = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG NGÃI
+Số: 52/KH-UBND
+Quảng Ngãi, ngày 20 tháng 11 năm 2025
+
+KẾ HOẠCH
+Chuyển đổi số năm 2026
+
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Khoa học và Công nghệ chủ trì xây dựng kho dữ liệu dùng chung, hoàn thành trong quý III năm 2026.
+2. Sở Khoa học và Công nghệ chủ trì rà soát hạ tầng mạng, hoàn thành trước tháng 12/2025.
+3. Sở Khoa học và Công nghệ chủ trì tổng hợp, báo cáo UBND tỉnh trước ngày 15 hằng tháng.
+4. Sở Khoa học và Công nghệ chủ trì hướng dẫn các xã triển khai nền tảng số, hoàn thành trong tháng 12/2025.
+5. Sở Khoa học và Công nghệ chủ trì tham mưu tổ chức hội nghị sơ kết.
+Nơi nhận:
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Trần Văn Hùng
+"""
+
+
+def test_overdue_is_past_due_by_and_tasks_sort_by_it(tmp_path):
+    path = tmp_path / "kh-52.txt"
+    path.write_text(PLAN, encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    Store.open(db).ingest_paths([str(path)], jobs=1)
+    with sqlite3.connect(db) as conn:
+        stored = dict(conn.execute("select section, due_by from tasks"))
+        assert stored["II.1"] == "2026-09-30" and stored["II.2"] == "2025-11-30" and stored["II.4"] == "2025-12-31"
+        assert conn.execute("select recurrence from tasks where section = 'II.3'").fetchone() == ("monthly",)
+        rows = trace.tasks_of_unit(conn, "so khoa hoc va cong nghe", today="2026-01-10")
+    assert [r.section for r in rows] == ["II.2", "II.4", "II.1", "II.3", "II.5"]
+    assert [r.overdue for r in rows] == [True, True, False, False, False]
+    lines = trace.render_tasks(rows)
+    assert lines[0].startswith("OVERDUE [by 2025-11-30: trước tháng 12/2025] Sở Khoa học và Công nghệ")
+    assert lines[3].startswith("[monthly: trước ngày 15 hằng tháng]")
+    assert lines[4].startswith("[no deadline]")
+    # the command line gives the same order (today's date: every dated task here is in 2025-2026)
+    result = CliRunner().invoke(cli, ["tasks", "so khoa hoc", "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "[by 2026-09-30: trong quý III năm 2026]" in result.output
+
+
+def test_datasette_queries_sort_by_due_by(tmp_path):
+    from datasette.app import Datasette
+
+    path = tmp_path / "kh-52.txt"
+    path.write_text(PLAN, encoding="utf-8")
+    db = tmp_path / "t.db"
+    Store.open(str(db)).ingest_paths([str(path)], jobs=1)
+    ds = Datasette([str(db)])
+    response = asyncio.run(ds.client.get("/t/unit_tasks.json", params={"unit": "so khoa hoc", "_shape": "objects"}))
+    rows = response.json()["rows"]
+    assert [r["section"] for r in rows][:2] == ["II.2", "II.4"]  # both past due_by by now (2025)
+    assert rows[0]["due_by"] == "2025-11-30" and rows[0]["overdue"] == 1
+    assert {r["recurrence"] for r in rows} >= {"monthly"}
