@@ -7,24 +7,24 @@ import pytest
 
 spacy = pytest.importorskip("spacy")
 
-PLAN = """ỦY BAN NHÂN DÂN
-TỈNH QUẢNG NGÃI
-Số: 31/KH-UBND
-Quảng Ngãi, ngày 10 tháng 3 năm 2025
+PLAN = """UBND TỈNH GIA LAI
+SỞ NÔNG NGHIỆP VÀ MÔI TRƯỜNG
+Số: 45/KH-SNNMT
+Gia Lai, ngày 12 tháng 3 năm 2025
 
 KẾ HOẠCH
-Phòng, chống thiên tai năm 2025
+Vận hành hồ chứa mùa mưa lũ năm 2025
 
-Thực hiện Quyết định số 15/QĐ-UBND ngày 20/3/2025 của UBND tỉnh, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:
+Thực hiện Quyết định số 15/QĐ-UBND ngày 20/3/2025 của UBND tỉnh Gia Lai, Sở Nông nghiệp và Môi trường ban hành Kế hoạch như sau:
 I. TỔ CHỨC THỰC HIỆN
 1. Sở Nông nghiệp và Môi trường chủ trì, phối hợp với Sở Tài chính tổng hợp nhu cầu kinh phí, báo cáo trước ngày 15/12/2025.
-2. Đề nghị Công ty TNHH Một thành viên Khai thác thủy lợi Quảng Ngãi vận hành hồ chứa an toàn./.
+2. Đề nghị Công ty TNHH Một thành viên Khai thác thủy lợi Gia Lai vận hành hồ chứa an toàn./.
 Nơi nhận:
 - Như trên;
 - Lưu: VT.
 KT. CHỦ TỊCH
 PHÓ CHỦ TỊCH
-Trần Văn Hùng
+Lê Thị Mai
 """
 
 
@@ -37,20 +37,20 @@ def nlp():
 
 def test_record_and_span_groups(nlp):
     doc = nlp(PLAN)
-    assert doc._.directive["symbol"] == "31/KH-UBND"
+    assert doc._.directive["symbol"] == "45/KH-SNNMT"
     assert doc._.directive["doc_type"] == "KH"
     [ref] = doc.spans["references"]
     assert ref.label_ == "implements" and ref.text.startswith("Quyết định số 15/QĐ-UBND")
     assert [s.label_ for s in doc.spans["tasks"]] == [
         "Sở Nông nghiệp và Môi trường",
-        "Công ty TNHH Một thành viên Khai thác thủy lợi Quảng Ngãi",
+        "Công ty TNHH Một thành viên Khai thác thủy lợi Gia Lai",
     ]
     assert doc.spans["tasks"][0].text.startswith("1. Sở Nông nghiệp và Môi trường chủ trì")
     units = [(s.label_, s.text) for s in doc.spans["units"]]
     assert units == [
         ("assignee", "Sở Nông nghiệp và Môi trường"),
         ("coordinator", "Sở Tài chính"),
-        ("assignee", "Công ty TNHH Một thành viên Khai thác thủy lợi Quảng Ngãi"),
+        ("assignee", "Công ty TNHH Một thành viên Khai thác thủy lợi Gia Lai"),
     ]
 
 
@@ -60,7 +60,7 @@ def test_spans_fall_on_the_original_text_whatever_its_spelling(nlp):
     doc = nlp(raw)
     assert [unicodedata.normalize("NFC", s.text) for s in doc.spans["units"] if s.label_ == "assignee"] == [
         "Sở Nông nghiệp và Môi trường",
-        "Công ty TNHH Một thành viên Khai thác thủy lợi Quảng Ngãi",
+        "Công ty TNHH Một thành viên Khai thác thủy lợi Gia Lai",
     ]
 
 
