@@ -23,6 +23,7 @@ from itertools import accumulate
 
 from .deadlines import find_deadline, settle
 from .normalize import collapse, fold, fold_document
+from .subjects import subject_end, tagger_on
 from .tables import _load, phrase_alternation, starting_words
 
 
@@ -90,10 +91,10 @@ def _patterns() -> dict[str, re.Pattern]:
         # "..., người đứng đầu tổ chức ...": a title written in lower case still starts a unit
         "title_after_comma": re.compile(rf"(?:{_alt(t['lower_case_titles'])})\s"),
         "head_at_end": re.compile(rf"(?<![\wÀ-ỹ])(?:{_alt(t['unit_heads'])})$"),
-        "stop": re.compile(rf"(?<!,)\s(?:{_alt(t['unit_stops'], ignore_case=True)})(?![\wÀ-ỹ])|\s*[:;.(]|\s+-\s(?![A-ZĐÀ-Ỹ])", re.I),
+        "stop": re.compile(rf"(?<!,)\s(?:{_alt(t['unit_stops'], ignore_case=True)})(?![\wÀ-ỹ])|\s*[:;.(]|\s+-\s(?![A-ZĐÀ-Ỹ])|,\s*trong\s+đó(?![\wÀ-ỹ])", re.I),
         "cue": re.compile(rf"\s*(?:\(?đề nghị\)?\s*)?(?:{_alt(t['duty_cues'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
         # at a sentence's start, after a space or a ". " left from the cut (matched, not searched)
-        "lead": re.compile(rf"(?:\s|[.;:]\s)?(?P<lead>{_alt(t['lead_cues'], ignore_case=True)})\s+", re.I),
+        "lead": re.compile(rf"(?:\s|[.;:]\s)?(?:\(?\d{{1,2}}\)\s*)?(?P<lead>{_alt(t['lead_cues'], ignore_case=True)})\s+", re.I),
         "not_unit": re.compile(rf"^(?:{_alt(t['not_units'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
         "group": re.compile(rf"(?:^|\s)(?:{_alt(t['groups'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
     }
@@ -101,15 +102,81 @@ def _patterns() -> dict[str, re.Pattern]:
 
 # ---------------------------------------------------------------------------- step 1: items
 
+# A numbered marker may stand alone on its line, its text on the next ("1.\nSở Y tế:"): web
+# pages copied line by line break there.
 _MARKER = re.compile(
-    r"^[ \t*]*(?P<marker>(?P<roman>[IVX]{1,5})\.|(?P<dieu>Điều\s+\d+)\s*\.?|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})[.)]|(?P<letter>[a-zđ])\)|(?P<bullet>[-+•]))[ \t]+",
+    r"^[ \t*]*(?P<marker>(?P<roman>[IVX]{1,5})\.|(?P<dieu>Điều\s+\d+)\s*\.?|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})[.)]|(?P<letter>[a-zđ])\)|(?P<bullet>[-+•]))"
+    r"(?:[ \t]+|(?<![-+•])[ \t]*\n(?=[ \t]*[^\s\d]))",
     re.M,
 )
 
 
-def find_items(text: str, start: int = 0, end: int | None = None) -> list[Item]:
-    """Every item of the body between ``start`` and ``end``, with its parent items' path."""
+# Where a duty's text must stop whatever the items say: the document's end mark "./.", a new
+# Chương, Mục or Phần (their titles are not items), an appendix, the Nơi nhận block.
+# (Searched from each line break: a pattern that starts with a literal is scanned for fast.)
+_BOUNDARY = re.compile(
+    r"\n[ \t*#]*(?:(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXLC]+|\d+|thứ\s+\S+)\b|PHỤ\s+LỤC|Phụ\s+lục\s*(?:[IVX\d]+)?\s*$|Nơi\s+nhận\b)",
+    re.M,
+)
+# The Nơi nhận block: its heading, then its "-" lines (wrapped lines too), up to its "Lưu" line.
+_RECIPIENT_BLOCK = re.compile(r"^[ \t*]*Nơi\s+nhận\s*:?[^\n]*(?:\n(?![ \t*]*(?:[IVX]+\.|\d+\.|Điều\s+\d|KT\.|TM\.|Q\.|TL\.|PHỤ\s+LỤC)).*){0,60}?\n[ \t*-]*Lưu\b[^\n]*", re.M)
+
+
+def boundaries(text: str, start: int = 0, end: int | None = None) -> tuple[str, list[int]]:
+    """``text`` with its Nơi nhận blocks blanked (same length: offsets hold), and the offsets
+    where a duty's text stops (see ``_BOUNDARY``)."""
     end = len(text) if end is None else end
+    blocks = []
+    at = text.find("Nơi nhận", start, end)  # (a literal search, then the pattern where it stands)
+    while at >= 0:
+        line_start = text.rfind("\n", 0, at) + 1
+        m = _RECIPIENT_BLOCK.match(text, max(line_start, start), end)
+        if m:
+            blocks.append(m.span())
+        at = text.find("Nơi nhận", at + 8, end)
+    for a, b in blocks + _addressees(text, start, end):
+        text = text[:a] + re.sub(r"[^\n]", " ", text[a:b]) + text[b:]
+    cuts = [m.start() + 1 for m in _BOUNDARY.finditer(text, max(0, start - 1), end)]
+    at = text.find("./.", start, end)
+    while at >= 0:
+        cuts.append(at + 3)
+        at = text.find("./.", at + 3, end)
+    return text, sorted(cuts)
+
+
+# "THỦ TƯỚNG CHÍNH PHỦ điện:", "Kính gửi:": the units a công điện or công văn is addressed to,
+# in "-" lines (wrapped lines too) up to the one that ends with "."; they are not given a duty there
+_ADDRESSED = re.compile(r"(?:\bđiện|Kính\s+gửi)\s*:[ \t]*", re.I)
+
+
+def _addressees(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    m = _ADDRESSED.search(text, max(0, start - 300), min(end, start + 3000))  # the header may end past it
+    if not m:
+        return []
+    rest = text[m.end() : min(end, m.end() + 1500)]
+    if rest.strip()[:1] not in "-+•" and not rest.startswith("\n") and "\n" in rest:
+        # "Kính gửi: Thường trực HĐND tỉnh" on its line
+        return [(m.start(), m.end() + rest.index("\n"))]
+    at = m.end()
+    offset = 0
+    seen_item = ended = False
+    for line in rest.split("\n"):
+        stripped = line.strip()
+        if stripped[:1] in ("-", "+", "•"):
+            seen_item = True
+        elif stripped and seen_item and ended:
+            break  # a line that is no "-" item after a finished one: the body starts
+        offset += len(line) + 1
+        if stripped:
+            ended = stripped.endswith((".", ";"))
+    return [(m.start(), at + offset)] if seen_item else []
+
+
+def find_items(text: str, start: int = 0, end: int | None = None, cuts: list[int] | None = None) -> list[Item]:
+    """Every item of the body between ``start`` and ``end``, with its parent items' path.
+    An item ends at the next marker or at the next of ``cuts`` (see :func:`boundaries`)."""
+    end = len(text) if end is None else end
+    cuts = cuts or []
     marks = []
     for m in _MARKER.finditer(text, start, end):
         if m.group("roman"):
@@ -127,6 +194,9 @@ def find_items(text: str, start: int = 0, end: int | None = None) -> list[Item]:
     stack: list[Item] = []
     for i, (at, text_at, level, label) in enumerate(marks):
         item_end = marks[i + 1][0] if i + 1 < len(marks) else end
+        cut = bisect_right(cuts, text_at)
+        if cut < len(cuts) and cuts[cut] < item_end:
+            item_end = cuts[cut]
         while stack and stack[-1].level >= level:
             stack.pop()
         labels = [s.label for s in stack if s.label not in "-+•"] + ([label] if label not in "-+•" else [])
@@ -145,7 +215,8 @@ _CLOSING = re.compile(
     r"(?P<cue>(?:chiu|co)\s+trach\s+nhiem\s+(?:thi\s+hanh|to\s+chuc\s+thuc\s+hien|thuc\s+hien)|to\s+chuc\s+thuc\s+hien)"
     r"\s+(?:(?:quyet\s+dinh|thong\s+tu|nghi\s+dinh|chi\s+thi|nghi\s+quyet|ke\s+hoach|quy\s+che)\s+nay)"
 )
-_ITEM_LEAD = re.compile(r"(?:trách\s+nhiệm|nhiệm\s+vụ)\s+(?:của\s+)?|(?:giao|đề\s+nghị|yêu\s+cầu)\s+", re.I)
+# "Trách nhiệm của Sở X", "Giao Sở X", "Điều 9. Nội dung Sở X có trách nhiệm chủ trì" (a Quy chế's article titles)
+_ITEM_LEAD = re.compile(r"(?:trách\s+nhiệm|nhiệm\s+vụ)\s+(?:của\s+)?|(?:giao|đề\s+nghị|yêu\s+cầu|nội\s+dung)\s+", re.I)
 
 
 class _Matches:
@@ -184,7 +255,8 @@ def _is_name_list(text: str) -> bool:
     if not tokens or not _CAPITALISED.fullmatch(tokens[0]):
         return False
     return all(t in (",", ";", "và", "-") or _CAPITALISED.fullmatch(t) for t in tokens)
-_NOT_DUTY = re.compile(r"trách\s+nhiệm\s+trước\s+pháp\s+luật|nếu\s+có\s+vướng\s+mắc|phản\s+ánh\s+(?:về|kịp\s+thời)", re.I)
+# accountability ("chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về ...") is not a duty given
+_NOT_DUTY = re.compile(r"trách\s+nhiệm\s+(?:toàn\s+diện\s+|hoàn\s+toàn\s+|cá\s+nhân\s+)?trước\s+(?:pháp\s+luật|[A-ZĐÀ-Ỹ])|nếu\s+có\s+(?:khó\s+khăn,?\s+)?vướng\s+mắc|^\W*(?:(?:kịp\s+thời|chủ\s+động)\s+)?phản\s+ánh\s+(?:về|kịp\s+thời)", re.I)
 @lru_cache(maxsize=None)
 def _coord_pattern() -> re.Pattern:
     """ "phối hợp với <units>" up to the verb of the duty (any duty cue) or the clause's end."""
@@ -196,10 +268,11 @@ _UNIT_NOUNS = re.compile(r"^(?:ban|ngành|đoàn\s+thể|cơ\s+quan|đơn\s+vị
 def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: str | None = None) -> list[Task]:
     """Every duty given to a unit between ``start`` and ``end`` of ``text``."""
     end = len(text) if end is None else end
+    text, cuts = boundaries(text, start, end)
     flat = text.replace("\n", " ")
     folded = fold_document(text).replace("\n", " ")
     tasks: list[Task] = []
-    items = find_items(text, start, end)
+    items = find_items(text, start, end, cuts)
     starts = [item.start for item in items]
     closings = _Matches(_CLOSING.finditer(folded, start, end))  # once, not per sentence
     cues = _Matches(starting_words(_LEAD_CUE, flat, start, end))
@@ -218,7 +291,7 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     covered = sorted((t.start, t.end) for t in tasks)
     covered_starts = [a for a, _ in covered]
     reach = list(accumulate((b for _, b in covered), max))  # the furthest end of the spans so far
-    for sentence_start, sentence_end in _sentences(flat, start, end, text):
+    for sentence_start, sentence_end in _sentences(flat, start, end, text, cuts):
         i = bisect_right(covered_starts, sentence_start)
         inside = i > 0 and reach[i - 1] > sentence_start
         if inside and not closings.first(sentence_start, sentence_end):
@@ -242,7 +315,7 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], cl
     lead = _ITEM_LEAD.match(flat[at : at + 30])
     if lead:
         at += lead.end()
-    units, after = _units_at(flat, at, item.end)
+    units, after = _units_at(flat, at, item.end, tag=bool(lead))  # the tagger only after "Giao", "Đề nghị" ...
     if not units:
         # "1. Căn cứ Kế hoạch này, Giám đốc các Sở, ... xây dựng kế hoạch ...": past the lead-in
         lead_in = _LEAD_IN.match(flat, at, item.end)
@@ -250,18 +323,32 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], cl
             units, after = _units_at(flat, lead_in.end(), item.end)
         if not units:
             return []
-    rest = flat[after : item.end]
-    heading_only = not rest.strip(" :.")
+    # a later sentence with a unit of its own as subject ("Điều 3. Sở A có trách nhiệm ... Văn
+    # phòng UBND tỉnh có trách nhiệm chủ trì ...") is its own duty, read sentence by sentence
+    item_end = _next_subject(flat, after, item.end)
+    after = _past_parenthesis(flat, after, item_end)
+    rest = flat[after:item_end]
+    # "1. Chủ tịch UBND các tỉnh ..., trong đó trọng tâm là các tỉnh: A, B:" heads the items under
+    # it, and so does "Nội dung Sở X có trách nhiệm chủ trì" (a duty whose content is the items)
+    heading_only = (
+        not rest.strip(" :.")
+        or bool(_ASIDE.match(rest) and rest.rstrip().endswith(":"))
+        or bool(item.children and _BARE_DUTY.fullmatch(rest.strip(" :.")))
+    )
     if rest.lstrip().startswith(":"):
         rest = rest.lstrip()[1:]
     elif not (lead or heading_only or p["cue"].match(rest) or _QUALIFIER.match(rest)):
         return []  # "1. Sở ... là ..." without a duty
     if heading_only or not rest.strip():
-        if not item.children:
+        # the heading's unit does the items under it that name no unit of their own ("1. Trách
+        # nhiệm của Sở Tư pháp ...", "- Yêu cầu các cơ quan báo chí ..." are read on their own)
+        children = [c for c in item.children if not _starts_with_unit(flat, c)]
+        if not children:
             return []
-        for child in _descendants(item):
+        for child in children:
             used.add(id(child))
-        rest = " ".join(flat[c.text_start : c.end] for c in item.children)
+            used.update(id(d) for d in _descendants(child))
+        rest = " ".join(flat[c.text_start : c.end] for c in children)
     elif item.children and rest.rstrip().endswith(":") and not any(_starts_with_unit(flat, c) for c in item.children):
         # "Sở X: chỉ đạo Chi cục Y thực hiện các nội dung sau:" and its bullets are one duty
         for child in _descendants(item):
@@ -275,9 +362,19 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], cl
     deadline, deadline_text = find_deadline(rest, issued_date)
     coordinators = _coordinators(rest)
     return [
-        Task(unit, action, coordinators, deadline, deadline_text, item.path or None, item.start, item.end, _is_group(unit))
+        Task(unit, action, coordinators, deadline, deadline_text, item.path or None, item.start, item_end, _is_group(unit))
         for unit in units
     ]
+
+
+def _next_subject(flat: str, start: int, end: int) -> int:
+    """Where a sentence between ``start`` and ``end`` opens with a unit and a duty cue, or ``end``."""
+    p = _patterns()
+    for m in _SENTENCE_CUT.finditer(flat, start, end):
+        units, after = _units_at(flat, m.end(), end, tag=False)
+        if units and p["cue"].match(flat, after):
+            return m.start() + 1
+    return end
 
 
 # Matched on the folded text (so "Co quan chu tri:" typed without marks counts too).
@@ -312,8 +409,12 @@ def _labelled(flat: str, item: Item, labels: list[re.Match], issued_date: str | 
 def _starts_with_unit(flat: str, item: Item) -> bool:
     """ "- UBND huyện Trà Bồng tiếp tục ...": an item that names its own unit."""
     p = _patterns()
-    head = p["head"].match(flat, item.text_start)
-    return bool(head and _named(flat, head) and not p["not_unit"].match(flat, item.text_start))
+    at = item.text_start
+    lead = _ITEM_LEAD.match(flat, at, at + 30)
+    if lead:
+        at = lead.end()
+    head = p["head"].match(flat, at)
+    return bool(head and _named(flat, head) and not p["not_unit"].match(flat, at))
 
 
 def _own_end(item: Item) -> int:
@@ -322,7 +423,7 @@ def _own_end(item: Item) -> int:
 
 # "Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ được giao chủ trì ...": the duty follows
 _QUALIFIER = re.compile(r"\s*(?:theo|trong\s+phạm\s+vi)\s+(?:chức\s+năng|nhiệm\s+vụ|thẩm\s+quyền)", re.I)
-_LEAD_IN = re.compile(r"\s*(?:Căn\s+cứ|Trong\s+phạm\s+vi|Theo\s+chức\s+năng|Trên\s+cơ\s+sở|Để)[^,;:]{0,160},\s*")
+_LEAD_IN = re.compile(r"\s*(?:Căn\s+cứ|Trong\s+phạm\s+vi|Theo\s+chức\s+năng|Trên\s+cơ\s+sở|Để|Sau\s+khi|Trong\s+thời\s+gian\s+tới)[^,;:]{0,160},\s*")
 
 
 def _descendants(item: Item):
@@ -352,26 +453,45 @@ def _in_sentence(
         units = _split_units(flat[subject_start : closing.start()])
         action = collapse(flat[closing.start() : e]).rstrip("./ ")
         return [Task(u, action, [], None, None, section, s, e, _is_group(u)) for u in units]
-    lead = p["lead"].match(sentence)
-    if lead:
-        units, after = _units_at(flat, s + lead.end(), e)
+    # "Giao Bộ X ...", "(3) Đề nghị Ủy ban Y ...", and the same after a ";" inside the sentence
+    # ("...; giao Bộ X làm chủ Chương trình"): one clause per lead, up to the next one
+    clauses = [(s, p["lead"].match(flat, s, e))]
+    may = ";" in sentence or "(" in sentence or "đề nghị" in sentence or "yêu cầu" in sentence  # (fastest test)
+    clause_starts = sorted(set(_clause_starts(flat, s, e))) if may else ()
+    for at in clause_starts:
+        lead = p["lead"].match(flat, at, e)
+        if lead:
+            clauses.append((at, lead))
+    found = []
+    for i, (at, lead) in enumerate(clauses):
+        if not lead:
+            continue
+        clause_end = clauses[i + 1][0] if i + 1 < len(clauses) else e
+        units, after = _units_at(flat, lead.end(), clause_end)
         if units:
-            rest = flat[after:e]
+            after = _past_parenthesis(flat, after, clause_end)
+            rest = flat[after:clause_end]
             action = _action(rest)
-            if action and not _ONLY_REPEATS.match(action) and not _NOT_DUTY.search(action[:80]):
+            # "Yêu cầu Giám đốc các sở ...; Chủ tịch UBND các xã ... triển khai thực hiện nghiêm túc
+            # Chỉ thị này": the closing that names who carries the document out, as a QĐ's does
+            closing = len(units) > 1 and _THIS_DOCUMENT.search(action)
+            if action and (closing or not _ONLY_REPEATS.match(action)) and not _NOT_DUTY.search(action[:80]):
                 prefix = "(đề nghị) " if "đề nghị" in lead.group("lead").lower() else ""
                 deadline, text = find_deadline(rest, issued_date)
-                return [Task(u, prefix + action, _coordinators(rest), deadline, text, section, s, e, _is_group(u)) for u in units]
-        return []
-    found = []
+                found.extend(Task(u, prefix + action, _coordinators(rest), deadline, text, section, s, e, _is_group(u)) for u in units)
+    if clauses[0][1]:
+        return found
     for cue in cues.within(s, e):
         # "..., Sở Văn hóa và Thể thao chủ trì triển khai ...": the unit right before the cue
         back = max(s, cue.start() - 160)
         boundary = max([back, *(m.end() for m in _CLAUSE_CUT.finditer(flat, back, cue.start()))])
         for head in _patterns()["head"].finditer(flat, boundary, cue.start()):
-            phrase = flat[head.start() : cue.start()]
+            # "Sở Y tế (mục II.3) chủ trì ...": a reference between the unit and its duty
+            phrase = _PARENTHESIS.sub("", flat[head.start() : cue.start()])
             if not head.group()[:1].isupper() or not _named(flat, head) or _patterns()["stop"].search(phrase, len(head.group())):
                 continue
+            if _NARRATED.search(phrase) or _MODAL.search(phrase):
+                break  # "Phó Thủ tướng ... đã chủ trì cuộc họp": what happened, not a duty
             units = _split_units(phrase) if len(phrase.split()) <= 20 else []
             if units:
                 rest = flat[cue.start() : e]
@@ -383,6 +503,41 @@ def _in_sentence(
     return found
 
 
+# Clauses inside a sentence that may open with a lead cue: "...; giao Bộ X ...", "(2) Đề nghị
+# ...", and after the sentence's subject "UBND tỉnh kính đề nghị Thường trực HĐND tỉnh ..." (not
+# "theo/xét đề nghị của ...", "được yêu cầu"). Each form starts with a literal, found fast.
+_NUMBERED_CLAUSE = re.compile(r"\(\d{1,2}\)\s*")
+_ASKED = re.compile(r"(?:đề\s+nghị|yêu\s+cầu)\s+(?:các\s+)?[A-ZĐÀ-Ỹ]")
+_CONDITION = re.compile(r"\s*(?:Trường\s+hợp|Nếu|Khi)\s", re.I)
+_NOT_ASKING = re.compile(r"(?:theo|xét|của|được|có|tại)\s+(?:kính\s+)?$", re.I)
+
+
+def _clause_starts(flat: str, s: int, e: int):
+    at = flat.find(";", s, e)
+    while at >= 0:
+        yield at + 1 + (flat[at + 1 : at + 2] == " ")
+        at = flat.find(";", at + 1, e)
+    for m in _NUMBERED_CLAUSE.finditer(flat, s + 1, e):
+        yield m.start()
+    if _CONDITION.match(flat, s, e):
+        return  # "Trường hợp phát sinh vướng mắc ..., đề nghị ...": asked only if it happens
+    for m in _ASKED.finditer(flat, s + 1, e):
+        before = flat[max(s, m.start() - 12) : m.start()]
+        if not _NOT_ASKING.search(before):
+            yield m.start() - (5 if before.endswith("kính ") else 0)
+_BARE_DUTY = re.compile(r"(?:có|chịu)\s+trách\s+nhiệm(?:\s+chủ\s+trì)?|chủ\s+trì(?:\s+thực\s+hiện)?(?:\s+các\s+nội\s+dung\s+sau)?", re.I)
+_ASIDE = re.compile(r",\s*trong\s+đó\s")
+_THIS_DOCUMENT = re.compile(r"(?:Chỉ\s+thị|Quyết\s+định|Công\s+điện|Nghị\s+quyết|Kế\s+hoạch|Thông\s+tư|Nghị\s+định)\s+này\s*$")
+_PARENTHESIS = re.compile(r"\s*\([^()]{1,160}\)")
+_NARRATED = re.compile(r"\sđã(?:\s+được)?\s*$")
+
+
+def _past_parenthesis(flat: str, at: int, end: int) -> int:
+    """Past a short parenthesis right after a unit's name ("Sở Tài chính (mục II.2) chủ trì")."""
+    m = _PARENTHESIS.match(flat, at, end)
+    return m.end() if m else at
+
+
 # Where a clause starts, looking back from a cue: not at a comma inside a name ("Sở Văn hóa, Thể thao ...")
 _CLAUSE_CUT = re.compile(r"[;:(]\s*|,\s*(?=[a-zđà-ỹ])|\s-\s(?![A-ZĐÀ-Ỹ])|\.\s+")
 _LEAD_CUE = re.compile(r"(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?![\wÀ-ỹ])(?!\s*:)")  # at a word's start: starting_words
@@ -391,17 +546,22 @@ _LEAD_CUE = re.compile(r"(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\
 _SENTENCE_CUT = re.compile(r"[.:!?]\s+(?=[A-ZĐÀ-Ỹ(\-+•\d])")
 
 
-def _sentences(flat: str, start: int, end: int, text: str | None = None):
+def _sentences(flat: str, start: int, end: int, text: str | None = None, cuts: list[int] | None = None):
     """Sentences of running text: split at ". " or ": " before a capital (";" keeps the list
-    of a closing article together)."""
+    of a closing article together), and at ``cuts``."""
     at = start
-    for m in _SENTENCE_CUT.finditer(flat, start, end):
-        cut = m.start() + 1
-        if flat[cut - 1] == ":" and text is not None and "\n" not in text[cut : m.end()]:
+    splits = [(m.start() + 1, m.end()) for m in _SENTENCE_CUT.finditer(flat, start, end)]
+    if cuts:
+        splits = sorted(splits + [(c, c) for c in cuts[bisect_left(cuts, start) : bisect_left(cuts, end)]])
+    for cut, after in splits:
+        if cut < at:
+            continue
+        if flat[cut - 1] == ":" and text is not None and after > cut and "\n" not in text[cut:after]:
             continue  # "Giám đốc các Sở: Tài chính, ...": a colon inside a line opens a list
-        yield at, cut
-        at = m.end()
-    if at < end:
+        if flat[at:cut].strip():
+            yield at, cut
+        at = after
+    if at < end and flat[at:end].strip():
         yield at, end
 
 
@@ -417,9 +577,9 @@ def _section_at(items: list[Item], starts: list[int], offset: int) -> str | None
 # ---------------------------------------------------------------------------- units
 
 
-def _units_at(flat: str, at: int, limit: int) -> tuple[list[str], int]:
+def _units_at(flat: str, at: int, limit: int, tag: bool = True) -> tuple[list[str], int]:
     """The unit names starting at ``at`` ("Sở Tài chính, Sở Xây dựng và UBND các xã"), and
-    where they end."""
+    where they end. ``tag``: ask the tagger where the grammar cannot tell (see ``subjects``)."""
     p = _patterns()
     while at < limit and flat[at] in " *\t":
         at += 1
@@ -427,6 +587,7 @@ def _units_at(flat: str, at: int, limit: int) -> tuple[list[str], int]:
     if not head or p["not_unit"].match(flat, at) or not _named(flat, head):
         return [], at
     end = min(limit, at + 500)
+    by_cue = False  # the name ends at a duty verb of the grammar's list, not at punctuation
     for stop in p["stop"].finditer(flat, head.end(), end):
         word = stop.group().strip()
         before = flat[at : stop.start()].split()
@@ -437,23 +598,42 @@ def _units_at(flat: str, at: int, limit: int) -> tuple[list[str], int]:
         if word == ":" and _PLURAL_END.search(flat, at, stop.start()):
             # "Các Bộ: Tài chính, Quốc phòng, Công an chủ trì ...": the list names the units
             listed = p["stop"].search(flat, stop.end() + 1, min(limit, stop.end() + 300))
-            if listed and listed.group().strip() not in ":;.":
+            if listed and listed.group().strip() not in ":;." and _is_name_list(flat[stop.end() : listed.start()].strip()):
                 end = listed.start()
                 break
-            return [], at
+            if not _PLACE_END.search(flat, at, stop.start()):
+                return [], at
+            # "3. Ủy ban nhân dân các tỉnh, thành phố:" heads the items under it
         end = stop.start()
+        by_cue = stop.group().strip()[:1].isalpha()
         break
     phrase = flat[at:end]
+    # Where the grammar cannot tell (a verb outside its list, a subject outside it), the
+    # tagger finds the first predicate verb: "Đề nghị Thường trực HĐND tỉnh | xem xét, ..."
+    lower_words = _LOWER_WORD.findall(phrase, len(head.group())) if tag and tagger_on() else ()
+    if lower_words and (not by_cue or (len(lower_words) >= 8 and len(p["head"].findall(phrase)) == 1)):
+        cut = subject_end(phrase, len(head.group()))
+        if cut is not None:
+            end = at + len(phrase[:cut].rstrip())
+            phrase = flat[at:end]
     words = phrase.split()
-    if len(words) > 100 or not words or _MODAL.search(phrase):
+    if len(words) > 100 or not words or _MODAL.search(phrase) or _PREDICATE.search(phrase, len(head.group())):
         return [], at  # "Cơ sở kinh doanh phải ...": a plain obligation, not a duty given
     return _split_units(phrase), end
 
 
 # Heads that are also common words ("Tổ chức tập huấn", "Báo cáo kết quả", "Cơ quan chủ trì:"):
 # they name a unit only when a name follows (a capital, a list, or a few fixed words).
-_MODAL = re.compile(r"\s(?:phải|không|chưa|đã|được\s+quyền|có\s+quyền)(?![\wÀ-ỹ])")
-_PLURAL_END = re.compile(r"(?:các|Các)\s+(?:Bộ|Sở|sở|bộ|cơ\s+quan|đơn\s+vị|Ban|Ủy\s+ban)\s*$")
+# An obligation, a past event or a definition, not a duty given: "Cơ sở kinh doanh phải ...",
+# "... đã chủ trì", "Bộ phận điều phối là bộ phận ...", "Đoàn Hội thẩm bao gồm ...", "Cục có tư cách pháp nhân"
+_MODAL = re.compile(r"\s(?:phải|không|chưa|đã|được\s+quyền|có\s+quyền|là|bao\s+gồm|gồm\s+có|có\s+tư\s+cách|có\s+chức\s+năng)(?![\wÀ-ỹ])")
+_PLURAL_END = re.compile(r"(?:các|Các)\s+(?:Bộ|Sở|sở|bộ|cơ\s+quan|đơn\s+vị|Ban|Ủy\s+ban|tỉnh|tỉnh,\s*thành\s+phố|thành\s+phố|huyện)\s*$")
+# verbs that never stand inside a unit's name, unless a relative clause holds them ("Trưởng Ban
+# Chỉ đạo ... quyết định cụ thể những chủ trương ... và chịu trách nhiệm": a clause, not a unit)
+_PREDICATE = re.compile(r"(?<!được)(?<!có)(?<!do)\s(?:quyết\s+định|cung\s+cấp|xem\s+xét)\s(?!của)")
+# the lower-case words of a unit's name other than "các", "và" ("Sở Văn hóa, Thể thao" has none)
+_LOWER_WORD = re.compile(r"(?<![\wÀ-ỹ])(?!các\b|và\b)[a-zđà-ỹ][\wÀ-ỹ]*")
+_PLACE_END = re.compile(r"các\s+(?:tỉnh|thành\s+phố|huyện)(?:,\s*(?:thành\s+phố|thị\s+xã))*\s*$", re.I)
 _GENERIC_HEADS = {"thuế", "tổ chức", "báo", "cơ quan", "đơn vị", "cơ sở", "cá nhân", "doanh nghiệp", "thường trực", "đại biểu", "vụ", "ban", "hội", "đoàn", "trường", "bảo hiểm", "lập"}
 _GENERIC_NEXT = re.compile(r"\s*(?:,|và\s|cá\s+nhân|có\s+liên\s+quan|liên\s+quan|thông\s+tấn|nhà\s+nước|chủ\s+quản|trực\s+thuộc|được\s+giao|được\s+phân\s+công|hoạt\s+động|nhận|sử\s+dụng|giáo\s+dục|nuôi|kinh\s+doanh|y\s+tế|khác|tỉnh|thành\s+phố|khu\s+vực|cơ\s+sở)")
 
@@ -461,8 +641,18 @@ _GENERIC_NEXT = re.compile(r"\s*(?:,|và\s|cá\s+nhân|có\s+liên\s+quan|liên\
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 
 
+# Heads that are common words unless a proper name follows: "Phòng Quản lý Thương mại" (not
+# "Phòng, chống thiên tai"), "Công ty Điện lực", "Công ty cổ phần ..." (not "Công ty đã ...")
+_NAME_ONLY_HEADS = {"phòng": None, "công ty": re.compile(r"\s*(?:cổ\s+phần|trách\s+nhiệm\s+hữu\s+hạn|nhà\s+nước)")}
+
+
 def _named(flat: str, head: re.Match) -> bool:
-    if head.group().lower() not in _GENERIC_HEADS:
+    key = head.group().lower()
+    if key in _NAME_ONLY_HEADS:
+        following = _NEXT_CHAR.match(flat, head.end())
+        form = _NAME_ONLY_HEADS[key]
+        return bool(following and following.group(1).isupper()) or bool(form and form.match(flat, head.end()))
+    if key not in _GENERIC_HEADS:
         return True
     following = _NEXT_CHAR.match(flat, head.end())
     if following and following.group(1).isupper():
@@ -500,6 +690,7 @@ def _split_units(phrase: str) -> list[str]:
                 current = f"{current}{joiner}{piece}" if current else piece
         if current:
             units.append(current)
+    units = _share_modifiers(units)
     expanded = []
     for unit in units:
         m = _TITLE_LIST.match(unit)
@@ -516,6 +707,66 @@ def _split_units(phrase: str) -> list[str]:
         if unit and p["head"].match(unit[:1].upper() + unit[1:]) and len(unit.split()) <= 20:
             cleaned.append(unit[:1].upper() + unit[1:] if unit.startswith("các ") is False else unit)
     return cleaned
+
+
+@lru_cache(maxsize=None)
+def _member_head() -> re.Pattern:
+    """A post or member that takes the name of the body after it ("Giám đốc", "Tổ đại biểu")."""
+    heads = _table()["shared_modifier_heads"]
+    return re.compile(rf"(?:các\s+|Các\s+)?(?:{_alt(heads, ignore_case=True)})(?![\wÀ-ỹ])", re.I)
+
+
+# "Chủ tịch Ủy ban nhân dân các tỉnh: Gia Lai, Đắk Lắk và Khánh Hòa"
+_PLACE_LIST = re.compile(r"^(?P<title>.+?)\s+(?:các|Các)\s+(?P<kind>tỉnh,\s*thành\s+phố|tỉnh|thành\s+phố|huyện|xã)\s*:\s*(?P<names>.+)$")
+
+
+def _share_modifiers(units: list[str]) -> list[str]:
+    """Posts that share the name after the last of them, as offices write them:
+    "các Tổ đại biểu, đại biểu HĐND Thành phố" (two units of the HĐND), "Giám đốc, Phó Giám
+    đốc Sở X", and "Bí thư Tỉnh ủy, Chủ tịch UBND các tỉnh: A, B" (one unit per post and
+    province: "Bí thư Tỉnh ủy A", "Chủ tịch UBND tỉnh A", ...)."""
+    member = _member_head()
+    out: list[str] = []
+    for unit in units:
+        # "các Tổ đại biểu, đại biểu Hội đồng nhân dân Thành phố": one unit as split
+        bare = member.fullmatch(unit.split(",")[0].strip()) if "," in unit else None
+        if bare:
+            tail = unit.split(",", 1)[1].strip()
+            second = member.match(tail)
+            if second and second.end() < len(tail):
+                modifier = tail[second.end() :].strip()
+                out.extend([f"{unit.split(',')[0].strip()} {modifier}", tail])
+                continue
+        out.append(unit)
+    # "Giám đốc, Phó Giám đốc Sở X": a bare post before its deputy's takes the body's name (not
+    # "Bộ trưởng, Thủ trưởng cơ quan ngang bộ": two posts of two bodies)
+    for i in range(len(out) - 2, -1, -1):
+        if member.fullmatch(out[i]):
+            nxt = member.match(out[i + 1])
+            own = re.sub(r"^(?:các\s+|phó\s+)+", "", out[i], flags=re.I).lower()
+            other = re.sub(r"^(?:các\s+|phó\s+)+", "", nxt.group() if nxt else "", flags=re.I).lower()
+            if nxt and nxt.end() < len(out[i + 1]) and own == other:
+                out[i] = f"{out[i]} {out[i + 1][nxt.end():].strip()}"
+    # "Bí thư Tỉnh ủy, Chủ tịch Ủy ban nhân dân các tỉnh: A, B": the posts before the list share it
+    if out:
+        m = _PLACE_LIST.match(out[-1])
+        if m:
+            posts = []
+            i = len(out) - 1
+            while i > 0 and member.match(out[i - 1]) and ":" not in out[i - 1]:
+                i -= 1
+            posts = out[i:-1] + [m.group("title")]
+            kind = collapse(m.group("kind")).lower()
+            names = [n.strip(" .;") for n in re.split(r",\s*|\s+và\s+", m.group("names")) if n.strip(" .;")]
+            if names and all(n[:1].isupper() and len(n.split()) <= 4 for n in names):
+                shared = []
+                for name in names:
+                    for post in posts:
+                        # "Bí thư Tỉnh ủy Gia Lai"; "Chủ tịch UBND tỉnh Gia Lai" (no kind for "tỉnh, thành phố")
+                        place = name if post.lower().endswith(("ủy", "uỷ")) or "," in kind else f"{kind} {name}"
+                        shared.append(f"{post} {place}")
+                out = out[:i] + shared
+    return out
 
 
 # "Giám đốc các Sở: Tài chính, Xây dựng" is the director of each Sở named

@@ -1,0 +1,265 @@
+"""Tasks as công điện, thông báo kết luận and công văn address units, and where a duty stops.
+
+Each document here is written for the tests, in the layouts these documents have."""
+import socket
+
+import pytest
+
+from directives.nlp import subjects
+from directives.nlp.extract import extract_text
+from directives.nlp.tasks import find_tasks
+
+CONG_DIEN = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 301/CĐ-TTg
+Hà Nội, ngày 02 tháng 12 năm 2025
+CÔNG ĐIỆN
+Về việc khắc phục hậu quả mưa lũ
+THỦ TƯỚNG CHÍNH PHỦ điện:
+
+- Bộ trưởng các Bộ: Quốc phòng, Công an, Xây dựng.
+- Bí thư Tỉnh ủy, Chủ tịch
+Ủy ban nhân dân các tỉnh: Gia Lai, Đắk Lắk.
+Mưa lũ vừa qua gây thiệt hại lớn. Thủ tướng Chính phủ yêu cầu:
+1. Bí thư Tỉnh ủy, Chủ tịch Ủy ban nhân dân các tỉnh: Gia Lai, Đắk Lắk và Khánh Hòa chỉ đạo lực lượng tại chỗ sơ tán người dân khỏi vùng nguy hiểm.
+2. Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Quảng Trị đến Lâm Đồng, trong đó trọng tâm là các tỉnh: Gia Lai, Đắk Lắk:
+a) Tổ chức sửa chữa nhà ở cho người dân.
+b) Huy động lực lượng hỗ trợ.
+Chủ tịch Ủy ban nhân dân cấp tỉnh chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về số liệu báo cáo.
+3. Bộ trưởng Bộ Quốc phòng chỉ đạo các đơn vị trực thuộc hỗ trợ địa phương./.
+Nơi nhận:
+- Như trên;
+- Các Phó Thủ tướng Chính phủ;
+- Ban Chỉ đạo quốc gia về phòng thủ dân sự;
+- Lưu: VT, NN.
+THỦ TƯỚNG
+Nguyễn Văn Minh
+"""
+
+THONG_BAO = """VĂN PHÒNG CHÍNH PHỦ
+Số: 640/TB-VPCP
+Hà Nội, ngày 05 tháng 12 năm 2025
+THÔNG BÁO
+Kết luận của Phó Thủ tướng Chính phủ Nguyễn Văn An tại cuộc họp về Chương trình nông thôn mới
+Ngày 01 tháng 12 năm 2025, Phó Thủ tướng Chính phủ Nguyễn Văn An đã chủ trì cuộc họp về Chương trình. Sau khi nghe báo cáo, Phó Thủ tướng kết luận như sau:
+1. Về việc phê duyệt Chương trình: Các Bộ thống nhất chỉ có một cơ quan chủ trì; giao Bộ Nông nghiệp và Môi trường làm chủ Chương trình, chịu trách nhiệm hoàn thiện hồ sơ.
+2. Trong thời gian tới: (1) Giao Bộ Tài chính chủ trì cân đối nguồn vốn. (2) Đề nghị Ủy ban Kinh tế và Tài chính của Quốc hội, Hội đồng Dân tộc của Quốc hội và các Ủy ban của Quốc hội phối hợp chặt chẽ với các cơ quan Chính phủ để thẩm tra hồ sơ. (3) Giao Phó Thủ tướng Chính phủ Trần Văn Bình chỉ đạo các Bộ xử lý dứt điểm vướng mắc.
+3. Giao Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân Thành phố, các Tổ đại biểu, đại biểu Hội đồng nhân dân Thành phố giám sát việc thực hiện.
+4. Giám đốc, Phó Giám đốc Sở Tài chính chịu trách nhiệm tổng hợp số liệu hằng tháng.
+Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./.
+Nơi nhận:
+- Thủ tướng Chính phủ (để b/c);
+- Các cơ quan của QH: Hội đồng Dân tộc, Ủy ban Kinh tế và Tài chính;
+- Lưu: VT, NN.
+KT. BỘ TRƯỞNG, CHỦ NHIỆM
+PHÓ CHỦ NHIỆM
+Lê Văn Cường
+"""
+
+CONG_VAN = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG NGÃI
+Số: 574/UBND-KTTH
+V/v đăng ký nội dung trình kỳ họp
+Quảng Ngãi, ngày 10 tháng 02 năm 2025
+Kính gửi:
+- Thường trực HĐND tỉnh;
+- Công ty TNHH Một thành viên Cấp thoát nước Quảng Ngãi.
+Theo đề nghị của Giám đốc Sở Tài chính tại Công văn số 287/STC-HCSN ngày 04/02/2025, UBND tỉnh kính đề nghị Thường trực HĐND tỉnh xem xét, quyết định việc bổ sung nội dung trình kỳ họp thứ 31.
+Đề nghị Công ty TNHH Một thành viên Cấp thoát nước Quảng Ngãi rà soát hệ thống cấp nước, báo cáo UBND tỉnh trước ngày 20/02/2025.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, KTTH.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn Hùng
+"""
+
+
+def tasks_of(text):
+    return extract_text(text).tasks
+
+
+def assignees(text):
+    return [t["assignee"] for t in tasks_of(text)]
+
+
+def test_cong_dien_each_post_and_province_gets_its_task():
+    names = assignees(CONG_DIEN)
+    assert names[:6] == [
+        "Bí thư Tỉnh ủy Gia Lai",
+        "Chủ tịch Ủy ban nhân dân tỉnh Gia Lai",
+        "Bí thư Tỉnh ủy Đắk Lắk",
+        "Chủ tịch Ủy ban nhân dân tỉnh Đắk Lắk",
+        "Bí thư Tỉnh ủy Khánh Hòa",
+        "Chủ tịch Ủy ban nhân dân tỉnh Khánh Hòa",
+    ]
+
+
+def test_cong_dien_heading_with_an_aside_leads_its_items_and_the_address_block_gives_none():
+    tasks = tasks_of(CONG_DIEN)
+    lead = [t for t in tasks if t["assignee"].startswith("Chủ tịch Ủy ban nhân dân các tỉnh, thành phố")]
+    assert [t["assignee"] for t in lead] == ["Chủ tịch Ủy ban nhân dân các tỉnh, thành phố từ Quảng Trị đến Lâm Đồng"]
+    assert lead[0]["action"].startswith("Tổ chức sửa chữa nhà ở") and "Huy động lực lượng" in lead[0]["action"]
+    # the "điện:" lines address the công điện; only the numbered items give duties
+    assert "Bộ trưởng các Bộ" not in " ".join(t["assignee"] for t in tasks)
+    # being answerable to the Prime Minister is not a duty given
+    assert not any("trước Thủ tướng" in t["action"][:60] for t in tasks)
+    assert tasks[-1]["assignee"] == "Bộ trưởng Bộ Quốc phòng"
+
+
+def test_action_stops_at_the_end_mark_and_the_recipient_block_names_no_one():
+    tasks = tasks_of(CONG_DIEN)
+    assert tasks[-1]["action"] == "chỉ đạo các đơn vị trực thuộc hỗ trợ địa phương"
+    assert not any("Nơi nhận" in t["action"] or "Ban Chỉ đạo quốc gia" in t["assignee"] for t in tasks)
+
+
+def test_thong_bao_ket_luan_leads_after_a_semicolon_and_numbered_clauses():
+    tasks = tasks_of(THONG_BAO)
+    names = [t["assignee"] for t in tasks]
+    assert "Bộ Nông nghiệp và Môi trường" in names
+    assert tasks[names.index("Bộ Nông nghiệp và Môi trường")]["action"].startswith("làm chủ Chương trình")
+    assert "Bộ Tài chính" in names
+    asked = [t for t in tasks if t["action"].startswith("(đề nghị)")]
+    assert [t["assignee"] for t in asked] == [
+        "Ủy ban Kinh tế và Tài chính của Quốc hội",
+        "Hội đồng Dân tộc của Quốc hội",
+        "các Ủy ban của Quốc hội",
+    ]
+    assert asked[0]["coordinators"] == ["các cơ quan Chính phủ"]
+
+
+def test_named_official_is_an_assignee_but_a_meeting_held_is_not_a_duty():
+    tasks = tasks_of(THONG_BAO)
+    official = [t for t in tasks if "Trần Văn Bình" in t["assignee"]]
+    assert official and official[0]["assignee"] == "Phó Thủ tướng Chính phủ Trần Văn Bình"
+    assert official[0]["action"].startswith("chỉ đạo các Bộ")
+    # "Phó Thủ tướng ... đã chủ trì cuộc họp" reports what happened
+    assert not any("Nguyễn Văn An" in t["assignee"] for t in tasks)
+
+
+def test_units_sharing_a_name():
+    names = assignees(THONG_BAO)
+    assert {
+        "Thường trực Hội đồng nhân dân",
+        "các Ban của Hội đồng nhân dân Thành phố",
+        "các Tổ đại biểu Hội đồng nhân dân Thành phố",
+        "Đại biểu Hội đồng nhân dân Thành phố",
+        "Giám đốc Sở Tài chính",
+        "Phó Giám đốc Sở Tài chính",
+    } <= set(names)
+    # two posts of two bodies keep their own names
+    closing = assignees("Điều 4. Các Bộ trưởng, Thủ trưởng cơ quan ngang bộ chịu trách nhiệm thi hành Quyết định này.")
+    assert closing == ["Các Bộ trưởng", "Thủ trưởng cơ quan ngang bộ"]
+
+
+def test_cong_van_asks_a_company_and_a_body_outside_the_unit_grammar(tagger):
+    tasks = tasks_of(CONG_VAN)
+    names = [t["assignee"] for t in tasks]
+    assert names == ["Thường trực HĐND tỉnh", "Công ty TNHH Một thành viên Cấp thoát nước Quảng Ngãi"]
+    assert tasks[0]["action"] == "(đề nghị) xem xét, quyết định việc bổ sung nội dung trình kỳ họp thứ 31"
+    assert tasks[1]["deadline"] == "2025-02-20"
+
+
+def test_a_reference_between_unit_and_duty_and_a_heading_for_its_bullets():
+    text = """II. TỔ CHỨC THỰC HIỆN
+1. Sở Tài chính (mục II.2) chủ trì bố trí kinh phí thực hiện.
+2.
+Sở Y tế:
+- Chủ trì triển khai kế hoạch; hướng dẫn chuyên môn.
+- Tổ chức giám sát dịch bệnh.
+- Yêu cầu các cơ quan báo chí trên địa bàn tỉnh tuyên truyền kịp thời.
+3. Phòng, chống dịch bệnh là nhiệm vụ thường xuyên.
+"""
+    tasks = find_tasks(text)
+    assert [(t.assignee, t.action) for t in tasks] == [
+        ("Sở Tài chính", "chủ trì bố trí kinh phí thực hiện"),
+        ("Sở Y tế", "Chủ trì triển khai kế hoạch; hướng dẫn chuyên môn. Tổ chức giám sát dịch bệnh"),
+        ("các cơ quan báo chí trên địa bàn tỉnh", "tuyên truyền kịp thời"),
+    ]
+
+
+def test_an_action_never_runs_into_the_next_chapter():
+    text = """Chương I
+QUY ĐỊNH CHUNG
+Điều 5. Trách nhiệm
+Sở Kế hoạch và Đầu tư có trách nhiệm hướng dẫn thực hiện Quy chế này
+Chương II
+QUẢN LÝ DỰ ÁN
+Điều 6. Lập dự án
+Nội dung lập dự án theo quy định.
+"""
+    tasks = find_tasks(text)
+    assert [(t.assignee, t.action) for t in tasks] == [("Sở Kế hoạch và Đầu tư", "có trách nhiệm hướng dẫn thực hiện Quy chế này")]
+
+
+def test_an_assignee_is_never_a_clause():
+    text = """1. Trưởng Ban Chỉ đạo phòng, chống thiên tai tỉnh quyết định cụ thể những chủ trương, biện pháp và chịu trách nhiệm tổ chức thực hiện.
+2. Bộ phận Một cửa là bộ phận tiếp nhận hồ sơ và có trách nhiệm trả kết quả.
+3. Điều 7. Sau khi được phê duyệt, các Bộ, cơ quan, địa phương tập trung tổ chức thực hiện Chương trình.
+"""
+    for task in find_tasks(text):
+        assert not any(word in task.assignee for word in ("quyết định", " là ", "tập trung")), task.assignee
+
+
+def test_closing_request_names_who_carries_the_directive_out():
+    text = "Yêu cầu Giám đốc các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã, phường; Thủ trưởng các cơ quan, đơn vị có liên quan triển khai thực hiện nghiêm túc Chỉ thị này./."
+    assert [t.assignee for t in find_tasks(text)] == [
+        "Giám đốc các sở, ban, ngành",
+        "Chủ tịch Ủy ban nhân dân các xã, phường",
+        "Thủ trưởng các cơ quan, đơn vị có liên quan",
+    ]
+
+
+def test_the_tagger_decides_only_where_the_grammar_cannot(monkeypatch, tagger):
+    calls = []
+    real = subjects._tagger()
+
+    def counting(phrase):
+        calls.append(phrase)
+        return real(phrase)
+
+    monkeypatch.setattr(subjects, "_tagger", lambda: counting)
+    # the grammar reads "Sở Tài chính" up to "chủ trì" alone
+    assert [t.assignee for t in find_tasks("Giao Sở Tài chính chủ trì thẩm định.")] == ["Sở Tài chính"]
+    assert calls == []
+    # "xem xét" is no duty verb of the grammar: the tagger finds where the subject ends
+    tasks = find_tasks("Đề nghị Thường trực HĐND tỉnh xem xét, quyết định.")
+    assert [t.assignee for t in tasks] == ["Thường trực HĐND tỉnh"]
+    assert len(calls) == 1
+
+
+def test_the_tagger_loads_nothing_from_the_network(monkeypatch, tagger):
+    def refuse(*args, **kwargs):
+        raise OSError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    phrase = "Các cơ quan, đơn vị Bộ Công Thương cung cấp thông tin"
+    assert phrase[subjects.subject_end(phrase, 3) :].startswith("cung cấp")
+
+
+def test_without_the_tagger_the_grammar_still_reads(monkeypatch, tagger):
+    def missing():
+        raise ImportError("no underthesea")
+
+    monkeypatch.setattr(subjects, "_tagger", missing)
+    assert [t.assignee for t in find_tasks("Giao Sở Tài chính chủ trì thẩm định.")] == ["Sở Tài chính"]
+    assert subjects.subject_end("Thường trực HĐND tỉnh xem xét") is None
+
+
+def test_the_batch_path_leaves_the_tagger_off():
+    # without it the grammar reads the whole clause as a name and gives no task: no guess
+    assert find_tasks("Đề nghị Thường trực HĐND tỉnh xem xét, quyết định.") == []
+    assert [t.assignee for t in find_tasks("Đề nghị Công ty TNHH Một thành viên Cấp nước Quảng Ngãi rà soát hệ thống.")] == [
+        "Công ty TNHH Một thành viên Cấp nước Quảng Ngãi"
+    ]
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    subjects.use_tagger(False)
+    yield
+    subjects.use_tagger(False)
+
+
+@pytest.fixture
+def tagger():
+    subjects.use_tagger(True)
