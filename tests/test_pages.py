@@ -286,6 +286,20 @@ def test_missing_documents_ranked_by_citations(ds, ids):
     assert f'href="/-/document/{ids["120/KH-SXD"]}"' in html and 'href="/-/missing.csv"' in html
 
 
+def test_missing_documents_name_their_type(ds):
+    # a clerk reads "Nghị định", not the Phụ lục III abbreviation
+    html = get(ds, "/-/missing").text
+    row = html[html.index("99/2021/NĐ-CP"):]
+    assert row.index('title="NĐ">Nghị định</td>') < row.index("</tr>")
+    assert get(ds, "/-/missing.json").json()["rows"][0]["doc_type_name"] == "Nghị định"
+
+
+def test_home_page_leads_to_search_tasks_and_missing(ds):
+    html = get(ds, "/").text
+    assert 'action="/-/search"' in html and 'href="/-/tasks"' in html and 'href="/-/missing"' in html
+    assert 'href="/pages"' in html  # Datasette's list of databases stays
+
+
 def test_missing_documents_as_csv_for_excel(ds):
     r = get(ds, "/-/missing.csv")
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/csv")
@@ -469,6 +483,9 @@ def test_tasks_from_a_placeholder_and_documents_without_symbol(ds, ids, db_file)
         assert get(ds, "/-/tasks", **{"from": "9001"}).status_code == 200
         assert ">Luật Ngân sách nhà nước</a>" in get(ds, "/-/missing").text
         assert get(ds, "/-/search", q="luat ngan sach").status_code == 200
+        page = get(ds, "/-/document/9001").text  # headed by its name, not by "(không số)"
+        assert "<h1>Luật Ngân sách nhà nước</h1>" in page and "không số" not in page
+        assert "<title>Luật Ngân sách nhà nước" in page
     finally:
         store.db.execute("delete from document_links where target_id = 9001")
         store.db.execute("delete from documents where id = 9001")

@@ -12,6 +12,7 @@ import json
 from datasette.utils.asgi import Response
 from markupsafe import Markup
 
+from ..document_data import type_name
 from .common import PAGE_SIZE, Pages, database, html_response, json_response, page_number, secret_ids
 
 _RANKED = (
@@ -77,6 +78,7 @@ async def missing_list(datasette, request) -> dict:
     for rank, row in enumerate(rows, start=pages.offset + 1):
         row["rank"] = rank
         row["url"] = links.document(row["id"])
+        row["doc_type_name"] = type_name(row["doc_type"])
         row["citations"] = citations.get(row["id"], [])
         row["mentions"] = mentions.get(row["id"], [])
     return {"missing": rows, "pages": pages}
