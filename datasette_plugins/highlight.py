@@ -4,7 +4,7 @@ module adds to its template (links, titles) is built from integers and escaped s
 
 displaCy's entity style takes spans that do not overlap, and a task (a whole item) often
 holds a reference: the references are kept whole and each task is cut around them (and at
-line ends, so lines stay lines); only a task's first piece carries its label.
+line ends, so lines stay lines); only a task's last piece carries its label.
 """
 from __future__ import annotations
 
@@ -59,18 +59,19 @@ def spans(text: str, references: list[dict], tasks: list[dict], url_for) -> list
         due = next((t.get("deadline_text") or t.get("deadline") for t in group if t.get("deadline_text") or t.get("deadline")), None)
         title = f"Nhiệm vụ: {units}" + (f" — thời hạn: {due}" if due else "")
         overdue = any(t.get("overdue") for t in group)
-        first = True
-        for a, b in _cut(text, start, end, taken):
+        cut = list(_cut(text, start, end, taken))
+        for n, (a, b) in enumerate(cut):
+            first, last = n == 0, n == len(cut) - 1
             attrs = _attr("title", title) + (_attr("id", f"text-task-{int(group[0]['id'])}") if first else "")
             # the other tasks of the same words get their anchors too (the task table links to each)
             head = "".join(f'<span id="text-task-{int(t["id"])}"></span>' for t in group[1:]) if first else ""
             kind = "task" + (" dx-overdue" if overdue else "")
+            # the label closes the task's words: after a heading line it would cut the task in two
             pieces.append({
                 "start": a, "end": b, "label": "nhiệm vụ",
                 "params": {"tag": "mark", "kind": kind, "attrs": attrs, "head": head,
-                           "tail": '<span class="dx-label">nhiệm vụ</span>' if first else ""},
+                           "tail": '<span class="dx-label">nhiệm vụ</span>' if last else ""},
             })
-            first = False
     return sorted(refs + pieces, key=lambda s: s["start"])
 
 

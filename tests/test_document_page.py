@@ -258,3 +258,14 @@ def test_each_task_in_the_table_leads_to_its_words_in_the_text(db):
     text = page.split('class="dd-textbody"')[1]
     assert all(f'id="{anchor}"' in text for anchor in links)
     assert text.count('<mark class="dx dx-task') == 1
+
+
+def test_a_task_over_two_lines_is_labelled_where_its_words_end():
+    from directives.datasette_plugins.highlight import render
+
+    text = "III. TỔ CHỨC THỰC HIỆN\nSở Tài chính có trách nhiệm theo dõi, báo cáo trước ngày 15/12/2025.\n"
+    task = {"id": 7, "start": 5, "end": len(text) - 1, "unit": "Sở Tài chính", "due": "2025-12-15"}
+    page = render(text, [], [task], lambda i: f"/-/document/{i}")
+    heading, item = page.split("<br>")[:2]
+    assert 'id="text-task-7"' in heading and "dx-label" not in heading  # the anchor where it starts
+    assert item.count("dx-label") == 1 and item.index("15/12/2025.") < item.index("dx-label")
