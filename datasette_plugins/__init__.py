@@ -262,3 +262,19 @@ def get_metadata(datasette, key, database, table):
         "description": "Vietnamese government directives: what each one is, who issued it, and what it asks of whom.",
         "databases": {name: {"tables": _TABLES, "queries": _QUERIES} for name in names},
     }
+
+
+def _register_with_every_hook() -> None:
+    """Import this package before Datasette's plugin manager (``directives serve`` reads
+    permissions.py first) and the manager, loading the entry points, registers it half-made:
+    before any hook above was defined, so with none. Now that they are, register it again."""
+    import sys
+
+    module = sys.modules[__name__]
+    if pm.is_registered(module):
+        name = pm.get_name(module)
+        pm.unregister(module)
+        pm.register(module, name=name)
+
+
+_register_with_every_hook()

@@ -253,3 +253,49 @@ def test_serve_sets_office_limits(public_db, monkeypatch):
 def test_serve_refuses_a_malformed_user(public_db, monkeypatch):
     result = CliRunner().invoke(cli, ["serve", "--db", str(public_db), "--user", "clerk:secret"])
     assert result.exit_code == 2 and "datasette hash-password" in result.output
+
+
+def test_directives_serve_has_the_plugins_pages_and_settings(public_db):
+    # `directives serve` imports the plugin before Datasette's plugin manager: a fresh process
+    # shows whether the plugin's hooks (pages, metadata, SQL functions) were registered all the same
+    import socket
+    import subprocess
+    import sys
+    import urllib.error
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    directives = Path(sys.executable).with_name("directives")
+    process = subprocess.Popen([str(directives), "serve", "--db", str(public_db), "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+
+    def fetch(path: str) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(base + path, timeout=10) as r:
+                return r.status, r.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+
+    try:
+        for _ in range(200):
+            try:
+                fetch("/-/versions.json")
+                break
+            except OSError:
+                if process.poll() is not None:
+                    pytest.fail("directives serve exited: " + process.stderr.read().decode())
+                time.sleep(0.1)
+        name = public_db.stem
+        assert fetch("/-/tasks")[0] == 200 and fetch("/-/missing")[0] == 200
+        assert fetch("/-/document/1")[0] == 200
+        status, page = fetch("/-/search?q=ha+tang+so")
+        assert status == 200 and "20/KH-UBND" in page
+        assert "<h1>Directives" in fetch("/")[1]
+        status, found = fetch(f"/{name}/unit_tasks.json?unit=so+tai+chinh+quang+ngai&_shape=array")
+        assert status == 200 and json.loads(found), found  # the canned query and unit_matches()
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
