@@ -106,6 +106,10 @@ def test_placeholder_page_says_what_citations_say_and_who_cites(db):
     assert f'href="/-/document/{doc["05/NQ-HĐND"]}">05/NQ-HĐND</a>' in table
     assert "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị" in table  # the mention as written
     assert "22/12/2024" in table and "Bộ Chính trị" in table and "căn cứ" in table
+    assert '<td title="NQ">Nghị quyết</td>' in table  # the type as a clerk names it, not "NQ"
+    page = get(ds, f"/-/document/{doc['05/NQ-HĐND']}").text
+    cited_by = page[page.index("Được dẫn chiếu bởi"):]
+    assert re.search(r">20/KH-UBND</a>\s*<span class=\"dd-muted\">Kế hoạch 05/02/2025", cited_by)
     data = get(ds, f"/-/document/{doc['57-NQ/TW']}.json").json()
     assert data["document"]["placeholder"] is True
     assert data["citations"][0]["issuer"] == "Bộ Chính trị" and data["citations"][0]["date"] == "2024-12-22"

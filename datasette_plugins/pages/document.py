@@ -156,6 +156,7 @@ async def document_page(request, datasette):
         "graph_error": graph_error,
         "text_html": text_html,
         "relations": document_data.RELATION_LABELS,
+        "type_name": document_data.type_name,
         "overdue_count": sum(1 for t in data["tasks"] if t["overdue"]),
         "fmt_date": chain_svg.display_date,
         "database_name": db.name,
