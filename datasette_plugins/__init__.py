@@ -214,9 +214,11 @@ def render_cell(row, value, column, table, database, datasette):
     if column not in _DOCUMENT_ID_COLUMNS.get(table, ()):
         return None
     if table in ("documents", "public_documents"):
-        if value in (None, "") or "id" not in row.keys():
+        if "id" not in row.keys():
             return None
-        return markupsafe.Markup('<a href="{}">{}</a>').format(_document_url(datasette, database, row["id"]), value)
+        # a document without a symbol (a law cited by its name, an unnumbered letter) keeps its link
+        label = value if value not in (None, "") else markupsafe.Markup('<em class="directives-nosymbol">(không số)</em>')
+        return markupsafe.Markup('<a href="{}">{}</a>').format(_document_url(datasette, database, row["id"]), label)
     if isinstance(value, dict):  # a foreign key Datasette expanded to its label
         label, value = value.get("label"), value.get("value")
     else:

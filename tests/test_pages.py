@@ -486,6 +486,8 @@ def test_tasks_from_a_placeholder_and_documents_without_symbol(ds, ids, db_file)
         page = get(ds, "/-/document/9001").text  # headed by its name, not by "(không số)"
         assert "<h1>Luật Ngân sách nhà nước</h1>" in page and "không số" not in page
         assert "<title>Luật Ngân sách nhà nước" in page
+        table = get(ds, "/pages/documents", signed_in=True, id="9001", _col="symbol").text  # its row leads to it
+        assert '<a href="/-/document/9001"><em class="directives-nosymbol">(không số)</em></a>' in table
     finally:
         store.db.execute("delete from document_links where target_id = 9001")
         store.db.execute("delete from documents where id = 9001")
