@@ -139,7 +139,7 @@ _QUERIES = {
         "select id, 0 from documents where symbol_key = symbol_key(:symbol) "
         "union select l.source_id, c.depth + 1 from chain c join document_links l on l.target_id = c.id "
         "where l.relation in ('based_on', 'implements') and c.depth < 10) "
-        "select d.symbol, d.doc_type, d.issued_date, coalesce(o.name, t.assignee) as unit, t.action, t.deadline, "
+        "select d.id as document_id, d.symbol, d.doc_type, d.issued_date, coalesce(o.name, t.assignee) as unit, t.action, t.deadline, "
         "t.deadline_text, coalesce(t.due_by, t.deadline) as due_by, t.recurrence, t.section, "
         "coalesce(t.due_by, t.deadline) < date('now') as overdue "
         "from (select distinct id from chain) c join tasks t on t.document_id = c.id join documents d on d.id = t.document_id "
@@ -153,7 +153,7 @@ _QUERIES = {
         "description": "Every task given to a unit (any spelling, with or without diacritics: \"so tai chinh\"), "
         "across all documents: overdue ones (past the last day allowed, due_by) first, then by due_by, "
         "then standing and periodic duties.",
-        "sql": "select coalesce(o.name, t.assignee) as unit, d.symbol, d.doc_type, d.issued_date, t.action, t.deadline, "
+        "sql": "select coalesce(o.name, t.assignee) as unit, d.id as document_id, d.symbol, d.doc_type, d.issued_date, t.action, t.deadline, "
         "t.deadline_text, coalesce(t.due_by, t.deadline) as due_by, t.recurrence, t.section, "
         "coalesce(t.due_by, t.deadline) < date('now') as overdue "
         "from tasks t join documents d on d.id = t.document_id left join organizations o on o.id = t.organization_id "
@@ -211,6 +211,12 @@ def startup(datasette):
 @hookimpl
 def render_cell(row, value, column, table, database, datasette):
     """A document's symbol, and the documents other tables point to, link to its page."""
+    if table is None:  # a query's rows (the canned queries): a symbol beside its document's id
+        keys = row.keys()
+        doc_id = row["document_id"] if "document_id" in keys else row["id"] if "id" in keys else None
+        if column != "symbol" or value in (None, "") or not isinstance(doc_id, int):
+            return None
+        return markupsafe.Markup('<a href="{}">{}</a>').format(_document_url(datasette, database, doc_id), value)
     if column not in _DOCUMENT_ID_COLUMNS.get(table, ()):
         return None
     if table in ("documents", "public_documents"):

@@ -450,7 +450,7 @@ def test_table_pages_lean(ds, ids):
     assert f'<a href="/-/document/{ids["05/CT-UBND"]}">05/CT-UBND</a>' in links
 
 
-def test_canned_queries(ds):
+def test_canned_queries(ds, ids):
     def rows(name, **params):
         r = get(ds, f"/pages/{name}.json", _shape="objects", **params)
         assert r.status_code == 200, r.text
@@ -467,6 +467,11 @@ def test_canned_queries(ds):
     assert rows("unit_tasks", unit="so tai chinh quang ngai")[0]["deadline"] == "2025-06-30"
     assert rows("unit_tasks", unit="%") == []
     assert {r["unit"] for r in rows("unit_tasks", unit="so tai chinh quang ngai")} >= {"Sở Tài chính tỉnh Quảng Ngãi"}
+    # in the answers' pages each symbol leads to its document's page
+    page = get(ds, "/pages/implementing", symbol="05/ct-ubnd").text
+    assert f'<a href="/-/document/{ids["120/KH-SXD"]}">120/KH-SXD</a>' in page
+    page = get(ds, "/pages/unit_tasks", unit="so tai chinh quang ngai").text
+    assert f'<a href="/-/document/{ids["05/CT-UBND"]}">05/CT-UBND</a>' in page
 
 
 def test_tasks_from_a_placeholder_and_documents_without_symbol(ds, ids, db_file):
