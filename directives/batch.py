@@ -121,8 +121,13 @@ def prepare_bytes(name: str, data: bytes, options: Options = Options()) -> Prepa
                 return ReadError(name, f"extraction failed: {type(exc).__name__}: {exc}")
             seconds["extract"] = time.perf_counter() - started
     except _TimeLimit:
-        return ReadError(name, f"took longer than the time limit of {options.timeout:g} s for one file (--timeout)")
+        return ReadError(name, time_limit_reason(options.timeout))
     return Prepared(record, doc.size, rows, seconds, sum(1 for _, ocr, _ in doc.pages if ocr))
+
+
+def time_limit_reason(timeout: float) -> str:
+    """Why a file past ``--timeout`` failed: the same words in a local worker and on a cluster's."""
+    return f"took longer than the time limit of {timeout:g} s for one file (--timeout)"
 
 
 def _memory(exc: BaseException) -> bool:

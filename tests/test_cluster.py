@@ -12,6 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from directives import cluster as dask_cluster
+from directives.batch import Options
 from directives.cli import cli
 from directives.db.store import Store
 
@@ -179,11 +180,11 @@ def test_time_limit_stops_a_file_on_a_worker_thread():
 
 def test_bytes_read_under_their_own_name(examples):
     data = (examples / "qd-0457-ubnd-dak-lak.md").read_bytes()
-    prepared = dask_cluster.prepare_bytes("/elsewhere/qd-0457-ubnd-dak-lak.md", data, "never", 60, to_store=True)
+    prepared = dask_cluster.prepare_bytes("/elsewhere/qd-0457-ubnd-dak-lak.md", data, Options(ocr="never", timeout=60, to_store=True))
     assert prepared.record.source.path == "/elsewhere/qd-0457-ubnd-dak-lak.md"
     assert prepared.record.source.format == "md" and prepared.record.symbol == "0457/QĐ-UBND"
     assert prepared.rows is not None
-    failed = dask_cluster.prepare_bytes("/elsewhere/x.odt", b"PK\x03\x04 not really", "never", 60)
+    failed = dask_cluster.prepare_bytes("/elsewhere/x.odt", b"PK\x03\x04 not really", Options(ocr="never", timeout=60))
     assert failed.path == "/elsewhere/x.odt" and "format not supported" in failed.reason
 
 
