@@ -2,9 +2,11 @@
 processes, loopback only), storing here. The same files give the same database as the
 local worker processes; a worker that dies costs only its file."""
 import faulthandler
+import json
 import os
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 
 import psutil
@@ -194,3 +196,86 @@ def test_unreachable_scheduler_is_one_line(examples, tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output
     assert "Traceback" not in result.output
+
+
+# ---------------------------------------------------------------------------- limits, report, progress
+
+
+def _pdf(path: Path, pages: int) -> Path:
+    """A text PDF of ``pages`` short pages."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    for page in range(pages):
+        pdf.add_page()
+        pdf.cell(0, 6, f"So Tai chinh chu tri thuc hien nhiem vu {page}.", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+def _failures(db_path) -> dict[str, str]:
+    with sqlite3.connect(db_path) as conn:
+        return {Path(path).name: reason for path, reason in conn.execute("SELECT path, reason FROM ingest_errors")}
+
+
+def test_size_and_page_limits_and_the_report_are_the_same_as_with_local_workers(batch, tmp_path):
+    (batch / "big.txt").write_text((batch / "kh-0031-sct-quang-ngai.txt").read_text(encoding="utf-8") * 1200, encoding="utf-8")
+    assert (batch / "big.txt").stat().st_size > 1024 * 1024
+    _pdf(batch / "long.pdf", pages=3)
+    limits = ["--max-size", "1", "--max-pages", "2", "-q"]
+    local = run("ingest", str(batch), "--db", str(tmp_path / "local.db"), "--jobs", "2", "--report", str(tmp_path / "local.json"), *limits)
+    on_dask = run("ingest", str(batch), "--db", str(tmp_path / "dask.db"), "--cluster", "local", "--jobs", "2", "--report", str(tmp_path / "dask.json"), *limits)
+    assert local.exit_code == on_dask.exit_code == 1
+
+    failures = _failures(tmp_path / "dask.db")
+    assert failures == _failures(tmp_path / "local.db")
+    assert failures["big.txt"].startswith("the file is too large (") and failures["big.txt"].endswith("the limit is 1 MB, --max-size)")
+    assert failures["long.pdf"] == "the PDF has 3 pages; the limit is 2 (--max-pages)"
+    assert set(failures) == {"big.txt", "long.pdf", "hỏng.pdf", "empty.txt"}
+
+    ours, theirs = (json.loads((tmp_path / name).read_text(encoding="utf-8")) for name in ("local.json", "dask.json"))
+    assert theirs["files"] == ours["files"] == len(EXAMPLES) + 4
+    assert theirs["outcomes"] == ours["outcomes"] and ours["outcomes"]["failed"] == 4
+    assert sorted(map(str, theirs["failures"])) == sorted(map(str, ours["failures"]))
+    assert set(theirs["seconds"]) == set(ours["seconds"]) == {"elapsed", "read", "ocr", "extract", "store"}
+    assert theirs["seconds"]["read"] > 0 and theirs["seconds"]["extract"] > 0 and theirs["seconds"]["store"] > 0
+    assert theirs["ocr_pages"] == ours["ocr_pages"] == 0
+
+
+def test_progress_commits_time_limit_and_memory_limit_on_the_workers(examples, tmp_path):
+    """While a worker is on a slow file, the writer hears which file and for how long, commits
+    what is done (a reader sees it), and --timeout stops the file on the worker's thread."""
+    slow = examples / "slow.pdf"
+    slow.write_bytes(b"%PDF-1.4 a scan that takes its time\n")  # a PDF: alone in its task
+
+    def work(name, data, options):
+        if name.endswith("slow.pdf"):
+            while True:  # Python steps: the time limit can stop it
+                time.sleep(0.05)
+        return dask_cluster.prepare_bytes(name, data, options)
+
+    db_path = tmp_path / "dask.db"
+    store = Store.open(db_path)
+    errors, seen, stored_meanwhile = {}, [], []
+
+    def on_progress(report, working):
+        seen.append(dict(working))
+        if working.get(str(slow), 0) > 1.5 and not stored_meanwhile:
+            with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as reader:
+                stored_meanwhile.append(reader.execute("SELECT count(*) FROM document_sources").fetchone()[0])
+
+    limit = 3 * 1024 ** 3
+    with dask_cluster.connect("local", workers=2) as runner:
+        runner.work = work
+        report = store.ingest_paths(
+            [examples], on_error=errors.__setitem__, on_progress=on_progress, runner=runner,
+            options=Options(timeout=3), max_memory=limit,
+        )
+        address_space = runner.client.run(lambda: __import__("resource").getrlimit(__import__("resource").RLIMIT_AS)[0])
+        dask_limits = {w["memory_limit"] for w in runner.client.scheduler_info()["workers"].values()}
+    assert errors == {str(slow): "took longer than the time limit of 3 s for one file (--timeout)"}
+    assert report.added + report.merged == len(EXAMPLES) and report.failed == 1
+    assert max(w.get(str(slow), 0) for w in seen) > 2, "no progress while the slow file was read"
+    assert stored_meanwhile == [len(EXAMPLES)], "the files done were not committed while the slow one was read"
+    assert set(address_space.values()) == {limit} and dask_limits == {limit}
