@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .batch import Options, Prepared, default_max_memory, limit_memory, prepare, prepare_bytes, time_limit_reason
+from .batch import Options, Prepared, default_max_memory, prepare, prepare_bytes, time_limit_reason
 from .ingest import ReadError
 from .pool import TICK, Done, Progress
 
@@ -267,7 +267,7 @@ def _prepare_group(work: Callable, group: list[tuple[str, bytes]], options: Opti
     """On a worker: each file of a group, each within its own time limit, the worker process
     under ``memory`` bytes (an allocation past it fails its file as out of memory, as in a
     local worker, rather than have Dask restart the worker)."""
-    limit_memory(memory)
+    _cap_memory(memory)
     results = []
     for path, data in group:
         try:
@@ -277,6 +277,22 @@ def _prepare_group(work: Callable, group: list[tuple[str, bytes]], options: Opti
             result = ReadError(path, time_limit_reason(options.timeout))
         results.append(result)
     return results
+
+
+_FIRST_LIMIT: list = []  # the worker process's own address-space limit, before any batch's
+
+
+def _cap_memory(memory: int | None) -> None:
+    """Put this worker process under ``memory`` bytes, or back under its own limit: a
+    remote worker outlives the batch, and the next one may not give --max-memory."""
+    import resource
+
+    if not _FIRST_LIMIT:
+        _FIRST_LIMIT.append(resource.getrlimit(resource.RLIMIT_AS))
+    soft, hard = _FIRST_LIMIT[0]
+    if memory and (soft == resource.RLIM_INFINITY or memory < soft):
+        soft = memory  # as batch.limit_memory does for a local worker
+    resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 def _wait(pending: dict) -> list:

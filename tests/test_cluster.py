@@ -4,6 +4,7 @@ local worker processes; a worker that dies costs only its file."""
 import faulthandler
 import json
 import os
+import resource
 import shutil
 import sqlite3
 import time
@@ -272,10 +273,17 @@ def test_progress_commits_time_limit_and_memory_limit_on_the_workers(examples, t
             [examples], on_error=errors.__setitem__, on_progress=on_progress, runner=runner,
             options=Options(timeout=3), max_memory=limit,
         )
-        address_space = runner.client.run(lambda: __import__("resource").getrlimit(__import__("resource").RLIMIT_AS)[0])
+        address_space = runner.client.run(_address_space_limit)
         dask_limits = {w["memory_limit"] for w in runner.client.scheduler_info()["workers"].values()}
+        runner.client.run(dask_cluster._cap_memory, None)  # a later batch without --max-memory
+        restored = runner.client.run(_address_space_limit)
     assert errors == {str(slow): "took longer than the time limit of 3 s for one file (--timeout)"}
     assert report.added + report.merged == len(EXAMPLES) and report.failed == 1
     assert max(w.get(str(slow), 0) for w in seen) > 2, "no progress while the slow file was read"
     assert stored_meanwhile == [len(EXAMPLES)], "the files done were not committed while the slow one was read"
     assert set(address_space.values()) == {limit} and dask_limits == {limit}
+    assert set(restored.values()) == {resource.getrlimit(resource.RLIMIT_AS)[0]}  # the worker's own, as it started
+
+
+def _address_space_limit() -> int:
+    return resource.getrlimit(resource.RLIMIT_AS)[0]
