@@ -220,11 +220,14 @@ def _failures(db_path) -> dict[str, str]:
         return {Path(path).name: reason for path, reason in conn.execute("SELECT path, reason FROM ingest_errors")}
 
 
-def test_size_and_page_limits_and_the_report_are_the_same_as_with_local_workers(batch, tmp_path):
+def test_size_page_and_memory_limits_and_the_report_are_the_same_as_with_local_workers(batch, tmp_path):
     (batch / "big.txt").write_text((batch / "kh-0031-sct-quang-ngai.txt").read_text(encoding="utf-8") * 1200, encoding="utf-8")
     assert (batch / "big.txt").stat().st_size > 1024 * 1024
     _pdf(batch / "long.pdf", pages=3)
-    limits = ["--max-size", "1", "--max-pages", "2", "-q"]
+    from tests.test_batch import _docx
+
+    _docx(batch / "big.docx", 200)  # parsing it needs more than 400 MB
+    limits = ["--max-size", "1", "--max-pages", "2", "--max-memory", "400", "-q"]
     local = run("ingest", str(batch), "--db", str(tmp_path / "local.db"), "--jobs", "2", "--report", str(tmp_path / "local.json"), *limits)
     on_dask = run("ingest", str(batch), "--db", str(tmp_path / "dask.db"), "--cluster", "local", "--jobs", "2", "--report", str(tmp_path / "dask.json"), *limits)
     assert local.exit_code == on_dask.exit_code == 1
@@ -233,11 +236,12 @@ def test_size_and_page_limits_and_the_report_are_the_same_as_with_local_workers(
     assert failures == _failures(tmp_path / "local.db")
     assert failures["big.txt"].startswith("the file is too large (") and failures["big.txt"].endswith("the limit is 1 MB, --max-size)")
     assert failures["long.pdf"] == "the PDF has 3 pages; the limit is 2 (--max-pages)"
-    assert set(failures) == {"big.txt", "long.pdf", "hỏng.pdf", "empty.txt"}
+    assert failures["big.docx"] == "out of memory (limit 400 MB, --max-memory)"
+    assert set(failures) == {"big.txt", "long.pdf", "big.docx", "hỏng.pdf", "empty.txt"}
 
     ours, theirs = (json.loads((tmp_path / name).read_text(encoding="utf-8")) for name in ("local.json", "dask.json"))
-    assert theirs["files"] == ours["files"] == len(EXAMPLES) + 4
-    assert theirs["outcomes"] == ours["outcomes"] and ours["outcomes"]["failed"] == 4
+    assert theirs["files"] == ours["files"] == len(EXAMPLES) + 5
+    assert theirs["outcomes"] == ours["outcomes"] and ours["outcomes"]["failed"] == 5
     assert sorted(map(str, theirs["failures"])) == sorted(map(str, ours["failures"]))
     assert set(theirs["seconds"]) == set(ours["seconds"]) == {"elapsed", "read", "ocr", "extract", "store"}
     assert theirs["seconds"]["read"] > 0 and theirs["seconds"]["extract"] > 0 and theirs["seconds"]["store"] > 0
