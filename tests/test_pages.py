@@ -492,10 +492,18 @@ def test_tasks_from_a_placeholder_and_documents_without_symbol(ds, ids, db_file)
         assert "<h1>Luật Ngân sách nhà nước</h1>" in page and "không số" not in page
         assert "<title>Luật Ngân sách nhà nước" in page
         table = get(ds, "/pages/documents", signed_in=True, id="9001", _col="symbol").text  # its row leads to it
+        # a letter without a number citing it is named on the missing list by its trích yếu
+        store.db.execute("insert into documents (id, subject, placeholder, identity, issued_date) values "
+                         "(9002, 'V/v góp ý dự thảo Luật Ngân sách nhà nước sửa đổi năm 2025', 0, 'test-9002', '2025-05-01')")
+        store.db.execute("insert into document_links (source_id, target_id, relation) values (9002, 9001, 'cites')")
+        store.db.conn.commit()
+        missing = get(ds, "/-/missing").text
+        assert '<a href="/-/document/9002" title="dẫn chiếu, 2025-05-01">V/v góp ý dự thảo Luật Ngân sách nhà…</a>' in missing
         assert '<a href="/-/document/9001"><em class="directives-nosymbol">(không số)</em></a>' in table
     finally:
         store.db.execute("delete from document_links where target_id = 9001")
-        store.db.execute("delete from documents where id = 9001")
+        store.db.execute("delete from document_links where source_id = 9002")
+        store.db.execute("delete from documents where id in (9001, 9002)")
         store.db.conn.commit()
 
 
