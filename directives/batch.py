@@ -169,20 +169,62 @@ def default_max_memory(jobs: int) -> int | None:
     return max(1024 ** 3, total // 2 // max(1, jobs))
 
 
+def load_readers() -> None:
+    """Import the readers' libraries and the extractor now, before the memory cap: loading a
+    native library (pdfminer's cryptography, pypdfium2, lxml) maps address space, which
+    belongs to the worker at rest, not to the file it then reads."""
+    import importlib
+
+    for name in ("docx", "pdfminer.pdfdocument", "pdfplumber", "pypdfium2", "directives.nlp.extract"):
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - it fails again, with its reason, on the file that needs it
+            pass
+
+
+def address_space() -> int:
+    """Bytes of address space this process holds now (Linux: VmSize), 0 where unknown."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 def limit_memory(limit: int | None) -> None:
-    """Cap this process's address space at ``limit`` bytes: an allocation past it raises
-    MemoryError here (``prepare`` reports "out of memory") instead of waking the kernel's
-    out-of-memory killer, which might pick the writer or another program."""
+    """Give this worker process ``limit`` bytes for reading, on top of the address space it
+    holds at rest (its libraries loaded; a process forked from a large parent, or a Dask
+    worker with its threads, holds much more than a fresh one, and a cap on the whole would
+    make --max-memory mean less the more the parent had imported). An allocation past it
+    raises MemoryError here (``prepare`` reports "out of memory") instead of waking the
+    kernel's out-of-memory killer, which might pick the writer or another program."""
     if not limit:
         return
+    load_readers()
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    allowed = address_space() + limit
     if hard != resource.RLIM_INFINITY:
-        limit = min(limit, hard)
-    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+        allowed = min(allowed, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (allowed, hard))
+    set_allowance(limit)
+
+
+# The bytes --max-memory gives this process for reading (where it is not the whole address
+# space limit: a Dask worker's allowance comes on top of what the worker holds at rest).
+_allowance: list[int] = []
+
+
+def set_allowance(limit: int | None) -> None:
+    _allowance[:] = [limit] if limit else []
 
 
 def out_of_memory() -> str:
     soft, _ = resource.getrlimit(resource.RLIMIT_AS)
+    if _allowance:
+        soft = _allowance[0]
     if soft == resource.RLIM_INFINITY:
         return "out of memory"
     return f"out of memory (limit {soft // (1024 * 1024)} MB, --max-memory)"

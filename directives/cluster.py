@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .batch import Options, Prepared, default_max_memory, prepare, prepare_bytes, time_limit_reason
+from .batch import Options, Prepared, address_space, default_max_memory, load_readers, prepare, prepare_bytes, set_allowance, time_limit_reason
 from .ingest import ReadError
 from .pool import TICK, Done, Progress
 
@@ -267,9 +267,10 @@ def _prepare_group(work: Callable, group: list[tuple[str, bytes]], options: Opti
     """On a worker: each file of a group, each within its own time limit, the worker process
     under ``memory`` bytes (an allocation past it fails its file as out of memory, as in a
     local worker, rather than have Dask restart the worker)."""
-    _cap_memory(memory)
+    load_readers()
     results = []
     for path, data in group:
+        _cap_memory(memory)  # counted afresh for each file: a file that ran out leaves the next its allowance
         try:
             with _thread_time_limit(options.timeout):
                 result = work(path, data, options)
@@ -283,16 +284,24 @@ _FIRST_LIMIT: list = []  # the worker process's own address-space limit, before 
 
 
 def _cap_memory(memory: int | None) -> None:
-    """Put this worker process under ``memory`` bytes, or back under its own limit: a
-    remote worker outlives the batch, and the next one may not give --max-memory."""
+    """Give this worker process ``memory`` bytes for reading its files, or put it back under
+    its own limit: a remote worker outlives the batch, and the next one may not give
+    --max-memory. A Dask worker already holds far more address space than a fresh local
+    worker (its threads' stacks and arenas, the scheduler's connection, the readers), so the
+    allowance is counted from what it holds before it reads (a cap on the whole process would
+    leave it unable to start a thread)."""
     import resource
 
     if not _FIRST_LIMIT:
         _FIRST_LIMIT.append(resource.getrlimit(resource.RLIMIT_AS))
     soft, hard = _FIRST_LIMIT[0]
-    if memory and (soft == resource.RLIM_INFINITY or memory < soft):
-        soft = memory  # as batch.limit_memory does for a local worker
+    if memory:
+        allowed = address_space() + memory
+        if soft == resource.RLIM_INFINITY or allowed < soft:
+            soft = allowed
     resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+    set_allowance(memory)  # what "out of memory (limit N MB)" names
+
 
 
 def _wait(pending: dict) -> list:
