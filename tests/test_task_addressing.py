@@ -263,3 +263,55 @@ def fresh_cache():
 @pytest.fixture
 def tagger():
     subjects.use_tagger(True)
+
+
+# A plan's item laid out as a table row in bullets under its heading: the content, the lead
+# units (a plain list, or clauses of their own), the coordinators, the period.
+PLAN_ROWS = """ỦY BAN NHÂN DÂN
+TỈNH HÒA BÌNH
+Số: 88/KH-UBND
+Hòa Bình, ngày 03 tháng 11 năm 2025
+KẾ HOẠCH
+Triển khai thi hành Luật Thư viện
+II. NỘI DUNG
+1. Phổ biến Luật Thư viện
+- Nội dung thực hiện: Tổ chức phổ biến Luật trên các phương tiện thông tin đại chúng.
+- Cơ quan thực hiện: Sở Văn hóa, Thể thao và Du lịch
+chủ trì biên soạn tài liệu; Sở Tư pháp và Báo Hòa Bình chủ động đưa tin
+về Luật trong phạm vi nhiệm vụ.
+- Thời gian thực hiện: Năm 2026.
+2. Tập huấn nghiệp vụ thư viện
+- Nội dung thực hiện: Tập huấn cho người làm công tác thư viện cấp xã.
+- Đơn vị chủ trì: Vụ Thư viện về công tác cơ sở.
+- Cơ quan phối hợp: Sở Nội vụ, Ủy ban nhân dân các xã.
+- Thời gian thực hiện: Quý II/2026.
+3. Kiểm tra việc thi hành Luật
+- Cơ quan thực hiện: Sở Văn hóa, Thể thao và Du lịch, các sở, ban, ngành
+trong phạm vi chức năng, nhiệm vụ của mình và các cơ quan, tổ chức có liên quan.
+- Thời gian thực hiện: Năm 2027.
+III. TỔ CHỨC THỰC HIỆN
+Sở Tài chính chủ trì bố trí kinh phí thực hiện Kế hoạch./.
+Nơi nhận:
+- Các sở, ban, ngành;
+- Lưu: VT.
+"""
+
+
+def test_plan_rows_written_as_bullets_under_their_heading():
+    tasks = find_tasks(PLAN_ROWS, issued_date="2025-11-03")
+    got = [(t.section, t.assignee, t.action.split()[0], t.deadline_text) for t in tasks]
+    assert got == [
+        ("II.1", "Sở Văn hóa, Thể thao và Du lịch", "chủ", "Năm 2026"),
+        ("II.1", "Sở Tư pháp", "chủ", "Năm 2026"),
+        ("II.1", "Báo Hòa Bình", "chủ", "Năm 2026"),
+        # a list of names is one task per unit, with the content line as its duty; a name cut
+        # at a word that cannot end it ("... về") is not read as a unit and its duty
+        ("II.2", "Vụ Thư viện về công tác cơ sở", "Tập", "Quý II/2026"),
+        ("II.3", "Sở Văn hóa, Thể thao và Du lịch", "Kiểm", "Năm 2027"),
+        ("II.3", "các sở, ban, ngành", "Kiểm", "Năm 2027"),
+        ("II.3", "các cơ quan, tổ chức có liên quan", "Kiểm", "Năm 2027"),
+        ("III", "Sở Tài chính", "chủ", None),
+    ]
+    assert tasks[0].action == "chủ trì biên soạn tài liệu"
+    assert tasks[3].coordinators == ["Sở Nội vụ", "Ủy ban nhân dân các xã"]
+    assert tasks[3].due_by == "2026-06-30"
