@@ -388,7 +388,15 @@ def _next_subject(flat: str, start: int, end: int) -> int:
         units, after = _units_at(flat, m.end(), end, tag=False)
         if units and p["cue"].match(flat, after):
             return m.start() + 1
+        # "... Chỉ thị này. Yêu cầu Giám đốc các sở ...; Chủ tịch UBND các xã ... triển khai thực
+        # hiện nghiêm túc Chỉ thị này": a request of its own after the last item, not its text
+        asked = _ASKS.match(flat, m.end(), end)
+        if asked and _units_at(flat, asked.end(), end, tag=False)[0]:
+            return m.start() + 1
     return end
+
+
+_ASKS = re.compile(r"(?:Yêu\s+cầu|Đề\s+nghị|Giao)\s+")
 
 
 # Matched on the folded text (so "Co quan chu tri:" typed without marks counts too).

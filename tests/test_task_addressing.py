@@ -315,3 +315,34 @@ def test_plan_rows_written_as_bullets_under_their_heading():
     assert tasks[0].action == "chủ trì biên soạn tài liệu"
     assert tasks[3].coordinators == ["Sở Nội vụ", "Ủy ban nhân dân các xã"]
     assert tasks[3].due_by == "2026-06-30"
+
+
+CHI_THI_CLOSING = """ỦY BAN NHÂN DÂN
+TỈNH NINH THUẬN
+Số: 04/CT-UBND
+Ninh Thuận, ngày 10 tháng 11 năm 2025
+CHỈ THỊ
+Về tăng cường phòng cháy rừng mùa khô
+Để chủ động phòng cháy rừng, Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:
+1. Sở Nông nghiệp và Môi trường chủ trì kiểm tra phương án phòng cháy của các chủ rừng.
+2. Các sở, ban, ngành theo chức năng, nhiệm vụ phối hợp với các địa phương thực hiện có hiệu quả Chỉ thị này.
+
+Yêu cầu Giám đốc các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã, phường; Thủ trưởng các
+cơ quan, đơn vị có liên quan triển khai thực hiện nghiêm túc Chỉ thị này./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+
+
+def test_a_request_after_the_last_item_is_read_on_its_own():
+    tasks = find_tasks(CHI_THI_CLOSING, issued_date="2025-11-10")
+    assert [t.assignee for t in tasks] == [
+        "Sở Nông nghiệp và Môi trường",
+        "Các sở, ban, ngành",
+        "Giám đốc các sở, ban, ngành",
+        "Chủ tịch Ủy ban nhân dân các xã, phường",
+        "Thủ trưởng các cơ quan, đơn vị có liên quan",
+    ]
+    assert "Yêu cầu" not in tasks[1].action  # the last item's duty stops before the request
+    assert tasks[-1].action == "triển khai thực hiện nghiêm túc Chỉ thị này"
