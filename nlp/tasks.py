@@ -396,6 +396,8 @@ def _next_subject(flat: str, start: int, end: int) -> int:
     return end
 
 
+# a lead-in whose duties are the items after it: "... thực hiện ngay các nhiệm vụ, giải pháp sau"
+_INTRODUCES = re.compile(r"(?:các|những|một\s+số)\s+(?:nhiệm\s+vụ|giải\s+pháp|nội\s+dung|biện\s+pháp|việc|công\s+việc)(?:[\s,]+[^\s.;]+){0,6}?\s+(?:như\s+)?sau(?:\s+đây)?$")
 _ASKS = re.compile(r"(?:Yêu\s+cầu|Đề\s+nghị|Giao)\s+")
 
 
@@ -533,6 +535,8 @@ def _in_sentence(
             # "Yêu cầu Giám đốc các sở ...; Chủ tịch UBND các xã ... triển khai thực hiện nghiêm túc
             # Chỉ thị này": the closing that names who carries the document out, as a QĐ's does
             closing = len(units) > 1 and _THIS_DOCUMENT.search(action)
+            if _INTRODUCES.search(action) and flat[s:e].rstrip().endswith(":") and not _ASIDE.search(action):
+                continue  # "Yêu cầu các Bộ trưởng ... tập trung thực hiện ngay các nhiệm vụ, giải pháp sau:" leads the items
             if action and (closing or not _ONLY_REPEATS.match(action)) and not _NOT_DUTY.search(action[:80]):
                 prefix = "(đề nghị) " if "đề nghị" in lead.group("lead").lower() else ""
                 deadline, text = find_deadline(rest, issued_date)

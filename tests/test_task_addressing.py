@@ -346,3 +346,26 @@ def test_a_request_after_the_last_item_is_read_on_its_own():
     ]
     assert "Yêu cầu" not in tasks[1].action  # the last item's duty stops before the request
     assert tasks[-1].action == "triển khai thực hiện nghiêm túc Chỉ thị này"
+
+
+CONG_DIEN_LEAD_IN = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 305/CĐ-TTg
+Hà Nội, ngày 05 tháng 12 năm 2025
+CÔNG ĐIỆN
+Về bảo đảm hàng dự trữ sau mưa lũ
+Để ổn định đời sống Nhân dân, Thủ tướng Chính phủ yêu cầu các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh tập trung thực hiện ngay các nhiệm vụ, giải pháp sau:
+1. Bộ Tài chính chủ trì xuất cấp hàng dự trữ quốc gia.
+2. Ủy ban nhân dân các tỉnh rà soát nhu cầu của người dân.
+Yêu cầu các bộ, cơ quan liên quan tiếp tục nỗ lực hoàn thành các công việc còn lại, trong đó lưu ý các nội dung sau:
+a) Hoàn thiện hồ sơ.
+"""
+
+
+def test_a_lead_in_to_the_items_is_no_duty_of_its_own():
+    tasks = find_tasks(CONG_DIEN_LEAD_IN, issued_date="2025-12-05")
+    assert [t.assignee for t in tasks] == [
+        "Bộ Tài chính",
+        "Ủy ban nhân dân các tỉnh",
+        # a duty of its own before the items ("..., trong đó lưu ý ..."), still a task
+        "các bộ, cơ quan liên quan",
+    ]
