@@ -333,8 +333,10 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], cl
     if not units:
         # "1. Căn cứ Kế hoạch này, Giám đốc các Sở, ... xây dựng kế hoạch ...": past the lead-in
         lead_in = _LEAD_IN.match(flat, at, item.end)
-        if lead_in:
-            units, after = _units_at(flat, lead_in.end(), item.end)
+        past = lead_in.end() if lead_in else _past_title(flat, at, item.end)
+        if past is not None:
+            # "VII. CHẾ ĐỘ BÁO CÁO\nCác sở, ban, ngành ... gửi báo cáo ...": past the heading's title
+            units, after = _units_at(flat, past, item.end)
         if not units:
             return []
     # a later sentence with a unit of its own as subject ("Điều 3. Sở A có trách nhiệm ... Văn
@@ -483,6 +485,26 @@ def _own_end(item: Item) -> int:
 
 # "Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ được giao chủ trì ...": the duty follows
 _QUALIFIER = re.compile(r"\s*(?:theo|trong\s+phạm\s+vi)\s+(?:chức\s+năng|nhiệm\s+vụ|thẩm\s+quyền)", re.I)
+_WORD = re.compile(r"\s*(\S+)")
+
+
+def _past_title(flat: str, at: int, end: int) -> int | None:
+    """Where the text after a heading's title in capitals starts ("CHẾ ĐỘ BÁO CÁO Các sở ..."
+    gives the offset of "Các"), or None: a roman heading's title is written in capitals."""
+    words = 0
+    while at < end:
+        m = _WORD.match(flat, at, end)
+        if not m:
+            return None
+        word = m.group(1).strip("*,-&")
+        if word and word.isupper() and len(word) > 1 or word in ("-", "&", "VÀ"):
+            words += 1
+            at = m.end()
+            continue
+        return m.start(1) if words >= 2 and word[:1].isupper() and not word.isupper() else None
+    return None
+
+
 _LEAD_IN = re.compile(r"\s*(?:Căn\s+cứ|Trong\s+phạm\s+vi|Theo\s+chức\s+năng|Trên\s+cơ\s+sở|Để|Sau\s+khi|Trong\s+thời\s+gian\s+tới)[^,;:]{0,160},\s*")
 
 

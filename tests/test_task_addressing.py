@@ -369,3 +369,27 @@ def test_a_lead_in_to_the_items_is_no_duty_of_its_own():
         # a duty of its own before the items ("..., trong đó lưu ý ..."), still a task
         "các bộ, cơ quan liên quan",
     ]
+
+
+PLAN_REPORTING = """ỦY BAN NHÂN DÂN
+TỈNH NAM ĐỊNH
+Số: 91/KH-UBND
+Nam Định, ngày 04 tháng 11 năm 2025
+KẾ HOẠCH
+Tháng hành động vì trẻ em năm 2025
+VI. KINH PHÍ THỰC HIỆN
+Từ ngân sách hằng năm của các cơ quan, đơn vị.
+VII. CHẾ ĐỘ BÁO CÁO
+
+Các sở, ban, ngành tỉnh, Ủy ban nhân dân các xã gửi báo cáo kết quả về Sở Y tế
+trước ngày 15 tháng 12 năm 2025 để tổng hợp./.
+"""
+
+
+def test_a_paragraph_under_a_heading_in_capitals_is_read_for_its_subject():
+    tasks = find_tasks(PLAN_REPORTING, issued_date="2025-11-04")
+    assert [(t.section, t.assignee, t.deadline) for t in tasks] == [
+        ("VII", "Các sở, ban, ngành tỉnh", "2025-12-15"),
+        ("VII", "Ủy ban nhân dân các xã", "2025-12-15"),
+    ]
+    assert tasks[0].action.startswith("gửi báo cáo kết quả về Sở Y tế")
