@@ -173,11 +173,10 @@ class Store:
     ) -> Report:
         """Store every file under ``paths``. Files are read and extracted by ``jobs`` worker
         processes (default: one per core; the supervised pool, ``directives/pool.py``) or by
-        ``runner`` (a Dask cluster's, ``directives/cluster.py``: called as
-        ``runner(paths, jobs, ocr, timeout, to_store=True)``, it yields (path, result) pairs
-        or the pool's ``Done``/``Progress`` events), and written here as each is ready, all
-        or nothing each. What is stored is committed about once a second, also while the
-        workers are still on a slow file (when the runner yields ``Progress`` meanwhile)."""
+        ``runner`` (a Dask cluster's, ``directives/cluster.py``: called as the pool is,
+        ``runner(paths, options, jobs, max_memory)``, it yields the same ``Done``/``Progress``
+        events), and written here as each is ready, all or nothing each. What is stored is
+        committed about once a second, also while the workers are still on a slow file."""
         options = replace(options or Options(ocr=ocr, timeout=timeout), to_store=True)
         report = Report()
         started = time.monotonic()
@@ -208,13 +207,7 @@ class Store:
                 todo.append(path)
         if on_progress:
             on_progress(report, {})
-        if runner:
-            events = (
-                item if isinstance(item, (Done, Progress)) else Done(*item)
-                for item in runner(todo, jobs, options.ocr, options.timeout, to_store=True)
-            )
-        else:
-            events = supervised(todo, options, jobs, max_memory)
+        events = (runner or supervised)(todo, options, jobs, max_memory)
         with self._batch() as tick:
             for event in events:
                 if isinstance(event, Done):

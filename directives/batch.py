@@ -121,21 +121,29 @@ def prepare_bytes(name: str, data: bytes, options: Options = Options()) -> Prepa
                 return ReadError(name, f"extraction failed: {type(exc).__name__}: {exc}")
             seconds["extract"] = time.perf_counter() - started
     except _TimeLimit:
-        return ReadError(name, f"took longer than the time limit of {options.timeout:g} s for one file (--timeout)")
+        return ReadError(name, time_limit_reason(options.timeout))
     return Prepared(record, doc.size, rows, seconds, sum(1 for _, ocr, _ in doc.pages if ocr))
+
+
+def time_limit_reason(timeout: float) -> str:
+    """Why a file past ``--timeout`` failed: the same words in a local worker and on a cluster's."""
+    return f"took longer than the time limit of {timeout:g} s for one file (--timeout)"
 
 
 def _memory(exc: BaseException) -> bool:
     """Whether a reader's error came from running out of memory (readers wrap what their
     parser raises, MemoryError included). Under the memory limit a C parser (lxml) whose
     allocation fails may return without setting an exception, which Python reports as
-    SystemError: that is running out of memory too."""
+    SystemError, or say "Memory allocation failed" (libxml2): that is running out of memory too."""
     limited = resource.getrlimit(resource.RLIMIT_AS)[0] != resource.RLIM_INFINITY
     seen = 0
     while exc is not None and seen < 5:
         if isinstance(exc, MemoryError):
             return True
-        if limited and isinstance(exc, SystemError) and "without exception set" in str(exc):
+        if limited and (
+            (isinstance(exc, SystemError) and "without exception set" in str(exc))
+            or "memory allocation failed" in str(exc).lower()  # libxml2's own word for it
+        ):
             return True
         exc, seen = exc.__cause__ or exc.__context__, seen + 1
     return False

@@ -13,17 +13,16 @@ import ctypes
 import itertools
 import logging
 import os
-import tempfile
 import threading
+import time
 from collections import deque
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .batch import DEFAULT_TIMEOUT, Prepared, prepare
-from .db.rows import rows_for
+from .batch import Options, Prepared, default_max_memory, prepare, prepare_bytes, time_limit_reason
 from .ingest import ReadError
-from .ingest.registry import MAX_BYTES
+from .pool import TICK, Done, Progress
 
 LOCAL = "local"
 IN_FLIGHT_PER_THREAD = 2  # tasks a worker thread holds: its next one is at hand when it finishes one
@@ -83,30 +82,6 @@ def _thread_time_limit(seconds: float | None):
                 ctypes.pythonapi.PyThreadState_SetAsyncExc(ctypes.c_ulong(thread), None)
 
 
-def prepare_bytes(
-    name: str, data: bytes, ocr: str = "auto", timeout: float | None = DEFAULT_TIMEOUT, to_store: bool = False
-) -> Prepared | ReadError:
-    """``batch.prepare`` for a file that is not on this machine: its bytes are written under
-    its own name (the name can carry the document's number) in a private folder, read
-    there, and the record names the original path. Never raises for the file's faults."""
-    original = Path(name)
-    with tempfile.TemporaryDirectory(prefix="directives-") as folder:
-        local = os.path.join(folder, original.name or "document")
-        with open(local, "wb") as f:
-            f.write(data)
-        try:
-            with _thread_time_limit(timeout):
-                prepared = prepare(local, ocr, None, to_store=False)
-        except _Expired:
-            return ReadError(name, f"took longer than the time limit of {timeout:g} s for one file (--timeout)")
-    if isinstance(prepared, ReadError):
-        return ReadError(name, prepared.reason.replace(local, name))
-    prepared.record.source.path = name
-    if to_store:
-        prepared.rows = rows_for(prepared.record)
-    return prepared
-
-
 def _check_worker() -> str:
     """Run on every worker before the batch: directives imports there, and its version."""
     from importlib.metadata import version
@@ -118,33 +93,42 @@ def _check_worker() -> str:
 
 
 class ClusterRunner:
-    """``batch.prepare_all`` on a Dask cluster: each path with its prepared record (or the
-    reason it failed), in the order they finish. Connects (or starts the local cluster) on
-    the first file, so a re-run with nothing new starts nothing."""
+    """``pool.supervised`` on a Dask cluster: ``Done`` for each path with its prepared record
+    (or the reason it failed), in the order they finish, and ``Progress`` in between, at least
+    every ``TICK`` seconds, so the writer commits and the display redraws while a slow file is
+    still being read. Connects (or starts the local cluster) on the first file, so a re-run
+    with nothing new starts nothing."""
 
-    def __init__(self, address: str, workers: int | None = None, memory_limit: str | int | None = "auto", work: Callable = prepare_bytes):
+    def __init__(self, address: str, workers: int | None = None, memory_limit: int | None = None, work: Callable = prepare_bytes):
         self.address = address
         self.workers = workers
-        self.memory_limit = memory_limit
+        self.memory_limit = memory_limit  # bytes a worker may use (--max-memory); None: see ``__call__``
         self.work = work  # the function the workers run (a test gives one that kills its worker)
         self.client = None
         self._cluster = None
 
     def __call__(
-        self, paths: Iterable[str], jobs: int | None = None, ocr: str = "auto",
-        timeout: float | None = DEFAULT_TIMEOUT, to_store: bool = False,
-    ) -> Iterator[tuple[str, Prepared | ReadError]]:
-        from distributed import KilledWorker, as_completed
+        self, paths: Iterable[str], options: Options = Options(), jobs: int | None = None, max_memory: int | None = None,
+    ) -> Iterator[Done | Progress]:
+        """Called as ``supervised(paths, options, jobs, max_memory)``. Each worker process runs
+        under ``max_memory`` bytes (or the runner's ``memory_limit``): for ``local`` the
+        machine's share, as for local workers, when neither is given; a remote worker keeps
+        its own ``dask worker --memory-limit`` unless one is given."""
+        from distributed import KilledWorker
 
-        todo = iter(paths)
+        todo = iter(enumerate(paths))
         first = next(todo, None)
         if first is None:
             return
-        groups = _groups(itertools.chain([first], todo))
-        client = self.start()
-        limit = max(IN_FLIGHT_PER_THREAD * (sum(client.nthreads().values()) or 1), 2)
-        pending: dict = {}  # future -> the (path, bytes) it reads
-        finished = as_completed()
+        memory = max_memory or self.memory_limit
+        if memory is None and self.address == LOCAL:
+            memory = default_max_memory(self.workers or os.cpu_count() or 1)
+        groups = _groups(itertools.chain([first], todo), options.max_size)
+        client = self.start(memory)
+        threads = sum(client.nthreads().values()) or 1
+        limit = max(IN_FLIGHT_PER_THREAD * threads, 2)
+        pending: dict = {}  # future -> the (index, path, bytes) it reads, in the order sent
+        running: dict = {}  # future -> when it (probably) began: the first sent hold the threads
         deaths: dict[str, int] = {}  # path -> workers that died while it was on them
         suspects: deque = deque()  # such files, sent again one at a time, alone in their task
         suspect = None  # the one in flight
@@ -152,54 +136,63 @@ class ClusterRunner:
         try:
             while True:
                 if suspect is None and suspects:
-                    suspect = self._submit(client, suspects.popleft(), ocr, timeout, to_store, pending, finished)
+                    suspect = self._submit(client, suspects.popleft(), options, memory, pending)
                 # bytes are read only as workers free up: a 10,000-file archive is never all in memory
                 while not exhausted and len(pending) < limit:
                     group = next(groups, None)
                     if group is None:
                         exhausted = True
-                    elif group[0][1] is None:  # missing, empty, too large, unreadable: fails here, as locally
-                        yield group[0][0], prepare(group[0][0], ocr, timeout, to_store)
+                    elif group[0][2] is None:  # missing, empty, too large, unreadable: fails here, as locally
+                        index, path, _ = group[0]
+                        yield Done(path, prepare(path, options), index)
                     else:
-                        self._submit(client, group, ocr, timeout, to_store, pending, finished)
+                        self._submit(client, group, options, memory, pending)
                 if not pending:
                     return
-                future = next(finished)
-                group = pending.pop(future)
-                if future is suspect:
-                    suspect = None
-                try:
-                    results = future.result()
-                except KilledWorker:
-                    # its worker died: this file, or another on that worker, killed it; a file on
-                    # two workers that died is the culprit, the others go on
-                    for path, data in group:
-                        deaths[path] = deaths.get(path, 0) + 1
-                        if deaths[path] >= DEATHS:
-                            yield path, ReadError(path, DIED)
-                        else:
-                            suspects.append([(path, data)])
+                done = _wait(pending)
+                if not done:
+                    now = time.monotonic()
+                    for future in itertools.islice(pending, threads):
+                        running.setdefault(future, now)
+                    yield Progress({path: now - running[f] for f in running for _, path, _ in pending[f]})
                     continue
-                except Exception as exc:
-                    results = [_failure(exc, path) for path, _ in group]
-                finally:
-                    future.release()
-                for (path, _), result in zip(group, results):
-                    yield path, result
+                for future in done:
+                    group = pending.pop(future)
+                    running.pop(future, None)
+                    if future is suspect:
+                        suspect = None
+                    try:
+                        results = future.result()
+                    except KilledWorker:
+                        # its worker died: this file, or another on that worker, killed it; a
+                        # file on two workers that died is the culprit, the others go on
+                        results = []
+                        for index, path, data in group:
+                            deaths[path] = deaths.get(path, 0) + 1
+                            if deaths[path] >= DEATHS:
+                                yield Done(path, ReadError(path, DIED), index)
+                            else:
+                                suspects.append([(index, path, data)])
+                    except Exception as exc:
+                        results = [_failure(exc, path) for _, path, _ in group]
+                    finally:
+                        future.release()
+                    for (index, path, _), result in zip(group, results):
+                        yield Done(path, result, index)
         finally:  # the caller stopped early (an error in the writer, Ctrl-C): the cluster drops the rest
             if pending:
                 client.cancel(list(pending))
 
-    def _submit(self, client, group, ocr, timeout, to_store, pending: dict, finished):
-        future = client.submit(_prepare_group, self.work, group, ocr, timeout, to_store, pure=False, key=_key(group))
+    def _submit(self, client, group, options: Options, memory: int | None, pending: dict):
+        files = [(path, data) for _, path, data in group]
+        future = client.submit(_prepare_group, self.work, files, options, memory, pure=False, key=_key(files))
         pending[future] = group
-        finished.add(future)
         return future
 
-    def start(self):
+    def start(self, memory: int | None = None):
         """The client, connected to the scheduler at ``address`` or to a cluster started here
-        (``local``): ``workers`` processes (default one per core) of one thread each,
-        listening on loopback only, without a dashboard."""
+        (``local``): ``workers`` processes (default one per core) of one thread each, each
+        restarted by Dask past ``memory`` bytes, listening on loopback only, without a dashboard."""
         if self.client is not None:
             return self.client
         import dask
@@ -211,7 +204,7 @@ class ClusterRunner:
                 with dask.config.set(LOCAL_SCHEDULER_CONFIG):
                     self._cluster = LocalCluster(
                         n_workers=self.workers or os.cpu_count() or 1, threads_per_worker=1, processes=True,
-                        host="127.0.0.1", memory_limit=self.memory_limit,
+                        host="127.0.0.1", memory_limit=memory or "auto",
                         dashboard_address="127.0.0.1:0",  # its HTTP server (health, metrics) on a free loopback port
                         silence_logs=logging.CRITICAL,
                     )
@@ -238,7 +231,7 @@ class ClusterRunner:
 
 
 @contextmanager
-def connect(address: str, workers: int | None = None, memory_limit: str | int | None = "auto") -> Iterator[ClusterRunner]:
+def connect(address: str, workers: int | None = None, memory_limit: int | None = None) -> Iterator[ClusterRunner]:
     """A runner on the cluster at ``address`` (``tcp://host:8786``, or ``local`` for one
     started here for the duration), closed at the end."""
     runner = ClusterRunner(address, workers, memory_limit)
@@ -248,30 +241,69 @@ def connect(address: str, workers: int | None = None, memory_limit: str | int | 
         runner.close()
 
 
-def _groups(paths: Iterable[str]) -> Iterator[list[tuple[str, bytes | None]]]:
-    """The files with their bytes, read as they are asked for, in groups sent as one task:
-    small files together (a text document takes milliseconds, a Dask task costs some too),
-    a PDF (it may need OCR) or a large file alone, a file that cannot be sent alone with None."""
-    group: list[tuple[str, bytes | None]] = []
+def _groups(files: Iterable[tuple[int, str]], max_size: int | None) -> Iterator[list[tuple[int, str, bytes | None]]]:
+    """The files (with their place in the batch) with their bytes, read as they are asked for,
+    in groups sent as one task: small files together (a text document takes milliseconds, a
+    Dask task costs some too), a PDF (it may need OCR) or a large file alone, a file that
+    cannot be sent (missing, empty, over ``max_size`` ...) alone with None."""
+    group: list[tuple[int, str, bytes | None]] = []
     size = 0
-    for path in paths:
-        data = _load(path)
+    for index, path in files:
+        data = _load(path, max_size)
         alone = data is None or len(data) > GROUP_BYTES or data.startswith(b"%PDF") or path.lower().endswith(".pdf")
         if group and (alone or len(group) >= GROUP_FILES or size + len(data) > GROUP_BYTES):
             yield group
             group, size = [], 0
         if alone:
-            yield [(path, data)]
+            yield [(index, path, data)]
         else:
-            group.append((path, data))
+            group.append((index, path, data))
             size += len(data)
     if group:
         yield group
 
 
-def _prepare_group(work: Callable, group: list[tuple[str, bytes]], ocr: str, timeout: float | None, to_store: bool) -> list:
-    """On a worker: each file of a group, each within its own time limit."""
-    return [work(path, data, ocr, timeout, to_store) for path, data in group]
+def _prepare_group(work: Callable, group: list[tuple[str, bytes]], options: Options, memory: int | None) -> list:
+    """On a worker: each file of a group, each within its own time limit, the worker process
+    under ``memory`` bytes (an allocation past it fails its file as out of memory, as in a
+    local worker, rather than have Dask restart the worker)."""
+    _cap_memory(memory)
+    results = []
+    for path, data in group:
+        try:
+            with _thread_time_limit(options.timeout):
+                result = work(path, data, options)
+        except _Expired:
+            result = ReadError(path, time_limit_reason(options.timeout))
+        results.append(result)
+    return results
+
+
+_FIRST_LIMIT: list = []  # the worker process's own address-space limit, before any batch's
+
+
+def _cap_memory(memory: int | None) -> None:
+    """Put this worker process under ``memory`` bytes, or back under its own limit: a
+    remote worker outlives the batch, and the next one may not give --max-memory."""
+    import resource
+
+    if not _FIRST_LIMIT:
+        _FIRST_LIMIT.append(resource.getrlimit(resource.RLIMIT_AS))
+    soft, hard = _FIRST_LIMIT[0]
+    if memory and (soft == resource.RLIM_INFINITY or memory < soft):
+        soft = memory  # as batch.limit_memory does for a local worker
+    resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+def _wait(pending: dict) -> list:
+    """The futures that finish within ``TICK`` seconds (none if none does)."""
+    from distributed import wait
+
+    try:
+        wait(list(pending), timeout=TICK, return_when="FIRST_COMPLETED")
+    except TimeoutError:
+        pass
+    return [future for future in pending if future.done()]
 
 
 def _key(group: list) -> str:
@@ -282,12 +314,12 @@ def _key(group: list) -> str:
     return f"read {Path(group[0][0]).name}{more}-{uuid.uuid4().hex[:12]}"
 
 
-def _load(path: str) -> bytes | None:
+def _load(path: str, max_size: int | None) -> bytes | None:
     """The file's bytes, or None when it is not a regular, non-empty file within the size
     limit that can be read (``prepare`` then gives the reason without reading it)."""
     try:
         size = os.stat(path).st_size
-        if not os.path.isfile(path) or size == 0 or size > MAX_BYTES:
+        if not os.path.isfile(path) or size == 0 or (max_size and size > max_size):
             return None
         with open(path, "rb") as f:
             return f.read()

@@ -2,9 +2,12 @@
 processes, loopback only), storing here. The same files give the same database as the
 local worker processes; a worker that dies costs only its file."""
 import faulthandler
+import json
 import os
+import resource
 import shutil
 import sqlite3
+import time
 from pathlib import Path
 
 import psutil
@@ -12,6 +15,7 @@ import pytest
 from click.testing import CliRunner
 
 from directives import cluster as dask_cluster
+from directives.batch import Options
 from directives.cli import cli
 from directives.db.store import Store
 
@@ -179,11 +183,11 @@ def test_time_limit_stops_a_file_on_a_worker_thread():
 
 def test_bytes_read_under_their_own_name(examples):
     data = (examples / "qd-0457-ubnd-dak-lak.md").read_bytes()
-    prepared = dask_cluster.prepare_bytes("/elsewhere/qd-0457-ubnd-dak-lak.md", data, "never", 60, to_store=True)
+    prepared = dask_cluster.prepare_bytes("/elsewhere/qd-0457-ubnd-dak-lak.md", data, Options(ocr="never", timeout=60, to_store=True))
     assert prepared.record.source.path == "/elsewhere/qd-0457-ubnd-dak-lak.md"
     assert prepared.record.source.format == "md" and prepared.record.symbol == "0457/QĐ-UBND"
     assert prepared.rows is not None
-    failed = dask_cluster.prepare_bytes("/elsewhere/x.odt", b"PK\x03\x04 not really", "never", 60)
+    failed = dask_cluster.prepare_bytes("/elsewhere/x.odt", b"PK\x03\x04 not really", Options(ocr="never", timeout=60))
     assert failed.path == "/elsewhere/x.odt" and "format not supported" in failed.reason
 
 
@@ -193,3 +197,97 @@ def test_unreachable_scheduler_is_one_line(examples, tmp_path, monkeypatch):
     assert result.exit_code == 1
     assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in result.output
     assert "Traceback" not in result.output
+
+
+# ---------------------------------------------------------------------------- limits, report, progress
+
+
+def _pdf(path: Path, pages: int) -> Path:
+    """A text PDF of ``pages`` short pages."""
+    from fpdf import FPDF
+
+    pdf = FPDF()
+    pdf.set_font("Helvetica", size=11)
+    for page in range(pages):
+        pdf.add_page()
+        pdf.cell(0, 6, f"So Tai chinh chu tri thuc hien nhiem vu {page}.", new_x="LMARGIN", new_y="NEXT")
+    pdf.output(str(path))
+    return path
+
+
+def _failures(db_path) -> dict[str, str]:
+    with sqlite3.connect(db_path) as conn:
+        return {Path(path).name: reason for path, reason in conn.execute("SELECT path, reason FROM ingest_errors")}
+
+
+def test_size_page_and_memory_limits_and_the_report_are_the_same_as_with_local_workers(batch, tmp_path):
+    (batch / "big.txt").write_text((batch / "kh-0031-sct-quang-ngai.txt").read_text(encoding="utf-8") * 1200, encoding="utf-8")
+    assert (batch / "big.txt").stat().st_size > 1024 * 1024
+    _pdf(batch / "long.pdf", pages=3)
+    from tests.test_batch import _docx
+
+    _docx(batch / "big.docx", 200)  # parsing it needs more than 400 MB
+    limits = ["--max-size", "1", "--max-pages", "2", "--max-memory", "400", "-q"]
+    local = run("ingest", str(batch), "--db", str(tmp_path / "local.db"), "--jobs", "2", "--report", str(tmp_path / "local.json"), *limits)
+    on_dask = run("ingest", str(batch), "--db", str(tmp_path / "dask.db"), "--cluster", "local", "--jobs", "2", "--report", str(tmp_path / "dask.json"), *limits)
+    assert local.exit_code == on_dask.exit_code == 1
+
+    failures = _failures(tmp_path / "dask.db")
+    assert failures == _failures(tmp_path / "local.db")
+    assert failures["big.txt"].startswith("the file is too large (") and failures["big.txt"].endswith("the limit is 1 MB, --max-size)")
+    assert failures["long.pdf"] == "the PDF has 3 pages; the limit is 2 (--max-pages)"
+    assert failures["big.docx"] == "out of memory (limit 400 MB, --max-memory)"
+    assert set(failures) == {"big.txt", "long.pdf", "big.docx", "hỏng.pdf", "empty.txt"}
+
+    ours, theirs = (json.loads((tmp_path / name).read_text(encoding="utf-8")) for name in ("local.json", "dask.json"))
+    assert theirs["files"] == ours["files"] == len(EXAMPLES) + 5
+    assert theirs["outcomes"] == ours["outcomes"] and ours["outcomes"]["failed"] == 5
+    assert sorted(map(str, theirs["failures"])) == sorted(map(str, ours["failures"]))
+    assert set(theirs["seconds"]) == set(ours["seconds"]) == {"elapsed", "read", "ocr", "extract", "store"}
+    assert theirs["seconds"]["read"] > 0 and theirs["seconds"]["extract"] > 0 and theirs["seconds"]["store"] > 0
+    assert theirs["ocr_pages"] == ours["ocr_pages"] == 0
+
+
+def test_progress_commits_time_limit_and_memory_limit_on_the_workers(examples, tmp_path):
+    """While a worker is on a slow file, the writer hears which file and for how long, commits
+    what is done (a reader sees it), and --timeout stops the file on the worker's thread."""
+    slow = examples / "slow.pdf"
+    slow.write_bytes(b"%PDF-1.4 a scan that takes its time\n")  # a PDF: alone in its task
+
+    def work(name, data, options):
+        if name.endswith("slow.pdf"):
+            while True:  # Python steps: the time limit can stop it
+                time.sleep(0.05)
+        return dask_cluster.prepare_bytes(name, data, options)
+
+    db_path = tmp_path / "dask.db"
+    store = Store.open(db_path)
+    errors, seen, stored_meanwhile = {}, [], []
+
+    def on_progress(report, working):
+        seen.append(dict(working))
+        if working.get(str(slow), 0) > 1.5 and not stored_meanwhile:
+            with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as reader:
+                stored_meanwhile.append(reader.execute("SELECT count(*) FROM document_sources").fetchone()[0])
+
+    limit = 3 * 1024 ** 3
+    with dask_cluster.connect("local", workers=2) as runner:
+        runner.work = work
+        report = store.ingest_paths(
+            [examples], on_error=errors.__setitem__, on_progress=on_progress, runner=runner,
+            options=Options(timeout=3), max_memory=limit,
+        )
+        address_space = runner.client.run(_address_space_limit)
+        dask_limits = {w["memory_limit"] for w in runner.client.scheduler_info()["workers"].values()}
+        runner.client.run(dask_cluster._cap_memory, None)  # a later batch without --max-memory
+        restored = runner.client.run(_address_space_limit)
+    assert errors == {str(slow): "took longer than the time limit of 3 s for one file (--timeout)"}
+    assert report.added + report.merged == len(EXAMPLES) and report.failed == 1
+    assert max(w.get(str(slow), 0) for w in seen) > 2, "no progress while the slow file was read"
+    assert stored_meanwhile == [len(EXAMPLES)], "the files done were not committed while the slow one was read"
+    assert set(address_space.values()) == {limit} and dask_limits == {limit}
+    assert set(restored.values()) == {resource.getrlimit(resource.RLIMIT_AS)[0]}  # the worker's own, as it started
+
+
+def _address_space_limit() -> int:
+    return resource.getrlimit(resource.RLIMIT_AS)[0]
