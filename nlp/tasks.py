@@ -277,15 +277,29 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     closings = _Matches(_CLOSING.finditer(folded, start, end))  # once, not per sentence
     cues = _Matches(starting_words(_LEAD_CUE, flat, start, end))
     used: set[int] = set()  # items whose text went into a parent's task
+    labels = list(_LABEL.finditer(folded, start, end))  # once, not per item
+    label_starts = [m.start() for m in labels]
+    spread: dict[int, list[re.Match]] = {}  # items whose fields are their bullets (see below)
     for item in items:
-        if id(item) in used:
+        if item.children and bisect_left(label_starts, item.text_start) == bisect_left(label_starts, _own_end(item)):
+            # "2. Tổ chức tập huấn ...\n- Cơ quan chủ trì: Sở A, Sở B.\n- Thời gian thực hiện: ...":
+            # a table row's fields written as the heading's bullets
+            own = [m for c in item.children for m in labels[bisect_left(label_starts, c.text_start) : bisect_left(label_starts, c.text_start + 1)]]
+            beyond = bisect_right(cuts, item.text_start)  # not past a "./.", a Nơi nhận, an appendix
+            if own and beyond < len(cuts) and cuts[beyond] <= own[-1].start():
+                continue
+            if any(m.group("label").startswith(("co", "don")) and not m.group("label").endswith("hop") for m in own):
+                spread[id(item)] = own
+                used.update(id(c) for c in item.children)
+    for item in items:
+        if id(item) in used or id(item) in spread:
             continue
         found = _unit_led(flat, item, issued_date, used, closings)
         tasks.extend(found)
-    labels = list(_LABEL.finditer(folded, start, end))  # once, not per item
-    label_starts = [m.start() for m in labels]
     for item in items:
-        if id(item) not in used:
+        if id(item) in spread:
+            tasks.extend(_labelled(flat, item, spread[id(item)], issued_date))
+        elif id(item) not in used:
             own = labels[bisect_left(label_starts, item.text_start) : bisect_left(label_starts, _own_end(item))]
             tasks.extend(_labelled(flat, item, own, issued_date))
     covered = sorted((t.start, t.end) for t in tasks)
@@ -319,8 +333,10 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], cl
     if not units:
         # "1. Căn cứ Kế hoạch này, Giám đốc các Sở, ... xây dựng kế hoạch ...": past the lead-in
         lead_in = _LEAD_IN.match(flat, at, item.end)
-        if lead_in:
-            units, after = _units_at(flat, lead_in.end(), item.end)
+        past = lead_in.end() if lead_in else _past_title(flat, at, item.end)
+        if past is not None:
+            # "VII. CHẾ ĐỘ BÁO CÁO\nCác sở, ban, ngành ... gửi báo cáo ...": past the heading's title
+            units, after = _units_at(flat, past, item.end)
         if not units:
             return []
     # a later sentence with a unit of its own as subject ("Điều 3. Sở A có trách nhiệm ... Văn
@@ -374,7 +390,17 @@ def _next_subject(flat: str, start: int, end: int) -> int:
         units, after = _units_at(flat, m.end(), end, tag=False)
         if units and p["cue"].match(flat, after):
             return m.start() + 1
+        # "... Chỉ thị này. Yêu cầu Giám đốc các sở ...; Chủ tịch UBND các xã ... triển khai thực
+        # hiện nghiêm túc Chỉ thị này": a request of its own after the last item, not its text
+        asked = _ASKS.match(flat, m.end(), end)
+        if asked and _units_at(flat, asked.end(), end, tag=False)[0]:
+            return m.start() + 1
     return end
+
+
+# a lead-in whose duties are the items after it: "... thực hiện ngay các nhiệm vụ, giải pháp sau"
+_INTRODUCES = re.compile(r"(?:các|những|một\s+số)\s+(?:nhiệm\s+vụ|giải\s+pháp|nội\s+dung|biện\s+pháp|việc|công\s+việc)(?:[\s,]+[^\s.;]+){0,6}?\s+(?:như\s+)?sau(?:\s+đây)?$")
+_ASKS = re.compile(r"(?:Yêu\s+cầu|Đề\s+nghị|Giao)\s+")
 
 
 # Matched on the folded text (so "Co quan chu tri:" typed without marks counts too).
@@ -390,20 +416,56 @@ def _labelled(flat: str, item: Item, labels: list[re.Match], issued_date: str | 
     if not labels:
         return []
     fields: dict[str, str] = {}
+    spread = labels[0].start() >= _own_end(item)  # the fields are the heading's bullets
+    span_end = item.children[-1].end if spread else item.end
     for i, m in enumerate(labels):
-        stop = labels[i + 1].start() if i + 1 < len(labels) else _own_end(item)
-        fields[m.group("label").split()[-1]] = flat[m.end() : stop].strip(" ;.")
+        stop = labels[i + 1].start() if i + 1 < len(labels) else (span_end if spread else _own_end(item))
+        if spread:  # up to the bullet's end ("- Nội dung thực hiện: ..." may follow)
+            stop = min(stop, next((c.end for c in item.children if c.text_start <= m.start() < c.end), stop))
+        label = m.group("label")
+        fields["time" if label.startswith("thoi") else label.split()[-1]] = flat[m.end() : stop].strip(" ;.")
     lead = fields.get("tri") or fields.get("hien")
     if not lead or "thoi gian" in fold(lead[:12]):
         return []
-    units = _split_units(re.split(r"\s+(?:chủ\s+trì|trong\s+phạm\s+vi)", lead)[0])
-    action = _action(flat[item.text_start : labels[0].start()])
-    coordinators = [collapse(c).strip(" .;") for c in re.split(r",\s*(?=[A-ZĐÀ-Ỹ]|các\s)|\s+và\s+(?=[A-ZĐÀ-Ỹ]|các\s)", fields.get("hop", "")) if c.strip()]
-    when = fields.get("thanh") or (fields.get("hien") if any(m.group("label").startswith("thoi") for m in labels) else None)
+    if spread:
+        content = _CONTENT_LABEL.match(flat, item.children[0].text_start, item.children[0].end)
+        action = _action(flat[content.end() : item.children[0].end] if content else flat[item.text_start : _own_end(item)])
+    else:
+        action = _action(flat[item.text_start : labels[0].start()])
+    when = fields.get("time")
     deadline, deadline_text = find_deadline(when or "", issued_date)
     if when and not deadline_text:
         deadline_text = collapse(when)[:120]
-    return [Task(u, action, coordinators, deadline, deadline_text, item.path or None, item.start, item.end, _is_group(u)) for u in units if action]
+    clauses = _clause_duties(flat, lead, action)
+    if clauses:
+        # "Cơ quan thực hiện: Sở A chủ trì ...; Sở B và Sở C chủ động ...": each clause its own duty
+        return [Task(u, a, _coordinators(a), deadline, deadline_text, item.path or None, item.start, span_end, _is_group(u)) for u, a in clauses]
+    lead = _SCOPE.sub("", lead)  # "..., các sở trong phạm vi chức năng, nhiệm vụ của mình và các cơ quan ..."
+    units = _split_units(re.split(r"\s+(?:chủ\s+trì|trong\s+phạm\s+vi)", lead)[0])
+    coordinators = [collapse(c).strip(" .;") for c in re.split(r",\s*(?=[A-ZĐÀ-Ỹ]|các\s)|\s+và\s+(?=[A-ZĐÀ-Ỹ]|các\s)", fields.get("hop", "")) if c.strip()]
+    return [Task(u, action, coordinators, deadline, deadline_text, item.path or None, item.start, span_end, _is_group(u)) for u in units if action]
+
+
+_OPEN_END = re.compile(r"\s(?:về|của|và|với|cho|đối\s+với|trong)$")  # a name cut before its last words
+_CONTENT_LABEL = re.compile(r"\s*(?:Nội\s+dung(?:\s+thực\s+hiện|\s+công\s+việc)?|Nhiệm\s+vụ)\s*:\s*", re.I)
+_SCOPE = re.compile(r"\s+(?:trong\s+phạm\s+vi|theo)\s+(?:chức\s+năng|thẩm\s+quyền|nhiệm\s+vụ)[^;.]{0,60}?(?:của\s+mình|được\s+giao)")
+
+
+def _clause_duties(flat: str, lead: str, action: str) -> list[tuple[str, str]]:
+    """A lead field that is itself written as duties, clause by clause: "Sở A chủ trì tham mưu
+    ...; Sở B và các sở, ban, ngành chủ động triển khai ..." gives each unit its clause's duty.
+    Empty unless every clause reads as units then a duty verb."""
+    if ";" not in lead and not _patterns()["cue"].search(lead):
+        return []
+    found = []
+    for clause in re.split(r"\s*;\s*", lead):
+        if not clause.strip():
+            continue
+        units, after = _units_at(clause, 0, len(clause), tag=False)
+        if not units or not _patterns()["cue"].match(clause, after) or _OPEN_END.search(units[-1]):
+            return []  # "Đơn vị chủ trì: Vụ Các vấn đề chung về xây dựng pháp luật" is one name
+        found.extend((u, _action(clause[after:])) for u in units)
+    return found
 
 
 def _starts_with_unit(flat: str, item: Item) -> bool:
@@ -423,6 +485,26 @@ def _own_end(item: Item) -> int:
 
 # "Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ được giao chủ trì ...": the duty follows
 _QUALIFIER = re.compile(r"\s*(?:theo|trong\s+phạm\s+vi)\s+(?:chức\s+năng|nhiệm\s+vụ|thẩm\s+quyền)", re.I)
+_WORD = re.compile(r"\s*(\S+)")
+
+
+def _past_title(flat: str, at: int, end: int) -> int | None:
+    """Where the text after a heading's title in capitals starts ("CHẾ ĐỘ BÁO CÁO Các sở ..."
+    gives the offset of "Các"), or None: a roman heading's title is written in capitals."""
+    words = 0
+    while at < end:
+        m = _WORD.match(flat, at, end)
+        if not m:
+            return None
+        word = m.group(1).strip("*,-&")
+        if word and word.isupper() and len(word) > 1 or word in ("-", "&", "VÀ"):
+            words += 1
+            at = m.end()
+            continue
+        return m.start(1) if words >= 2 and word[:1].isupper() and not word.isupper() else None
+    return None
+
+
 _LEAD_IN = re.compile(r"\s*(?:Căn\s+cứ|Trong\s+phạm\s+vi|Theo\s+chức\s+năng|Trên\s+cơ\s+sở|Để|Sau\s+khi|Trong\s+thời\s+gian\s+tới)[^,;:]{0,160},\s*")
 
 
@@ -475,6 +557,8 @@ def _in_sentence(
             # "Yêu cầu Giám đốc các sở ...; Chủ tịch UBND các xã ... triển khai thực hiện nghiêm túc
             # Chỉ thị này": the closing that names who carries the document out, as a QĐ's does
             closing = len(units) > 1 and _THIS_DOCUMENT.search(action)
+            if _INTRODUCES.search(action) and flat[s:e].rstrip().endswith(":") and not _ASIDE.search(action):
+                continue  # "Yêu cầu các Bộ trưởng ... tập trung thực hiện ngay các nhiệm vụ, giải pháp sau:" leads the items
             if action and (closing or not _ONLY_REPEATS.match(action)) and not _NOT_DUTY.search(action[:80]):
                 prefix = "(đề nghị) " if "đề nghị" in lead.group("lead").lower() else ""
                 deadline, text = find_deadline(rest, issued_date)

@@ -263,3 +263,133 @@ def fresh_cache():
 @pytest.fixture
 def tagger():
     subjects.use_tagger(True)
+
+
+# A plan's item laid out as a table row in bullets under its heading: the content, the lead
+# units (a plain list, or clauses of their own), the coordinators, the period.
+PLAN_ROWS = """ỦY BAN NHÂN DÂN
+TỈNH HÒA BÌNH
+Số: 88/KH-UBND
+Hòa Bình, ngày 03 tháng 11 năm 2025
+KẾ HOẠCH
+Triển khai thi hành Luật Thư viện
+II. NỘI DUNG
+1. Phổ biến Luật Thư viện
+- Nội dung thực hiện: Tổ chức phổ biến Luật trên các phương tiện thông tin đại chúng.
+- Cơ quan thực hiện: Sở Văn hóa, Thể thao và Du lịch
+chủ trì biên soạn tài liệu; Sở Tư pháp và Báo Hòa Bình chủ động đưa tin
+về Luật trong phạm vi nhiệm vụ.
+- Thời gian thực hiện: Năm 2026.
+2. Tập huấn nghiệp vụ thư viện
+- Nội dung thực hiện: Tập huấn cho người làm công tác thư viện cấp xã.
+- Đơn vị chủ trì: Vụ Thư viện về công tác cơ sở.
+- Cơ quan phối hợp: Sở Nội vụ, Ủy ban nhân dân các xã.
+- Thời gian thực hiện: Quý II/2026.
+3. Kiểm tra việc thi hành Luật
+- Cơ quan thực hiện: Sở Văn hóa, Thể thao và Du lịch, các sở, ban, ngành
+trong phạm vi chức năng, nhiệm vụ của mình và các cơ quan, tổ chức có liên quan.
+- Thời gian thực hiện: Năm 2027.
+III. TỔ CHỨC THỰC HIỆN
+Sở Tài chính chủ trì bố trí kinh phí thực hiện Kế hoạch./.
+Nơi nhận:
+- Các sở, ban, ngành;
+- Lưu: VT.
+"""
+
+
+def test_plan_rows_written_as_bullets_under_their_heading():
+    tasks = find_tasks(PLAN_ROWS, issued_date="2025-11-03")
+    got = [(t.section, t.assignee, t.action.split()[0], t.deadline_text) for t in tasks]
+    assert got == [
+        ("II.1", "Sở Văn hóa, Thể thao và Du lịch", "chủ", "Năm 2026"),
+        ("II.1", "Sở Tư pháp", "chủ", "Năm 2026"),
+        ("II.1", "Báo Hòa Bình", "chủ", "Năm 2026"),
+        # a list of names is one task per unit, with the content line as its duty; a name cut
+        # at a word that cannot end it ("... về") is not read as a unit and its duty
+        ("II.2", "Vụ Thư viện về công tác cơ sở", "Tập", "Quý II/2026"),
+        ("II.3", "Sở Văn hóa, Thể thao và Du lịch", "Kiểm", "Năm 2027"),
+        ("II.3", "các sở, ban, ngành", "Kiểm", "Năm 2027"),
+        ("II.3", "các cơ quan, tổ chức có liên quan", "Kiểm", "Năm 2027"),
+        ("III", "Sở Tài chính", "chủ", None),
+    ]
+    assert tasks[0].action == "chủ trì biên soạn tài liệu"
+    assert tasks[3].coordinators == ["Sở Nội vụ", "Ủy ban nhân dân các xã"]
+    assert tasks[3].due_by == "2026-06-30"
+
+
+CHI_THI_CLOSING = """ỦY BAN NHÂN DÂN
+TỈNH NINH THUẬN
+Số: 04/CT-UBND
+Ninh Thuận, ngày 10 tháng 11 năm 2025
+CHỈ THỊ
+Về tăng cường phòng cháy rừng mùa khô
+Để chủ động phòng cháy rừng, Chủ tịch Ủy ban nhân dân tỉnh chỉ thị:
+1. Sở Nông nghiệp và Môi trường chủ trì kiểm tra phương án phòng cháy của các chủ rừng.
+2. Các sở, ban, ngành theo chức năng, nhiệm vụ phối hợp với các địa phương thực hiện có hiệu quả Chỉ thị này.
+
+Yêu cầu Giám đốc các sở, ban, ngành; Chủ tịch Ủy ban nhân dân các xã, phường; Thủ trưởng các
+cơ quan, đơn vị có liên quan triển khai thực hiện nghiêm túc Chỉ thị này./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+
+
+def test_a_request_after_the_last_item_is_read_on_its_own():
+    tasks = find_tasks(CHI_THI_CLOSING, issued_date="2025-11-10")
+    assert [t.assignee for t in tasks] == [
+        "Sở Nông nghiệp và Môi trường",
+        "Các sở, ban, ngành",
+        "Giám đốc các sở, ban, ngành",
+        "Chủ tịch Ủy ban nhân dân các xã, phường",
+        "Thủ trưởng các cơ quan, đơn vị có liên quan",
+    ]
+    assert "Yêu cầu" not in tasks[1].action  # the last item's duty stops before the request
+    assert tasks[-1].action == "triển khai thực hiện nghiêm túc Chỉ thị này"
+
+
+CONG_DIEN_LEAD_IN = """THỦ TƯỚNG CHÍNH PHỦ
+Số: 305/CĐ-TTg
+Hà Nội, ngày 05 tháng 12 năm 2025
+CÔNG ĐIỆN
+Về bảo đảm hàng dự trữ sau mưa lũ
+Để ổn định đời sống Nhân dân, Thủ tướng Chính phủ yêu cầu các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh tập trung thực hiện ngay các nhiệm vụ, giải pháp sau:
+1. Bộ Tài chính chủ trì xuất cấp hàng dự trữ quốc gia.
+2. Ủy ban nhân dân các tỉnh rà soát nhu cầu của người dân.
+Yêu cầu các bộ, cơ quan liên quan tiếp tục nỗ lực hoàn thành các công việc còn lại, trong đó lưu ý các nội dung sau:
+a) Hoàn thiện hồ sơ.
+"""
+
+
+def test_a_lead_in_to_the_items_is_no_duty_of_its_own():
+    tasks = find_tasks(CONG_DIEN_LEAD_IN, issued_date="2025-12-05")
+    assert [t.assignee for t in tasks] == [
+        "Bộ Tài chính",
+        "Ủy ban nhân dân các tỉnh",
+        # a duty of its own before the items ("..., trong đó lưu ý ..."), still a task
+        "các bộ, cơ quan liên quan",
+    ]
+
+
+PLAN_REPORTING = """ỦY BAN NHÂN DÂN
+TỈNH NAM ĐỊNH
+Số: 91/KH-UBND
+Nam Định, ngày 04 tháng 11 năm 2025
+KẾ HOẠCH
+Tháng hành động vì trẻ em năm 2025
+VI. KINH PHÍ THỰC HIỆN
+Từ ngân sách hằng năm của các cơ quan, đơn vị.
+VII. CHẾ ĐỘ BÁO CÁO
+
+Các sở, ban, ngành tỉnh, Ủy ban nhân dân các xã gửi báo cáo kết quả về Sở Y tế
+trước ngày 15 tháng 12 năm 2025 để tổng hợp./.
+"""
+
+
+def test_a_paragraph_under_a_heading_in_capitals_is_read_for_its_subject():
+    tasks = find_tasks(PLAN_REPORTING, issued_date="2025-11-04")
+    assert [(t.section, t.assignee, t.deadline) for t in tasks] == [
+        ("VII", "Các sở, ban, ngành tỉnh", "2025-12-15"),
+        ("VII", "Ủy ban nhân dân các xã", "2025-12-15"),
+    ]
+    assert tasks[0].action.startswith("gửi báo cáo kết quả về Sở Y tế")
