@@ -49,7 +49,8 @@ def type_name(abbr: str | None) -> str | None:
     return abbr
 
 
-def _json_list(value: str | None) -> list:
+def json_list(value: str | None) -> list:
+    """A JSON list column as a list ([] for an empty or damaged value)."""
     if not value:
         return []
     try:
@@ -79,7 +80,7 @@ def load(conn: sqlite3.Connection, doc_id: int, today: str | None = None) -> dic
     doc["placeholder"] = bool(doc["placeholder"])
     doc["doc_type_name"] = type_name(doc["doc_type"])
     for name in ("recipients", "signatures", "read_by_ocr", "from_signature", "from_file_name"):
-        doc[name] = _json_list(doc[name])
+        doc[name] = json_list(doc[name])
     text = doc.pop("text") or ""
     refs = references(conn, doc_id)
     return {
@@ -87,7 +88,7 @@ def load(conn: sqlite3.Connection, doc_id: int, today: str | None = None) -> dic
         "text": text,
         "sources": sources(conn, doc_id),
         "references": refs,
-        "mentions": mentions(_json_list(doc.pop("references_json")), refs),
+        "mentions": mentions(json_list(doc.pop("references_json")), refs),
         "cited_by": cited_by(conn, doc_id),
         "citations": citations(conn, doc_id) if doc["placeholder"] else [],
         "tasks": tasks(conn, doc_id, today),
@@ -191,7 +192,7 @@ def tasks(conn: sqlite3.Connection, doc_id: int, today: str) -> list[dict]:
         [doc_id],
     )
     for row in rows:
-        row["coordinators"] = _json_list(row["coordinators"])
+        row["coordinators"] = json_list(row["coordinators"])
         row["unit"] = row["unit"] or row["assignee"]
         due = row["due_by"] or row["deadline"]
         row["overdue"] = bool(due and due < today)

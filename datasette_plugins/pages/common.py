@@ -78,11 +78,3 @@ async def html_response(datasette, request, template: str, context: dict, status
     return Response.html(html, status=status)
 
 
-def load_json_list(value: str | None) -> list:
-    if not value:
-        return []
-    try:
-        loaded = json.loads(value)
-    except ValueError:
-        return [value]
-    return loaded if isinstance(loaded, list) else [loaded]

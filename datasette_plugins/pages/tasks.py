@@ -11,7 +11,8 @@ import re
 
 from ...db import trace as chain
 from ...db import units
-from .common import Pages, database, html_response, json_response, load_json_list, page_number, secret_ids, today
+from ..document_data import json_list
+from .common import Pages, database, html_response, json_response, page_number, secret_ids, today
 
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 _COLUMNS = (
@@ -118,7 +119,7 @@ async def task_list(datasette, request) -> dict:
     tasks = []
     for row in rows:
         task = dict(row)
-        task["coordinators"] = load_json_list(task["coordinators"])
+        task["coordinators"] = json_list(task["coordinators"])
         task["overdue"] = bool(task["due_by"] and task["due_by"] < now)
         task["document_url"] = links.document(task["document_id"])
         if depths:
