@@ -746,10 +746,9 @@ def _named(flat: str, head: re.Match) -> bool:
 
 
 
-def _split_units(phrase: str) -> list[str]:
-    """ "Chánh Văn phòng UBND tỉnh; Giám đốc Sở Tài chính và các tổ chức liên quan" gives three
-    units. A comma or "và" splits only before another unit's head: "Sở Văn hóa, Thể thao và Du
-    lịch" and "các sở, ban, ngành" stay whole."""
+def _split_at_heads(phrase: str) -> list[str]:
+    """A list of units cut where another unit's head starts (after ";", "," or "và"): "Sở
+    Khoa học và Công nghệ" and "Sở Văn hóa, Thể thao và Du lịch" stay whole."""
     p = _patterns()
     phrase = collapse(phrase).strip(" ,;:.-")
     parts = [x for x in re.split(r"\s*;\s*", phrase) if x]
@@ -774,7 +773,15 @@ def _split_units(phrase: str) -> list[str]:
                 current = f"{current}{joiner}{piece}" if current else piece
         if current:
             units.append(current)
-    units = _share_modifiers(units)
+    return units
+
+
+def _split_units(phrase: str) -> list[str]:
+    """ "Chánh Văn phòng UBND tỉnh; Giám đốc Sở Tài chính và các tổ chức liên quan" gives three
+    units. A comma or "và" splits only before another unit's head: "Sở Văn hóa, Thể thao và Du
+    lịch" and "các sở, ban, ngành" stay whole."""
+    p = _patterns()
+    units = _share_modifiers(_split_at_heads(phrase))
     expanded = []
     for unit in units:
         m = _TITLE_LIST.match(unit)
@@ -865,7 +872,7 @@ def _coordinators(text: str) -> list[str]:
     m = _coord_pattern().search(text)
     if not m:
         return []
-    who = re.split(r",\s*|\s+và\s+", m.group("who"))
+    who = _split_at_heads(m.group("who"))  # "Sở Khoa học và Công nghệ" is one unit, not two
     return [collapse(w).strip(" ,.;") for w in who if len(w.split()) >= 2 or w[:1].isupper()][:8]
 
 

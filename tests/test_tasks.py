@@ -147,3 +147,19 @@ def test_derived_tasks_through_the_chain_and_of_one_unit(tmp_path):
     # one unit's tasks: overdue first, then by deadline
     result = CliRunner().invoke(cli, ["tasks", "cong an tinh quang ngai", "--db", db])
     assert result.exit_code == 0 and result.output.startswith("OVERDUE [2025-04-09] Công an tỉnh Quảng Ngãi")
+
+
+def test_coordinators_are_cut_into_units_as_assignees_are():
+    # "và" and "," inside a unit's name or a group do not cut it: only another unit's head does
+    text = (
+        "1. Sở Tài chính chủ trì, phối hợp với Sở Khoa học và Công nghệ, Sở Văn hóa, Thể thao và Du lịch, "
+        "Ủy ban nhân dân các xã, phường và các cơ quan, đơn vị có liên quan bố trí kinh phí thực hiện Kế hoạch.\n"
+    )
+    (task,) = find_tasks(text)
+    assert task.assignee == "Sở Tài chính"
+    assert task.coordinators == [
+        "Sở Khoa học và Công nghệ",
+        "Sở Văn hóa, Thể thao và Du lịch",
+        "Ủy ban nhân dân các xã, phường",
+        "các cơ quan, đơn vị có liên quan",
+    ]
