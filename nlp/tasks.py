@@ -112,10 +112,12 @@ _MARKER = re.compile(
 
 
 # Where a duty's text must stop whatever the items say: the document's end mark "./.", a new
-# Chương, Mục or Phần (their titles are not items), an appendix, the Nơi nhận block.
+# Chương, Mục or Phần (their titles are not items), an appendix, the Nơi nhận block, the
+# signature block (a line that opens with the authority marks of Nghị định 30/2020/NĐ-CP:
+# "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL.", "TUQ.", "Q. GIÁM ĐỐC": a mark, then a word in capitals).
 # (Searched from each line break: a pattern that starts with a literal is scanned for fast.)
 _BOUNDARY = re.compile(
-    r"\n[ \t*#]*(?:(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXLC]+|\d+|thứ\s+\S+)\b|PHỤ\s+LỤC|Phụ\s+lục\s*(?:[IVX\d]+)?\s*$|Nơi\s+nhận\b)",
+    r"\n[ \t*#]*(?:(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXLC]+|\d+|thứ\s+\S+)\b|PHỤ\s+LỤC|Phụ\s+lục\s*(?:[IVX\d]+)?\s*$|Nơi\s+nhận\b|(?:TM|KT|TL|TUQ|Q)\.[ \t]*[A-ZĐÀÁẢÃẠÂẦẤẨẪẬĂẰẮẲẴẶÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]{2})",
     re.M,
 )
 # The Nơi nhận block: its heading, then its "-" lines (wrapped lines too), up to its "Lưu" line.
@@ -877,6 +879,6 @@ def _coordinators(text: str) -> list[str]:
 
 
 def _action(rest: str) -> str:
-    text = collapse(rest).strip(" :;,.-")
-    text = re.sub(r"\s*\./?\s*$", "", text)
+    text = collapse(rest).strip(" :;,.-*")  # "*": Markdown emphasis left around the end of a sentence
+    text = re.sub(r"\s*\./?[\s*]*$", "", text)
     return text[:400]

@@ -163,3 +163,14 @@ def test_coordinators_are_cut_into_units_as_assignees_are():
         "Ủy ban nhân dân các xã, phường",
         "các cơ quan, đơn vị có liên quan",
     ]
+
+
+def test_a_duty_stops_at_the_signature_block():
+    # the closing article, then the signature block without "./." or a Nơi nhận between them
+    text = (
+        "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Tài chính chịu trách nhiệm thi hành Quyết định này.\n"
+        "**TM. ỦY BAN NHÂN DÂN**\n**KT. CHỦ TỊCH**\n**PHÓ CHỦ TỊCH**\n\nNguyễn Văn An\n"
+    )
+    tasks = find_tasks(text)
+    assert [t.assignee for t in tasks] == ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Tài chính"]
+    assert all(t.action == "chịu trách nhiệm thi hành Quyết định này" for t in tasks)
