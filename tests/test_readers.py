@@ -54,7 +54,9 @@ def check_fields(record):
 # ---------------------------------------------------------------------------- DOCX
 
 
-def make_docx(path):
+def word_document(head: tuple[list, list], body: list, sign: tuple[list, list]):
+    """A python-docx document laid out as offices write one: the header's two columns in a
+    table, the body's paragraphs, the Nơi nhận and signature side by side in a table."""
     import docx
 
     document = docx.Document()
@@ -66,11 +68,15 @@ def make_docx(path):
             for line in lines[1:]:
                 cell.add_paragraph(line)
 
-    two_cells(LEFT_HEAD, RIGHT_HEAD)
-    for line in BODY:
+    two_cells(*head)
+    for line in body:
         document.add_paragraph(line)
-    two_cells(LEFT_SIGN, RIGHT_SIGN)
-    document.save(path)
+    two_cells(*sign)
+    return document
+
+
+def make_docx(path):
+    word_document((LEFT_HEAD, RIGHT_HEAD), BODY, (LEFT_SIGN, RIGHT_SIGN)).save(path)
 
 
 def test_docx_header_and_signature_tables_are_read_by_column(tmp_path):

@@ -10,7 +10,7 @@ from directives import extract_file
 from directives.nlp.extract import extract_text
 from directives.nlp.task_tables import split_units
 
-from .test_readers import FONT, needs_font
+from .test_readers import FONT, needs_font, word_document
 
 LEFT_HEAD = ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "Số: 45/KH-UBND"]
 RIGHT_HEAD = ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "Quảng Ngãi, ngày 12 tháng 11 năm 2025"]
@@ -142,21 +142,7 @@ def test_html_table_with_colspan_group_rows_and_a_rowspan_lead_cell(tmp_path):
 
 
 def make_docx(path):
-    import docx
-
-    document = docx.Document()
-
-    def two_cells(left, right):
-        table = document.add_table(rows=1, cols=2)
-        for cell, lines in zip(table.rows[0].cells, (left, right)):
-            cell.paragraphs[0].text = lines[0]
-            for line in lines[1:]:
-                cell.add_paragraph(line)
-
-    two_cells(LEFT_HEAD, RIGHT_HEAD)
-    for line in BODY:
-        document.add_paragraph(line)
-    two_cells(LEFT_SIGN, RIGHT_SIGN)
+    document = word_document((LEFT_HEAD, RIGHT_HEAD), BODY, (LEFT_SIGN, RIGHT_SIGN))
     for line in APPENDIX:
         document.add_paragraph(line)
     table = document.add_table(rows=1 + len(ROWS), cols=len(HEADER))
