@@ -313,11 +313,40 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
         if inside and not closings.first(sentence_start, sentence_end):
             continue  # already read with its item; a closing article after it still counts
         tasks.extend(_in_sentence(flat, sentence_start, sentence_end, items, starts, issued_date, closings, cues))
+    scope = _scope_spans(text, items)
+    if scope:
+        tasks = [t for t in tasks if not any(a <= t.start < b for a, b in scope)]
     tasks.sort(key=lambda t: t.start)
     for task in tasks:  # the last day allowed and the rhythm, read from the deadline's words
         read = settle(task.deadline_text, issued_date)
         task.due_by, task.recurrence = task.deadline or read.due_by, read.recurrence
     return tasks
+
+
+# Articles and headings that say whom a text concerns or what its words mean, never what
+# anyone must do (Nghị định 30/2020's "Điều 1. Phạm vi điều chỉnh", "Điều 2. Đối tượng áp
+# dụng", "Điều 3. Giải thích từ ngữ"; a plan's "1. Đối tượng thực hiện", "Thành phần tham gia"):
+# the units named there are listed, not given a duty. (On the folded title.)
+_SCOPE_TITLE = re.compile(
+    r"\W*(?:pham\s+vi\s+(?:dieu\s+chinh|ap\s+dung)|doi\s+tuong(?:\s+(?:ap\s+dung|thuc\s+hien|tham\s+gia|thu\s+huong|dieu\s+chinh))?|giai\s+thich\s+tu\s+ngu|thanh\s+phan(?:\s+(?:tham\s+gia|thuc\s+hien|tham\s+du))?)"
+    r"(?:\s*(?:va|,)\s*(?:pham\s+vi|doi\s+tuong)[^\n]{0,40})?[\s*:.]*$"
+)
+
+
+def _scope_spans(text: str, items: list[Item]) -> list[tuple[int, int]]:
+    """The spans (the item and everything under it) of the items titled as ``_SCOPE_TITLE``."""
+    spans = []
+    for item in items:
+        if item.level > 2 and not item.label.startswith("Điều"):
+            continue  # a title is an article's, a roman heading's or a numbered heading's
+        line_end = text.find("\n", item.text_start, item.end)
+        title = text[item.text_start : line_end if line_end >= 0 else item.end]
+        if len(title) < 80 and _SCOPE_TITLE.match(fold(title)):
+            last = item
+            while last.children:
+                last = last.children[-1]
+            spans.append((item.start, last.end))
+    return spans
 
 
 def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], closings: "_Matches") -> list[Task]:
