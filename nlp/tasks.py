@@ -304,6 +304,7 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
         elif id(item) not in used:
             own = labels[bisect_left(label_starts, item.text_start) : bisect_left(label_starts, _own_end(item))]
             tasks.extend(_labelled(flat, item, own, issued_date))
+    paragraphs = [m.end() for m in _PARAGRAPH.finditer(text, start, end)]  # where a blank line ends
     covered = sorted((t.start, t.end) for t in tasks)
     covered_starts = [a for a, _ in covered]
     reach = list(accumulate((b for _, b in covered), max))  # the furthest end of the spans so far
@@ -312,7 +313,8 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
         inside = i > 0 and reach[i - 1] > sentence_start
         if inside and not closings.first(sentence_start, sentence_end):
             continue  # already read with its item; a closing article after it still counts
-        tasks.extend(_in_sentence(flat, sentence_start, sentence_end, items, starts, issued_date, closings, cues))
+        tasks.extend(_in_sentence(flat, sentence_start, sentence_end, items, starts, issued_date, closings, cues, paragraphs))
+    tasks = _without_repeats(tasks)
     scope = _scope_spans(text, items)
     if scope:
         tasks = [t for t in tasks if not any(a <= t.start < b for a, b in scope)]
@@ -331,6 +333,19 @@ _SCOPE_TITLE = re.compile(
     r"\W*(?:pham\s+vi\s+(?:dieu\s+chinh|ap\s+dung)|doi\s+tuong(?:\s+(?:ap\s+dung|thuc\s+hien|tham\s+gia|thu\s+huong|dieu\s+chinh))?|giai\s+thich\s+tu\s+ngu|thanh\s+phan(?:\s+(?:tham\s+gia|thuc\s+hien|tham\s+du))?)"
     r"(?:\s*(?:va|,)\s*(?:pham\s+vi|doi\s+tuong)[^\n]{0,40})?[\s*:.]*$"
 )
+
+
+def _without_repeats(tasks: list[Task]) -> list[Task]:
+    """One task where an item and a sentence inside it read the same duty of the same unit."""
+    seen: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    kept = []
+    for task in tasks:
+        key = (task.assignee.casefold(), task.action.casefold()[:60])
+        if any(a < task.end and task.start < b for a, b in seen.get(key, ())):
+            continue
+        seen.setdefault(key, []).append((task.start, task.end))
+        kept.append(task)
+    return kept
 
 
 def _scope_spans(text: str, items: list[Item]) -> list[tuple[int, int]]:
@@ -546,7 +561,8 @@ def _descendants(item: Item):
 
 
 def _in_sentence(
-    flat: str, s: int, e: int, items: list[Item], starts: list[int], issued_date: str | None, closings: "_Matches", cues: "_Matches"
+    flat: str, s: int, e: int, items: list[Item], starts: list[int], issued_date: str | None, closings: "_Matches", cues: "_Matches",
+    paragraphs: list[int] = (),
 ) -> list[Task]:
     """Duties inside running text: the closing article, "Giao X ...", "X chủ trì ..."."""
     p = _patterns()
@@ -597,6 +613,15 @@ def _in_sentence(
     if clauses[0][1]:
         return found
     for cue in cues.within(s, e):
+        # "Cá nhân được giao quản lý sổ ... có trách nhiệm ...": a subject with its own clause
+        subject = _responsible_subject(flat, s, cue, paragraphs) if "trách" in cue.group() else None
+        if subject is not None:
+            units = _split_units(_without_scope(flat[subject : cue.start()]))
+            rest = flat[cue.start() : e]
+            if units and not _NOT_DUTY.search(rest[:80]):
+                deadline, text = find_deadline(rest, issued_date)
+                found.extend(Task(u, _action(rest), _coordinators(rest), deadline, text, section, s, e, _is_group(u)) for u in units)
+                continue
         # "..., Sở Văn hóa và Thể thao chủ trì triển khai ...": the unit right before the cue
         back = max(s, cue.start() - 160)
         boundary = max([back, *(m.end() for m in _CLAUSE_CUT.finditer(flat, back, cue.start()))])
@@ -616,6 +641,90 @@ def _in_sentence(
                 found.extend(Task(u, _action(rest), _coordinators(rest), deadline, text, section, s, e, _is_group(u)) for u in units)
                 break
     return found
+
+
+# "có trách nhiệm" / "chịu trách nhiệm" is said of the subject right before it: in a legal
+# text that subject is often a noun phrase with a clause of its own ("Cá nhân được giao quản lý
+# sổ theo dõi có trách nhiệm ...", "Các đơn vị là đầu mối quy định tại Khoản 1 có trách nhiệm
+# ...") or comes after a time clause ("Trong thời hạn 05 ngày làm việc, kể từ ngày nhận đủ hồ
+# sơ, Cơ quan có thẩm quyền có trách nhiệm ..."). Not accountability to someone ("chịu trách
+# nhiệm trước pháp luật"), not a second predicate ("..., chịu trách nhiệm", "và có trách nhiệm").
+_RESPONSIBLE_OBJECT = re.compile(r"\s*(?:(?:toàn\s+diện|hoàn\s+toàn|cá\s+nhân|chính)\s+)?(?:trước|trong|:)(?![\wÀ-ỹ])")
+# where the clause holding the subject starts: a ";", ":", "(", a sentence's end, the end of
+# a heading in bold ("** "), and "thì", which opens the main clause ("Đối với ... thì Sở X có ...")
+_NOUN_AT_END = re.compile(r"(?<![\wÀ-ỹ])(?:cơ\s+quan|tổ\s+chức|đơn\s+vị|cá\s+nhân|doanh\s+nghiệp|địa\s+phương|ban|ngành|sở|bộ|người|hộ\s+gia\s+đình|cơ\s+sở)$", re.I)
+_ITEM_START = re.compile(r"\s(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*\.)\s+(?=[A-ZĐÀ-Ỹ])")  # "... sử dụng. b) Cơ quan ..."
+_PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+_HARD_CUT = re.compile(r"[;:(]\s*|\.\s+|\*\*\s+|\sthì\s+")
+_SOFT_CUT = re.compile(r",\s*")
+_ITEM_MARK = re.compile(r"[\s*]*(?:(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-+•]|Điều\s+\d+\s*\.?)\s+)?[\s*]*")
+# words after which a verb belongs to the subject's own clause ("được giao quản lý", "là", "thuộc")
+_RELATIVE = re.compile(r"\s(?:được|đã|là|thuộc|trực\s+tiếp|có\s+thẩm\s+quyền|quy\s+định\s+tại|tham\s+gia|có\s+yêu\s+cầu|có\s+liên\s+quan|liên\s+quan)(?![\wÀ-ỹ])")
+
+
+_CLAUSE_WORD = re.compile(r"(?<![\wÀ-ỹ])(?:sẽ|khi|nếu|đang)(?![\wÀ-ỹ])")  # "Tổng cục Hải quan sẽ ...": a clause
+
+
+@lru_cache(maxsize=None)
+def _free_verb() -> re.Pattern:
+    """A duty verb in lower case: outside a relative clause it ends a subject, not extends it."""
+    verbs = [c for c in _table()["duty_cues"] if c[:1].islower() and c != "tổ chức"]  # "cơ quan, tổ chức, đơn vị"
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{_alt(verbs)})(?![\wÀ-ỹ])")
+
+
+def _responsible_subject(flat: str, s: int, cue: re.Match, paragraphs: list[int] = ()) -> int | None:
+    """Where the subject of "có/chịu trách nhiệm" at ``cue`` starts, or None: the farthest
+    comma-separated start of the clause that opens with a unit's head and whose words before
+    any relative clause hold no duty verb of their own."""
+    if _RESPONSIBLE_OBJECT.match(flat, cue.end()):
+        return None
+    before = flat[max(s, cue.start() - 300) : cue.start()].rstrip()
+    if not before or before.endswith(",") or re.search(r"(?:\s|^)(?:và|hoặc|cùng|đồng\s+thời|sẽ|phải|cũng|không|chưa|vẫn)$", before):
+        return None
+    region = max(s, cue.start() - 300)
+    hard = [m.end() for m in _HARD_CUT.finditer(flat, region, cue.start())]
+    hard += [m.start() + 1 for m in _ITEM_START.finditer(flat, region, cue.start())]
+    i = bisect_left(paragraphs, cue.start())
+    if i and paragraphs[i - 1] > region:
+        hard.append(paragraphs[i - 1])  # a heading on its own paragraph ends before the subject
+    first = max(hard) if hard else s
+    # a comma inside a list of nouns ("giao cho cơ quan, tổ chức, đơn vị có trách nhiệm ...") starts no subject
+    starts = [_ITEM_MARK.match(flat, first).end()] + [
+        m.end() for m in _SOFT_CUT.finditer(flat, first, cue.start()) if not _NOUN_AT_END.search(flat, first, m.start())
+    ]
+    p = _patterns()
+    for at in starts:
+        phrase = flat[at : cue.start()]
+        if not phrase.strip() or len(phrase.split()) > 25:
+            continue
+        capital = phrase[:1].upper() + phrase[1:]
+        head = p["head"].match(capital)
+        if not head or p["not_unit"].match(capital) or not (_named(capital, head) or _RELATIVE.match(capital, head.end())):
+            continue
+        if not _own_clause_only(phrase[head.end() :]):
+            continue
+        return at
+    return None
+
+
+# "Các sở, ban, ngành theo chức năng, nhiệm vụ và quyền hạn", "Tổ chức, cá nhân trong phạm vi nhiệm vụ"
+_SCOPE_AT_END = re.compile(r"\s+(?:trong\s+phạm\s+vi|theo)\s+(?:phạm\s+vi\s+)?(?:chức\s+năng|thẩm\s+quyền|nhiệm\s+vụ|quản\s+lý|quyền\s+hạn)[^;.]{0,80}$")
+
+
+def _without_scope(subject: str) -> str:
+    """A subject without the scope it acts in ("..., theo chức năng, nhiệm vụ được giao")."""
+    return _SCOPE_AT_END.sub("", _SCOPE.sub("", subject.rstrip()))
+
+
+def _own_clause_only(words: str) -> bool:
+    """The words after a subject's head hold no verb of their own outside a relative clause
+    ("được giao quản lý sổ", "là đầu mối quy định tại khoản 1"): they name, they do not say."""
+    relative = _RELATIVE.search(words)
+    main = words[: relative.start() if relative else len(words)]
+    return not (_free_verb().search(main) or _CLAUSE_WORD.search(main))
+
+
+_RESPONSIBLE_AHEAD = re.compile(r"[^;:.()]{0,240}?\s(?:có|chịu)\s+trách\s+nhiệm(?![\wÀ-ỹ])")
 
 
 # Clauses inside a sentence that may open with a lead cue: "...; giao Bộ X ...", "(2) Đề nghị
@@ -658,7 +767,7 @@ _CLAUSE_CUT = re.compile(r"[;:(]\s*|,\s*(?=[a-zđà-ỹ])|\s-\s(?![A-ZĐÀ-Ỹ])
 _LEAD_CUE = re.compile(r"(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?![\wÀ-ỹ])(?!\s*:)")  # at a word's start: starting_words
 
 
-_SENTENCE_CUT = re.compile(r"[.:!?]\s+(?=[A-ZĐÀ-Ỹ(\-+•\d])")
+_SENTENCE_CUT = re.compile(r"[.:!?]\s+(?=[A-ZĐÀ-Ỹ(\-+•\d]|[a-zđ]\)\s)")  # "... chính xác. b) Cơ quan ..."
 
 
 def _sentences(flat: str, start: int, end: int, text: str | None = None, cuts: list[int] | None = None):
@@ -731,6 +840,18 @@ def _units_at(flat: str, at: int, limit: int, tag: bool = True) -> tuple[list[st
         if cut is not None:
             end = at + len(phrase[:cut].rstrip())
             phrase = flat[at:end]
+    # "Cá nhân được giao quản lý sổ ... có trách nhiệm": the name runs on to "có trách nhiệm"
+    ahead = _RESPONSIBLE_AHEAD.match(flat, at, min(limit, at + 300)) if "trách" not in flat[end : end + 16] else None
+    if ahead:
+        cue_at = ahead.end() - len(re.search(r"(?:có|chịu)\s+trách\s+nhiệm$", ahead.group()).group())
+        subject = flat[at:cue_at].rstrip()
+        if (
+            not _RESPONSIBLE_OBJECT.match(flat, ahead.end())
+            and len(subject.split()) <= 25
+            and not re.search(r"(?:,|\s(?:và|hoặc|cùng|sẽ|phải|cũng|không|chưa|vẫn))$", subject)
+            and _own_clause_only(subject[len(head.group()) :])
+        ):
+            return _split_units(_without_scope(subject)), at + len(subject)
     words = phrase.split()
     if len(words) > 100 or not words or _MODAL.search(phrase) or _PREDICATE.search(phrase, len(head.group())):
         return [], at  # "Cơ sở kinh doanh phải ...": a plain obligation, not a duty given
@@ -758,7 +879,7 @@ _NEXT_CHAR = re.compile(r"\s*(\S)")
 
 # Heads that are common words unless a proper name follows: "Phòng Quản lý Thương mại" (not
 # "Phòng, chống thiên tai"), "Công ty Điện lực", "Công ty cổ phần ..." (not "Công ty đã ...")
-_NAME_ONLY_HEADS = {"phòng": None, "công ty": re.compile(r"\s*(?:cổ\s+phần|trách\s+nhiệm\s+hữu\s+hạn|nhà\s+nước)")}
+_NAME_ONLY_HEADS = {"phòng": None, "viện": None, "công ty": re.compile(r"\s*(?:cổ\s+phần|trách\s+nhiệm\s+hữu\s+hạn|nhà\s+nước)")}
 
 
 def _named(flat: str, head: re.Match) -> bool:
