@@ -218,7 +218,7 @@ _CLOSING = re.compile(
     r"\s+(?:(?:quyet\s+dinh|thong\s+tu|nghi\s+dinh|chi\s+thi|nghi\s+quyet|ke\s+hoach|quy\s+che)\s+nay)"
 )
 # "Trách nhiệm của Sở X", "Giao Sở X", "Điều 9. Nội dung Sở X có trách nhiệm chủ trì" (a Quy chế's article titles)
-_ITEM_LEAD = re.compile(r"(?:trách\s+nhiệm|nhiệm\s+vụ)\s+(?:của\s+)?|(?:giao|đề\s+nghị|yêu\s+cầu|nội\s+dung)\s+", re.I)
+_ITEM_LEAD = re.compile(r"(?:(?:thẩm\s+quyền|quyền\s+hạn|quyền|nhiệm\s+vụ)\s+và\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ)(?:\s+và\s+quyền\s+hạn)?\s+(?:của\s+)?|(?:giao|đề\s+nghị|yêu\s+cầu|nội\s+dung)\s+", re.I)
 
 
 class _Matches:
@@ -296,7 +296,7 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     for item in items:
         if id(item) in used or id(item) in spread:
             continue
-        found = _unit_led(flat, item, issued_date, used, closings)
+        found = _unit_led(flat, item, issued_date, used, closings, text)
         tasks.extend(found)
     for item in items:
         if id(item) in spread:
@@ -364,7 +364,7 @@ def _scope_spans(text: str, items: list[Item]) -> list[tuple[int, int]]:
     return spans
 
 
-def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], closings: "_Matches") -> list[Task]:
+def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], closings: "_Matches", text: str | None = None) -> list[Task]:
     """ "2. Sở Tài chính: ...", "a) Công an tỉnh chủ trì ...", "3. Trách nhiệm của Sở Y tế"."""
     p = _patterns()
     at = item.text_start
@@ -372,10 +372,14 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], cl
         first_sentence_end = next((e for s_, e in _sentences(flat, at, _own_end(item))), _own_end(item))
         if closings.first(at, first_sentence_end):
             return []  # the closing article: read unit by unit in _in_sentence
-    lead = _ITEM_LEAD.match(flat[at : at + 30])
+    lead = _ITEM_LEAD.match(flat[at : at + 50])
     if lead:
         at += lead.end()
-    units, after = _units_at(flat, at, item.end, tag=bool(lead))  # the tagger only after "Giao", "Đề nghị" ...
+    units: list[str] = []
+    if lead and "của" in lead.group() and text is not None and item.children:
+        units, after = _titled(text, item, at)  # "Điều 66. Nhiệm vụ và quyền hạn của Bộ, ..., Cơ quan quản lý công chức khác"
+    if not units:
+        units, after = _units_at(flat, at, item.end, tag=bool(lead))  # the tagger only after "Giao", "Đề nghị" ...
     if not units:
         # "1. Căn cứ Kế hoạch này, Giám đốc các Sở, ... xây dựng kế hoạch ...": past the lead-in
         lead_in = _LEAD_IN.match(flat, at, item.end)
@@ -383,6 +387,10 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], cl
         if past is not None:
             # "VII. CHẾ ĐỘ BÁO CÁO\nCác sở, ban, ngành ... gửi báo cáo ...": past the heading's title
             units, after = _units_at(flat, past, item.end)
+        if not units and text is not None and item.children:
+            # "Điều 20. Xử lý thông tin\nCơ quan xử lý có trách nhiệm:", "Điều 13. Trách nhiệm của
+            # Đơn vị quản lý Cổng thông tin": the items under it are the duties of the unit named
+            units, after = _announced(text, item)
         if not units:
             return []
     # a later sentence with a unit of its own as subject ("Điều 3. Sở A có trách nhiệm ... Văn
@@ -404,7 +412,7 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], cl
     if heading_only or not rest.strip():
         # the heading's unit does the items under it that name no unit of their own ("1. Trách
         # nhiệm của Sở Tư pháp ...", "- Yêu cầu các cơ quan báo chí ..." are read on their own)
-        children = [c for c in item.children if not _starts_with_unit(flat, c)]
+        children = [c for c in item.children if not _starts_with_unit(flat, c) and not (text is not None and _names_own_subject(text, c))]
         if not children:
             return []
         for child in children:
@@ -427,6 +435,66 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], cl
         Task(unit, action, coordinators, deadline, deadline_text, item.path or None, item.start, item_end, _is_group(unit))
         for unit in units
     ]
+
+
+# the last line of an item's own text that names who does the items under it: "Bộ Tài chính,
+# Bộ Công Thương có trách nhiệm:", "Ngân hàng nhận ký quỹ có trách nhiệm sau:", "... có các nhiệm vụ sau đây:"
+_ANNOUNCES = re.compile(
+    r"(?:^|\n)[ \t*]*(?P<who>[^\n]{3,200}?)\s+(?:có|chịu)\s+(?:các\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ)(?:\s+(?:sau(?:\s+đây)?|như\s+sau|chính\s+sau))?[ \t*]*:[ \t*]*$"
+)
+
+
+def _announced(text: str, item: Item) -> tuple[list[str], int]:
+    """The units of a line that announces the duties under it, and where the line ends."""
+    own_end = _own_end(item)
+    line_start = text.rfind("\n", item.text_start, own_end - 1)
+    m = _ANNOUNCES.search(text, max(item.text_start, line_start), own_end) if line_start >= 0 else None
+    if not m or text[m.end() : own_end].strip():
+        return [], item.text_start
+    who = m.group("who")
+    head = _patterns()["head"].match(who)
+    # (a compound such as "Cơ quan xử lý", "Đơn vị quản lý" is a name here: the line says who)
+    if not head or _CLAUSE_WORD.search(who) or len(who.split()) > 20:
+        return [], item.text_start
+    return _split_units(_without_scope(who)), m.start("who") + len(who)
+
+
+def _titled(text: str, item: Item, at: int) -> tuple[list[str], int]:
+    """ "Điều 23. Trách nhiệm của doanh nghiệp hoạt động dịch vụ việc làm": the body the title
+    names, whole, where the unit grammar does not know it (``at``: past "Trách nhiệm của")."""
+    line_end = text.find("\n", at, _own_end(item))
+    if line_end < 0 or text[line_end:_own_end(item)].strip():
+        return [], at  # a title on its own line, the duties in the items under it
+    who = re.sub(r"(?:\s*\[\d+\]|\s+\d{1,3})+$", "", text[at:line_end].strip(" *.:")).strip(" *.:")  # a footnote mark
+    if (
+        not who
+        or len(who.split()) > 15
+        or not who[:1].isalpha()
+        or _patterns()["not_unit"].match(who)
+        or re.match(r"(?:các\s+)?bên\b", who, re.I)
+        or _CLAUSE_WORD.search(who)
+        or 2 * sum(_names_own_subject(text, c) for c in item.children) > len(item.children)
+    ):
+        return [], at  # "Trách nhiệm của các cơ quan ...\n1. Cơ quan tài chính: ...\n2. Cơ quan thuế: ...": a grouping
+    capital = who[:1].upper() + who[1:]
+    units = _split_units(who) if _patterns()["head"].match(capital) and _named(capital, _patterns()["head"].match(capital)) else []
+    return units or [capital], line_end
+
+
+# an item that names its own unit in a way the head grammar may not know: "Cơ quan tài chính:",
+# "Trách nhiệm của đối tượng kiểm kê:", "Ban chỉ huy phòng thủ dân sự cấp tỉnh có trách nhiệm:"
+_OWNER_TITLE = re.compile(r"[ \t*]*(?:Trách\s+nhiệm|Nhiệm\s+vụ|Quyền\s+hạn)\s+của\s")
+_OWNER_THEN = re.compile(r"[^\n:;.]{0,80}?(?::|\s(?:có|chịu)\s+trách\s+nhiệm)")
+
+
+def _names_own_subject(text: str, item: Item) -> bool:
+    if _OWNER_TITLE.match(text, item.text_start, item.end):
+        return True
+    at = item.text_start
+    while at < item.end and text[at] in " \t*":
+        at += 1
+    head = _patterns()["head"].match(text, at, item.end)
+    return bool(head and _OWNER_THEN.match(text, head.end(), item.end))
 
 
 def _next_subject(flat: str, start: int, end: int) -> int:

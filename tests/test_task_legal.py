@@ -77,3 +77,43 @@ def test_one_task_where_an_item_and_its_sentence_read_the_same_duty():
         "Thủ trưởng cơ quan, đơn vị",
     ]
     assert tasks[2].action == "chịu trách nhiệm toàn diện về tính chính xác của dữ liệu"
+
+
+def test_an_article_of_duties_and_the_line_that_announces_them():
+    text = (
+        "Điều 13. Trách nhiệm của Đơn vị quản lý Cổng thông tin điện tử\n"
+        "1. Quản lý, vận hành Cổng thông tin điện tử.\n"
+        "2. Cấp tài khoản cho người sử dụng.\n"
+        "Điều 20. Xử lý hồ sơ\n"
+        "Cơ quan xử lý có trách nhiệm:\n"
+        "1. Tiếp nhận và xử lý hồ sơ.\n"
+        "2. Trả kết quả cho người nộp.\n"
+        "Điều 24. Thẩm quyền và trách nhiệm của Bộ Nội vụ\n"
+        "1. Hướng dẫn thi hành Nghị định.\n"
+        "2. Kiểm tra việc thực hiện.\n"
+        "Điều 29. Trách nhiệm của các bên\n"
+        "Bộ Tài chính, Bộ Công Thương có trách nhiệm:\n"
+        "1. Chỉ đạo các đơn vị trực thuộc thực hiện Thông tư.\n"
+        "2. Bảo đảm an toàn thông tin.\n"
+    )
+    tasks = find_tasks(text)
+    assert [(t.assignee, t.section) for t in tasks] == [
+        ("Đơn vị quản lý Cổng thông tin điện tử", "Điều 13"),
+        ("Cơ quan xử lý", "Điều 20"),
+        ("Bộ Nội vụ", "Điều 24"),
+        ("Bộ Tài chính", "Điều 29"),
+        ("Bộ Công Thương", "Điều 29"),
+    ]
+    assert tasks[1].action == "Tiếp nhận và xử lý hồ sơ. Trả kết quả cho người nộp"
+
+
+def test_an_article_grouping_units_that_each_item_names_gives_the_group_no_task():
+    text = (
+        "Điều 9. Trách nhiệm của các cơ quan trong việc thu tiền sử dụng đất\n"
+        "1. Cơ quan tài chính: chủ trì xác định giá đất cụ thể.\n"
+        "2. Cơ quan thuế: xác định số tiền phải nộp.\n"
+        "3. Kho bạc Nhà nước: thu đủ tiền vào ngân sách.\n"
+    )
+    assignees = [t.assignee for t in find_tasks(text)]
+    assert not any("trong việc" in a for a in assignees)
+    assert "Kho bạc Nhà nước" in assignees
