@@ -767,9 +767,16 @@ def _responsible_subject(flat: str, s: int, cue: re.Match, paragraphs: list[int]
             continue
         capital = phrase[:1].upper() + phrase[1:]
         head = p["head"].match(capital)
-        if not head or p["not_unit"].match(capital) or not (_named(capital, head) or _RELATIVE.match(capital, head.end())):
+        if not head or p["not_unit"].match(capital):
             continue
-        if not _own_clause_only(phrase[head.end() :]):
+        own = phrase[head.end() :]
+        # "Đơn vị quản lý Cổng thông tin", "các cơ quan phối hợp": a general head and a verb make one name
+        compound = head.group().lower().removeprefix("các ") in _GENERIC_HEADS and _free_verb().match(own, 1)
+        if compound:
+            own = own[compound.end() :]
+        elif not (_named(capital, head) or _RELATIVE.match(capital, head.end())):
+            continue
+        if not _own_clause_only(own):
             continue
         return at
     return None
@@ -788,8 +795,15 @@ def _own_clause_only(words: str) -> bool:
     """The words after a subject's head hold no verb of their own outside a relative clause
     ("được giao quản lý sổ", "là đầu mối quy định tại khoản 1"): they name, they do not say."""
     relative = _RELATIVE.search(words)
-    main = words[: relative.start() if relative else len(words)]
+    main = _compound_names().sub(" ", words[: relative.start() if relative else len(words)])
     return not (_free_verb().search(main) or _CLAUSE_WORD.search(main))
+
+
+@lru_cache(maxsize=None)
+def _compound_names() -> re.Pattern:
+    """A general head and a verb that make one name inside a list ("..., cơ quan quản lý tạm giữ")."""
+    verbs = [c for c in _table()["duty_cues"] if c[:1].islower() and c != "tổ chức"]
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{_alt(sorted(_GENERIC_HEADS), ignore_case=True)})\s+(?:{_alt(verbs)})(?![\wÀ-ỹ])", re.I)
 
 
 _RESPONSIBLE_AHEAD = re.compile(r"[^;:.()]{0,240}?\s(?:có|chịu)\s+trách\s+nhiệm(?![\wÀ-ỹ])")

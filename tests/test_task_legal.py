@@ -117,3 +117,17 @@ def test_an_article_grouping_units_that_each_item_names_gives_the_group_no_task(
     assignees = [t.assignee for t in find_tasks(text)]
     assert not any("trong việc" in a for a in assignees)
     assert "Kho bạc Nhà nước" in assignees
+
+
+def test_a_general_head_and_a_verb_make_one_name_before_co_trach_nhiem():
+    text = (
+        "1. Đơn vị quản lý Cổng thông tin điện tử chịu trách nhiệm bảo đảm an toàn dữ liệu.\n"
+        "2. Hằng tháng, Cơ quan Cảnh sát điều tra, cơ quan quản lý tạm giữ, tạm giam có trách nhiệm báo cáo kết quả.\n"
+        "3. Đơn vị chủ trì có trách nhiệm hoàn thành nhiệm vụ, các cơ quan phối hợp có trách nhiệm phối hợp với đơn vị chủ trì.\n"
+    )
+    assert [t.assignee for t in find_tasks(text)] == [
+        "Đơn vị quản lý Cổng thông tin điện tử",
+        "Cơ quan Cảnh sát điều tra, cơ quan quản lý tạm giữ, tạm giam",
+        "Đơn vị chủ trì",
+        "các cơ quan phối hợp",
+    ]
