@@ -124,6 +124,9 @@ _BOUNDARY = re.compile(
 _RECIPIENT_BLOCK = re.compile(r"^[ \t*]*Nơi\s+nhận\s*:?[^\n]*(?:\n(?![ \t*]*(?:[IVX]+\.|\d+\.|Điều\s+\d|KT\.|TM\.|Q\.|TL\.|PHỤ\s+LỤC)).*){0,60}?\n[ \t*-]*Lưu\b[^\n]*", re.M)
 
 
+_BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")
+
+
 def boundaries(text: str, start: int = 0, end: int | None = None) -> tuple[str, list[int]]:
     """``text`` with its Nơi nhận blocks blanked (same length: offsets hold), and the offsets
     where a duty's text stops (see ``_BOUNDARY``)."""
@@ -376,10 +379,14 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], cl
     if lead:
         at += lead.end()
     units: list[str] = []
+    titled = False
     if lead and "của" in lead.group() and text is not None and item.children:
         units, after = _titled(text, item, at)  # "Điều 66. Nhiệm vụ và quyền hạn của Bộ, ..., Cơ quan quản lý công chức khác"
     if not units:
-        units, after = _units_at(flat, at, item.end, tag=bool(lead))  # the tagger only after "Giao", "Đề nghị" ...
+        # a name stops at a blank line: "Trách nhiệm của các cơ quan\n\nCác cơ quan ... có trách nhiệm ..."
+        blank = _BLANK_LINE.search(text, at, item.end) if text is not None else None
+        units, after = _units_at(flat, at, blank.start() if blank else item.end, tag=bool(lead))  # the tagger only after "Giao", "Đề nghị" ...
+        titled = bool(units and blank and not flat[after : blank.start()].strip(" *"))  # the name is the heading's line
     if not units:
         # "1. Căn cứ Kế hoạch này, Giám đốc các Sở, ... xây dựng kế hoạch ...": past the lead-in
         lead_in = _LEAD_IN.match(flat, at, item.end)
@@ -407,6 +414,17 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], cl
     )
     if rest.lstrip().startswith(":"):
         rest = rest.lstrip()[1:]
+    elif titled and not heading_only:
+        # "5. Sở Văn hóa, Thể thao và Du lịch\n\nSở Văn hóa, Thể thao và Du lịch quản lý ...": the
+        # paragraph under the heading is its duty, its subject said again or not
+        start = len(rest) - len(rest.lstrip(" *"))
+        own, own_after = _units_at(flat, after + start, item_end, tag=False)
+        if own and p["cue"].match(flat, own_after):
+            units, rest = own, flat[own_after:item_end]  # "2. Sở A, Sở B\n\nSở A chủ trì, phối hợp với Sở B ..."
+        else:
+            rest = rest.strip(" *")
+            if rest.lower().startswith(units[0].lower()):
+                rest = rest[len(units[0]) :]
     elif not (lead or heading_only or p["cue"].match(rest) or _QUALIFIER.match(rest)):
         return []  # "1. Sở ... là ..." without a duty
     if heading_only or not rest.strip():
@@ -806,7 +824,8 @@ def _compound_names() -> re.Pattern:
     return re.compile(rf"(?<![\wÀ-ỹ])(?:{_alt(sorted(_GENERIC_HEADS), ignore_case=True)})\s+(?:{_alt(verbs)})(?![\wÀ-ỹ])", re.I)
 
 
-_RESPONSIBLE_AHEAD = re.compile(r"[^;:.()]{0,240}?\s(?:có|chịu)\s+trách\s+nhiệm(?![\wÀ-ỹ])")
+# (not past the end of a bold title or a blank line: "Trách nhiệm của các cơ quan**\n\nCác cơ quan ... có trách nhiệm")
+_RESPONSIBLE_AHEAD = re.compile(r"(?:[^;:.()*\s]|\s(?!\s)){0,240}?\s(?:có|chịu)\s+trách\s+nhiệm(?![\wÀ-ỹ])")
 
 
 # Clauses inside a sentence that may open with a lead cue: "...; giao Bộ X ...", "(2) Đề nghị

@@ -174,3 +174,23 @@ def test_a_duty_stops_at_the_signature_block():
     tasks = find_tasks(text)
     assert [t.assignee for t in tasks] == ["Chánh Văn phòng Ủy ban nhân dân tỉnh", "Giám đốc Sở Tài chính"]
     assert all(t.action == "chịu trách nhiệm thi hành Quyết định này" for t in tasks)
+
+
+def test_a_heading_naming_units_then_its_paragraph():
+    # offices often put the unit alone on the heading's line, its duty in the paragraph under it
+    text = (
+        "IV. TỔ CHỨC THỰC HIỆN\n"
+        "**1. Sở Văn hóa, Thể thao và Du lịch**\n\n"
+        "Sở Văn hóa, Thể thao và Du lịch hướng dẫn các cơ quan báo chí tuyên truyền Kế hoạch.\n\n"
+        "**2. Sở Khoa học và Công nghệ, Sở Nội vụ**\n\n"
+        "Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Nội vụ tổ chức tập huấn.\n\n"
+        "**3. Trách nhiệm của các cơ quan, đơn vị, địa phương**\n\n"
+        "Các cơ quan, đơn vị, địa phương có trách nhiệm thực hiện tốt Kế hoạch này.\n"
+    )
+    tasks = find_tasks(text)
+    assert [(t.assignee, t.action) for t in tasks] == [
+        ("Sở Văn hóa, Thể thao và Du lịch", "hướng dẫn các cơ quan báo chí tuyên truyền Kế hoạch"),
+        ("Sở Khoa học và Công nghệ", "chủ trì, phối hợp với Sở Nội vụ tổ chức tập huấn"),
+        ("Các cơ quan, đơn vị, địa phương", "có trách nhiệm thực hiện tốt Kế hoạch này"),
+    ]
+    assert tasks[1].coordinators == ["Sở Nội vụ"]
