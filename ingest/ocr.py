@@ -109,6 +109,12 @@ def without_seal_red(image, keep_top: float = 0.0):
 
 LOST_INK = 0.25  # the share of a page's ink outside every word read, past which lines were lost
 SOME_INK = 5000  # dark pixels: less is a blank page or a speck, whatever was read of it
+# A line of text left out: unread ink across a quarter of the page's width (in cells of 8 pixels)
+# for a quarter of an inch of height (two lines of body text; a signature, a seal, a ruled
+# line or a handwritten note crosses only a few cells of a row, or only a few rows).
+LOST_LINE_WIDTH = 1 / 4
+LOST_LINE_HEIGHT = 0.25  # inch
+_CELL = 8
 
 
 def recognise(image, path: str = "", dpi: int = DPI) -> str:
@@ -116,21 +122,30 @@ def recognise(image, path: str = "", dpi: int = DPI) -> str:
 
     Tesseract reads a page as a column of blocks (page segmentation mode 4), which keeps
     each line of a two-column header whole. On a warped or skewed photocopy that mode
-    drops whole paragraphs (a third of the words of one Thông báo); those pages leave much
-    of their ink outside the boxes of the words read, and are read again as one uniform
-    block of text (mode 6), whose words are kept when they cover more of the ink."""
+    drops whole paragraphs (a third of the words of one Thông báo) or a few lines of one
+    (the first lines of a Thông báo's last item: its units); those pages leave much of their
+    ink, or a band of it as wide as a line of text, outside the boxes of the words read, and
+    are read again as one uniform block of text (mode 6), whose words are kept when they
+    cover more of the ink."""
     tsv = tesseract_words(image, path, dpi)
-    lost = _ink_not_read(image, tsv)
-    if lost is not None and lost > LOST_INK:
+    unread = _unread_ink(image, tsv)
+    if unread is not None and (unread[0] > LOST_INK or _lines_lost(unread[1], dpi)):
         again = tesseract_words(image, path, dpi, mode=6)
         still = _ink_not_read(image, again)
-        if still is not None and still < lost:
+        if still is not None and still < unread[0]:
             tsv = again
     return words_to_text(tsv, dpi)
 
 
 def _ink_not_read(image, tsv: str) -> float | None:
     """The share of the page's dark pixels outside every word box (None: too little ink)."""
+    unread = _unread_ink(image, tsv)
+    return None if unread is None else unread[0]
+
+
+def _unread_ink(image, tsv: str):
+    """The share of the page's dark pixels outside every word box, and the image of those
+    pixels (white on black); None when the page has too little ink."""
     from PIL import Image, ImageChops, ImageDraw
 
     page = image if isinstance(image, Image.Image) else Image.open(io.BytesIO(image))
@@ -145,7 +160,19 @@ def _ink_not_read(image, tsv: str) -> float | None:
         if len(cells) >= 12 and cells[0] == "5" and cells[11].strip():
             left, top, width, height = (int(v) for v in cells[6:10])
             draw.rectangle((left - 4, top - 4, left + width + 4, top + height + 4), fill=0)
-    return ImageChops.multiply(ink, unread).histogram()[255] / total
+    left_out = ImageChops.multiply(ink, unread)
+    return left_out.histogram()[255] / total, left_out
+
+
+def _lines_lost(left_out, dpi: int = DPI) -> bool:
+    """Whether the unread ink holds a band as wide and as high as lines of text (see
+    ``LOST_LINE_WIDTH``): each row is cut in cells, a cell with any unread ink counts."""
+    from PIL import Image
+
+    cells = left_out.resize((max(1, left_out.width // _CELL), left_out.height), Image.BOX).point(lambda v: 255 if v else 0)
+    share = cells.resize((1, cells.height), Image.BOX)  # each row: the share of its cells with ink
+    wide_rows = sum(share.histogram()[int(255 * LOST_LINE_WIDTH) + 1 :])
+    return wide_rows >= LOST_LINE_HEIGHT * dpi
 
 
 _TSV_HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"

@@ -177,11 +177,39 @@ def _ruled_tables(page) -> list:
     try:
         if len(page.lines) + 4 * len(page.rects) < _MIN_RULES:
             return []
+        if any(not _visible(o) for o in page.lines + page.rects):
+            page = page.filter(_visible)
         found = page.find_tables({"vertical_strategy": "lines", "horizontal_strategy": "lines"})
     except Exception:  # a table is a bonus: the page's words are read without it
         return []
     tables = [t for t in found if len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 3]
     return sorted(tables, key=lambda t: t.bbox[1])
+
+
+def _visible(obj: dict) -> bool:
+    """Drawn in a colour a reader sees: a Word document exported with white shading behind
+    each line (or white borders) draws a white rectangle per line, which is no table: read
+    as one, every line of the page became a row of cells closed by "|"."""
+    kind = obj.get("object_type")
+    if kind == "line":
+        return not _white(obj.get("stroking_color"))
+    if kind in ("rect", "curve"):
+        return bool(
+            (obj.get("stroke") and not _white(obj.get("stroking_color")))
+            or (obj.get("fill") and not _white(obj.get("non_stroking_color")))
+        )
+    return True
+
+
+def _white(color) -> bool:
+    """A grey, RGB or CMYK colour that is white (a pattern's name or no colour is not)."""
+    if isinstance(color, (int, float)):
+        color = (color,)
+    if not isinstance(color, (tuple, list)) or not color or not all(isinstance(v, (int, float)) for v in color):
+        return False
+    if len(color) in (1, 3):
+        return all(v >= 0.95 for v in color)
+    return len(color) == 4 and all(v <= 0.05 for v in color)
 
 
 def _table_lines(table, words: list[dict]) -> list[str]:

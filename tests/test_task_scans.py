@@ -1,0 +1,128 @@
+"""Tasks of scanned documents, as OCR gives their text: lines Tesseract left out of a page,
+marks it lost, and the forms scans of công văn, thông báo and QĐ xử phạt are written in.
+The documents are written here, in the layout the OCR reader makes (no corpus text)."""
+from __future__ import annotations
+
+import pytest
+
+from directives.ingest import ocr
+from directives.nlp.extract import extract_text
+
+PIL = pytest.importorskip("PIL")
+from PIL import Image, ImageDraw  # noqa: E402
+
+# ---------------------------------------------------------------------------- lines OCR left out
+
+WIDTH, HEIGHT = 1650, 2340  # an A4 page at 200 dpi
+LINES = [
+    "4. Sở Xây dựng chủ trì, phối hợp với các cơ quan liên quan hướng dẫn UBND cấp huyện.",
+    "5. Đề nghị Ủy ban MTTQ Việt Nam tỉnh, Bộ Chỉ huy Quân sự tỉnh, Tỉnh đoàn phối hợp chặt chẽ",
+    "với UBND huyện trong công tác huy động nguồn lực thực hiện Chương trình.",
+]
+
+
+def _page() -> tuple[Image.Image, list[tuple[int, int, int, int]]]:
+    """A page of twelve body lines drawn as runs of word blocks, and each line's box; and a
+    signature stroke under them, which no word box covers."""
+    page = Image.new("L", (WIDTH, HEIGHT), 255)
+    draw = ImageDraw.Draw(page)
+    boxes = []
+    for i in range(12):
+        top = 200 + 60 * i
+        x = 270
+        while x < 1420:
+            draw.rectangle((x, top, x + 70, top + 28), fill=0)
+            x += 90
+        boxes.append((270, top, 1420 - 270, 28))
+    draw.line((900, 1200, 1300, 1100), fill=0, width=6)  # the signer's stroke
+    return page, boxes
+
+
+def _tsv(boxes, texts) -> str:
+    rows = [ocr._TSV_HEADER.rstrip("\n")]
+    for n, ((left, top, width, height), text) in enumerate(zip(boxes, texts)):
+        rows.append(f"5\t1\t1\t1\t{n + 1}\t1\t{left}\t{top}\t{width}\t{height}\t95\t{text}")
+    return "\n".join(rows) + "\n"
+
+
+def test_a_page_whose_mode_leaves_two_lines_out_is_read_again(monkeypatch):
+    """Two lines of twelve lost are less than LOST_INK of the page's ink, but a band as wide
+    as the text: the page is read again as one block, and the item's units come back."""
+    page, boxes = _page()
+    texts = [f"dòng {i}" for i in range(12)]
+    texts[9:12] = LINES
+    kept = [i for i in range(12) if i not in (10, 11)]
+    first = _tsv([boxes[i] for i in kept], [texts[i] for i in kept])
+    whole = _tsv(boxes, texts)
+    modes = []
+
+    def read(image, path="", dpi=ocr.DPI, mode=4):
+        modes.append(mode)
+        return first if mode == 4 else whole
+
+    monkeypatch.setattr(ocr, "tesseract_words", read)
+    share = ocr._ink_not_read(page, first)
+    assert share is not None and share < ocr.LOST_INK  # the old test alone did not see it
+    text = ocr.recognise(page)
+    assert modes == [4, 6]
+    assert "Bộ Chỉ huy Quân sự tỉnh" in text and "với UBND huyện" in text
+
+
+def test_a_signature_left_unread_does_not_make_a_page_read_twice(monkeypatch):
+    page, boxes = _page()
+    tsv = _tsv(boxes, [f"dòng {i}" for i in range(12)])
+    modes = []
+
+    def read(image, path="", dpi=ocr.DPI, mode=4):
+        modes.append(mode)
+        return tsv
+
+    monkeypatch.setattr(ocr, "tesseract_words", read)
+    ocr.recognise(page)
+    assert modes == [4]
+
+
+# ---------------------------------------------------------------------------- white shading is no table
+
+from .test_readers import FONT, needs_font  # noqa: E402
+
+SHADED = [
+    "ỦY BAN NHÂN DÂN TỈNH QUẢNG NGÃI",
+    "Số: 12/TB-UBND",
+    "THÔNG BÁO",
+    "1. Yêu cầu Sở Tài chính khẩn trương rà soát, tổng hợp nhu cầu kinh phí",
+    "của các địa phương, báo cáo UBND tỉnh trước ngày 30/11/2025.",
+    "2. Sở Xây dựng chủ trì, phối hợp với UBND các huyện hướng dẫn thực hiện.",
+]
+
+
+@needs_font
+def test_white_shading_behind_each_line_is_not_read_as_a_table(tmp_path):
+    """A Word document exported with white shading draws a white rectangle behind each line,
+    with white borders: the lines are read as lines, not as rows of cells closed by "|"."""
+    from fpdf import FPDF
+
+    from directives.ingest.registry import read_document
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("body", fname=FONT)
+    pdf.add_page()
+    pdf.set_font("body", size=12)
+    pdf.set_fill_color(255, 255, 255)
+    pdf.set_draw_color(255, 255, 255)
+    y = 30
+    for line in SHADED:
+        pdf.rect(20, y - 5, 170, 7, style="F")
+        pdf.rect(60, y - 5, 50, 7, style="F")  # a run of the line shaded on its own
+        pdf.line(20, y - 5, 190, y - 5)
+        pdf.line(20, y - 5, 20, y + 2)
+        pdf.line(60, y - 5, 60, y + 2)
+        pdf.line(110, y - 5, 110, y + 2)
+        pdf.line(190, y - 5, 190, y + 2)
+        pdf.text(22, y, line)
+        y += 7
+    path = tmp_path / "tb-12.pdf"
+    pdf.output(str(path))
+    text = read_document(str(path), ocr="never").text
+    assert "|" not in text
+    assert "khẩn trương rà soát, tổng hợp nhu cầu kinh phí\ncủa các địa phương" in text
