@@ -18,6 +18,7 @@ import queue
 import re
 import shutil
 import subprocess
+import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from functools import lru_cache
@@ -281,7 +282,73 @@ def words_to_text(tsv: str, dpi: int = DPI) -> str:
         left, top, width, height = (int(v) * scale for v in cells[6:10])
         word = {"text": text, "x0": left, "x1": left + width, "top": top, "bottom": top + height}
         lines.setdefault((cells[2], cells[3], cells[4]), []).append(word)
-    return "\n".join(layout_lines(_rows(list(lines.values()))))
+    return restore_marks("\n".join(layout_lines(_rows(list(lines.values())))))
+
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
+
+
+def _bare(ch: str) -> str:
+    """A letter without any mark ("ố" -> "o", "đ" -> "d"): one character for one."""
+    if ch in "đĐ":
+        return "d" if ch == "đ" else "D"
+    base = unicodedata.normalize("NFD", ch)[:1]
+    return base if base else ch
+
+
+def _toneless(ch: str) -> str:
+    """A letter without its tone, its other marks kept ("ố" -> "ô")."""
+    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", ch) if c not in _TONES))
+
+
+@lru_cache(maxsize=1)
+def _phrases() -> tuple[re.Pattern, dict[str, list[str]]]:
+    """The phrases of ``data/ocr_phrases.json``, found on the bare text (a pattern), and by
+    their bare form (one bare form may stand for several phrases: then none is chosen)."""
+    import json
+    from importlib import resources
+
+    data = json.loads(resources.files(__package__).joinpath("data", "ocr_phrases.json").read_text(encoding="utf-8"))
+    by_bare: dict[str, list[str]] = {}
+    for phrase in data["phrases"]:
+        by_bare.setdefault("".join(map(_bare, phrase)), []).append(phrase)
+    words = sorted(by_bare, key=len, reverse=True)
+    alternation = "|".join(r"\s+".join(re.escape(w) for w in bare.split()) for bare in words)
+    return re.compile(rf"(?<!\w)(?:{alternation})(?!\w)", re.I), by_bare
+
+
+def _lost_marks_of(read: str, phrase: str) -> bool:
+    """``read`` is ``phrase`` with some tone marks (or all marks) of its letters missing, and nothing else."""
+    if len(read) != len(phrase):
+        return False
+    return all(a == b or a in (_toneless(b), _bare(b)) for a, b in zip(read.lower(), phrase))
+
+
+def restore_marks(text: str) -> str:
+    """OCR often reads a letter without its tone ("tô chức", "phôi hợp", "Giám đôc",
+    "Quyêt định"): the phrases the extraction reads (duty verbs, titles, unit heads) get
+    their marks back where the letters read are theirs with marks missing, and only one
+    phrase fits. The case of each letter is kept."""
+    pattern, by_bare = _phrases()
+    bare = "".join(map(_bare, text))
+    if len(bare) != len(text):
+        return text  # (a letter that folds to two: never in Vietnamese text)
+    out, at = [], 0
+    for m in pattern.finditer(bare):
+        read = text[m.start() : m.end()]
+        spaced = re.sub(r"\s+", " ", m.group().lower())
+        fitting = [p for p in by_bare.get(spaced, ()) if _lost_marks_of(re.sub(r"\s+", " ", read), p)]
+        if len(fitting) != 1 or re.sub(r"\s+", " ", read).lower() == fitting[0]:
+            continue
+        words = iter(fitting[0].split())
+        mended = re.sub(r"\S+", lambda w: _same_case(next(words), w.group()), read)
+        out.append(text[at : m.start()] + mended)
+        at = m.end()
+    return "".join(out) + text[at:]
+
+
+def _same_case(word: str, like: str) -> str:
+    return "".join(c.upper() if o.isupper() else c for c, o in zip(word, like))
 
 
 def _rows(lines: list[list[dict]]) -> list[list[dict]]:

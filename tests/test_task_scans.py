@@ -126,3 +126,58 @@ def test_white_shading_behind_each_line_is_not_read_as_a_table(tmp_path):
     text = read_document(str(path), ocr="never").text
     assert "|" not in text
     assert "khẩn trương rà soát, tổng hợp nhu cầu kinh phí\ncủa các địa phương" in text
+
+
+# ---------------------------------------------------------------------------- marks OCR lost
+
+QD_HEAD = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 12/QĐ-UBND\nQUYẾT ĐỊNH\nVề việc hỗ trợ kinh phí\n"
+
+
+def _ocr_lines(lines: list[str]) -> str:
+    """The text the OCR reader gives for these lines, read word by word from Tesseract's TSV."""
+    rows = [ocr._TSV_HEADER.rstrip("\n")]
+    for n, line in enumerate(lines):
+        x = 270
+        for k, word in enumerate(line.split()):
+            rows.append(f"5\t1\t1\t1\t{n + 1}\t{k + 1}\t{x}\t{200 + 60 * n}\t{12 * len(word)}\t28\t90\t{word}")
+            x += 12 * len(word) + 14
+    return ocr.words_to_text("\n".join(rows) + "\n")
+
+
+def test_a_title_read_without_its_tone_still_heads_its_unit():
+    """"Giám đôc", "Quyêt định", "phôi hợp": the marks OCR lost come back on the phrases the
+    extraction reads, so the Kho bạc's director is given the closing duty like the others."""
+    text = _ocr_lines(
+        [
+            "Điều 3. Chánh Văn phòng UBND tỉnh; Giám đôc Sở Tài chính; Giám đôc Kho bạc",
+            "Nhà nước tỉnh chịu trách nhiệm thi hành Quyêt định này./.",
+        ]
+    )
+    assert "Giám đốc Kho bạc" in text and "Quyết định này" in text
+    units = [t["assignee"] for t in extract_text(QD_HEAD + text).tasks]
+    assert units == ["Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Tài chính", "Giám đốc Kho bạc Nhà nước tỉnh"]
+
+
+def test_marks_are_given_back_only_where_one_phrase_fits():
+    assert ocr.restore_marks("Sở Y tế phôi hợp với các đơn vị tô chức") == "Sở Y tế phối hợp với các đơn vị tổ chức"
+    assert ocr.restore_marks("CHU TỊCH") == "CHỦ TỊCH"
+    # a word with another mark than the phrase's is another word, not a lost mark
+    assert ocr.restore_marks("Bộ Tư lệnh Hải quân; Thứ trưởng") == "Bộ Tư lệnh Hải quân; Thứ trưởng"
+
+
+# ---------------------------------------------------------------------------- "Đề nghị" of a thông báo
+
+
+TB_HEAD = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 30/TB-UBND\nTHÔNG BÁO\nKết luận của Chủ tịch UBND tỉnh\n"
+
+
+def test_a_request_to_the_front_and_the_unions_names_each_of_them():
+    """"Đề nghị Ủy ban MTTQ ..., Tỉnh đoàn và các tổ chức chính trị - xã hội phối hợp ...":
+    "tổ chức" after "các" is a noun, the unions, not the verb that ends the list."""
+    text = TB_HEAD + (
+        "3. Đề nghị Ủy ban MTTQ Việt Nam tỉnh, Bộ Chỉ huy Quân sự tỉnh, Tỉnh đoàn\n"
+        "và các tổ chức chính trị - xã hội phối hợp chặt chẽ với UBND huyện trong\n"
+        "công tác huy động nguồn lực thực hiện Chương trình.\n"
+    )
+    units = [t["assignee"] for t in extract_text(text).tasks]
+    assert units == ["Ủy ban MTTQ Việt Nam tỉnh", "Bộ Chỉ huy Quân sự tỉnh", "Tỉnh đoàn", "các tổ chức chính trị - xã hội"]
