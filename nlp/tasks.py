@@ -834,7 +834,8 @@ _RESPONSIBLE_AHEAD = re.compile(r"(?:[^;:.()*\s]|\s(?!\s)){0,240}?\s(?:có|chị
 _NUMBERED_CLAUSE = re.compile(r"\(\d{1,2}\)\s*")
 _ASKED = re.compile(r"(?:đề\s+nghị|yêu\s+cầu)\s+(?:các\s+)?[A-ZĐÀ-Ỹ]")
 _CONDITION = re.compile(r"\s*(?:Trường\s+hợp|Nếu|Khi)\s", re.I)
-_NOT_ASKING = re.compile(r"(?:theo|xét|của|được|có|tại)\s+(?:kính\s+)?$", re.I)
+# ("Văn bản đề nghị UBND tỉnh xem xét", "quy trình đề nghị ...", "hồ sơ đề nghị": the request is a noun, a paper of a procedure)
+_NOT_ASKING = re.compile(r"(?:theo|xét|của|được|có|tại|văn\s+bản|quy\s+trình|hồ\s+sơ|tờ\s+trình)\s+(?:kính\s+)?$", re.I)
 
 
 def _clause_starts(flat: str, s: int, e: int):

@@ -181,3 +181,29 @@ def test_a_request_to_the_front_and_the_unions_names_each_of_them():
     )
     units = [t["assignee"] for t in extract_text(text).tasks]
     assert units == ["Ủy ban MTTQ Việt Nam tỉnh", "Bộ Chỉ huy Quân sự tỉnh", "Tỉnh đoàn", "các tổ chức chính trị - xã hội"]
+
+
+CV_HEAD = (
+    "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\nSố: 88/UBND-KTTH\nV/v đăng ký bổ sung nội dung\n"
+    "Kính gửi: Thường trực HĐND tỉnh\n"
+)
+
+
+def test_a_cong_van_closing_request_to_consider_names_the_body_asked():
+    """"(Kính) đề nghị Thường trực HĐND tỉnh xem xét, quyết định.": the công văn's closing
+    request; "xem xét" ends the name, whatever verb follows it."""
+    text = CV_HEAD + (
+        "UBND tỉnh đăng ký bổ sung nội dung trình HĐND tỉnh tại kỳ họp thứ 12, như sau:\n"
+        "Nghị quyết về giao dự toán năm 2025 cho Sở Nội vụ.\n"
+        "Đề nghị Thường trực HĐND tỉnh xem xét, quyết định./.\n"
+    )
+    tasks = extract_text(text).tasks
+    assert [(t["assignee"], t["action"]) for t in tasks] == [("Thường trực HĐND tỉnh", "(đề nghị) xem xét, quyết định")]
+
+
+def test_a_request_paper_of_a_procedure_asks_nothing():
+    """"Văn bản đề nghị UBND tỉnh xem xét cấp giấy phép", "hồ sơ đề nghị Sở Y tế kiểm tra":
+    the papers a procedure makes, not requests."""
+    for paper in ("dự thảo Văn bản đề nghị UBND tỉnh xem xét cấp giấy phép", "lập hồ sơ đề nghị Sở Y tế kiểm tra, cấp giấy phép"):
+        text = CV_HEAD + f"Bước 4. Chuyên viên {paper}, trình\nlãnh đạo phòng ký nháy.\n"
+        assert extract_text(text).tasks == [], paper
