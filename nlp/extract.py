@@ -13,6 +13,7 @@ from .layout import Layout
 from .normalize import normalize_text
 from .references import extract_references
 from .task_tables import outside, read_task_tables
+from .sanctions import sanction_tasks
 from .tasks import find_tasks
 from .signature import read_recipients, read_signature
 
@@ -55,7 +56,12 @@ def extract_text(text: str) -> Fields:
     # Task tables are read by their rows; the text around them as running text.
     tables = read_task_tables(layout, header.body_start, header.issued_date)
     tasks = [t for s, e in outside(tables.spans, body_start, len(body)) for t in find_tasks(body, s, e, header.issued_date)]
-    tasks = sorted(tasks + tables.tasks, key=lambda t: t.start)
+    # a sanction decision's duties are fixed sentences of its form (nlp.sanctions), read instead
+    # of the grammar's where the form gives them
+    sanctions = sanction_tasks(body, body_start, len(body), header.issued_date)
+    if sanctions:
+        tasks = [t for t in tasks if t.assignee not in {s.assignee for s in sanctions}]
+    tasks = sorted(tasks + tables.tasks + sanctions, key=lambda t: t.start)
     return Fields(
         symbol=header.symbol,
         doc_type=header.doc_type,

@@ -207,3 +207,73 @@ def test_a_request_paper_of_a_procedure_asks_nothing():
     for paper in ("dự thảo Văn bản đề nghị UBND tỉnh xem xét cấp giấy phép", "lập hồ sơ đề nghị Sở Y tế kiểm tra, cấp giấy phép"):
         text = CV_HEAD + f"Bước 4. Chuyên viên {paper}, trình\nlãnh đạo phòng ký nháy.\n"
         assert extract_text(text).tasks == [], paper
+
+
+# ---------------------------------------------------------------------------- QĐ xử phạt (Nghị định 118/2021)
+
+SANCTION = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH ĐỊNH
+Số: 21/QĐ-XPHC
+|
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Bình Định, ngày 12 tháng 3 năm 2025
+|
+QUYẾT ĐỊNH
+Xử phạt vi phạm hành chính
+Căn cứ Luật Xử lý vi phạm hành chính;
+QUYẾT ĐỊNH:
+Điều 1.
+1. Xử phạt vi phạm hành chính đối với tổ chức có tên sau đây:
+Tên tổ chức: Công ty TNHH Chế biến gỗ Hoài Nhơn.
+2. Đã thực hiện hành vi vi phạm hành chính: Xả khí thải vượt quy chuẩn kỹ thuật.
+6. Bị áp dụng hình thức xử phạt, biện pháp khắc phục hậu quả như sau:
+a) Hình thức xử phạt chính: Phạt tiền 90.000.000 đồng.
+c) Biện pháp khắc phục hậu quả:
+- Buộc lắp đặt hệ thống xử lý khí thải đạt quy chuẩn kỹ thuật;
+- Buộc chi trả kinh phí quan trắc khí thải là 6.200.000 đồng.
+Thời hạn thực hiện biện pháp khắc phục hậu quả là 60 (sáu mươi) ngày, kể
+từ ngày nhận được Quyết định này.
+Điều 2. Quyết định này có hiệu lực thi hành kể từ ngày ký.
+Điều 3. Quyết định này được:
+1. Giao cho ông Lê Văn Tâm là người đại diện theo pháp luật của tổ chức bị
+xử phạt có tên tại Điều 1 Quyết định này để chấp hành.
+Công ty TNHH Chế biến gỗ Hoài Nhơn có tên tại Điều 1 phải nghiêm chỉnh chấp
+hành Quyết định xử phạt này.
+a) Công ty TNHH Chế biến gỗ Hoài Nhơn phải nộp tiền phạt tại Kho bạc Nhà nước
+tỉnh trong thời hạn 10 (mười) ngày, kể từ ngày nhận được Quyết định này.
+2. Gửi cho Kho bạc Nhà nước tỉnh Bình Định để thu tiền phạt.
+3. Gửi cho Sở Nông nghiệp và Môi trường (Thanh tra Sở) đê tô chức thực hiện.
+4. Gửi cho Ủy ban nhân dân thị xã Hoài Nhơn để biết và phối hợp thực hiện./.
+Nơi nhận:
+- Như Điều 3;
+- Lưu: VT.
+|
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+|
+"""
+
+
+def test_a_sanction_decision_gives_its_duties_as_its_form_writes_them():
+    """The one sanctioned obeys and pays, and carries out the remedies in their time limit;
+    the Kho bạc collects the fine; the body sent the decision "để tổ chức thực hiện" carries
+    it out with the one sent it "để biết và phối hợp"; that one has no duty of its own."""
+    tasks = extract_text(SANCTION).tasks
+    got = [(t["assignee"], t["action"].split(":")[0].split(";")[0]) for t in tasks]
+    assert got == [
+        ("Công ty TNHH Chế biến gỗ Hoài Nhơn", "thực hiện các biện pháp khắc phục hậu quả"),
+        ("Công ty TNHH Chế biến gỗ Hoài Nhơn", "nghiêm chỉnh chấp hành Quyết định xử phạt"),
+        ("Kho bạc Nhà nước tỉnh Bình Định", "thu tiền phạt"),
+        ("Sở Nông nghiệp và Môi trường", "tô chức thực hiện Quyết định này"),
+    ]
+    remedies, obey = tasks[0], tasks[1]
+    assert "lắp đặt hệ thống xử lý khí thải" in remedies["action"]
+    assert remedies["deadline_text"].startswith("60 (sáu mươi) ngày")
+    assert obey["deadline_text"].startswith("trong thời hạn 10 (mười) ngày") and "Kho bạc" in obey["action"]
+    assert tasks[3]["coordinators"] == ["Ủy ban nhân dân thị xã Hoài Nhơn"]
+
+
+def test_a_decision_without_that_article_is_read_by_the_grammar_alone():
+    text = SANCTION.replace("Điều 3. Quyết định này được:", "Điều 3. Tổ chức thực hiện")
+    assert [t["assignee"] for t in extract_text(text).tasks] == []
