@@ -1040,7 +1040,7 @@ def _split_units(phrase: str) -> list[str]:
     for unit in units:
         m = _TITLE_LIST.match(unit)
         if m:
-            names = [n for n in re.split(r",\s*|\s+và\s+", m.group("names")) if n.strip()]
+            names = _listed_names(m.group("names"))
             title = (m.group("title") + " " if m.group("title") else "") + m.group("kind").capitalize()
             expanded.extend(f"{title} {n.strip()}" for n in names)
         else:
@@ -1112,6 +1112,37 @@ def _share_modifiers(units: list[str]) -> list[str]:
                         shared.append(f"{post} {place}")
                 out = out[:i] + shared
     return out
+
+
+def _listed_names(names: str) -> list[str]:
+    """The names of "các Sở: Tài chính, Lao động - Thương binh và Xã hội, Văn hóa, Thể thao và
+    Du lịch": cut at each comma and "và", except inside a department's name that holds them
+    (the names of the Sở and Bộ in ``issuers.json``)."""
+    parts = re.split(r"(,\s*|\s+và\s+)", names.strip(" .;"))
+    words, joints = parts[0::2], parts[1::2]
+
+    def joined(i: int, j: int) -> str:  # words i..j with the separators between them
+        return "".join(w + sep for w, sep in zip(words[i:j], joints[i:j])) + words[j]
+
+    known = _compound_departments()
+    out, i = [], 0
+    while i < len(words):
+        j = next((j for j in range(min(len(words) - 1, i + 3), i, -1) if _department_key(joined(i, j)) in known), i)
+        if joined(i, j).strip():
+            out.append(joined(i, j).strip())
+        i = j + 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _compound_departments() -> frozenset[str]:
+    """The names after "Sở"/"Bộ" that hold a comma or "và" ("Kế hoạch và Đầu tư"), as keys."""
+    names = [v["name"].split(" ", 1)[1] for v in _load("issuers.json")["codes"].values() if v["name"].startswith(("Sở ", "Bộ "))]
+    return frozenset(_department_key(n) for n in names if "," in n or " và " in n)
+
+
+def _department_key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold(name))
 
 
 # "Giám đốc các Sở: Tài chính, Xây dựng" is the director of each Sở named

@@ -277,3 +277,23 @@ def test_a_sanction_decision_gives_its_duties_as_its_form_writes_them():
 def test_a_decision_without_that_article_is_read_by_the_grammar_alone():
     text = SANCTION.replace("Điều 3. Quyết định này được:", "Điều 3. Tổ chức thực hiện")
     assert [t["assignee"] for t in extract_text(text).tasks] == []
+
+
+def test_directors_of_listed_departments_keep_names_that_hold_and_or_commas():
+    """"Giám đốc các Sở: Tài chính, Lao động - Thương binh và Xã hội, Văn hóa, Thể thao và Du
+    lịch; ...": one director per department, whose name may hold "và" and commas."""
+    text = QD_HEAD + _ocr_lines(
+        [
+            "Điều 4. Chánh Văn phòng UBND tỉnh; Giám đốc các Sở: Tài chính, Lao",
+            "động - Thương binh và Xã hội, Văn hóa, Thể thao và Du lịch, Xây dựng; Thủ",
+            "trưởng các đơn vị liên quan chịu trách nhiệm thi hành Quyết định này./.",
+        ]
+    )
+    assert [t["assignee"] for t in extract_text(text).tasks] == [
+        "Chánh Văn phòng UBND tỉnh",
+        "Giám đốc Sở Tài chính",
+        "Giám đốc Sở Lao động - Thương binh và Xã hội",
+        "Giám đốc Sở Văn hóa, Thể thao và Du lịch",
+        "Giám đốc Sở Xây dựng",
+        "Thủ trưởng các đơn vị liên quan",
+    ]
