@@ -297,3 +297,14 @@ def test_directors_of_listed_departments_keep_names_that_hold_and_or_commas():
         "Giám đốc Sở Xây dựng",
         "Thủ trưởng các đơn vị liên quan",
     ]
+
+
+def test_a_request_that_units_must_act_names_them():
+    """"... yêu cầu Thủ trưởng các sở, ngành, Chủ tịch UBND các huyện cần phải nỗ lực ...": "(cần)
+    phải" ends the names of those asked, as a duty verb would."""
+    text = TB_HEAD + (
+        "II. Nhiệm vụ trong thời gian tới\n"
+        "Để đẩy nhanh tiến độ giải ngân vốn năm 2025, yêu cầu Thủ trưởng các sở, ngành tỉnh,\n"
+        "Chủ tịch UBND các huyện cần phải nỗ lực hơn nữa, tháo gỡ khó khăn, vướng mắc.\n"
+    )
+    assert [t["assignee"] for t in extract_text(text).tasks] == ["Thủ trưởng các sở, ngành tỉnh", "Chủ tịch UBND các huyện"]
