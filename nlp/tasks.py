@@ -316,6 +316,11 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
         inside = i > 0 and reach[i - 1] > sentence_start
         if inside and not closings.first(sentence_start, sentence_end):
             continue  # already read with its item; a closing article after it still counts
+        event = _EVENT_OPENING.search(text, text.rfind("\n", 0, sentence_start) + 1, sentence_end)
+        if event:  # "Ngày 12/11/2024, tại trụ sở UBND tỉnh, Phó Chủ tịch ... chủ trì cuộc họp": what took place
+            if event.start() <= sentence_start:
+                continue
+            sentence_end = event.start()
         tasks.extend(_in_sentence(flat, sentence_start, sentence_end, items, starts, issued_date, closings, cues, paragraphs))
     tasks = _without_repeats(tasks)
     scope = _scope_spans(text, items)
@@ -335,6 +340,15 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
 _SCOPE_TITLE = re.compile(
     r"\W*(?:pham\s+vi\s+(?:dieu\s+chinh|ap\s+dung)|doi\s+tuong(?:\s+(?:ap\s+dung|thuc\s+hien|tham\s+gia|thu\s+huong|dieu\s+chinh))?|giai\s+thich\s+tu\s+ngu|thanh\s+phan(?:\s+(?:tham\s+gia|thuc\s+hien|tham\s+du))?)"
     r"(?:\s*(?:va|,)\s*(?:pham\s+vi|doi\s+tuong)[^\n]{0,40})?[\s*:.]*$"
+)
+
+
+# A thông báo kết luận or a report opens with the event it tells: the day (its year given), then
+# the place ("Ngày 12/11/2024, tại trụ sở UBND tỉnh, ... chủ trì cuộc họp ..."). What took place
+# gives no duty.
+_EVENT_OPENING = re.compile(
+    r"(?:^|(?<=\n))[ \t*]*(?:(?:Vào|Sáng|Chiều|Tối)\s+)?(?:ngày|Ngày)\s+(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,?\s+tại\s",
+    re.M,
 )
 
 

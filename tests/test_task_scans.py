@@ -308,3 +308,14 @@ def test_a_request_that_units_must_act_names_them():
         "Chủ tịch UBND các huyện cần phải nỗ lực hơn nữa, tháo gỡ khó khăn, vướng mắc.\n"
     )
     assert [t["assignee"] for t in extract_text(text).tasks] == ["Thủ trưởng các sở, ngành tỉnh", "Chủ tịch UBND các huyện"]
+
+
+def test_the_meeting_a_thong_bao_ket_luan_reports_is_no_duty():
+    """"Ngày 12/11/2024, tại trụ sở UBND tỉnh, Phó Chủ tịch UBND tỉnh ... chủ trì cuộc họp ...":
+    the event the thông báo opens with; its conclusions below give the duties."""
+    text = TB_HEAD + (
+        "Ngày 05/3/2025, tại trụ sở UBND tỉnh, Phó Chủ tịch UBND tỉnh Trần Văn Nam chủ trì\n"
+        "cuộc họp nghe báo cáo tiến độ giải ngân vốn đầu tư công. Tham dự có lãnh đạo các sở.\n"
+        "1. Sở Tài chính chủ trì, phối hợp với các sở rà soát kế hoạch vốn.\n"
+    )
+    assert [t["assignee"] for t in extract_text(text).tasks] == ["Sở Tài chính"]
