@@ -315,7 +315,9 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
         i = bisect_right(covered_starts, sentence_start)
         inside = i > 0 and reach[i - 1] > sentence_start
         if inside and not closings.first(sentence_start, sentence_end):
-            continue  # already read with its item; a closing article after it still counts
+            if reach[i - 1] >= sentence_end or not flat[reach[i - 1] : sentence_end].strip():
+                continue  # already read with its item; a closing article after it still counts
+            sentence_start = reach[i - 1]  # the item's duty ended inside it: a clause with its own subject follows
         tasks.extend(_in_sentence(flat, sentence_start, sentence_end, items, starts, issued_date, closings, cues, paragraphs))
     tasks = _without_repeats(tasks)
     scope = _scope_spans(text, items)
@@ -402,7 +404,7 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], cl
             return []
     # a later sentence with a unit of its own as subject ("Điều 3. Sở A có trách nhiệm ... Văn
     # phòng UBND tỉnh có trách nhiệm chủ trì ...") is its own duty, read sentence by sentence
-    item_end = _next_subject(flat, after, item.end)
+    item_end = _next_subject(flat, after, item.end, units)
     after = _past_parenthesis(flat, after, item_end)
     rest = flat[after:item_end]
     # "1. Chủ tịch UBND các tỉnh ..., trong đó trọng tâm là các tỉnh: A, B:" heads the items under
@@ -515,7 +517,7 @@ def _names_own_subject(text: str, item: Item) -> bool:
     return bool(head and _OWNER_THEN.match(text, head.end(), item.end))
 
 
-def _next_subject(flat: str, start: int, end: int) -> int:
+def _next_subject(flat: str, start: int, end: int, units: list[str] = ()) -> int:
     """Where a sentence between ``start`` and ``end`` opens with a unit and a duty cue, or ``end``."""
     p = _patterns()
     for m in _SENTENCE_CUT.finditer(flat, start, end):
@@ -527,6 +529,16 @@ def _next_subject(flat: str, start: int, end: int) -> int:
         asked = _ASKS.match(flat, m.end(), end)
         if asked and _units_at(flat, asked.end(), end, tag=False)[0]:
             return m.start() + 1
+    # "..., các cơ quan phối hợp có trách nhiệm phối hợp ...": a clause with a subject of its own
+    for cue in starting_words(_RESPONSIBLE_CUE, flat, start, end):
+        subject = _responsible_subject(flat, start, cue)
+        if (
+            subject is not None
+            and flat[max(start, subject - 2) : subject].strip() in (",", ";")
+            and len(flat[start:subject].split()) >= 4  # not "Hằng năm, Tòa án ... có trách nhiệm"
+            and collapse(flat[subject : cue.start()]).strip().casefold() not in {u.casefold() for u in units}
+        ):
+            return subject
     return end
 
 
@@ -865,6 +877,7 @@ def _past_parenthesis(flat: str, at: int, end: int) -> int:
 
 # Where a clause starts, looking back from a cue: not at a comma inside a name ("Sở Văn hóa, Thể thao ...")
 _CLAUSE_CUT = re.compile(r"[;:(]\s*|,\s*(?=[a-zđà-ỹ])|\s-\s(?![A-ZĐÀ-Ỹ])|\.\s+")
+_RESPONSIBLE_CUE = re.compile(r"(?:có|chịu)\s+trách\s+nhiệm(?![\wÀ-ỹ])(?!\s*:)")
 _LEAD_CUE = re.compile(r"(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?![\wÀ-ỹ])(?!\s*:)")  # at a word's start: starting_words
 
 

@@ -131,3 +131,17 @@ def test_a_general_head_and_a_verb_make_one_name_before_co_trach_nhiem():
         "Đơn vị chủ trì",
         "các cơ quan phối hợp",
     ]
+
+
+def test_a_second_subject_inside_an_item_gets_its_own_task():
+    text = (
+        "2. Các cơ quan, đơn vị được giao chủ trì có trách nhiệm hoàn thành nhiệm vụ được phân công, "
+        "bảo đảm tiến độ và chất lượng, các cơ quan phối hợp có trách nhiệm phối hợp với cơ quan chủ trì.\n"
+        "3. Tòa án nhân dân tối cao: Hằng năm, Tòa án nhân dân tối cao có trách nhiệm tổng hợp dự toán kinh phí.\n"
+    )
+    tasks = find_tasks(text)
+    assert [(t.assignee, t.action) for t in tasks] == [
+        ("Các cơ quan, đơn vị được giao chủ trì", "có trách nhiệm hoàn thành nhiệm vụ được phân công, bảo đảm tiến độ và chất lượng"),
+        ("các cơ quan phối hợp", "có trách nhiệm phối hợp với cơ quan chủ trì"),
+        ("Tòa án nhân dân tối cao", "Hằng năm, Tòa án nhân dân tối cao có trách nhiệm tổng hợp dự toán kinh phí"),
+    ]
