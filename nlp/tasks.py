@@ -846,7 +846,7 @@ _RESPONSIBLE_AHEAD = re.compile(r"(?:[^;:.()*\s]|\s(?!\s)){0,240}?\s(?:có|chị
 _NUMBERED_CLAUSE = re.compile(r"\(\d{1,2}\)\s*")
 _ASKED = re.compile(r"(?:đề\s+nghị|yêu\s+cầu)\s+(?:các\s+)?[A-ZĐÀ-Ỹ]")
 _CONDITION = re.compile(r"\s*(?:Trường\s+hợp|Nếu|Khi)\s", re.I)
-_NOT_ASKING = re.compile(r"(?:theo|xét|của|được|có|tại)\s+(?:kính\s+)?$", re.I)
+_NOT_ASKING = re.compile(r"(?:theo|xét|của|được|có|tại|việc)\s+(?:kính\s+)?$", re.I)  # "Tờ trình ... về việc đề nghị HĐND xem xét": what another text asked
 
 
 def _clause_starts(flat: str, s: int, e: int):
@@ -1012,6 +1012,12 @@ def _named(flat: str, head: re.Match) -> bool:
 
 
 
+# a unit named by a head and a capitalised name ("Đài Phát thanh và Truyền hình", "Sở Tư pháp")
+_PROPER_NAME = re.compile(r"(?:Sở|Bộ|Ban|Cục|Đài|Báo|Trung\s+tâm|Văn\s+phòng|Công\s+an|Ủy\s+ban|Uỷ\s+ban|Viện|Hội|Liên\s+đoàn|Tòa\s+án|Thanh\s+tra|Kho\s+bạc|Ngân\s+hàng|Bảo\s+hiểm|Tổng\s+cục|Chi\s+cục)\s+[A-ZĐÀ-Ỹ]")
+# a lower-case noun that only widens a list: "..., cá nhân có liên quan", "..., đơn vị liên quan"
+_GENERIC_TAIL = re.compile(r"(?:có\s+)?liên\s+quan|khác$|trực\s+thuộc|trên\s+địa\s+bàn")
+
+
 def _split_at_heads(phrase: str) -> list[str]:
     """A list of units cut where another unit's head starts (after ";", "," or "và"): "Sở
     Khoa học và Công nghệ" and "Sở Văn hóa, Thể thao và Du lịch" stay whole."""
@@ -1031,7 +1037,12 @@ def _split_at_heads(phrase: str) -> list[str]:
             capital = piece[:1].upper() + piece[1:] if "và" in separator else piece
             if p["title_after_comma"].match(piece):
                 capital = piece[:1].upper() + piece[1:]  # "..., người đứng đầu tổ chức ...": a title starts a unit
-            if current and p["head"].match(capital) and not (piece[:1].islower() and _UNIT_NOUNS.match(piece) and "và" not in separator):
+            # a lower-case unit noun after a comma continues a list ("các sở, ban, ngành"), unless
+            # it follows a proper name and has a name of its own ("Đài Phát thanh ..., cơ quan thông tấn báo chí")
+            continues = piece[:1].islower() and _UNIT_NOUNS.match(piece) and "và" not in separator
+            if continues and _PROPER_NAME.match(current) and len(piece.split()) >= 3 and not _GENERIC_TAIL.search(piece):
+                continues, capital = False, piece[:1].upper() + piece[1:]
+            if current and p["head"].match(capital) and not continues:
                 units.append(current)
                 current = piece
             else:

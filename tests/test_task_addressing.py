@@ -393,3 +393,24 @@ def test_a_paragraph_under_a_heading_in_capitals_is_read_for_its_subject():
         ("VII", "Ủy ban nhân dân các xã", "2025-12-15"),
     ]
     assert tasks[0].action.startswith("gửi báo cáo kết quả về Sở Y tế")
+
+
+def test_a_lower_case_body_with_a_name_of_its_own_after_a_proper_name_is_its_own_unit():
+    text = (
+        "3. Sở Tư pháp, Đài Phát thanh và Truyền hình tỉnh, cơ quan thông tấn báo chí và các cơ quan, "
+        "tổ chức, cá nhân có liên quan chủ động tuyên truyền Luật.\n"
+    )
+    assert [t.assignee for t in find_tasks(text)] == [
+        "Sở Tư pháp",
+        "Đài Phát thanh và Truyền hình tỉnh",
+        "Cơ quan thông tấn báo chí",
+        "các cơ quan, tổ chức, cá nhân có liên quan",
+    ]
+
+
+def test_what_a_submission_asked_in_the_preamble_is_no_duty():
+    text = (
+        "Xét Tờ trình số 40/TTr-UBND ngày 20 tháng 11 năm 2025 của Ủy ban nhân dân tỉnh về việc đề nghị "
+        "Hội đồng nhân dân tỉnh xem xét, ban hành Nghị quyết quy định mức chi;\n"
+    )
+    assert find_tasks(text) == []
