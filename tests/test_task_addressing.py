@@ -410,7 +410,7 @@ def test_a_lower_case_body_with_a_name_of_its_own_after_a_proper_name_is_its_own
 
 def test_what_a_submission_asked_in_the_preamble_is_no_duty():
     text = (
-        "Xét Tờ trình số 40/TTr-UBND ngày 20 tháng 11 năm 2025 của Ủy ban nhân dân tỉnh về việc đề nghị "
-        "Hội đồng nhân dân tỉnh xem xét, ban hành Nghị quyết quy định mức chi;\n"
+        "*Xét Tờ trình số 40/TTr-UBND ngày 20 tháng 11\nnăm 2025 của Ủy ban nhân dân tỉnh về việc đề nghị Hội đồng nhân dân\n"
+        "tỉnh xem xét, ban hành Nghị quyết quy định mức chi; Báo cáo thẩm tra số 11/BC-KTNS ngày 23 tháng 11 năm 2025;*\n"
     )
     assert find_tasks(text) == []
