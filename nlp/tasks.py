@@ -384,6 +384,8 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], cl
     titled = False
     if lead and "của" in lead.group() and text is not None and item.children:
         units, after = _titled(text, item, at)  # "Điều 66. Nhiệm vụ và quyền hạn của Bộ, ..., Cơ quan quản lý công chức khác"
+    elif not lead and item.children:
+        units, after = _group_title(flat, item, at)
     if not units:
         # a name stops at a blank line: "Trách nhiệm của các cơ quan\n\nCác cơ quan ... có trách nhiệm ..."
         blank = _BLANK_LINE.search(text, at, item.end) if text is not None else None
@@ -499,6 +501,25 @@ def _titled(text: str, item: Item, at: int) -> tuple[list[str], int]:
     capital = who[:1].upper() + who[1:]
     units = _split_units(who) if _patterns()["head"].match(capital) and _named(capital, _patterns()["head"].match(capital)) else []
     return units or [capital], line_end
+
+
+# a heading that names a group by what its members do, its duties in the items under it:
+# "2. Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án thuộc Chương trình"
+_GROUP_HEAD = re.compile(r"[\s*]*Các\s+(?:sở|Sở|bộ|Bộ|cơ\s+quan|đơn\s+vị|địa\s+phương|ban|Ban|ngành|tổ\s+chức)(?:\s*,\s*(?:sở|Sở|ban|ngành|cơ\s+quan|đơn\s+vị|địa\s+phương))*\s")
+_INTRODUCING_END = re.compile(r"(?:sau|sau\s+đây|như\s+sau|gồm|bao\s+gồm)[\s*]*$")
+
+
+def _group_title(flat: str, item: Item, at: int) -> tuple[list[str], int]:
+    """The whole heading as the name of its group, where a duty verb of its own follows the
+    group's head and the heading ends without ":" (the items under it are the duties)."""
+    own_end = _own_end(item)
+    title = flat[at:own_end].rstrip(" *")
+    head = _GROUP_HEAD.match(title)
+    if not head or title.endswith((":", ".", ";")) or _INTRODUCING_END.search(title) or len(title.split()) > 30:
+        return [], at
+    if not _free_verb().match(title, head.end()) or any(_starts_with_unit(flat, c) for c in item.children):
+        return [], at
+    return [collapse(title.strip(" *"))], own_end
 
 
 # an item that names its own unit in a way the head grammar may not know: "Cơ quan tài chính:",
