@@ -221,8 +221,8 @@ def test_the_tagger_decides_only_where_the_grammar_cannot(monkeypatch, tagger):
     # the grammar reads "Sở Tài chính" up to "chủ trì" alone
     assert [t.assignee for t in find_tasks("Giao Sở Tài chính chủ trì thẩm định.")] == ["Sở Tài chính"]
     assert calls == []
-    # "xem xét" is no duty verb of the grammar: the tagger finds where the subject ends
-    tasks = find_tasks("Đề nghị Thường trực HĐND tỉnh xem xét, quyết định.")
+    # "thẩm tra" is no duty verb of the grammar: the tagger finds where the subject ends
+    tasks = find_tasks("Đề nghị Thường trực HĐND tỉnh thẩm tra, quyết định.")
     assert [t.assignee for t in tasks] == ["Thường trực HĐND tỉnh"]
     assert len(calls) == 1
 
@@ -242,12 +242,12 @@ def test_without_the_tagger_the_grammar_still_reads(monkeypatch, tagger):
 
     monkeypatch.setattr(subjects, "_tagger", missing)
     assert [t.assignee for t in find_tasks("Giao Sở Tài chính chủ trì thẩm định.")] == ["Sở Tài chính"]
-    assert subjects.subject_end("Thường trực HĐND tỉnh xem xét") is None
+    assert subjects.subject_end("Thường trực HĐND tỉnh cân nhắc") is None
 
 
 def test_the_batch_path_leaves_the_tagger_off():
     # without it the grammar reads the whole clause as a name and gives no task: no guess
-    assert find_tasks("Đề nghị Thường trực HĐND tỉnh xem xét, quyết định.") == []
+    assert find_tasks("Đề nghị Thường trực HĐND tỉnh thẩm tra, quyết định.") == []
     assert [t.assignee for t in find_tasks("Đề nghị Công ty TNHH Một thành viên Cấp nước Quảng Ngãi rà soát hệ thống.")] == [
         "Công ty TNHH Một thành viên Cấp nước Quảng Ngãi"
     ]
@@ -414,3 +414,17 @@ def test_what_a_submission_asked_in_the_preamble_is_no_duty():
         "tỉnh xem xét, ban hành Nghị quyết quy định mức chi; Báo cáo thẩm tra số 11/BC-KTNS ngày 23 tháng 11 năm 2025;*\n"
     )
     assert find_tasks(text) == []
+
+
+def test_common_duty_verbs_end_a_units_name_without_the_tagger():
+    text = (
+        "1. Đề nghị Thường trực Hội đồng nhân dân tỉnh xem xét, bổ sung nội dung vào kỳ họp.\n"
+        "2. Yêu cầu các Bộ, cơ quan đổi mới phương thức, nâng cao năng lực tổ chức thực hiện.\n"
+        "3. Sở Xây dựng đăng tải thông điệp trên bảng quang báo.\n"
+    )
+    tasks = find_tasks(text)
+    assert [(t.assignee, t.action.split(",")[0]) for t in tasks] == [
+        ("Thường trực Hội đồng nhân dân tỉnh", "(đề nghị) xem xét"),
+        ("các Bộ, cơ quan", "đổi mới phương thức"),
+        ("Sở Xây dựng", "đăng tải thông điệp trên bảng quang báo"),
+    ]
