@@ -91,7 +91,8 @@ def _patterns() -> dict[str, re.Pattern]:
         # "..., người đứng đầu tổ chức ...": a title written in lower case still starts a unit
         "title_after_comma": re.compile(rf"(?:{_alt(t['lower_case_titles'])})\s"),
         "head_at_end": re.compile(rf"(?<![\wÀ-ỹ])(?:{_alt(t['unit_heads'])})$"),
-        "stop": re.compile(rf"(?<!,)\s(?:{_alt(t['unit_stops'], ignore_case=True)})(?![\wÀ-ỹ])|\s*[:;.(]|\s+-\s(?![A-ZĐÀ-Ỹ])|,\s*trong\s+đó(?![\wÀ-ỹ])", re.I),
+        # (not after "các"/"những": "và các tổ chức thành viên" names bodies, it does not organise)
+        "stop": re.compile(rf"(?<!,)(?<!các)(?<!những)\s(?:{_alt(t['unit_stops'], ignore_case=True)})(?![\wÀ-ỹ])|\s*[:;.(]|\s+-\s(?![A-ZĐÀ-Ỹ])|,\s*trong\s+đó(?![\wÀ-ỹ])", re.I),
         "cue": re.compile(rf"\s*(?:\(?đề nghị\)?\s*)?(?:{_alt(t['duty_cues'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
         # at a sentence's start, after a space or a ". " left from the cut (matched, not searched)
         "lead": re.compile(rf"(?:\s|[.;:]\s)?(?:\(?\d{{1,2}}\)\s*)?(?P<lead>{_alt(t['lead_cues'], ignore_case=True)})\s+", re.I),
@@ -121,7 +122,7 @@ _BOUNDARY = re.compile(
     re.M,
 )
 # The Nơi nhận block: its heading, then its "-" lines (wrapped lines too), up to its "Lưu" line.
-_RECIPIENT_BLOCK = re.compile(r"^[ \t*]*Nơi\s+nhận\s*:?[^\n]*(?:\n(?![ \t*]*(?:[IVX]+\.|\d+\.|Điều\s+\d|KT\.|TM\.|Q\.|TL\.|PHỤ\s+LỤC)).*){0,60}?\n[ \t*-]*Lưu\b[^\n]*", re.M)
+_RECIPIENT_BLOCK = re.compile(r"^[ \t*]*Nơi\s+nhận\s*:?[^\n]*(?:\n(?![ \t*]*(?:[IVX]+\.|\d+\.|Điều\s+\d|KT\.|TM\.|Q\.|TL\.|PHỤ\s+LỤC)).*){0,60}?\n[ \t*+-]*Lưu\b[^\n]*", re.M)
 
 
 _BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")
@@ -193,7 +194,8 @@ def find_items(text: str, start: int = 0, end: int | None = None, cuts: list[int
         elif m.group("letter"):
             level, label = 6, m.group("letter")
         else:
-            level, label = 7, m.group("bullet")
+            # "+" is the bullet under a "-" (a plan's "- Cơ quan thực hiện:" and its "+ Sở A ...", "+ Sở B ...")
+            level, label = (8 if m.group("bullet") == "+" else 7), m.group("bullet")
         marks.append((m.start("marker"), m.end(), level, label))
     items: list[Item] = []
     stack: list[Item] = []
@@ -261,7 +263,7 @@ def _is_name_list(text: str) -> bool:
         return False
     return all(t in (",", ";", "và", "-") or _CAPITALISED.fullmatch(t) for t in tokens)
 # accountability ("chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về ...") is not a duty given
-_NOT_DUTY = re.compile(r"trách\s+nhiệm\s+(?:toàn\s+diện\s+|hoàn\s+toàn\s+|cá\s+nhân\s+)?trước\s+(?:pháp\s+luật|[A-ZĐÀ-Ỹ])|nếu\s+có\s+(?:khó\s+khăn,?\s+)?vướng\s+mắc|^\W*(?:(?:kịp\s+thời|chủ\s+động)\s+)?phản\s+ánh\s+(?:về|kịp\s+thời)", re.I)
+_NOT_DUTY = re.compile(r"trách\s+nhiệm\s+(?:toàn\s+diện\s+|hoàn\s+toàn\s+|cá\s+nhân\s+)?trước\s+(?:pháp\s+luật|[A-ZĐÀ-Ỹ])|nếu\s+có\s+(?:khó\s+khăn,?\s+)?vướng\s+mắc|^\W*(?:(?:kịp\s+thời|chủ\s+động)\s+)?phản\s+ánh\s+(?:về|kịp\s+thời)|^\W*(?:Trụ\s+sở(?:\s+chính)?|Địa\s+chỉ|Điện\s+thoại)\s*:", re.I)
 @lru_cache(maxsize=None)
 def _coord_pattern() -> re.Pattern:
     """ "phối hợp với <units>" up to the verb of the duty (any duty cue) or the clause's end."""
@@ -389,6 +391,9 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], cl
     if not units:
         # a name stops at a blank line: "Trách nhiệm của các cơ quan\n\nCác cơ quan ... có trách nhiệm ..."
         blank = _BLANK_LINE.search(text, at, item.end) if text is not None else None
+        own = flat[at : _own_end(item)]
+        if blank and item.children and not re.search(r"[.;:]", own) and len(own.split()) <= 40:
+            blank = None  # a heading the export broke into two paragraphs: "... Hội Liên hiệp\n\nPhụ nữ Thành phố ..."
         units, after = _units_at(flat, at, blank.start() if blank else item.end, tag=bool(lead))  # the tagger only after "Giao", "Đề nghị" ...
         titled = bool(units and blank and not flat[after : blank.start()].strip(" *"))  # the name is the heading's line
     if not units:
@@ -593,8 +598,10 @@ def _labelled(flat: str, item: Item, labels: list[re.Match], issued_date: str | 
     if not lead or "thoi gian" in fold(lead[:12]):
         return []
     if spread:
-        content = _CONTENT_LABEL.match(flat, item.children[0].text_start, item.children[0].end)
-        action = _action(flat[content.end() : item.children[0].end] if content else flat[item.text_start : _own_end(item)])
+        first = item.children[0]
+        first_end = _subtree_end(first)  # "- Nội dung:" and its "+" bullets
+        content = _CONTENT_LABEL.match(flat, first.text_start, first_end)
+        action = _action(flat[content.end() : first_end] if content else flat[item.text_start : _own_end(item)])
     else:
         action = _action(flat[item.text_start : labels[0].start()])
     when = fields.get("time")
@@ -642,6 +649,12 @@ def _starts_with_unit(flat: str, item: Item) -> bool:
         at = lead.end()
     head = p["head"].match(flat, at)
     return bool(head and _named(flat, head) and not p["not_unit"].match(flat, at))
+
+
+def _subtree_end(item: Item) -> int:
+    while item.children:
+        item = item.children[-1]
+    return item.end
 
 
 def _own_end(item: Item) -> int:
@@ -1092,6 +1105,7 @@ def _split_units(phrase: str) -> list[str]:
     units = expanded
     cleaned = []
     for unit in units:
+        unit = collapse(unit.replace("*", " "))  # Markdown emphasis split across a heading's lines
         unit = re.sub(r"^(?:đồng\s+chí|ông|bà)\s+", "", unit.strip(" ,.;:-"), flags=re.I)
         if unit and p["head"].match(unit[:1].upper() + unit[1:]) and len(unit.split()) <= 20:
             cleaned.append(unit[:1].upper() + unit[1:] if unit.startswith("các ") is False else unit)

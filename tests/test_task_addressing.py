@@ -428,3 +428,26 @@ def test_common_duty_verbs_end_a_units_name_without_the_tagger():
         ("các Bộ, cơ quan", "đổi mới phương thức"),
         ("Sở Xây dựng", "đăng tải thông điệp trên bảng quang báo"),
     ]
+
+
+def test_sub_bullets_of_a_label_and_bodies_named_after_cac():
+    text = (
+        "c) Hoạt động 3\n"
+        "- Nội dung: Tuyên truyền về phòng ngừa bạo lực trên cơ sở giới.\n"
+        "- Cơ quan thực hiện:\n\n"
+        "+ Sở Văn hóa và Thể thao chủ trì, phối hợp với các sở, ban, ngành.\n\n"
+        "+ Sở Xây dựng đăng tải thông điệp trên bảng tin điện tử.\n"
+        "**3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Hội Liên hiệp**\n\n"
+        "**Phụ nữ tỉnh và các tổ chức thành viên của Mặt trận**\n\n"
+        "- Tham gia phối hợp triển khai Kế hoạch.\n"
+    )
+    tasks = find_tasks(text)
+    assert [t.assignee for t in tasks] == [
+        "Sở Văn hóa và Thể thao",
+        "Sở Xây dựng",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+        "Hội Liên hiệp Phụ nữ tỉnh",
+        "các tổ chức thành viên của Mặt trận",
+    ]
+    assert tasks[1].action == "đăng tải thông điệp trên bảng tin điện tử"
+    assert tasks[-1].action == "(đề nghị) Tham gia phối hợp triển khai Kế hoạch"
