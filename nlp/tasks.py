@@ -87,7 +87,8 @@ def _patterns() -> dict[str, re.Pattern]:
     t = _table()
     return {
         # case as written, but a plural head may start in lower case inside a list ("và các tổ chức")
-        "head": re.compile(rf"(?:{_alt(t['unit_heads'] + [h[0].lower() + h[1:] for h in t['unit_heads'] if h.startswith('Các ')])})(?![\wÀ-ỹ])"),
+        # ("đề nghị thủ trưởng các phòng, đơn vị ...": a post in lower case inside a sentence)
+        "head": re.compile(rf"(?:{_alt(t['unit_heads'] + [h[0].lower() + h[1:] for h in t['unit_heads'] if h.startswith('Các ')] + t['lower_case_titles'])})(?![\wÀ-ỹ])"),
         # "..., người đứng đầu tổ chức ...": a title written in lower case still starts a unit
         "title_after_comma": re.compile(rf"(?:{_alt(t['lower_case_titles'])})\s"),
         "head_at_end": re.compile(rf"(?<![\wÀ-ỹ])(?:{_alt(t['unit_heads'])})$"),
@@ -737,7 +738,15 @@ def _in_sentence(
             # Chỉ thị này": the closing that names who carries the document out, as a QĐ's does
             closing = len(units) > 1 and _THIS_DOCUMENT.search(action)
             if _INTRODUCES.search(action) and flat[s:e].rstrip().endswith(":") and not _ASIDE.search(action):
-                continue  # "Yêu cầu các Bộ trưởng ... tập trung thực hiện ngay các nhiệm vụ, giải pháp sau:" leads the items
+                # "Yêu cầu các Bộ trưởng ... thực hiện ngay các nhiệm vụ, giải pháp sau:" leads the items;
+                # when they name no unit of their own, they are the duties of the units asked
+                following = _following_items(flat, items, starts, e)
+                if following:
+                    prefix = "(đề nghị) " if "đề nghị" in lead.group("lead").lower() else ""
+                    joined = _action(" ".join(flat[c.text_start : _next_subject(flat, c.text_start, c.end)] for c in following))
+                    deadline, text = find_deadline(joined, issued_date)
+                    found.extend(Task(u, prefix + joined, _coordinators(joined), deadline, text, section, s, following[-1].end, _is_group(u)) for u in units)
+                continue
             if action and (closing or not _ONLY_REPEATS.match(action)) and not _NOT_DUTY.search(action[:80]):
                 prefix = "(đề nghị) " if "đề nghị" in lead.group("lead").lower() else ""
                 deadline, text = find_deadline(rest, issued_date)
@@ -874,11 +883,27 @@ def _compound_names() -> re.Pattern:
 _RESPONSIBLE_AHEAD = re.compile(r"(?:[^;:.()*\s]|\s(?!\s)){0,240}?\s(?:có|chịu)\s+trách\s+nhiệm(?![\wÀ-ỹ])")
 
 
+def _following_items(flat: str, items: list[Item], starts: list[int], at: int) -> list[Item]:
+    """The items right after ``at`` at one level (and theirs under them), if none names a unit."""
+    i = bisect_left(starts, at)
+    if i >= len(items) or flat[at : items[i].start].strip():
+        return []
+    level = items[i].level
+    run = []
+    while i < len(items) and items[i].level >= level:
+        if items[i].level == level:
+            if _starts_with_unit(flat, items[i]):
+                return []
+            run.append(items[i])
+        i += 1
+    return run
+
+
 # Clauses inside a sentence that may open with a lead cue: "...; giao Bộ X ...", "(2) Đề nghị
 # ...", and after the sentence's subject "UBND tỉnh kính đề nghị Thường trực HĐND tỉnh ..." (not
 # "theo/xét đề nghị của ...", "được yêu cầu"). Each form starts with a literal, found fast.
 _NUMBERED_CLAUSE = re.compile(r"\(\d{1,2}\)\s*")
-_ASKED = re.compile(r"(?:đề\s+nghị|yêu\s+cầu)\s+(?:các\s+)?[A-ZĐÀ-Ỹ]")
+_ASKED = re.compile(r"(?:đề\s+nghị|yêu\s+cầu)\s+(?:các\s+)?(?:[A-ZĐÀ-Ỹ]|(?:thủ\s+trưởng|giám\s+đốc|chủ\s+tịch|người\s+đứng\s+đầu)\s)")
 _CONDITION = re.compile(r"\s*(?:Trường\s+hợp|Nếu|Khi)\s", re.I)
 _NOT_ASKING = re.compile(r"(?:theo|xét|của|được|có|tại|việc)\s+(?:kính\s+)?$", re.I)  # "Tờ trình ... về việc đề nghị HĐND xem xét": what another text asked
 

@@ -451,3 +451,17 @@ def test_sub_bullets_of_a_label_and_bodies_named_after_cac():
     ]
     assert tasks[1].action == "đăng tải thông điệp trên bảng tin điện tử"
     assert tasks[-1].action == "(đề nghị) Tham gia phối hợp triển khai Kế hoạch"
+
+
+def test_a_request_that_introduces_its_items_gives_them_to_the_units_asked():
+    text = (
+        "Nhằm tạo động lực thi đua, đề nghị thủ trưởng các phòng, đơn vị triển khai thực hiện các nội dung sau:\n"
+        "- Đẩy mạnh công tác tuyên truyền.\n"
+        "- Tăng cường ứng dụng công nghệ thông tin.\n"
+        "Yêu cầu các Bộ trưởng thực hiện ngay các nhiệm vụ sau:\n"
+        "1. Bộ Y tế chủ trì bảo đảm thuốc.\n"
+        "2. Bộ Công an bảo đảm an ninh.\n"
+    )
+    tasks = find_tasks(text)
+    assert [t.assignee for t in tasks] == ["Thủ trưởng các phòng, đơn vị", "Bộ Y tế", "Bộ Công an"]
+    assert tasks[0].action == "(đề nghị) Đẩy mạnh công tác tuyên truyền. Tăng cường ứng dụng công nghệ thông tin"
