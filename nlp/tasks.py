@@ -53,6 +53,7 @@ class Task:
     group: bool = False  # a collective assignee ("các sở, ban, ngành")
     due_by: str | None = None  # the last day the deadline's words allow (nlp.deadlines)
     recurrence: str | None = None  # standing, yearly, monthly, every 6 months ...
+    reach: int = 0  # (not in the record) the end of the items a heading's duty took in
 
     def to_dict(self) -> dict:
         return {
@@ -92,8 +93,9 @@ def _patterns() -> dict[str, re.Pattern]:
         # "..., người đứng đầu tổ chức ...": a title written in lower case still starts a unit
         "title_after_comma": re.compile(rf"(?:{_alt(t['lower_case_titles'])})\s"),
         "head_at_end": re.compile(rf"(?<![\wÀ-ỹ])(?:{_alt(t['unit_heads'])})$"),
-        # (not after "các"/"những": "và các tổ chức thành viên" names bodies, it does not organise)
-        "stop": re.compile(rf"(?<!,)(?<!các)(?<!những)\s(?:{_alt(t['unit_stops'], ignore_case=True)})(?![\wÀ-ỹ])|\s*[:;.(]|\s+-\s(?![A-ZĐÀ-Ỹ])|,\s*trong\s+đó(?![\wÀ-ỹ])", re.I),
+        # (not after "các"/"những": "và các tổ chức thành viên" names bodies, it does not organise;
+        # not "việc làm": "dịch vụ việc làm" is employment)
+        "stop": re.compile(rf"(?<!,)(?<!các)(?<!những)(?<!việc)\s(?:{_alt(t['unit_stops'], ignore_case=True)})(?![\wÀ-ỹ])|\s*[:;.(]|\s+-\s(?![A-ZĐÀ-Ỹ])|,\s*trong\s+đó(?![\wÀ-ỹ])", re.I),
         "cue": re.compile(rf"\s*(?:\(?đề nghị\)?\s*)?(?:{_alt(t['duty_cues'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
         # at a sentence's start, after a space or a ". " left from the cut (matched, not searched)
         "lead": re.compile(rf"(?:\s|[.;:]\s)?(?:\(?\d{{1,2}}\)\s*)?(?P<lead>{_alt(t['lead_cues'], ignore_case=True)})\s+", re.I),
@@ -344,7 +346,9 @@ _SCOPE_TITLE = re.compile(
 
 
 def _without_repeats(tasks: list[Task]) -> list[Task]:
-    """One task where an item and a sentence inside it read the same duty of the same unit."""
+    """One task where an item and a sentence inside it read the same duty of the same unit, and
+    none for a sentence that names, shorter, the unit whose duties it lies in ("Điều 23. Trách
+    nhiệm của doanh nghiệp hoạt động dịch vụ việc làm ... 2. ..., doanh nghiệp có trách nhiệm ...")."""
     seen: dict[tuple[str, str], list[tuple[int, int]]] = {}
     kept = []
     for task in tasks:
@@ -353,7 +357,15 @@ def _without_repeats(tasks: list[Task]) -> list[Task]:
             continue
         seen.setdefault(key, []).append((task.start, task.end))
         kept.append(task)
-    return kept
+    short = [t for t in kept if len(t.assignee.split()) <= 3]
+    if not short:
+        return kept
+    inside = set()
+    for task in short:
+        name = task.assignee.casefold() + " "
+        if any(o is not task and o.start < task.start < max(o.end, o.reach) and o.assignee.casefold().startswith(name) for o in kept):
+            inside.add(id(task))
+    return [t for t in kept if id(t) not in inside]
 
 
 def _scope_spans(text: str, items: list[Item]) -> list[tuple[int, int]]:
@@ -437,6 +449,7 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], cl
                 rest = rest[len(units[0]) :]
     elif not (lead or heading_only or p["cue"].match(rest) or _QUALIFIER.match(rest)):
         return []  # "1. Sở ... là ..." without a duty
+    reach = item_end  # where the text it read ends: past the items under a heading it took
     if heading_only or not rest.strip():
         # the heading's unit does the items under it that name no unit of their own ("1. Trách
         # nhiệm của Sở Tư pháp ...", "- Yêu cầu các cơ quan báo chí ..." are read on their own)
@@ -447,11 +460,13 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], cl
             used.add(id(child))
             used.update(id(d) for d in _descendants(child))
         rest = " ".join(flat[c.text_start : c.end] for c in children)
+        reach = max(c.end for c in children)
     elif item.children and rest.rstrip().endswith(":") and not any(_starts_with_unit(flat, c) for c in item.children):
         # "Sở X: chỉ đạo Chi cục Y thực hiện các nội dung sau:" and its bullets are one duty
         for child in _descendants(item):
             used.add(id(child))
         rest = rest + " " + " ".join(flat[c.text_start : c.end] for c in item.children)
+        reach = max(c.end for c in item.children)
     action = _action(rest)
     if not action or _ONLY_REPEATS.match(action) or _NOT_DUTY.search(action[:80]) or _is_name_list(action):
         return []
@@ -460,7 +475,7 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], cl
     deadline, deadline_text = find_deadline(rest, issued_date)
     coordinators = _coordinators(rest)
     return [
-        Task(unit, action, coordinators, deadline, deadline_text, item.path or None, item.start, item_end, _is_group(unit))
+        Task(unit, action, coordinators, deadline, deadline_text, item.path or None, item.start, item_end, _is_group(unit), reach=reach)
         for unit in units
     ]
 
@@ -823,19 +838,22 @@ def _responsible_subject(flat: str, s: int, cue: re.Match, paragraphs: list[int]
     if not before or before.endswith(",") or re.search(r"(?:\s|^)(?:và|hoặc|cùng|đồng\s+thời|sẽ|phải|cũng|không|chưa|vẫn)$", before):
         return None
     region = max(s, cue.start() - 300)
-    hard = [m.end() for m in _HARD_CUT.finditer(flat, region, cue.start())]
-    hard += [m.start() + 1 for m in _ITEM_START.finditer(flat, region, cue.start())]
-    i = bisect_left(paragraphs, cue.start())
+    # "cơ quan có thẩm quyền cấp Giấy phép (sau đây viết tắt là Cơ quan có thẩm quyền) có trách nhiệm"
+    named = _NAMED_AFTER.search(flat, region, cue.start())
+    stop = named.start() if named else cue.start()
+    hard = [m.end() for m in _HARD_CUT.finditer(flat, region, stop)]
+    hard += [m.start() + 1 for m in _ITEM_START.finditer(flat, region, stop)]
+    i = bisect_left(paragraphs, stop)
     if i and paragraphs[i - 1] > region:
         hard.append(paragraphs[i - 1])  # a heading on its own paragraph ends before the subject
     first = max(hard) if hard else s
     # a comma inside a list of nouns ("giao cho cơ quan, tổ chức, đơn vị có trách nhiệm ...") starts no subject
     starts = [_ITEM_MARK.match(flat, first).end()] + [
-        m.end() for m in _SOFT_CUT.finditer(flat, first, cue.start()) if not _NOUN_AT_END.search(flat, first, m.start())
+        m.end() for m in _SOFT_CUT.finditer(flat, first, stop) if not _NOUN_AT_END.search(flat, first, m.start())
     ]
     p = _patterns()
     for at in starts:
-        phrase = flat[at : cue.start()]
+        phrase = flat[at:stop]
         if not phrase.strip() or len(phrase.split()) > 25:
             continue
         capital = phrase[:1].upper() + phrase[1:]
@@ -843,6 +861,8 @@ def _responsible_subject(flat: str, s: int, cue: re.Match, paragraphs: list[int]
         if not head or p["not_unit"].match(capital):
             continue
         own = phrase[head.end() :]
+        if not own.strip():
+            return at  # "..., doanh nghiệp có trách nhiệm nộp lại Giấy phép": the head alone is the subject
         # "Đơn vị quản lý Cổng thông tin", "các cơ quan phối hợp": a general head and a verb make one name
         compound = head.group().lower().removeprefix("các ") in _GENERIC_HEADS and _free_verb().match(own, 1)
         if compound:
@@ -859,9 +879,13 @@ def _responsible_subject(flat: str, s: int, cue: re.Match, paragraphs: list[int]
 _SCOPE_AT_END = re.compile(r"\s+(?:trong\s+phạm\s+vi|theo)\s+(?:phạm\s+vi\s+)?(?:chức\s+năng|thẩm\s+quyền|nhiệm\s+vụ|quản\s+lý|quyền\s+hạn)[^;.]{0,80}$")
 
 
+_NAMED_AFTER = re.compile(r"\s*\((?:sau\s+đây\s+)?(?:gọi|viết)(?:\s+tắt)?\s+là\s[^()]{1,80}\)\s*$")
+
+
 def _without_scope(subject: str) -> str:
-    """A subject without the scope it acts in ("..., theo chức năng, nhiệm vụ được giao")."""
-    return _SCOPE_AT_END.sub("", _SCOPE.sub("", subject.rstrip()))
+    """A subject without the scope it acts in ("..., theo chức năng, nhiệm vụ được giao") and
+    without the short name it is given ("(sau đây gọi là ...)")."""
+    return _SCOPE_AT_END.sub("", _SCOPE.sub("", _NAMED_AFTER.sub("", subject.rstrip())))
 
 
 def _own_clause_only(words: str) -> bool:
@@ -869,6 +893,7 @@ def _own_clause_only(words: str) -> bool:
     ("được giao quản lý sổ", "là đầu mối quy định tại khoản 1"): they name, they do not say."""
     relative = _RELATIVE.search(words)
     main = _compound_names().sub(" ", words[: relative.start() if relative else len(words)])
+    main = re.sub(r"(?<![\wÀ-ỹ])việc\s+làm(?![\wÀ-ỹ])", " ", main)  # "dịch vụ việc làm": employment, no verb
     return not (_free_verb().search(main) or _CLAUSE_WORD.search(main))
 
 
