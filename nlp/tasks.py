@@ -53,6 +53,7 @@ class Task:
     group: bool = False  # a collective assignee ("các sở, ban, ngành")
     due_by: str | None = None  # the last day the deadline's words allow (nlp.deadlines)
     recurrence: str | None = None  # standing, yearly, monthly, every 6 months ...
+    reach: int = 0  # (not in the record) the end of the items a heading's duty took in
 
     def to_dict(self) -> dict:
         return {
@@ -87,11 +88,14 @@ def _patterns() -> dict[str, re.Pattern]:
     t = _table()
     return {
         # case as written, but a plural head may start in lower case inside a list ("và các tổ chức")
-        "head": re.compile(rf"(?:{_alt(t['unit_heads'] + [h[0].lower() + h[1:] for h in t['unit_heads'] if h.startswith('Các ')])})(?![\wÀ-ỹ])"),
+        # ("đề nghị thủ trưởng các phòng, đơn vị ...": a post in lower case inside a sentence)
+        "head": re.compile(rf"(?:{_alt(t['unit_heads'] + [h[0].lower() + h[1:] for h in t['unit_heads'] if h.startswith('Các ')] + t['lower_case_titles'])})(?![\wÀ-ỹ])"),
         # "..., người đứng đầu tổ chức ...": a title written in lower case still starts a unit
         "title_after_comma": re.compile(rf"(?:{_alt(t['lower_case_titles'])})\s"),
         "head_at_end": re.compile(rf"(?<![\wÀ-ỹ])(?:{_alt(t['unit_heads'])})$"),
-        "stop": re.compile(rf"(?<!,)(?<!\bcác)\s(?:{_alt(t['unit_stops'], ignore_case=True)})(?![\wÀ-ỹ])|\s*[:;.(]|\s+-\s(?![A-ZĐÀ-Ỹ])|,\s*trong\s+đó(?![\wÀ-ỹ])", re.I),
+        # (not after "các"/"những": "và các tổ chức thành viên" names bodies, it does not organise;
+        # not "việc làm": "dịch vụ việc làm" is employment)
+        "stop": re.compile(rf"(?<!,)(?<!các)(?<!những)(?<!việc)\s(?:{_alt(t['unit_stops'], ignore_case=True)})(?![\wÀ-ỹ])|\s*[:;.(]|\s+-\s(?![A-ZĐÀ-Ỹ])|,\s*trong\s+đó(?![\wÀ-ỹ])", re.I),
         "cue": re.compile(rf"\s*(?:\(?đề nghị\)?\s*)?(?:{_alt(t['duty_cues'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
         # at a sentence's start, after a space or a ". " left from the cut (matched, not searched)
         "lead": re.compile(rf"(?:\s|[.;:]\s)?(?:\(?\d{{1,2}}\)\s*)?(?P<lead>{_alt(t['lead_cues'], ignore_case=True)})\s+", re.I),
@@ -121,7 +125,7 @@ _BOUNDARY = re.compile(
     re.M,
 )
 # The Nơi nhận block: its heading, then its "-" lines (wrapped lines too), up to its "Lưu" line.
-_RECIPIENT_BLOCK = re.compile(r"^[ \t*]*Nơi\s+nhận\s*:?[^\n]*(?:\n(?![ \t*]*(?:[IVX]+\.|\d+\.|Điều\s+\d|KT\.|TM\.|Q\.|TL\.|PHỤ\s+LỤC)).*){0,60}?\n[ \t*-]*Lưu\b[^\n]*", re.M)
+_RECIPIENT_BLOCK = re.compile(r"^[ \t*]*Nơi\s+nhận\s*:?[^\n]*(?:\n(?![ \t*]*(?:[IVX]+\.|\d+\.|Điều\s+\d|KT\.|TM\.|Q\.|TL\.|PHỤ\s+LỤC)).*){0,60}?\n[ \t*+-]*Lưu\b[^\n]*", re.M)
 
 
 _BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")
@@ -193,7 +197,8 @@ def find_items(text: str, start: int = 0, end: int | None = None, cuts: list[int
         elif m.group("letter"):
             level, label = 6, m.group("letter")
         else:
-            level, label = 7, m.group("bullet")
+            # "+" is the bullet under a "-" (a plan's "- Cơ quan thực hiện:" and its "+ Sở A ...", "+ Sở B ...")
+            level, label = (8 if m.group("bullet") == "+" else 7), m.group("bullet")
         marks.append((m.start("marker"), m.end(), level, label))
     items: list[Item] = []
     stack: list[Item] = []
@@ -261,7 +266,7 @@ def _is_name_list(text: str) -> bool:
         return False
     return all(t in (",", ";", "và", "-") or _CAPITALISED.fullmatch(t) for t in tokens)
 # accountability ("chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về ...") is not a duty given
-_NOT_DUTY = re.compile(r"trách\s+nhiệm\s+(?:toàn\s+diện\s+|hoàn\s+toàn\s+|cá\s+nhân\s+)?trước\s+(?:pháp\s+luật|[A-ZĐÀ-Ỹ])|nếu\s+có\s+(?:khó\s+khăn,?\s+)?vướng\s+mắc|^\W*(?:(?:kịp\s+thời|chủ\s+động)\s+)?phản\s+ánh\s+(?:về|kịp\s+thời)", re.I)
+_NOT_DUTY = re.compile(r"trách\s+nhiệm\s+(?:toàn\s+diện\s+|hoàn\s+toàn\s+|cá\s+nhân\s+)?trước\s+(?:pháp\s+luật|[A-ZĐÀ-Ỹ])|nếu\s+có\s+(?:khó\s+khăn,?\s+)?vướng\s+mắc|^\W*(?:(?:kịp\s+thời|chủ\s+động)\s+)?phản\s+ánh\s+(?:về|kịp\s+thời)|^\W*(?:Trụ\s+sở(?:\s+chính)?|Địa\s+chỉ|Điện\s+thoại)\s*:", re.I)
 @lru_cache(maxsize=None)
 def _coord_pattern() -> re.Pattern:
     """ "phối hợp với <units>" up to the verb of the duty (any duty cue) or the clause's end."""
@@ -315,7 +320,9 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
         i = bisect_right(covered_starts, sentence_start)
         inside = i > 0 and reach[i - 1] > sentence_start
         if inside and not closings.first(sentence_start, sentence_end):
-            continue  # already read with its item; a closing article after it still counts
+            if reach[i - 1] >= sentence_end or not flat[reach[i - 1] : sentence_end].strip():
+                continue  # already read with its item; a closing article after it still counts
+            sentence_start = reach[i - 1]  # the item's duty ended inside it: a clause with its own subject follows
         event = _EVENT_OPENING.search(text, text.rfind("\n", 0, sentence_start) + 1, sentence_end)
         if event:  # "Ngày 12/11/2024, tại trụ sở UBND tỉnh, Phó Chủ tịch ... chủ trì cuộc họp": what took place
             if event.start() <= sentence_start:
@@ -353,7 +360,9 @@ _EVENT_OPENING = re.compile(
 
 
 def _without_repeats(tasks: list[Task]) -> list[Task]:
-    """One task where an item and a sentence inside it read the same duty of the same unit."""
+    """One task where an item and a sentence inside it read the same duty of the same unit, and
+    none for a sentence that names, shorter, the unit whose duties it lies in ("Điều 23. Trách
+    nhiệm của doanh nghiệp hoạt động dịch vụ việc làm ... 2. ..., doanh nghiệp có trách nhiệm ...")."""
     seen: dict[tuple[str, str], list[tuple[int, int]]] = {}
     kept = []
     for task in tasks:
@@ -362,7 +371,15 @@ def _without_repeats(tasks: list[Task]) -> list[Task]:
             continue
         seen.setdefault(key, []).append((task.start, task.end))
         kept.append(task)
-    return kept
+    short = [t for t in kept if len(t.assignee.split()) <= 3]
+    if not short:
+        return kept
+    inside = set()
+    for task in short:
+        name = task.assignee.casefold() + " "
+        if any(o is not task and o.start < task.start < max(o.end, o.reach) and o.assignee.casefold().startswith(name) for o in kept):
+            inside.add(id(task))
+    return [t for t in kept if id(t) not in inside]
 
 
 def _scope_spans(text: str, items: list[Item]) -> list[tuple[int, int]]:
@@ -396,9 +413,14 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], cl
     titled = False
     if lead and "của" in lead.group() and text is not None and item.children:
         units, after = _titled(text, item, at)  # "Điều 66. Nhiệm vụ và quyền hạn của Bộ, ..., Cơ quan quản lý công chức khác"
+    elif not lead and item.children:
+        units, after = _group_title(flat, item, at)
     if not units:
         # a name stops at a blank line: "Trách nhiệm của các cơ quan\n\nCác cơ quan ... có trách nhiệm ..."
         blank = _BLANK_LINE.search(text, at, item.end) if text is not None else None
+        own = flat[at : _own_end(item)]
+        if blank and item.children and not re.search(r"[.;:]", own) and len(own.split()) <= 40:
+            blank = None  # a heading the export broke into two paragraphs: "... Hội Liên hiệp\n\nPhụ nữ Thành phố ..."
         units, after = _units_at(flat, at, blank.start() if blank else item.end, tag=bool(lead))  # the tagger only after "Giao", "Đề nghị" ...
         titled = bool(units and blank and not flat[after : blank.start()].strip(" *"))  # the name is the heading's line
     if not units:
@@ -416,7 +438,7 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], cl
             return []
     # a later sentence with a unit of its own as subject ("Điều 3. Sở A có trách nhiệm ... Văn
     # phòng UBND tỉnh có trách nhiệm chủ trì ...") is its own duty, read sentence by sentence
-    item_end = _next_subject(flat, after, item.end)
+    item_end = _next_subject(flat, after, item.end, units)
     after = _past_parenthesis(flat, after, item_end)
     rest = flat[after:item_end]
     # "1. Chủ tịch UBND các tỉnh ..., trong đó trọng tâm là các tỉnh: A, B:" heads the items under
@@ -441,6 +463,7 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], cl
                 rest = rest[len(units[0]) :]
     elif not (lead or heading_only or p["cue"].match(rest) or _QUALIFIER.match(rest)):
         return []  # "1. Sở ... là ..." without a duty
+    reach = item_end  # where the text it read ends: past the items under a heading it took
     if heading_only or not rest.strip():
         # the heading's unit does the items under it that name no unit of their own ("1. Trách
         # nhiệm của Sở Tư pháp ...", "- Yêu cầu các cơ quan báo chí ..." are read on their own)
@@ -451,11 +474,13 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], cl
             used.add(id(child))
             used.update(id(d) for d in _descendants(child))
         rest = " ".join(flat[c.text_start : c.end] for c in children)
+        reach = max(c.end for c in children)
     elif item.children and rest.rstrip().endswith(":") and not any(_starts_with_unit(flat, c) for c in item.children):
         # "Sở X: chỉ đạo Chi cục Y thực hiện các nội dung sau:" and its bullets are one duty
         for child in _descendants(item):
             used.add(id(child))
         rest = rest + " " + " ".join(flat[c.text_start : c.end] for c in item.children)
+        reach = max(c.end for c in item.children)
     action = _action(rest)
     if not action or _ONLY_REPEATS.match(action) or _NOT_DUTY.search(action[:80]) or _is_name_list(action):
         return []
@@ -464,7 +489,7 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], cl
     deadline, deadline_text = find_deadline(rest, issued_date)
     coordinators = _coordinators(rest)
     return [
-        Task(unit, action, coordinators, deadline, deadline_text, item.path or None, item.start, item_end, _is_group(unit))
+        Task(unit, action, coordinators, deadline, deadline_text, item.path or None, item.start, item_end, _is_group(unit), reach=reach)
         for unit in units
     ]
 
@@ -513,6 +538,25 @@ def _titled(text: str, item: Item, at: int) -> tuple[list[str], int]:
     return units or [capital], line_end
 
 
+# a heading that names a group by what its members do, its duties in the items under it:
+# "2. Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án thuộc Chương trình"
+_GROUP_HEAD = re.compile(r"[\s*]*Các\s+(?:sở|Sở|bộ|Bộ|cơ\s+quan|đơn\s+vị|địa\s+phương|ban|Ban|ngành|tổ\s+chức)(?:\s*,\s*(?:sở|Sở|ban|ngành|cơ\s+quan|đơn\s+vị|địa\s+phương))*\s")
+_INTRODUCING_END = re.compile(r"(?:sau|sau\s+đây|như\s+sau|gồm|bao\s+gồm)[\s*]*$")
+
+
+def _group_title(flat: str, item: Item, at: int) -> tuple[list[str], int]:
+    """The whole heading as the name of its group, where a duty verb of its own follows the
+    group's head and the heading ends without ":" (the items under it are the duties)."""
+    own_end = _own_end(item)
+    title = flat[at:own_end].rstrip(" *")
+    head = _GROUP_HEAD.match(title)
+    if not head or title.endswith((":", ".", ";")) or _INTRODUCING_END.search(title) or len(title.split()) > 30:
+        return [], at
+    if not _free_verb().match(title, head.end()) or any(_starts_with_unit(flat, c) for c in item.children):
+        return [], at
+    return [collapse(title.strip(" *"))], own_end
+
+
 # an item that names its own unit in a way the head grammar may not know: "Cơ quan tài chính:",
 # "Trách nhiệm của đối tượng kiểm kê:", "Ban chỉ huy phòng thủ dân sự cấp tỉnh có trách nhiệm:"
 _OWNER_TITLE = re.compile(r"[ \t*]*(?:Trách\s+nhiệm|Nhiệm\s+vụ|Quyền\s+hạn)\s+của\s")
@@ -529,7 +573,7 @@ def _names_own_subject(text: str, item: Item) -> bool:
     return bool(head and _OWNER_THEN.match(text, head.end(), item.end))
 
 
-def _next_subject(flat: str, start: int, end: int) -> int:
+def _next_subject(flat: str, start: int, end: int, units: list[str] = ()) -> int:
     """Where a sentence between ``start`` and ``end`` opens with a unit and a duty cue, or ``end``."""
     p = _patterns()
     for m in _SENTENCE_CUT.finditer(flat, start, end):
@@ -541,6 +585,16 @@ def _next_subject(flat: str, start: int, end: int) -> int:
         asked = _ASKS.match(flat, m.end(), end)
         if asked and _units_at(flat, asked.end(), end, tag=False)[0]:
             return m.start() + 1
+    # "..., các cơ quan phối hợp có trách nhiệm phối hợp ...": a clause with a subject of its own
+    for cue in starting_words(_RESPONSIBLE_CUE, flat, start, end):
+        subject = _responsible_subject(flat, start, cue)
+        if (
+            subject is not None
+            and flat[max(start, subject - 2) : subject].strip() in (",", ";")
+            and len(flat[start:subject].split()) >= 4  # not "Hằng năm, Tòa án ... có trách nhiệm"
+            and collapse(flat[subject : cue.start()]).strip().casefold() not in {u.casefold() for u in units}
+        ):
+            return subject
     return end
 
 
@@ -574,8 +628,10 @@ def _labelled(flat: str, item: Item, labels: list[re.Match], issued_date: str | 
     if not lead or "thoi gian" in fold(lead[:12]):
         return []
     if spread:
-        content = _CONTENT_LABEL.match(flat, item.children[0].text_start, item.children[0].end)
-        action = _action(flat[content.end() : item.children[0].end] if content else flat[item.text_start : _own_end(item)])
+        first = item.children[0]
+        first_end = _subtree_end(first)  # "- Nội dung:" and its "+" bullets
+        content = _CONTENT_LABEL.match(flat, first.text_start, first_end)
+        action = _action(flat[content.end() : first_end] if content else flat[item.text_start : _own_end(item)])
     else:
         action = _action(flat[item.text_start : labels[0].start()])
     when = fields.get("time")
@@ -623,6 +679,12 @@ def _starts_with_unit(flat: str, item: Item) -> bool:
         at = lead.end()
     head = p["head"].match(flat, at)
     return bool(head and _named(flat, head) and not p["not_unit"].match(flat, at))
+
+
+def _subtree_end(item: Item) -> int:
+    while item.children:
+        item = item.children[-1]
+    return item.end
 
 
 def _own_end(item: Item) -> int:
@@ -705,7 +767,15 @@ def _in_sentence(
             # Chỉ thị này": the closing that names who carries the document out, as a QĐ's does
             closing = len(units) > 1 and _THIS_DOCUMENT.search(action)
             if _INTRODUCES.search(action) and flat[s:e].rstrip().endswith(":") and not _ASIDE.search(action):
-                continue  # "Yêu cầu các Bộ trưởng ... tập trung thực hiện ngay các nhiệm vụ, giải pháp sau:" leads the items
+                # "Yêu cầu các Bộ trưởng ... thực hiện ngay các nhiệm vụ, giải pháp sau:" leads the items;
+                # when they name no unit of their own, they are the duties of the units asked
+                following = _following_items(flat, items, starts, e)
+                if following:
+                    prefix = "(đề nghị) " if "đề nghị" in lead.group("lead").lower() else ""
+                    joined = _action(" ".join(flat[c.text_start : _next_subject(flat, c.text_start, c.end)] for c in following))
+                    deadline, text = find_deadline(joined, issued_date)
+                    found.extend(Task(u, prefix + joined, _coordinators(joined), deadline, text, section, s, following[-1].end, _is_group(u)) for u in units)
+                continue
             if action and (closing or not _ONLY_REPEATS.match(action)) and not _NOT_DUTY.search(action[:80]):
                 prefix = "(đề nghị) " if "đề nghị" in lead.group("lead").lower() else ""
                 deadline, text = find_deadline(rest, issued_date)
@@ -782,19 +852,22 @@ def _responsible_subject(flat: str, s: int, cue: re.Match, paragraphs: list[int]
     if not before or before.endswith(",") or re.search(r"(?:\s|^)(?:và|hoặc|cùng|đồng\s+thời|sẽ|phải|cũng|không|chưa|vẫn)$", before):
         return None
     region = max(s, cue.start() - 300)
-    hard = [m.end() for m in _HARD_CUT.finditer(flat, region, cue.start())]
-    hard += [m.start() + 1 for m in _ITEM_START.finditer(flat, region, cue.start())]
-    i = bisect_left(paragraphs, cue.start())
+    # "cơ quan có thẩm quyền cấp Giấy phép (sau đây viết tắt là Cơ quan có thẩm quyền) có trách nhiệm"
+    named = _NAMED_AFTER.search(flat, region, cue.start())
+    stop = named.start() if named else cue.start()
+    hard = [m.end() for m in _HARD_CUT.finditer(flat, region, stop)]
+    hard += [m.start() + 1 for m in _ITEM_START.finditer(flat, region, stop)]
+    i = bisect_left(paragraphs, stop)
     if i and paragraphs[i - 1] > region:
         hard.append(paragraphs[i - 1])  # a heading on its own paragraph ends before the subject
     first = max(hard) if hard else s
     # a comma inside a list of nouns ("giao cho cơ quan, tổ chức, đơn vị có trách nhiệm ...") starts no subject
     starts = [_ITEM_MARK.match(flat, first).end()] + [
-        m.end() for m in _SOFT_CUT.finditer(flat, first, cue.start()) if not _NOUN_AT_END.search(flat, first, m.start())
+        m.end() for m in _SOFT_CUT.finditer(flat, first, stop) if not _NOUN_AT_END.search(flat, first, m.start())
     ]
     p = _patterns()
     for at in starts:
-        phrase = flat[at : cue.start()]
+        phrase = flat[at:stop]
         if not phrase.strip() or len(phrase.split()) > 25:
             continue
         capital = phrase[:1].upper() + phrase[1:]
@@ -802,6 +875,8 @@ def _responsible_subject(flat: str, s: int, cue: re.Match, paragraphs: list[int]
         if not head or p["not_unit"].match(capital):
             continue
         own = phrase[head.end() :]
+        if not own.strip():
+            return at  # "..., doanh nghiệp có trách nhiệm nộp lại Giấy phép": the head alone is the subject
         # "Đơn vị quản lý Cổng thông tin", "các cơ quan phối hợp": a general head and a verb make one name
         compound = head.group().lower().removeprefix("các ") in _GENERIC_HEADS and _free_verb().match(own, 1)
         if compound:
@@ -818,9 +893,13 @@ def _responsible_subject(flat: str, s: int, cue: re.Match, paragraphs: list[int]
 _SCOPE_AT_END = re.compile(r"\s+(?:trong\s+phạm\s+vi|theo)\s+(?:phạm\s+vi\s+)?(?:chức\s+năng|thẩm\s+quyền|nhiệm\s+vụ|quản\s+lý|quyền\s+hạn)[^;.]{0,80}$")
 
 
+_NAMED_AFTER = re.compile(r"\s*\((?:sau\s+đây\s+)?(?:gọi|viết)(?:\s+tắt)?\s+là\s[^()]{1,80}\)\s*$")
+
+
 def _without_scope(subject: str) -> str:
-    """A subject without the scope it acts in ("..., theo chức năng, nhiệm vụ được giao")."""
-    return _SCOPE_AT_END.sub("", _SCOPE.sub("", subject.rstrip()))
+    """A subject without the scope it acts in ("..., theo chức năng, nhiệm vụ được giao") and
+    without the short name it is given ("(sau đây gọi là ...)")."""
+    return _SCOPE_AT_END.sub("", _SCOPE.sub("", _NAMED_AFTER.sub("", subject.rstrip())))
 
 
 def _own_clause_only(words: str) -> bool:
@@ -828,6 +907,7 @@ def _own_clause_only(words: str) -> bool:
     ("được giao quản lý sổ", "là đầu mối quy định tại khoản 1"): they name, they do not say."""
     relative = _RELATIVE.search(words)
     main = _compound_names().sub(" ", words[: relative.start() if relative else len(words)])
+    main = re.sub(r"(?<![\wÀ-ỹ])việc\s+làm(?![\wÀ-ỹ])", " ", main)  # "dịch vụ việc làm": employment, no verb
     return not (_free_verb().search(main) or _CLAUSE_WORD.search(main))
 
 
@@ -842,14 +922,31 @@ def _compound_names() -> re.Pattern:
 _RESPONSIBLE_AHEAD = re.compile(r"(?:[^;:.()*\s]|\s(?!\s)){0,240}?\s(?:có|chịu)\s+trách\s+nhiệm(?![\wÀ-ỹ])")
 
 
+def _following_items(flat: str, items: list[Item], starts: list[int], at: int) -> list[Item]:
+    """The items right after ``at`` at one level (and theirs under them), if none names a unit."""
+    i = bisect_left(starts, at)
+    if i >= len(items) or flat[at : items[i].start].strip():
+        return []
+    level = items[i].level
+    run = []
+    while i < len(items) and items[i].level >= level:
+        if items[i].level == level:
+            if _starts_with_unit(flat, items[i]):
+                return []
+            run.append(items[i])
+        i += 1
+    return run
+
+
 # Clauses inside a sentence that may open with a lead cue: "...; giao Bộ X ...", "(2) Đề nghị
 # ...", and after the sentence's subject "UBND tỉnh kính đề nghị Thường trực HĐND tỉnh ..." (not
 # "theo/xét đề nghị của ...", "được yêu cầu"). Each form starts with a literal, found fast.
 _NUMBERED_CLAUSE = re.compile(r"\(\d{1,2}\)\s*")
-_ASKED = re.compile(r"(?:đề\s+nghị|yêu\s+cầu)\s+(?:các\s+)?[A-ZĐÀ-Ỹ]")
+_ASKED = re.compile(r"(?:đề\s+nghị|yêu\s+cầu)\s+(?:các\s+)?(?:[A-ZĐÀ-Ỹ]|(?:thủ\s+trưởng|giám\s+đốc|chủ\s+tịch|người\s+đứng\s+đầu)\s)")
 _CONDITION = re.compile(r"\s*(?:Trường\s+hợp|Nếu|Khi)\s", re.I)
-# ("Văn bản đề nghị UBND tỉnh xem xét", "quy trình đề nghị ...", "hồ sơ đề nghị": the request is a noun, a paper of a procedure)
-_NOT_ASKING = re.compile(r"(?:theo|xét|của|được|có|tại|văn\s+bản|quy\s+trình|hồ\s+sơ|tờ\s+trình)\s+(?:kính\s+)?$", re.I)
+# "Tờ trình ... về việc đề nghị HĐND xem xét": what another text asked; "Văn bản đề nghị UBND tỉnh
+# xem xét", "quy trình / hồ sơ đề nghị ...": the request is a noun, a paper of a procedure
+_NOT_ASKING = re.compile(r"(?:theo|xét|của|được|có|tại|việc|văn\s+bản|quy\s+trình|hồ\s+sơ|tờ\s+trình)\s+(?:kính\s+)?$", re.I)
 
 
 def _clause_starts(flat: str, s: int, e: int):
@@ -880,6 +977,7 @@ def _past_parenthesis(flat: str, at: int, end: int) -> int:
 
 # Where a clause starts, looking back from a cue: not at a comma inside a name ("Sở Văn hóa, Thể thao ...")
 _CLAUSE_CUT = re.compile(r"[;:(]\s*|,\s*(?=[a-zđà-ỹ])|\s-\s(?![A-ZĐÀ-Ỹ])|\.\s+")
+_RESPONSIBLE_CUE = re.compile(r"(?:có|chịu)\s+trách\s+nhiệm(?![\wÀ-ỹ])(?!\s*:)")
 _LEAD_CUE = re.compile(r"(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?![\wÀ-ỹ])(?!\s*:)")  # at a word's start: starting_words
 
 
@@ -1014,6 +1112,12 @@ def _named(flat: str, head: re.Match) -> bool:
 
 
 
+# a unit named by a head and a capitalised name ("Đài Phát thanh và Truyền hình", "Sở Tư pháp")
+_PROPER_NAME = re.compile(r"(?:Sở|Bộ|Ban|Cục|Đài|Báo|Trung\s+tâm|Văn\s+phòng|Công\s+an|Ủy\s+ban|Uỷ\s+ban|Viện|Hội|Liên\s+đoàn|Tòa\s+án|Thanh\s+tra|Kho\s+bạc|Ngân\s+hàng|Bảo\s+hiểm|Tổng\s+cục|Chi\s+cục)\s+[A-ZĐÀ-Ỹ]")
+# a lower-case noun that only widens a list: "..., cá nhân có liên quan", "..., đơn vị liên quan"
+_GENERIC_TAIL = re.compile(r"(?:có\s+)?liên\s+quan|khác$|trực\s+thuộc|trên\s+địa\s+bàn")
+
+
 def _split_at_heads(phrase: str) -> list[str]:
     """A list of units cut where another unit's head starts (after ";", "," or "và"): "Sở
     Khoa học và Công nghệ" and "Sở Văn hóa, Thể thao và Du lịch" stay whole."""
@@ -1033,7 +1137,12 @@ def _split_at_heads(phrase: str) -> list[str]:
             capital = piece[:1].upper() + piece[1:] if "và" in separator else piece
             if p["title_after_comma"].match(piece):
                 capital = piece[:1].upper() + piece[1:]  # "..., người đứng đầu tổ chức ...": a title starts a unit
-            if current and p["head"].match(capital) and not (piece[:1].islower() and _UNIT_NOUNS.match(piece) and "và" not in separator):
+            # a lower-case unit noun after a comma continues a list ("các sở, ban, ngành"), unless
+            # it follows a proper name and has a name of its own ("Đài Phát thanh ..., cơ quan thông tấn báo chí")
+            continues = piece[:1].islower() and _UNIT_NOUNS.match(piece) and "và" not in separator
+            if continues and _PROPER_NAME.match(current) and len(piece.split()) >= 3 and not _GENERIC_TAIL.search(piece):
+                continues, capital = False, piece[:1].upper() + piece[1:]
+            if current and p["head"].match(capital) and not continues:
                 units.append(current)
                 current = piece
             else:
@@ -1062,6 +1171,7 @@ def _split_units(phrase: str) -> list[str]:
     units = expanded
     cleaned = []
     for unit in units:
+        unit = collapse(unit.replace("*", " "))  # Markdown emphasis split across a heading's lines
         unit = re.sub(r"^(?:đồng\s+chí|ông|bà)\s+", "", unit.strip(" ,.;:-"), flags=re.I)
         if unit and p["head"].match(unit[:1].upper() + unit[1:]) and len(unit.split()) <= 20:
             cleaned.append(unit[:1].upper() + unit[1:] if unit.startswith("các ") is False else unit)

@@ -221,8 +221,8 @@ def test_the_tagger_decides_only_where_the_grammar_cannot(monkeypatch, tagger):
     # the grammar reads "Sở Tài chính" up to "chủ trì" alone
     assert [t.assignee for t in find_tasks("Giao Sở Tài chính chủ trì thẩm định.")] == ["Sở Tài chính"]
     assert calls == []
-    # "xem xét" is no duty verb of the grammar: the tagger finds where the subject ends
-    tasks = find_tasks("Đề nghị Thường trực HĐND tỉnh xem xét, quyết định.")
+    # "thẩm tra" is no duty verb of the grammar: the tagger finds where the subject ends
+    tasks = find_tasks("Đề nghị Thường trực HĐND tỉnh thẩm tra, quyết định.")
     assert [t.assignee for t in tasks] == ["Thường trực HĐND tỉnh"]
     assert len(calls) == 1
 
@@ -242,12 +242,12 @@ def test_without_the_tagger_the_grammar_still_reads(monkeypatch, tagger):
 
     monkeypatch.setattr(subjects, "_tagger", missing)
     assert [t.assignee for t in find_tasks("Giao Sở Tài chính chủ trì thẩm định.")] == ["Sở Tài chính"]
-    assert subjects.subject_end("Thường trực HĐND tỉnh xem xét") is None
+    assert subjects.subject_end("Thường trực HĐND tỉnh cân nhắc") is None
 
 
 def test_the_batch_path_leaves_the_tagger_off():
     # without it the grammar reads the whole clause as a name and gives no task: no guess
-    assert find_tasks("Đề nghị Thường trực HĐND tỉnh xem xét, quyết định.") == []
+    assert find_tasks("Đề nghị Thường trực HĐND tỉnh thẩm tra, quyết định.") == []
     assert [t.assignee for t in find_tasks("Đề nghị Công ty TNHH Một thành viên Cấp nước Quảng Ngãi rà soát hệ thống.")] == [
         "Công ty TNHH Một thành viên Cấp nước Quảng Ngãi"
     ]
@@ -393,3 +393,75 @@ def test_a_paragraph_under_a_heading_in_capitals_is_read_for_its_subject():
         ("VII", "Ủy ban nhân dân các xã", "2025-12-15"),
     ]
     assert tasks[0].action.startswith("gửi báo cáo kết quả về Sở Y tế")
+
+
+def test_a_lower_case_body_with_a_name_of_its_own_after_a_proper_name_is_its_own_unit():
+    text = (
+        "3. Sở Tư pháp, Đài Phát thanh và Truyền hình tỉnh, cơ quan thông tấn báo chí và các cơ quan, "
+        "tổ chức, cá nhân có liên quan chủ động tuyên truyền Luật.\n"
+    )
+    assert [t.assignee for t in find_tasks(text)] == [
+        "Sở Tư pháp",
+        "Đài Phát thanh và Truyền hình tỉnh",
+        "Cơ quan thông tấn báo chí",
+        "các cơ quan, tổ chức, cá nhân có liên quan",
+    ]
+
+
+def test_what_a_submission_asked_in_the_preamble_is_no_duty():
+    text = (
+        "*Xét Tờ trình số 40/TTr-UBND ngày 20 tháng 11\nnăm 2025 của Ủy ban nhân dân tỉnh về việc đề nghị Hội đồng nhân dân\n"
+        "tỉnh xem xét, ban hành Nghị quyết quy định mức chi; Báo cáo thẩm tra số 11/BC-KTNS ngày 23 tháng 11 năm 2025;*\n"
+    )
+    assert find_tasks(text) == []
+
+
+def test_common_duty_verbs_end_a_units_name_without_the_tagger():
+    text = (
+        "1. Đề nghị Thường trực Hội đồng nhân dân tỉnh xem xét, bổ sung nội dung vào kỳ họp.\n"
+        "2. Yêu cầu các Bộ, cơ quan đổi mới phương thức, nâng cao năng lực tổ chức thực hiện.\n"
+        "3. Sở Xây dựng đăng tải thông điệp trên bảng quang báo.\n"
+    )
+    tasks = find_tasks(text)
+    assert [(t.assignee, t.action.split(",")[0]) for t in tasks] == [
+        ("Thường trực Hội đồng nhân dân tỉnh", "(đề nghị) xem xét"),
+        ("các Bộ, cơ quan", "đổi mới phương thức"),
+        ("Sở Xây dựng", "đăng tải thông điệp trên bảng quang báo"),
+    ]
+
+
+def test_sub_bullets_of_a_label_and_bodies_named_after_cac():
+    text = (
+        "c) Hoạt động 3\n"
+        "- Nội dung: Tuyên truyền về phòng ngừa bạo lực trên cơ sở giới.\n"
+        "- Cơ quan thực hiện:\n\n"
+        "+ Sở Văn hóa và Thể thao chủ trì, phối hợp với các sở, ban, ngành.\n\n"
+        "+ Sở Xây dựng đăng tải thông điệp trên bảng tin điện tử.\n"
+        "**3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh, Hội Liên hiệp**\n\n"
+        "**Phụ nữ tỉnh và các tổ chức thành viên của Mặt trận**\n\n"
+        "- Tham gia phối hợp triển khai Kế hoạch.\n"
+    )
+    tasks = find_tasks(text)
+    assert [t.assignee for t in tasks] == [
+        "Sở Văn hóa và Thể thao",
+        "Sở Xây dựng",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh",
+        "Hội Liên hiệp Phụ nữ tỉnh",
+        "các tổ chức thành viên của Mặt trận",
+    ]
+    assert tasks[1].action == "đăng tải thông điệp trên bảng tin điện tử"
+    assert tasks[-1].action == "(đề nghị) Tham gia phối hợp triển khai Kế hoạch"
+
+
+def test_a_request_that_introduces_its_items_gives_them_to_the_units_asked():
+    text = (
+        "Nhằm tạo động lực thi đua, đề nghị thủ trưởng các phòng, đơn vị triển khai thực hiện các nội dung sau:\n"
+        "- Đẩy mạnh công tác tuyên truyền.\n"
+        "- Tăng cường ứng dụng công nghệ thông tin.\n"
+        "Yêu cầu các Bộ trưởng thực hiện ngay các nhiệm vụ sau:\n"
+        "1. Bộ Y tế chủ trì bảo đảm thuốc.\n"
+        "2. Bộ Công an bảo đảm an ninh.\n"
+    )
+    tasks = find_tasks(text)
+    assert [t.assignee for t in tasks] == ["Thủ trưởng các phòng, đơn vị", "Bộ Y tế", "Bộ Công an"]
+    assert tasks[0].action == "(đề nghị) Đẩy mạnh công tác tuyên truyền. Tăng cường ứng dụng công nghệ thông tin"

@@ -131,3 +131,38 @@ def test_a_general_head_and_a_verb_make_one_name_before_co_trach_nhiem():
         "Đơn vị chủ trì",
         "các cơ quan phối hợp",
     ]
+
+
+def test_a_second_subject_inside_an_item_gets_its_own_task():
+    text = (
+        "2. Các cơ quan, đơn vị được giao chủ trì có trách nhiệm hoàn thành nhiệm vụ được phân công, "
+        "bảo đảm tiến độ và chất lượng, các cơ quan phối hợp có trách nhiệm phối hợp với cơ quan chủ trì.\n"
+        "3. Tòa án nhân dân tối cao: Hằng năm, Tòa án nhân dân tối cao có trách nhiệm tổng hợp dự toán kinh phí.\n"
+    )
+    tasks = find_tasks(text)
+    assert [(t.assignee, t.action) for t in tasks] == [
+        ("Các cơ quan, đơn vị được giao chủ trì", "có trách nhiệm hoàn thành nhiệm vụ được phân công, bảo đảm tiến độ và chất lượng"),
+        ("các cơ quan phối hợp", "có trách nhiệm phối hợp với cơ quan chủ trì"),
+        ("Tòa án nhân dân tối cao", "Hằng năm, Tòa án nhân dân tối cao có trách nhiệm tổng hợp dự toán kinh phí"),
+    ]
+
+
+def test_subjects_a_legal_text_shortens_or_names_after_themselves():
+    text = (
+        "Điều 13. Thẩm quyền cấp Giấy phép\n"
+        "3. Trong thời hạn 03 ngày làm việc, kể từ ngày cấp Giấy phép, cơ quan có thẩm quyền cấp, thu hồi "
+        "Giấy phép hoạt động dịch vụ việc làm (sau đây viết tắt là Cơ quan có thẩm quyền) có trách nhiệm "
+        "đăng tải Giấy phép trên cổng thông tin điện tử.\n"
+        "Điều 20. Thu hồi Giấy phép\n"
+        "2. Trong vòng 05 ngày làm việc, kể từ ngày nhận được Quyết định thu hồi, doanh nghiệp có trách nhiệm nộp lại Giấy phép.\n"
+        "Điều 23. Trách nhiệm của doanh nghiệp hoạt động dịch vụ việc làm\n"
+        "1. Niêm yết công khai Giấy phép tại trụ sở.\n"
+        "2. Trong thời hạn 20 ngày làm việc, doanh nghiệp có trách nhiệm cập nhật kết quả trên Sàn giao dịch việc làm.\n"
+        "3. Doanh nghiệp hoạt động dịch vụ việc làm theo phương thức điện tử có trách nhiệm kết nối dữ liệu.\n"
+    )
+    assert [t.assignee for t in find_tasks(text)] == [
+        "Cơ quan có thẩm quyền cấp, thu hồi Giấy phép hoạt động dịch vụ việc làm",
+        "Doanh nghiệp",
+        "Doanh nghiệp hoạt động dịch vụ việc làm",
+        "Doanh nghiệp hoạt động dịch vụ việc làm theo phương thức điện tử",
+    ]

@@ -194,3 +194,19 @@ def test_a_heading_naming_units_then_its_paragraph():
         ("Các cơ quan, đơn vị, địa phương", "có trách nhiệm thực hiện tốt Kế hoạch này"),
     ]
     assert tasks[1].coordinators == ["Sở Nội vụ"]
+
+
+def test_a_heading_that_names_a_group_by_what_its_members_do():
+    text = (
+        "IV. TỔ CHỨC THỰC HIỆN\n"
+        "**2. Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án thuộc Chương trình**\n\n"
+        "- Phê duyệt kế hoạch giám sát, đánh giá.\n"
+        "- Gửi báo cáo về Sở Tài chính trước ngày 15/12/2025.\n"
+        "**3. Các sở, ban, ngành chủ trì thực hiện các nhiệm vụ sau**\n"
+        "- Rà soát các dự án.\n"
+    )
+    tasks = find_tasks(text)
+    assert tasks[0].assignee == "Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án thuộc Chương trình"
+    assert tasks[0].action.startswith("Phê duyệt kế hoạch giám sát, đánh giá")
+    assert tasks[0].deadline == "2025-12-15"
+    assert tasks[1].assignee == "Các sở, ban, ngành"  # a duty that introduces its items, not a group's name
