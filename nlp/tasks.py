@@ -1118,6 +1118,9 @@ _PROPER_NAME = re.compile(r"(?:Sở|Bộ|Ban|Cục|Đài|Báo|Trung\s+tâm|Văn\
 _GENERIC_TAIL = re.compile(r"(?:có\s+)?liên\s+quan|khác$|trực\s+thuộc|trên\s+địa\s+bàn")
 
 
+_PLURAL_CAPITAL = re.compile(r"(?:các|những)\s+(?=[A-ZĐÀ-Ỹ])")
+
+
 def _split_at_heads(phrase: str) -> list[str]:
     """A list of units cut where another unit's head starts (after ";", "," or "và"): "Sở
     Khoa học và Công nghệ" and "Sở Văn hóa, Thể thao và Du lịch" stay whole."""
@@ -1142,7 +1145,9 @@ def _split_at_heads(phrase: str) -> list[str]:
             continues = piece[:1].islower() and _UNIT_NOUNS.match(piece) and "và" not in separator
             if continues and _PROPER_NAME.match(current) and len(piece.split()) >= 3 and not _GENERIC_TAIL.search(piece):
                 continues, capital = False, piece[:1].upper() + piece[1:]
-            if current and p["head"].match(capital) and not continues:
+            # "..., các Chủ đầu tư, các Cơ quan chủ trì Dự án": a capitalised head after "các" starts a unit
+            plural = _PLURAL_CAPITAL.match(piece)
+            if current and (p["head"].match(capital) or (plural and p["head"].match(piece, plural.end()))) and not continues:
                 units.append(current)
                 current = piece
             else:
@@ -1173,7 +1178,8 @@ def _split_units(phrase: str) -> list[str]:
     for unit in units:
         unit = collapse(unit.replace("*", " "))  # Markdown emphasis split across a heading's lines
         unit = re.sub(r"^(?:đồng\s+chí|ông|bà)\s+", "", unit.strip(" ,.;:-"), flags=re.I)
-        if unit and p["head"].match(unit[:1].upper() + unit[1:]) and len(unit.split()) <= 20:
+        plural = _PLURAL_CAPITAL.match(unit)  # "các Chủ đầu tư"
+        if unit and (p["head"].match(unit[:1].upper() + unit[1:]) or (plural and p["head"].match(unit, plural.end()))) and len(unit.split()) <= 20:
             cleaned.append(unit[:1].upper() + unit[1:] if unit.startswith("các ") is False else unit)
     return cleaned
 

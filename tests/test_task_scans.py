@@ -319,3 +319,17 @@ def test_the_meeting_a_thong_bao_ket_luan_reports_is_no_duty():
         "1. Sở Tài chính chủ trì, phối hợp với các sở rà soát kế hoạch vốn.\n"
     )
     assert [t["assignee"] for t in extract_text(text).tasks] == ["Sở Tài chính"]
+
+
+def test_a_capitalised_head_after_cac_starts_a_unit_of_the_list():
+    """"Thủ trưởng các cơ quan, đơn vị, các Chủ đầu tư, các Ban Quản lý dự án": "các" before a
+    capitalised head opens the next unit ("các sở, ban, ngành" in lower case stays one)."""
+    text = TB_HEAD + (
+        "1. Yêu cầu Thủ trưởng các sở, ban, ngành, các Chủ đầu tư, các Ban Quản lý dự án\n"
+        "theo chức năng, nhiệm vụ được giao khẩn trương rà soát, đẩy nhanh tiến độ giải ngân.\n"
+    )
+    assert [t["assignee"] for t in extract_text(text).tasks] == [
+        "Thủ trưởng các sở, ban, ngành",
+        "các Chủ đầu tư",
+        "các Ban Quản lý dự án",
+    ]
