@@ -266,7 +266,8 @@ def _is_name_list(text: str) -> bool:
         return False
     return all(t in (",", ";", "và", "-") or _CAPITALISED.fullmatch(t) for t in tokens)
 # accountability ("chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về ...") is not a duty given
-_NOT_DUTY = re.compile(r"trách\s+nhiệm\s+(?:toàn\s+diện\s+|hoàn\s+toàn\s+|cá\s+nhân\s+)?trước\s+(?:pháp\s+luật|[A-ZĐÀ-Ỹ])|nếu\s+có\s+(?:khó\s+khăn,?\s+)?vướng\s+mắc|^\W*(?:(?:kịp\s+thời|chủ\s+động)\s+)?phản\s+ánh\s+(?:về|kịp\s+thời)|^\W*(?:Trụ\s+sở(?:\s+chính)?|Địa\s+chỉ|Điện\s+thoại)\s*:", re.I)
+_RELATIVE_END = re.compile(r"\s(?:có|được|do|mà)\s*$")
+_NOT_DUTY = re.compile(r"^\W*\d[\d.,]*\s*(?:đồng|%|triệu|tỷ)|trách\s+nhiệm\s+(?:toàn\s+diện\s+|hoàn\s+toàn\s+|cá\s+nhân\s+)?trước\s+(?:pháp\s+luật|[A-ZĐÀ-Ỹ])|nếu\s+có\s+(?:khó\s+khăn,?\s+)?vướng\s+mắc|^\W*(?:(?:kịp\s+thời|chủ\s+động)\s+)?phản\s+ánh\s+(?:về|kịp\s+thời)|^\W*(?:Trụ\s+sở(?:\s+chính)?|Địa\s+chỉ|Điện\s+thoại)\s*:", re.I)
 @lru_cache(maxsize=None)
 def _coord_pattern() -> re.Pattern:
     """ "phối hợp với <units>" up to the verb of the duty (any duty cue) or the clause's end."""
@@ -1067,6 +1068,8 @@ def _units_at(flat: str, at: int, limit: int, tag: bool = True) -> tuple[list[st
     words = phrase.split()
     if len(words) > 100 or not words or _MODAL.search(phrase) or _PREDICATE.search(phrase, len(head.group())):
         return [], at  # "Cơ sở kinh doanh phải ...": a plain obligation, not a duty given
+    if _RELATIVE_END.search(phrase):
+        return [], at  # "các đơn vị sự nghiệp có | tổ chức sản xuất ...": the verb is the name's own clause
     return _split_units(phrase), end
 
 
