@@ -95,7 +95,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "head_at_end": re.compile(rf"(?<![\wÀ-ỹ])(?:{_alt(t['unit_heads'])})$"),
         # (not after "các"/"những": "và các tổ chức thành viên" names bodies, it does not organise;
         # not "việc làm": "dịch vụ việc làm" is employment)
-        "stop": re.compile(rf"(?<!,)(?<!các)(?<!những)(?<!việc)\s(?:{_alt(t['unit_stops'], ignore_case=True)})(?![\wÀ-ỹ])|\s*[:;.(]|\s+-\s(?![A-ZĐÀ-Ỹ])|,\s*trong\s+đó(?![\wÀ-ỹ])", re.I),
+        "stop": re.compile(rf"\s(?<!,\s)(?<!các\s)(?<!những\s)(?<!việc\s)(?:{_alt(t['unit_stops'], ignore_case=True)})(?![\wÀ-ỹ])|\s*[:;.(]|\s+-\s(?![A-ZĐÀ-Ỹ])|,\s*trong\s+đó(?![\wÀ-ỹ])", re.I),
         "cue": re.compile(rf"\s*(?:\(?đề nghị\)?\s*)?(?:{_alt(t['duty_cues'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
         # at a sentence's start, after a space or a ". " left from the cut (matched, not searched)
         "lead": re.compile(rf"(?:\s|[.;:]\s)?(?:\(?\d{{1,2}}\)\s*)?(?P<lead>{_alt(t['lead_cues'], ignore_case=True)})\s+", re.I),
@@ -266,7 +266,8 @@ def _is_name_list(text: str) -> bool:
         return False
     return all(t in (",", ";", "và", "-") or _CAPITALISED.fullmatch(t) for t in tokens)
 # accountability ("chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về ...") is not a duty given
-_NOT_DUTY = re.compile(r"trách\s+nhiệm\s+(?:toàn\s+diện\s+|hoàn\s+toàn\s+|cá\s+nhân\s+)?trước\s+(?:pháp\s+luật|[A-ZĐÀ-Ỹ])|nếu\s+có\s+(?:khó\s+khăn,?\s+)?vướng\s+mắc|^\W*(?:(?:kịp\s+thời|chủ\s+động)\s+)?phản\s+ánh\s+(?:về|kịp\s+thời)|^\W*(?:Trụ\s+sở(?:\s+chính)?|Địa\s+chỉ|Điện\s+thoại)\s*:", re.I)
+_RELATIVE_END = re.compile(r"\s(?:có|được|do|mà)\s*$")
+_NOT_DUTY = re.compile(r"^\W*\d[\d.,]*\s*(?:đồng|%|triệu|tỷ)|trách\s+nhiệm\s+(?:toàn\s+diện\s+|hoàn\s+toàn\s+|cá\s+nhân\s+)?trước\s+(?:pháp\s+luật|[A-ZĐÀ-Ỹ])|nếu\s+có\s+(?:khó\s+khăn,?\s+)?vướng\s+mắc|^\W*(?:(?:kịp\s+thời|chủ\s+động)\s+)?phản\s+ánh\s+(?:về|kịp\s+thời)|^\W*(?:Trụ\s+sở(?:\s+chính)?|Địa\s+chỉ|Điện\s+thoại)\s*:", re.I)
 @lru_cache(maxsize=None)
 def _coord_pattern() -> re.Pattern:
     """ "phối hợp với <units>" up to the verb of the duty (any duty cue) or the clause's end."""
@@ -286,6 +287,8 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     starts = [item.start for item in items]
     closings = _Matches(_CLOSING.finditer(folded, start, end))  # once, not per sentence
     cues = _Matches(starting_words(_LEAD_CUE, flat, start, end))
+    responsible = _Matches(starting_words(_RESPONSIBLE_CUE, flat, start, end))  # "có/chịu trách nhiệm"
+    blanks = [m.start() for m in _BLANK_LINE.finditer(text, start, end)]
     used: set[int] = set()  # items whose text went into a parent's task
     labels = list(_LABEL.finditer(folded, start, end))  # once, not per item
     label_starts = [m.start() for m in labels]
@@ -304,7 +307,7 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     for item in items:
         if id(item) in used or id(item) in spread:
             continue
-        found = _unit_led(flat, item, issued_date, used, closings, text)
+        found = _unit_led(flat, item, issued_date, used, closings, text, responsible, blanks)
         tasks.extend(found)
     for item in items:
         if id(item) in spread:
@@ -382,15 +385,18 @@ def _without_repeats(tasks: list[Task]) -> list[Task]:
     return [t for t in kept if id(t) not in inside]
 
 
+_SCOPE_INITIALS = set("PpĐđDdGgTt")  # (Phạm vi, Đối tượng, Giải thích, Thành phần: a fast first test)
+
+
 def _scope_spans(text: str, items: list[Item]) -> list[tuple[int, int]]:
     """The spans (the item and everything under it) of the items titled as ``_SCOPE_TITLE``."""
     spans = []
     for item in items:
         if item.level > 2 and not item.label.startswith("Điều"):
             continue  # a title is an article's, a roman heading's or a numbered heading's
-        line_end = text.find("\n", item.text_start, item.end)
+        line_end = text.find("\n", item.text_start, min(item.end, item.text_start + 80))
         title = text[item.text_start : line_end if line_end >= 0 else item.end]
-        if len(title) < 80 and _SCOPE_TITLE.match(fold(title)):
+        if len(title) < 80 and title.lstrip(" *#")[:1] in _SCOPE_INITIALS and _SCOPE_TITLE.match(fold(title)):
             last = item
             while last.children:
                 last = last.children[-1]
@@ -398,7 +404,10 @@ def _scope_spans(text: str, items: list[Item]) -> list[tuple[int, int]]:
     return spans
 
 
-def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], closings: "_Matches", text: str | None = None) -> list[Task]:
+def _unit_led(
+    flat: str, item: Item, issued_date: str | None, used: set[int], closings: "_Matches", text: str | None = None,
+    responsible: "_Matches | None" = None, blanks: list[int] | None = None,
+) -> list[Task]:
     """ "2. Sở Tài chính: ...", "a) Công an tỉnh chủ trì ...", "3. Trách nhiệm của Sở Y tế"."""
     p = _patterns()
     at = item.text_start
@@ -417,12 +426,16 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], cl
         units, after = _group_title(flat, item, at)
     if not units:
         # a name stops at a blank line: "Trách nhiệm của các cơ quan\n\nCác cơ quan ... có trách nhiệm ..."
-        blank = _BLANK_LINE.search(text, at, item.end) if text is not None else None
-        own = flat[at : _own_end(item)]
-        if blank and item.children and not re.search(r"[.;:]", own) and len(own.split()) <= 40:
-            blank = None  # a heading the export broke into two paragraphs: "... Hội Liên hiệp\n\nPhụ nữ Thành phố ..."
-        units, after = _units_at(flat, at, blank.start() if blank else item.end, tag=bool(lead))  # the tagger only after "Giao", "Đề nghị" ...
-        titled = bool(units and blank and not flat[after : blank.start()].strip(" *"))  # the name is the heading's line
+        if blanks is None and text is not None:
+            blanks = [m.start() for m in _BLANK_LINE.finditer(text, at, item.end)]
+        j = bisect_left(blanks, at) if blanks else 0
+        blank = blanks[j] if blanks and j < len(blanks) and blanks[j] < item.end else None
+        if blank is not None and item.children:
+            own = flat[at : _own_end(item)]
+            if not re.search(r"[.;:]", own) and len(own.split()) <= 40:
+                blank = None  # a heading the export broke into two paragraphs: "... Hội Liên hiệp\n\nPhụ nữ Thành phố ..."
+        units, after = _units_at(flat, at, item.end if blank is None else blank, tag=bool(lead))  # the tagger only after "Giao", "Đề nghị" ...
+        titled = bool(units and blank is not None and not flat[after:blank].strip(" *"))  # the name is the heading's line
     if not units:
         # "1. Căn cứ Kế hoạch này, Giám đốc các Sở, ... xây dựng kế hoạch ...": past the lead-in
         lead_in = _LEAD_IN.match(flat, at, item.end)
@@ -438,7 +451,7 @@ def _unit_led(flat: str, item: Item, issued_date: str | None, used: set[int], cl
             return []
     # a later sentence with a unit of its own as subject ("Điều 3. Sở A có trách nhiệm ... Văn
     # phòng UBND tỉnh có trách nhiệm chủ trì ...") is its own duty, read sentence by sentence
-    item_end = _next_subject(flat, after, item.end, units)
+    item_end = _next_subject(flat, after, item.end, units, responsible)
     after = _past_parenthesis(flat, after, item_end)
     rest = flat[after:item_end]
     # "1. Chủ tịch UBND các tỉnh ..., trong đó trọng tâm là các tỉnh: A, B:" heads the items under
@@ -573,7 +586,7 @@ def _names_own_subject(text: str, item: Item) -> bool:
     return bool(head and _OWNER_THEN.match(text, head.end(), item.end))
 
 
-def _next_subject(flat: str, start: int, end: int, units: list[str] = ()) -> int:
+def _next_subject(flat: str, start: int, end: int, units: list[str] = (), responsible: "_Matches | None" = None) -> int:
     """Where a sentence between ``start`` and ``end`` opens with a unit and a duty cue, or ``end``."""
     p = _patterns()
     for m in _SENTENCE_CUT.finditer(flat, start, end):
@@ -586,7 +599,7 @@ def _next_subject(flat: str, start: int, end: int, units: list[str] = ()) -> int
         if asked and _units_at(flat, asked.end(), end, tag=False)[0]:
             return m.start() + 1
     # "..., các cơ quan phối hợp có trách nhiệm phối hợp ...": a clause with a subject of its own
-    for cue in starting_words(_RESPONSIBLE_CUE, flat, start, end):
+    for cue in responsible.within(start, end) if responsible is not None else starting_words(_RESPONSIBLE_CUE, flat, start, end):
         subject = _responsible_subject(flat, start, cue)
         if (
             subject is not None
@@ -1055,7 +1068,9 @@ def _units_at(flat: str, at: int, limit: int, tag: bool = True) -> tuple[list[st
             end = at + len(phrase[:cut].rstrip())
             phrase = flat[at:end]
     # "Cá nhân được giao quản lý sổ ... có trách nhiệm": the name runs on to "có trách nhiệm"
-    ahead = _RESPONSIBLE_AHEAD.match(flat, at, min(limit, at + 300)) if "trách" not in flat[end : end + 16] else None
+    ahead = None
+    if flat.find("trách nhiệm", end, min(limit, at + 300)) >= 0 and "trách" not in flat[end : end + 16]:  # (a literal test first: fast)
+        ahead = _RESPONSIBLE_AHEAD.match(flat, at, min(limit, at + 300))
     if ahead:
         cue_at = ahead.end() - len(re.search(r"(?:có|chịu)\s+trách\s+nhiệm$", ahead.group()).group())
         subject = flat[at:cue_at].rstrip()
@@ -1069,6 +1084,8 @@ def _units_at(flat: str, at: int, limit: int, tag: bool = True) -> tuple[list[st
     words = phrase.split()
     if len(words) > 100 or not words or _MODAL.search(phrase) or _PREDICATE.search(phrase, len(head.group())):
         return [], at  # "Cơ sở kinh doanh phải ...": a plain obligation, not a duty given
+    if _RELATIVE_END.search(phrase):
+        return [], at  # "các đơn vị sự nghiệp có | tổ chức sản xuất ...": the verb is the name's own clause
     return _split_units(phrase), end
 
 
@@ -1176,7 +1193,8 @@ def _split_units(phrase: str) -> list[str]:
     units = expanded
     cleaned = []
     for unit in units:
-        unit = collapse(unit.replace("*", " "))  # Markdown emphasis split across a heading's lines
+        if "*" in unit:
+            unit = collapse(unit.replace("*", " "))  # Markdown emphasis split across a heading's lines
         unit = re.sub(r"^(?:đồng\s+chí|ông|bà)\s+", "", unit.strip(" ,.;:-"), flags=re.I)
         plural = _PLURAL_CAPITAL.match(unit)  # "các Chủ đầu tư"
         if unit and (p["head"].match(unit[:1].upper() + unit[1:]) or (plural and p["head"].match(unit, plural.end()))) and len(unit.split()) <= 20:

@@ -166,3 +166,13 @@ def test_subjects_a_legal_text_shortens_or_names_after_themselves():
         "Doanh nghiệp hoạt động dịch vụ việc làm",
         "Doanh nghiệp hoạt động dịch vụ việc làm theo phương thức điện tử",
     ]
+
+
+def test_a_name_that_ends_on_a_relative_word_or_an_amount_is_no_duty():
+    text = (
+        "1. Các đơn vị hành chính, sự nghiệp có tổ chức sản xuất, kinh doanh hàng hóa.\n"
+        "2. Chủ đầu tư được tiếp tục sử dụng đất trong 24 tháng.\n"
+        "3. Thuế GTGT: 10.000 đồng.\n"
+        "4. Sở Tài chính tổng hợp báo cáo.\n"
+    )
+    assert [t.assignee for t in find_tasks(text)] == ["Sở Tài chính"]
