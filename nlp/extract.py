@@ -58,7 +58,7 @@ def extract_text(text: str) -> Fields:
     tasks = [t for s, e in outside(tables.spans, body_start, len(body)) for t in find_tasks(body, s, e, header.issued_date)]
     # a sanction decision's duties are fixed sentences of its form (nlp.sanctions), read instead
     # of the grammar's where the form gives them
-    sanctions = sanction_tasks(body, body_start, len(body), header.issued_date)
+    sanctions = sanction_tasks(body, body_start, len(body), header.issued_date) if header.doc_type in (None, "QĐ") else []
     if sanctions:
         tasks = [t for t in tasks if t.assignee not in {s.assignee for s in sanctions}]
     tasks = sorted(tasks + tables.tasks + sanctions, key=lambda t: t.start)

@@ -316,6 +316,8 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
             own = labels[bisect_left(label_starts, item.text_start) : bisect_left(label_starts, _own_end(item))]
             tasks.extend(_labelled(flat, item, own, issued_date))
     paragraphs = [m.end() for m in _PARAGRAPH.finditer(text, start, end)]  # where a blank line ends
+    # found once, not per sentence (from the start of the line the body starts in)
+    events = _event_openings(text, text.rfind("\n", 0, start) + 1, end)
     covered = sorted((t.start, t.end) for t in tasks)
     covered_starts = [a for a, _ in covered]
     reach = list(accumulate((b for _, b in covered), max))  # the furthest end of the spans so far
@@ -326,11 +328,12 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
             if reach[i - 1] >= sentence_end or not flat[reach[i - 1] : sentence_end].strip():
                 continue  # already read with its item; a closing article after it still counts
             sentence_start = reach[i - 1]  # the item's duty ended inside it: a clause with its own subject follows
-        event = _EVENT_OPENING.search(text, text.rfind("\n", 0, sentence_start) + 1, sentence_end)
-        if event:  # "Ngày 12/11/2024, tại trụ sở UBND tỉnh, Phó Chủ tịch ... chủ trì cuộc họp": what took place
-            if event.start() <= sentence_start:
+        k = bisect_left(events, text.rfind("\n", 0, sentence_start) + 1) if events else 0
+        if events and k < len(events) and events[k] < sentence_end:
+            # "Ngày 12/11/2024, tại trụ sở UBND tỉnh, Phó Chủ tịch ... chủ trì cuộc họp": what took place
+            if events[k] <= sentence_start:
                 continue
-            sentence_end = event.start()
+            sentence_end = events[k]
         tasks.extend(_in_sentence(flat, sentence_start, sentence_end, items, starts, issued_date, closings, cues, paragraphs))
     tasks = _without_repeats(tasks)
     scope = _scope_spans(text, items)
@@ -360,6 +363,22 @@ _EVENT_OPENING = re.compile(
     r"(?:^|(?<=\n))[ \t*]*(?:(?:Vào|Sáng|Chiều|Tối)\s+)?(?:ngày|Ngày)\s+(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,?\s+tại\s",
     re.M,
 )
+_EVENT_DAY = re.compile(r"[Nn]gày\s+(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,?\s+tại\s")
+
+
+def _event_openings(text: str, start: int, end: int) -> list[int]:
+    """Where the lines that open with ``_EVENT_OPENING`` start: its day found first (a pattern
+    anchored at every line start is tried at every position, a search for "ngày" is not)."""
+    found = []
+    at = text.find("gày ", start + 1, end)
+    while at >= 0:  # (a literal search, then the pattern where it stands: fastest on long texts)
+        m = _EVENT_DAY.match(text, at - 1, end)
+        if m:
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if _EVENT_OPENING.match(text, line_start, end):
+                found.append(line_start)
+        at = text.find("gày ", at + 4, end)
+    return found
 
 
 def _without_repeats(tasks: list[Task]) -> list[Task]:
@@ -377,10 +396,14 @@ def _without_repeats(tasks: list[Task]) -> list[Task]:
     short = [t for t in kept if len(t.assignee.split()) <= 3]
     if not short:
         return kept
+    by_first: dict[str, list[Task]] = {}  # (compared only with the names that open with the same word)
+    for o in kept:
+        by_first.setdefault(o.assignee.split(None, 1)[0].casefold(), []).append(o)
     inside = set()
     for task in short:
         name = task.assignee.casefold() + " "
-        if any(o is not task and o.start < task.start < max(o.end, o.reach) and o.assignee.casefold().startswith(name) for o in kept):
+        others = by_first.get(name.split(None, 1)[0], ())
+        if any(o is not task and o.start < task.start < max(o.end, o.reach) and o.assignee.casefold().startswith(name) for o in others):
             inside.add(id(task))
     return [t for t in kept if id(t) not in inside]
 
