@@ -266,6 +266,7 @@ def _is_name_list(text: str) -> bool:
         return False
     return all(t in (",", ";", "và", "-") or _CAPITALISED.fullmatch(t) for t in tokens)
 # accountability ("chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về ...") is not a duty given
+_AGENT_CLAUSE = re.compile(r"\sdo\s+(?:Bộ|Sở|Ủy\s+ban|UBND|Cục|Tổng\s+cục|Thủ\s+tướng|Chính\s+phủ|Chủ\s+tịch|Giám\s+đốc|cấp\s+có\s+thẩm\s+quyền)[^,;:.()]{0,60}$")
 _RELATIVE_END = re.compile(r"\s(?:có|được|do|mà)\s*$")
 _NOT_DUTY = re.compile(r"^\W*\d[\d.,]*\s*(?:đồng|%|triệu|tỷ)|trách\s+nhiệm\s+(?:toàn\s+diện\s+|hoàn\s+toàn\s+|cá\s+nhân\s+)?trước\s+(?:pháp\s+luật|[A-ZĐÀ-Ỹ])|nếu\s+có\s+(?:khó\s+khăn,?\s+)?vướng\s+mắc|^\W*(?:(?:kịp\s+thời|chủ\s+động)\s+)?phản\s+ánh\s+(?:về|kịp\s+thời)|^\W*(?:Trụ\s+sở(?:\s+chính)?|Địa\s+chỉ|Điện\s+thoại)\s*:", re.I)
 @lru_cache(maxsize=None)
@@ -1067,6 +1068,8 @@ def _units_at(flat: str, at: int, limit: int, tag: bool = True) -> tuple[list[st
         before = flat[at : stop.start()].split()
         if word[:1].isupper() and before and (before[-1][:1].isupper() or p["head_at_end"].search(flat, at, stop.start())):
             continue  # "Ban Xây dựng Đảng", "và Ủy ban Kiểm tra Tỉnh ủy": a capitalised cue word inside a name
+        if word[:1].isalpha() and _AGENT_CLAUSE.search(flat, at, stop.start()):
+            continue  # "doanh nghiệp do Bộ Quốc phòng quản lý": the verb of the name's own "do" clause
         if word == ";" and p["head"].match(flat, stop.end() + (flat[stop.end() : stop.end() + 1] == " ")):
             continue  # "Chánh Văn phòng UBND tỉnh; Chủ tịch UBND các xã tổ chức ...": units listed with ";"
         if word == ":" and _PLURAL_END.search(flat, at, stop.start()):

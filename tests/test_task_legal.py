@@ -176,3 +176,11 @@ def test_a_name_that_ends_on_a_relative_word_or_an_amount_is_no_duty():
         "4. Sở Tài chính tổng hợp báo cáo.\n"
     )
     assert [t.assignee for t in find_tasks(text)] == ["Sở Tài chính"]
+
+
+def test_the_verb_of_a_names_own_do_clause_ends_no_name():
+    text = (
+        "1. Các cơ sở dữ liệu văn hóa do UBND cấp xã quản lý được số hóa, kết nối.\n"
+        "2. Sở Văn hóa, Thể thao và Du lịch quản lý các cơ sở dữ liệu.\n"
+    )
+    assert [t.assignee for t in find_tasks(text)] == ["Sở Văn hóa, Thể thao và Du lịch"]
