@@ -99,7 +99,7 @@ def _patterns() -> dict[str, re.Pattern]:
         "cue": re.compile(rf"\s*(?:\(?đề nghị\)?\s*)?(?:{_alt(t['duty_cues'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
         # at a sentence's start, after a space or a ". " left from the cut (matched, not searched)
         "lead": re.compile(rf"(?:\s|[.;:]\s)?(?:\(?\d{{1,2}}\)\s*)?(?P<lead>{_alt(t['lead_cues'], ignore_case=True)})\s+", re.I),
-        "not_unit": re.compile(rf"^(?:{_alt(t['not_units'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
+        "not_unit": re.compile(rf"(?:{_alt(t['not_units'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
         "group": re.compile(rf"(?:^|\s)(?:{_alt(t['groups'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
     }
 
@@ -267,7 +267,7 @@ def _is_name_list(text: str) -> bool:
     return all(t in (",", ";", "và", "-") or _CAPITALISED.fullmatch(t) for t in tokens)
 # accountability ("chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về ...") is not a duty given
 _AGENT_CLAUSE = re.compile(r"\sdo\s+(?:Bộ|Sở|Ủy\s+ban|UBND|Cục|Tổng\s+cục|Thủ\s+tướng|Chính\s+phủ|Chủ\s+tịch|Giám\s+đốc|cấp\s+có\s+thẩm\s+quyền)[^,;:.()]{0,60}$")
-_RELATIVE_END = re.compile(r"\s(?:có|được|do|mà)\s*$")
+_RELATIVE_END = re.compile(r"\s(?:có|được|do|mà|để)\s*$")  # (and "để": a purpose clause, its verb unknown)
 _NOT_DUTY = re.compile(r"^\W*\d[\d.,]*\s*(?:đồng|%|triệu|tỷ)|trách\s+nhiệm\s+(?:toàn\s+diện\s+|hoàn\s+toàn\s+|cá\s+nhân\s+)?trước\s+(?:pháp\s+luật|[A-ZĐÀ-Ỹ])|nếu\s+có\s+(?:khó\s+khăn,?\s+)?vướng\s+mắc|^\W*(?:(?:kịp\s+thời|chủ\s+động)\s+)?phản\s+ánh\s+(?:về|kịp\s+thời)|^\W*(?:Trụ\s+sở(?:\s+chính)?|Địa\s+chỉ|Điện\s+thoại)\s*:", re.I)
 @lru_cache(maxsize=None)
 def _coord_pattern() -> re.Pattern:
@@ -773,9 +773,11 @@ def _in_sentence(
         m = re.match(r"\s*(?:Điều\s+\d+\s*\.?\s*)", sentence)
         if m:
             subject_start += m.end()
-        if not p["head"].match(flat, subject_start):
+        title = p["not_unit"].match(flat, subject_start)  # "Tổ chức thực hiện Chánh Văn phòng ...": a title, not "Tổ chức"
+        if title or not p["head"].match(flat, subject_start):
             # "Điều 29. Trách nhiệm thi hành Các Bộ trưởng, ...": past the article's title
-            first = next((h for h in p["head"].finditer(flat, subject_start, closing.start()) if h.group()[:1].isupper()), None)
+            past = title.end() if title else subject_start
+            first = next((h for h in p["head"].finditer(flat, past, closing.start()) if h.group()[:1].isupper()), None)
             if first and first.start() - subject_start <= 60:
                 subject_start = first.start()
         units = _split_units(flat[subject_start : closing.start()])
@@ -1128,7 +1130,7 @@ _PREDICATE = re.compile(r"(?<!được)(?<!có)(?<!do)\s(?:quyết\s+định|cun
 _LOWER_WORD = re.compile(r"(?<![\wÀ-ỹ])(?!các\b|và\b)[a-zđà-ỹ][\wÀ-ỹ]*")
 _PLACE_END = re.compile(r"các\s+(?:tỉnh|thành\s+phố|huyện)(?:,\s*(?:thành\s+phố|thị\s+xã))*\s*$", re.I)
 _GENERIC_HEADS = {"thuế", "tổ chức", "báo", "cơ quan", "đơn vị", "cơ sở", "cá nhân", "doanh nghiệp", "thường trực", "đại biểu", "vụ", "ban", "hội", "đoàn", "trường", "bảo hiểm", "lập"}
-_GENERIC_NEXT = re.compile(r"\s*(?:,|và\s|cá\s+nhân|có\s+liên\s+quan|liên\s+quan|thông\s+tấn|nhà\s+nước|chủ\s+quản|trực\s+thuộc|được\s+giao|được\s+phân\s+công|hoạt\s+động|nhận|sử\s+dụng|giáo\s+dục|nuôi|kinh\s+doanh|y\s+tế|khác|tỉnh|thành\s+phố|khu\s+vực|cơ\s+sở)")
+_GENERIC_NEXT = re.compile(r"\s*(?:,|và\s+(?:[A-ZĐÀ-Ỹ]|(?:các\s+)?(?:cá\s+nhân|tổ\s+chức|đơn\s+vị|cơ\s+quan|doanh\s+nghiệp|hộ\s+gia\s+đình|người|địa\s+phương|phát\s+thanh))|cá\s+nhân|có\s+liên\s+quan|liên\s+quan|thông\s+tấn|nhà\s+nước|chủ\s+quản|trực\s+thuộc|được\s+giao|được\s+phân\s+công|hoạt\s+động|nhận|sử\s+dụng|giáo\s+dục|nuôi|kinh\s+doanh|y\s+tế|khác|tỉnh|thành\s+phố|khu\s+vực|cơ\s+sở)")
 
 
 _NEXT_CHAR = re.compile(r"\s*(\S)")

@@ -184,3 +184,17 @@ def test_the_verb_of_a_names_own_do_clause_ends_no_name():
         "2. Sở Văn hóa, Thể thao và Du lịch quản lý các cơ sở dữ liệu.\n"
     )
     assert [t.assignee for t in find_tasks(text)] == ["Sở Văn hóa, Thể thao và Du lịch"]
+
+
+def test_verbs_and_titles_that_look_like_heads_name_no_unit():
+    text = (
+        "a) Tổ chức và triển khai các nội dung theo Chiến lược dữ liệu quốc gia.\n"
+        "b) Báo và Phát thanh, Truyền hình tỉnh chủ động tuyên truyền Kế hoạch.\n"
+        "c) Ủy ban nhân dân cấp tỉnh xác định, đưa khu vực biển để thực hiện hoạt động lấn biển.\n"
+        "Điều 3. Tổ chức thực hiện Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Tài chính chịu trách nhiệm thi hành Quyết định này./.\n"
+    )
+    assert [t.assignee for t in find_tasks(text)] == [
+        "Báo và Phát thanh, Truyền hình tỉnh",
+        "Chánh Văn phòng Ủy ban nhân dân tỉnh",
+        "Giám đốc Sở Tài chính",
+    ]
