@@ -115,13 +115,15 @@ _MARKER = re.compile(
 )
 
 
-# Where a duty's text must stop whatever the items say: the document's end mark "./.", a new
+# Where a duty's text must stop whatever the items say: the document's end mark "./.", the
+# line that records a resolution's or a law's adoption ("Nghị quyết này đã được Hội đồng nhân dân
+# tỉnh ... thông qua ngày ..."), a new
 # Chương, Mục or Phần (their titles are not items), an appendix, the Nơi nhận block, the
 # signature block (a line that opens with the authority marks of Nghị định 30/2020/NĐ-CP:
 # "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL.", "TUQ.", "Q. GIÁM ĐỐC": a mark, then a word in capitals).
 # (Searched from each line break: a pattern that starts with a literal is scanned for fast.)
 _BOUNDARY = re.compile(
-    r"\n[ \t*#]*(?:(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXLC]+|\d+|thứ\s+\S+)\b|PHỤ\s+LỤC|Phụ\s+lục\s*(?:[IVX\d]+)?\s*$|Nơi\s+nhận\b|(?:TM|KT|TL|TUQ|Q)\.[ \t]*[A-ZĐÀÁẢÃẠÂẦẤẨẪẬĂẰẮẲẴẶÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]{2})",
+    r"\n[ \t*#]*(?:(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXLC]+|\d+|thứ\s+\S+)\b|PHỤ\s+LỤC|(?:Nghị\s+quyết|Luật)\s+này\s+(?:đã\s+)?được\s+(?:Hội\s+đồng|Quốc\s+hội|Ủy\s+ban)|Phụ\s+lục\s*(?:[IVX\d]+)?\s*$|Nơi\s+nhận\b|(?:TM|KT|TL|TUQ|Q)\.[ \t]*[A-ZĐÀÁẢÃẠÂẦẤẨẪẬĂẰẮẲẴẶÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]{2})",
     re.M,
 )
 # The Nơi nhận block: its heading, then its "-" lines (wrapped lines too), up to its "Lưu" line.
@@ -768,6 +770,8 @@ def _in_sentence(
     sentence = flat[s:e]
     section = _section_at(items, starts, s)
     closing = closings.first(s, e)
+    if closing and closing.group("cue").startswith("to") and _closing_is_an_object(flat, s, closing.start()):
+        closing = None  # "Giao UBND tỉnh xây dựng kế hoạch và tổ chức thực hiện Nghị quyết này": a duty, read below
     if closing:
         subject_start = s
         m = re.match(r"\s*(?:Điều\s+\d+\s*\.?\s*)", sentence)
@@ -975,6 +979,18 @@ def _following_items(flat: str, items: list[Item], starts: list[int], at: int) -
             run.append(items[i])
         i += 1
     return run
+
+
+def _closing_is_an_object(flat: str, s: int, cue_at: int) -> bool:
+    """Whether "tổ chức thực hiện Nghị quyết này" ends a duty of its own rather than closing the
+    text: a unit, then a duty verb of its own before it ("Giao UBND tỉnh xây dựng kế hoạch và ...")."""
+    p = _patterns()
+    at = s + len(flat[s:cue_at]) - len(flat[s:cue_at].lstrip())
+    lead = p["lead"].match(flat, at, cue_at)
+    if lead:
+        at = lead.end()
+    units, after = _units_at(flat, at, cue_at, tag=False)
+    return bool(units) and bool(flat[after:cue_at].strip(" ,;")) and bool(p["cue"].match(flat, after))
 
 
 # Clauses inside a sentence that may open with a lead cue: "...; giao Bộ X ...", "(2) Đề nghị

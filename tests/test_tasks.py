@@ -210,3 +210,19 @@ def test_a_heading_that_names_a_group_by_what_its_members_do():
     assert tasks[0].action.startswith("Phê duyệt kế hoạch giám sát, đánh giá")
     assert tasks[0].deadline == "2025-12-15"
     assert tasks[1].assignee == "Các sở, ban, ngành"  # a duty that introduces its items, not a group's name
+
+
+def test_a_resolution_closes_with_duties_not_with_its_adoption_line():
+    text = (
+        "**Điều 2.** Tổ chức thực hiện\n\n"
+        "1. Giao Ủy ban nhân dân tỉnh xây dựng kế hoạch và tổ chức thực hiện Nghị quyết này.\n\n"
+        "2. Giao Thường trực Hội đồng nhân dân tỉnh giám sát việc thực hiện Nghị quyết này.\n\n"
+        "Nghị quyết này đã được Hội đồng nhân dân tỉnh khóa XIII, kỳ họp thứ 28 thông qua ngày 10 tháng 01 năm 2025./.\n"
+        "3. Phòng Bưu chính chủ trì, phối hợp với các doanh nghiệp viễn thông khảo sát các thôn chưa có sóng.\n"
+    )
+    tasks = find_tasks(text)
+    assert [(t.assignee, t.action) for t in tasks[:2]] == [
+        ("Ủy ban nhân dân tỉnh", "xây dựng kế hoạch và tổ chức thực hiện Nghị quyết này"),
+        ("Thường trực Hội đồng nhân dân tỉnh", "giám sát việc thực hiện Nghị quyết này"),
+    ]
+    assert tasks[2].coordinators == ["các doanh nghiệp viễn thông"]
