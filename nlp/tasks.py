@@ -148,6 +148,7 @@ def boundaries(text: str, start: int = 0, end: int | None = None) -> tuple[str, 
     for a, b in blocks + _addressees(text, start, end):
         text = text[:a] + re.sub(r"[^\n]", " ", text[a:b]) + text[b:]
     cuts = [m.start() + 1 for m in _BOUNDARY.finditer(text, max(0, start - 1), end)]
+    cuts += [a for a, _ in blocks]  # (blanked, a Nơi nhận block no longer reads as one: its start ends a duty's span)
     at = text.find("./.", start, end)
     while at >= 0:
         cuts.append(at + 3)
@@ -785,7 +786,7 @@ def _in_sentence(
             if first and first.start() - subject_start <= 60:
                 subject_start = first.start()
         units = _split_units(flat[subject_start : closing.start()])
-        action = collapse(flat[closing.start() : e]).rstrip("./ ")
+        action = collapse(flat[closing.start() : e]).rstrip("./ *")
         return [Task(u, action, [], None, None, section, s, e, _is_group(u)) for u in units]
     # "Giao Bộ X ...", "(3) Đề nghị Ủy ban Y ...", and the same after a ";" inside the sentence
     # ("...; giao Bộ X làm chủ Chương trình"): one clause per lead, up to the next one
