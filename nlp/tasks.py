@@ -271,7 +271,9 @@ def _is_name_list(text: str) -> bool:
 # accountability ("chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về ...") is not a duty given
 _AGENT_CLAUSE = re.compile(r"\sdo\s+(?:Bộ|Sở|Ủy\s+ban|UBND|Cục|Tổng\s+cục|Thủ\s+tướng|Chính\s+phủ|Chủ\s+tịch|Giám\s+đốc|cấp\s+có\s+thẩm\s+quyền)[^,;:.()]{0,60}$")
 _RELATIVE_END = re.compile(r"\s(?:có|được|do|mà|để)\s*$")  # (and "để": a purpose clause, its verb unknown)
-_NOT_DUTY = re.compile(r"^\W*\d[\d.,]*\s*(?:đồng|%|triệu|tỷ)|trách\s+nhiệm\s+(?:toàn\s+diện\s+|hoàn\s+toàn\s+|cá\s+nhân\s+)?trước\s+(?:pháp\s+luật|[A-ZĐÀ-Ỹ])|nếu\s+có\s+(?:khó\s+khăn,?\s+)?vướng\s+mắc|^\W*(?:(?:kịp\s+thời|chủ\s+động)\s+)?phản\s+ánh\s+(?:về|kịp\s+thời)|^\W*(?:Trụ\s+sở(?:\s+chính)?|Địa\s+chỉ|Điện\s+thoại)\s*:", re.I)
+# (and a form's boxes and blanks "Tốt □, kém □", "trích tài khoản: ……"; powers, "... có quyền:
+# Phạt tiền ...", not duties)
+_NOT_DUTY = re.compile(r"^\W*\d[\d.,]*\s*(?:đồng|%|triệu|tỷ)|[□☐]|…{3}|\.{6}|^[^.;:]{0,80}\scó\s+quyền\s*:|trách\s+nhiệm\s+(?:toàn\s+diện\s+|hoàn\s+toàn\s+|cá\s+nhân\s+)?trước\s+(?:pháp\s+luật|[A-ZĐÀ-Ỹ])|nếu\s+có\s+(?:khó\s+khăn,?\s+)?vướng\s+mắc|^\W*(?:(?:kịp\s+thời|chủ\s+động)\s+)?phản\s+ánh\s+(?:về|kịp\s+thời)|^\W*(?:Trụ\s+sở(?:\s+chính)?|Địa\s+chỉ|Điện\s+thoại)\s*:", re.I)
 @lru_cache(maxsize=None)
 def _coord_pattern() -> re.Pattern:
     """ "phối hợp với <units>" up to the verb of the duty (any duty cue) or the clause's end."""

@@ -198,3 +198,13 @@ def test_verbs_and_titles_that_look_like_heads_name_no_unit():
         "Chánh Văn phòng Ủy ban nhân dân tỉnh",
         "Giám đốc Sở Tài chính",
     ]
+
+
+def test_forms_and_powers_are_no_duties():
+    text = (
+        "1. Cơ sở y tế: Tốt □, trung bình □, kém □.\n"
+        "2. Chủ đầu tư: ………………………………\n"
+        "3. Cục trưởng Cục Quản lý thị trường cấp tỉnh có quyền: Phạt tiền đến 50.000.000 đồng.\n"
+        "4. Sở Công Thương chủ trì kiểm tra thị trường.\n"
+    )
+    assert [t.assignee for t in find_tasks(text)] == ["Sở Công Thương"]
