@@ -1,6 +1,6 @@
 """Tasks: who must do what, by when.
 
-Two steps with data classes between them: :func:`find_items` cuts the body into its
+Two steps with data classes between them: ``nlp.items.find_items`` cuts the body into its
 numbered and bulleted items (I/II, 1/1.1, a/b, "-", Điều N) with their section paths;
 :func:`find_tasks` reads each item and sentence for a duty given to a unit: an item led by
 a unit ("2. Sở Tài chính: ..."), a "Trách nhiệm của ..." heading, "Giao/Đề nghị/Yêu cầu
@@ -9,9 +9,11 @@ thi hành Quyết định này". A clause naming several units gives one task pe
 Coordinators come from "phối hợp với ...", deadlines from ``nlp.deadlines`` (the day, the
 words, the last day allowed and the rhythm of a standing duty).
 
-The phrases are data (``nlp/data/tasks.json``). No tagger is run: the unit names follow a
-small closed grammar (a head such as "Sở", "Ủy ban nhân dân", "Giám đốc", then its name)
-that a pattern reads faster and as well as a POS tagger would.
+The phrases are data (``nlp/data/tasks.json``). The unit names follow a small closed grammar
+(a head such as "Sở", "Ủy ban nhân dân", "Giám đốc", then its name) that a pattern reads faster
+and as well as a POS tagger would; the tagger (``nlp.subjects``) is asked only where the grammar
+cannot decide, and only when switched on (the spaCy component; not the batch path). Legal texts
+add their own forms: an article of duties, "<subject with its own clause> có trách nhiệm ...".
 """
 from __future__ import annotations
 
@@ -22,22 +24,10 @@ from functools import lru_cache
 from itertools import accumulate
 
 from .deadlines import find_deadline, settle
+from .items import Item, boundaries, descendants, find_items, own_end, scope_spans, subtree_end
 from .normalize import collapse, fold, fold_document
 from .subjects import subject_end, tagger_on
 from .tables import _load, phrase_alternation, starting_words
-
-
-@dataclass
-class Item:
-    """A numbered or bulleted block of the body."""
-
-    start: int  # offset of its marker
-    text_start: int  # offset of its text, after the marker
-    end: int
-    level: int
-    label: str  # "IV", "2", "2.1", "a", "-", "Điều 3"
-    path: str  # "IV.2"
-    children: list["Item"] = field(default_factory=list)
 
 
 @dataclass
@@ -102,123 +92,6 @@ def _patterns() -> dict[str, re.Pattern]:
         "not_unit": re.compile(rf"(?:{_alt(t['not_units'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
         "group": re.compile(rf"(?:^|\s)(?:{_alt(t['groups'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
     }
-
-
-# ---------------------------------------------------------------------------- step 1: items
-
-# A numbered marker may stand alone on its line, its text on the next ("1.\nSở Y tế:"): web
-# pages copied line by line break there.
-_MARKER = re.compile(
-    r"^[ \t*]*(?P<marker>(?P<roman>[IVX]{1,5})\.|(?P<dieu>Điều\s+\d+)\s*\.?|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})[.)]|(?P<letter>[a-zđ])\)|(?P<bullet>[-+•]))"
-    r"(?:[ \t]+|(?<![-+•])[ \t]*\n(?=[ \t]*[^\s\d]))",
-    re.M,
-)
-
-
-# Where a duty's text must stop whatever the items say: the document's end mark "./.", the
-# line that records a resolution's or a law's adoption ("Nghị quyết này đã được Hội đồng nhân dân
-# tỉnh ... thông qua ngày ..."), a new
-# Chương, Mục or Phần (their titles are not items), an appendix, the Nơi nhận block, the
-# signature block (a line that opens with the authority marks of Nghị định 30/2020/NĐ-CP:
-# "TM. ỦY BAN NHÂN DÂN", "KT. CHỦ TỊCH", "TL.", "TUQ.", "Q. GIÁM ĐỐC": a mark, then a word in capitals).
-# (Searched from each line break: a pattern that starts with a literal is scanned for fast.)
-_BOUNDARY = re.compile(
-    r"\n[ \t*#]*(?:(?:Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+(?:[IVXLC]+|\d+|thứ\s+\S+)\b|PHỤ\s+LỤC|(?:Nghị\s+quyết|Luật)\s+này\s+(?:đã\s+)?được\s+(?:Hội\s+đồng|Quốc\s+hội|Ủy\s+ban)|Phụ\s+lục\s*(?:[IVX\d]+)?\s*$|Nơi\s+nhận\b|(?:TM|KT|TL|TUQ|Q)\.[ \t]*[A-ZĐÀÁẢÃẠÂẦẤẨẪẬĂẰẮẲẴẶÈÉẺẼẸÊỀẾỂỄỆÌÍỈĨỊÒÓỎÕỌÔỒỐỔỖỘƠỜỚỞỠỢÙÚỦŨỤƯỪỨỬỮỰỲÝỶỸỴ]{2})",
-    re.M,
-)
-# The Nơi nhận block: its heading, then its "-" lines (wrapped lines too), up to its "Lưu" line.
-_RECIPIENT_BLOCK = re.compile(r"^[ \t*]*Nơi\s+nhận\s*:?[^\n]*(?:\n(?![ \t*]*(?:[IVX]+\.|\d+\.|Điều\s+\d|KT\.|TM\.|Q\.|TL\.|PHỤ\s+LỤC)).*){0,60}?\n[ \t*+-]*Lưu\b[^\n]*", re.M)
-
-
-_BLANK_LINE = re.compile(r"\n(?=[ \t]*\n)")
-
-
-def boundaries(text: str, start: int = 0, end: int | None = None) -> tuple[str, list[int]]:
-    """``text`` with its Nơi nhận blocks blanked (same length: offsets hold), and the offsets
-    where a duty's text stops (see ``_BOUNDARY``)."""
-    end = len(text) if end is None else end
-    blocks = []
-    at = text.find("Nơi nhận", start, end)  # (a literal search, then the pattern where it stands)
-    while at >= 0:
-        line_start = text.rfind("\n", 0, at) + 1
-        m = _RECIPIENT_BLOCK.match(text, max(line_start, start), end)
-        if m:
-            blocks.append(m.span())
-        at = text.find("Nơi nhận", at + 8, end)
-    for a, b in blocks + _addressees(text, start, end):
-        text = text[:a] + re.sub(r"[^\n]", " ", text[a:b]) + text[b:]
-    cuts = [m.start() + 1 for m in _BOUNDARY.finditer(text, max(0, start - 1), end)]
-    cuts += [a for a, _ in blocks]  # (blanked, a Nơi nhận block no longer reads as one: its start ends a duty's span)
-    at = text.find("./.", start, end)
-    while at >= 0:
-        cuts.append(at + 3)
-        at = text.find("./.", at + 3, end)
-    return text, sorted(cuts)
-
-
-# "THỦ TƯỚNG CHÍNH PHỦ điện:", "Kính gửi:": the units a công điện or công văn is addressed to,
-# in "-" lines (wrapped lines too) up to the one that ends with "."; they are not given a duty there
-_ADDRESSED = re.compile(r"(?:\bđiện|Kính\s+gửi)\s*:[ \t]*", re.I)
-
-
-def _addressees(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    m = _ADDRESSED.search(text, max(0, start - 300), min(end, start + 3000))  # the header may end past it
-    if not m:
-        return []
-    rest = text[m.end() : min(end, m.end() + 1500)]
-    if rest.strip()[:1] not in "-+•" and not rest.startswith("\n") and "\n" in rest:
-        # "Kính gửi: Thường trực HĐND tỉnh" on its line
-        return [(m.start(), m.end() + rest.index("\n"))]
-    at = m.end()
-    offset = 0
-    seen_item = ended = False
-    for line in rest.split("\n"):
-        stripped = line.strip()
-        if stripped[:1] in ("-", "+", "•"):
-            seen_item = True
-        elif stripped and seen_item and ended:
-            break  # a line that is no "-" item after a finished one: the body starts
-        offset += len(line) + 1
-        if stripped:
-            ended = stripped.endswith((".", ";"))
-    return [(m.start(), at + offset)] if seen_item else []
-
-
-def find_items(text: str, start: int = 0, end: int | None = None, cuts: list[int] | None = None) -> list[Item]:
-    """Every item of the body between ``start`` and ``end``, with its parent items' path.
-    An item ends at the next marker or at the next of ``cuts`` (see :func:`boundaries`)."""
-    end = len(text) if end is None else end
-    cuts = cuts or []
-    marks = []
-    for m in _MARKER.finditer(text, start, end):
-        if m.group("roman"):
-            level, label = 1, m.group("roman")
-        elif m.group("dieu"):
-            level, label = 1, collapse(m.group("dieu"))
-        elif m.group("num"):
-            level, label = 2 + m.group("num").count("."), m.group("num")
-        elif m.group("letter"):
-            level, label = 6, m.group("letter")
-        else:
-            # "+" is the bullet under a "-" (a plan's "- Cơ quan thực hiện:" and its "+ Sở A ...", "+ Sở B ...")
-            level, label = (8 if m.group("bullet") == "+" else 7), m.group("bullet")
-        marks.append((m.start("marker"), m.end(), level, label))
-    items: list[Item] = []
-    stack: list[Item] = []
-    for i, (at, text_at, level, label) in enumerate(marks):
-        item_end = marks[i + 1][0] if i + 1 < len(marks) else end
-        cut = bisect_right(cuts, text_at)
-        if cut < len(cuts) and cuts[cut] < item_end:
-            item_end = cuts[cut]
-        while stack and stack[-1].level >= level:
-            stack.pop()
-        labels = [s.label for s in stack if s.label not in "-+•"] + ([label] if label not in "-+•" else [])
-        item = Item(at, text_at, item_end, level, label, ".".join(l.replace("Điều ", "Điều ") for l in labels))
-        if stack:
-            stack[-1].children.append(item)
-        items.append(item)
-        stack.append(item)
-    return items
 
 
 # ---------------------------------------------------------------------------- step 2: tasks
@@ -293,14 +166,15 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     starts = [item.start for item in items]
     closings = _Matches(_CLOSING.finditer(folded, start, end))  # once, not per sentence
     cues = _Matches(starting_words(_LEAD_CUE, flat, start, end))
-    responsible = _Matches(starting_words(_RESPONSIBLE_CUE, flat, start, end))  # "có/chịu trách nhiệm"
-    blanks = [m.start() for m in _BLANK_LINE.finditer(text, start, end)]
+    responsible = _Matches(m for m in cues.matches if "trách" in m.group())  # "có/chịu trách nhiệm"
+    blank_lines = list(_PARAGRAPH.finditer(text, start, end))  # once: where a name stops, where a subject starts
+    blanks = [m.start() for m in blank_lines]
     used: set[int] = set()  # items whose text went into a parent's task
     labels = list(_LABEL.finditer(folded, start, end))  # once, not per item
     label_starts = [m.start() for m in labels]
     spread: dict[int, list[re.Match]] = {}  # items whose fields are their bullets (see below)
     for item in items:
-        if item.children and bisect_left(label_starts, item.text_start) == bisect_left(label_starts, _own_end(item)):
+        if item.children and bisect_left(label_starts, item.text_start) == bisect_left(label_starts, own_end(item)):
             # "2. Tổ chức tập huấn ...\n- Cơ quan chủ trì: Sở A, Sở B.\n- Thời gian thực hiện: ...":
             # a table row's fields written as the heading's bullets
             own = [m for c in item.children for m in labels[bisect_left(label_starts, c.text_start) : bisect_left(label_starts, c.text_start + 1)]]
@@ -319,9 +193,9 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
         if id(item) in spread:
             tasks.extend(_labelled(flat, item, spread[id(item)], issued_date))
         elif id(item) not in used:
-            own = labels[bisect_left(label_starts, item.text_start) : bisect_left(label_starts, _own_end(item))]
+            own = labels[bisect_left(label_starts, item.text_start) : bisect_left(label_starts, own_end(item))]
             tasks.extend(_labelled(flat, item, own, issued_date))
-    paragraphs = [m.end() for m in _PARAGRAPH.finditer(text, start, end)]  # where a blank line ends
+    paragraphs = [m.end() for m in blank_lines]  # where a blank line ends
     # found once, not per sentence (from the start of the line the body starts in)
     events = _event_openings(text, text.rfind("\n", 0, start) + 1, end)
     covered = sorted((t.start, t.end) for t in tasks)
@@ -342,7 +216,7 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
             sentence_end = events[k]
         tasks.extend(_in_sentence(flat, sentence_start, sentence_end, items, starts, issued_date, closings, cues, paragraphs))
     tasks = _without_repeats(tasks)
-    scope = _scope_spans(text, items)
+    scope = scope_spans(text, items)
     if scope:
         tasks = [t for t in tasks if not any(a <= t.start < b for a, b in scope)]
     tasks.sort(key=lambda t: t.start)
@@ -352,36 +226,24 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     return tasks
 
 
-# Articles and headings that say whom a text concerns or what its words mean, never what
-# anyone must do (Nghị định 30/2020's "Điều 1. Phạm vi điều chỉnh", "Điều 2. Đối tượng áp
-# dụng", "Điều 3. Giải thích từ ngữ"; a plan's "1. Đối tượng thực hiện", "Thành phần tham gia"):
-# the units named there are listed, not given a duty. (On the folded title.)
-_SCOPE_TITLE = re.compile(
-    r"\W*(?:pham\s+vi\s+(?:dieu\s+chinh|ap\s+dung)|doi\s+tuong(?:\s+(?:ap\s+dung|thuc\s+hien|tham\s+gia|thu\s+huong|dieu\s+chinh))?|giai\s+thich\s+tu\s+ngu|thanh\s+phan(?:\s+(?:tham\s+gia|thuc\s+hien|tham\s+du))?)"
-    r"(?:\s*(?:va|,)\s*(?:pham\s+vi|doi\s+tuong)[^\n]{0,40})?[\s*:.]*$"
-)
-
-
 # A thông báo kết luận or a report opens with the event it tells: the day (its year given), then
 # the place ("Ngày 12/11/2024, tại trụ sở UBND tỉnh, ... chủ trì cuộc họp ..."). What took place
 # gives no duty.
-_EVENT_OPENING = re.compile(
-    r"(?:^|(?<=\n))[ \t*]*(?:(?:Vào|Sáng|Chiều|Tối)\s+)?(?:ngày|Ngày)\s+(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,?\s+tại\s",
-    re.M,
-)
 _EVENT_DAY = re.compile(r"[Nn]gày\s+(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,?\s+tại\s")
+_EVENT_LINE_START = re.compile(r"[ \t*]*(?:(?:Vào|Sáng|Chiều|Tối)\s+)?")  # what may stand before the day on its line
 
 
 def _event_openings(text: str, start: int, end: int) -> list[int]:
-    """Where the lines that open with ``_EVENT_OPENING`` start: its day found first (a pattern
-    anchored at every line start is tried at every position, a search for "ngày" is not)."""
+    """Where the lines that open with an event's day and place start ("Ngày 12/11/2024, tại ..."):
+    the day found by a literal search, then its line's start checked (a pattern anchored at every
+    line start is tried at every position)."""
     found = []
     at = text.find("gày ", start + 1, end)
     while at >= 0:  # (a literal search, then the pattern where it stands: fastest on long texts)
         m = _EVENT_DAY.match(text, at - 1, end)
         if m:
             line_start = text.rfind("\n", 0, m.start()) + 1
-            if _EVENT_OPENING.match(text, line_start, end):
+            if _EVENT_LINE_START.fullmatch(text, line_start, m.start()):
                 found.append(line_start)
         at = text.find("gày ", at + 4, end)
     return found
@@ -414,25 +276,6 @@ def _without_repeats(tasks: list[Task]) -> list[Task]:
     return [t for t in kept if id(t) not in inside]
 
 
-_SCOPE_INITIALS = set("PpĐđDdGgTt")  # (Phạm vi, Đối tượng, Giải thích, Thành phần: a fast first test)
-
-
-def _scope_spans(text: str, items: list[Item]) -> list[tuple[int, int]]:
-    """The spans (the item and everything under it) of the items titled as ``_SCOPE_TITLE``."""
-    spans = []
-    for item in items:
-        if item.level > 2 and not item.label.startswith("Điều"):
-            continue  # a title is an article's, a roman heading's or a numbered heading's
-        line_end = text.find("\n", item.text_start, min(item.end, item.text_start + 80))
-        title = text[item.text_start : line_end if line_end >= 0 else item.end]
-        if len(title) < 80 and title.lstrip(" *#")[:1] in _SCOPE_INITIALS and _SCOPE_TITLE.match(fold(title)):
-            last = item
-            while last.children:
-                last = last.children[-1]
-            spans.append((item.start, last.end))
-    return spans
-
-
 def _unit_led(
     flat: str, item: Item, issued_date: str | None, used: set[int], closings: "_Matches", text: str | None = None,
     responsible: "_Matches | None" = None, blanks: list[int] | None = None,
@@ -440,8 +283,8 @@ def _unit_led(
     """ "2. Sở Tài chính: ...", "a) Công an tỉnh chủ trì ...", "3. Trách nhiệm của Sở Y tế"."""
     p = _patterns()
     at = item.text_start
-    if closings.first(at, _own_end(item)):
-        first_sentence_end = next((e for s_, e in _sentences(flat, at, _own_end(item))), _own_end(item))
+    if closings.first(at, own_end(item)):
+        first_sentence_end = next((e for s_, e in _sentences(flat, at, own_end(item))), own_end(item))
         if closings.first(at, first_sentence_end):
             return []  # the closing article: read unit by unit in _in_sentence
     lead = _ITEM_LEAD.match(flat[at : at + 50])
@@ -456,11 +299,11 @@ def _unit_led(
     if not units:
         # a name stops at a blank line: "Trách nhiệm của các cơ quan\n\nCác cơ quan ... có trách nhiệm ..."
         if blanks is None and text is not None:
-            blanks = [m.start() for m in _BLANK_LINE.finditer(text, at, item.end)]
+            blanks = [m.start() for m in _PARAGRAPH.finditer(text, at, item.end)]
         j = bisect_left(blanks, at) if blanks else 0
         blank = blanks[j] if blanks and j < len(blanks) and blanks[j] < item.end else None
         if blank is not None and item.children:
-            own = flat[at : _own_end(item)]
+            own = flat[at : own_end(item)]
             if not re.search(r"[.;:]", own) and len(own.split()) <= 40:
                 blank = None  # a heading the export broke into two paragraphs: "... Hội Liên hiệp\n\nPhụ nữ Thành phố ..."
         units, after = _units_at(flat, at, item.end if blank is None else blank, tag=bool(lead))  # the tagger only after "Giao", "Đề nghị" ...
@@ -514,12 +357,12 @@ def _unit_led(
             return []
         for child in children:
             used.add(id(child))
-            used.update(id(d) for d in _descendants(child))
+            used.update(id(d) for d in descendants(child))
         rest = " ".join(flat[c.text_start : c.end] for c in children)
         reach = max(c.end for c in children)
     elif item.children and rest.rstrip().endswith(":") and not any(_starts_with_unit(flat, c) for c in item.children):
         # "Sở X: chỉ đạo Chi cục Y thực hiện các nội dung sau:" and its bullets are one duty
-        for child in _descendants(item):
+        for child in descendants(item):
             used.add(id(child))
         rest = rest + " " + " ".join(flat[c.text_start : c.end] for c in item.children)
         reach = max(c.end for c in item.children)
@@ -545,10 +388,10 @@ _ANNOUNCES = re.compile(
 
 def _announced(text: str, item: Item) -> tuple[list[str], int]:
     """The units of a line that announces the duties under it, and where the line ends."""
-    own_end = _own_end(item)
-    line_start = text.rfind("\n", item.text_start, own_end - 1)
-    m = _ANNOUNCES.search(text, max(item.text_start, line_start), own_end) if line_start >= 0 else None
-    if not m or text[m.end() : own_end].strip():
+    title_end = own_end(item)
+    line_start = text.rfind("\n", item.text_start, title_end - 1)
+    m = _ANNOUNCES.search(text, max(item.text_start, line_start), title_end) if line_start >= 0 else None
+    if not m or text[m.end() : title_end].strip():
         return [], item.text_start
     who = m.group("who")
     head = _patterns()["head"].match(who)
@@ -561,8 +404,8 @@ def _announced(text: str, item: Item) -> tuple[list[str], int]:
 def _titled(text: str, item: Item, at: int) -> tuple[list[str], int]:
     """ "Điều 23. Trách nhiệm của doanh nghiệp hoạt động dịch vụ việc làm": the body the title
     names, whole, where the unit grammar does not know it (``at``: past "Trách nhiệm của")."""
-    line_end = text.find("\n", at, _own_end(item))
-    if line_end < 0 or text[line_end:_own_end(item)].strip():
+    line_end = text.find("\n", at, own_end(item))
+    if line_end < 0 or text[line_end:own_end(item)].strip():
         return [], at  # a title on its own line, the duties in the items under it
     who = re.sub(r"(?:\s*\[\d+\]|\s+\d{1,3})+$", "", text[at:line_end].strip(" *.:")).strip(" *.:")  # a footnote mark
     if (
@@ -576,7 +419,8 @@ def _titled(text: str, item: Item, at: int) -> tuple[list[str], int]:
     ):
         return [], at  # "Trách nhiệm của các cơ quan ...\n1. Cơ quan tài chính: ...\n2. Cơ quan thuế: ...": a grouping
     capital = who[:1].upper() + who[1:]
-    units = _split_units(who) if _patterns()["head"].match(capital) and _named(capital, _patterns()["head"].match(capital)) else []
+    head = _patterns()["head"].match(capital)
+    units = _split_units(who) if head and _named(capital, head) else []
     return units or [capital], line_end
 
 
@@ -589,14 +433,14 @@ _INTRODUCING_END = re.compile(r"(?:sau|sau\s+đây|như\s+sau|gồm|bao\s+gồm)
 def _group_title(flat: str, item: Item, at: int) -> tuple[list[str], int]:
     """The whole heading as the name of its group, where a duty verb of its own follows the
     group's head and the heading ends without ":" (the items under it are the duties)."""
-    own_end = _own_end(item)
-    title = flat[at:own_end].rstrip(" *")
+    title_end = own_end(item)
+    title = flat[at:title_end].rstrip(" *")
     head = _GROUP_HEAD.match(title)
     if not head or title.endswith((":", ".", ";")) or _INTRODUCING_END.search(title) or len(title.split()) > 30:
         return [], at
     if not _free_verb().match(title, head.end()) or any(_starts_with_unit(flat, c) for c in item.children):
         return [], at
-    return [collapse(title.strip(" *"))], own_end
+    return [collapse(title.strip(" *"))], title_end
 
 
 # an item that names its own unit in a way the head grammar may not know: "Cơ quan tài chính:",
@@ -658,10 +502,10 @@ def _labelled(flat: str, item: Item, labels: list[re.Match], issued_date: str | 
     if not labels:
         return []
     fields: dict[str, str] = {}
-    spread = labels[0].start() >= _own_end(item)  # the fields are the heading's bullets
+    spread = labels[0].start() >= own_end(item)  # the fields are the heading's bullets
     span_end = item.children[-1].end if spread else item.end
     for i, m in enumerate(labels):
-        stop = labels[i + 1].start() if i + 1 < len(labels) else (span_end if spread else _own_end(item))
+        stop = labels[i + 1].start() if i + 1 < len(labels) else (span_end if spread else own_end(item))
         if spread:  # up to the bullet's end ("- Nội dung thực hiện: ..." may follow)
             stop = min(stop, next((c.end for c in item.children if c.text_start <= m.start() < c.end), stop))
         label = m.group("label")
@@ -671,9 +515,9 @@ def _labelled(flat: str, item: Item, labels: list[re.Match], issued_date: str | 
         return []
     if spread:
         first = item.children[0]
-        first_end = _subtree_end(first)  # "- Nội dung:" and its "+" bullets
+        first_end = subtree_end(first)  # "- Nội dung:" and its "+" bullets
         content = _CONTENT_LABEL.match(flat, first.text_start, first_end)
-        action = _action(flat[content.end() : first_end] if content else flat[item.text_start : _own_end(item)])
+        action = _action(flat[content.end() : first_end] if content else flat[item.text_start : own_end(item)])
     else:
         action = _action(flat[item.text_start : labels[0].start()])
     when = fields.get("time")
@@ -723,16 +567,6 @@ def _starts_with_unit(flat: str, item: Item) -> bool:
     return bool(head and _named(flat, head) and not p["not_unit"].match(flat, at))
 
 
-def _subtree_end(item: Item) -> int:
-    while item.children:
-        item = item.children[-1]
-    return item.end
-
-
-def _own_end(item: Item) -> int:
-    return item.children[0].start if item.children else item.end
-
-
 # "Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ được giao chủ trì ...": the duty follows
 _QUALIFIER = re.compile(r"\s*(?:theo|trong\s+phạm\s+vi)\s+(?:chức\s+năng|nhiệm\s+vụ|thẩm\s+quyền)", re.I)
 _WORD = re.compile(r"\s*(\S+)")
@@ -756,12 +590,6 @@ def _past_title(flat: str, at: int, end: int) -> int | None:
 
 
 _LEAD_IN = re.compile(r"\s*(?:Căn\s+cứ|Trong\s+phạm\s+vi|Theo\s+chức\s+năng|Trên\s+cơ\s+sở|Để|Sau\s+khi|Trong\s+thời\s+gian\s+tới)[^,;:]{0,160},\s*")
-
-
-def _descendants(item: Item):
-    for child in item.children:
-        yield child
-        yield from _descendants(child)
 
 
 def _in_sentence(
@@ -878,14 +706,23 @@ _ITEM_MARK = re.compile(r"[\s*]*(?:(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-+•
 _RELATIVE = re.compile(r"\s(?:được|đã|là|thuộc|trực\s+tiếp|có\s+thẩm\s+quyền|quy\s+định\s+tại|tham\s+gia|có\s+yêu\s+cầu|có\s+liên\s+quan|liên\s+quan)(?![\wÀ-ỹ])")
 
 
+# what a subject never ends with before "có trách nhiệm": a comma or "và" (a second predicate:
+# "..., chịu trách nhiệm", "và có trách nhiệm"), a negation or a modal ("không có trách nhiệm")
+_NOT_SUBJECT_END = re.compile(r"(?:,|(?:^|\s)(?:và|hoặc|cùng|đồng\s+thời|sẽ|phải|cũng|không|chưa|vẫn))$")
 _CLAUSE_WORD = re.compile(r"(?<![\wÀ-ỹ])(?:sẽ|khi|nếu|đang)(?![\wÀ-ỹ])")  # "Tổng cục Hải quan sẽ ...": a clause
+
+
+@lru_cache(maxsize=None)
+def _lower_duty_verbs() -> str:
+    """The duty verbs written in lower case, as one alternation ("tổ chức" left out: in "cơ quan, tổ
+    chức, đơn vị" it is a noun)."""
+    return _alt([c for c in _table()["duty_cues"] if c[:1].islower() and c != "tổ chức"])
 
 
 @lru_cache(maxsize=None)
 def _free_verb() -> re.Pattern:
     """A duty verb in lower case: outside a relative clause it ends a subject, not extends it."""
-    verbs = [c for c in _table()["duty_cues"] if c[:1].islower() and c != "tổ chức"]  # "cơ quan, tổ chức, đơn vị"
-    return re.compile(rf"(?<![\wÀ-ỹ])(?:{_alt(verbs)})(?![\wÀ-ỹ])")
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{_lower_duty_verbs()})(?![\wÀ-ỹ])")
 
 
 def _responsible_subject(flat: str, s: int, cue: re.Match, paragraphs: list[int] = ()) -> int | None:
@@ -895,7 +732,7 @@ def _responsible_subject(flat: str, s: int, cue: re.Match, paragraphs: list[int]
     if _RESPONSIBLE_OBJECT.match(flat, cue.end()):
         return None
     before = flat[max(s, cue.start() - 300) : cue.start()].rstrip()
-    if not before or before.endswith(",") or re.search(r"(?:\s|^)(?:và|hoặc|cùng|đồng\s+thời|sẽ|phải|cũng|không|chưa|vẫn)$", before):
+    if not before or _NOT_SUBJECT_END.search(before):
         return None
     region = max(s, cue.start() - 300)
     # "cơ quan có thẩm quyền cấp Giấy phép (sau đây viết tắt là Cơ quan có thẩm quyền) có trách nhiệm"
@@ -960,12 +797,11 @@ def _own_clause_only(words: str) -> bool:
 @lru_cache(maxsize=None)
 def _compound_names() -> re.Pattern:
     """A general head and a verb that make one name inside a list ("..., cơ quan quản lý tạm giữ")."""
-    verbs = [c for c in _table()["duty_cues"] if c[:1].islower() and c != "tổ chức"]
-    return re.compile(rf"(?<![\wÀ-ỹ])(?:{_alt(sorted(_GENERIC_HEADS), ignore_case=True)})\s+(?:{_alt(verbs)})(?![\wÀ-ỹ])", re.I)
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{_alt(sorted(_GENERIC_HEADS), ignore_case=True)})\s+(?:{_lower_duty_verbs()})(?![\wÀ-ỹ])", re.I)
 
 
 # (not past the end of a bold title or a blank line: "Trách nhiệm của các cơ quan**\n\nCác cơ quan ... có trách nhiệm")
-_RESPONSIBLE_AHEAD = re.compile(r"(?:[^;:.()*\s]|\s(?!\s)){0,240}?\s(?:có|chịu)\s+trách\s+nhiệm(?![\wÀ-ỹ])")
+_RESPONSIBLE_AHEAD = re.compile(r"(?:[^;:.()*\s]|\s(?!\s)){0,240}?\s(?P<cue>(?:có|chịu)\s+trách\s+nhiệm)(?![\wÀ-ỹ])")
 
 
 def _following_items(flat: str, items: list[Item], starts: list[int], at: int) -> list[Item]:
@@ -1119,12 +955,11 @@ def _units_at(flat: str, at: int, limit: int, tag: bool = True) -> tuple[list[st
     if flat.find("trách nhiệm", end, min(limit, at + 300)) >= 0 and "trách" not in flat[end : end + 16]:  # (a literal test first: fast)
         ahead = _RESPONSIBLE_AHEAD.match(flat, at, min(limit, at + 300))
     if ahead:
-        cue_at = ahead.end() - len(re.search(r"(?:có|chịu)\s+trách\s+nhiệm$", ahead.group()).group())
-        subject = flat[at:cue_at].rstrip()
+        subject = flat[at : ahead.start("cue")].rstrip()
         if (
             not _RESPONSIBLE_OBJECT.match(flat, ahead.end())
             and len(subject.split()) <= 25
-            and not re.search(r"(?:,|\s(?:và|hoặc|cùng|sẽ|phải|cũng|không|chưa|vẫn))$", subject)
+            and not _NOT_SUBJECT_END.search(subject)
             and _own_clause_only(subject[len(head.group()) :])
         ):
             return _split_units(_without_scope(subject)), at + len(subject)

@@ -7,7 +7,8 @@ from directives.cli import cli
 from directives.db.organizations import canonical
 from directives.db.store import Store
 from directives.nlp.extract import extract_text
-from directives.nlp.tasks import find_deadline, find_items, find_tasks
+from directives.nlp.items import find_items
+from directives.nlp.tasks import find_deadline, find_tasks
 
 PLAN = """ỦY BAN NHÂN DÂN
 TỈNH QUẢNG NGÃI
