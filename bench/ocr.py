@@ -16,15 +16,12 @@ the gold header (issuer, subject, signer, place) of the dev set's scans each way
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import re
 import resource
 import subprocess
 import sys
 import tempfile
 import time
-import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -33,6 +30,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pdfplumber  # noqa: E402
 
 from directives.ingest import ocr, pdf  # noqa: E402
+
+from dev_scans import dev_scans, words  # noqa: E402
 
 
 def scanned_pages(folders: list[Path], limit: int) -> list[tuple[Path, list[int]]]:
@@ -81,29 +80,16 @@ def end_to_end(files: list[tuple[Path, list[int]]]) -> tuple[float, float]:
     return time.perf_counter() - started, cpu_seconds() - cpu
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", unicodedata.normalize("NFC", text).lower())
-
-
 def gold_words(dev: Path) -> tuple[int, int, int]:
     """Gold header words of the dev set's scans found in the OCR text: (with tesserocr, with the command, of)."""
     found = {"library": 0, "command": 0}
     total = 0
-    for gold_path in sorted(dev.glob("*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        path = dev / gold["file"]
-        if path.suffix.lower() != ".pdf":
-            continue
-        with pdfplumber.open(path) as doc:
-            indexes = [i for i, page in enumerate(doc.pages) if len(page.chars) <= pdf.MIN_LETTERS]
-        if not indexes:
-            continue
-        expected = _words(" ".join(filter(None, (gold.get(k) for k in ("issuer", "subject", "signer", "place")))))
-        total += len(expected)
+    for scan in dev_scans(dev):
+        total += len(scan.expected)
         for way in found:
             with engine(way):
-                got = set(_words(" ".join(ocr.read_pages(path.read_bytes(), indexes, str(path)))))
-            found[way] += sum(w in got for w in expected)
+                got = set(words(" ".join(ocr.read_pages(scan.path.read_bytes(), scan.scanned, str(scan.path)))))
+            found[way] += sum(w in got for w in scan.expected)
     return found["library"], found["command"], total
 
 

@@ -13,12 +13,9 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import re
 import sys
 import time
-import unicodedata
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -26,6 +23,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pdfplumber  # noqa: E402
 
 from directives.ingest import ocr, pdf  # noqa: E402
+
+from dev_scans import dev_scans, words  # noqa: E402
 
 
 def text_pdfs(paths: list[Path]) -> None:
@@ -48,23 +47,9 @@ def text_pdfs(paths: list[Path]) -> None:
     print(f"  directives read_pdf:     {ours:.2f} s ({1000 * ours / pages:.0f} ms/page)  ratio {ours / theirs:.2f}x (goal: within 1.3x)")
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", unicodedata.normalize("NFC", text).lower())
-
-
 def scans(dev: Path, dpis: list[int]) -> None:
-    cases = []
-    for gold_path in sorted(dev.glob("*.json")):
-        gold = json.loads(gold_path.read_text(encoding="utf-8"))
-        path = dev / gold["file"]
-        if path.suffix.lower() != ".pdf":
-            continue
-        with pdfplumber.open(path) as doc:
-            if any(len(page.chars) > pdf.MIN_LETTERS for page in doc.pages):
-                continue  # has a text layer
-            count = len(doc.pages)
-        expected = _words(" ".join(filter(None, (gold.get(k) for k in ("issuer", "subject", "signer", "place")))))
-        cases.append((path, count, expected))
+    # the files with no text layer at all, every page read
+    cases = [(scan.path, scan.pages, scan.expected) for scan in dev_scans(dev) if len(scan.scanned) == scan.pages]
     pages = sum(c for _, c, _ in cases)
     print(f"scanned PDFs: {len(cases)} files, {pages} pages, {os.cpu_count()} cores")
     for dpi in dpis:
@@ -72,7 +57,7 @@ def scans(dev: Path, dpis: list[int]) -> None:
         t0 = time.perf_counter()
         for path, count, expected in cases:
             texts = ocr.read_pages(path.read_bytes(), list(range(count)), str(path), dpi=dpi)
-            got = set(_words(" ".join(texts)))
+            got = set(words(" ".join(texts)))
             found += sum(w in got for w in expected)
             total += len(expected)
         elapsed = time.perf_counter() - t0
