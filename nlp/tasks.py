@@ -592,6 +592,13 @@ def _past_title(flat: str, at: int, end: int) -> int | None:
 _LEAD_IN = re.compile(r"\s*(?:Căn\s+cứ|Trong\s+phạm\s+vi|Theo\s+chức\s+năng|Trên\s+cơ\s+sở|Để|Sau\s+khi|Trong\s+thời\s+gian\s+tới)[^,;:]{0,160},\s*")
 
 
+def _duties(units: list[str], action: str, words: str, issued_date: str | None, section: str | None, start: int, end: int) -> list[Task]:
+    """One task per unit for one duty, its coordinators and deadline read from ``words``."""
+    deadline, deadline_text = find_deadline(words, issued_date)
+    coordinators = _coordinators(words)
+    return [Task(u, action, list(coordinators), deadline, deadline_text, section, start, end, _is_group(u)) for u in units]
+
+
 def _in_sentence(
     flat: str, s: int, e: int, items: list[Item], starts: list[int], issued_date: str | None, closings: "_Matches", cues: "_Matches",
     paragraphs: list[int] = (),
@@ -647,13 +654,11 @@ def _in_sentence(
                 if following:
                     prefix = "(đề nghị) " if "đề nghị" in lead.group("lead").lower() else ""
                     joined = _action(" ".join(flat[c.text_start : _next_subject(flat, c.text_start, c.end)] for c in following))
-                    deadline, text = find_deadline(joined, issued_date)
-                    found.extend(Task(u, prefix + joined, _coordinators(joined), deadline, text, section, s, following[-1].end, _is_group(u)) for u in units)
+                    found.extend(_duties(units, prefix + joined, joined, issued_date, section, s, following[-1].end))
                 continue
             if action and (closing or not _ONLY_REPEATS.match(action)) and not _NOT_DUTY.search(action[:80]):
                 prefix = "(đề nghị) " if "đề nghị" in lead.group("lead").lower() else ""
-                deadline, text = find_deadline(rest, issued_date)
-                found.extend(Task(u, prefix + action, _coordinators(rest), deadline, text, section, s, e, _is_group(u)) for u in units)
+                found.extend(_duties(units, prefix + action, rest, issued_date, section, s, e))
     if clauses[0][1]:
         return found
     for cue in cues.within(s, e):
@@ -663,8 +668,7 @@ def _in_sentence(
             units = _split_units(_without_scope(flat[subject : cue.start()]))
             rest = flat[cue.start() : e]
             if units and not _NOT_DUTY.search(rest[:80]):
-                deadline, text = find_deadline(rest, issued_date)
-                found.extend(Task(u, _action(rest), _coordinators(rest), deadline, text, section, s, e, _is_group(u)) for u in units)
+                found.extend(_duties(units, _action(rest), rest, issued_date, section, s, e))
                 continue
         # "..., Sở Văn hóa và Thể thao chủ trì triển khai ...": the unit right before the cue
         back = max(s, cue.start() - 160)
@@ -681,8 +685,7 @@ def _in_sentence(
                 rest = flat[cue.start() : e]
                 if _NOT_DUTY.search(rest[:80]):
                     break
-                deadline, text = find_deadline(rest, issued_date)
-                found.extend(Task(u, _action(rest), _coordinators(rest), deadline, text, section, s, e, _is_group(u)) for u in units)
+                found.extend(_duties(units, _action(rest), rest, issued_date, section, s, e))
                 break
     return found
 
