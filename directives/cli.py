@@ -211,7 +211,7 @@ SERVE_SETTINGS = {
 @click.option("--open", "open_browser", is_flag=True, help="Open a browser on the served page.")
 @click.option(
     "--user", "users", multiple=True, metavar="NAME:HASH",
-    help="A user who may sign in (at /-/login) and read documents marked secret; HASH from `datasette hash-password`. "
+    help="A user who may sign in (at /-/login) and read documents marked secret; HASH from `directives hash-password`. "
     "Repeatable; also read from DIRECTIVES_USERS (NAME:HASH separated by spaces).",
 )
 @click.option("--setting", "settings", multiple=True, type=(str, str), metavar="NAME VALUE", help="A Datasette setting, over the office defaults.")
@@ -220,7 +220,7 @@ def serve(db_path: str, host: str, port: int, open_browser: bool, users: tuple[s
     limits fit for an office network. Opens the database read-only."""
     import os
 
-    from .datasette_plugins.permissions import USERS_ENV, parse_users
+    from .datasette_plugins.signin import USERS_ENV, parse_users
 
     conn, immutable = _open_for_reading(db_path)  # checks it is a directives database of this version
     conn.close()
@@ -239,6 +239,17 @@ def serve(db_path: str, host: str, port: int, open_browser: bool, users: tuple[s
     if open_browser:
         args.append("--open")
     datasette_cli.cli.main(args=args, prog_name="datasette")
+
+
+@cli.command("hash-password")
+@click.password_option(prompt="Password", help="The password (asked twice when not given).")
+def hash_password_command(password: str) -> None:
+    """Print the hash of a password, for `serve --user NAME:HASH` or DIRECTIVES_USERS."""
+    from .datasette_plugins.signin import hash_password
+
+    if len(password) < 8:
+        raise click.BadParameter("a password of 8 characters at least", param_hint="password")
+    click.echo(hash_password(password))
 
 
 @cli.command()
