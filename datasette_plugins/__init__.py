@@ -46,14 +46,23 @@ def asgi_wrapper(datasette):
                 route = path[1 : -len("/documents")]
                 if route and "/" not in route and any(db.route == route for db in datasette.databases.values()):
                     location = datasette.urls.path(f"/{route}/documents?{DOCUMENTS_DEFAULTS}")
-                    await send({"type": "http.response.start", "status": 302, "headers": [[b"location", location.encode()], [b"content-length", b"0"]]})
-                    await send({"type": "http.response.body", "body": b""})
+                    await _answer(send, 302, b"", [[b"location", location.encode()]])
                     return
+            if scope.get("type") == "http" and path.endswith(".csv") and path.count("/") == 1 and b"sql=" not in (scope.get("query_string") or b""):
+                # Datasette 0.65 answers a database's CSV without a query with a 500 (KeyError 'columns')
+                await _answer(send, 400, "A database's CSV is the answer to a query: add ?sql=...".encode())
+                return
             await app(scope, receive, send)
 
         return redirect_bare_documents_table
 
     return wrap
+
+
+async def _answer(send, status: int, body: bytes, headers: list | None = None) -> None:
+    headers = [[b"content-type", b"text/plain; charset=utf-8"], [b"content-length", str(len(body)).encode()], *(headers or [])]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
 
 
 @hookimpl

@@ -1,5 +1,5 @@
 """Serving safely, through datasette.client: bounded SQL functions, documents marked Mật
-shown to signed-in users only, sign-in with datasette-auth-passwords, reading during a
+shown to signed-in users only, sign-in (signin.py), reading during a
 write, and the limits `directives serve` gives Datasette."""
 from __future__ import annotations
 

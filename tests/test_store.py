@@ -159,7 +159,12 @@ def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_pa
     assert count(db_path, "select count(*) from document_links where cited_symbol is null and mention like '%/%'") == 0
     assert run("ingest", str(examples / "qd-0457-ubnd-dak-lak.md"), "--db", str(db_path)).exit_code == 0
     assert count(db_path, "select count(*) from documents where symbol = '0457/QĐ-UBND'") == 1
-    assert count(db_path, "pragma user_version") == 6
+    from directives.db.schema import SCHEMA_VERSION
+
+    assert count(db_path, "pragma user_version") == SCHEMA_VERSION
+    # the views of version 7, and the index that tells at once whether a database holds secrets
+    assert count(db_path, "select count(*) from public_organizations") > 0
+    assert count(db_path, "select count(*) from sqlite_master where name = 'idx_documents_secret'") == 1
 
 
 def test_a_database_of_a_newer_version_is_refused_with_the_reason(db_path):
