@@ -27,7 +27,7 @@ from .deadlines import find_deadline, settle
 from .items import Item, boundaries, descendants, find_items, own_end, scope_spans, subtree_end
 from .normalize import collapse, fold, fold_document
 from .subjects import subject_end, tagger_on
-from .tables import _load, phrase_alternation, starting_words
+from .tables import load_table, phrase_alternation, starting_words
 
 
 @dataclass
@@ -66,7 +66,7 @@ class Task:
 
 @lru_cache(maxsize=None)
 def _table() -> dict:
-    return _load("tasks.json")
+    return load_table("tasks.json")
 
 
 def _alt(phrases, ignore_case: bool = False) -> str:
@@ -1170,7 +1170,7 @@ def _listed_names(names: str) -> list[str]:
 @lru_cache(maxsize=1)
 def _compound_departments() -> frozenset[str]:
     """The names after "Sở"/"Bộ" that hold a comma or "và" ("Kế hoạch và Đầu tư"), as keys."""
-    names = [v["name"].split(" ", 1)[1] for v in _load("issuers.json")["codes"].values() if v["name"].startswith(("Sở ", "Bộ "))]
+    names = [v["name"].split(" ", 1)[1] for v in load_table("issuers.json")["codes"].values() if v["name"].startswith(("Sở ", "Bộ "))]
     return frozenset(_department_key(n) for n in names if "," in n or " và " in n)
 
 
