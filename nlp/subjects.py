@@ -2,7 +2,7 @@
 grammar of unit names cannot read.
 
 Unit names follow a small grammar ("Sở" + name, "Ủy ban nhân dân" + place ...) that
-``nlp/tasks.py`` reads up to a duty verb of its own list. A subject outside that grammar — a
+``nlp/tasks/units.py`` reads up to a duty verb of its own list. A subject outside that grammar — a
 company, a named official, a new body — or a duty verb outside that list ("Đề nghị Thường trực
 HĐND tỉnh xem xét ...", "Các cơ quan, đơn vị gửi danh sách ...", "Yêu cầu các Bộ, cơ quan đổi
 mới phương thức ...") leaves a phrase that runs into the predicate. underthesea's part-of-speech
