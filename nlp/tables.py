@@ -130,5 +130,14 @@ def centrally_run_cities() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def relative_clause_words() -> dict[str, tuple[str, ...]]:
+    """The words that open a relative clause inside a noun phrase ("Cá nhân được giao quản lý
+    sổ", "đơn vị do Sở quản lý"): a verb after them belongs to the name, not to the sentence.
+    One home for the unit grammar (``nlp/tasks``: 'after_head', 'at_name_end') and the tagger's
+    subject reader (``nlp/subjects``: 'tagged_words'); ``task_grammar.json`` says why the lists differ."""
+    return {kind: tuple(words) for kind, words in load_table("task_grammar.json")["relative_clause"].items()}
+
+
+@lru_cache(maxsize=None)
 def surnames() -> frozenset[str]:
     return frozenset(s.lower() for s in load_table("surnames.json")["surnames"])

@@ -14,12 +14,12 @@ from bisect import bisect_left, bisect_right
 from ..deadlines import find_deadline
 from ..items import Item, descendants, own_end, subtree_end
 from ..normalize import collapse, fold
-from ..tables import starting_words
+from ..tables import phrase_alternation, starting_words
 from .context import SENTENCE_CUT, Context, Matches, sentences
 from .legal_subjects import RESPONSIBLE_CUE, SCOPE, responsible_subject, without_scope
 from .task import NOT_DUTY, ONLY_REPEATS, Task, action_text
 from .units import find_coordinators, is_name_list, past_parenthesis, split_units, units_at
-from .vocabulary import CLAUSE_WORD, free_verb, is_group, names_unit, patterns
+from .vocabulary import CLAUSE_WORD, GRAMMAR, free_verb, is_group, names_unit, patterns
 
 
 # "Trách nhiệm của Sở X", "Giao Sở X", "Điều 9. Nội dung Sở X có trách nhiệm chủ trì" (a Quy chế's article titles)
@@ -359,6 +359,6 @@ def _past_title(flat: str, at: int, end: int) -> int | None:
     return None
 
 
-_LEAD_IN = re.compile(r"\s*(?:Căn\s+cứ|Trong\s+phạm\s+vi|Theo\s+chức\s+năng|Trên\s+cơ\s+sở|Để|Sau\s+khi|Trong\s+thời\s+gian\s+tới)[^,;:]{0,160},\s*")
+_LEAD_IN = re.compile(rf"\s*(?:{phrase_alternation(GRAMMAR['lead_ins'])})[^,;:]{{0,160}},\s*")
 _BARE_DUTY = re.compile(r"(?:có|chịu)\s+trách\s+nhiệm(?:\s+chủ\s+trì)?|chủ\s+trì(?:\s+thực\s+hiện)?(?:\s+các\s+nội\s+dung\s+sau)?", re.I)
 ASIDE = re.compile(r",\s*trong\s+đó\s")

@@ -14,12 +14,13 @@ from itertools import accumulate
 
 from ..items import Item
 from ..normalize import collapse
+from ..tables import phrase_alternation
 from .context import Context, sentences
 from .from_items import ASIDE, next_subject, starts_with_unit
 from .legal_subjects import responsible_subject, without_scope
 from .task import NOT_DUTY, ONLY_REPEATS, Task, action_text, tasks_for
 from .units import MODAL, PARENTHESIS, past_parenthesis, split_units, units_at
-from .vocabulary import is_group, names_unit, patterns
+from .vocabulary import GRAMMAR, is_group, names_unit, patterns
 
 
 def sentence_tasks(doc: Context, item_tasks: list[Task]) -> list[Task]:
@@ -73,7 +74,7 @@ def event_openings(text: str, start: int, end: int) -> list[int]:
 
 
 # a lead-in whose duties are the items after it: "... thực hiện ngay các nhiệm vụ, giải pháp sau"
-_INTRODUCES = re.compile(r"(?:các|những|một\s+số)\s+(?:nhiệm\s+vụ|giải\s+pháp|nội\s+dung|biện\s+pháp|việc|công\s+việc)(?:[\s,]+[^\s.;]+){0,6}?\s+(?:như\s+)?sau(?:\s+đây)?$")
+_INTRODUCES = re.compile(rf"(?:các|những|một\s+số)\s+(?:{phrase_alternation(GRAMMAR['introduced_nouns'])})(?:[\s,]+[^\s.;]+){{0,6}}?\s+(?:như\s+)?sau(?:\s+đây)?$")
 
 
 def in_sentence(doc: Context, s: int, e: int) -> list[Task]:
@@ -220,7 +221,7 @@ def _clause_starts(flat: str, s: int, e: int):
             yield m.start() - (5 if before.endswith("kính ") else 0)
 
 
-_THIS_DOCUMENT = re.compile(r"(?:Chỉ\s+thị|Quyết\s+định|Công\s+điện|Nghị\s+quyết|Kế\s+hoạch|Thông\s+tư|Nghị\s+định)\s+này\s*$")
+_THIS_DOCUMENT = re.compile(rf"(?:{phrase_alternation(GRAMMAR['this_document_types'])})\s+này\s*$")
 _NARRATED = re.compile(r"\sđã(?:\s+được)?\s*$")
 
 # Where a clause starts, looking back from a cue: not at a comma inside a name ("Sở Văn hóa, Thể thao ...")

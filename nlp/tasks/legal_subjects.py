@@ -13,7 +13,8 @@ import re
 from bisect import bisect_left
 from functools import lru_cache
 
-from .vocabulary import CLAUSE_WORD, GENERIC_HEADS, alternation, free_verb, lower_duty_verbs, names_unit, patterns
+from ..tables import phrase_alternation, relative_clause_words
+from .vocabulary import CLAUSE_WORD, GRAMMAR, GENERIC_HEADS, free_verb, lower_duty_verbs, names_unit, patterns
 
 
 SCOPE = re.compile(r"\s+(?:trong\s+phạm\s+vi|theo)\s+(?:chức\s+năng|thẩm\s+quyền|nhiệm\s+vụ)[^;.]{0,60}?(?:của\s+mình|được\s+giao)")
@@ -27,7 +28,7 @@ SCOPE = re.compile(r"\s+(?:trong\s+phạm\s+vi|theo)\s+(?:chức\s+năng|thẩm\
 RESPONSIBLE_OBJECT = re.compile(r"\s*(?:(?:toàn\s+diện|hoàn\s+toàn|cá\s+nhân|chính)\s+)?(?:trước|trong|:)(?![\wÀ-ỹ])")
 
 # a noun that a comma may follow inside a list ("cơ quan, tổ chức, đơn vị có trách nhiệm"): no subject starts there
-_NOUN_AT_END = re.compile(r"(?<![\wÀ-ỹ])(?:cơ\s+quan|tổ\s+chức|đơn\s+vị|cá\s+nhân|doanh\s+nghiệp|địa\s+phương|ban|ngành|sở|bộ|người|hộ\s+gia\s+đình|cơ\s+sở)$", re.I)
+_NOUN_AT_END = re.compile(rf"(?<![\wÀ-ỹ])(?:{phrase_alternation(GRAMMAR['comma_nouns'], True)})$", re.I)
 _ITEM_START = re.compile(r"\s(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*\.)\s+(?=[A-ZĐÀ-Ỹ])")  # "... sử dụng. b) Cơ quan ..."
 # where the clause holding the subject starts: a ";", ":", "(", a sentence's end, the end of
 # a heading in bold ("** "), and "thì", which opens the main clause ("Đối với ... thì Sở X có ...")
@@ -36,11 +37,11 @@ _SOFT_CUT = re.compile(r",\s*")
 _ITEM_MARK = re.compile(r"[\s*]*(?:(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-+•]|Điều\s+\d+\s*\.?)\s+)?[\s*]*")
 
 # words after which a verb belongs to the subject's own clause ("được giao quản lý", "là", "thuộc")
-_RELATIVE = re.compile(r"\s(?:được|đã|là|thuộc|trực\s+tiếp|có\s+thẩm\s+quyền|quy\s+định\s+tại|tham\s+gia|có\s+yêu\s+cầu|có\s+liên\s+quan|liên\s+quan)(?![\wÀ-ỹ])")
+_RELATIVE = re.compile(rf"\s(?:{phrase_alternation(relative_clause_words()['after_head'])})(?![\wÀ-ỹ])")
 
 # what a subject never ends with before "có trách nhiệm": a comma or "và" (a second predicate:
 # "..., chịu trách nhiệm", "và có trách nhiệm"), a negation or a modal ("không có trách nhiệm")
-NOT_SUBJECT_END = re.compile(r"(?:,|(?:^|\s)(?:và|hoặc|cùng|đồng\s+thời|sẽ|phải|cũng|không|chưa|vẫn))$")
+NOT_SUBJECT_END = re.compile(rf"(?:,|(?:^|\s)(?:{phrase_alternation(GRAMMAR['not_subject_end'])}))$")
 
 
 def responsible_subject(flat: str, s: int, cue: re.Match, paragraphs: list[int] = ()) -> int | None:
@@ -113,7 +114,7 @@ def own_clause_only(words: str) -> bool:
 @lru_cache(maxsize=None)
 def _compound_names() -> re.Pattern:
     """A general head and a verb that make one name inside a list ("..., cơ quan quản lý tạm giữ")."""
-    return re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(sorted(GENERIC_HEADS), ignore_case=True)})\s+(?:{lower_duty_verbs()})(?![\wÀ-ỹ])", re.I)
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{phrase_alternation(sorted(GENERIC_HEADS), ignore_case=True)})\s+(?:{lower_duty_verbs()})(?![\wÀ-ỹ])", re.I)
 
 
 # (not past the end of a bold title or a blank line: "Trách nhiệm của các cơ quan**\n\nCác cơ quan ... có trách nhiệm")

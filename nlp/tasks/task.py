@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from ..deadlines import find_deadline
 from ..normalize import collapse
+from ..tables import phrase_alternation
 from .units import find_coordinators
-from .vocabulary import is_group
+from .vocabulary import GRAMMAR, is_group
 
 
 @dataclass
@@ -53,7 +54,14 @@ ONLY_REPEATS = re.compile(r"^\s*(?:nghiêm\s+túc\s+)?(?:triển\s+khai\s+)?(?:t
 # accountability ("chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về ...") is not a duty given
 # (and a form's boxes and blanks "Tốt □, kém □", "trích tài khoản: ……"; powers, "... có quyền:
 # Phạt tiền ...", not duties)
-NOT_DUTY = re.compile(r"^\W*\d[\d.,]*\s*(?:đồng|%|triệu|tỷ)|[□☐]|…{3}|\.{6}|^[^.;:]{0,80}\scó\s+quyền\s*:|trách\s+nhiệm\s+(?:toàn\s+diện\s+|hoàn\s+toàn\s+|cá\s+nhân\s+)?trước\s+(?:pháp\s+luật|[A-ZĐÀ-Ỹ])|nếu\s+có\s+(?:khó\s+khăn,?\s+)?vướng\s+mắc|^\W*(?:(?:kịp\s+thời|chủ\s+động)\s+)?phản\s+ánh\s+(?:về|kịp\s+thời)|^\W*(?:Trụ\s+sở(?:\s+chính)?|Địa\s+chỉ|Điện\s+thoại)\s*:", re.I)
+_NOT_DUTY_WORDS = GRAMMAR["not_duty"]
+NOT_DUTY = re.compile(
+    rf"^\W*\d[\d.,]*\s*(?:{phrase_alternation(_NOT_DUTY_WORDS['amounts'], True)})|[□☐]|…{{3}}|\.{{6}}|^[^.;:]{{0,80}}\scó\s+quyền\s*:"
+    rf"|trách\s+nhiệm\s+(?:(?:{phrase_alternation(_NOT_DUTY_WORDS['accountable_how'], True)})\s+)?trước\s+(?:pháp\s+luật|[A-ZĐÀ-Ỹ])"
+    r"|nếu\s+có\s+(?:khó\s+khăn,?\s+)?vướng\s+mắc|^\W*(?:(?:kịp\s+thời|chủ\s+động)\s+)?phản\s+ánh\s+(?:về|kịp\s+thời)"
+    rf"|^\W*(?:{phrase_alternation(_NOT_DUTY_WORDS['contact_labels'], True)})\s*:",
+    re.I,
+)
 
 
 def tasks_for(units: list[str], action: str, words: str, issued_date: str | None, section: str | None, start: int, end: int) -> list[Task]:

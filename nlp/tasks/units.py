@@ -14,9 +14,9 @@ from functools import lru_cache
 
 from ..normalize import collapse, fold
 from ..subjects import subject_end, tagger_on
-from ..tables import load_table
+from ..tables import load_table, phrase_alternation, relative_clause_words
 from .legal_subjects import NOT_SUBJECT_END, RESPONSIBLE_AHEAD, RESPONSIBLE_OBJECT, own_clause_only, without_scope
-from .vocabulary import coordinator_pattern, member_head, names_unit, patterns
+from .vocabulary import GRAMMAR, coordinator_pattern, member_head, names_unit, patterns
 
 
 # "Các sở: Nông nghiệp và Môi trường, Tài chính" (a Nơi nhận line, a list of names): no duty
@@ -34,9 +34,9 @@ def is_name_list(text: str) -> bool:
 
 
 # "doanh nghiệp do Bộ Quốc phòng quản lý": a verb after it belongs to the name's own "do" clause
-_AGENT_CLAUSE = re.compile(r"\sdo\s+(?:Bộ|Sở|Ủy\s+ban|UBND|Cục|Tổng\s+cục|Thủ\s+tướng|Chính\s+phủ|Chủ\s+tịch|Giám\s+đốc|cấp\s+có\s+thẩm\s+quyền)[^,;:.()]{0,60}$")
-_RELATIVE_END = re.compile(r"\s(?:có|được|do|mà|để)\s*$")  # (and "để": a purpose clause, its verb unknown)
-_UNIT_NOUNS = re.compile(r"^(?:ban|ngành|đoàn\s+thể|cơ\s+quan|đơn\s+vị|địa\s+phương|phường|xã|đặc\s+khu|thị\s+xã|thành\s+phố|huyện|tổ\s+chức|cá\s+nhân|hội|đoàn|sở|ngành\s+liên\s+quan)\b", re.I)
+_AGENT_CLAUSE = re.compile(rf"\sdo\s+(?:{phrase_alternation(GRAMMAR['agents'])})[^,;:.()]{{0,60}}$")
+_RELATIVE_END = re.compile(rf"\s(?:{phrase_alternation(relative_clause_words()['at_name_end'])})\s*$")  # (and "để": a purpose clause, its verb unknown)
+_UNIT_NOUNS = re.compile(rf"^(?:{phrase_alternation(GRAMMAR['list_nouns'], True)})\b", re.I)
 PARENTHESIS = re.compile(r"\s*\([^()]{1,160}\)")
 
 
@@ -110,19 +110,19 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True) -> tuple[list[str
 
 # An obligation, a past event or a definition, not a duty given: "Cơ sở kinh doanh phải ...",
 # "... đã chủ trì", "Bộ phận điều phối là bộ phận ...", "Đoàn Hội thẩm bao gồm ...", "Cục có tư cách pháp nhân"
-MODAL = re.compile(r"\s(?:phải|không|chưa|đã|được\s+quyền|có\s+quyền|là|bao\s+gồm|gồm\s+có|có\s+tư\s+cách|có\s+chức\s+năng)(?![\wÀ-ỹ])")
+MODAL = re.compile(rf"\s(?:{phrase_alternation(GRAMMAR['modals'])})(?![\wÀ-ỹ])")
 _PLURAL_END = re.compile(r"(?:các|Các)\s+(?:Bộ|Sở|sở|bộ|cơ\s+quan|đơn\s+vị|Ban|Ủy\s+ban|tỉnh|tỉnh,\s*thành\s+phố|thành\s+phố|huyện)\s*$")
 
 # verbs that never stand inside a unit's name, unless a relative clause holds them ("Trưởng Ban
 # Chỉ đạo ... quyết định cụ thể những chủ trương ... và chịu trách nhiệm": a clause, not a unit)
-_PREDICATE = re.compile(r"(?<!được)(?<!có)(?<!do)\s(?:quyết\s+định|cung\s+cấp|xem\s+xét)\s(?!của)")
+_PREDICATE = re.compile(rf"(?<!được)(?<!có)(?<!do)\s(?:{phrase_alternation(GRAMMAR['predicates'])})\s(?!của)")
 
 # the lower-case words of a unit's name other than "các", "và" ("Sở Văn hóa, Thể thao" has none)
 _LOWER_WORD = re.compile(r"(?<![\wÀ-ỹ])(?!các\b|và\b)[a-zđà-ỹ][\wÀ-ỹ]*")
 _PLACE_END = re.compile(r"các\s+(?:tỉnh|thành\s+phố|huyện)(?:,\s*(?:thành\s+phố|thị\s+xã))*\s*$", re.I)
 
 # a unit named by a head and a capitalised name ("Đài Phát thanh và Truyền hình", "Sở Tư pháp")
-_PROPER_NAME = re.compile(r"(?:Sở|Bộ|Ban|Cục|Đài|Báo|Trung\s+tâm|Văn\s+phòng|Công\s+an|Ủy\s+ban|Uỷ\s+ban|Viện|Hội|Liên\s+đoàn|Tòa\s+án|Thanh\s+tra|Kho\s+bạc|Ngân\s+hàng|Bảo\s+hiểm|Tổng\s+cục|Chi\s+cục)\s+[A-ZĐÀ-Ỹ]")
+_PROPER_NAME = re.compile(rf"(?:{phrase_alternation(GRAMMAR['proper_name_heads'])})\s+[A-ZĐÀ-Ỹ]")
 
 # a lower-case noun that only widens a list: "..., cá nhân có liên quan", "..., đơn vị liên quan"
 _GENERIC_TAIL = re.compile(r"(?:có\s+)?liên\s+quan|khác$|trực\s+thuộc|trên\s+địa\s+bàn")

@@ -19,8 +19,7 @@ def _table() -> dict:
     return load_table("tasks.json")
 
 
-def alternation(phrases, ignore_case: bool = False) -> str:
-    return phrase_alternation(phrases, ignore_case)
+GRAMMAR = load_table("task_grammar.json")  # the word lists of the grammar around a unit and its duty
 
 
 @lru_cache(maxsize=None)
@@ -29,36 +28,36 @@ def patterns() -> dict[str, re.Pattern]:
     return {
         # case as written, but a plural head may start in lower case inside a list ("và các tổ chức")
         # ("đề nghị thủ trưởng các phòng, đơn vị ...": a post in lower case inside a sentence)
-        "head": re.compile(rf"(?:{alternation(t['unit_heads'] + [h[0].lower() + h[1:] for h in t['unit_heads'] if h.startswith('Các ')] + t['lower_case_titles'])})(?![\wÀ-ỹ])"),
+        "head": re.compile(rf"(?:{phrase_alternation(t['unit_heads'] + [h[0].lower() + h[1:] for h in t['unit_heads'] if h.startswith('Các ')] + t['lower_case_titles'])})(?![\wÀ-ỹ])"),
         # "..., người đứng đầu tổ chức ...": a title written in lower case still starts a unit
-        "title_after_comma": re.compile(rf"(?:{alternation(t['lower_case_titles'])})\s"),
-        "head_at_end": re.compile(rf"(?<![\wÀ-ỹ])(?:{alternation(t['unit_heads'])})$"),
+        "title_after_comma": re.compile(rf"(?:{phrase_alternation(t['lower_case_titles'])})\s"),
+        "head_at_end": re.compile(rf"(?<![\wÀ-ỹ])(?:{phrase_alternation(t['unit_heads'])})$"),
         # (not after "các"/"những": "và các tổ chức thành viên" names bodies, it does not organise;
         # not "việc làm": "dịch vụ việc làm" is employment)
-        "stop": re.compile(rf"\s(?<!,\s)(?<!các\s)(?<!những\s)(?<!việc\s)(?:{alternation(t['unit_stops'], ignore_case=True)})(?![\wÀ-ỹ])|\s*[:;.(]|\s+-\s(?![A-ZĐÀ-Ỹ])|,\s*trong\s+đó(?![\wÀ-ỹ])", re.I),
-        "cue": re.compile(rf"\s*(?:\(?đề nghị\)?\s*)?(?:{alternation(t['duty_cues'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
+        "stop": re.compile(rf"\s(?<!,\s)(?<!các\s)(?<!những\s)(?<!việc\s)(?:{phrase_alternation(t['unit_stops'], ignore_case=True)})(?![\wÀ-ỹ])|\s*[:;.(]|\s+-\s(?![A-ZĐÀ-Ỹ])|,\s*trong\s+đó(?![\wÀ-ỹ])", re.I),
+        "cue": re.compile(rf"\s*(?:\(?đề nghị\)?\s*)?(?:{phrase_alternation(t['duty_cues'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
         # at a sentence's start, after a space or a ". " left from the cut (matched, not searched)
-        "lead": re.compile(rf"(?:\s|[.;:]\s)?(?:\(?\d{{1,2}}\)\s*)?(?P<lead>{alternation(t['lead_cues'], ignore_case=True)})\s+", re.I),
-        "not_unit": re.compile(rf"(?:{alternation(t['not_units'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
-        "group": re.compile(rf"(?:^|\s)(?:{alternation(t['groups'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
+        "lead": re.compile(rf"(?:\s|[.;:]\s)?(?:\(?\d{{1,2}}\)\s*)?(?P<lead>{phrase_alternation(t['lead_cues'], ignore_case=True)})\s+", re.I),
+        "not_unit": re.compile(rf"(?:{phrase_alternation(t['not_units'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
+        "group": re.compile(rf"(?:^|\s)(?:{phrase_alternation(t['groups'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
     }
 
 
 @lru_cache(maxsize=None)
 def coordinator_pattern() -> re.Pattern:
     """ "phối hợp với <units>" up to the verb of the duty (any duty cue) or the clause's end."""
-    verbs = alternation([c for c in _table()["duty_cues"] if c != "phối hợp"] + ["để", "trong", "nhằm", "theo"])
+    verbs = phrase_alternation([c for c in _table()["duty_cues"] if c != "phối hợp"] + ["để", "trong", "nhằm", "theo"])
     return re.compile(rf"phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+(?P<who>.+?)(?=\s+(?:{verbs})(?![\wÀ-ỹ])|[;.:]|$)")
 
 
-CLAUSE_WORD = re.compile(r"(?<![\wÀ-ỹ])(?:sẽ|khi|nếu|đang)(?![\wÀ-ỹ])")  # "Tổng cục Hải quan sẽ ...": a clause
+CLAUSE_WORD = re.compile(rf"(?<![\wÀ-ỹ])(?:{phrase_alternation(GRAMMAR['clause_words'])})(?![\wÀ-ỹ])")  # "Tổng cục Hải quan sẽ ...": a clause
 
 
 @lru_cache(maxsize=None)
 def lower_duty_verbs() -> str:
     """The duty verbs written in lower case, as one alternation ("tổ chức" left out: in "cơ quan, tổ
     chức, đơn vị" it is a noun)."""
-    return alternation([c for c in _table()["duty_cues"] if c[:1].islower() and c != "tổ chức"])
+    return phrase_alternation([c for c in _table()["duty_cues"] if c[:1].islower() and c != "tổ chức"])
 
 
 @lru_cache(maxsize=None)
@@ -69,13 +68,17 @@ def free_verb() -> re.Pattern:
 
 # Heads that are also common words ("Tổ chức tập huấn", "Báo cáo kết quả", "Cơ quan chủ trì:"):
 # they name a unit only when a name follows (a capital, a list, or a few fixed words).
-GENERIC_HEADS = {"thuế", "tổ chức", "báo", "cơ quan", "đơn vị", "cơ sở", "cá nhân", "doanh nghiệp", "thường trực", "đại biểu", "vụ", "ban", "hội", "đoàn", "trường", "bảo hiểm", "lập"}
-_GENERIC_NEXT = re.compile(r"\s*(?:,|và\s+(?:[A-ZĐÀ-Ỹ]|(?:các\s+)?(?:cá\s+nhân|tổ\s+chức|đơn\s+vị|cơ\s+quan|doanh\s+nghiệp|hộ\s+gia\s+đình|người|địa\s+phương|phát\s+thanh))|cá\s+nhân|có\s+liên\s+quan|liên\s+quan|thông\s+tấn|nhà\s+nước|chủ\s+quản|trực\s+thuộc|được\s+giao|được\s+phân\s+công|hoạt\s+động|nhận|sử\s+dụng|giáo\s+dục|nuôi|kinh\s+doanh|y\s+tế|khác|tỉnh|thành\s+phố|khu\s+vực|cơ\s+sở)")
+GENERIC_HEADS = frozenset(GRAMMAR["generic_heads"])
+_GENERIC_NEXT = re.compile(
+    rf"\s*(?:,|và\s+(?:[A-ZĐÀ-Ỹ]|(?:các\s+)?(?:{phrase_alternation(GRAMMAR['generic_head_next']['and'])}))|{phrase_alternation(GRAMMAR['generic_head_next']['words'])})"
+)
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 
 # Heads that are common words unless a proper name follows: "Phòng Quản lý Thương mại" (not
 # "Phòng, chống thiên tai"), "Công ty Điện lực", "Công ty cổ phần ..." (not "Công ty đã ...")
-_NAME_ONLY_HEADS = {"phòng": None, "viện": None, "công ty": re.compile(r"\s*(?:cổ\s+phần|trách\s+nhiệm\s+hữu\s+hạn|nhà\s+nước)")}
+_NAME_ONLY_HEADS = {
+    head: re.compile(rf"\s*(?:{phrase_alternation(words)})") if words else None for head, words in GRAMMAR["name_only_heads"].items()
+}
 
 
 def names_unit(flat: str, head: re.Match) -> bool:
@@ -96,7 +99,7 @@ def names_unit(flat: str, head: re.Match) -> bool:
 def member_head() -> re.Pattern:
     """A post or member that takes the name of the body after it ("Giám đốc", "Tổ đại biểu")."""
     heads = _table()["shared_modifier_heads"]
-    return re.compile(rf"(?:các\s+|Các\s+)?(?:{alternation(heads, ignore_case=True)})(?![\wÀ-ỹ])", re.I)
+    return re.compile(rf"(?:các\s+|Các\s+)?(?:{phrase_alternation(heads, ignore_case=True)})(?![\wÀ-ỹ])", re.I)
 
 
 def is_group(unit: str) -> bool:
