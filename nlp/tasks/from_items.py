@@ -61,7 +61,7 @@ def item_tasks(doc: Context) -> list[Task]:
 def unit_led(doc: Context, item: Item, used: set[int]) -> list[Task]:
     """ "2. Sở Tài chính: ...", "a) Công an tỉnh chủ trì ...", "3. Trách nhiệm của Sở Y tế".
     ``used`` gathers the items whose text went into this item's duty."""
-    flat, text, issued_date, blanks = doc.flat, doc.text, doc.issued_date, doc.blanks
+    flat, issued_date = doc.flat, doc.issued_date
     p = patterns()
     at = item.text_start
     if doc.closings.first(at, own_end(item)):
@@ -71,35 +71,9 @@ def unit_led(doc: Context, item: Item, used: set[int]) -> list[Task]:
     lead = _ITEM_LEAD.match(flat[at : at + 50])
     if lead:
         at += lead.end()
-    units: list[str] = []
-    titled = False
-    if lead and "của" in lead.group() and item.children:
-        units, after = _titled(text, item, at)  # "Điều 66. Nhiệm vụ và quyền hạn của Bộ, ..., Cơ quan quản lý công chức khác"
-    elif not lead and item.children:
-        units, after = _group_title(flat, item, at)
+    units, after, titled = _leading_units(doc, item, at, lead)
     if not units:
-        # a name stops at a blank line: "Trách nhiệm của các cơ quan\n\nCác cơ quan ... có trách nhiệm ..."
-        j = bisect_left(blanks, at) if blanks else 0
-        blank = blanks[j] if blanks and j < len(blanks) and blanks[j] < item.end else None
-        if blank is not None and item.children:
-            own = flat[at : own_end(item)]
-            if not re.search(r"[.;:]", own) and len(own.split()) <= 40:
-                blank = None  # a heading the export broke into two paragraphs: "... Hội Liên hiệp\n\nPhụ nữ Thành phố ..."
-        units, after = units_at(flat, at, item.end if blank is None else blank, tag=bool(lead))  # the tagger only after "Giao", "Đề nghị" ...
-        titled = bool(units and blank is not None and not flat[after:blank].strip(" *"))  # the name is the heading's line
-    if not units:
-        # "1. Căn cứ Kế hoạch này, Giám đốc các Sở, ... xây dựng kế hoạch ...": past the lead-in
-        lead_in = _LEAD_IN.match(flat, at, item.end)
-        past = lead_in.end() if lead_in else _past_title(flat, at, item.end)
-        if past is not None:
-            # "VII. CHẾ ĐỘ BÁO CÁO\nCác sở, ban, ngành ... gửi báo cáo ...": past the heading's title
-            units, after = units_at(flat, past, item.end)
-        if not units and item.children:
-            # "Điều 20. Xử lý thông tin\nCơ quan xử lý có trách nhiệm:", "Điều 13. Trách nhiệm của
-            # Đơn vị quản lý Cổng thông tin": the items under it are the duties of the unit named
-            units, after = _announced(text, item)
-        if not units:
-            return []
+        return []
     # a later sentence with a unit of its own as subject ("Điều 3. Sở A có trách nhiệm ... Văn
     # phòng UBND tỉnh có trách nhiệm chủ trì ...") is its own duty, read sentence by sentence
     item_end = next_subject(flat, after, item.end, units, doc.responsible)
@@ -127,24 +101,10 @@ def unit_led(doc: Context, item: Item, used: set[int]) -> list[Task]:
                 rest = rest[len(units[0]) :]
     elif not (lead or heading_only or p["cue"].match(rest) or _QUALIFIER.match(rest)):
         return []  # "1. Sở ... là ..." without a duty
-    reach = item_end  # where the text it read ends: past the items under a heading it took
-    if heading_only or not rest.strip():
-        # the heading's unit does the items under it that name no unit of their own ("1. Trách
-        # nhiệm của Sở Tư pháp ...", "- Yêu cầu các cơ quan báo chí ..." are read on their own)
-        children = [c for c in item.children if not starts_with_unit(flat, c) and not _names_own_subject(text, c)]
-        if not children:
-            return []
-        for child in children:
-            used.add(id(child))
-            used.update(id(d) for d in descendants(child))
-        rest = " ".join(flat[c.text_start : c.end] for c in children)
-        reach = max(c.end for c in children)
-    elif item.children and rest.rstrip().endswith(":") and not any(starts_with_unit(flat, c) for c in item.children):
-        # "Sở X: chỉ đạo Chi cục Y thực hiện các nội dung sau:" and its bullets are one duty
-        for child in descendants(item):
-            used.add(id(child))
-        rest = rest + " " + " ".join(flat[c.text_start : c.end] for c in item.children)
-        reach = max(c.end for c in item.children)
+    taken = _with_items_under(doc, item, rest, heading_only, item_end, used)
+    if taken is None:
+        return []
+    rest, reach = taken  # ``reach``: where the text it read ends, past the items under a heading it took
     action = action_text(rest)
     if not action or ONLY_REPEATS.match(action) or NOT_DUTY.search(action[:80]) or is_name_list(action):
         return []
@@ -156,6 +116,63 @@ def unit_led(doc: Context, item: Item, used: set[int]) -> list[Task]:
         Task(unit, action, coordinators, deadline, deadline_text, item.path or None, item.start, item_end, is_group(unit), reach=reach)
         for unit in units
     ]
+
+
+def _leading_units(doc: Context, item: Item, at: int, lead: re.Match | None) -> tuple[list[str], int, bool]:
+    """The units an item opens with (from ``at``, past its lead "Trách nhiệm của", "Giao" ...),
+    where their names end, and whether the name is the heading's own line (the paragraph under
+    it is then the duty); no units when the item names none."""
+    flat, text, blanks = doc.flat, doc.text, doc.blanks
+    units: list[str] = []
+    titled = False
+    if lead and "của" in lead.group() and item.children:
+        units, after = _titled(text, item, at)  # "Điều 66. Nhiệm vụ và quyền hạn của Bộ, ..., Cơ quan quản lý công chức khác"
+    elif not lead and item.children:
+        units, after = _group_title(flat, item, at)
+    if not units:
+        # a name stops at a blank line: "Trách nhiệm của các cơ quan\n\nCác cơ quan ... có trách nhiệm ..."
+        j = bisect_left(blanks, at) if blanks else 0
+        blank = blanks[j] if blanks and j < len(blanks) and blanks[j] < item.end else None
+        if blank is not None and item.children:
+            own = flat[at : own_end(item)]
+            if not re.search(r"[.;:]", own) and len(own.split()) <= 40:
+                blank = None  # a heading the export broke into two paragraphs: "... Hội Liên hiệp\n\nPhụ nữ Thành phố ..."
+        units, after = units_at(flat, at, item.end if blank is None else blank, tag=bool(lead))  # the tagger only after "Giao", "Đề nghị" ...
+        titled = bool(units and blank is not None and not flat[after:blank].strip(" *"))  # the name is the heading's line
+    if not units:
+        # "1. Căn cứ Kế hoạch này, Giám đốc các Sở, ... xây dựng kế hoạch ...": past the lead-in
+        lead_in = _LEAD_IN.match(flat, at, item.end)
+        past = lead_in.end() if lead_in else _past_title(flat, at, item.end)
+        if past is not None:
+            # "VII. CHẾ ĐỘ BÁO CÁO\nCác sở, ban, ngành ... gửi báo cáo ...": past the heading's title
+            units, after = units_at(flat, past, item.end)
+        if not units and item.children:
+            # "Điều 20. Xử lý thông tin\nCơ quan xử lý có trách nhiệm:", "Điều 13. Trách nhiệm của
+            # Đơn vị quản lý Cổng thông tin": the items under it are the duties of the unit named
+            units, after = _announced(text, item)
+    return (units, after, titled) if units else ([], at, False)
+
+
+def _with_items_under(doc: Context, item: Item, rest: str, heading_only: bool, item_end: int, used: set[int]) -> tuple[str, int] | None:
+    """The duty's words with those of the items under the item that it takes in, and where they
+    end (``item_end`` when it takes none); None for a heading whose items all name their own unit."""
+    flat = doc.flat
+    if heading_only or not rest.strip():
+        # the heading's unit does the items under it that name no unit of their own ("1. Trách
+        # nhiệm của Sở Tư pháp ...", "- Yêu cầu các cơ quan báo chí ..." are read on their own)
+        children = [c for c in item.children if not starts_with_unit(flat, c) and not _names_own_subject(doc.text, c)]
+        if not children:
+            return None
+        for child in children:
+            used.add(id(child))
+            used.update(id(d) for d in descendants(child))
+        return " ".join(flat[c.text_start : c.end] for c in children), max(c.end for c in children)
+    if item.children and rest.rstrip().endswith(":") and not any(starts_with_unit(flat, c) for c in item.children):
+        # "Sở X: chỉ đạo Chi cục Y thực hiện các nội dung sau:" and its bullets are one duty
+        for child in descendants(item):
+            used.add(id(child))
+        return rest + " " + " ".join(flat[c.text_start : c.end] for c in item.children), max(c.end for c in item.children)
+    return rest, item_end
 
 
 # the last line of an item's own text that names who does the items under it: "Bộ Tài chính,

@@ -79,30 +79,46 @@ _INTRODUCES = re.compile(rf"(?:các|những|một\s+số)\s+(?:{phrase_alternati
 
 def in_sentence(doc: Context, s: int, e: int) -> list[Task]:
     """Duties inside running text between ``s`` and ``e``: the closing article, "Giao X ...", "X chủ trì ..."."""
-    flat, issued_date = doc.flat, doc.issued_date
-    p = patterns()
-    sentence = flat[s:e]
     section = doc.section_at(s)
     closing = doc.closings.first(s, e)
-    if closing and closing.group("cue").startswith("to") and _closing_is_an_object(flat, s, closing.start()):
+    if closing and closing.group("cue").startswith("to") and _closing_is_an_object(doc.flat, s, closing.start()):
         closing = None  # "Giao UBND tỉnh xây dựng kế hoạch và tổ chức thực hiện Nghị quyết này": a duty, read below
     if closing:
-        subject_start = s
-        m = re.match(r"\s*(?:Điều\s+\d+\s*\.?\s*)", sentence)
-        if m:
-            subject_start += m.end()
-        title = p["not_unit"].match(flat, subject_start)  # "Tổ chức thực hiện Chánh Văn phòng ...": a title, not "Tổ chức"
-        if title or not p["head"].match(flat, subject_start):
-            # "Điều 29. Trách nhiệm thi hành Các Bộ trưởng, ...": past the article's title
-            past = title.end() if title else subject_start
-            first = next((h for h in p["head"].finditer(flat, past, closing.start()) if h.group()[:1].isupper()), None)
-            if first and first.start() - subject_start <= 60:
-                subject_start = first.start()
-        units = split_units(flat[subject_start : closing.start()])
-        action = collapse(flat[closing.start() : e]).rstrip("./ *")
-        return [Task(u, action, [], None, None, section, s, e, is_group(u)) for u in units]
-    # "Giao Bộ X ...", "(3) Đề nghị Ủy ban Y ...", and the same after a ";" inside the sentence
-    # ("...; giao Bộ X làm chủ Chương trình"): one clause per lead, up to the next one
+        return _closing_article(doc, s, e, closing, section)
+    clauses = _lead_clauses(doc.flat, s, e)
+    found = _asked(doc, s, e, clauses, section)
+    if clauses[0][1]:
+        return found
+    return found + _before_cues(doc, s, e, section)
+
+
+def _closing_article(doc: Context, s: int, e: int, closing: re.Match, section: str | None) -> list[Task]:
+    """ "Chánh Văn phòng ..., Giám đốc các Sở ... chịu trách nhiệm thi hành Quyết định này": one
+    task per unit named before the closing cue, the cue and the rest as its action."""
+    flat = doc.flat
+    p = patterns()
+    subject_start = s
+    m = re.match(r"\s*(?:Điều\s+\d+\s*\.?\s*)", flat[s:e])
+    if m:
+        subject_start += m.end()
+    title = p["not_unit"].match(flat, subject_start)  # "Tổ chức thực hiện Chánh Văn phòng ...": a title, not "Tổ chức"
+    if title or not p["head"].match(flat, subject_start):
+        # "Điều 29. Trách nhiệm thi hành Các Bộ trưởng, ...": past the article's title
+        past = title.end() if title else subject_start
+        first = next((h for h in p["head"].finditer(flat, past, closing.start()) if h.group()[:1].isupper()), None)
+        if first and first.start() - subject_start <= 60:
+            subject_start = first.start()
+    units = split_units(flat[subject_start : closing.start()])
+    action = collapse(flat[closing.start() : e]).rstrip("./ *")
+    return [Task(u, action, [], None, None, section, s, e, is_group(u)) for u in units]
+
+
+def _lead_clauses(flat: str, s: int, e: int) -> list[tuple[int, re.Match | None]]:
+    """ "Giao Bộ X ...", "(3) Đề nghị Ủy ban Y ...", and the same after a ";" inside the sentence
+    ("...; giao Bộ X làm chủ Chương trình"): where each clause starts, and its lead cue (the
+    sentence's own start first, its cue None when it has none)."""
+    p = patterns()
+    sentence = flat[s:e]
     clauses = [(s, p["lead"].match(flat, s, e))]
     may = ";" in sentence or "(" in sentence or "đề nghị" in sentence or "yêu cầu" in sentence  # (fastest test)
     clause_starts = sorted(set(_clause_starts(flat, s, e))) if may else ()
@@ -110,6 +126,12 @@ def in_sentence(doc: Context, s: int, e: int) -> list[Task]:
         lead = p["lead"].match(flat, at, e)
         if lead:
             clauses.append((at, lead))
+    return clauses
+
+
+def _asked(doc: Context, s: int, e: int, clauses: list[tuple[int, re.Match | None]], section: str | None) -> list[Task]:
+    """The duties of the units a lead cue asks, one clause per lead, up to the next one."""
+    flat, issued_date = doc.flat, doc.issued_date
     found = []
     for i, (at, lead) in enumerate(clauses):
         if not lead:
@@ -135,8 +157,14 @@ def in_sentence(doc: Context, s: int, e: int) -> list[Task]:
             if action and (closing or not ONLY_REPEATS.match(action)) and not NOT_DUTY.search(action[:80]):
                 prefix = "(đề nghị) " if "đề nghị" in lead.group("lead").lower() else ""
                 found.extend(tasks_for(units, prefix + action, rest, issued_date, section, s, e))
-    if clauses[0][1]:
-        return found
+    return found
+
+
+def _before_cues(doc: Context, s: int, e: int, section: str | None) -> list[Task]:
+    """The duties of the units right before a cue ("..., Sở Văn hóa và Thể thao chủ trì ..."),
+    and of a legal text's subject with a clause of its own before "có trách nhiệm"."""
+    flat, issued_date = doc.flat, doc.issued_date
+    found = []
     for cue in doc.cues.within(s, e):
         # "Cá nhân được giao quản lý sổ ... có trách nhiệm ...": a subject with its own clause
         subject = responsible_subject(flat, s, cue, doc.paragraphs) if "trách" in cue.group() else None
