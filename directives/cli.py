@@ -155,20 +155,15 @@ def ingest(
     done, OCR pages, failures, rate and time left; elsewhere a status line comes every 10 s.
     """
     from .progress import display
+    from .run import ingest as run
 
     store = _open_store(db_path)
     shown = display(quiet)
     try:
         with _runner(cluster, jobs) as runner:
-            report = store.ingest_paths(
-                paths,
-                on_error=shown.error,
-                on_stored=shown.stored,
-                jobs=jobs,
-                options=_options(ocr, timeout, max_size, max_pages),
-                max_memory=max_memory and max_memory * 1024 * 1024,
-                on_progress=shown.progress,
-                runner=runner,
+            report = run(
+                store, paths, _options(ocr, timeout, max_size, max_pages),
+                jobs=jobs, max_memory=max_memory and max_memory * 1024 * 1024, runner=runner, display=shown,
             )
     except KeyboardInterrupt:
         shown.close()
@@ -283,7 +278,7 @@ def trace(symbol_or_id: str, direction: str | None, depth: int, all_relations: b
 
 @contextmanager
 def _runner(cluster: str | None, jobs: int | None):
-    """ingest_paths' runner: the Dask cluster's with --cluster, else None (local worker processes)."""
+    """The run's runner: the Dask cluster's with --cluster, else None (local worker processes)."""
     if cluster is None:
         yield None
         return

@@ -8,6 +8,7 @@ from click.testing import CliRunner
 
 from directives.cli import cli
 from directives.db.store import Store
+from directives.run import ingest, ingest_file
 
 
 def run(*args):
@@ -94,7 +95,7 @@ def test_a_failure_mid_document_leaves_nothing_half_written(examples, db_path):
     # The source row is written after the document row: make SQLite refuse it.
     store.db.execute("CREATE TRIGGER refuse BEFORE INSERT ON document_sources BEGIN SELECT RAISE(ABORT, 'disk full'); END")
     with pytest.raises(sqlite3.DatabaseError, match="disk full"):
-        store.ingest_file(str(examples / "qd-0457-ubnd-dak-lak.md"))
+        ingest_file(store, str(examples / "qd-0457-ubnd-dak-lak.md"))
     assert count(db_path, "select count(*) from documents where placeholder = 0") == 0
     assert count(db_path, "select count(*) from documents_fts") == 0
     assert count(db_path, "select count(*) from document_sources") == 0
@@ -118,7 +119,7 @@ def test_a_document_that_cannot_be_stored_is_recorded_and_the_batch_goes_on(exam
         "CREATE TRIGGER refuse BEFORE INSERT ON document_sources WHEN NEW.path LIKE '%kh-0031-sct-quang-ngai.txt' "
         "BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END"
     )
-    report = store.ingest_paths([str(f) for f in files], jobs=1)
+    report = ingest(store, [str(f) for f in files], jobs=1)
     assert report.failed == 1 and report.added + report.merged == len(files) - 1
     assert count(db_path, "select count(*) from document_sources") == len(files) - 1
     assert count(db_path, "select count(*) from documents where placeholder = 0") == len(files) - 1
