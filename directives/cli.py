@@ -94,7 +94,7 @@ def _options(ocr: str, timeout: float, max_size: float, max_pages: int, to_store
 @_MAX_MEMORY
 def extract(files: tuple[str, ...], jsonl: bool, ocr: str, timeout: float, jobs: int | None, max_size: float, max_pages: int, max_memory: int | None) -> None:
     """Print the extraction record of each FILE (no database involved)."""
-    from .batch import prepare_all
+    from .pool import prepare_all
     from .ingest import ReadError
 
     failed = False
