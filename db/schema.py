@@ -32,8 +32,9 @@ TOKENIZE = "unicode61 remove_diacritics 2"
 # citation says of the document it cites (``cited_symbol``, ``cited_type``, ``cited_date``,
 # ``cited_issuer``: a placeholder's fields are their agreement), the ``warning`` of a link whose
 # citation disagrees with the identity it was given, and symbol keys without dashes and dots;
-# 6 the public views below.
-SCHEMA_VERSION = 6
+# 6 the public views below; 7 each source's own secrecy mark (``document_sources.secrecy``: a
+# document is secret when any of its files is marked).
+SCHEMA_VERSION = 7
 
 # Documents marked Mật, Tối mật or Tuyệt mật (Nghị định 30/2020/NĐ-CP) show their text, tasks
 # and source files to signed-in users only. These views are what anonymous users browse in
@@ -78,6 +79,12 @@ MIGRATIONS = {
         "WHERE symbol_key IS NOT NULL AND identity NOT LIKE 'sha256:%' AND identity NOT LIKE 'title:%'",
     ],
     5: PUBLIC_VIEWS,
+    # a source stored before knew only its document's mark: it takes that one (re-ingesting
+    # the files gives each its own)
+    6: [
+        "ALTER TABLE document_sources ADD COLUMN secrecy TEXT",
+        "UPDATE document_sources SET secrecy = (SELECT d.secrecy FROM documents d WHERE d.id = document_sources.document_id)",
+    ],
 }
 
 
@@ -214,6 +221,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "size": int,
                 "ocr_pages": str,
                 "ingested_at": str,
+                "secrecy": str,  # this file's own mark (the document's is the strongest of its files')
             },
             pk="id",
             foreign_keys=[("document_id", "documents", "id")],

@@ -7,6 +7,7 @@ import pytest
 from click.testing import CliRunner
 
 from directives.cli import cli
+from directives.db.schema import SCHEMA_VERSION
 from directives.db.store import Store
 from directives.run import ingest, ingest_file
 
@@ -135,6 +136,7 @@ def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_pa
         for view in ("public_documents", "public_tasks", "public_document_sources"):
             conn.execute(f"DROP VIEW {view}")
         conn.execute("ALTER TABLE documents DROP COLUMN from_file_name")
+        conn.execute("ALTER TABLE document_sources DROP COLUMN secrecy")  # added by version 7
         conn.execute("DROP INDEX idx_tasks_due_by")
         conn.execute("ALTER TABLE tasks DROP COLUMN due_by")
         conn.execute("ALTER TABLE tasks DROP COLUMN recurrence")
@@ -160,7 +162,8 @@ def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_pa
     assert count(db_path, "select count(*) from document_links where cited_symbol is null and mention like '%/%'") == 0
     assert run("ingest", str(examples / "qd-0457-ubnd-dak-lak.md"), "--db", str(db_path)).exit_code == 0
     assert count(db_path, "select count(*) from documents where symbol = '0457/QĐ-UBND'") == 1
-    assert count(db_path, "pragma user_version") == 6
+    assert count(db_path, "pragma user_version") == SCHEMA_VERSION
+    assert count(db_path, "select count(*) from document_sources where secrecy is not null") == 0  # the document's: unmarked
 
 
 def test_a_database_of_a_newer_version_is_refused_with_the_reason(db_path):
