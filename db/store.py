@@ -58,6 +58,17 @@ def _spelling(name: str, locality: str | None = None) -> tuple:
     return (locality is None, sum(c.isupper() for c in name), name)
 
 
+_SECRECY_RANKS = {"mật": 1, "tối mật": 2, "tuyệt mật": 3}
+
+
+def _secrecy_rank(mark: str | None) -> float:
+    """How secret a mark is: none, then any mark this module does not know (a mark is taken
+    as secret rather than not), then Mật, Tối mật, Tuyệt mật."""
+    if not mark or not mark.strip():
+        return 0
+    return _SECRECY_RANKS.get(mark.strip().casefold(), 0.5)
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -191,6 +202,7 @@ class Store:
         document_id = source["document_id"]
         left = self.db.execute("SELECT count(*) FROM document_sources WHERE document_id = ?", [document_id]).fetchone()[0]
         if left:
+            self._mark(document_id)  # the mark of the files left
             return
         targets = [row[0] for row in self.db.execute("SELECT target_id FROM document_links WHERE source_id = ?", [document_id])]
         self.db.execute("DELETE FROM document_links WHERE source_id = ?", [document_id])
@@ -207,6 +219,15 @@ class Store:
         if self._cited(document_id):
             targets.append(document_id)  # a placeholder again: its fields from its citations
         self._settle(targets)
+
+    def _mark(self, document_id: int) -> None:
+        """A document is as secret as the most secret of its files, whichever reading gives
+        its other fields (an unmarked copy of a secret plan must not make it public)."""
+        marks = [m for (m,) in self.db.conn.execute("SELECT secrecy FROM document_sources WHERE document_id = ?", [document_id])]
+        strongest = max(marks, key=_secrecy_rank, default=None)
+        now = self.db.conn.execute("SELECT secrecy FROM documents WHERE id = ?", [document_id]).fetchone()
+        if now is not None and _secrecy_rank(now[0]) != _secrecy_rank(strongest):
+            self._update("documents", document_id, {"secrecy": strongest})  # rare: the search index reads the row again
 
     def _cited(self, document_id: int) -> bool:
         return self.db.execute("SELECT 1 FROM document_links WHERE target_id = ? LIMIT 1", [document_id]).fetchone() is not None
@@ -241,8 +262,10 @@ class Store:
                 "size": size,
                 "ocr_pages": json.dumps(record.ocr_pages),
                 "ingested_at": now,
+                "secrecy": record.secrecy,
             },
         )
+        self._mark(document_id)
         if chosen:
             self._link(document_id, rows)
             self._duties(document_id, rows)
