@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from collections import Counter
 from contextlib import contextmanager
@@ -85,9 +86,12 @@ def _where(path: str) -> str:
     """The absolute path a failure is recorded under: resolved, except a link itself (a loop,
     a broken link, a link to a folder already read) is named as the link."""
     p = Path(path)
-    if p.is_symlink():
-        return str(p.parent.resolve() / p.name)
-    return str(p.resolve())
+    try:
+        if p.is_symlink():
+            return str(p.parent.resolve() / p.name)
+        return str(p.resolve())
+    except (OSError, RuntimeError):  # a path longer than the system allows, a loop
+        return os.path.abspath(path)
 
 
 class Store:
@@ -122,9 +126,11 @@ class Store:
         """Whether the file at ``path`` is stored already with the same content (False when
         it cannot be read: reading it then says why)."""
         try:
+            if not Path(path).is_file():  # a named pipe is never opened: it would block
+                return False
             existing = self._source_by_path(str(Path(path).resolve()))
             return existing is not None and existing["sha256"] == _sha256(path)
-        except (OSError, RuntimeError):
+        except (OSError, RuntimeError, UnicodeEncodeError):
             return False
 
     def record_error(self, path: str, reason: str) -> None:

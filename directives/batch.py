@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from .db.rows import Rows, rows_for
 from .ingest import ReadError, load, read_bytes
-from .ingest.registry import MAX_BYTES
+from .ingest.registry import MAX_BYTES, shown
 from .nlp.record import Record
 
 DEFAULT_TIMEOUT = 600  # seconds for one file, OCR included; a file past it fails, the batch goes on
@@ -82,7 +82,7 @@ def prepare(path: str, options: Options = Options()) -> Prepared | ReadError:
         return exc
     except MemoryError:
         return ReadError(path, out_of_memory())
-    return prepare_bytes(path, data, options)
+    return prepare_bytes(shown(path), data, options)  # a name that is not UTF-8, escaped
 
 
 def prepare_bytes(name: str, data: bytes, options: Options = Options()) -> Prepared | ReadError:

@@ -21,6 +21,7 @@ from typing import Callable, Iterable, Protocol
 from .batch import Options, prepare
 from .db.store import Store
 from .ingest import ReadError, scan
+from .ingest.registry import shown
 from .pool import Done, Progress, supervised
 
 
@@ -98,6 +99,7 @@ def ingest(
     started = time.monotonic()
 
     def failed(path: str, reason: str) -> None:
+        path = shown(path)  # a name that is not UTF-8, escaped: it can be printed and stored
         report.failed += 1
         report.failures.append((path, reason))
         store.record_error(path, reason)
