@@ -12,13 +12,15 @@ graph is the same whatever order files come in. Every document is written all or
 
 This module stores a record already read and extracted; it neither reads files nor runs
 workers: the batch run that does (``directives/run.py``) calls :meth:`Store.unchanged`,
-:meth:`Store.save`, :meth:`Store.record_error` inside :meth:`Store.batch`.
+:meth:`Store.save`, :meth:`Store.record_error` inside :meth:`Store.batch`, the whole run
+inside :meth:`Store.writing` (one batch run at a time on a database).
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
+import sqlite3
 import time
 from collections import Counter
 from contextlib import contextmanager
@@ -33,6 +35,7 @@ from . import identity as ident
 from . import placeholders
 from .organizations import Organization
 from .rows import Rows, rows_for
+from . import connect as connection
 from .connect import connect
 from .schema import check_schema, ensure_schema, search_folded
 
@@ -154,6 +157,37 @@ class Store:
             outcome = self._put(record, size, rows)
             self.db.execute("DELETE FROM ingest_errors WHERE path = ?", [record.source.path])
         return "replaced" if existing else outcome
+
+    @contextmanager
+    def writing(self):
+        """Hold the database for one batch run from its first look to its last commit: a
+        second run on the same file waits up to ``connect.BUSY_TIMEOUT`` seconds, then
+        raises "database is locked" (the command line's one line). Without it two runs of
+        the same files interleaved their commits, each reading and replacing what the other
+        had just stored, and one could abort: SQLite refuses at once, without waiting, a
+        write in a transaction begun on a snapshot another writer has changed since. An
+        advisory lock (flock) on the database file itself, which SQLite's own locks
+        (fcntl byte ranges) do not touch; it goes with the process, however it ends."""
+        import fcntl
+
+        name = self.db.conn.execute("PRAGMA database_list").fetchone()[2]
+        if not name:  # in memory: nobody else can write to it
+            yield
+            return
+        fd = os.open(name, os.O_RDONLY)
+        try:
+            deadline = time.monotonic() + connection.BUSY_TIMEOUT
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise sqlite3.OperationalError("database is locked") from None
+                    time.sleep(0.1)
+            yield
+        finally:
+            os.close(fd)  # releases the lock
 
     @contextmanager
     def _document(self):

@@ -92,65 +92,87 @@ def ingest(
     processes (default: one per core, each under ``max_memory`` bytes; ``pool.supervised``)
     or by ``runner`` (a Dask cluster's, ``cluster.ClusterRunner``, called as the pool is),
     and stored as each is ready, all or nothing each. What is stored is committed about once
-    a second, also while the workers are still on a slow file."""
-    options = replace(options, to_store=True)
-    display = display or Watch()
-    report = Report()
-    started = time.monotonic()
+    a second, also while the workers are still on a slow file. One run at a time on a
+    database: a second one waits (``Store.writing``), then raises "database is locked"."""
+    run = _Run(store, display or Watch())
+    with store.writing():
+        todo = run.walk(paths)
+        events = (runner or supervised)(todo, replace(options, to_store=True), jobs, max_memory)
+        try:
+            with store.batch() as tick:
+                for event in events:
+                    if isinstance(event, Done):
+                        run.done(event)
+                    tick()
+                    run.report.elapsed = time.monotonic() - run.started
+                    run.display.progress(run.report, event.working if isinstance(event, Progress) else {})
+        finally:
+            close = getattr(events, "close", None)
+            if close:  # the workers (or the cluster's tasks) stop now, not when collected
+                close()
+    run.report.elapsed = time.monotonic() - run.started
+    return run.report
 
-    def failed(path: str, reason: str) -> None:
+
+class _Run:
+    """One run's counts, and what it does with each file found and each file done."""
+
+    def __init__(self, store: Store, display: Display):
+        self.store, self.display = store, display
+        self.report = Report()
+        self.started = time.monotonic()
+
+    def failed(self, path: str, reason: str) -> None:
         path = shown(path)  # a name that is not UTF-8, escaped: it can be printed and stored
-        report.failed += 1
-        report.failures.append((path, reason))
-        store.record_error(path, reason)
-        display.error(path, reason)
+        self.report.failed += 1
+        self.report.failures.append((path, reason))
+        self.store.record_error(path, reason)
+        self.display.error(path, reason)
 
-    todo = []
-    for path, problem in scan(paths):
-        report.files += 1
-        if problem:
-            failed(path, problem)
-        elif store.unchanged(path):
-            report.skipped += 1
-            display.stored(path, "unchanged")
+    def walk(self, paths: Iterable[str]) -> list[str]:
+        """The files to read: those found, less what cannot be read and what is unchanged."""
+        todo = []
+        for path, problem in scan(paths):
+            self.report.files += 1
+            if problem:
+                self.failed(path, problem)
+            elif self.store.unchanged(path):
+                self.report.skipped += 1
+                self.display.stored(path, "unchanged")
+            else:
+                todo.append(path)
+        self.display.progress(self.report, {})
+        return todo
+
+    def done(self, event: Done) -> None:
+        """Store a file the workers are done with, or record why they could not read it."""
+        prepared, report = event.result, self.report
+        if isinstance(prepared, ReadError):
+            self.failed(event.path, prepared.reason)
+            return
+        for stage, seconds in prepared.seconds.items():
+            report.seconds[stage] = report.seconds.get(stage, 0.0) + seconds
+        report.ocr_pages += prepared.ocr_pages
+        began = time.perf_counter()
+        try:
+            outcome = self.store.save(prepared.record, prepared.size, prepared.rows)
+        except sqlite3.OperationalError:
+            raise  # the database itself (locked, full, read-only): no file is at fault
+        except Exception as exc:
+            self.failed(event.path, f"could not be stored: {type(exc).__name__}: {exc}")
         else:
-            todo.append(path)
-    display.progress(report, {})
-    events = (runner or supervised)(todo, options, jobs, max_memory)
-    with store.batch() as tick:
-        for event in events:
-            if isinstance(event, Done):
-                prepared = event.result
-                if isinstance(prepared, ReadError):
-                    failed(event.path, prepared.reason)
-                else:
-                    for stage, seconds in prepared.seconds.items():
-                        report.seconds[stage] = report.seconds.get(stage, 0.0) + seconds
-                    report.ocr_pages += prepared.ocr_pages
-                    began = time.perf_counter()
-                    try:
-                        outcome = store.save(prepared.record, prepared.size, prepared.rows)
-                    except sqlite3.OperationalError:
-                        raise  # the database itself (locked, full, read-only): no file is at fault
-                    except Exception as exc:
-                        failed(event.path, f"could not be stored: {type(exc).__name__}: {exc}")
-                    else:
-                        setattr(report, outcome, getattr(report, outcome) + 1)
-                        display.stored(event.path, outcome)
-                    report.seconds["store"] = report.seconds.get("store", 0.0) + time.perf_counter() - began
-            tick()
-            report.elapsed = time.monotonic() - started
-            display.progress(report, event.working if isinstance(event, Progress) else {})
-    report.elapsed = time.monotonic() - started
-    return report
+            setattr(report, outcome, getattr(report, outcome) + 1)
+            self.display.stored(event.path, outcome)
+        report.seconds["store"] = report.seconds.get("store", 0.0) + time.perf_counter() - began
 
 
 def ingest_file(store: Store, path: str, options: Options = Options()) -> str:
     """Store one file, read here (no worker); returns "added", "replaced", "merged" or
     "unchanged". Raises ReadError for a file that cannot be read."""
-    if store.unchanged(path):
-        return "unchanged"
-    prepared = prepare(path, replace(options, to_store=True))
-    if isinstance(prepared, ReadError):
-        raise prepared
-    return store.save(prepared.record, prepared.size, prepared.rows)
+    with store.writing():
+        if store.unchanged(path):
+            return "unchanged"
+        prepared = prepare(path, replace(options, to_store=True))
+        if isinstance(prepared, ReadError):
+            raise prepared
+        return store.save(prepared.record, prepared.size, prepared.rows)

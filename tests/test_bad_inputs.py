@@ -2,13 +2,20 @@
 names the file or the argument and the reason, the batch goes on, nothing stored is lost."""
 from __future__ import annotations
 
+import fcntl
 import os
 import socket
 import sqlite3
 import subprocess
+import time
 from pathlib import Path
 
-from tests.test_batch import DIRECTIVES, plan
+import pytest
+from click.testing import CliRunner
+
+from directives.cli import cli
+from directives.db import connect
+from tests.test_batch import DIRECTIVES, plan, slow_pdf
 
 
 def cli_run(*args, env=None, timeout=120) -> subprocess.CompletedProcess:
@@ -100,3 +107,45 @@ def test_a_pipe_a_socket_and_a_device_are_not_regular_files_and_are_never_opened
     assert extracted.returncode == 1
     assert "pipe.txt: not a regular file (a named pipe)" in extracted.stderr.decode()
     assert "null.txt: not a regular file (a character device)" in extracted.stderr.decode()
+
+
+# -- two runs on one database --------------------------------------------------------------
+
+
+def _locked(db_path: Path) -> bool:
+    """Whether a run holds the database (its lock on the file)."""
+    with open(db_path, "rb") as f:
+        try:
+            fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return True
+        fcntl.flock(f, fcntl.LOCK_UN)
+        return False
+
+
+@pytest.mark.parametrize("cluster", [[], ["--cluster", "local"]], ids=["local", "cluster"])
+def test_a_second_run_on_the_same_files_waits_then_says_so_and_the_first_finishes(tmp_path, monkeypatch, cluster):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    slow_pdf(folder / "a-slow.pdf", pages=60)
+    for n in range(1, 6):
+        (folder / f"kh-{n}.txt").write_text(plan(n), encoding="utf-8")
+    db_path = tmp_path / "t.db"
+    first = subprocess.Popen(DIRECTIVES + ["ingest", str(folder), "--db", str(db_path), "--jobs", "1"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 60
+        while not (db_path.exists() and _locked(db_path)) and time.monotonic() < deadline and first.poll() is None:
+            time.sleep(0.05)
+        assert first.poll() is None, "the first run ended before the second began"
+        monkeypatch.setattr(connect, "BUSY_TIMEOUT", 1.0)
+        began = time.monotonic()
+        second = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(db_path), "-q", *cluster])
+        waited = time.monotonic() - began
+    finally:
+        first.wait(timeout=300)
+    assert second.exit_code == 1 and "Traceback" not in second.output, second.output
+    assert second.output.strip().splitlines()[-1] == "Error: database is locked: another ingest is writing; try again"
+    assert 0.9 < waited < 30
+    assert first.returncode == 0, first.stderr.read().decode()
+    assert rows(db_path, "select count(*) from document_sources") == [(6,)]
+    assert rows(db_path, "select count(*) from ingest_errors") == [(0,)]
