@@ -149,3 +149,52 @@ def test_a_second_run_on_the_same_files_waits_then_says_so_and_the_first_finishe
     assert first.returncode == 0, first.stderr.read().decode()
     assert rows(db_path, "select count(*) from document_sources") == [(6,)]
     assert rows(db_path, "select count(*) from ingest_errors") == [(0,)]
+
+
+# -- arguments -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "args, words",
+    [
+        (["--timeout", "nan"], ["--timeout", "'nan' is not a finite number"]),
+        (["--timeout", "inf"], ["--timeout", "inf"]),
+        (["--max-size", "inf"], ["--max-size", "'inf' is not a finite number"]),
+        (["--max-size", "nan"], ["--max-size", "'nan' is not a finite number"]),
+        (["--db", ""], ["--db", "an empty path names no database file"]),
+        (["--report", "{tmp}/no/such/folder/report.json"], ["--report", "no/such/folder: no such folder"]),
+    ],
+    ids=["timeout-nan", "timeout-inf", "max-size-inf", "max-size-nan", "empty-db", "report-folder"],
+)
+def test_ingest_refuses_an_argument_that_cannot_work_before_it_reads_anything(tmp_path, args, words):
+    (tmp_path / "kh-1.txt").write_text(plan(1), encoding="utf-8")
+    here = os.getcwd()
+    os.chdir(tmp_path)  # where SQLite would have made a file for an empty --db, if it made one
+    try:
+        args = [a.replace("{tmp}", str(tmp_path)) for a in args]
+        db = [] if "--db" in args else ["--db", str(tmp_path / "t.db")]
+        done = cli_run("ingest", tmp_path / "kh-1.txt", *db, *args)
+    finally:
+        os.chdir(here)
+    line = one_line(done, *words)
+    assert line.startswith("Error:")
+    assert not (tmp_path / "t.db").exists(), "the run went ahead"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kh-1.txt"]
+
+
+def test_trace_of_bytes_that_are_not_utf8_is_one_line(tmp_path):
+    db_path = tmp_path / "t.db"
+    (tmp_path / "kh-1.txt").write_text(plan(1), encoding="utf-8")
+    assert cli_run("ingest", tmp_path / "kh-1.txt", "--db", db_path).returncode == 0
+    for command in ("trace", "tasks"):
+        one_line(cli_run(command, b"\xff", "--db", db_path), "'\\xff'", "not")
+    bad_db = os.path.join(os.fsencode(tmp_path), b"\xff.db")
+    one_line(cli_run("ingest", tmp_path / "kh-1.txt", "--db", bad_db), "--db", "\\xff.db", "not UTF-8")
+    assert not os.path.exists(bad_db)
+
+
+def test_serve_refuses_an_empty_host(tmp_path):
+    db_path = tmp_path / "t.db"
+    (tmp_path / "kh-1.txt").write_text(plan(1), encoding="utf-8")
+    assert cli_run("ingest", tmp_path / "kh-1.txt", "--db", db_path).returncode == 0
+    one_line(cli_run("serve", "--db", db_path, "--host", "", timeout=30), "--host", "every address")
