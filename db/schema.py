@@ -78,6 +78,50 @@ PUBLIC_VIEWS = [
 # answers it without reading the documents (the query must repeat SECRET word for word).
 SECRET_INDEX = f"CREATE INDEX IF NOT EXISTS idx_documents_secret ON documents (id) WHERE {SECRET.replace('d.', '')}"
 HOLDS_SECRETS = f"SELECT EXISTS (SELECT 1 FROM documents WHERE {SECRET.replace('d.', '')})"
+# What the citations of each document say of it, counted: a placeholder's fields are the
+# agreement of its citations (``db/placeholders.py``), and agreeing them from these counts
+# costs the same whether a law is cited once or ten thousand times (reading every citation
+# again made storing grow with the square of the archive). ``links`` counts every citation
+# (value "*"), ``symbol``, ``type``, ``date``, ``issuer`` what each says, ``title`` the mention
+# of a document cited by its title. Triggers keep the counts with every link added, changed or
+# removed, whichever code does it; the order files come in does not change them.
+_COUNTED = (("links", "'*'"), ("symbol", "{r}.cited_symbol"), ("type", "{r}.cited_type"), ("date", "{r}.cited_date"),
+            ("issuer", "{r}.cited_issuer"), ("title", "CASE WHEN {r}.cited_symbol IS NULL THEN {r}.mention END"))
+
+
+def _said(row: str) -> str:
+    """The (field, value) pairs one link's row counts for, as a SELECT."""
+    parts = " UNION ALL ".join(f"SELECT '{field}' AS f, {value.format(r=row)} AS v" for field, value in _COUNTED)
+    return f"SELECT f, v FROM ({parts}) WHERE v IS NOT NULL AND v != ''"
+
+
+def _count(row: str) -> str:
+    return (f"INSERT INTO citation_counts (target_id, field, value, count) SELECT {row}.target_id, f, v, 1 FROM ({_said(row)}) "
+            "WHERE true ON CONFLICT (target_id, field, value) DO UPDATE SET count = count + 1;")
+
+
+def _uncount(row: str) -> str:
+    return (f"UPDATE citation_counts SET count = count - 1 WHERE target_id = {row}.target_id AND (field, value) IN ({_said(row)}); "
+            f"DELETE FROM citation_counts WHERE target_id = {row}.target_id AND count <= 0;")
+
+
+CITATION_COUNTS = [
+    "CREATE TABLE IF NOT EXISTS citation_counts (target_id INTEGER NOT NULL REFERENCES documents (id), field TEXT NOT NULL, value TEXT NOT NULL, "
+    "count INTEGER NOT NULL, PRIMARY KEY (target_id, field, value)) WITHOUT ROWID",
+    # the most cited documents first (/-/missing), without counting the links
+    "CREATE INDEX IF NOT EXISTS idx_citation_counts_field_count ON citation_counts (field, count)",
+    f"CREATE TRIGGER IF NOT EXISTS document_links_counted AFTER INSERT ON document_links BEGIN {_count('new')} END",
+    f"CREATE TRIGGER IF NOT EXISTS document_links_uncounted AFTER DELETE ON document_links BEGIN {_uncount('old')} END",
+    "CREATE TRIGGER IF NOT EXISTS document_links_recounted AFTER UPDATE OF target_id, cited_symbol, cited_type, cited_date, "
+    f"cited_issuer, mention ON document_links BEGIN {_uncount('old')} {_count('new')} END",
+    # the links stored before
+    "INSERT INTO citation_counts (target_id, field, value, count) SELECT target_id, f, v, count(*) FROM ("
+    + " UNION ALL ".join(f"SELECT target_id, '{field}' AS f, {value.format(r='document_links')} AS v FROM document_links"
+                         for field, value in _COUNTED)
+    + ") WHERE v IS NOT NULL AND v != '' GROUP BY target_id, f, v",
+]
+
+
 # What turns a database of one version into the next, where that can be done in place.
 # 5 -> 6: the public views above; 6 -> 7 makes them again.
 MIGRATIONS = {
@@ -166,6 +210,11 @@ def check_schema(db: sqlite_utils.Database | sqlite3.Connection) -> None:
     if "documents" not in _tables(db):
         raise SchemaError(f"{_name(db)} holds no documents yet; run `directives ingest PATH --db {_name(db)}` first")
     version = _conn(db).execute("PRAGMA user_version").fetchone()[0]
+    if version == SCHEMA_VERSION and "citation_counts" not in _tables(db):
+        raise SchemaError(
+            f"{_name(db)} was made before its citations were counted (schema {version}); "
+            "run `directives ingest` on it once (any path) to count them in place"
+        )
     if version < SCHEMA_VERSION and all(v in MIGRATIONS for v in range(version, SCHEMA_VERSION)):
         raise SchemaError(
             f"{_name(db)} was made by an older version of directives (schema {version}, this one reads "
@@ -324,6 +373,14 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         )
         db["document_recipients"].create_index(["document_id"])
         db["document_recipients"].create_index(["organization_id"])
+    if "citation_counts" not in db.table_names():  # new, or made before the counts (counted now, at once)
+        own = not db.conn.in_transaction
+        if own:
+            db.conn.execute("BEGIN")
+        for statement in CITATION_COUNTS:
+            db.conn.execute(statement)
+        if own:
+            db.conn.commit()
     if "ingest_errors" not in db.table_names():
         db["ingest_errors"].create(
             {"id": int, "path": str, "sha256": str, "reason": str, "occurred_at": str},
