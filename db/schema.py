@@ -122,6 +122,35 @@ CITATION_COUNTS = [
 ]
 
 
+# The tasks board's order, stored with each task so that an index serves it (sorting every
+# task to show fifty grew with the archive): overdue and dated tasks by their last allowed day
+# (undated last), then by their document's date; ties by document, place in it, id.
+# ``board_key`` is ``due_by IS NULL, due_by, issued_date`` as one string ("~" sorts after every
+# digit, a space before every character of a date).
+BOARD_ORDER = "ORDER BY t.board_key, t.document_id, t.start, t.id"
+
+
+_BOARD_KEY_SQL = "coalesce(due_by, '~') || ' ' || coalesce((SELECT d.issued_date FROM documents d WHERE d.id = tasks.document_id), '')"
+# Added to version 7 after some databases of it were made: made on open when missing (see
+# ensure_schema), each step only when its column or table is not there yet.
+# Triggers keep it, whoever writes a task or changes its document's date.
+BOARD = [
+    "ALTER TABLE tasks ADD COLUMN board_key TEXT",
+    f"UPDATE tasks SET board_key = {_BOARD_KEY_SQL}",
+    "CREATE INDEX IF NOT EXISTS idx_tasks_board ON tasks (board_key, document_id, start, id)",
+    "CREATE TRIGGER IF NOT EXISTS tasks_board_key AFTER INSERT ON tasks BEGIN "
+    f"UPDATE tasks SET board_key = {_BOARD_KEY_SQL} WHERE id = new.id; END",
+    "CREATE TRIGGER IF NOT EXISTS tasks_board_key_changed AFTER UPDATE OF due_by, document_id ON tasks BEGIN "
+    f"UPDATE tasks SET board_key = {_BOARD_KEY_SQL} WHERE id = new.id; END",
+    "CREATE TRIGGER IF NOT EXISTS documents_board_key AFTER UPDATE OF issued_date ON documents "
+    "WHEN old.issued_date IS NOT new.issued_date BEGIN "
+    f"UPDATE tasks SET board_key = {_BOARD_KEY_SQL} WHERE document_id = new.id; END",
+]
+# The placeholders (the missing documents) at once: the flag is stored after the text, so
+# reading it from the rows read every document's text.
+PLACEHOLDER_INDEX = "CREATE INDEX IF NOT EXISTS idx_documents_placeholder ON documents (id) WHERE placeholder = 1"
+
+
 # What turns a database of one version into the next, where that can be done in place.
 # 5 -> 6: the public views above; 6 -> 7 makes them again.
 MIGRATIONS = {
@@ -203,6 +232,29 @@ def refuse_foreign(db: sqlite_utils.Database | sqlite3.Connection) -> None:
     raise SchemaError(f"{_name(db)} is not a directives database (it holds other tables: {shown}); give another --db")
 
 
+_LATE_NAMES = {"idx_tasks_board", "tasks_board_key", "tasks_board_key_changed", "documents_board_key", "idx_documents_placeholder",
+               "citation_counts", "idx_citation_counts_field_count", "document_links_counted", "document_links_uncounted",
+               "document_links_recounted"}
+
+
+def _late_steps(conn: sqlite3.Connection) -> list[str]:
+    """What a database of version 7 made before the board's order and the citation counts
+    lacks of them (nothing for one that has them: opening it writes nothing)."""
+    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+    if _LATE_NAMES <= names:
+        return []
+    steps: list[str] = []
+    if "board_key" not in {c[1] for c in conn.execute("PRAGMA table_info(tasks)")}:
+        steps += BOARD[:2]
+    steps += [*BOARD[2:], PLACEHOLDER_INDEX]
+    counting = {"citation_counts", "document_links_counted", "document_links_uncounted", "document_links_recounted"}
+    if not counting <= names:  # counted again from the links
+        steps += [CITATION_COUNTS[0], "DELETE FROM citation_counts", *CITATION_COUNTS[1:]]
+    else:
+        steps += CITATION_COUNTS[1:2]
+    return steps
+
+
 def check_schema(db: sqlite_utils.Database | sqlite3.Connection) -> None:
     """For reading: the database is a directives database of this version. Writes nothing
     (no tables made, no upgrade): a database needing an upgrade says to run ingest."""
@@ -210,9 +262,9 @@ def check_schema(db: sqlite_utils.Database | sqlite3.Connection) -> None:
     if "documents" not in _tables(db):
         raise SchemaError(f"{_name(db)} holds no documents yet; run `directives ingest PATH --db {_name(db)}` first")
     version = _conn(db).execute("PRAGMA user_version").fetchone()[0]
-    if version == SCHEMA_VERSION and "citation_counts" not in _tables(db):
+    if version == SCHEMA_VERSION and _late_steps(_conn(db)):
         raise SchemaError(
-            f"{_name(db)} was made before its citations were counted (schema {version}); "
+            f"{_name(db)} was made before its citations were counted and its tasks ordered (schema {version}); "
             "run `directives ingest` on it once (any path) to count them in place"
         )
     if version < SCHEMA_VERSION and all(v in MIGRATIONS for v in range(version, SCHEMA_VERSION)):
@@ -373,11 +425,12 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         )
         db["document_recipients"].create_index(["document_id"])
         db["document_recipients"].create_index(["organization_id"])
-    if "citation_counts" not in db.table_names():  # new, or made before the counts (counted now, at once)
+    late = _late_steps(db.conn)
+    if late:  # new, or made by version 7 before these: counted and ordered now, at once
         own = not db.conn.in_transaction
         if own:
             db.conn.execute("BEGIN")
-        for statement in CITATION_COUNTS:
+        for statement in late:
             db.conn.execute(statement)
         if own:
             db.conn.commit()

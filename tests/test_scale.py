@@ -125,3 +125,46 @@ def test_a_database_made_before_the_counts_is_counted_on_open(tmp_path):
     conn.commit()
     Store.open(db)
     assert _counts(sqlite3.connect(db)) == before
+
+
+def test_the_board_order_is_stored_and_served_by_its_index(examples, db_path):
+    """tasks.board_key orders the board as "overdue and dated by due_by, undated last, then by
+    the document's date" did, and follows a document whose date changes."""
+    ingest(Store.open(db_path), [str(examples)], jobs=1)
+    conn = sqlite3.connect(db_path)
+    old = [r[0] for r in conn.execute(
+        "SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id "
+        "ORDER BY t.due_by IS NULL, t.due_by, d.issued_date, t.document_id, t.start, t.id")]
+    new = [r[0] for r in conn.execute("SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id ORDER BY t.board_key, t.document_id, t.start, t.id")]
+    assert len(old) > 10 and new == old
+    plan = " ".join(r[-1] for r in conn.execute(
+        "EXPLAIN QUERY PLAN SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id ORDER BY t.board_key, t.document_id, t.start, t.id LIMIT 50"))
+    assert "TEMP B-TREE" not in plan
+    conn.execute("UPDATE documents SET issued_date = '1999-01-01' WHERE id = (SELECT document_id FROM tasks WHERE due_by IS NULL LIMIT 1)")
+    old = [r[0] for r in conn.execute(
+        "SELECT t.id FROM tasks t JOIN documents d ON d.id = t.document_id "
+        "ORDER BY t.due_by IS NULL, t.due_by, d.issued_date, t.document_id, t.start, t.id")]
+    assert [r[0] for r in conn.execute("SELECT t.id FROM tasks t ORDER BY t.board_key, t.document_id, t.start, t.id")] == old
+
+
+def test_a_count_out_of_time_is_more_than_n_not_a_failure(examples, db_path, monkeypatch):
+    import asyncio
+
+    from datasette.app import Datasette
+
+    from directives.datasette_plugins.pages import common
+
+    ingest(Store.open(db_path), [str(examples)], jobs=1)
+    monkeypatch.setattr(common, "COUNT_SECONDS", -1.0)  # every count is out of time at once
+    monkeypatch.setattr(common, "_COUNTS", {})
+    monkeypatch.setattr(common, "_STEPS", 1)
+    ds = Datasette([str(db_path)])
+
+    async def get(path):
+        return await ds.client.get(path)
+
+    for path in ("/-/tasks", "/-/missing"):
+        r = asyncio.run(get(path))
+        assert r.status_code == 200 and "Hơn" in r.text
+        data = asyncio.run(get(path.replace("/-/tasks", "/-/tasks.json").replace("/-/missing", "/-/missing.json"))).json()
+        assert data["total_exact"] is False and data["rows"]

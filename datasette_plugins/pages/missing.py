@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from ..document_data import RELATION_LABELS, type_name
 from ...nlp.secrecy import secret_sql
-from .common import PAGE_SIZE, Pages, database, html_response, json_response, page_number, public_only
+from .common import PAGE_SIZE, Pages, counted, database, html_response, json_response, page_number, public_only
 
 # A citing document ``s`` the reader may know of: every one (:all = 1), or those not secret (a
 # visitor who has not signed in, when the database holds secret documents: what a secret
@@ -22,16 +22,35 @@ from .common import PAGE_SIZE, Pages, database, html_response, json_response, pa
 _SHOWN = f"(:all OR NOT {secret_sql('s')})"
 
 
+# The cited documents that are placeholders, with their number of citations (kept in
+# ``citation_counts``, db/schema.py, whose index gives them most cited first: nothing counts
+# the links); a placeholder known by the partial index on the flag, not by reading the rows
+# (the flag is stored after the text).
+_PLACEHOLDERS = (
+    "FROM citation_counts c JOIN documents p INDEXED BY idx_documents_placeholder ON p.id = c.target_id AND p.placeholder = 1 "
+    "JOIN documents d ON d.id = c.target_id "
+)
+# The citations of the (few) secret documents, by target: what a reader who has not signed in
+# may not count
+_SECRET_CITATIONS = (
+    "SELECT l.target_id, count(*) AS n FROM documents s CROSS JOIN document_links l ON l.source_id = s.id "
+    f"WHERE {secret_sql('s')} GROUP BY l.target_id"
+)
+
+
 def _ranked(public_only: bool) -> str:
-    """The placeholders, most cited first (counting the citations the reader may know of)."""
-    counted = (
-        f"SELECT l.target_id, count(*) AS cited_by FROM document_links l JOIN documents s ON s.id = l.source_id WHERE {_SHOWN} GROUP BY l.target_id"
-        if public_only else "SELECT target_id, count(*) AS cited_by FROM document_links GROUP BY target_id"
-    )
+    """The placeholders, most cited first (counting the citations the reader may know of: all,
+    or all but those of secret documents)."""
+    if public_only:
+        return (
+            "SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.issuer, d.subject, c.count - coalesce(x.n, 0) AS cited_by "
+            f"{_PLACEHOLDERS}LEFT JOIN ({_SECRET_CITATIONS}) x ON x.target_id = c.target_id "
+            "WHERE c.field = 'links' AND c.count > coalesce(x.n, 0) "
+            "ORDER BY cited_by DESC, d.issued_date IS NULL, d.issued_date DESC, d.id"
+        )
     return (
-        "SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.issuer, d.subject, n.cited_by "
-        f"FROM ({counted}) n JOIN documents d ON d.id = n.target_id WHERE d.placeholder = 1 "
-        "ORDER BY n.cited_by DESC, d.issued_date IS NULL, d.issued_date DESC, d.id"
+        f"SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.issuer, d.subject, c.count AS cited_by {_PLACEHOLDERS}"
+        "WHERE c.field = 'links' ORDER BY c.count DESC, d.issued_date IS NULL, d.issued_date DESC, d.id"
     )
 
 
@@ -70,19 +89,19 @@ async def missing_list(datasette, request) -> dict:
     page = page_number(request)
     hide = await public_only(db, request.actor)
     shown = {"all": int(not hide)}
-    rows, total = [], 0
-    while True:  # one ranking gives the rows and their count
+    # how many: without reading the rows
+    total, exact = await counted(
+        db, f"SELECT 1 {_PLACEHOLDERS}WHERE c.field = 'links'" if not hide else f"SELECT 1 FROM ({_ranked(True)})", shown
+    )
+    rows: list[dict] = []
+    while True:
         offset = (page - 1) * PAGE_SIZE
-        found = await db.execute(f"SELECT *, count(*) OVER () AS total FROM ({_ranked(hide)}) LIMIT :limit OFFSET :offset",
-                                 {"limit": PAGE_SIZE, "offset": offset, **shown})
+        found = await db.execute(f"{_ranked(hide)} LIMIT :limit OFFSET :offset", {"limit": PAGE_SIZE, "offset": offset, **shown})
         rows = [dict(r) for r in found]
-        total = rows[0].pop("total") if rows else 0
-        for row in rows[1:]:
-            row.pop("total")
         if rows or page == 1:
             break
         page = 1  # asked past the end: show the first page
-    pages = Pages(request, total, page)
+    pages = Pages(request, total, page, exact=exact)
     citations: dict[int, list[dict]] = {}
     mentions: dict[int, list[str]] = {}
     if rows:
