@@ -16,6 +16,7 @@ from datetime import date
 from pathlib import PurePath
 
 from ..db import trace as chain_trace
+from ..nlp.record import stored_fields
 from ..nlp.secrecy import is_secret, secret_sql
 from ..nlp.tables import doc_types
 
@@ -35,10 +36,8 @@ RELATION_LABELS = {
     "responds_to": "phúc đáp",
     "cites": "dẫn chiếu",
 }
-FIELDS = (
-    "id symbol doc_type issued_date place issuer subject signer signer_title urgency secrecy "
-    "recipients signatures read_by_ocr from_signature from_file_name placeholder text references_json"
-).split()
+# The record's stored fields (nlp/record.py) but the two the page does not show
+FIELDS = ["id", *(f.column for f in stored_fields() if f.column not in ("tasks_json", "issuer_bodies")), "placeholder"]
 SUMMARY = "id, symbol, doc_type, issued_date, issuer, subject, placeholder"
 
 

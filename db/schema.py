@@ -18,6 +18,7 @@ import sqlite3
 from typing import TYPE_CHECKING
 
 from ..nlp.normalize import d_bar_words, fold, symbol_key
+from ..nlp.record import stored_fields
 from ..nlp.secrecy import secret_sql
 
 if TYPE_CHECKING:
@@ -120,6 +121,24 @@ MIGRATIONS = {
 }
 
 
+# The documents table: the record's stored fields (nlp/record.stored_fields, declared once
+# there), then these, which the store derives or keeps (with their descriptions for Datasette).
+DERIVED_COLUMNS = {
+    "symbol_key": (str, "The symbol folded for matching: lower case, no diacritics, no spaces, dashes, dots or &"),
+    "year": (int, "The year of issue (of the symbol, else of the date)"),
+    "issuer_key": (str, "The issuer folded, for matching"),
+    "issuer_id": (int, "The issuer among the organizations"),
+    "search_folded": (str, "Symbol, subject and issuer folded, and the words of the text that hold đ, folded: indexed so "
+                           "that search works without diacritics"),
+    "identity": (str, "Duplicate key: symbol, the issuer's province for a provincial symbol, year (or the content hash)"),
+    "placeholder": (int, "1 for a document cited by others but not ingested: it carries what the citations say of it"),
+    "created_at": (str, "When the row was made"),
+    "updated_at": (str, "When the row was last written"),
+}
+# What only a stored reading knows, emptied when a document becomes a placeholder again
+READING_ONLY_COLUMNS = [f.column for f in stored_fields() if f.reading_only] + ["search_folded"]
+
+
 def search_folded(symbol: str | None, subject: str | None, issuer: str | None, text: str | None = None) -> str:
     """Symbol, subject and issuer folded whole (so "0457/qd-ubnd" or a subject typed without
     marks matches as a phrase), and the words with "đ" of the text."""
@@ -201,37 +220,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db.conn.execute("BEGIN")
     if "documents" not in db.table_names():
         db["documents"].create(
-            {
-                "id": int,
-                "symbol": str,
-                "symbol_key": str,
-                "doc_type": str,
-                "issued_date": str,
-                "year": int,
-                "place": str,
-                "issuer": str,
-                "issuer_key": str,
-                "issuer_id": int,
-                "subject": str,
-                "signer": str,
-                "signer_title": str,
-                "urgency": str,
-                "secrecy": str,
-                "recipients": str,
-                "references_json": str,
-                "tasks_json": str,
-                "issuer_bodies": str,
-                "signatures": str,
-                "read_by_ocr": str,
-                "from_signature": str,
-                "from_file_name": str,
-                "text": str,
-                "search_folded": str,
-                "identity": str,
-                "placeholder": int,
-                "created_at": str,
-                "updated_at": str,
-            },
+            {"id": int, **{f.column: str for f in stored_fields()}, **{name: kind for name, (kind, _) in DERIVED_COLUMNS.items()}},
             pk="id",
             defaults={"placeholder": 0},
             not_null={"placeholder"},

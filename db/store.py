@@ -37,7 +37,7 @@ from .organizations import Organization
 from .rows import Rows, rows_for
 from . import connect as connection
 from .connect import connect
-from .schema import check_schema, ensure_schema, search_folded
+from .schema import READING_ONLY_COLUMNS, check_schema, ensure_schema, search_folded
 
 
 def _completeness(row: dict) -> tuple:
@@ -249,11 +249,8 @@ class Store:
         self.db.execute("DELETE FROM tasks WHERE document_id = ?", [document_id])
         self.db.execute("DELETE FROM document_recipients WHERE document_id = ?", [document_id])
         if self._cited(document_id):
-            self.db.execute(
-                "UPDATE documents SET placeholder = 1, text = NULL, search_folded = NULL, references_json = NULL, "
-                "tasks_json = NULL, recipients = NULL, signer = NULL, signer_title = NULL WHERE id = ?",
-                [document_id],
-            )
+            emptied = ", ".join(f"[{column}] = NULL" for column in READING_ONLY_COLUMNS)  # the schema's names
+            self.db.execute(f"UPDATE documents SET placeholder = 1, {emptied} WHERE id = ?", [document_id])
         else:
             self.db.execute("DELETE FROM documents WHERE id = ?", [document_id])
         if self._cited(document_id):

@@ -7,13 +7,11 @@ import pytest
 from click.testing import CliRunner
 
 from directives.cli import cli
+from tests.conftest import run
 from directives.db.schema import SCHEMA_VERSION
 from directives.db.store import Store
 from directives.run import ingest, ingest_file
 
-
-def run(*args):
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
 def count(db_path, sql, params=()):
