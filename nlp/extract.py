@@ -74,7 +74,7 @@ def extract_text(text: str) -> Fields:
         signer_title=signature.signer_title,
         recipients=recipients,
         tasks=[t.to_dict() for t in tasks],
-        references=[r.to_dict() for r in extract_references(body, header.symbol, header.issuer, header.symbol_span)],
+        references=[r.to_dict() for r in extract_references(body, header.symbol, header.issuer, header.symbol_span, header.subject)],
         symbol_codes=header.symbol_codes,
         urgency=header.urgency,
         secrecy=header.secrecy,
