@@ -32,8 +32,11 @@ TOKENIZE = "unicode61 remove_diacritics 2"
 # citation says of the document it cites (``cited_symbol``, ``cited_type``, ``cited_date``,
 # ``cited_issuer``: a placeholder's fields are their agreement), the ``warning`` of a link whose
 # citation disagrees with the identity it was given, and symbol keys without dashes and dots;
-# 6 the public views below.
-SCHEMA_VERSION = 6
+# 6 the public views below; 7 what each citation states on the cited document beyond its scored
+# ``relation`` (``relations``, ``scope``, ``acts``: every act with its part and date, notes'
+# "amended_by" ones included) and each document's status in force (``effective_date``,
+# ``expiry_date``, ``status``, ``status_detail``; ``db/status.py``).
+SCHEMA_VERSION = 7
 
 # Documents marked Mật, Tối mật or Tuyệt mật (Nghị định 30/2020/NĐ-CP) show their text, tasks
 # and source files to signed-in users only. These views are what anonymous users browse in
@@ -78,6 +81,16 @@ MIGRATIONS = {
         "WHERE symbol_key IS NOT NULL AND identity NOT LIKE 'sha256:%' AND identity NOT LIKE 'title:%'",
     ],
     5: PUBLIC_VIEWS,
+    6: [
+        "ALTER TABLE document_links ADD COLUMN relations TEXT",
+        "ALTER TABLE document_links ADD COLUMN scope TEXT",
+        "ALTER TABLE document_links ADD COLUMN acts TEXT",
+        "ALTER TABLE documents ADD COLUMN effective_date TEXT",
+        "ALTER TABLE documents ADD COLUMN expiry_date TEXT",
+        "ALTER TABLE documents ADD COLUMN status TEXT",
+        "ALTER TABLE documents ADD COLUMN status_detail TEXT",
+        "CREATE INDEX IF NOT EXISTS idx_documents_status ON documents (status)",
+    ],
 }
 
 
@@ -139,6 +152,15 @@ def check_schema(db: sqlite_utils.Database | sqlite3.Connection) -> None:
         )
 
 
+def _has_column(conn: sqlite3.Connection, statement: str) -> bool:
+    """Whether an "ALTER TABLE t ADD COLUMN c" has nothing to do (a file marked with an older
+    version than its columns, as a run killed between the two could leave)."""
+    words = statement.split()
+    if words[:2] != ["ALTER", "TABLE"] or words[3:5] != ["ADD", "COLUMN"]:
+        return False
+    return words[5] in {row[1] for row in conn.execute(f"PRAGMA table_info([{words[2]}])")}
+
+
 def ensure_schema(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA foreign_keys = ON")
     refuse_foreign(db)
@@ -148,7 +170,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         with db.conn:
             for step in range(version, SCHEMA_VERSION):
                 for statement in MIGRATIONS[step]:
-                    db.execute(statement)
+                    if not _has_column(db.conn, statement):
+                        db.execute(statement)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         version = SCHEMA_VERSION
     if "documents" in db.table_names() and version != SCHEMA_VERSION:
@@ -190,6 +213,10 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "search_folded": str,
                 "identity": str,
                 "placeholder": int,
+                "effective_date": str,
+                "expiry_date": str,
+                "status": str,
+                "status_detail": str,
                 "created_at": str,
                 "updated_at": str,
             },
@@ -201,6 +228,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db["documents"].create_index(["symbol_key"])
         db["documents"].create_index(["doc_type"])
         db["documents"].create_index(["issued_date"])
+        db["documents"].create_index(["status"])
         db["documents"].enable_fts(FTS_COLUMNS, fts_version="FTS5", tokenize=TOKENIZE, create_triggers=True)
     if "document_sources" not in db.table_names():
         db["document_sources"].create(
@@ -237,6 +265,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "cited_date": str,
                 "cited_issuer": str,
                 "warning": str,
+                "relations": str,
+                "scope": str,
+                "acts": str,
             },
             pk="id",
             foreign_keys=[("source_id", "documents", "id"), ("target_id", "documents", "id")],

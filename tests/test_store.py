@@ -139,6 +139,11 @@ def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_pa
         conn.execute("ALTER TABLE tasks DROP COLUMN recurrence")
         for column in ("cited_symbol", "cited_type", "cited_date", "cited_issuer", "warning"):  # added by version 5
             conn.execute(f"ALTER TABLE document_links DROP COLUMN {column}")
+        for column in ("relations", "scope", "acts"):  # added by version 7
+            conn.execute(f"ALTER TABLE document_links DROP COLUMN {column}")
+        conn.execute("DROP INDEX idx_documents_status")
+        for column in ("effective_date", "expiry_date", "status", "status_detail"):
+            conn.execute(f"ALTER TABLE documents DROP COLUMN {column}")
         # version 4 kept the dashes of a symbol in its key
         conn.execute("UPDATE documents SET symbol_key = '0457/qd-ubnd', identity = '0457/qd-ubnd|dak lak|2025' WHERE symbol = '0457/QĐ-UBND'")
         conn.execute("PRAGMA user_version = 2")
@@ -159,7 +164,7 @@ def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_pa
     assert count(db_path, "select count(*) from document_links where cited_symbol is null and mention like '%/%'") == 0
     assert run("ingest", str(examples / "qd-0457-ubnd-dak-lak.md"), "--db", str(db_path)).exit_code == 0
     assert count(db_path, "select count(*) from documents where symbol = '0457/QĐ-UBND'") == 1
-    assert count(db_path, "pragma user_version") == 6
+    assert count(db_path, "pragma user_version") == 7
 
 
 def test_a_database_of_a_newer_version_is_refused_with_the_reason(db_path):
