@@ -63,6 +63,7 @@ class Mention:
     scope: str | None = None  # the part acted on ("Điều 5"; of this document for a note)
     note: bool = False  # inside a consolidation note ("[Khoản này được sửa đổi bởi ...]")
     effective_date: str | None = None  # a note's "có hiệu lực từ ngày ..." of the acting text
+    name: str | None = None  # a law's name before its number ("Luật Đất đai số 31/2024/QH15")
 
 
 @dataclass
@@ -305,8 +306,42 @@ def find_mentions(text: str, folded: str | None = None) -> list[Mention]:
     mentions = kept
     if mentions:
         _assign_relations(mentions, find_clauses(text, folded, [m.start for m in mentions]), folded, text)
+    for m in mentions:
+        if m.kind == "symbol" and m.doc_type in ("L", "PL"):
+            name = _law_name(text, m.start)
+            if name:  # the mention spans the law's name too: "Luật Đất đai số 31/2024/QH15"
+                m.name = name
+                at = text.rfind(name.split()[0], max(0, m.start - 400), m.start)
+                if at != -1 and collapse(text[at : m.start]).startswith(name):
+                    m.start, m.text = at, collapse(text[at : m.end])
     anaphors = _anaphor_mentions(text, folded, mentions)
     return sorted(mentions + anaphors, key=lambda m: m.start)
+
+
+_LAW_NAME = re.compile(r"(?:^|(?<=[\s(*]))(?:Bộ luật|Luật|Pháp lệnh)\s+[A-ZĐÀ-Ỹa-zđà-ỹ][^;:()\[\]\n“”\"]{1,150}$")
+
+
+def _law_name(text: str, at: int) -> str | None:
+    """The name written before a law's number: "Luật Đất đai số 31/2024/QH15" gives "Luật Đất
+    đai", "Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 43/2024/QH15" the whole
+    name; a list of names sharing one number ("Luật Đầu tư, Luật Đầu tư công ... số 90/2025/QH15")
+    gives none."""
+    line_start = text.rfind("\n", 0, at) + 1
+    before = text[max(line_start, at - 200) : at].rstrip()
+    before = re.sub(r"\s*(?:số|Số)\s*:?\s*$", "", before)
+    cut = max(before.rfind(";"), before.rfind(":"), before.rfind(")"), before.rfind("]"))
+    before = before[cut + 1 :]
+    first = re.search(r"(?:^|(?<=[\s(*]))(?:Bộ luật|Luật|Pháp lệnh)\s", before)
+    if not first:
+        return None
+    name = collapse(before[first.start() :]).strip(" ,*")
+    if re.search(r",\s*(?:Bộ luật|Luật|Pháp lệnh)\s|\svà\s+(?:Bộ luật|Luật|Pháp lệnh)\s", name) or len(name.split()) < 2:
+        return None
+    if not (name.split()[1][:1].isupper() or fold(name).startswith(("luat sua doi", "bo luat sua doi"))):
+        return None  # "luật" as a plain word
+    if re.search(r"\b(?:năm|ngày)\s+\d|\d/", name) or len(name) > 150:
+        return None
+    return name
 
 
 def _in_site_note(text: str, at: int) -> int | None:
@@ -751,7 +786,7 @@ def resolve(mentions: list[Mention], own_symbol: str | None = None, own_issuer: 
             ref = refs[key] = Reference(
                 symbol=m.symbol, doc_type=m.doc_type, date=m.date, issuer=issuer, relation=m.relation,
                 text=m.text, start=m.start, end=m.end, title=m.title, year=m.year, mentions=[(m.start, m.end)],
-                issuer_from=issuer_from, notes_only=m.note,
+                issuer_from=issuer_from, notes_only=m.note, name=m.name,
             )
         else:  # the first mention says how this document relates to it, unless a later one changes it
             ref.mentions.append((m.start, m.end))
@@ -761,6 +796,7 @@ def resolve(mentions: list[Mention], own_symbol: str | None = None, own_issuer: 
                 ref.relation = m.relation
             ref.date = ref.date or m.date
             ref.year = ref.year or m.year
+            ref.name = ref.name or m.name
             if ref.issuer_from != "text" and issuer_from == "text":
                 ref.issuer, ref.issuer_from = issuer, issuer_from
             ref.issuer = ref.issuer or issuer

@@ -1,0 +1,172 @@
+"""Laws cited by name and number are one node; each document's status in force, from its own
+text and the documents acting on it, whatever order they are stored in. Texts written for
+the tests."""
+import itertools
+import json
+import sqlite3
+
+import pytest
+
+from directives.db import status
+from directives.db.store import Store
+from directives.nlp.effect import effective_dates
+
+BASE = """CHÍNH PHỦ
+Số: 40/2020/NĐ-CP
+Hà Nội, ngày 05 tháng 4 năm 2020
+
+NGHỊ ĐỊNH
+Quy định chi tiết Luật Thử nghiệm
+
+Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;
+
+Điều 1. Phạm vi
+1. Nghị định này quy định chi tiết Luật Thử nghiệm.
+2. Hồ sơ gồm tờ khai.
+[Khoản này được sửa đổi bởi Khoản 1 Điều 1 Nghị định 59/2021/NĐ-CP có hiệu lực từ ngày 05/06/2021]
+Điều 2. Hiệu lực thi hành
+Nghị định này có hiệu lực thi hành kể từ ngày 20 tháng 5 năm 2020.
+
+TM. CHÍNH PHỦ
+THỦ TƯỚNG
+Nguyễn Văn A
+"""
+
+AMENDING = """CHÍNH PHỦ
+Số: 61/2022/NĐ-CP
+Hà Nội, ngày 01 tháng 7 năm 2022
+
+NGHỊ ĐỊNH
+Sửa đổi, bổ sung một số điều của Nghị định số 40/2020/NĐ-CP ngày 05 tháng 4 năm 2020 của Chính phủ
+
+Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;
+
+Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 40/2020/NĐ-CP
+1. Sửa đổi khoản 2 Điều 1 như sau: "2. Hồ sơ gồm tờ khai điện tử."
+Điều 2. Hiệu lực thi hành
+1. Nghị định này có hiệu lực thi hành sau 45 ngày kể từ ngày ký.
+2. Bãi bỏ Điều 3 của Quyết định số 33/2019/QĐ-TTg ngày 03 tháng 8 năm 2019 của Thủ tướng Chính phủ.
+
+TM. CHÍNH PHỦ
+THỦ TƯỚNG
+Nguyễn Văn A
+"""
+
+REPLACING = """CHÍNH PHỦ
+Số: 70/2024/NĐ-CP
+Hà Nội, ngày 10 tháng 3 năm 2024
+
+NGHỊ ĐỊNH
+Quy định chi tiết Luật Thử nghiệm
+
+Căn cứ Luật số 72/2025/QH;
+
+Điều 1. Phạm vi
+Nghị định này quy định chi tiết Luật Thử nghiệm.
+Điều 2. Hiệu lực thi hành
+1. Nghị định này có hiệu lực kể từ ngày ký.
+2. Nghị định này thay thế Nghị định số 40/2020/NĐ-CP ngày 05 tháng 4 năm 2020 của Chính phủ.
+
+TM. CHÍNH PHỦ
+THỦ TƯỚNG
+Nguyễn Văn A
+"""
+
+FUTURE = """CHÍNH PHỦ
+Số: 80/2024/NĐ-CP
+Hà Nội, ngày 10 tháng 3 năm 2024
+
+NGHỊ ĐỊNH
+Về thử nghiệm
+
+Điều 1. Nghị định này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2099.
+
+TM. CHÍNH PHỦ
+THỦ TƯỚNG
+Nguyễn Văn A
+"""
+
+
+def store(tmp_path, files):
+    db_path = tmp_path / "d.db"
+    folder = tmp_path / "docs"
+    folder.mkdir(exist_ok=True)
+    s = Store.open(db_path)
+    for name, text in files:
+        path = folder / name
+        path.write_text(text, encoding="utf-8")
+        s.ingest_file(str(path))
+    return sqlite3.connect(db_path)
+
+
+def row(conn, symbol):
+    found = conn.execute("SELECT status, status_detail, effective_date, subject, id FROM documents WHERE symbol = ?", [symbol]).fetchone()
+    assert found, symbol
+    return found[0], json.loads(found[1] or "{}"), found[2], found[3], found[4]
+
+
+def test_effective_dates_from_the_final_articles():
+    assert effective_dates("Quyết định này có hiệu lực kể từ ngày ký.", "2025-06-30") == ("2025-06-30", None)
+    assert effective_dates("Thông tư này có hiệu lực sau 45 ngày kể từ ngày ký.", "2025-06-30") == ("2025-08-14", None)
+    assert effective_dates("Nghị định này có hiệu lực thi hành từ ngày 15 tháng 8 năm 2025.", None) == ("2025-08-15", None)
+    assert effective_dates("1. Quyết định có hiệu lực thi hành\nkể từ ngày ký", "2025-01-02") == ("2025-01-02", None)
+    assert effective_dates("Nghị quyết này có hiệu lực từ ngày 01/01/2026 đến hết ngày 31/12/2030.", None) == ("2026-01-01", "2030-12-31")
+    # another document's effect, and a note's, are not this one's
+    assert effective_dates("Quyết định áp dụng chế độ ưu tiên có hiệu lực 3 năm.", None) == (None, None)
+    assert effective_dates("[Khoản này được sửa đổi bởi Nghị định 1/2020/NĐ-CP có hiệu lực từ ngày 05/06/2020]", None) == (None, None)
+
+
+def test_each_status_with_its_dates():
+    amend = {"act": "amends", "actor_id": 2, "scope": "Khoản 2 Điều 1", "date": "2022-08-15"}
+    part = {"act": "repeals", "actor_id": 3, "scope": "Điều 3", "date": "2022-08-15"}
+    whole = {"act": "replaces", "actor_id": 4, "scope": None, "date": "2024-03-10"}
+    today = "2025-01-01"
+    assert status.compute("2099-01-01", None, [], today)[0] == status.NOT_YET
+    assert status.compute("2020-05-20", None, [], today)[0] == status.IN_FORCE
+    assert status.compute("2020-05-20", None, [amend], today)[0] == status.AMENDED
+    assert status.compute("2020-05-20", None, [amend, part], today)[0] == status.PARTLY
+    done, detail = status.compute("2020-05-20", None, [amend, whole], today)
+    assert done == status.EXPIRED and detail["ended_on"] == "2024-03-10" and detail["ended_by"]["actor_id"] == 4
+    assert status.compute("2020-05-20", "2024-12-31", [], today)[0] == status.EXPIRED  # its own last day passed
+    # an act that takes effect later does not count yet
+    later, detail = status.compute("2020-05-20", None, [{**whole, "date": "2099-01-01"}], today)
+    assert later == status.IN_FORCE and detail["pending"]
+
+
+ORDERS = list(itertools.permutations([("base.txt", BASE), ("amending.txt", AMENDING), ("replacing.txt", REPLACING)]))
+
+
+@pytest.mark.parametrize("order", ORDERS, ids=[" ".join(n for n, _ in o) for o in ORDERS])
+def test_status_and_law_nodes_are_the_same_whatever_the_order(tmp_path, order):
+    conn = store(tmp_path, order)
+    base_status, detail, effective, _, base_id = row(conn, "40/2020/NĐ-CP")
+    assert effective == "2020-05-20"
+    assert base_status == status.EXPIRED  # replaced by 70/2024 from the day it was signed
+    assert detail["ended_by"]["actor_symbol"] == "70/2024/NĐ-CP" and detail["ended_on"] == "2024-03-10"
+    acts = {(a["actor_symbol"], a["act"], a["scope"], a["date"]) for a in detail["acts"]}
+    # its own note: 59/2021 (not stored) amends Khoản 2 Điều 1, from the note's date
+    assert ("59/2021/NĐ-CP", "amends", "Khoản 2 Điều 1", "2021-06-05") in acts
+    # 61/2022 says so itself, in force 45 days after it was signed
+    assert ("61/2022/NĐ-CP", "amends", None, "2022-08-15") in {(s, a, None, d) for s, a, _, d in acts}
+    # the partly repealed decision, a placeholder
+    partly, detail, *_ = row(conn, "33/2019/QĐ-TTg")
+    assert partly == status.PARTLY and detail["acts"][0]["scope"] == "Điều 3"
+    # the law cited by name and date, by number, and by its incomplete code: one node with its name
+    laws = conn.execute("SELECT id, symbol, subject FROM documents WHERE subject LIKE 'Luật Tổ chức chính quyền%' OR symbol LIKE '72/2025/%'").fetchall()
+    assert [(s, n) for _, s, n in laws] == [("72/2025/QH15", "Luật Tổ chức chính quyền địa phương")]
+    assert conn.execute("SELECT count(*) FROM document_links WHERE target_id = ?", [laws[0][0]]).fetchone()[0] == 3
+    assert row(conn, "70/2024/NĐ-CP")[0] == status.IN_FORCE
+
+
+def test_a_law_name_without_a_number_anywhere_stays_by_name_and_years_tell_laws_apart(tmp_path):
+    text = BASE.replace("Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025", "Luật Thử nghiệm Mới ngày 02 tháng 5 năm 2013")
+    other = AMENDING.replace("Luật Tổ chức chính quyền địa phương số 72/2025/QH15", "Luật Thử nghiệm Mới số 31/2024/QH15")
+    conn = store(tmp_path, [("base.txt", text), ("other.txt", other)])
+    nodes = conn.execute("SELECT symbol, subject, year FROM documents WHERE subject LIKE 'Luật Thử nghiệm Mới%' OR symbol = '31/2024/QH15' ORDER BY year").fetchall()
+    assert nodes == [(None, "Luật Thử nghiệm Mới", 2013), ("31/2024/QH15", "Luật Thử nghiệm Mới", 2024)]
+
+
+def test_a_document_not_yet_in_force(tmp_path):
+    conn = store(tmp_path, [("future.txt", FUTURE)])
+    assert row(conn, "80/2024/NĐ-CP")[0] == status.NOT_YET
+
