@@ -28,7 +28,7 @@ _TABLES = {
         "title": "Directives",
         "description": "One row per document: what it is (số ký hiệu, type, date, place, issuer, trích yếu, signer) "
         "as extracted from its text. Search works with or without diacritics and finds symbols in any spelling.",
-        "facets": ["doc_type", "issuer", "year"],
+        "facets": ["doc_type", "issuer", "year", "status"],
         "facet_size": 8,
         "sort_desc": "issued_date",
         "searchmode": "escaped",
@@ -51,6 +51,10 @@ _TABLES = {
             "read_by_ocr": "Fields whose value was read through OCR (JSON list)",
             "from_signature": "Fields taken from the digital signature because OCR could not read them, or read them wrong (JSON list)",
             "from_file_name": "Fields taken from the file's name (a number OCR could not read, whose codes the page confirms) (JSON list)",
+            "status": "Tình trạng hiệu lực as of status_detail's as_of, from the document's own text and the documents acting on it in this database",
+            "effective_date": "The day it takes effect, as its own final articles say",
+            "expiry_date": "The last day it is in force, where it says one",
+            "status_detail": "The acts on it (JSON): each acting document, the part acted on and the day",
         },
     },
     "document_links": {
@@ -59,6 +63,9 @@ _TABLES = {
         "implements (Thực hiện, Triển khai), amends, replaces, repeals, responds_to (Xét đề nghị, Phúc đáp) or cites.",
         "facets": ["relation"],
         "columns": {
+            "relations": "Every act the citing text states on the cited document (JSON): the relations and guides; amended_by, repealed_by ... for a consolidation note saying the cited document acts on the citing one",
+            "scope": "The part acted on (Điều 5, Khoản 2 Điều 3)",
+            "acts": "Each act with its part and the day it takes effect (JSON)",
             "mention": "The citation as the text writes it",
             "confidence": "1.0 when the symbol names its document; lower when the province or the year had to be assumed",
             "start": "Where the citation starts in the citing document's text",

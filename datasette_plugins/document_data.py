@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import PurePath
 
 from ..db import trace as chain_trace
+from . import relations_data
 from ..nlp.tables import doc_types
 
 # The chain picture: how many documents each direction shows, and how many children of one
@@ -94,6 +95,8 @@ def load(conn: sqlite3.Connection, doc_id: int, today: str | None = None) -> dic
         "tasks": tasks(conn, doc_id, today),
         "chain": chain(conn, doc_id),
         "today": today,
+        "status": relations_data.status_of(conn, doc_id),
+        "diagram": relations_data.diagram(conn, doc_id),
     }
 
 

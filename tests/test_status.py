@@ -170,3 +170,33 @@ def test_a_document_not_yet_in_force(tmp_path):
     conn = store(tmp_path, [("future.txt", FUTURE)])
     assert row(conn, "80/2024/NĐ-CP")[0] == status.NOT_YET
 
+
+def test_the_page_trace_and_tasks_show_the_status(tmp_path):
+    import asyncio
+
+    from click.testing import CliRunner
+    from datasette.app import Datasette
+
+    from directives.cli import cli
+
+    conn = store(tmp_path, [("base.txt", BASE), ("amending.txt", AMENDING), ("replacing.txt", REPLACING)])
+    base_id = row(conn, "40/2020/NĐ-CP")[4]
+    ds = Datasette([str(tmp_path / "d.db")])
+    page = asyncio.run(ds.client.get(f"/-/document/{base_id}"))
+    assert page.status_code == 200
+    html = page.text
+    assert "Tình trạng hiệu lực: hết hiệu lực toàn bộ" in html and "70/2024/NĐ-CP" in html
+    for heading in ("Lược đồ", "Văn bản sửa đổi, bổ sung", "Văn bản thay thế"):
+        assert heading in html
+    assert "Khoản 2 Điều 1" in html  # the part the note says 59/2021 amends
+    data = asyncio.run(ds.client.get(f"/-/document/{base_id}.json")).json()
+    groups = {g["key"]: [e["symbol"] for e in g["entries"]] for g in data["diagram"]}
+    assert groups["amended_by"] == ["59/2021/NĐ-CP", "61/2022/NĐ-CP"] and groups["replaced_by"] == ["70/2024/NĐ-CP"]
+    amending = row(conn, "61/2022/NĐ-CP")[4]
+    data = asyncio.run(ds.client.get(f"/-/document/{amending}.json")).json()
+    assert {g["key"]: [e["symbol"] for e in g["entries"]] for g in data["diagram"]}["amends"] == ["40/2020/NĐ-CP"]
+    result = CliRunner().invoke(cli, ["trace", "61/2022/NĐ-CP", "--up", "--all-relations", "--db", str(tmp_path / "d.db")])
+    assert result.exit_code == 0 and "40/2020/NĐ-CP" in result.output and "[hết hiệu lực toàn bộ]" in result.output
+    result = CliRunner().invoke(cli, ["trace", "40/2020/NĐ-CP", "--json", "--db", str(tmp_path / "d.db")])
+    assert result.exit_code == 0
+    assert json.loads(result.output)[0]["up"]["root"]["status"] == status.EXPIRED

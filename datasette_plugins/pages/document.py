@@ -111,6 +111,10 @@ def _restrict(data: dict, actor) -> bool:
     for row in [*data["cited_by"]["rows"], *data["citations"]]:
         if not may_read(actor, row.get("source_secrecy")):
             row["mention"] = None
+    for group in data.get("diagram", []):  # the parts acted on are the stating document's words
+        for entry in group["entries"]:
+            if not may_read(actor, entry.pop("stated_secrecy", None)):
+                entry["scopes"] = []
     return readable
 
 
