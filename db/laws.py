@@ -49,6 +49,18 @@ def shipped() -> dict[tuple[str, int], dict]:
     return table
 
 
+_KNOWN: dict[int, dict[tuple[str, int], str]] = {}  # by connection: read again only after a merge
+
+
+def known_cached(conn: sqlite3.Connection) -> dict[tuple[str, int], str]:
+    """:func:`known`, read once per connection until :func:`merge` (run whenever a document
+    may tie a name to a number) reads it again."""
+    table = _KNOWN.get(id(conn))
+    if table is None:
+        table = _KNOWN[id(conn)] = known(conn)
+    return table
+
+
 def known(conn: sqlite3.Connection) -> dict[tuple[str, int], str]:
     """(name key, year) -> the law's number, from the database, then the shipped table. A name
     and year that two numbers claim is left out (a typo in one citation, two laws)."""
@@ -150,7 +162,7 @@ def merge(conn: sqlite3.Connection) -> set[int]:
     """Join every name-only law placeholder whose name and year now give a number, and every
     incomplete code now completed, into the number's node (made when missing): its links move
     there, a citing document that cites both keeps one link. Returns the nodes touched."""
-    table = known(conn)
+    table = _KNOWN[id(conn)] = known(conn)
     touched: set[int] = set()
     rows = conn.execute(
         "SELECT id, identity, subject, year, symbol FROM documents WHERE placeholder = 1 AND "

@@ -52,6 +52,16 @@ PUBLIC_VIEWS = [
     "CREATE VIEW IF NOT EXISTS public_document_sources AS SELECT s.* FROM document_sources s "
     f"JOIN documents d ON d.id = s.document_id WHERE NOT {SECRET}",
 ]
+# The search index follows an update of the columns it indexes only: setting a document's
+# status, issuer id or placeholder flag does not make it read the whole text again.
+FTS_UPDATE_TRIGGER = [
+    "DROP TRIGGER IF EXISTS documents_au",
+    "CREATE TRIGGER documents_au AFTER UPDATE OF " + ", ".join(FTS_COLUMNS) + " ON documents BEGIN "
+    "INSERT INTO documents_fts (documents_fts, rowid, " + ", ".join(FTS_COLUMNS) + ") VALUES ('delete', old.rowid, "
+    + ", ".join(f"old.{c}" for c in FTS_COLUMNS) + "); "
+    "INSERT INTO documents_fts (rowid, " + ", ".join(FTS_COLUMNS) + ") VALUES (new.rowid, "
+    + ", ".join(f"new.{c}" for c in FTS_COLUMNS) + "); END",
+]
 # What turns a database of one version into the next, where that can be done in place.
 # 5 -> 6: the public views above.
 MIGRATIONS = {
@@ -90,6 +100,7 @@ MIGRATIONS = {
         "ALTER TABLE documents ADD COLUMN status TEXT",
         "ALTER TABLE documents ADD COLUMN status_detail TEXT",
         "CREATE INDEX IF NOT EXISTS idx_documents_status ON documents (status)",
+        *FTS_UPDATE_TRIGGER,
     ],
 }
 
@@ -230,6 +241,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db["documents"].create_index(["issued_date"])
         db["documents"].create_index(["status"])
         db["documents"].enable_fts(FTS_COLUMNS, fts_version="FTS5", tokenize=TOKENIZE, create_triggers=True)
+        for statement in FTS_UPDATE_TRIGGER:
+            db.execute(statement)
     if "document_sources" not in db.table_names():
         db["document_sources"].create(
             {

@@ -42,7 +42,8 @@ _NOTES = {"amended_by": "amends", "repealed_by": "repeals", "replaced_by": "repl
 def link_columns(ref: dict) -> tuple[str | None, str | None, str | None]:
     """``relations``, ``scope`` and ``acts`` of a reference, as ``document_links`` stores them."""
     relations = ref.get("relations") or ([ref["relation"]] if ref.get("relation") else [])
-    acts = ref.get("acts") or [{"act": r} for r in relations if r != "cites"]
+    acts = ref.get("acts") or [{"act": r} for r in relations]
+    acts = [a for a in acts if a.get("act") in _FORWARD or a.get("act") in _NOTES]  # those a status reads
     return json.dumps(relations), ref.get("scope"), json.dumps(acts, ensure_ascii=False) if acts else None
 
 
@@ -74,7 +75,7 @@ def acts_on(conn: sqlite3.Connection, document_id: int) -> list[dict]:
                               "scope": a.get("scope"), "date": a.get("effective_date") or effective or issued, "stated_in": "actor"})
     rows = conn.execute(
         "SELECT l.target_id, l.acts, l.relation, l.relations, d.symbol, d.subject, d.doc_type, d.issued_date, d.effective_date "
-        "FROM document_links l JOIN documents d ON d.id = l.target_id WHERE l.source_id = ? AND l.relations LIKE '%\\_by%' ESCAPE '\\'",
+        "FROM document_links l JOIN documents d ON d.id = l.target_id WHERE l.source_id = ? AND l.relations LIKE '%!_by%' ESCAPE '!'",
         [document_id],
     ).fetchall()
     for actor, acts, relation, relations, symbol, subject, doc_type, issued, effective in rows:
@@ -127,6 +128,31 @@ def refresh(conn: sqlite3.Connection, document_ids: Iterable[int], today: str | 
         )
 
 
-def acting_on(conn: sqlite3.Connection, document_id: int) -> set[int]:
-    """The documents whose status a document's links bear on: those it acts on (its targets)."""
-    return {row[0] for row in conn.execute("SELECT target_id FROM document_links WHERE source_id = ?", [document_id])}
+def affected(conn: sqlite3.Connection, document_id: int, touched: Iterable[int], before: Iterable[int] = ()) -> set[int]:
+    """The documents whose status may change when ``document_id`` is stored with its links:
+    itself; those its links state an act on; those its earlier reading linked (their acts may
+    be gone); new nodes without a status yet; and the documents whose consolidation notes name
+    it (an act there counts from its effective date)."""
+    found = {document_id, *before}
+    found.update(row[0] for row in conn.execute(
+        "SELECT target_id FROM document_links WHERE source_id = ? AND acts IS NOT NULL", [document_id]))
+    found.update(row[0] for row in conn.execute(
+        "SELECT source_id FROM document_links WHERE target_id = ? AND relations LIKE '%!_by%' ESCAPE '!'", [document_id]))
+    return found
+
+
+def after_link(conn: sqlite3.Connection, document_id: int, touched: Iterable[int], before: Iterable[int] = (),
+               today: str | None = None) -> None:
+    """After a document's links are written: the status of every document they may change
+    (:func:`affected`), and a first status for the new nodes nothing acts on (in force, as far
+    as the database tells), without reading their links."""
+    found = affected(conn, document_id, touched, before)
+    refresh(conn, found, today)
+    rest = [t for t in touched if t not in found]
+    plain_status, plain_detail = compute(None, None, [], today)
+    for start in range(0, len(rest), 500):
+        chunk = rest[start : start + 500]
+        conn.execute(
+            f"UPDATE documents SET status = ?, status_detail = ? WHERE status IS NULL AND id IN ({', '.join('?' for _ in chunk)})",
+            [plain_status, json.dumps(plain_detail, ensure_ascii=False), *chunk],
+        )

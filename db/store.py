@@ -413,7 +413,7 @@ class Store:
         table = None  # the laws known by name and number, read once for this document
         for ref, target in rows.links:
             if laws.by_name_or_code(ref):
-                table = laws.known(self.db.conn) if table is None else table
+                table = laws.known_cached(self.db.conn) if table is None else table
                 ref, target = laws.resolve(self.db.conn, ref, target, rows.document.get("issuer"), table)
             target_id = self._target(target, ref)
             if target_id == document_id:
@@ -431,7 +431,8 @@ class Store:
             touched |= laws.merge(self.db.conn)  # a law's name and number tied: its nodes become one
         self._settle(touched)
         laws.name_nodes(self.db.conn, touched)
-        status.refresh(self.db.conn, touched | {document_id})  # what this document does to others, and its own notes
+        # what this document does to others, its own notes, and the notes of others naming it
+        status.after_link(self.db.conn, document_id, touched, before)
 
     def _settle(self, targets) -> None:
         """Placeholders among ``targets``: gone when nobody cites them, else their fields
