@@ -318,6 +318,21 @@ def find_mentions(text: str, folded: str | None = None) -> list[Mention]:
     return sorted(mentions + anaphors, key=lambda m: m.start)
 
 
+# a consolidation note: "[" ... a passive act "bởi" / "theo" ... "]" on one line
+_NOTE_SPAN = re.compile(
+    r"\[[^\[\]\n]{0,400}?(?:(?:được|bị|đã được)\s+(?:sửa đổi|bổ sung|bãi bỏ|thay thế|hướng dẫn|đính chính|hủy bỏ|quy định chi tiết)|hết hiệu lực)"
+    r"[^\[\]\n]{0,60}?\s(?:bởi|theo)\s[^\[\]\n]*\]"
+)
+
+
+def blank_notes(text: str) -> str:
+    """``text`` with each consolidation note a legal website inserts ("[Khoản này được sửa đổi
+    bởi Khoản 11 Điều 1 Nghị định 59/2018/NĐ-CP ...]") turned into spaces, same length."""
+    if "[" not in text:
+        return text
+    return _NOTE_SPAN.sub(lambda m: " " * len(m.group()), text)
+
+
 _LAW_NAME = re.compile(r"(?:^|(?<=[\s(*]))(?:Bộ luật|Luật|Pháp lệnh)\s+[A-ZĐÀ-Ỹa-zđà-ỹ][^;:()\[\]\n“”\"]{1,150}$")
 
 

@@ -109,3 +109,24 @@ def test_consolidation_notes_say_the_cited_text_acts_on_this_one():
     assert "39/2028/TT-BTC" not in found
     # the same note without its brackets
     assert found["62/2029/NĐ-CP"].relations == ["repealed_by"] and found["62/2029/NĐ-CP"].scope == "Điều 7"
+
+
+def test_notes_are_no_words_of_the_duties_or_the_title():
+    from directives.nlp.extract import extract_text
+
+    text = """ỦY BAN NHÂN DÂN
+TỈNH LÀO CAI
+Số: 20/2030/QĐ-UBND
+Lào Cai, ngày 02 tháng 3 năm 2030
+
+QUYẾT ĐỊNH
+Ban hành Quy định quản lý thử nghiệm
+
+Điều 1. Trách nhiệm
+1. Sở Tài chính có trách nhiệm hướng dẫn các đơn vị lập dự toán [Khoản này được sửa đổi bởi Khoản 2 Điều 1 Quyết định 31/2031/QĐ-UBND có hiệu lực từ ngày 01/01/2031]
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+"""
+    fields = extract_text(text)
+    actions = [t["action"] for t in fields.tasks]
+    assert actions and not any("bởi" in a or "31/2031" in a for a in actions)
+    assert [r["relations"] for r in fields.references if r["symbol"] == "31/2031/QĐ-UBND"] == [["amended_by"]]
