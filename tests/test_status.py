@@ -195,6 +195,10 @@ def test_the_page_trace_and_tasks_show_the_status(tmp_path):
     amending = row(conn, "61/2022/NĐ-CP")[4]
     data = asyncio.run(ds.client.get(f"/-/document/{amending}.json")).json()
     assert {g["key"]: [e["symbol"] for e in g["entries"]] for g in data["diagram"]}["amends"] == ["40/2020/NĐ-CP"]
+    missing = asyncio.run(ds.client.get("/-/missing.json")).json()
+    rows = missing.get("rows") or missing.get("missing") or []
+    first = rows[0]
+    assert first["symbol"] == "59/2021/NĐ-CP" and first["acts_on_held"] == 1  # it amends a document held
     result = CliRunner().invoke(cli, ["trace", "61/2022/NĐ-CP", "--up", "--all-relations", "--db", str(tmp_path / "d.db")])
     assert result.exit_code == 0 and "40/2020/NĐ-CP" in result.output and "[hết hiệu lực toàn bộ]" in result.output
     result = CliRunner().invoke(cli, ["trace", "40/2020/NĐ-CP", "--json", "--db", str(tmp_path / "d.db")])

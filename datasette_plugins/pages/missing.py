@@ -15,11 +15,16 @@ from markupsafe import Markup
 from ..document_data import RELATION_LABELS, type_name
 from .common import PAGE_SIZE, Pages, database, html_response, json_response, page_number, secret_ids
 
+# A missing document that amends, replaces or repeals one held (a consolidation note of the held
+# one says so: a link with relations "..._by") matters more: each such document counts five.
 _RANKED = (
-    "SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.issuer, d.subject, n.cited_by "
-    "FROM (SELECT target_id, count(*) AS cited_by FROM document_links GROUP BY target_id) n "
+    "SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.issuer, d.subject, n.cited_by, n.acts_on_held "
+    "FROM (SELECT target_id, count(*) AS cited_by, "
+    "count(DISTINCT CASE WHEN relations LIKE '%amended!_by%' ESCAPE '!' OR relations LIKE '%replaced!_by%' ESCAPE '!' "
+    "OR relations LIKE '%repealed!_by%' ESCAPE '!' THEN source_id END) AS acts_on_held "
+    "FROM document_links GROUP BY target_id) n "
     "JOIN documents d ON d.id = n.target_id WHERE d.placeholder = 1 "
-    "ORDER BY n.cited_by DESC, d.issued_date IS NULL, d.issued_date DESC, d.id"
+    "ORDER BY n.cited_by + 5 * n.acts_on_held DESC, d.issued_date IS NULL, d.issued_date DESC, d.id"
 )
 # The whole list for the CSV, citing documents and mentions gathered by SQLite (thousands of rows)
 _SHEET = (
