@@ -36,7 +36,7 @@ FIELDS = (
     "id symbol doc_type issued_date place issuer subject signer signer_title urgency secrecy "
     "recipients signatures read_by_ocr from_signature from_file_name placeholder text references_json"
 ).split()
-SUMMARY = "id, symbol, doc_type, issued_date, issuer, subject, placeholder"
+SUMMARY = "id, symbol, doc_type, issued_date, issuer, subject, placeholder, status"
 
 
 def type_name(abbr: str | None) -> str | None:

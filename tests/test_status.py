@@ -195,6 +195,15 @@ def test_the_page_trace_and_tasks_show_the_status(tmp_path):
     amending = row(conn, "61/2022/NĐ-CP")[4]
     data = asyncio.run(ds.client.get(f"/-/document/{amending}.json")).json()
     assert {g["key"]: [e["symbol"] for e in g["entries"]] for g in data["diagram"]}["amends"] == ["40/2020/NĐ-CP"]
+    found = asyncio.run(ds.client.get("/-/search.json", params={"q": "40/2020/NĐ-CP"})).json()
+    assert [r["status"] for r in found["rows"] if r["symbol"] == "40/2020/NĐ-CP"] == [status.EXPIRED]
+    from directives.datasette_plugins import chain_svg, document_data
+
+    chain = document_data.chain(conn, amending)
+    for node in chain["nodes"]:
+        node["status"] = status.EXPIRED if node["id"] != amending else node["status"]  # as a replaced one is drawn
+    drawn = chain_svg.dot_source(chain, lambda i: f"/d/{i}", lambda i, d: f"/c/{i}")
+    assert "hết hiệu lực toàn bộ" in drawn and 'fillcolor="#fee2e2"' in drawn
     missing = asyncio.run(ds.client.get("/-/missing.json")).json()
     rows = missing.get("rows") or missing.get("missing") or []
     first = rows[0]
