@@ -47,6 +47,29 @@ def link_columns(ref: dict) -> tuple[str | None, str | None, str | None]:
     return json.dumps(relations), ref.get("scope"), json.dumps(acts, ensure_ascii=False) if acts else None
 
 
+def join_link(conn: sqlite3.Connection, source_id: int, target_id: int, ref: dict) -> None:
+    """A second reference to a document already linked (a law named by its title and by its
+    number): its acts join the link's."""
+    row = conn.execute(
+        "SELECT relations, scope, acts FROM document_links WHERE source_id = ? AND target_id = ?", [source_id, target_id]
+    ).fetchone()
+    if row is None:
+        return
+    relations, scope, acts = link_columns(ref)
+    joined = json.loads(row[0] or "[]")
+    joined += [r for r in json.loads(relations) if r not in joined]
+    if len(joined) > 1 and "cites" in joined:
+        joined.remove("cites")
+    all_acts = json.loads(row[2] or "[]")
+    all_acts += [a for a in json.loads(acts or "[]") if a not in all_acts]
+    scopes = [s for s in (row[1], scope) if s]
+    conn.execute(
+        "UPDATE document_links SET relations = ?, scope = ?, acts = ? WHERE source_id = ? AND target_id = ?",
+        [json.dumps(joined), "; ".join(dict.fromkeys(scopes)) or None, json.dumps(all_acts, ensure_ascii=False) if all_acts else None,
+         source_id, target_id],
+    )
+
+
 def _acts_of(link_acts: str | None, relation: str | None, relations: str | None) -> list[dict]:
     if link_acts:
         acts = json.loads(link_acts)

@@ -418,14 +418,16 @@ class Store:
             target_id = self._target(target, ref)
             if target_id == document_id:
                 continue
-            self.db.conn.execute(
+            inserted = self.db.conn.execute(
                 "INSERT OR IGNORE INTO document_links (source_id, target_id, relation, mention, confidence, start, [end], "
                 "cited_symbol, cited_type, cited_date, cited_issuer, warning, relations, scope, acts) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [document_id, target_id, ref.get("relation"), ref.get("text"), target.confidence, ref.get("start"), ref.get("end"),
                  ref.get("symbol"), ref.get("doc_type"), ref.get("date"), ref.get("issuer"), target.warning,
                  *status.link_columns(ref)],
-            )
+            ).rowcount
+            if not inserted:  # one law by its name and by its number: the link keeps the acts of both
+                status.join_link(self.db.conn, document_id, target_id, ref)
             touched.add(target_id)
         if laws.may_tie([ref for ref, _ in rows.links], rows.document.get("doc_type")):
             touched |= laws.merge(self.db.conn)  # a law's name and number tied: its nodes become one

@@ -213,3 +213,21 @@ def test_the_page_trace_and_tasks_show_the_status(tmp_path):
     result = CliRunner().invoke(cli, ["trace", "40/2020/NĐ-CP", "--json", "--db", str(tmp_path / "d.db")])
     assert result.exit_code == 0
     assert json.loads(result.output)[0]["up"]["root"]["status"] == status.EXPIRED
+
+
+def test_a_law_named_by_title_and_by_number_keeps_the_acts_of_both(tmp_path):
+    guiding = """CHÍNH PHỦ
+Số: 90/2024/NĐ-CP
+Hà Nội, ngày 10 tháng 3 năm 2024
+
+NGHỊ ĐỊNH
+Quy định chi tiết Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025
+
+Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;
+
+Điều 1. Nghị định này có hiệu lực kể từ ngày ký.
+"""
+    conn = store(tmp_path, [("guiding.txt", guiding)])
+    (relations,) = conn.execute(
+        "SELECT l.relations FROM document_links l JOIN documents d ON d.id = l.target_id WHERE d.symbol = '72/2025/QH15'").fetchone()
+    assert set(json.loads(relations)) == {"based_on", "guides"}
