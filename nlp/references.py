@@ -269,6 +269,22 @@ def find_clauses(text: str, folded: str, near: list[int] | None = None) -> list[
     return clauses
 
 
+_JOINED = re.compile(r"(?:,|(?<![a-z])va|(?<![a-z])hoac)[\s*]*(?:cac\s+)?$")
+
+
+def _only_listed_or_described(mentions: list[Mention], mention: Mention, until: int, folded: str, clause_start: int) -> bool:
+    """Whether every document named between ``mention`` and ``until`` is listed with it ("và
+    Nghị định ...") or only describes one of the list ("... của Nghị định ...")."""
+    between = [m for m in mentions if mention.end <= m.start < until and m.kind == "symbol"]
+    if not between:
+        return False
+    for m in between:
+        before = folded[max(clause_start, m.start - 16) : m.start]
+        if not (_JOINED.search(before) or re.search(r"(?<![a-z])(?:cua|tai|theo)\s+(?:cac\s+)?$", before)):
+            return False
+    return True
+
+
 def _paragraph_start(clauses: list[Clause], index: int) -> int | None:
     """Where the paragraph of clause ``index`` starts (its first clause's start)."""
     if not clauses:
@@ -672,9 +688,13 @@ def _assign_relations(mentions: list[Mention], clauses: list[Clause], folded: st
             near = p["implements_near"].search(folded, clause.start, mention.start)
             if near and not folded[max(0, near.start() - 12) : near.start()].rstrip().endswith(("huong dan", "quy dinh chi tiet")):
                 chosen = "implements"  # "hướng dẫn thực hiện Nghị định ..." guides it
-        if chosen is None and first_in_clause:
+        joined = bool(_JOINED.search(folded, max(clause.start, mention.start - 12), mention.start))
+        if chosen is None and (first_in_clause or joined):
             after = p["after_cue"].search(folded, mention.end, clause.end)
             if after and not re.search(r"\d/", folded[mention.end : after.start()]):
+                chosen = _acting_relation(" ".join(after.group("cue").split()))
+            elif after and _only_listed_or_described(mentions, mention, after.start(), folded, clause.start):
+                # "Nghị định A ... và Nghị định B ... sửa đổi ... của Nghị định A hết hiệu lực": A and B
                 chosen = _acting_relation(" ".join(after.group("cue").split()))
         if chosen is None and clause.intro and first_in_clause:
             chosen = clause.intro

@@ -130,3 +130,13 @@ Ban hành Quy định quản lý thử nghiệm
     actions = [t["action"] for t in fields.tasks]
     assert actions and not any("bởi" in a or "31/2031" in a for a in actions)
     assert [r["relations"] for r in fields.references if r["symbol"] == "31/2031/QĐ-UBND"] == [["amended_by"]]
+
+
+def test_a_list_before_het_hieu_luc_gets_the_act_not_what_describes_it():
+    text = (
+        "2. Kể từ ngày Nghị định này có hiệu lực thi hành, Nghị định số 11/2027/NĐ-CP ngày 15 tháng 10 năm 2027 của "
+        "Chính phủ quy định thử nghiệm và Nghị định số 12/2028/NĐ-CP ngày 26 tháng 5 năm 2028 sửa đổi, bổ sung một số "
+        "điều của Nghị định số 11/2027/NĐ-CP của Chính phủ hết hiệu lực thi hành.\n"
+    )
+    found = refs(text, "13/2030/NĐ-CP")
+    assert found["11/2027/NĐ-CP"].relation == found["12/2028/NĐ-CP"].relation == "repeals"
