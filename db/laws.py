@@ -72,8 +72,8 @@ def known(conn: sqlite3.Connection) -> dict[tuple[str, int], str]:
         key = name_key(name)
         if not (number and year and key and _LAW_TITLE.match(key + " ")):
             return
-        if re.search(r"(?:,|\bva)\s+(?:bo luat|luat)\s", key):
-            return
+        if re.search(r"(?:,|\bva|\bcua|\btai)\s+(?:bo luat|luat|phap lenh)\s", key):
+            return  # several laws, or an amending law whose number may be the amended one's
         pairs.setdefault((key, year), set()).add(number)
         counts.setdefault((key, year), {}).setdefault(number, 0)
         counts[(key, year)][number] += 1

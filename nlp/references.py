@@ -200,8 +200,8 @@ def _spreading() -> frozenset[str]:
 # Only the ends of the matches are used: the first branch takes the punctuation in rather
 # than looking behind for it, which lets the engine skip to candidate characters.
 _PARAGRAPH_BREAK = re.compile(
-    r"(?:[.;:][ \t*]*\n|\n(?=[ \t*]*(?:[-+•]|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)|[IVX]+\.|Điều\s+\d|Căn cứ|CĂN CỨ|Xét|Thực hiện|Triển khai|Theo đề nghị|Phúc đáp|Trả lời|Để|Nhằm)))|\n\s*\n|\|"
-)
+    r"(?:[.;:][ \t*]*\n|\n(?=[ \t*]*(?:[-+•]|\d+(?:\.\d+)*[.)]\s|[a-zđ]\)|[IVX]+\.|Điều\s+\d|Căn cứ|CĂN CỨ|Xét|Thực hiện|Triển khai|Theo đề nghị|Phúc đáp|Trả lời|Để|Nhằm)))|\n\s*\n|\||(?<=[A-ZĐÀ-Ỹ]{2}) (?=Căn cứ\s)"
+)  # the last: a header squashed onto one line ("... GẮN LIỀN VỚI ĐẤT Căn cứ Luật ...")
 _CLAUSE_BREAK = re.compile(r";|\.(?=\s+[A-ZĐÀ-Ỹ])")
 
 
@@ -269,6 +269,7 @@ def find_clauses(text: str, folded: str, near: list[int] | None = None) -> list[
     return clauses
 
 
+_TITLE_OF_CITED = re.compile(r"(?<![a-z])(?<!ban hanh )(?:bo luat|luat|nghi dinh|thong tu(?: lien tich)?|quyet dinh|nghi quyet|phap lenh)[\s*]+$")
 _JOINED = re.compile(r"(?:,|(?<![a-z])va|(?<![a-z])hoac)[\s*]*(?:cac\s+)?$")
 
 
@@ -368,6 +369,8 @@ def _law_name(text: str, at: int) -> str | None:
     name = collapse(before[first.start() :]).strip(" ,*")
     if re.search(r",\s*(?:Bộ luật|Luật|Pháp lệnh)\s|\svà\s+(?:Bộ luật|Luật|Pháp lệnh)\s", name) or len(name.split()) < 2:
         return None
+    if re.search(r"\s(?:của|tại)\s+(?:Bộ luật|Luật|Pháp lệnh)\s", name):
+        return None  # "Luật sửa đổi ... của Luật Đất đai số 31/2024/QH15": whose number it is, the text does not say
     if not (name.split()[1][:1].isupper() or fold(name).startswith(("luat sua doi", "bo luat sua doi"))):
         return None  # "luật" as a plain word
     if re.search(r"\b(?:năm|ngày)\s+\d|\d/", name) or len(name) > 150:
@@ -740,6 +743,8 @@ def _acting_before(folded: str, clause: Clause, mention: Mention, text: str | No
         return None
     if last is None or p["proposal"].search(folded, clause.start, last.start()):
         return None
+    if _TITLE_OF_CITED.search(folded, max(clause.start, last.start() - 30), last.start()):
+        return None  # "Luật sửa đổi, bổ sung ... của Luật Đất đai số ...": a cited title's words, not this text's act
     if p["passive"].search(folded, clause.start, mention.start):
         return None
     gap = folded[last.end() : mention.start]

@@ -140,3 +140,13 @@ def test_a_list_before_het_hieu_luc_gets_the_act_not_what_describes_it():
     )
     found = refs(text, "13/2030/NĐ-CP")
     assert found["11/2027/NĐ-CP"].relation == found["12/2028/NĐ-CP"].relation == "repeals"
+
+
+def test_a_cited_title_s_verb_is_not_this_text_s_act_and_a_squashed_header_still_has_can_cu():
+    # the header of a plain-text export runs onto one line; "Luật sửa đổi, bổ sung ..." is a law's name
+    text = ("Hà Nội, ngày 31 tháng 7 năm 2030 THÔNG TƯ QUY ĐỊNH VỀ HỒ SƠ THỬ NGHIỆM Căn cứ Luật Thử nghiệm ngày 18 tháng 01 năm 2029; "
+            "Luật sửa đổi, bổ sung một số điều của Luật Thử nghiệm số 31/2029/QH15;\n")
+    found = refs(text, "10/2030/TT-BTNMT")
+    assert found["Luật Thử nghiệm"].relation == found["31/2029/QH15"].relation == "based_on"
+    # whose number follows "Luật sửa đổi ... của Luật X", the text does not say: no name is paired with it
+    assert found["31/2029/QH15"].name is None
