@@ -109,4 +109,9 @@ def status_of(conn: sqlite3.Connection, doc_id: int) -> dict | None:
         detail = json.loads(row[1] or "{}")
     except ValueError:
         detail = {}
+    for act in [*detail.get("acts", []), *detail.get("pending", []), *([detail["ended_by"]] if detail.get("ended_by") else [])]:
+        # the part acted on is the words of the document stating it: the acting one, or this one's note
+        stated = act.get("actor_id") if act.get("stated_in") == "actor" else doc_id
+        found = conn.execute("SELECT secrecy FROM documents WHERE id = ?", [stated]).fetchone()
+        act["stated_secrecy"] = found[0] if found else None
     return {"status": row[0], "class": STATUS_CLASSES.get(row[0], "inforce"), **detail}

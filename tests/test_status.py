@@ -231,3 +231,81 @@ Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;
     (relations,) = conn.execute(
         "SELECT l.relations FROM document_links l JOIN documents d ON d.id = l.target_id WHERE d.symbol = '72/2025/QH15'").fetchone()
     assert set(json.loads(relations)) == {"based_on", "guides"}
+
+
+def test_the_parts_a_secret_document_states_are_withheld_from_visitors(tmp_path):
+    import asyncio
+
+    from datasette.app import Datasette
+
+    conn = store(tmp_path, [("base.txt", BASE), ("amending.txt", AMENDING)])
+    base_id, amending_id = row(conn, "40/2020/NĐ-CP")[4], row(conn, "61/2022/NĐ-CP")[4]
+    conn.execute("UPDATE documents SET secrecy = 'Mật' WHERE id = ?", [amending_id])
+    conn.execute("UPDATE documents SET status = NULL WHERE id = ?", [base_id])  # recomputed below with a scope
+    conn.commit()
+    from directives.db import status as st
+
+    st.refresh(conn, [base_id])
+    conn.commit()
+    ds = Datasette([str(tmp_path / "d.db")])
+    data = asyncio.run(ds.client.get(f"/-/document/{base_id}.json")).json()
+    by_61 = [a for a in data["status"]["acts"] if a["actor_symbol"] == "61/2022/NĐ-CP"]
+    assert by_61 and all(a["scope"] is None for a in by_61)
+    entries = [e for g in data["diagram"] for e in g["entries"] if e["symbol"] == "61/2022/NĐ-CP"]
+    assert entries and all(e["scopes"] == [] for e in entries)
+    # the note of the public document itself keeps its part
+    assert any(a["scope"] == "Khoản 2 Điều 1" for a in data["status"]["acts"] if a["actor_symbol"] == "59/2021/NĐ-CP")
+
+
+OLD_DECISION = """ỦY BAN NHÂN DÂN
+TỈNH LÀO CAI
+Số: 15/2024/QĐ-UBND
+Lào Cai, ngày 02 tháng 3 năm 2024
+
+QUYẾT ĐỊNH
+Ban hành Quy chế thử nghiệm
+
+Điều 1. Sở Tài chính chủ trì xây dựng kế hoạch thử nghiệm, hoàn thành trước ngày 30/6/2024.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+
+CHỦ TỊCH
+Nguyễn Văn B
+"""
+
+NEW_DECISION = """ỦY BAN NHÂN DÂN
+TỈNH LÀO CAI
+Số: 22/2025/QĐ-UBND
+Lào Cai, ngày 02 tháng 3 năm 2025
+
+QUYẾT ĐỊNH
+Ban hành Quy chế thử nghiệm mới
+
+Điều 1. Ban hành kèm theo Quyết định này Quy chế thử nghiệm mới.
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký và thay thế Quyết định số 15/2024/QĐ-UBND ngày 02/3/2024 của Ủy ban nhân dân tỉnh.
+
+CHỦ TỊCH
+Nguyễn Văn B
+"""
+
+
+@pytest.mark.parametrize("order", [0, 1])
+def test_the_tasks_of_a_document_no_longer_in_force_leave_the_open_lists(tmp_path, order):
+    import asyncio
+
+    from click.testing import CliRunner
+    from datasette.app import Datasette
+
+    from directives.cli import cli
+
+    files = [("old.txt", OLD_DECISION), ("new.txt", NEW_DECISION)]
+    conn = store(tmp_path, files if order == 0 else files[::-1])
+    assert row(conn, "15/2024/QĐ-UBND")[0] == status.EXPIRED
+    db = str(tmp_path / "d.db")
+    ds = Datasette([db])
+    open_tasks = asyncio.run(ds.client.get("/-/tasks.json")).json()["rows"]
+    assert not [t for t in open_tasks if t["symbol"] == "15/2024/QĐ-UBND"]
+    ended = asyncio.run(ds.client.get("/-/tasks.json", params={"ended": "1"})).json()["rows"]
+    assert [t["ended"] for t in ended if t["symbol"] == "15/2024/QĐ-UBND"] == [True]
+    assert "Sở Tài chính" not in CliRunner().invoke(cli, ["tasks", "sở tài chính", "--db", db]).output
+    traced = CliRunner().invoke(cli, ["trace", "15/2024/QĐ-UBND", "--tasks", "--db", db]).output
+    assert "NO LONGER IN FORCE" in traced

@@ -115,6 +115,10 @@ def _restrict(data: dict, actor) -> bool:
         for entry in group["entries"]:
             if not may_read(actor, entry.pop("stated_secrecy", None)):
                 entry["scopes"] = []
+    detail = data.get("status") or {}
+    for act in [*detail.get("acts", []), *detail.get("pending", []), *([detail["ended_by"]] if detail.get("ended_by") else [])]:
+        if not may_read(actor, act.pop("stated_secrecy", None)):
+            act["scope"] = None
     return readable
 
 
