@@ -64,6 +64,7 @@ def extract_text(text: str) -> Fields:
     # a legal website's consolidation notes ("[Khoản này được sửa đổi bởi ...]") are no words
     # of the document: blanked for the duties (same length, so offsets still point into body)
     plain = blank_notes(body)
+    subject = _without_notes(header.subject)
     tasks = [t for s, e in outside(tables.spans, body_start, len(body)) for t in find_tasks(plain, s, e, header.issued_date)]
     # a sanction decision's duties are fixed sentences of its form (nlp.sanctions), read instead
     # of the grammar's where the form gives them
@@ -78,12 +79,12 @@ def extract_text(text: str) -> Fields:
         place=header.place,
         issuer=header.issuer,
         issuer_bodies=header.issuer_bodies,
-        subject=_without_notes(header.subject),
+        subject=subject,
         signer=signature.signer,
         signer_title=signature.signer_title,
         recipients=recipients,
         tasks=[t.to_dict() for t in tasks],
-        references=[r.to_dict() for r in extract_references(body, header.symbol, header.issuer, header.symbol_span, header.subject)],
+        references=[r.to_dict() for r in extract_references(body, header.symbol, header.issuer, header.symbol_span, subject)],
         symbol_codes=header.symbol_codes,
         urgency=header.urgency,
         secrecy=header.secrecy,

@@ -269,6 +269,7 @@ def find_clauses(text: str, folded: str, near: list[int] | None = None) -> list[
     return clauses
 
 
+_PURPOSE = re.compile(r"(?<![a-z])(?:de|nham|bao dam|phu hop|khong trai|theo quy dinh|doi voi|cho phu hop)(?![a-z])")
 _TITLE_OF_CITED = re.compile(r"(?<![a-z])(?<!ban hanh )(?:bo luat|luat|nghi dinh|thong tu(?: lien tich)?|quyet dinh|nghi quyet|phap lenh)[\s*]+$")
 _JOINED = re.compile(r"(?:,|(?<![a-z])va|(?<![a-z])hoac)[\s*]*(?:cac\s+)?$")
 
@@ -750,6 +751,8 @@ def _acting_before(folded: str, clause: Clause, mention: Mention, text: str | No
     gap = folded[last.end() : mention.start]
     words = len(gap.split())
     relation = _acting_relation(" ".join(last.group("cue").split()))
+    if relation in ("replaces", "amends") and _PURPOSE.search(gap):
+        return None  # "kịp thời sửa đổi, bổ sung, thay thế để bảo đảm không trái với quy định của Luật ...": not on it
     scope = _scope_of(folded, last.end(), mention.start, text)
     if relation == "repeals":
         if words == 0 or ":" in gap:

@@ -150,3 +150,8 @@ def test_a_cited_title_s_verb_is_not_this_text_s_act_and_a_squashed_header_still
     assert found["Luật Thử nghiệm"].relation == found["31/2029/QH15"].relation == "based_on"
     # whose number follows "Luật sửa đổi ... của Luật X", the text does not say: no name is paired with it
     assert found["31/2029/QH15"].name is None
+
+
+def test_a_change_made_to_agree_with_a_law_is_no_act_on_the_law():
+    text = "a) Rà soát các văn bản, kịp thời sửa đổi, bổ sung, thay thế để bảo đảm không trái với quy định của Luật Thử nghiệm số 22/2029/QH15;\n"
+    assert refs(text, "13/2030/NĐ-CP")["22/2029/QH15"].relation == "cites"
