@@ -49,16 +49,17 @@ def shipped() -> dict[tuple[str, int], dict]:
     return table
 
 
-_KNOWN: dict[int, dict[tuple[str, int], str]] = {}  # by connection: read again only after a merge
+# the last connection's table (the connection itself is kept, so that no other one can be
+# taken for it): read again only after a merge
+_KNOWN: dict[str, object] = {}
 
 
 def known_cached(conn: sqlite3.Connection) -> dict[tuple[str, int], str]:
-    """:func:`known`, read once per connection until :func:`merge` (run whenever a document
-    may tie a name to a number) reads it again."""
-    table = _KNOWN.get(id(conn))
-    if table is None:
-        table = _KNOWN[id(conn)] = known(conn)
-    return table
+    """:func:`known`, read once for the writing connection until :func:`merge` (run whenever
+    a document may tie a name to a number) reads it again."""
+    if _KNOWN.get("conn") is not conn:
+        _KNOWN.update(conn=conn, table=known(conn))
+    return _KNOWN["table"]  # type: ignore[return-value]
 
 
 def known(conn: sqlite3.Connection) -> dict[tuple[str, int], str]:
@@ -162,7 +163,8 @@ def merge(conn: sqlite3.Connection) -> set[int]:
     """Join every name-only law placeholder whose name and year now give a number, and every
     incomplete code now completed, into the number's node (made when missing): its links move
     there, a citing document that cites both keeps one link. Returns the nodes touched."""
-    table = _KNOWN[id(conn)] = known(conn)
+    table = known(conn)
+    _KNOWN.update(conn=conn, table=table)
     touched: set[int] = set()
     rows = conn.execute(
         "SELECT id, identity, subject, year, symbol FROM documents WHERE placeholder = 1 AND "
