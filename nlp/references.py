@@ -287,6 +287,13 @@ def _only_listed_or_described(mentions: list[Mention], mention: Mention, until: 
     return True
 
 
+def _quoted(text: str, at: int) -> bool:
+    """Inside a quoted phrase on its line (“...” or "...")."""
+    line_start = text.rfind("\n", 0, at) + 1
+    before = text[line_start:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
 def _paragraph_start(clauses: list[Clause], index: int) -> int | None:
     """Where the paragraph of clause ``index`` starts (its first clause's start)."""
     if not clauses:
@@ -702,6 +709,13 @@ def _assign_relations(mentions: list[Mention], clauses: list[Clause], folded: st
                 chosen = _acting_relation(" ".join(after.group("cue").split()))
         if chosen is None and clause.intro and first_in_clause:
             chosen = clause.intro
+            if chosen in ("replaces", "repeals") and text is not None:
+                opening = _BULLET_OR_SPACE.match(folded, clause.start)
+                scope = _scope_of(folded, opening.end() if opening else clause.start, mention.start, text)
+                if scope:  # "- Mẫu ... tại Phụ lục ban hành kèm theo Nghị định số X bằng ...": a part of X
+                    chosen, mention.acts, mention.scope = "amends", ["amends" if chosen == "replaces" else "repeals"], scope
+        if text is not None and _quoted(text, mention.start):
+            chosen, mention.acts, mention.scope = None, [], None  # named inside a quoted phrase: "bằng cụm từ “... Nghị định số X”"
         mention.relation = chosen or "cites"
         previous, previous_clause = mention, index
 

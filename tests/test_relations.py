@@ -155,3 +155,15 @@ def test_a_cited_title_s_verb_is_not_this_text_s_act_and_a_squashed_header_still
 def test_a_change_made_to_agree_with_a_law_is_no_act_on_the_law():
     text = "a) Rà soát các văn bản, kịp thời sửa đổi, bổ sung, thay thế để bảo đảm không trái với quy định của Luật Thử nghiệm số 22/2029/QH15;\n"
     assert refs(text, "13/2030/NĐ-CP")["22/2029/QH15"].relation == "cites"
+
+
+def test_a_list_of_phrases_replaced_amends_and_a_quoted_document_is_only_named():
+    text = (
+        "3. Thay thế một số cụm từ, mẫu như sau:\n"
+        "- Cụm từ “theo Mẫu số 01” bằng cụm từ “theo Mẫu số 29 ban hành kèm theo Nghị định số 51/2029/NĐ-CP” tại khoản 1 Điều 19;\n"
+        "- Mẫu quyết định tại Phụ lục ban hành kèm theo Nghị định số 52/2028/NĐ-CP bằng Mẫu số 44 Phụ lục II;\n"
+    )
+    found = refs(text, "13/2030/NĐ-CP")
+    assert found["51/2029/NĐ-CP"].relation == "cites" and found["51/2029/NĐ-CP"].relations == ["cites"]
+    amended = found["52/2028/NĐ-CP"]
+    assert amended.relation == "amends" and amended.scope == "Mẫu quyết định tại Phụ lục"
