@@ -17,7 +17,7 @@ TABLES = {
         "title": "Directives",
         "description": "One row per document: what it is (số ký hiệu, type, date, place, issuer, trích yếu, signer) "
         "as extracted from its text. Search works with or without diacritics and finds symbols in any spelling.",
-        "facets": ["doc_type", "issuer", "year"],
+        "facets": ["doc_type", "issuer", "year", "status"],
         "facet_size": 8,
         "sort_desc": "issued_date",
         "searchmode": "escaped",
@@ -31,6 +31,10 @@ TABLES = {
         "implements (Thực hiện, Triển khai), amends, replaces, repeals, responds_to (Xét đề nghị, Phúc đáp) or cites.",
         "facets": ["relation"],
         "columns": {
+            "relations": "Every act the citing text states on the cited document (JSON): the relations and guides; amended_by, "
+            "repealed_by ... for a consolidation note saying the cited document acts on the citing one",
+            "scope": "The part acted on (Điều 5, Khoản 2 Điều 3)",
+            "acts": "Each act with its part and the day it takes effect (JSON)",
             "mention": "The citation as the text writes it",
             "confidence": "1.0 when the symbol names its document; lower when the province or the year had to be assumed",
             "start": "Where the citation starts in the citing document's text",

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from ..nlp.effect import effective_dates
 from ..nlp.normalize import fold, symbol_key
 from ..nlp.record import Record, stored_fields
 from ..nlp.symbols import year as symbol_year
@@ -39,6 +40,7 @@ def _json(value) -> str:
 
 def rows_for(record: Record) -> Rows:
     me = identity(record)
+    effective_date, expiry_date = effective_dates(record.text, record.issued_date)
     document = {
         f.column: (_json(getattr(record, f.name)) if f.json else getattr(record, f.name)) for f in stored_fields()
     }
@@ -49,6 +51,8 @@ def rows_for(record: Record) -> Rows:
         search_folded=search_folded(record.symbol, record.subject, record.issuer, record.text),
         identity=me.key,
         placeholder=0,
+        effective_date=effective_date,
+        expiry_date=expiry_date,
     )
     tasks = [
         (
