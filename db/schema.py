@@ -18,6 +18,7 @@ import sqlite3
 from typing import TYPE_CHECKING
 
 from ..nlp.normalize import d_bar_words, fold, symbol_key
+from ..nlp.record import stored_fields
 from ..nlp.secrecy import secret_sql
 
 if TYPE_CHECKING:
@@ -35,8 +36,12 @@ TOKENIZE = "unicode61 remove_diacritics 2"
 # citation disagrees with the identity it was given, and symbol keys without dashes and dots;
 # 6 the public views below; 7 each source's own secrecy mark (``document_sources.secrecy``: a
 # document is secret when any of its files is marked), the views of links, units and
-# recipients, placeholders and units known only from secret documents left out of them, and
-# the index that tells at once whether a database holds secret documents.
+# recipients, placeholders and units known only from secret documents left out of them, the
+# index that tells at once whether a database holds secret documents; what each citation
+# states on the cited document beyond its scored ``relation`` (``relations``, ``scope``,
+# ``acts``: every act with its part and date, notes' "amended_by" ones included) and each
+# document's status in force (``effective_date``, ``expiry_date``, ``status``,
+# ``status_detail``; ``db/status.py``).
 SCHEMA_VERSION = 7
 
 # Documents marked Mật, Tối mật or Tuyệt mật (Nghị định 30/2020/NĐ-CP) show their text, tasks
@@ -56,6 +61,7 @@ PUBLIC_VIEW_NAMES = ("public_documents", "public_tasks", "public_document_source
 PUBLIC_VIEWS = [
     "CREATE VIEW IF NOT EXISTS public_documents AS SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.year, "
     "d.place, d.issuer, d.subject, d.signer, d.signer_title, d.urgency, d.secrecy, d.recipients, d.placeholder, "
+    "d.effective_date, d.status, "
     f"CASE WHEN {SECRET} THEN NULL ELSE d.text END AS text FROM documents d "
     f"WHERE d.placeholder = 0 OR {_CITED_IN_PUBLIC}",
     "CREATE VIEW IF NOT EXISTS public_tasks AS SELECT t.id, t.document_id, t.organization_id, t.assignee, "
@@ -82,26 +88,35 @@ HOLDS_SECRETS = f"SELECT EXISTS (SELECT 1 FROM documents WHERE {SECRET.replace('
 # agreement of its citations (``db/placeholders.py``), and agreeing them from these counts
 # costs the same whether a law is cited once or ten thousand times (reading every citation
 # again made storing grow with the square of the archive). ``links`` counts every citation
-# (value "*"), ``symbol``, ``type``, ``date``, ``issuer`` what each says, ``title`` the mention
+# (value "*"), ``rank`` the same weighted (below), ``symbol``, ``type``, ``date``, ``issuer`` what each says, ``title`` the mention
 # of a document cited by its title. Triggers keep the counts with every link added, changed or
 # removed, whichever code does it; the order files come in does not change them.
-_COUNTED = (("links", "'*'"), ("symbol", "{r}.cited_symbol"), ("type", "{r}.cited_type"), ("date", "{r}.cited_date"),
-            ("issuer", "{r}.cited_issuer"), ("title", "CASE WHEN {r}.cited_symbol IS NULL THEN {r}.mention END"))
+ACTS_ON_HELD = ("({r}.relations LIKE '%amended!_by%' ESCAPE '!' OR {r}.relations LIKE '%replaced!_by%' ESCAPE '!' "
+                 "OR {r}.relations LIKE '%repealed!_by%' ESCAPE '!')")
+# (field, value, weight): ``rank`` is /-/missing's order, a citation counting one and a
+# document that amends, replaces or repeals a document held (its link's relations say
+# "..._by") five more, so that its index gives the most wanted first.
+_COUNTED = (("links", "'*'", "1"), ("rank", "'*'", "1 + 5 * coalesce(" + ACTS_ON_HELD + ", 0)"),
+            ("symbol", "{r}.cited_symbol", "1"), ("type", "{r}.cited_type", "1"), ("date", "{r}.cited_date", "1"),
+            ("issuer", "{r}.cited_issuer", "1"), ("title", "CASE WHEN {r}.cited_symbol IS NULL THEN {r}.mention END", "1"))
+RANK_WEIGHT = 5
 
 
 def _said(row: str) -> str:
-    """The (field, value) pairs one link's row counts for, as a SELECT."""
-    parts = " UNION ALL ".join(f"SELECT '{field}' AS f, {value.format(r=row)} AS v" for field, value in _COUNTED)
-    return f"SELECT f, v FROM ({parts}) WHERE v IS NOT NULL AND v != ''"
+    """The (field, value, weight) rows one link counts for, as a SELECT."""
+    parts = " UNION ALL ".join(f"SELECT '{field}' AS f, {value.format(r=row)} AS v, {weight.format(r=row)} AS w"
+                               for field, value, weight in _COUNTED)
+    return f"SELECT f, v, w FROM ({parts}) WHERE v IS NOT NULL AND v != ''"
 
 
 def _count(row: str) -> str:
-    return (f"INSERT INTO citation_counts (target_id, field, value, count) SELECT {row}.target_id, f, v, 1 FROM ({_said(row)}) "
-            "WHERE true ON CONFLICT (target_id, field, value) DO UPDATE SET count = count + 1;")
+    return (f"INSERT INTO citation_counts (target_id, field, value, count) SELECT {row}.target_id, f, v, w FROM ({_said(row)}) "
+            "WHERE true ON CONFLICT (target_id, field, value) DO UPDATE SET count = count + excluded.count;")
 
 
 def _uncount(row: str) -> str:
-    return (f"UPDATE citation_counts SET count = count - 1 WHERE target_id = {row}.target_id AND (field, value) IN ({_said(row)}); "
+    return (f"UPDATE citation_counts SET count = count - (SELECT w FROM ({_said(row)}) WHERE f = field AND v = value) "
+            f"WHERE target_id = {row}.target_id AND (field, value) IN (SELECT f, v FROM ({_said(row)})); "
             f"DELETE FROM citation_counts WHERE target_id = {row}.target_id AND count <= 0;")
 
 
@@ -113,11 +128,11 @@ CITATION_COUNTS = [
     f"CREATE TRIGGER IF NOT EXISTS document_links_counted AFTER INSERT ON document_links BEGIN {_count('new')} END",
     f"CREATE TRIGGER IF NOT EXISTS document_links_uncounted AFTER DELETE ON document_links BEGIN {_uncount('old')} END",
     "CREATE TRIGGER IF NOT EXISTS document_links_recounted AFTER UPDATE OF target_id, cited_symbol, cited_type, cited_date, "
-    f"cited_issuer, mention ON document_links BEGIN {_uncount('old')} {_count('new')} END",
+    f"cited_issuer, mention, relations ON document_links BEGIN {_uncount('old')} {_count('new')} END",
     # the links stored before
-    "INSERT INTO citation_counts (target_id, field, value, count) SELECT target_id, f, v, count(*) FROM ("
-    + " UNION ALL ".join(f"SELECT target_id, '{field}' AS f, {value.format(r='document_links')} AS v FROM document_links"
-                         for field, value in _COUNTED)
+    "INSERT INTO citation_counts (target_id, field, value, count) SELECT target_id, f, v, sum(w) FROM ("
+    + " UNION ALL ".join(f"SELECT target_id, '{field}' AS f, {value.format(r='document_links')} AS v, "
+                         f"{weight.format(r='document_links')} AS w FROM document_links" for field, value, weight in _COUNTED)
     + ") WHERE v IS NOT NULL AND v != '' GROUP BY target_id, f, v",
 ]
 
@@ -151,6 +166,16 @@ BOARD = [
 PLACEHOLDER_INDEX = "CREATE INDEX IF NOT EXISTS idx_documents_placeholder ON documents (id) WHERE placeholder = 1"
 
 
+# The search index follows an update of the columns it indexes only: setting a document's
+# status, issuer id or placeholder flag does not make it read the whole text again.
+FTS_UPDATE_TRIGGER = [
+    "DROP TRIGGER IF EXISTS documents_au",
+    "CREATE TRIGGER documents_au AFTER UPDATE OF " + ", ".join(FTS_COLUMNS) + " ON documents BEGIN "
+    "INSERT INTO documents_fts (documents_fts, rowid, " + ", ".join(FTS_COLUMNS) + ") VALUES ('delete', old.rowid, "
+    + ", ".join(f"old.{c}" for c in FTS_COLUMNS) + "); "
+    "INSERT INTO documents_fts (rowid, " + ", ".join(FTS_COLUMNS) + ") VALUES (new.rowid, "
+    + ", ".join(f"new.{c}" for c in FTS_COLUMNS) + "); END",
+]
 # What turns a database of one version into the next, where that can be done in place.
 # 5 -> 6: the public views above; 6 -> 7 makes them again.
 MIGRATIONS = {
@@ -179,18 +204,50 @@ MIGRATIONS = {
         "UPDATE OR IGNORE documents SET identity = symbol_key || substr(identity, instr(identity, '|')) "
         "WHERE symbol_key IS NOT NULL AND identity NOT LIKE 'sha256:%' AND identity NOT LIKE 'title:%'",
     ],
-    5: PUBLIC_VIEWS,
+    5: [],  # the public views: made by the next step, with the columns they show
     6: [
         # a source stored before knew only its document's mark: it takes that one (re-ingesting
         # the files gives each its own)
         "ALTER TABLE document_sources ADD COLUMN secrecy TEXT",
         "UPDATE document_sources SET secrecy = (SELECT d.secrecy FROM documents d WHERE d.id = document_sources.document_id)",
+        "ALTER TABLE document_links ADD COLUMN relations TEXT",
+        "ALTER TABLE document_links ADD COLUMN scope TEXT",
+        "ALTER TABLE document_links ADD COLUMN acts TEXT",
+        "ALTER TABLE documents ADD COLUMN effective_date TEXT",
+        "ALTER TABLE documents ADD COLUMN expiry_date TEXT",
+        "ALTER TABLE documents ADD COLUMN status TEXT",
+        "ALTER TABLE documents ADD COLUMN status_detail TEXT",
+        "CREATE INDEX IF NOT EXISTS idx_documents_status ON documents (status)",
+        *FTS_UPDATE_TRIGGER,
         *(f"DROP VIEW IF EXISTS {name}" for name in PUBLIC_VIEW_NAMES),
         *PUBLIC_VIEWS,
         SECRET_INDEX,
         "CREATE INDEX IF NOT EXISTS idx_documents_issuer_id ON documents (issuer_id)",
     ],
 }
+
+
+# The documents table: the record's stored fields (nlp/record.stored_fields, declared once
+# there), then these, which the store derives or keeps (with their descriptions for Datasette).
+DERIVED_COLUMNS = {
+    "symbol_key": (str, "The symbol folded for matching: lower case, no diacritics, no spaces, dashes, dots or &"),
+    "year": (int, "The year of issue (of the symbol, else of the date)"),
+    "issuer_key": (str, "The issuer folded, for matching"),
+    "issuer_id": (int, "The issuer among the organizations"),
+    "search_folded": (str, "Symbol, subject and issuer folded, and the words of the text that hold đ, folded: indexed so "
+                           "that search works without diacritics"),
+    "identity": (str, "Duplicate key: symbol, the issuer's province for a provincial symbol, year (or the content hash)"),
+    "placeholder": (int, "1 for a document cited by others but not ingested: it carries what the citations say of it"),
+    "effective_date": (str, "The day it takes effect, as its own final articles say"),
+    "expiry_date": (str, "The last day it is in force, where it says one"),
+    "status": (str, "Tình trạng hiệu lực as of status_detail's as_of, from the document's own text and the documents "
+                    "acting on it in this database"),
+    "status_detail": (str, "The acts on it (JSON): each acting document, the part acted on and the day"),
+    "created_at": (str, "When the row was made"),
+    "updated_at": (str, "When the row was last written"),
+}
+# What only a stored reading knows, emptied when a document becomes a placeholder again
+READING_ONLY_COLUMNS = [f.column for f in stored_fields() if f.reading_only] + ["search_folded", "effective_date", "expiry_date"]
 
 
 def search_folded(symbol: str | None, subject: str | None, issuer: str | None, text: str | None = None) -> str:
@@ -279,6 +336,15 @@ def check_schema(db: sqlite_utils.Database | sqlite3.Connection) -> None:
         )
 
 
+def _has_column(conn: sqlite3.Connection, statement: str) -> bool:
+    """Whether an "ALTER TABLE t ADD COLUMN c" has nothing to do (a file marked with an older
+    version than its columns, as a run killed between the two could leave)."""
+    words = statement.split()
+    if words[:2] != ["ALTER", "TABLE"] or words[3:5] != ["ADD", "COLUMN"]:
+        return False
+    return words[5] in {row[1] for row in conn.execute(f"PRAGMA table_info([{words[2]}])")}
+
+
 def ensure_schema(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA foreign_keys = ON")
     refuse_foreign(db)
@@ -288,7 +354,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         with db.conn:
             for step in range(version, SCHEMA_VERSION):
                 for statement in MIGRATIONS[step]:
-                    db.execute(statement)
+                    if not _has_column(db.conn, statement):
+                        db.execute(statement)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         version = SCHEMA_VERSION
     if "documents" in db.table_names() and version != SCHEMA_VERSION:
@@ -302,37 +369,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db.conn.execute("BEGIN")
     if "documents" not in db.table_names():
         db["documents"].create(
-            {
-                "id": int,
-                "symbol": str,
-                "symbol_key": str,
-                "doc_type": str,
-                "issued_date": str,
-                "year": int,
-                "place": str,
-                "issuer": str,
-                "issuer_key": str,
-                "issuer_id": int,
-                "subject": str,
-                "signer": str,
-                "signer_title": str,
-                "urgency": str,
-                "secrecy": str,
-                "recipients": str,
-                "references_json": str,
-                "tasks_json": str,
-                "issuer_bodies": str,
-                "signatures": str,
-                "read_by_ocr": str,
-                "from_signature": str,
-                "from_file_name": str,
-                "text": str,
-                "search_folded": str,
-                "identity": str,
-                "placeholder": int,
-                "created_at": str,
-                "updated_at": str,
-            },
+            {"id": int, **{f.column: str for f in stored_fields()}, **{name: kind for name, (kind, _) in DERIVED_COLUMNS.items()}},
             pk="id",
             defaults={"placeholder": 0},
             not_null={"placeholder"},
@@ -343,7 +380,10 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db["documents"].create_index(["issued_date"])
         db["documents"].create_index(["issuer_id"])
         db.execute(SECRET_INDEX)
+        db["documents"].create_index(["status"])
         db["documents"].enable_fts(FTS_COLUMNS, fts_version="FTS5", tokenize=TOKENIZE, create_triggers=True)
+        for statement in FTS_UPDATE_TRIGGER:
+            db.execute(statement)
     if "document_sources" not in db.table_names():
         db["document_sources"].create(
             {
@@ -380,6 +420,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "cited_date": str,
                 "cited_issuer": str,
                 "warning": str,
+                "relations": str,
+                "scope": str,
+                "acts": str,
             },
             pk="id",
             foreign_keys=[("source_id", "documents", "id"), ("target_id", "documents", "id")],

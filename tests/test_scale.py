@@ -46,10 +46,12 @@ def _write(folder, count):
 def _recounted(conn) -> Counter:
     """The counts read again from every link, as the triggers should keep them."""
     out = Counter()
-    for target, symbol, kind, date, issuer, mention in conn.execute(
-        "SELECT target_id, cited_symbol, cited_type, cited_date, cited_issuer, mention FROM document_links"
+    for target, symbol, kind, date, issuer, mention, relations in conn.execute(
+        "SELECT target_id, cited_symbol, cited_type, cited_date, cited_issuer, mention, relations FROM document_links"
     ):
         out[target, "links", "*"] += 1
+        acts = any(f"{act}_by" in (relations or "") for act in ("amended", "replaced", "repealed"))
+        out[target, "rank", "*"] += 1 + 5 * acts
         for field, value in (("symbol", symbol), ("type", kind), ("date", date), ("issuer", issuer),
                              ("title", mention if symbol is None else None)):
             if value:
@@ -84,6 +86,9 @@ def test_counts_follow_every_link_added_changed_and_removed(tmp_path):
     assert _counts(conn) == _recounted(conn)
     # a link moved to another target (as merging two nodes of one law does) is counted there
     conn.execute("UPDATE document_links SET target_id = (SELECT min(id) FROM documents) WHERE id = (SELECT max(id) FROM document_links)")
+    assert _counts(conn) == _recounted(conn)
+    # a link found to amend a document held (status.join_link) ranks its target higher
+    conn.execute("UPDATE document_links SET relations = 'amended_by' WHERE id = (SELECT min(id) FROM document_links)")
     assert _counts(conn) == _recounted(conn)
 
 

@@ -13,6 +13,7 @@ from datasette.utils.asgi import Response
 from markupsafe import Markup
 
 from ..document_data import RELATION_LABELS, type_name
+from ...db.schema import ACTS_ON_HELD, RANK_WEIGHT
 from ...nlp.secrecy import secret_sql
 from .common import PAGE_SIZE, Pages, counted, database, html_response, json_response, page_number, public_only
 
@@ -22,35 +23,41 @@ from .common import PAGE_SIZE, Pages, counted, database, html_response, json_res
 _SHOWN = f"(:all OR NOT {secret_sql('s')})"
 
 
-# The cited documents that are placeholders, with their number of citations (kept in
-# ``citation_counts``, db/schema.py, whose index gives them most cited first: nothing counts
-# the links); a placeholder known by the partial index on the flag, not by reading the rows
-# (the flag is stored after the text).
+# The cited documents that are placeholders, with their number of citations and their rank
+# (kept in ``citation_counts``, db/schema.py, whose index gives them most wanted first: nothing
+# counts the links); a placeholder known by the partial index on the flag, not by reading the
+# rows (the flag is stored after the text). A missing document that amends, replaces or repeals
+# one held (a consolidation note of the held one says so: a link with relations "..._by")
+# matters more: each such document counts five more (``rank``).
 _PLACEHOLDERS = (
-    "FROM citation_counts c JOIN documents p INDEXED BY idx_documents_placeholder ON p.id = c.target_id AND p.placeholder = 1 "
-    "JOIN documents d ON d.id = c.target_id "
+    "FROM citation_counts r JOIN documents p INDEXED BY idx_documents_placeholder ON p.id = r.target_id AND p.placeholder = 1 "
+    "JOIN citation_counts c ON c.target_id = r.target_id AND c.field = 'links' AND c.value = '*' "
+    "JOIN documents d ON d.id = r.target_id "
 )
+_ACTS = f"(r.count - c.count) / {RANK_WEIGHT}"
 # The citations of the (few) secret documents, by target: what a reader who has not signed in
 # may not count
 _SECRET_CITATIONS = (
-    "SELECT l.target_id, count(*) AS n FROM documents s CROSS JOIN document_links l ON l.source_id = s.id "
+    f"SELECT l.target_id, count(*) AS n, sum(coalesce({ACTS_ON_HELD.format(r='l')}, 0)) AS acts "
+    "FROM documents s CROSS JOIN document_links l ON l.source_id = s.id "
     f"WHERE {secret_sql('s')} GROUP BY l.target_id"
 )
 
 
 def _ranked(public_only: bool) -> str:
     """The placeholders, most cited first (counting the citations the reader may know of: all,
-    or all but those of secret documents)."""
+    or all but those of secret documents), a document acting on one held counting five."""
     if public_only:
         return (
-            "SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.issuer, d.subject, c.count - coalesce(x.n, 0) AS cited_by "
-            f"{_PLACEHOLDERS}LEFT JOIN ({_SECRET_CITATIONS}) x ON x.target_id = c.target_id "
-            "WHERE c.field = 'links' AND c.count > coalesce(x.n, 0) "
-            "ORDER BY cited_by DESC, d.issued_date IS NULL, d.issued_date DESC, d.id"
+            "SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.issuer, d.subject, c.count - coalesce(x.n, 0) AS cited_by, "
+            f"{_ACTS} - coalesce(x.acts, 0) AS acts_on_held "
+            f"{_PLACEHOLDERS}LEFT JOIN ({_SECRET_CITATIONS}) x ON x.target_id = r.target_id "
+            "WHERE r.field = 'rank' AND c.count > coalesce(x.n, 0) "
+            f"ORDER BY r.count - coalesce(x.n, 0) - {RANK_WEIGHT} * coalesce(x.acts, 0) DESC, d.issued_date IS NULL, d.issued_date DESC, d.id"
         )
     return (
-        f"SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.issuer, d.subject, c.count AS cited_by {_PLACEHOLDERS}"
-        "WHERE c.field = 'links' ORDER BY c.count DESC, d.issued_date IS NULL, d.issued_date DESC, d.id"
+        f"SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.issuer, d.subject, c.count AS cited_by, {_ACTS} AS acts_on_held "
+        f"{_PLACEHOLDERS}WHERE r.field = 'rank' ORDER BY r.count DESC, d.issued_date IS NULL, d.issued_date DESC, d.id"
     )
 
 
@@ -91,7 +98,7 @@ async def missing_list(datasette, request) -> dict:
     shown = {"all": int(not hide)}
     # how many: without reading the rows
     total, exact = await counted(
-        db, f"SELECT 1 {_PLACEHOLDERS}WHERE c.field = 'links'" if not hide else f"SELECT 1 FROM ({_ranked(True)})", shown
+        db, f"SELECT 1 {_PLACEHOLDERS}WHERE r.field = 'rank'" if not hide else f"SELECT 1 FROM ({_ranked(True)})", shown
     )
     rows: list[dict] = []
     while True:
