@@ -112,9 +112,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         db = args.db or Path(tmp) / "relations.db"
         if args.folders:
+            from directives.batch import Options
             from directives.db.store import Store
+            from directives.run import ingest
 
-            report = Store.open(db).ingest_paths([str(f) for f in args.folders], jobs=args.jobs, ocr="never")
+            report = ingest(Store.open(db), [str(f) for f in args.folders], Options(ocr="never"), jobs=args.jobs)
             print(f"ingested: {report.added} added, {report.merged} merged, {report.failed} failed")
         elif not db.exists():
             sys.exit("relations.py: give folders to ingest, or --db of a database already built")

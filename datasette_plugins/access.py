@@ -1,12 +1,8 @@
-"""Who may read what: documents marked Mật, Tối mật or Tuyệt mật (Nghị định 30/2020/NĐ-CP's
-secrecy marks) show their text, tasks and source files to signed-in users only."""
+"""Who may read what: documents marked Mật, Tối mật or Tuyệt mật (nlp/secrecy.py) show their
+text, tasks, source files and what they say of other documents to signed-in users only."""
 from __future__ import annotations
 
-SECRET_MARKS = ("Mật", "Tối mật", "Tuyệt mật")
-
-
-def is_secret(secrecy: str | None) -> bool:
-    return bool(secrecy) and secrecy.strip().casefold() in {m.casefold() for m in SECRET_MARKS}
+from ..nlp.secrecy import SECRET_MARKS, is_secret  # noqa: F401  (the one list of marks)
 
 
 def may_read(actor: dict | None, secrecy: str | None) -> bool:

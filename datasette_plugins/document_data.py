@@ -3,6 +3,9 @@ its source files, its links both ways, its tasks, and the chain around it cut to
 person can read (the walking itself is ``db.trace``'s).
 
 Plain data (dicts and lists, no HTML): the page renders it, the ``.json`` view returns it.
+With ``public_only`` (a visitor who has not signed in, a database holding secret documents)
+it is what may be known without reading secret documents: a secret document's header only,
+no link, citation or placeholder that only a secret document states.
 """
 from __future__ import annotations
 
@@ -13,6 +16,7 @@ from datetime import date
 from pathlib import PurePath
 
 from ..db import trace as chain_trace
+from ..nlp.secrecy import is_secret, secret_sql
 from . import relations_data
 from ..nlp.tables import doc_types
 
@@ -71,32 +75,50 @@ def _in(ids) -> str:
     return ", ".join("?" for _ in ids)
 
 
-def load(conn: sqlite3.Connection, doc_id: int, today: str | None = None) -> dict | None:
-    """Everything the page of document ``doc_id`` shows; None when there is no such document."""
+# A citing document ``s`` whose links a reader sees: every one (:all = 1), or those not secret
+_SOURCE_SHOWN = f"(:all OR NOT {secret_sql('s')})"
+
+
+def load(conn: sqlite3.Connection, doc_id: int, today: str | None = None, public_only: bool = False) -> dict | None:
+    """Everything the page of document ``doc_id`` shows; None when there is no such document
+    (or, ``public_only``, a placeholder that only secret documents cite)."""
     today = today or date.today().isoformat()
     found = _rows(conn, f"SELECT {', '.join(FIELDS)} FROM documents WHERE id = ?", [doc_id])
     if not found:
         return None
     doc = found[0]
+    if public_only and doc["placeholder"] and not conn.execute(
+        "SELECT 1 FROM document_links l JOIN documents s ON s.id = l.source_id "
+        f"WHERE l.target_id = ? AND NOT {secret_sql('s')} LIMIT 1", [doc_id]
+    ).fetchone():
+        return None
+    closed = public_only and is_secret(doc["secrecy"])
     doc["placeholder"] = bool(doc["placeholder"])
     doc["doc_type_name"] = type_name(doc["doc_type"])
     for name in ("recipients", "signatures", "read_by_ocr", "from_signature", "from_file_name"):
         doc[name] = json_list(doc[name])
     text = doc.pop("text") or ""
+    extracted = json_list(doc.pop("references_json"))
+    if closed:  # its header only
+        doc["recipients"] = []
+        return {"document": doc, "text": "", "sources": [], "references": [], "mentions": [],
+                "cited_by": cited_by(conn, doc_id, public_only), "citations": [], "tasks": [],
+                "chain": chain(conn, doc_id, public_only), "today": today,
+                "status": relations_data.status_of(conn, doc_id, public_only), "diagram": []}
     refs = references(conn, doc_id)
     return {
         "document": doc,
         "text": text,
         "sources": sources(conn, doc_id),
         "references": refs,
-        "mentions": mentions(json_list(doc.pop("references_json")), refs),
-        "cited_by": cited_by(conn, doc_id),
-        "citations": citations(conn, doc_id) if doc["placeholder"] else [],
+        "mentions": mentions(extracted, refs),
+        "cited_by": cited_by(conn, doc_id, public_only),
+        "citations": citations(conn, doc_id, public_only) if doc["placeholder"] else [],
         "tasks": tasks(conn, doc_id, today),
-        "chain": chain(conn, doc_id),
+        "chain": chain(conn, doc_id, public_only),
         "today": today,
-        "status": relations_data.status_of(conn, doc_id),
-        "diagram": relations_data.diagram(conn, doc_id),
+        "status": relations_data.status_of(conn, doc_id, public_only),
+        "diagram": relations_data.diagram(conn, doc_id, public_only),
     }
 
 
@@ -150,21 +172,28 @@ def mentions(extracted: list, links: list[dict]) -> list[dict]:
     return sorted(found, key=lambda m: m["start"])
 
 
-def cited_by(conn: sqlite3.Connection, doc_id: int) -> dict:
+def cited_by(conn: sqlite3.Connection, doc_id: int, public_only: bool = False) -> dict:
     """The documents that name this one (the first MAX_CITED_BY by date, and how many in all)."""
-    total = conn.execute("SELECT count(*) FROM document_links WHERE target_id = ?", [doc_id]).fetchone()[0]
+    shown = {"id": doc_id, "all": int(not public_only), "most": MAX_CITED_BY}
+    if public_only:
+        total = conn.execute(
+            f"SELECT count(*) FROM document_links l JOIN documents s ON s.id = l.source_id WHERE l.target_id = :id AND {_SOURCE_SHOWN}",
+            shown,
+        ).fetchone()[0]
+    else:
+        total = conn.execute("SELECT count(*) FROM document_links WHERE target_id = ?", [doc_id]).fetchone()[0]
     rows = _rows(
         conn,
         "SELECT l.source_id, l.relation, l.mention, l.confidence, l.start, l.\"end\", "
-        "d.symbol, d.doc_type, d.issued_date, d.issuer, d.subject, d.secrecy AS source_secrecy "
-        "FROM document_links l JOIN documents d ON d.id = l.source_id WHERE l.target_id = ? "
-        "ORDER BY d.issued_date, d.id LIMIT ?",
-        [doc_id, MAX_CITED_BY],
+        "s.symbol, s.doc_type, s.issued_date, s.issuer, s.subject, s.secrecy AS source_secrecy "
+        f"FROM document_links l JOIN documents s ON s.id = l.source_id WHERE l.target_id = :id AND {_SOURCE_SHOWN} "
+        "ORDER BY s.issued_date, s.id LIMIT :most",
+        shown,
     )
     return {"total": total, "rows": rows}
 
 
-def citations(conn: sqlite3.Connection, doc_id: int) -> list[dict]:
+def citations(conn: sqlite3.Connection, doc_id: int, public_only: bool = False) -> list[dict]:
     """What each citing document says of a placeholder: its mention as written, and the type,
     date and issuer its reference gave (the citing document's extracted reference with the
     link's offset, picked out by SQLite's JSON functions rather than parsing whole lists)."""
@@ -177,8 +206,8 @@ def citations(conn: sqlite3.Connection, doc_id: int) -> list[dict]:
         "FROM document_links l JOIN documents d ON d.id = l.source_id "
         "LEFT JOIN json_each(CASE WHEN json_valid(d.references_json) THEN d.references_json ELSE '[]' END) j "
         "ON json_extract(j.value, '$.start') = l.start "
-        "WHERE l.target_id = ? GROUP BY l.id ORDER BY d.issued_date, d.id LIMIT ?",
-        [doc_id, MAX_CITED_BY],
+        f"WHERE l.target_id = :id AND (:all OR NOT {secret_sql('d')}) GROUP BY l.id ORDER BY d.issued_date, d.id LIMIT :most",
+        {"id": doc_id, "all": int(not public_only), "most": MAX_CITED_BY},
     )
     for row in rows:
         year = row.pop("year")
@@ -205,14 +234,14 @@ def tasks(conn: sqlite3.Connection, doc_id: int, today: str) -> list[dict]:
 # ---------------------------------------------------------------------------- the chain
 
 
-def chain(conn: sqlite3.Connection, doc_id: int) -> dict:
+def chain(conn: sqlite3.Connection, doc_id: int, public_only: bool = False) -> dict:
     """The chain around a document as nodes and edges: upward what it rests on and implements,
     to the top, downward everything carrying it out, each direction cut to a readable size
     (the rest counted per document, in ``more``). Edges point from the citing document to the
     cited one; ``extra`` edges are chain links between shown documents beyond the walk's tree,
     on the same side of the document."""
-    up = chain_trace.trace(conn, doc_id, "up", with_documents=False)
-    down = chain_trace.trace(conn, doc_id, "down", with_documents=False)
+    up = chain_trace.trace(conn, doc_id, "up", with_documents=False, public_only=public_only)
+    down = chain_trace.trace(conn, doc_id, "down", with_documents=False, public_only=public_only)
     shown = {doc_id}
     side = {doc_id: "root"}
     edges: list[dict] = []
@@ -236,9 +265,10 @@ def chain(conn: sqlite3.Connection, doc_id: int) -> dict:
     ids = sorted(shown)
     in_tree = {(e["source"], e["target"]) for e in edges}
     for source, target, relation, confidence in conn.execute(
-        f"SELECT source_id, target_id, relation, confidence FROM document_links WHERE source_id IN ({_in(ids)}) "
-        f"AND target_id IN ({_in(ids)}) AND relation IN ({_in(chain_trace.CHAIN)})",
-        [*ids, *ids, *chain_trace.CHAIN],
+        f"SELECT l.source_id, l.target_id, l.relation, l.confidence FROM document_links l JOIN documents s ON s.id = l.source_id "
+        f"WHERE l.source_id IN ({_in(ids)}) AND l.target_id IN ({_in(ids)}) AND l.relation IN ({_in(chain_trace.CHAIN)}) "
+        f"AND (? OR NOT {secret_sql('s')})",
+        [*ids, *ids, *chain_trace.CHAIN, int(not public_only)],
     ):
         # links across the document (a plan below also citing a law above) would cross the picture
         same_side = side[source] == side[target] or "root" in (side[source], side[target])
@@ -250,15 +280,17 @@ def chain(conn: sqlite3.Connection, doc_id: int) -> dict:
     citing: dict[int, list[str]] = {}
     counts: dict[int, int] = {}
     if placeholders:
+        shown = f"AND (? OR NOT {secret_sql('d')})"
         for target, n in conn.execute(
-            f"SELECT target_id, count(*) FROM document_links WHERE target_id IN ({_in(placeholders)}) GROUP BY target_id",
-            placeholders,
+            f"SELECT l.target_id, count(*) FROM document_links l JOIN documents d ON d.id = l.source_id "
+            f"WHERE l.target_id IN ({_in(placeholders)}) {shown} GROUP BY l.target_id",
+            [*placeholders, int(not public_only)],
         ):
             counts[target] = n
         for target, symbol in conn.execute(
             f"SELECT l.target_id, coalesce(d.symbol, '#' || d.id) FROM document_links l JOIN documents d ON d.id = l.source_id "
-            f"WHERE l.target_id IN ({_in(placeholders)}) ORDER BY d.issued_date LIMIT 2000",
-            placeholders,
+            f"WHERE l.target_id IN ({_in(placeholders)}) {shown} ORDER BY d.issued_date LIMIT 2000",
+            [*placeholders, int(not public_only)],
         ):
             citing.setdefault(target, []).append(symbol)
     for node in nodes.values():
@@ -277,9 +309,9 @@ def chain(conn: sqlite3.Connection, doc_id: int) -> dict:
     }
 
 
-def chain_list(conn: sqlite3.Connection, doc_id: int, direction: str) -> list[dict]:
+def chain_list(conn: sqlite3.Connection, doc_id: int, direction: str, public_only: bool = False) -> list[dict]:
     """Every document of one direction of the chain, with its depth and the link that reached it."""
-    walk = chain_trace.trace(conn, doc_id, direction)
+    walk = chain_trace.trace(conn, doc_id, direction, public_only=public_only)
     rows = []
     for e in walk.edges:
         d = dict(walk.documents[e.child])

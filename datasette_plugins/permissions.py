@@ -1,67 +1,43 @@
 """Datasette's permissions for documents marked Mật, Tối mật or Tuyệt mật.
 
 Datasette 0.65 cannot hide rows or columns of a table from some users only, so when a
-database holds any secret document an anonymous user (not signed in) may not:
-  - run arbitrary SQL (it would read any column of any row);
-  - open the tables that carry their text, tasks or files: ``documents``, ``tasks``,
-    ``document_sources``, ``document_links`` (the mention as written) and the search index,
-    as pages, JSON or CSV;
-  - download the database file.
-They browse the views ``public_documents`` (every document, the text of secret ones left
-out), ``public_tasks`` and ``public_document_sources`` (those of the other documents)
-instead, and the canned queries leave secret documents out for them (``:_signed_in``).
-A database without secret documents is open as before. Signed-in users (sign-in by
-datasette-auth-passwords, users from ``DIRECTIVES_USERS``: see the README) see everything.
+database holds any secret document a visitor who has not signed in may open only the
+``public_*`` views (db/schema.py: every document's header, the text, tasks, files, links,
+recipients and units of the others, the placeholders some public document cites) and
+``ingest_errors``; every other table, view or index, today's and any added later, is closed
+to them, as pages, JSON or CSV. They may not run arbitrary SQL (it would read any row) nor
+download the file, and the canned queries leave what secret documents say out for them
+(``:_signed_in``). No request may pick the full-text index a table is searched with
+(``_fts_table``, ``_fts_pk``): the public views have none, and the documents' index would
+tell which secret text holds a word. Whether a database holds secret documents is asked of
+the database on every request (an index answers it at once), so the first secret document
+is closed from the moment it is committed. A database without secret documents is open.
+Signed-in users (signin.py) see everything.
 """
 from __future__ import annotations
 
-import os
-import time
+from urllib.parse import unquote_to_bytes
 
 from datasette import hookimpl
 
-from ..db.schema import SECRET
+from ..db.schema import HOLDS_SECRETS, PUBLIC_VIEW_NAMES
 
-USERS_ENV = "DIRECTIVES_USERS"
-HIDDEN_TABLES = {"documents", "tasks", "document_sources", "document_links"}
-_CHECK_EVERY = 1.0  # seconds a database's "holds secret documents" answer is kept
-
-
-def parse_users(text: str) -> dict[str, str]:
-    """``NAME:HASH NAME:HASH`` (hashes from ``datasette hash-password``) to a dict."""
-    users = {}
-    for item in text.split():
-        name, _, password_hash = item.partition(":")
-        if not name or not password_hash.startswith("pbkdf2_sha256$"):
-            raise ValueError(f"{item[:40]!r} is not NAME:HASH with a hash from `datasette hash-password`")
-        users[name] = password_hash
-    return users
+OPEN_TABLES = frozenset(PUBLIC_VIEW_NAMES) | {"ingest_errors"}
+REQUEST_CHOSEN_INDEX = (b"_fts_table", b"_fts_pk")
 
 
 async def holds_secrets(datasette, database: str) -> bool:
-    """Whether the database holds any document marked secret (kept for a second)."""
-    now = time.monotonic()
-    if not hasattr(datasette, "_directives_secrets"):
-        datasette._directives_secrets = {}
-    _holds = datasette._directives_secrets
-    known = _holds.get(database)
-    if known and now - known[0] < _CHECK_EVERY:
-        return known[1]
+    """Whether the database holds any document marked secret, asked now."""
     try:
         db = datasette.get_database(database)
-        if not await db.table_exists("documents"):
-            answer = False
-        else:
-            rows = await db.execute(f"SELECT EXISTS (SELECT 1 FROM documents d WHERE {SECRET})")
-            answer = bool(rows.first()[0])
-    except Exception:  # an unreadable database: treat it as holding secrets
-        answer = True
-    _holds[database] = (now, answer)
-    return answer
-
-
-def _hidden(table: str) -> bool:
-    return table in HIDDEN_TABLES or table.startswith("documents_fts")
+        rows = await db.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'documents'"
+        )
+        if not rows.first():
+            return False
+        return bool((await db.execute(HOLDS_SECRETS)).first()[0])
+    except Exception:  # an unreadable or foreign database: treat it as holding secrets
+        return True
 
 
 @hookimpl
@@ -70,7 +46,7 @@ def permission_allowed(datasette, actor, action, resource):
         return None
     if action == "view-table":
         database, table = resource
-        if not _hidden(table):
+        if table in OPEN_TABLES:
             return None
     else:
         database = resource
@@ -84,6 +60,29 @@ def permission_allowed(datasette, actor, action, resource):
 
 
 @hookimpl
+def asgi_wrapper(datasette):
+    """Refuse ``_fts_table`` and ``_fts_pk`` from any request: the index a table is searched
+    with is the metadata's to say, never the visitor's."""
+
+    def wrap(app):
+        async def refuse_chosen_index(scope, receive, send):
+            if scope.get("type") == "http":
+                query = scope.get("query_string") or b""
+                names = {part.split(b"=", 1)[0] for part in query.split(b"&")}
+                if any(unquote_to_bytes(name) in REQUEST_CHOSEN_INDEX for name in names):
+                    body = b"_fts_table and _fts_pk cannot be given in a request: search uses the table's own index."
+                    await send({"type": "http.response.start", "status": 400,
+                                "headers": [[b"content-type", b"text/plain; charset=utf-8"], [b"content-length", str(len(body)).encode()]]})
+                    await send({"type": "http.response.body", "body": body})
+                    return
+            await app(scope, receive, send)
+
+        return refuse_chosen_index
+
+    return wrap
+
+
+@hookimpl
 def forbidden(datasette, request, message):
     """Tell a visitor who has not signed in why a page is closed and where to go."""
     if request.actor is not None or request.path.endswith((".json", ".csv")):
@@ -94,8 +93,8 @@ def forbidden(datasette, request, message):
 
         text = (
             f"{message}. This database holds documents marked Mật, Tối mật or Tuyệt mật, shown to "
-            "signed-in users only: sign in at /-/login, or browse public_documents, public_tasks and "
-            "public_document_sources."
+            "signed-in users only: sign in at /-/login, or browse the public_documents, public_tasks and "
+            "other public_ views."
         )
         html = await datasette.render_template("error.html", {"title": "Sign in to see this", "error": text}, request=request)
         return Response.html(html, status=403)
@@ -113,37 +112,3 @@ def register_magic_parameters(datasette):
         return 1 if request.actor else 0
 
     return [("signed", signed)]
-
-
-_VIEWS = {
-    "public_documents": {
-        "title": "Directives (open to all)",
-        "description": "Every document; the text of those marked Mật, Tối mật or Tuyệt mật is shown to signed-in users only.",
-        "facets": ["doc_type", "issuer", "year", "secrecy"],
-        "sort_desc": "issued_date",
-        "label_column": "symbol",
-    },
-    "public_tasks": {
-        "title": "Tasks (open to all)",
-        "description": "The tasks of the documents not marked secret.",
-    },
-    "public_document_sources": {
-        "title": "Source files (open to all)",
-        "description": "The files of the documents not marked secret.",
-    },
-}
-
-
-@hookimpl
-def get_metadata(datasette, key, database, table):
-    """The public views' titles, and sign-in by datasette-auth-passwords for the users of
-    ``DIRECTIVES_USERS``."""
-    names = [name for name in datasette.databases if not name.startswith("_")]
-    metadata: dict = {"databases": {name: {"tables": _VIEWS} for name in names}}
-    try:
-        users = parse_users(os.environ.get(USERS_ENV, ""))
-    except ValueError:
-        users = {}
-    if users:
-        metadata["plugins"] = {"datasette-auth-passwords": {f"{name}_password_hash": h for name, h in users.items()}}
-    return metadata

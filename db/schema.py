@@ -18,6 +18,7 @@ import sqlite3
 from typing import TYPE_CHECKING
 
 from ..nlp.normalize import d_bar_words, fold, symbol_key
+from ..nlp.secrecy import secret_sql
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -32,25 +33,50 @@ TOKENIZE = "unicode61 remove_diacritics 2"
 # citation says of the document it cites (``cited_symbol``, ``cited_type``, ``cited_date``,
 # ``cited_issuer``: a placeholder's fields are their agreement), the ``warning`` of a link whose
 # citation disagrees with the identity it was given, and symbol keys without dashes and dots;
-# 6 the public views below; 7 what each citation states on the cited document beyond its scored
-# ``relation`` (``relations``, ``scope``, ``acts``: every act with its part and date, notes'
-# "amended_by" ones included) and each document's status in force (``effective_date``,
-# ``expiry_date``, ``status``, ``status_detail``; ``db/status.py``).
-SCHEMA_VERSION = 7
+# 6 the public views below; 7 each source's own secrecy mark (``document_sources.secrecy``: a
+# document is secret when any of its files is marked), the views of links, units and
+# recipients, placeholders and units known only from secret documents left out of them, and
+# the index that tells at once whether a database holds secret documents; 8 what each citation
+# states on the cited document beyond its scored ``relation`` (``relations``, ``scope``,
+# ``acts``: every act with its part and date, notes' "amended_by" ones included) and each
+# document's status in force (``effective_date``, ``expiry_date``, ``status``,
+# ``status_detail``; ``db/status.py``), and a search index updated only when what it indexes is.
+SCHEMA_VERSION = 8
 
 # Documents marked Mật, Tối mật or Tuyệt mật (Nghị định 30/2020/NĐ-CP) show their text, tasks
-# and source files to signed-in users only. These views are what anonymous users browse in
-# Datasette when the database holds any (``datasette_plugins/permissions.py`` hides the tables).
-SECRET = "coalesce(d.secrecy, '') IN ('Mật', 'Tối mật', 'Tuyệt mật')"
+# and source files to signed-in users only, and so does everything their text says of others:
+# their links and mentions, the placeholders known only from them, the units named only in
+# their tasks. These views are what anonymous users browse in Datasette when the database
+# holds any (``datasette_plugins/permissions.py`` closes every other table to them).
+SECRET = secret_sql("d")
+_PUBLIC_SOURCE = f"NOT {secret_sql('s')}"
+# a placeholder some document that is not secret cites
+_CITED_IN_PUBLIC = (
+    "EXISTS (SELECT 1 FROM document_links l JOIN documents s ON s.id = l.source_id "
+    f"WHERE l.target_id = d.id AND {_PUBLIC_SOURCE})"
+)
+PUBLIC_VIEW_NAMES = ("public_documents", "public_tasks", "public_document_sources", "public_document_links",
+                     "public_organizations", "public_document_recipients")
 PUBLIC_VIEWS = [
     "CREATE VIEW IF NOT EXISTS public_documents AS SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.year, "
     "d.place, d.issuer, d.subject, d.signer, d.signer_title, d.urgency, d.secrecy, d.recipients, d.placeholder, "
-    f"CASE WHEN {SECRET} THEN NULL ELSE d.text END AS text FROM documents d",
+    f"CASE WHEN {SECRET} THEN NULL ELSE d.text END AS text FROM documents d "
+    f"WHERE d.placeholder = 0 OR {_CITED_IN_PUBLIC}",
     "CREATE VIEW IF NOT EXISTS public_tasks AS SELECT t.id, t.document_id, t.organization_id, t.assignee, "
     "t.coordinators, t.action, t.deadline, t.deadline_text, t.due_by, t.recurrence, t.section, t.start, t.[end] "
     f"FROM tasks t JOIN documents d ON d.id = t.document_id WHERE NOT {SECRET}",
     "CREATE VIEW IF NOT EXISTS public_document_sources AS SELECT s.* FROM document_sources s "
     f"JOIN documents d ON d.id = s.document_id WHERE NOT {SECRET}",
+    "CREATE VIEW IF NOT EXISTS public_document_links AS SELECT l.* FROM document_links l "
+    f"JOIN documents s ON s.id = l.source_id WHERE {_PUBLIC_SOURCE}",
+    # a unit is public when a document that is not secret names it (a task, a recipient) or
+    # when it issued a stored document (headers are public)
+    "CREATE VIEW IF NOT EXISTS public_organizations AS SELECT o.* FROM organizations o WHERE "
+    f"EXISTS (SELECT 1 FROM tasks t JOIN documents d ON d.id = t.document_id WHERE t.organization_id = o.id AND NOT {SECRET}) "
+    f"OR EXISTS (SELECT 1 FROM document_recipients r JOIN documents d ON d.id = r.document_id WHERE r.organization_id = o.id AND NOT {SECRET}) "
+    "OR EXISTS (SELECT 1 FROM documents d WHERE d.issuer_id = o.id AND d.placeholder = 0)",
+    "CREATE VIEW IF NOT EXISTS public_document_recipients AS SELECT r.* FROM document_recipients r "
+    f"JOIN documents d ON d.id = r.document_id WHERE NOT {SECRET}",
 ]
 # The search index follows an update of the columns it indexes only: setting a document's
 # status, issuer id or placeholder flag does not make it read the whole text again.
@@ -62,8 +88,12 @@ FTS_UPDATE_TRIGGER = [
     "INSERT INTO documents_fts (rowid, " + ", ".join(FTS_COLUMNS) + ") VALUES (new.rowid, "
     + ", ".join(f"new.{c}" for c in FTS_COLUMNS) + "); END",
 ]
+# Whether a database holds any secret document, asked on every request: this partial index
+# answers it without reading the documents (the query must repeat SECRET word for word).
+SECRET_INDEX = f"CREATE INDEX IF NOT EXISTS idx_documents_secret ON documents (id) WHERE {SECRET.replace('d.', '')}"
+HOLDS_SECRETS = f"SELECT EXISTS (SELECT 1 FROM documents WHERE {SECRET.replace('d.', '')})"
 # What turns a database of one version into the next, where that can be done in place.
-# 5 -> 6: the public views above.
+# 5 -> 6: the public views above; 6 -> 7 makes them again; 7 -> 8 the status columns.
 MIGRATIONS = {
     2: ["ALTER TABLE documents ADD COLUMN from_file_name TEXT"],
     3: [
@@ -92,6 +122,16 @@ MIGRATIONS = {
     ],
     5: PUBLIC_VIEWS,
     6: [
+        # a source stored before knew only its document's mark: it takes that one (re-ingesting
+        # the files gives each its own)
+        "ALTER TABLE document_sources ADD COLUMN secrecy TEXT",
+        "UPDATE document_sources SET secrecy = (SELECT d.secrecy FROM documents d WHERE d.id = document_sources.document_id)",
+        *(f"DROP VIEW IF EXISTS {name}" for name in PUBLIC_VIEW_NAMES),
+        *PUBLIC_VIEWS,
+        SECRET_INDEX,
+        "CREATE INDEX IF NOT EXISTS idx_documents_issuer_id ON documents (issuer_id)",
+    ],
+    7: [
         "ALTER TABLE document_links ADD COLUMN relations TEXT",
         "ALTER TABLE document_links ADD COLUMN scope TEXT",
         "ALTER TABLE document_links ADD COLUMN acts TEXT",
@@ -240,6 +280,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db["documents"].create_index(["doc_type"])
         db["documents"].create_index(["issued_date"])
         db["documents"].create_index(["status"])
+        db["documents"].create_index(["issuer_id"])
+        db.execute(SECRET_INDEX)
         db["documents"].enable_fts(FTS_COLUMNS, fts_version="FTS5", tokenize=TOKENIZE, create_triggers=True)
         for statement in FTS_UPDATE_TRIGGER:
             db.execute(statement)
@@ -255,6 +297,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "size": int,
                 "ocr_pages": str,
                 "ingested_at": str,
+                "secrecy": str,  # this file's own mark (the document's is the strongest of its files')
             },
             pk="id",
             foreign_keys=[("document_id", "documents", "id")],

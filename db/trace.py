@@ -11,6 +11,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from ..nlp.normalize import symbol_key
+from ..nlp.secrecy import secret_sql
 
 CHAIN = ("based_on", "implements")  # the relations that make the chain of instructions
 _CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
@@ -55,15 +56,18 @@ def trace(
     depth: int = 10,
     relations: tuple[str, ...] | None = CHAIN,
     with_documents: bool = True,
+    public_only: bool = False,
 ) -> Trace:
-    """Walk the links from ``root`` up or down to ``depth`` levels; ``relations=None`` follows all."""
+    """Walk the links from ``root`` up or down to ``depth`` levels; ``relations=None`` follows all.
+    ``public_only`` follows only the links stated by documents not marked secret (what a
+    visitor who has not signed in may know)."""
     if direction not in ("up", "down"):
         raise ValueError("direction is 'up' or 'down'")
     near, far = ("source_id", "target_id") if direction == "up" else ("target_id", "source_id")
-    relation_filter = ""
+    relation_filter = f" AND NOT {secret_sql('s')}" if public_only else ""
     relation_args: list[str] = []
     if relations:
-        relation_filter = f" AND relation IN ({', '.join('?' for _ in relations)})"
+        relation_filter += f" AND l.relation IN ({', '.join('?' for _ in relations)})"
         relation_args = list(relations)
     result = Trace(root, direction)
     seen = {root}
@@ -75,8 +79,9 @@ def trace(
         for start in range(0, len(frontier), _CHUNK):
             chunk = frontier[start : start + _CHUNK]
             sql = (
-                f"SELECT {near}, {far}, relation, confidence FROM document_links "
-                f"WHERE {near} IN ({', '.join('?' for _ in chunk)}){relation_filter} ORDER BY {near}, id"
+                f"SELECT l.{near}, l.{far}, l.relation, l.confidence FROM document_links l "
+                + ("JOIN documents s ON s.id = l.source_id " if public_only else "")
+                + f"WHERE l.{near} IN ({', '.join('?' for _ in chunk)}){relation_filter} ORDER BY l.{near}, l.id"
             )
             for parent, child, relation, confidence in conn.execute(sql, [*chunk, *relation_args]):
                 if child in seen:

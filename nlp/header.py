@@ -16,6 +16,7 @@ from . import symbols
 from .issuer import issuer_from_lines, issuer_from_symbol_and_body
 from .layout import CELL, Layout
 from .normalize import collapse, fold, is_upper, title_case_words
+from .secrecy import is_mark_line, read_marks
 from .tables import type_by_name
 
 # "Số: 12/QĐ-UBND"; a Party document's "Số 57-NQ/TW"; a Law's, Ordinance's or Order's
@@ -37,9 +38,6 @@ _POSTED = re.compile(
 )
 _VV = re.compile(r"(?:^|\s)(?P<vv>(?:V/v|V/V|v/v|Về việc|VỀ VIỆC)\b.*)$")
 _SEPARATOR = re.compile(r"^[-_=*.\s]+$")
-_URGENCY = {"hoa toc": "Hỏa tốc", "thuong khan": "Thượng khẩn", "khan": "Khẩn"}
-_SECRECY = {"tuyet mat": "Tuyệt mật", "toi mat": "Tối mật", "mat": "Mật"}
-_MARK_LINE = re.compile(r"^[\s(\[*]*(hoa toc|thuong khan|khan|tuyet mat|toi mat|mat)[\s)\]*.!]*$")
 
 # Lines that open the body after the trích yếu (matched on folded text).
 _BODY_START = re.compile(
@@ -105,7 +103,7 @@ def read_header(layout: Layout) -> Header:
         header.issued_date = _iso(date_match)
         header.place = _place(date_match.group("place"))
 
-    header.urgency, header.secrecy = _marks(window)
+    header.urgency, header.secrecy = read_marks(window)
 
     issuer_lines = _issuer_lines(window, sym_at, date_at, layout.motto - lo if layout.motto is not None else None)
     body_text = layout.body_text
@@ -289,20 +287,6 @@ def _place(raw: str) -> str | None:
     return place
 
 
-def _marks(window: list[str]) -> tuple[str | None, str | None]:
-    urgency = secrecy = None
-    for line in window[:25]:
-        m = _MARK_LINE.match(fold(line))
-        if not m or not is_upper(line):
-            continue
-        word = m.group(1)
-        if word in _URGENCY and urgency is None:
-            urgency = _URGENCY[word]
-        elif word in _SECRECY and secrecy is None:
-            secrecy = _SECRECY[word]
-    return urgency, secrecy
-
-
 _MOTTO_PARTS = re.compile(
     r"C[ỘO]NG\s+H[ÒO]À?A?\s+X[ÃA]\s+H[ỘO]I\s+CH[ỦU]\s+NGH[ĨI]A\s+VI[ỆE]T\s+NAM|"
     r"Đ[ỘO]C\s+L[ẬA]P\s*-\s*T[ỰU]\s+DO\s*-\s*H[ẠA]NH\s+PH[ÚU]C|ĐẢNG\s+CỘNG\s+SẢN\s+VIỆT\s+NAM",
@@ -327,7 +311,7 @@ def _issuer_lines(window: list[str], sym_at: int | None, date_at: int | None, mo
     for line in joined.split("\n"):
         text = re.sub(r"-{2,}|_{2,}", " ", line)
         text = collapse(text).strip(" -*")
-        if not text or not is_upper(text) or _MARK_LINE.match(fold(text)):
+        if not text or not is_upper(text) or is_mark_line(text):
             continue
         out.append(text)
     return [o for o in out if o]

@@ -2,7 +2,7 @@
 grammar of unit names cannot read.
 
 Unit names follow a small grammar ("Sở" + name, "Ủy ban nhân dân" + place ...) that
-``nlp/tasks.py`` reads up to a duty verb of its own list. A subject outside that grammar — a
+``nlp/tasks/units.py`` reads up to a duty verb of its own list. A subject outside that grammar — a
 company, a named official, a new body — or a duty verb outside that list ("Đề nghị Thường trực
 HĐND tỉnh xem xét ...", "Các cơ quan, đơn vị gửi danh sách ...", "Yêu cầu các Bộ, cơ quan đổi
 mới phương thức ...") leaves a phrase that runs into the predicate. underthesea's part-of-speech
@@ -15,9 +15,12 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .tables import relative_clause_words
+
 # A verb after these belongs to a relative clause inside the noun phrase: "Cơ quan có thẩm
-# quyền thành lập ...", "Cá nhân được giao quản lý ...", "đơn vị do Sở quản lý"
-_RELATIVE = {"có", "được", "do", "đang", "đã", "nơi", "mà", "thuộc", "trực thuộc", "về", "liên quan", "để", "cho", "của"}
+# quyền thành lập ...", "Cá nhân được giao quản lý ...", "đơn vị do Sở quản lý" (the words the
+# tagger gives one at a time; the unit grammar's own are beside them in task_grammar.json)
+_RELATIVE = frozenset(relative_clause_words()["tagged_words"])
 # lower-case words that end a unit's name: its place or level
 _NAME_ENDS = {"tỉnh", "thành phố", "huyện", "xã", "phường", "nhà nước", "trung ương", "cấp tỉnh", "cấp xã", "cấp huyện", "quốc gia"}
 _WORD = re.compile(r"\S+")

@@ -57,7 +57,9 @@ def starting_words(pattern: re.Pattern, text: str, start: int = 0, end: int | No
         at = m.end() if m.end() > m.start() else m.end() + 1
 
 
-def _load(name: str) -> dict:
+def load_table(name: str) -> dict:
+    """One phrase table of ``nlp/data`` (``"tasks.json"``), as its JSON object; read from the
+    installed package, so it works from a wheel as from the source tree."""
     return json.loads(resources.files(__package__).joinpath("data", name).read_text(encoding="utf-8"))
 
 
@@ -71,7 +73,7 @@ class DocType:
 @lru_cache(maxsize=None)
 def doc_types() -> tuple[DocType, ...]:
     return tuple(
-        DocType(t["abbr"], tuple(t["names"]), tuple(t["codes"])) for t in _load("doc_types.json")["types"]
+        DocType(t["abbr"], tuple(t["names"]), tuple(t["codes"])) for t in load_table("doc_types.json")["types"]
     )
 
 
@@ -94,24 +96,24 @@ def type_by_code() -> dict[str, str]:
 @lru_cache(maxsize=None)
 def titles() -> tuple[str, ...]:
     """Signer posts in display form, longest first so the longest match wins."""
-    return tuple(sorted(_load("titles.json")["titles"], key=len, reverse=True))
+    return tuple(sorted(load_table("titles.json")["titles"], key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)
 def signature_prefixes() -> tuple[str, ...]:
-    return tuple(_load("titles.json")["prefixes"])
+    return tuple(load_table("titles.json")["prefixes"])
 
 
 @lru_cache(maxsize=None)
 def issuer_codes() -> dict[str, dict]:
     """Folded issuer code ("sct") to {"name", "level"}."""
-    return {fold(code): value for code, value in _load("issuers.json")["codes"].items()}
+    return {fold(code): value for code, value in load_table("issuers.json")["codes"].items()}
 
 
 @lru_cache(maxsize=None)
 def central_bodies() -> tuple[str, ...]:
     """The central bodies by name: those of the codes' table and those no code names."""
-    data = _load("issuers.json")
+    data = load_table("issuers.json")
     names = [v["name"] for v in data["codes"].values() if v["level"] == "central"] + data.get("bodies", [])
     return tuple(dict.fromkeys(names))
 
@@ -119,14 +121,23 @@ def central_bodies() -> tuple[str, ...]:
 @lru_cache(maxsize=None)
 def provinces() -> tuple[str, ...]:
     """The provinces and centrally run cities by name, longest first."""
-    return tuple(sorted(_load("issuers.json")["provinces"], key=len, reverse=True))
+    return tuple(sorted(load_table("issuers.json")["provinces"], key=len, reverse=True))
 
 
 @lru_cache(maxsize=None)
 def centrally_run_cities() -> frozenset[str]:
-    return frozenset(fold(c) for c in _load("issuers.json")["centrally_run_cities"])
+    return frozenset(fold(c) for c in load_table("issuers.json")["centrally_run_cities"])
+
+
+@lru_cache(maxsize=None)
+def relative_clause_words() -> dict[str, tuple[str, ...]]:
+    """The words that open a relative clause inside a noun phrase ("Cá nhân được giao quản lý
+    sổ", "đơn vị do Sở quản lý"): a verb after them belongs to the name, not to the sentence.
+    One home for the unit grammar (``nlp/tasks``: 'after_head', 'at_name_end') and the tagger's
+    subject reader (``nlp/subjects``: 'tagged_words'); ``task_grammar.json`` says why the lists differ."""
+    return {kind: tuple(words) for kind, words in load_table("task_grammar.json")["relative_clause"].items()}
 
 
 @lru_cache(maxsize=None)
 def surnames() -> frozenset[str]:
-    return frozenset(s.lower() for s in _load("surnames.json")["surnames"])
+    return frozenset(s.lower() for s in load_table("surnames.json")["surnames"])

@@ -29,7 +29,7 @@ from functools import lru_cache
 from .deadlines import settle
 from .layout import CELL, Layout
 from .normalize import collapse, fold
-from .tables import _load, phrase_alternation
+from .tables import load_table, phrase_alternation
 from .tasks import Task
 
 # ---------------------------------------------------------------------------- column names
@@ -344,13 +344,13 @@ def _is_group_row(row: Row, roles: list[str | None]) -> bool:
 
 @lru_cache(maxsize=None)
 def _unit_head() -> re.Pattern:
-    heads = [h for h in _load("tasks.json")["unit_heads"] if h[:1].isupper()]
+    heads = [h for h in load_table("tasks.json")["unit_heads"] if h[:1].isupper()]
     return re.compile(rf"(?:{phrase_alternation(heads)})(?![\wÀ-ỹ])")
 
 
 @lru_cache(maxsize=None)
 def _group_words() -> re.Pattern:
-    return re.compile(rf"(?:^|\s)(?:{phrase_alternation(_load('tasks.json')['groups'], True)})(?![\wÀ-ỹ])", re.I)
+    return re.compile(rf"(?:^|\s)(?:{phrase_alternation(load_table('tasks.json')['groups'], True)})(?![\wÀ-ỹ])", re.I)
 
 
 # "Sở KH&CN chủ trì hướng dẫn, tổng hợp": the unit ends where its own duty is written.

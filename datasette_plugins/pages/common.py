@@ -7,19 +7,46 @@ import math
 from datetime import date
 from urllib.parse import parse_qsl, urlencode
 
-from datasette.utils.asgi import Response
+from urllib.parse import quote
+
+from datasette.utils.asgi import NotFound, Response
 
 from ..access import is_secret
-from . import document
+from ..permissions import holds_secrets
 
 PAGE_SIZE = 50
+MAX_ID = 2**63 - 1  # SQLite's largest rowid: a larger number names no row
+MAX_PAGE = 1_000_000
 
 
 def database(datasette, request):
-    """The database a page reads (``?db=`` when several are attached, else the first, as the
-    document page does) and the plugin's links for it."""
-    db, several = document.database(datasette, request)
-    return db, document.Links(datasette, db, several)
+    """The database a page reads (``?db=`` when several are attached, else the first that is
+    not Datasette's own) and the plugin's links for it."""
+    names = [name for name in datasette.databases if not name.startswith("_")]
+    wanted = request.args.get("db")
+    if wanted:
+        if wanted not in names:
+            raise NotFound(f"No database named {wanted!r}; attached: {', '.join(names) or 'none'}")
+        db = datasette.get_database(wanted)
+    elif not names:
+        raise NotFound("No database is attached")
+    else:
+        db = datasette.get_database(names[0])
+    return db, Links(datasette, db, len(names) > 1)
+
+
+def row_id(request, name: str = "id") -> int:
+    """The id in the page's path: a number SQLite can hold, else the page is not found."""
+    value = request.url_vars.get(name, "")
+    if not (value.isascii() and value.isdigit()) or int(value) > MAX_ID:
+        raise NotFound("No such id: an id is a number below 2^63")
+    return int(value)
+
+
+async def public_only(db, actor) -> bool:
+    """Whether the reader may know only what documents not marked secret say: nobody signed
+    in, and the database holds secret documents."""
+    return actor is None and await holds_secrets(db.ds, db.name)
 
 
 def today() -> str:
@@ -37,7 +64,7 @@ async def secret_ids(db, actor) -> list[int]:
 
 def page_number(request) -> int:
     try:
-        return max(1, int(request.args.get("page", "1")))
+        return min(MAX_PAGE, max(1, int(request.args.get("page", "1"))))
     except ValueError:
         return 1
 
@@ -78,3 +105,36 @@ async def html_response(datasette, request, template: str, context: dict, status
     return Response.html(html, status=status)
 
 
+class Links:
+    """The plugin's URLs for one request: the base URL prefix, and ``?db=`` when it matters."""
+
+    def __init__(self, datasette, db, several: bool):
+        self.datasette = datasette
+        self.db = db
+        self.suffix = f"?db={quote(db.name, safe='')}" if several else ""
+
+    def _join(self, path: str, query: str = "") -> str:
+        url = self.datasette.urls.path(path)
+        extra = "&".join(filter(None, [self.suffix.lstrip("?"), query]))
+        return f"{url}?{extra}" if extra else url
+
+    def document(self, doc_id: int) -> str:
+        return self._join(f"/-/document/{int(doc_id)}")
+
+    def document_json(self, doc_id: int) -> str:
+        return self._join(f"/-/document/{int(doc_id)}.json")
+
+    def chain(self, doc_id: int, direction: str) -> str:
+        return self._join(f"/-/document/{int(doc_id)}/chain", f"direction={'up' if direction == 'up' else 'down'}")
+
+    def source(self, source_id: int) -> str:
+        return self._join(f"/-/source/{int(source_id)}")
+
+    def tasks_from(self, doc_id: int) -> str:
+        return self._join("/-/tasks", f"from={int(doc_id)}")
+
+    def missing(self) -> str:
+        return self._join("/-/missing")
+
+    def table_row(self, table: str, row_id: int) -> str:
+        return self.datasette.urls.row(self.db.name, table, str(int(row_id)))

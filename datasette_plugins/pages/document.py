@@ -6,16 +6,20 @@ request). Documents marked secret show text, tasks and files to signed-in users 
 from __future__ import annotations
 
 import asyncio
+import errno
+import hashlib
 import os
+import stat
 from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
-from datasette.utils.asgi import AsgiFileDownload, NotFound, Response
+from datasette.utils.asgi import NotFound, Response
 from markupsafe import Markup
 
 from .. import chain_svg, document_data, highlight
 from ..access import is_secret, may_read
+from .common import database, public_only, row_id
 
 # Source formats as browsers should get them. Text-like sources are served under a sandbox
 # policy: an ingested HTML page is the office's data, and must not run as this site.
@@ -33,98 +37,22 @@ WIDE_GRAPH_PT = 560  # about the column beside the fields on a 1280-pixel screen
 SANDBOX = "sandbox; default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 
-def database(datasette, request):
-    """The database the page reads: ``?db=`` when several are attached, else the first that is
-    not Datasette's own."""
-    names = [name for name in datasette.databases if not name.startswith("_")]
-    wanted = request.args.get("db")
-    if wanted:
-        if wanted not in names:
-            raise NotFound(f"No database named {wanted!r}; attached: {', '.join(names) or 'none'}")
-        return datasette.get_database(wanted), len(names) > 1
-    if not names:
-        raise NotFound("No database is attached")
-    return datasette.get_database(names[0]), len(names) > 1
-
-
-class Links:
-    """The plugin's URLs for one request: the base URL prefix, and ``?db=`` when it matters."""
-
-    def __init__(self, datasette, db, several: bool):
-        self.datasette = datasette
-        self.db = db
-        self.suffix = f"?db={quote(db.name, safe='')}" if several else ""
-
-    def _join(self, path: str, query: str = "") -> str:
-        url = self.datasette.urls.path(path)
-        extra = "&".join(filter(None, [self.suffix.lstrip("?"), query]))
-        return f"{url}?{extra}" if extra else url
-
-    def document(self, doc_id: int) -> str:
-        return self._join(f"/-/document/{int(doc_id)}")
-
-    def document_json(self, doc_id: int) -> str:
-        return self._join(f"/-/document/{int(doc_id)}.json")
-
-    def chain(self, doc_id: int, direction: str) -> str:
-        return self._join(f"/-/document/{int(doc_id)}/chain", f"direction={'up' if direction == 'up' else 'down'}")
-
-    def source(self, source_id: int) -> str:
-        return self._join(f"/-/source/{int(source_id)}")
-
-    def tasks_from(self, doc_id: int) -> str:
-        return self._join("/-/tasks", f"from={int(doc_id)}")
-
-    def missing(self) -> str:
-        return self._join("/-/missing")
-
-    def table_row(self, table: str, row_id: int) -> str:
-        return self.datasette.urls.row(self.db.name, table, str(int(row_id)))
-
-
-def _id(request) -> int:
-    try:
-        return int(request.url_vars["id"])
-    except (KeyError, ValueError):
-        raise NotFound("An id is a number") from None
-
-
-async def _load(datasette, request):
-    db, several = database(datasette, request)
-    doc_id = _id(request)
-    data = await db.execute_fn(lambda conn: document_data.load(conn, doc_id, date.today().isoformat()))
+async def document(datasette, request) -> tuple:
+    """The page's database, links and data (document_data.load), as far as the reader may see."""
+    db, links = database(datasette, request)
+    doc_id = row_id(request)
+    hide = await public_only(db, request.actor)
+    data = await db.execute_fn(lambda conn: document_data.load(conn, doc_id, date.today().isoformat(), hide))
     if data is None:
         raise NotFound(f"No document {doc_id} in {db.name}")
-    return db, Links(datasette, db, several), data
-
-
-def _restrict(data: dict, actor) -> bool:
-    """Withhold a secret document's text, tasks and files from a reader who is not signed in."""
-    readable = may_read(actor, data["document"].get("secrecy"))
+    readable = may_read(request.actor, data["document"].get("secrecy"))
     if not readable:
         data["text"] = None
-        data["tasks"] = []
-        data["sources"] = []
-        data["mentions"] = []
-        data["references"] = [{k: v for k, v in r.items() if k not in ("mention", "start", "end")} for r in data["references"]]
-    # a citation's words are the citing document's text: hidden where that one is secret
-    for row in [*data["cited_by"]["rows"], *data["citations"]]:
-        if not may_read(actor, row.get("source_secrecy")):
-            row["mention"] = None
-    for group in data.get("diagram", []):  # the parts acted on are the stating document's words
-        for entry in group["entries"]:
-            if not may_read(actor, entry.pop("stated_secrecy", None)):
-                entry["scopes"] = []
-    detail = data.get("status") or {}
-    for act in [*detail.get("acts", []), *detail.get("pending", []), *([detail["ended_by"]] if detail.get("ended_by") else [])]:
-        if not may_read(actor, act.pop("stated_secrecy", None)):
-            act["scope"] = None
-    return readable
+    return db, links, data, readable
 
 
 async def document_page(request, datasette):
-    db, links, data = await _load(datasette, request)
-    readable = _restrict(data, request.actor)
+    db, links, data, readable = await document(datasette, request)
     doc = data["document"]
     if request.url_vars.get("format") == ".json":
         for source in data["sources"]:
@@ -173,15 +101,17 @@ async def document_page(request, datasette):
 
 
 async def chain_page(request, datasette):
-    db, several = database(datasette, request)
-    links = Links(datasette, db, several)
-    doc_id = _id(request)
+    db, links = database(datasette, request)
+    doc_id = row_id(request)
     direction = "up" if request.args.get("direction") == "up" else "down"
+    hide = await public_only(db, request.actor)
 
     def read(conn):
         found = conn.execute("SELECT id, symbol, doc_type, issued_date, issuer, subject, placeholder FROM documents WHERE id = ?", [doc_id]).fetchone()
+        if found and hide and found[6] and not document_data.cited_by(conn, doc_id, True)["total"]:
+            return None  # a placeholder only secret documents cite
         return found and (dict(zip(("id", "symbol", "doc_type", "issued_date", "issuer", "subject", "placeholder"), found)),
-                          document_data.chain_list(conn, doc_id, direction))
+                          document_data.chain_list(conn, doc_id, direction, hide))
 
     found = await db.execute_fn(read)
     if not found:
@@ -194,34 +124,85 @@ async def chain_page(request, datasette):
     return Response.html(await datasette.render_template("document_chain.html", context, request=request))
 
 
+class OpenFileResponse:
+    """A file already opened and checked, sent from its descriptor (never opened again by
+    its path, which could be replaced in between)."""
+
+    def __init__(self, fd: int, size: int, content_type: str, headers: dict):
+        self.fd, self.size, self.content_type, self.headers = fd, size, content_type, headers
+
+    async def asgi_send(self, send):
+        headers = [[b"content-type", self.content_type.encode()], [b"content-length", str(self.size).encode()]]
+        headers += [[k.encode(), v.encode()] for k, v in self.headers.items()]
+        await send({"type": "http.response.start", "status": 200, "headers": headers})
+        loop = asyncio.get_running_loop()
+        try:
+            while True:
+                chunk = await loop.run_in_executor(None, os.read, self.fd, 1 << 20)
+                await send({"type": "http.response.body", "body": chunk, "more_body": bool(chunk)})
+                if not chunk:
+                    break
+        finally:
+            os.close(self.fd)
+
+
+def open_checked(path: str, sha256: str | None) -> tuple[int, int] | str:
+    """The open descriptor and size of the file ingested from ``path``, or why it cannot be
+    served: a symbolic link (to the database, another document, /etc/shadow), not a regular
+    file, gone, or changed since it was ingested (its sha256 differs)."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        return f"The source file is no longer where it was ingested from ({path}): it was moved or deleted."
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return f"The source file ({path}) has been replaced by a link: it is not served."
+        return f"The source file ({path}) cannot be opened: {exc.strerror}."
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError(f"The source file ({path}) is no longer a regular file: it is not served.")
+        digest = hashlib.sha256()
+        while chunk := os.read(fd, 1 << 20):
+            digest.update(chunk)
+        if not sha256 or digest.hexdigest() != sha256:
+            raise ValueError(f"The source file ({path}) has changed since it was ingested: ingest it again to serve it.")
+        os.lseek(fd, 0, os.SEEK_SET)
+        return fd, info.st_size
+    except (ValueError, OSError) as exc:
+        os.close(fd)
+        return str(exc) if isinstance(exc, ValueError) else f"The source file ({path}) cannot be read: {exc.strerror}."
+
+
 async def source_file(request, datasette):
-    """A source file by its id: the path comes from the database, never from the request."""
+    """A source file by its id: the path comes from the database, never from the request, and
+    the file is served only while it is the regular file that was ingested."""
     db, _ = database(datasette, request)
-    source_id = _id(request)
+    source_id = row_id(request)
     row = (await db.execute(
-        "SELECT s.path, s.format, s.encoding, d.secrecy FROM document_sources s JOIN documents d ON d.id = s.document_id WHERE s.id = ?",
+        "SELECT s.path, s.format, s.encoding, s.sha256, coalesce(d.secrecy, s.secrecy) FROM document_sources s "
+        "JOIN documents d ON d.id = s.document_id WHERE s.id = ?",
         [source_id],
     )).first()
     if row is None:
         raise NotFound(f"No source file {source_id}")
-    path, fmt, encoding, secrecy = row
+    path, fmt, encoding, sha256, secrecy = row
     if not may_read(request.actor, secrecy):
         return Response.text("This document is marked secret: sign in to open its files.", status=403)
-    file = Path(path)
-    if not file.is_file():
-        return Response.text(
-            f"The source file is no longer where it was ingested from ({path}): it was moved or deleted.", status=404
-        )
+    opened = await asyncio.get_running_loop().run_in_executor(None, open_checked, path, sha256)
+    if isinstance(opened, str):
+        return Response.text(opened, status=404 if "no longer where" in opened else 409)
+    fd, size = opened
     content_type = CONTENT_TYPES.get(fmt or "", "application/octet-stream")
     if content_type.startswith("text/") and (encoding or "").lower() in BROWSER_CHARSETS:
         content_type += f"; charset={encoding.lower()}"
     headers = {
-        "content-disposition": f"inline; filename*=UTF-8''{quote(file.name, safe='')}",
+        "content-disposition": f"inline; filename*=UTF-8''{quote(Path(path).name, safe='')}",
         "x-content-type-options": "nosniff",
     }
     if content_type.startswith("text/"):
         headers["content-security-policy"] = SANDBOX
-    return AsgiFileDownload(os.fspath(file), content_type=content_type, headers=headers)
+    return OpenFileResponse(fd, size, content_type, headers)
 
 
 ROUTES = [

@@ -13,29 +13,49 @@ from datasette.utils.asgi import Response
 from markupsafe import Markup
 
 from ..document_data import RELATION_LABELS, type_name
-from .common import PAGE_SIZE, Pages, database, html_response, json_response, page_number, secret_ids
+from ...nlp.secrecy import secret_sql
+from .common import PAGE_SIZE, Pages, database, html_response, json_response, page_number, public_only
+
+# A citing document ``s`` the reader may know of: every one (:all = 1), or those not secret (a
+# visitor who has not signed in, when the database holds secret documents: what a secret
+# document cites, and the placeholders only it cites, are for signed-in users).
+_SHOWN = f"(:all OR NOT {secret_sql('s')})"
+
+
+def _ranked(public_only: bool) -> str:
+    """The placeholders, most cited first (counting the citations the reader may know of)."""
+    counted = (
+        f"SELECT l.target_id, count(*) AS cited_by, {_ACTS_ON_HELD} FROM document_links l JOIN documents s ON s.id = l.source_id WHERE {_SHOWN} GROUP BY l.target_id"
+        if public_only else f"SELECT l.target_id, count(*) AS cited_by, {_ACTS_ON_HELD} FROM document_links l GROUP BY l.target_id"
+    )
+    return (
+        "SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.issuer, d.subject, n.cited_by, n.acts_on_held "
+        f"FROM ({counted}) n JOIN documents d ON d.id = n.target_id WHERE d.placeholder = 1 "
+        "ORDER BY n.cited_by + 5 * n.acts_on_held DESC, d.issued_date IS NULL, d.issued_date DESC, d.id"
+    )
+
 
 # A missing document that amends, replaces or repeals one held (a consolidation note of the held
-# one says so: a link with relations "..._by") matters more: each such document counts five.
-_RANKED = (
-    "SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.issuer, d.subject, n.cited_by, n.acts_on_held "
-    "FROM (SELECT target_id, count(*) AS cited_by, "
-    "count(DISTINCT CASE WHEN relations LIKE '%amended!_by%' ESCAPE '!' OR relations LIKE '%replaced!_by%' ESCAPE '!' "
-    "OR relations LIKE '%repealed!_by%' ESCAPE '!' THEN source_id END) AS acts_on_held "
-    "FROM document_links GROUP BY target_id) n "
-    "JOIN documents d ON d.id = n.target_id WHERE d.placeholder = 1 "
-    "ORDER BY n.cited_by + 5 * n.acts_on_held DESC, d.issued_date IS NULL, d.issued_date DESC, d.id"
+# one says so: a link with relations "..._by") matters more: each such held document counts five.
+_ACTS_ON_HELD = (
+    "count(DISTINCT CASE WHEN l.relations LIKE '%amended!_by%' ESCAPE '!' OR l.relations LIKE '%replaced!_by%' ESCAPE '!' "
+    "OR l.relations LIKE '%repealed!_by%' ESCAPE '!' THEN l.source_id END) AS acts_on_held"
 )
-# The whole list for the CSV, citing documents and mentions gathered by SQLite (thousands of rows)
-_SHEET = (
-    "SELECT r.id, r.symbol, r.doc_type, r.issued_date, r.issuer, r.subject, r.cited_by, "
-    "(SELECT group_concat(c, '; ') FROM (SELECT coalesce(s.symbol, '#' || s.id) || coalesce(' (' || s.issued_date || ')', '') AS c "
-    "FROM document_links l JOIN documents s ON s.id = l.source_id WHERE l.target_id = r.id "
-    "ORDER BY s.issued_date IS NULL, s.issued_date, s.id)) AS citing, "
-    "(SELECT group_concat(m, ' | ') FROM (SELECT DISTINCT l.mention AS m FROM document_links l WHERE l.target_id = r.id "
-    "AND l.mention IS NOT NULL AND l.source_id NOT IN (SELECT value FROM json_each(:hidden)) ORDER BY l.id)) AS mentions "
-    f"FROM ({_RANKED}) r"
-)
+
+
+def _sheet_sql(public_only: bool) -> str:
+    """The whole list for the CSV, citing documents and mentions gathered by SQLite (thousands of rows)."""
+    return (
+        "SELECT r.id, r.symbol, r.doc_type, r.issued_date, r.issuer, r.subject, r.cited_by, "
+        "(SELECT group_concat(c, '; ') FROM (SELECT coalesce(s.symbol, '#' || s.id) || coalesce(' (' || s.issued_date || ')', '') AS c "
+        f"FROM document_links l JOIN documents s ON s.id = l.source_id WHERE l.target_id = r.id AND {_SHOWN} "
+        "ORDER BY s.issued_date IS NULL, s.issued_date, s.id)) AS citing, "
+        "(SELECT group_concat(m, ' | ') FROM (SELECT DISTINCT l.mention AS m FROM document_links l JOIN documents s ON s.id = l.source_id "
+        f"WHERE l.target_id = r.id AND l.mention IS NOT NULL AND {_SHOWN} ORDER BY l.id)) AS mentions "
+        f"FROM ({_ranked(public_only)}) r"
+    )
+
+
 # The first citing documents of each missing one (by date; the CSV has them all), and what
 # the citations say, each wording once
 CITING_SHOWN = 8
@@ -43,23 +63,26 @@ _CITATIONS = (
     "SELECT * FROM (SELECT l.target_id, l.source_id, l.relation, s.symbol, s.doc_type, s.issued_date, "
     "CASE WHEN s.symbol IS NULL THEN substr(s.subject, 1, 60) END AS subject, "
     "row_number() OVER (PARTITION BY l.target_id ORDER BY s.issued_date IS NULL, s.issued_date, s.id) AS n "
-    "FROM document_links l JOIN documents s ON s.id = l.source_id WHERE l.target_id IN (SELECT value FROM json_each(:ids))) "
+    f"FROM document_links l JOIN documents s ON s.id = l.source_id WHERE l.target_id IN (SELECT value FROM json_each(:ids)) AND {_SHOWN}) "
     f"WHERE n <= {CITING_SHOWN} ORDER BY target_id, n"
 )
 _MENTIONS = (
-    "SELECT target_id, mention FROM document_links WHERE target_id IN (SELECT value FROM json_each(:ids)) "
-    "AND mention IS NOT NULL AND source_id NOT IN (SELECT value FROM json_each(:hidden)) GROUP BY target_id, mention "
-    "ORDER BY target_id, min(id)"
+    "SELECT l.target_id, l.mention FROM document_links l JOIN documents s ON s.id = l.source_id "
+    f"WHERE l.target_id IN (SELECT value FROM json_each(:ids)) AND l.mention IS NOT NULL AND {_SHOWN} "
+    "GROUP BY l.target_id, l.mention ORDER BY l.target_id, min(l.id)"
 )
 
 
 async def missing_list(datasette, request) -> dict:
     db, links = database(datasette, request)
     page = page_number(request)
+    hide = await public_only(db, request.actor)
+    shown = {"all": int(not hide)}
     rows, total = [], 0
     while True:  # one ranking gives the rows and their count
         offset = (page - 1) * PAGE_SIZE
-        found = await db.execute(f"SELECT *, count(*) OVER () AS total FROM ({_RANKED}) LIMIT :limit OFFSET :offset", {"limit": PAGE_SIZE, "offset": offset})
+        found = await db.execute(f"SELECT *, count(*) OVER () AS total FROM ({_ranked(hide)}) LIMIT :limit OFFSET :offset",
+                                 {"limit": PAGE_SIZE, "offset": offset, **shown})
         rows = [dict(r) for r in found]
         total = rows[0].pop("total") if rows else 0
         for row in rows[1:]:
@@ -68,18 +91,16 @@ async def missing_list(datasette, request) -> dict:
             break
         page = 1  # asked past the end: show the first page
     pages = Pages(request, total, page)
-    # what a secret document says of others is for signed-in users
-    hidden = json.dumps(await secret_ids(db, request.actor))
     citations: dict[int, list[dict]] = {}
     mentions: dict[int, list[str]] = {}
     if rows:
         ids = json.dumps([r["id"] for r in rows])
-        for c in await db.execute(_CITATIONS, {"ids": ids}):
+        for c in await db.execute(_CITATIONS, {"ids": ids, **shown}):
             cite = dict(c)
             del cite["n"]
             cite["url"] = links.document(cite["source_id"])
             citations.setdefault(cite.pop("target_id"), []).append(cite)
-        for target_id, mention in await db.execute(_MENTIONS, {"ids": ids, "hidden": hidden}):
+        for target_id, mention in await db.execute(_MENTIONS, {"ids": ids, **shown}):
             mentions.setdefault(target_id, []).append(mention)
     for rank, row in enumerate(rows, start=pages.offset + 1):
         row["rank"] = rank
@@ -140,13 +161,13 @@ def _sheet(rows) -> bytes:
 async def missing_csv(datasette, request) -> bytes:
     """Every missing document, in the page's order, as CSV for Excel (UTF-8 with a BOM)."""
     db, _ = database(datasette, request)
-    hidden = json.dumps(await secret_ids(db, request.actor))
+    hide = await public_only(db, request.actor)
 
     def make(conn) -> bytes:
         version = conn.execute("PRAGMA data_version").fetchone()[0]
-        key = (db.name, id(conn), version, hidden)
+        key = (db.name, id(conn), version, hide)
         if key not in _SHEETS:
-            sheet = _sheet(conn.execute(_SHEET, {"hidden": hidden}))
+            sheet = _sheet(conn.execute(_sheet_sql(hide), {"all": int(not hide)}))
             for old in [k for k in _SHEETS if k[:2] == key[:2] and k[2] != version]:
                 del _SHEETS[old]
             _SHEETS[key] = sheet

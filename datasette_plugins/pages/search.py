@@ -25,10 +25,17 @@ import unicodedata
 from markupsafe import Markup, escape
 
 from ...nlp.normalize import fold, symbol_key
-from .common import Pages, database, html_response, json_response, page_number, secret_ids
+from ...nlp.secrecy import secret_sql
+from .common import Pages, database, html_response, json_response, page_number, public_only
 
 PAGE_SIZE = 20
 SNIPPET_WIDTH = 240
+# What a query may ask: each word and each prefix is a lookup in the index, a prefix of a few
+# letters reads a large part of it; 200 prefixes held a thread for seconds.
+MAX_QUERY_CHARACTERS = 300
+MAX_WORDS = 20
+MAX_PREFIXES = 3
+MIN_PREFIX = 2
 _TERM = re.compile(r'"([^"]*)"?|(\S+)')
 _WORD = re.compile(r"[^\W_]+(\*)?")
 # A số ký hiệu: a number, then "/" or "-" and letters ("1477/QĐ-UBND", "57-NQ/TW", "30/2020/NĐ-CP")
@@ -135,14 +142,47 @@ def marked(text: str | None, pattern: re.Pattern | None, width: int | None = Non
     return Markup("".join(out))
 
 
+def too_big(query: str) -> str | None:
+    """Why a query is more than search answers, in words for the reader; None when it is not."""
+    if len(query) > MAX_QUERY_CHARACTERS:
+        return f"Câu tìm quá dài: tối đa {MAX_QUERY_CHARACTERS} ký tự."
+    terms = query_terms(query)
+    if len(terms) > MAX_WORDS:
+        return f"Câu tìm quá nhiều từ: tối đa {MAX_WORDS} từ."
+    prefixes = [word for word, prefix in terms if prefix]
+    if len(prefixes) > MAX_PREFIXES:
+        return f"Tối đa {MAX_PREFIXES} từ có dấu * (tìm theo phần đầu của từ)."
+    if any(len(word) < MIN_PREFIX for word in prefixes):
+        return f"Từ có dấu * cần ít nhất {MIN_PREFIX} chữ cái trước dấu *."
+    return None
+
+
+async def _hidden(db, ids: list[int]) -> tuple[set[int], set[int]]:
+    """Of ``ids``, what a visitor who has not signed in may not find freely: secret documents
+    (found by their header only, never by their text), and placeholders that only secret
+    documents cite (not at all)."""
+    rows = await db.execute(
+        f"SELECT d.id, {secret_sql('d')} FROM documents d WHERE d.id IN (SELECT value FROM json_each(:ids)) AND ({secret_sql('d')} "
+        "OR (d.placeholder = 1 AND NOT EXISTS (SELECT 1 FROM document_links l JOIN documents s ON s.id = l.source_id "
+        f"WHERE l.target_id = d.id AND NOT {secret_sql('s')})))",
+        {"ids": json.dumps(ids)},
+    )
+    found = [tuple(r) for r in rows]
+    return {i for i, secret in found if secret}, {i for i, secret in found if not secret}
+
+
 async def search(datasette, request) -> dict:
     db, links = database(datasette, request)
     query = (request.args.get("q") or "").strip()
-    context: dict = {"q": query, "results": [], "error": None, "exact": []}
+    context: dict = {"q": query[:MAX_QUERY_CHARACTERS], "results": [], "error": None, "exact": []}
     if not query:
         context["pages"] = Pages(request, 0, 1, PAGE_SIZE)
         return context
-    hidden = set(await secret_ids(db, request.actor))
+    context["error"] = too_big(query)
+    if context["error"]:
+        context["pages"] = Pages(request, 0, 1, PAGE_SIZE)
+        return context
+    hide = await public_only(db, request.actor)
     keys = symbol_keys(query)
     exact_ids: list[int] = []
     if keys:
@@ -162,8 +202,11 @@ async def search(datasette, request) -> dict:
                 {"q": expression},
             )
             ranked = [r[0] for r in rows]
-        except sqlite3.OperationalError as exc:  # should not happen: every word is quoted
-            context["error"] = f"Không tìm được với câu hỏi này ({exc})"
+        except sqlite3.OperationalError:  # every word is quoted: a query interrupted by the time limit
+            context["error"] = "Không tìm được với câu tìm này trong thời gian cho phép: thử ít từ hơn."
+    hidden, unknown = await _hidden(db, ranked + exact_ids) if hide else (set(), set())
+    exact_ids = [i for i in exact_ids if i not in unknown]
+    ranked = [i for i in ranked if i not in unknown]
     secret_found = [i for i in ranked if i in hidden]
     if secret_found:  # a secret document found by words of its text would tell what the text says
         rows = await db.execute(

@@ -12,7 +12,8 @@ import re
 from ...db import trace as chain
 from ...db import units
 from ..document_data import json_list
-from .common import Pages, database, html_response, json_response, page_number, secret_ids, today
+from ...nlp.secrecy import secret_sql
+from .common import MAX_ID, Pages, database, html_response, json_response, page_number, public_only, today
 
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 _COLUMNS = (
@@ -43,8 +44,8 @@ def _filters(request) -> dict:
     for name in ("document", "from"):
         value = (args.get(name) or "").strip()
         if value:
-            if not value.isdigit():
-                raise BadRequest(f"{name}: a document id is a number, not {value!r}")
+            if not (value.isascii() and value.isdigit()) or int(value) > MAX_ID:
+                raise BadRequest(f"{name}: a document id is a number below 2^63, not {value[:40]!r}")
             found[name] = int(value)
     month = (args.get("month") or "").strip()
     if month:
@@ -59,11 +60,11 @@ def _next_month(month: str) -> str:
     return f"{year + mon // 12:04d}-{mon % 12 + 1:02d}"
 
 
-async def _chain_depths(db, root: int) -> dict[int, int]:
+async def _chain_depths(db, root: int, hide: bool) -> dict[int, int]:
     """Each document of the chain below ``root`` (root included) and its depth, from db/trace.py's walk."""
 
     def walk(conn):
-        result = chain.trace(conn, root, "down", with_documents=False)
+        result = chain.trace(conn, root, "down", with_documents=False, public_only=hide)
         depths = {root: 0}
         for edge in result.edges:
             depths.setdefault(edge.child, edge.depth)
@@ -76,6 +77,7 @@ async def task_list(datasette, request) -> dict:
     """The tasks the request asks for, one page of them, with what is needed to show them."""
     db, links = database(datasette, request)
     filters = _filters(request)
+    hide = await public_only(db, request.actor)
     where: list[str] = []
     args: dict = {}
     source = _FROM
@@ -83,6 +85,9 @@ async def task_list(datasette, request) -> dict:
     context: dict = {"filters": filters}
     if "unit" in filters:
         ids = await db.execute_fn(lambda conn: units.organization_ids(conn, filters["unit"]))
+        if hide:  # units named only in secret documents are not known to this reader
+            known = await db.execute("SELECT id FROM public_organizations WHERE id IN (SELECT value FROM json_each(?))", [units.ids_json(ids)])
+            ids = [r[0] for r in known]
         where.append("t.organization_id IN (SELECT value FROM json_each(:units))")
         args["units"] = units.ids_json(ids)
         context["unit_count"] = len(ids)
@@ -91,7 +96,7 @@ async def task_list(datasette, request) -> dict:
     if "document" in filters:
         where.append("t.document_id = :document")
         args["document"] = filters["document"]
-        row = (await db.execute("SELECT id, symbol, subject FROM documents WHERE id = ?", [filters["document"]])).first()
+        row = (await db.execute(f"SELECT id, symbol, subject FROM {'public_documents' if hide else 'documents'} WHERE id = ?", [filters["document"]])).first()
         context["document"] = dict(row, url=links.document(row["id"])) if row else None
     if "month" in filters:
         where.append("t.due_by >= :month_start AND t.due_by < :month_end")
@@ -99,20 +104,18 @@ async def task_list(datasette, request) -> dict:
         args["month_end"] = _next_month(filters["month"]) + "-01"
     depths: dict[int, int] = {}
     if "from" in filters:
-        exists = (await db.execute("SELECT id, symbol, subject, placeholder FROM documents WHERE id = ?", [filters["from"]])).first()
+        exists = (await db.execute(f"SELECT id, symbol, subject, placeholder, secrecy FROM {'public_documents' if hide else 'documents'} WHERE id = ?", [filters["from"]])).first()
         context["root"] = dict(exists, url=links.document(exists["id"])) if exists else None
-        depths = await _chain_depths(db, filters["from"]) if exists else {}
+        depths = await _chain_depths(db, filters["from"], hide) if exists else {}
         context["chain_size"] = len(depths)
         source = _FROM_CHAIN
         args["chain"] = json.dumps({str(k): v for k, v in depths.items()})
         order = _ORDER_IN_CHAIN
     if "from" not in filters and "document" not in filters and not request.args.get("ended"):
         where.append(f"coalesce(d.status, '') != '{ENDED}'")  # no longer in force: no open task
-    hidden = await secret_ids(db, request.actor)
-    if hidden:
-        where.append("t.document_id NOT IN (SELECT value FROM json_each(:hidden))")
-        args["hidden"] = json.dumps(hidden)
-    context["secret_hidden"] = bool(hidden)
+    if hide:
+        where.append(f"NOT {secret_sql('d')}")
+    context["secret_hidden"] = hide
     clause = ("WHERE " + " AND ".join(where) + " ") if where else ""
     total = (await db.execute(f"SELECT count(*) {source}{clause}", args)).first()[0]
     pages = Pages(request, total, page_number(request))

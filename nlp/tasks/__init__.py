@@ -1,0 +1,82 @@
+"""Tasks: who must do what, by when.
+
+Two steps with data classes between them: ``nlp.items.find_items`` cuts the body into its
+numbered and bulleted items (I/II, 1/1.1, a/b, "-", Điều N) with their section paths;
+:func:`find_tasks` reads each item and sentence for a duty given to a unit: an item led by
+a unit ("2. Sở Tài chính: ..."), a "Trách nhiệm của ..." heading, "Giao/Đề nghị/Yêu cầu
+<unit> ...", "<unit> chủ trì / có trách nhiệm ...", and the closing "<units> chịu trách nhiệm
+thi hành Quyết định này". A clause naming several units gives one task per unit.
+Coordinators come from "phối hợp với ...", deadlines from ``nlp.deadlines`` (the day, the
+words, the last day allowed and the rhythm of a standing duty).
+
+The phrases are data (``nlp/data/tasks.json``). The unit names follow a small closed grammar
+(a head such as "Sở", "Ủy ban nhân dân", "Giám đốc", then its name) that a pattern reads faster
+and as well as a POS tagger would; the tagger (``nlp.subjects``) is asked only where the grammar
+cannot decide, and only when switched on (the spaCy component; not the batch path). Legal texts
+add their own forms: an article of duties, "<subject with its own clause> có trách nhiệm ...".
+
+The steps are modules of this package:
+
+- ``context``: the document's state, found once (:class:`~.context.Context`);
+- ``vocabulary``: the phrase tables as patterns (unit heads, duty and lead cues, what ends a name);
+- ``units``: the unit-name grammar: where the names at a point end, and how a list splits;
+- ``legal_subjects``: the subject of "có/chịu trách nhiệm" in legal texts, with its own clause;
+- ``from_items``: duties read from items ("2. Sở Tài chính: ...", headings, table rows);
+- ``from_sentences``: duties read from sentences ("Giao ...", "X chủ trì ...", the closing article);
+- ``task``: the :class:`Task` record, and how a duty's words become one.
+"""
+from __future__ import annotations
+
+from ..deadlines import find_deadline, settle
+from ..items import scope_spans
+from .context import Context
+from .from_items import item_tasks
+from .from_sentences import sentence_tasks
+from .task import Task
+
+__all__ = ["Task", "find_tasks", "find_deadline"]
+
+
+def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: str | None = None) -> list[Task]:
+    """Every duty given to a unit between ``start`` and ``end`` of ``text``: those of the items
+    first, then those of the sentences the items' duties did not take in."""
+    end = len(text) if end is None else end
+    doc = Context.read(text, start, end, issued_date)
+    tasks = item_tasks(doc)
+    tasks.extend(sentence_tasks(doc, tasks))
+    tasks = _without_repeats(tasks)
+    scope = scope_spans(doc.text, doc.items)
+    if scope:
+        tasks = [t for t in tasks if not any(a <= t.start < b for a, b in scope)]
+    tasks.sort(key=lambda t: t.start)
+    for task in tasks:  # the last day allowed and the rhythm, read from the deadline's words
+        read = settle(task.deadline_text, issued_date)
+        task.due_by, task.recurrence = task.deadline or read.due_by, read.recurrence
+    return tasks
+
+
+def _without_repeats(tasks: list[Task]) -> list[Task]:
+    """One task where an item and a sentence inside it read the same duty of the same unit, and
+    none for a sentence that names, shorter, the unit whose duties it lies in ("Điều 23. Trách
+    nhiệm của doanh nghiệp hoạt động dịch vụ việc làm ... 2. ..., doanh nghiệp có trách nhiệm ...")."""
+    seen: dict[tuple[str, str], list[tuple[int, int]]] = {}
+    kept = []
+    for task in tasks:
+        key = (task.assignee.casefold(), task.action.casefold()[:60])
+        if any(a < task.end and task.start < b for a, b in seen.get(key, ())):
+            continue
+        seen.setdefault(key, []).append((task.start, task.end))
+        kept.append(task)
+    short = [t for t in kept if len(t.assignee.split()) <= 3]
+    if not short:
+        return kept
+    by_first: dict[str, list[Task]] = {}  # (compared only with the names that open with the same word)
+    for o in kept:
+        by_first.setdefault(o.assignee.split(None, 1)[0].casefold(), []).append(o)
+    inside = set()
+    for task in short:
+        name = task.assignee.casefold() + " "
+        others = by_first.get(name.split(None, 1)[0], ())
+        if any(o is not task and o.start < task.start < max(o.end, o.reach) and o.assignee.casefold().startswith(name) for o in others):
+            inside.add(id(task))
+    return [t for t in kept if id(t) not in inside]

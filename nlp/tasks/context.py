@@ -1,0 +1,136 @@
+"""A document's state as every step reads it, found once per document.
+
+:class:`Context` holds the body's text (as cut at its end marks, flattened to one line and
+folded), its items, and the cues that several steps ask for by span (closing articles, "chủ
+trì / có trách nhiệm", blank lines, table-row labels): the readers of items and of sentences
+take it whole instead of eight or nine arguments. :class:`Matches` finds a pattern once over the
+document and answers by span; :func:`sentences` cuts running text into sentences.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+
+from ..items import Item, boundaries, find_items
+from ..normalize import fold_document
+from ..tables import starting_words
+
+
+# Matched on the folded text, so OCR's misplaced marks ("Quyêt định") do not hide it.
+CLOSING = re.compile(
+    r"(?P<cue>(?:chiu|co)\s+trach\s+nhiem\s+(?:thi\s+hanh|to\s+chuc\s+thuc\s+hien|thuc\s+hien)|to\s+chuc\s+thuc\s+hien)"
+    r"\s+(?:(?:quyet\s+dinh|thong\s+tu|nghi\s+dinh|chi\s+thi|nghi\s+quyet|ke\s+hoach|quy\s+che)\s+nay)"
+)
+
+
+class Matches:
+    """The matches of one pattern over a whole document, found once and then asked for by
+    span: searching every sentence and item again cost a fifth of the tasks step."""
+
+    def __init__(self, matches):
+        self.matches = list(matches)
+        self.starts = [m.start() for m in self.matches]
+
+    def within(self, start: int, end: int) -> list[re.Match]:
+        """The matches lying wholly between ``start`` and ``end``."""
+        i = bisect_left(self.starts, start)
+        found = []
+        while i < len(self.matches) and self.starts[i] < end:
+            if self.matches[i].end() <= end:
+                found.append(self.matches[i])
+            i += 1
+        return found
+
+    def first(self, start: int, end: int) -> re.Match | None:
+        found = self.within(start, end)
+        return found[0] if found else None
+
+
+# Matched on the folded text (so "Co quan chu tri:" typed without marks counts too).
+LABEL = re.compile(
+    r"(?P<label>(?:co\s+quan|don\s+vi)\s+(?:chu\s+tri|thuc\s+hien|phoi\s+hop)|thoi\s+gian\s+(?:thuc\s+hien|hoan\s+thanh))\s*:\s*"
+)
+PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
+LEAD_CUE = re.compile(r"(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?![\wÀ-ỹ])(?!\s*:)")  # at a word's start: starting_words
+SENTENCE_CUT = re.compile(r"[.:!?]\s+(?=[A-ZĐÀ-Ỹ(\-+•\d]|[a-zđ]\)\s)")  # "... chính xác. b) Cơ quan ..."
+
+
+def sentences(flat: str, start: int, end: int, text: str | None = None, cuts: list[int] | None = None):
+    """Sentences of running text: split at ". " or ": " before a capital (";" keeps the list
+    of a closing article together), and at ``cuts``."""
+    at = start
+    splits = [(m.start() + 1, m.end()) for m in SENTENCE_CUT.finditer(flat, start, end)]
+    if cuts:
+        splits = sorted(splits + [(c, c) for c in cuts[bisect_left(cuts, start) : bisect_left(cuts, end)]])
+    for cut, after in splits:
+        if cut < at:
+            continue
+        if flat[cut - 1] == ":" and text is not None and after > cut and "\n" not in text[cut:after]:
+            continue  # "Giám đốc các Sở: Tài chính, ...": a colon inside a line opens a list
+        if flat[at:cut].strip():
+            yield at, cut
+        at = after
+    if at < end and flat[at:end].strip():
+        yield at, end
+
+
+@dataclass
+class Context:
+    """One document's body between ``start`` and ``end``, and what is found in it once."""
+
+    text: str  # the text, cut where a "./.", a Nơi nhận or an appendix ends the body (``items.boundaries``)
+    flat: str  # the same, one line: offsets agree with ``text``
+    folded: str  # the same, folded (no marks, lower case): OCR's misplaced marks hide nothing
+    start: int
+    end: int
+    cuts: list[int]  # where the body's parts end
+    issued_date: str | None  # the document's date, for deadlines written as words
+    items: list[Item]
+    starts: list[int]  # each item's start, for bisect
+    closings: Matches  # "chịu trách nhiệm thi hành Quyết định này", on the folded text
+    cues: Matches  # "chủ trì", "có/chịu trách nhiệm" at a word's start
+    responsible: Matches  # those of ``cues`` that say "có/chịu trách nhiệm"
+    blank_lines: list[re.Match]  # where a name stops, where a subject starts
+    blanks: list[int]  # where each blank line starts
+    paragraphs: list[int]  # where each blank line ends
+    labels: list[re.Match]  # table-row labels ("Cơ quan chủ trì:"), on the folded text
+    label_starts: list[int]
+
+    @classmethod
+    def read(cls, text: str, start: int, end: int, issued_date: str | None) -> Context:
+        text, cuts = boundaries(text, start, end)
+        flat = text.replace("\n", " ")
+        folded = fold_document(text).replace("\n", " ")
+        items = find_items(text, start, end, cuts)
+        closings = Matches(CLOSING.finditer(folded, start, end))  # once, not per sentence
+        cues = Matches(starting_words(LEAD_CUE, flat, start, end))
+        blank_lines = list(PARAGRAPH.finditer(text, start, end))  # once: where a name stops, where a subject starts
+        labels = list(LABEL.finditer(folded, start, end))  # once, not per item
+        return cls(
+            text=text,
+            flat=flat,
+            folded=folded,
+            start=start,
+            end=end,
+            cuts=cuts,
+            issued_date=issued_date,
+            items=items,
+            starts=[item.start for item in items],
+            closings=closings,
+            cues=cues,
+            responsible=Matches(m for m in cues.matches if "trách" in m.group()),  # "có/chịu trách nhiệm"
+            blank_lines=blank_lines,
+            blanks=[m.start() for m in blank_lines],
+            paragraphs=[m.end() for m in blank_lines],  # where a blank line ends
+            labels=labels,
+            label_starts=[m.start() for m in labels],
+        )
+
+    def section_at(self, offset: int) -> str | None:
+        """The path of the innermost item at ``offset``: items end where the next one starts, so it
+        is the last item starting at or before it."""
+        i = bisect_right(self.starts, offset) - 1
+        if i < 0 or offset >= self.items[i].end:
+            return None
+        return self.items[i].path or None

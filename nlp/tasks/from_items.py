@@ -1,0 +1,381 @@
+"""Duties read from items: an item led by a unit, a heading whose unit does the items under
+it, and an item laid out as a table row.
+
+"2. Sở Tài chính: ...", "a) Công an tỉnh chủ trì ...", "3. Trách nhiệm của Sở Y tế" with its
+items, "Điều 20. ... Cơ quan xử lý có trách nhiệm:" with its items, "Các Sở, ngành chủ trì ..."
+as a group's heading, and "Cơ quan chủ trì: Sở A. Thời gian thực hiện: ..." (:func:`labelled`).
+:func:`item_tasks` reads them all; the sentences these duties leave are read by ``from_sentences``.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+
+from ..deadlines import find_deadline
+from ..items import Item, descendants, own_end, subtree_end
+from ..normalize import collapse, fold
+from ..tables import phrase_alternation, starting_words
+from .context import SENTENCE_CUT, Context, Matches, sentences
+from .legal_subjects import RESPONSIBLE_CUE, SCOPE, responsible_subject, without_scope
+from .task import NOT_DUTY, ONLY_REPEATS, Task, action_text
+from .units import find_coordinators, is_name_list, past_parenthesis, split_units, units_at
+from .vocabulary import CLAUSE_WORD, GRAMMAR, free_verb, is_group, names_unit, patterns
+
+
+# "Trách nhiệm của Sở X", "Giao Sở X", "Điều 9. Nội dung Sở X có trách nhiệm chủ trì" (a Quy chế's article titles)
+_ITEM_LEAD = re.compile(r"(?:(?:thẩm\s+quyền|quyền\s+hạn|quyền|nhiệm\s+vụ)\s+và\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ)(?:\s+và\s+quyền\s+hạn)?\s+(?:của\s+)?|(?:giao|đề\s+nghị|yêu\s+cầu|nội\s+dung)\s+", re.I)
+
+
+def item_tasks(doc: Context) -> list[Task]:
+    """The duties of the items: an item led by a unit (with the items under a heading it takes
+    in), then the items laid out as table rows ("Cơ quan chủ trì: ..."), whose fields may be
+    written as the bullets under a heading."""
+    labels, label_starts, cuts = doc.labels, doc.label_starts, doc.cuts
+    tasks: list[Task] = []
+    used: set[int] = set()  # items whose text went into a parent's task
+    spread: dict[int, list[re.Match]] = {}  # items whose fields are their bullets (see below)
+    for item in doc.items:
+        if item.children and bisect_left(label_starts, item.text_start) == bisect_left(label_starts, own_end(item)):
+            # "2. Tổ chức tập huấn ...\n- Cơ quan chủ trì: Sở A, Sở B.\n- Thời gian thực hiện: ...":
+            # a table row's fields written as the heading's bullets
+            own = [m for c in item.children for m in labels[bisect_left(label_starts, c.text_start) : bisect_left(label_starts, c.text_start + 1)]]
+            beyond = bisect_right(cuts, item.text_start)  # not past a "./.", a Nơi nhận, an appendix
+            if own and beyond < len(cuts) and cuts[beyond] <= own[-1].start():
+                continue
+            if any(m.group("label").startswith(("co", "don")) and not m.group("label").endswith("hop") for m in own):
+                spread[id(item)] = own
+                used.update(id(c) for c in item.children)
+    for item in doc.items:
+        if id(item) in used or id(item) in spread:
+            continue
+        tasks.extend(unit_led(doc, item, used))
+    for item in doc.items:
+        if id(item) in spread:
+            tasks.extend(labelled(doc.flat, item, spread[id(item)], doc.issued_date))
+        elif id(item) not in used:
+            own = labels[bisect_left(label_starts, item.text_start) : bisect_left(label_starts, own_end(item))]
+            tasks.extend(labelled(doc.flat, item, own, doc.issued_date))
+    return tasks
+
+
+def unit_led(doc: Context, item: Item, used: set[int]) -> list[Task]:
+    """ "2. Sở Tài chính: ...", "a) Công an tỉnh chủ trì ...", "3. Trách nhiệm của Sở Y tế".
+    ``used`` gathers the items whose text went into this item's duty."""
+    flat, issued_date = doc.flat, doc.issued_date
+    p = patterns()
+    at = item.text_start
+    if doc.closings.first(at, own_end(item)):
+        first_sentence_end = next((e for s_, e in sentences(flat, at, own_end(item))), own_end(item))
+        if doc.closings.first(at, first_sentence_end):
+            return []  # the closing article: read unit by unit in in_sentence
+    lead = _ITEM_LEAD.match(flat[at : at + 50])
+    if lead:
+        at += lead.end()
+    units, after, titled = _leading_units(doc, item, at, lead)
+    if not units:
+        return []
+    # a later sentence with a unit of its own as subject ("Điều 3. Sở A có trách nhiệm ... Văn
+    # phòng UBND tỉnh có trách nhiệm chủ trì ...") is its own duty, read sentence by sentence
+    item_end = next_subject(flat, after, item.end, units, doc.responsible)
+    after = past_parenthesis(flat, after, item_end)
+    rest = flat[after:item_end]
+    # "1. Chủ tịch UBND các tỉnh ..., trong đó trọng tâm là các tỉnh: A, B:" heads the items under
+    # it, and so does "Nội dung Sở X có trách nhiệm chủ trì" (a duty whose content is the items)
+    heading_only = (
+        not rest.strip(" :.")
+        or bool(ASIDE.match(rest) and rest.rstrip().endswith(":"))
+        or bool(item.children and _BARE_DUTY.fullmatch(rest.strip(" :.")))
+    )
+    if rest.lstrip().startswith(":"):
+        rest = rest.lstrip()[1:]
+    elif titled and not heading_only:
+        # "5. Sở Văn hóa, Thể thao và Du lịch\n\nSở Văn hóa, Thể thao và Du lịch quản lý ...": the
+        # paragraph under the heading is its duty, its subject said again or not
+        start = len(rest) - len(rest.lstrip(" *"))
+        own, own_after = units_at(flat, after + start, item_end, tag=False)
+        if own and p["cue"].match(flat, own_after):
+            units, rest = own, flat[own_after:item_end]  # "2. Sở A, Sở B\n\nSở A chủ trì, phối hợp với Sở B ..."
+        else:
+            rest = rest.strip(" *")
+            if rest.lower().startswith(units[0].lower()):
+                rest = rest[len(units[0]) :]
+    elif not (lead or heading_only or p["cue"].match(rest) or _QUALIFIER.match(rest)):
+        return []  # "1. Sở ... là ..." without a duty
+    taken = _with_items_under(doc, item, rest, heading_only, item_end, used)
+    if taken is None:
+        return []
+    rest, reach = taken  # ``reach``: where the text it read ends, past the items under a heading it took
+    action = action_text(rest)
+    if not action or ONLY_REPEATS.match(action) or NOT_DUTY.search(action[:80]) or is_name_list(action):
+        return []
+    if lead and fold(lead.group()).startswith("de nghi"):
+        action = "(đề nghị) " + action  # asked of a body this one does not direct
+    deadline, deadline_text = find_deadline(rest, issued_date)
+    coordinators = find_coordinators(rest)
+    return [
+        Task(unit, action, coordinators, deadline, deadline_text, item.path or None, item.start, item_end, is_group(unit), reach=reach)
+        for unit in units
+    ]
+
+
+def _leading_units(doc: Context, item: Item, at: int, lead: re.Match | None) -> tuple[list[str], int, bool]:
+    """The units an item opens with (from ``at``, past its lead "Trách nhiệm của", "Giao" ...),
+    where their names end, and whether the name is the heading's own line (the paragraph under
+    it is then the duty); no units when the item names none."""
+    flat, text, blanks = doc.flat, doc.text, doc.blanks
+    units: list[str] = []
+    titled = False
+    if lead and "của" in lead.group() and item.children:
+        units, after = _titled(text, item, at)  # "Điều 66. Nhiệm vụ và quyền hạn của Bộ, ..., Cơ quan quản lý công chức khác"
+    elif not lead and item.children:
+        units, after = _group_title(flat, item, at)
+    if not units:
+        # a name stops at a blank line: "Trách nhiệm của các cơ quan\n\nCác cơ quan ... có trách nhiệm ..."
+        j = bisect_left(blanks, at) if blanks else 0
+        blank = blanks[j] if blanks and j < len(blanks) and blanks[j] < item.end else None
+        if blank is not None and item.children:
+            own = flat[at : own_end(item)]
+            if not re.search(r"[.;:]", own) and len(own.split()) <= 40:
+                blank = None  # a heading the export broke into two paragraphs: "... Hội Liên hiệp\n\nPhụ nữ Thành phố ..."
+        units, after = units_at(flat, at, item.end if blank is None else blank, tag=bool(lead))  # the tagger only after "Giao", "Đề nghị" ...
+        titled = bool(units and blank is not None and not flat[after:blank].strip(" *"))  # the name is the heading's line
+    if not units:
+        # "1. Căn cứ Kế hoạch này, Giám đốc các Sở, ... xây dựng kế hoạch ...": past the lead-in
+        lead_in = _LEAD_IN.match(flat, at, item.end)
+        past = lead_in.end() if lead_in else _past_title(flat, at, item.end)
+        if past is not None:
+            # "VII. CHẾ ĐỘ BÁO CÁO\nCác sở, ban, ngành ... gửi báo cáo ...": past the heading's title
+            units, after = units_at(flat, past, item.end)
+        if not units and item.children:
+            # "Điều 20. Xử lý thông tin\nCơ quan xử lý có trách nhiệm:", "Điều 13. Trách nhiệm của
+            # Đơn vị quản lý Cổng thông tin": the items under it are the duties of the unit named
+            units, after = _announced(text, item)
+    return (units, after, titled) if units else ([], at, False)
+
+
+def _with_items_under(doc: Context, item: Item, rest: str, heading_only: bool, item_end: int, used: set[int]) -> tuple[str, int] | None:
+    """The duty's words with those of the items under the item that it takes in, and where they
+    end (``item_end`` when it takes none); None for a heading whose items all name their own unit."""
+    flat = doc.flat
+    if heading_only or not rest.strip():
+        # the heading's unit does the items under it that name no unit of their own ("1. Trách
+        # nhiệm của Sở Tư pháp ...", "- Yêu cầu các cơ quan báo chí ..." are read on their own)
+        children = [c for c in item.children if not starts_with_unit(flat, c) and not _names_own_subject(doc.text, c)]
+        if not children:
+            return None
+        for child in children:
+            used.add(id(child))
+            used.update(id(d) for d in descendants(child))
+        return " ".join(flat[c.text_start : c.end] for c in children), max(c.end for c in children)
+    if item.children and rest.rstrip().endswith(":") and not any(starts_with_unit(flat, c) for c in item.children):
+        # "Sở X: chỉ đạo Chi cục Y thực hiện các nội dung sau:" and its bullets are one duty
+        for child in descendants(item):
+            used.add(id(child))
+        return rest + " " + " ".join(flat[c.text_start : c.end] for c in item.children), max(c.end for c in item.children)
+    return rest, item_end
+
+
+# the last line of an item's own text that names who does the items under it: "Bộ Tài chính,
+# Bộ Công Thương có trách nhiệm:", "Ngân hàng nhận ký quỹ có trách nhiệm sau:", "... có các nhiệm vụ sau đây:"
+_ANNOUNCES = re.compile(
+    r"(?:^|\n)[ \t*]*(?P<who>[^\n]{3,200}?)\s+(?:có|chịu)\s+(?:các\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ)(?:\s+(?:sau(?:\s+đây)?|như\s+sau|chính\s+sau))?[ \t*]*:[ \t*]*$"
+)
+
+
+def _announced(text: str, item: Item) -> tuple[list[str], int]:
+    """The units of a line that announces the duties under it, and where the line ends."""
+    title_end = own_end(item)
+    line_start = text.rfind("\n", item.text_start, title_end - 1)
+    m = _ANNOUNCES.search(text, max(item.text_start, line_start), title_end) if line_start >= 0 else None
+    if not m or text[m.end() : title_end].strip():
+        return [], item.text_start
+    who = m.group("who")
+    head = patterns()["head"].match(who)
+    # (a compound such as "Cơ quan xử lý", "Đơn vị quản lý" is a name here: the line says who)
+    if not head or CLAUSE_WORD.search(who) or len(who.split()) > 20:
+        return [], item.text_start
+    return split_units(without_scope(who)), m.start("who") + len(who)
+
+
+def _titled(text: str, item: Item, at: int) -> tuple[list[str], int]:
+    """ "Điều 23. Trách nhiệm của doanh nghiệp hoạt động dịch vụ việc làm": the body the title
+    names, whole, where the unit grammar does not know it (``at``: past "Trách nhiệm của")."""
+    line_end = text.find("\n", at, own_end(item))
+    if line_end < 0 or text[line_end:own_end(item)].strip():
+        return [], at  # a title on its own line, the duties in the items under it
+    who = re.sub(r"(?:\s*\[\d+\]|\s+\d{1,3})+$", "", text[at:line_end].strip(" *.:")).strip(" *.:")  # a footnote mark
+    if (
+        not who
+        or len(who.split()) > 15
+        or not who[:1].isalpha()
+        or patterns()["not_unit"].match(who)
+        or re.match(r"(?:các\s+)?bên\b", who, re.I)
+        or CLAUSE_WORD.search(who)
+        or 2 * sum(_names_own_subject(text, c) for c in item.children) > len(item.children)
+    ):
+        return [], at  # "Trách nhiệm của các cơ quan ...\n1. Cơ quan tài chính: ...\n2. Cơ quan thuế: ...": a grouping
+    capital = who[:1].upper() + who[1:]
+    head = patterns()["head"].match(capital)
+    units = split_units(who) if head and names_unit(capital, head) else []
+    return units or [capital], line_end
+
+
+# a heading that names a group by what its members do, its duties in the items under it:
+# "2. Các Sở, ngành chủ trì, quản lý, tham gia thực hiện các dự án thuộc Chương trình"
+_GROUP_HEAD = re.compile(r"[\s*]*Các\s+(?:sở|Sở|bộ|Bộ|cơ\s+quan|đơn\s+vị|địa\s+phương|ban|Ban|ngành|tổ\s+chức)(?:\s*,\s*(?:sở|Sở|ban|ngành|cơ\s+quan|đơn\s+vị|địa\s+phương))*\s")
+_INTRODUCING_END = re.compile(r"(?:sau|sau\s+đây|như\s+sau|gồm|bao\s+gồm)[\s*]*$")
+
+
+def _group_title(flat: str, item: Item, at: int) -> tuple[list[str], int]:
+    """The whole heading as the name of its group, where a duty verb of its own follows the
+    group's head and the heading ends without ":" (the items under it are the duties)."""
+    title_end = own_end(item)
+    title = flat[at:title_end].rstrip(" *")
+    head = _GROUP_HEAD.match(title)
+    if not head or title.endswith((":", ".", ";")) or _INTRODUCING_END.search(title) or len(title.split()) > 30:
+        return [], at
+    if not free_verb().match(title, head.end()) or any(starts_with_unit(flat, c) for c in item.children):
+        return [], at
+    return [collapse(title.strip(" *"))], title_end
+
+
+# an item that names its own unit in a way the head grammar may not know: "Cơ quan tài chính:",
+# "Trách nhiệm của đối tượng kiểm kê:", "Ban chỉ huy phòng thủ dân sự cấp tỉnh có trách nhiệm:"
+_OWNER_TITLE = re.compile(r"[ \t*]*(?:Trách\s+nhiệm|Nhiệm\s+vụ|Quyền\s+hạn)\s+của\s")
+_OWNER_THEN = re.compile(r"[^\n:;.]{0,80}?(?::|\s(?:có|chịu)\s+trách\s+nhiệm)")
+
+
+def _names_own_subject(text: str, item: Item) -> bool:
+    if _OWNER_TITLE.match(text, item.text_start, item.end):
+        return True
+    at = item.text_start
+    while at < item.end and text[at] in " \t*":
+        at += 1
+    head = patterns()["head"].match(text, at, item.end)
+    return bool(head and _OWNER_THEN.match(text, head.end(), item.end))
+
+
+def next_subject(flat: str, start: int, end: int, units: list[str] = (), responsible: "Matches | None" = None) -> int:
+    """Where a sentence between ``start`` and ``end`` opens with a unit and a duty cue, or ``end``."""
+    p = patterns()
+    for m in SENTENCE_CUT.finditer(flat, start, end):
+        units, after = units_at(flat, m.end(), end, tag=False)
+        if units and p["cue"].match(flat, after):
+            return m.start() + 1
+        # "... Chỉ thị này. Yêu cầu Giám đốc các sở ...; Chủ tịch UBND các xã ... triển khai thực
+        # hiện nghiêm túc Chỉ thị này": a request of its own after the last item, not its text
+        asked = _ASKS.match(flat, m.end(), end)
+        if asked and units_at(flat, asked.end(), end, tag=False)[0]:
+            return m.start() + 1
+    # "..., các cơ quan phối hợp có trách nhiệm phối hợp ...": a clause with a subject of its own
+    for cue in responsible.within(start, end) if responsible is not None else starting_words(RESPONSIBLE_CUE, flat, start, end):
+        subject = responsible_subject(flat, start, cue)
+        if (
+            subject is not None
+            and flat[max(start, subject - 2) : subject].strip() in (",", ";")
+            and len(flat[start:subject].split()) >= 4  # not "Hằng năm, Tòa án ... có trách nhiệm"
+            and collapse(flat[subject : cue.start()]).strip().casefold() not in {u.casefold() for u in units}
+        ):
+            return subject
+    return end
+
+
+_ASKS = re.compile(r"(?:Yêu\s+cầu|Đề\s+nghị|Giao)\s+")
+
+
+def labelled(flat: str, item: Item, labels: list[re.Match], issued_date: str | None) -> list[Task]:
+    """An item laid out as a table row: "Cơ quan chủ trì: Sở Nội vụ. Cơ quan phối hợp: ...
+    Thời gian thực hiện: năm 2025." One task per lead unit, with the item's text as the duty.
+    ``labels``: the item's own label matches, on the folded text."""
+    if not labels:
+        return []
+    fields: dict[str, str] = {}
+    spread = labels[0].start() >= own_end(item)  # the fields are the heading's bullets
+    span_end = item.children[-1].end if spread else item.end
+    for i, m in enumerate(labels):
+        stop = labels[i + 1].start() if i + 1 < len(labels) else (span_end if spread else own_end(item))
+        if spread:  # up to the bullet's end ("- Nội dung thực hiện: ..." may follow)
+            stop = min(stop, next((c.end for c in item.children if c.text_start <= m.start() < c.end), stop))
+        label = m.group("label")
+        fields["time" if label.startswith("thoi") else label.split()[-1]] = flat[m.end() : stop].strip(" ;.")
+    lead = fields.get("tri") or fields.get("hien")
+    if not lead or "thoi gian" in fold(lead[:12]):
+        return []
+    if spread:
+        first = item.children[0]
+        first_end = subtree_end(first)  # "- Nội dung:" and its "+" bullets
+        content = _CONTENT_LABEL.match(flat, first.text_start, first_end)
+        action = action_text(flat[content.end() : first_end] if content else flat[item.text_start : own_end(item)])
+    else:
+        action = action_text(flat[item.text_start : labels[0].start()])
+    when = fields.get("time")
+    deadline, deadline_text = find_deadline(when or "", issued_date)
+    if when and not deadline_text:
+        deadline_text = collapse(when)[:120]
+    clauses = _clause_duties(flat, lead, action)
+    if clauses:
+        # "Cơ quan thực hiện: Sở A chủ trì ...; Sở B và Sở C chủ động ...": each clause its own duty
+        return [Task(u, a, find_coordinators(a), deadline, deadline_text, item.path or None, item.start, span_end, is_group(u)) for u, a in clauses]
+    lead = SCOPE.sub("", lead)  # "..., các sở trong phạm vi chức năng, nhiệm vụ của mình và các cơ quan ..."
+    units = split_units(re.split(r"\s+(?:chủ\s+trì|trong\s+phạm\s+vi)", lead)[0])
+    coordinators = [collapse(c).strip(" .;") for c in re.split(r",\s*(?=[A-ZĐÀ-Ỹ]|các\s)|\s+và\s+(?=[A-ZĐÀ-Ỹ]|các\s)", fields.get("hop", "")) if c.strip()]
+    return [Task(u, action, coordinators, deadline, deadline_text, item.path or None, item.start, span_end, is_group(u)) for u in units if action]
+
+
+_OPEN_END = re.compile(r"\s(?:về|của|và|với|cho|đối\s+với|trong)$")  # a name cut before its last words
+_CONTENT_LABEL = re.compile(r"\s*(?:Nội\s+dung(?:\s+thực\s+hiện|\s+công\s+việc)?|Nhiệm\s+vụ)\s*:\s*", re.I)
+
+
+def _clause_duties(flat: str, lead: str, action: str) -> list[tuple[str, str]]:
+    """A lead field that is itself written as duties, clause by clause: "Sở A chủ trì tham mưu
+    ...; Sở B và các sở, ban, ngành chủ động triển khai ..." gives each unit its clause's duty.
+    Empty unless every clause reads as units then a duty verb."""
+    if ";" not in lead and not patterns()["cue"].search(lead):
+        return []
+    found = []
+    for clause in re.split(r"\s*;\s*", lead):
+        if not clause.strip():
+            continue
+        units, after = units_at(clause, 0, len(clause), tag=False)
+        if not units or not patterns()["cue"].match(clause, after) or _OPEN_END.search(units[-1]):
+            return []  # "Đơn vị chủ trì: Vụ Các vấn đề chung về xây dựng pháp luật" is one name
+        found.extend((u, action_text(clause[after:])) for u in units)
+    return found
+
+
+def starts_with_unit(flat: str, item: Item) -> bool:
+    """ "- UBND huyện Trà Bồng tiếp tục ...": an item that names its own unit."""
+    p = patterns()
+    at = item.text_start
+    lead = _ITEM_LEAD.match(flat, at, at + 30)
+    if lead:
+        at = lead.end()
+    head = p["head"].match(flat, at)
+    return bool(head and names_unit(flat, head) and not p["not_unit"].match(flat, at))
+
+
+# "Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ được giao chủ trì ...": the duty follows
+_QUALIFIER = re.compile(r"\s*(?:theo|trong\s+phạm\s+vi)\s+(?:chức\s+năng|nhiệm\s+vụ|thẩm\s+quyền)", re.I)
+_WORD = re.compile(r"\s*(\S+)")
+
+
+def _past_title(flat: str, at: int, end: int) -> int | None:
+    """Where the text after a heading's title in capitals starts ("CHẾ ĐỘ BÁO CÁO Các sở ..."
+    gives the offset of "Các"), or None: a roman heading's title is written in capitals."""
+    words = 0
+    while at < end:
+        m = _WORD.match(flat, at, end)
+        if not m:
+            return None
+        word = m.group(1).strip("*,-&")
+        if word and word.isupper() and len(word) > 1 or word in ("-", "&", "VÀ"):
+            words += 1
+            at = m.end()
+            continue
+        return m.start(1) if words >= 2 and word[:1].isupper() and not word.isupper() else None
+    return None
+
+
+_LEAD_IN = re.compile(rf"\s*(?:{phrase_alternation(GRAMMAR['lead_ins'])})[^,;:]{{0,160}},\s*")
+_BARE_DUTY = re.compile(r"(?:có|chịu)\s+trách\s+nhiệm(?:\s+chủ\s+trì)?|chủ\s+trì(?:\s+thực\s+hiện)?(?:\s+các\s+nội\s+dung\s+sau)?", re.I)
+ASIDE = re.compile(r",\s*trong\s+đó\s")

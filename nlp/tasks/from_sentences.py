@@ -1,0 +1,256 @@
+"""Duties read from running text, sentence by sentence: what the items' duties left.
+
+The closing article ("Chánh Văn phòng ..., Giám đốc các Sở ... chịu trách nhiệm thi hành Quyết
+định này"), a lead cue and its units ("Giao Bộ X ...", "(3) Đề nghị Ủy ban Y ...", one clause per
+lead), a unit right before a cue ("..., Sở Văn hóa và Thể thao chủ trì triển khai ..."), and the
+subject of "có trách nhiệm" in a legal text (``legal_subjects``). An event a report tells ("Ngày
+12/11/2024, tại trụ sở UBND tỉnh, ... chủ trì cuộc họp") gives none.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+
+from ..items import Item
+from ..normalize import collapse
+from ..tables import phrase_alternation
+from .context import Context, sentences
+from .from_items import ASIDE, next_subject, starts_with_unit
+from .legal_subjects import responsible_subject, without_scope
+from .task import NOT_DUTY, ONLY_REPEATS, Task, action_text, tasks_for
+from .units import MODAL, PARENTHESIS, past_parenthesis, split_units, units_at
+from .vocabulary import GRAMMAR, is_group, names_unit, patterns
+
+
+def sentence_tasks(doc: Context, item_tasks: list[Task]) -> list[Task]:
+    """The duties of the sentences that the items' duties (``item_tasks``) did not read; a
+    closing article inside an item still counts, and an event a report tells gives none."""
+    flat, text, start, end = doc.flat, doc.text, doc.start, doc.end
+    # found once, not per sentence (from the start of the line the body starts in)
+    events = event_openings(text, text.rfind("\n", 0, start) + 1, end)
+    covered = sorted((t.start, t.end) for t in item_tasks)
+    covered_starts = [a for a, _ in covered]
+    reach = list(accumulate((b for _, b in covered), max))  # the furthest end of the spans so far
+    tasks: list[Task] = []
+    for sentence_start, sentence_end in sentences(flat, start, end, text, doc.cuts):
+        i = bisect_right(covered_starts, sentence_start)
+        inside = i > 0 and reach[i - 1] > sentence_start
+        if inside and not doc.closings.first(sentence_start, sentence_end):
+            if reach[i - 1] >= sentence_end or not flat[reach[i - 1] : sentence_end].strip():
+                continue  # already read with its item; a closing article after it still counts
+            sentence_start = reach[i - 1]  # the item's duty ended inside it: a clause with its own subject follows
+        k = bisect_left(events, text.rfind("\n", 0, sentence_start) + 1) if events else 0
+        if events and k < len(events) and events[k] < sentence_end:
+            # "Ngày 12/11/2024, tại trụ sở UBND tỉnh, Phó Chủ tịch ... chủ trì cuộc họp": what took place
+            if events[k] <= sentence_start:
+                continue
+            sentence_end = events[k]
+        tasks.extend(in_sentence(doc, sentence_start, sentence_end))
+    return tasks
+
+
+# A thông báo kết luận or a report opens with the event it tells: the day (its year given), then
+# the place ("Ngày 12/11/2024, tại trụ sở UBND tỉnh, ... chủ trì cuộc họp ..."). What took place
+# gives no duty.
+_EVENT_DAY = re.compile(r"[Nn]gày\s+(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,?\s+tại\s")
+_EVENT_LINE_START = re.compile(r"[ \t*]*(?:(?:Vào|Sáng|Chiều|Tối)\s+)?")  # what may stand before the day on its line
+
+
+def event_openings(text: str, start: int, end: int) -> list[int]:
+    """Where the lines that open with an event's day and place start ("Ngày 12/11/2024, tại ..."):
+    the day found by a literal search, then its line's start checked (a pattern anchored at every
+    line start is tried at every position)."""
+    found = []
+    at = text.find("gày ", start + 1, end)
+    while at >= 0:  # (a literal search, then the pattern where it stands: fastest on long texts)
+        m = _EVENT_DAY.match(text, at - 1, end)
+        if m:
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            if _EVENT_LINE_START.fullmatch(text, line_start, m.start()):
+                found.append(line_start)
+        at = text.find("gày ", at + 4, end)
+    return found
+
+
+# a lead-in whose duties are the items after it: "... thực hiện ngay các nhiệm vụ, giải pháp sau"
+_INTRODUCES = re.compile(rf"(?:các|những|một\s+số)\s+(?:{phrase_alternation(GRAMMAR['introduced_nouns'])})(?:[\s,]+[^\s.;]+){{0,6}}?\s+(?:như\s+)?sau(?:\s+đây)?$")
+
+
+def in_sentence(doc: Context, s: int, e: int) -> list[Task]:
+    """Duties inside running text between ``s`` and ``e``: the closing article, "Giao X ...", "X chủ trì ..."."""
+    section = doc.section_at(s)
+    closing = doc.closings.first(s, e)
+    if closing and closing.group("cue").startswith("to") and _closing_is_an_object(doc.flat, s, closing.start()):
+        closing = None  # "Giao UBND tỉnh xây dựng kế hoạch và tổ chức thực hiện Nghị quyết này": a duty, read below
+    if closing:
+        return _closing_article(doc, s, e, closing, section)
+    clauses = _lead_clauses(doc.flat, s, e)
+    found = _asked(doc, s, e, clauses, section)
+    if clauses[0][1]:
+        return found
+    return found + _before_cues(doc, s, e, section)
+
+
+def _closing_article(doc: Context, s: int, e: int, closing: re.Match, section: str | None) -> list[Task]:
+    """ "Chánh Văn phòng ..., Giám đốc các Sở ... chịu trách nhiệm thi hành Quyết định này": one
+    task per unit named before the closing cue, the cue and the rest as its action."""
+    flat = doc.flat
+    p = patterns()
+    subject_start = s
+    m = re.match(r"\s*(?:Điều\s+\d+\s*\.?\s*)", flat[s:e])
+    if m:
+        subject_start += m.end()
+    title = p["not_unit"].match(flat, subject_start)  # "Tổ chức thực hiện Chánh Văn phòng ...": a title, not "Tổ chức"
+    if title or not p["head"].match(flat, subject_start):
+        # "Điều 29. Trách nhiệm thi hành Các Bộ trưởng, ...": past the article's title
+        past = title.end() if title else subject_start
+        first = next((h for h in p["head"].finditer(flat, past, closing.start()) if h.group()[:1].isupper()), None)
+        if first and first.start() - subject_start <= 60:
+            subject_start = first.start()
+    units = split_units(flat[subject_start : closing.start()])
+    action = collapse(flat[closing.start() : e]).rstrip("./ *")
+    return [Task(u, action, [], None, None, section, s, e, is_group(u)) for u in units]
+
+
+def _lead_clauses(flat: str, s: int, e: int) -> list[tuple[int, re.Match | None]]:
+    """ "Giao Bộ X ...", "(3) Đề nghị Ủy ban Y ...", and the same after a ";" inside the sentence
+    ("...; giao Bộ X làm chủ Chương trình"): where each clause starts, and its lead cue (the
+    sentence's own start first, its cue None when it has none)."""
+    p = patterns()
+    sentence = flat[s:e]
+    clauses = [(s, p["lead"].match(flat, s, e))]
+    may = ";" in sentence or "(" in sentence or "đề nghị" in sentence or "yêu cầu" in sentence  # (fastest test)
+    clause_starts = sorted(set(_clause_starts(flat, s, e))) if may else ()
+    for at in clause_starts:
+        lead = p["lead"].match(flat, at, e)
+        if lead:
+            clauses.append((at, lead))
+    return clauses
+
+
+def _asked(doc: Context, s: int, e: int, clauses: list[tuple[int, re.Match | None]], section: str | None) -> list[Task]:
+    """The duties of the units a lead cue asks, one clause per lead, up to the next one."""
+    flat, issued_date = doc.flat, doc.issued_date
+    found = []
+    for i, (at, lead) in enumerate(clauses):
+        if not lead:
+            continue
+        clause_end = clauses[i + 1][0] if i + 1 < len(clauses) else e
+        units, after = units_at(flat, lead.end(), clause_end)
+        if units:
+            after = past_parenthesis(flat, after, clause_end)
+            rest = flat[after:clause_end]
+            action = action_text(rest)
+            # "Yêu cầu Giám đốc các sở ...; Chủ tịch UBND các xã ... triển khai thực hiện nghiêm túc
+            # Chỉ thị này": the closing that names who carries the document out, as a QĐ's does
+            closing = len(units) > 1 and _THIS_DOCUMENT.search(action)
+            if _INTRODUCES.search(action) and flat[s:e].rstrip().endswith(":") and not ASIDE.search(action):
+                # "Yêu cầu các Bộ trưởng ... thực hiện ngay các nhiệm vụ, giải pháp sau:" leads the items;
+                # when they name no unit of their own, they are the duties of the units asked
+                following = _following_items(flat, doc.items, doc.starts, e)
+                if following:
+                    prefix = "(đề nghị) " if "đề nghị" in lead.group("lead").lower() else ""
+                    joined = action_text(" ".join(flat[c.text_start : next_subject(flat, c.text_start, c.end)] for c in following))
+                    found.extend(tasks_for(units, prefix + joined, joined, issued_date, section, s, following[-1].end))
+                continue
+            if action and (closing or not ONLY_REPEATS.match(action)) and not NOT_DUTY.search(action[:80]):
+                prefix = "(đề nghị) " if "đề nghị" in lead.group("lead").lower() else ""
+                found.extend(tasks_for(units, prefix + action, rest, issued_date, section, s, e))
+    return found
+
+
+def _before_cues(doc: Context, s: int, e: int, section: str | None) -> list[Task]:
+    """The duties of the units right before a cue ("..., Sở Văn hóa và Thể thao chủ trì ..."),
+    and of a legal text's subject with a clause of its own before "có trách nhiệm"."""
+    flat, issued_date = doc.flat, doc.issued_date
+    found = []
+    for cue in doc.cues.within(s, e):
+        # "Cá nhân được giao quản lý sổ ... có trách nhiệm ...": a subject with its own clause
+        subject = responsible_subject(flat, s, cue, doc.paragraphs) if "trách" in cue.group() else None
+        if subject is not None:
+            units = split_units(without_scope(flat[subject : cue.start()]))
+            rest = flat[cue.start() : e]
+            if units and not NOT_DUTY.search(rest[:80]):
+                found.extend(tasks_for(units, action_text(rest), rest, issued_date, section, s, e))
+                continue
+        # "..., Sở Văn hóa và Thể thao chủ trì triển khai ...": the unit right before the cue
+        back = max(s, cue.start() - 160)
+        boundary = max([back, *(m.end() for m in _CLAUSE_CUT.finditer(flat, back, cue.start()))])
+        for head in patterns()["head"].finditer(flat, boundary, cue.start()):
+            # "Sở Y tế (mục II.3) chủ trì ...": a reference between the unit and its duty
+            phrase = PARENTHESIS.sub("", flat[head.start() : cue.start()])
+            if not head.group()[:1].isupper() or not names_unit(flat, head) or patterns()["stop"].search(phrase, len(head.group())):
+                continue
+            if _NARRATED.search(phrase) or MODAL.search(phrase):
+                break  # "Phó Thủ tướng ... đã chủ trì cuộc họp": what happened, not a duty
+            units = split_units(phrase) if len(phrase.split()) <= 20 else []
+            if units:
+                rest = flat[cue.start() : e]
+                if NOT_DUTY.search(rest[:80]):
+                    break
+                found.extend(tasks_for(units, action_text(rest), rest, issued_date, section, s, e))
+                break
+    return found
+
+
+def _following_items(flat: str, items: list[Item], starts: list[int], at: int) -> list[Item]:
+    """The items right after ``at`` at one level (and theirs under them), if none names a unit."""
+    i = bisect_left(starts, at)
+    if i >= len(items) or flat[at : items[i].start].strip():
+        return []
+    level = items[i].level
+    run = []
+    while i < len(items) and items[i].level >= level:
+        if items[i].level == level:
+            if starts_with_unit(flat, items[i]):
+                return []
+            run.append(items[i])
+        i += 1
+    return run
+
+
+def _closing_is_an_object(flat: str, s: int, cue_at: int) -> bool:
+    """Whether "tổ chức thực hiện Nghị quyết này" ends a duty of its own rather than closing the
+    text: a unit, then a duty verb of its own before it ("Giao UBND tỉnh xây dựng kế hoạch và ...")."""
+    p = patterns()
+    at = s + len(flat[s:cue_at]) - len(flat[s:cue_at].lstrip())
+    lead = p["lead"].match(flat, at, cue_at)
+    if lead:
+        at = lead.end()
+    units, after = units_at(flat, at, cue_at, tag=False)
+    return bool(units) and bool(flat[after:cue_at].strip(" ,;")) and bool(p["cue"].match(flat, after))
+
+
+# Clauses inside a sentence that may open with a lead cue: "...; giao Bộ X ...", "(2) Đề nghị
+# ...", and after the sentence's subject "UBND tỉnh kính đề nghị Thường trực HĐND tỉnh ..." (not
+# "theo/xét đề nghị của ...", "được yêu cầu"). Each form starts with a literal, found fast.
+_NUMBERED_CLAUSE = re.compile(r"\(\d{1,2}\)\s*")
+_ASKED = re.compile(r"(?:đề\s+nghị|yêu\s+cầu)\s+(?:các\s+)?(?:[A-ZĐÀ-Ỹ]|(?:thủ\s+trưởng|giám\s+đốc|chủ\s+tịch|người\s+đứng\s+đầu)\s)")
+_CONDITION = re.compile(r"\s*(?:Trường\s+hợp|Nếu|Khi)\s", re.I)
+
+# "Tờ trình ... về việc đề nghị HĐND xem xét": what another text asked; "Văn bản đề nghị UBND tỉnh
+# xem xét", "quy trình / hồ sơ đề nghị ...": the request is a noun, a paper of a procedure
+_NOT_ASKING = re.compile(r"(?:theo|xét|của|được|có|tại|việc|văn\s+bản|quy\s+trình|hồ\s+sơ|tờ\s+trình)\s+(?:kính\s+)?$", re.I)
+
+
+def _clause_starts(flat: str, s: int, e: int):
+    at = flat.find(";", s, e)
+    while at >= 0:
+        yield at + 1 + (flat[at + 1 : at + 2] == " ")
+        at = flat.find(";", at + 1, e)
+    for m in _NUMBERED_CLAUSE.finditer(flat, s + 1, e):
+        yield m.start()
+    if _CONDITION.match(flat, s, e):
+        return  # "Trường hợp phát sinh vướng mắc ..., đề nghị ...": asked only if it happens
+    for m in _ASKED.finditer(flat, s + 1, e):
+        before = flat[max(s, m.start() - 12) : m.start()]
+        if not _NOT_ASKING.search(before):
+            yield m.start() - (5 if before.endswith("kính ") else 0)
+
+
+_THIS_DOCUMENT = re.compile(rf"(?:{phrase_alternation(GRAMMAR['this_document_types'])})\s+này\s*$")
+_NARRATED = re.compile(r"\sđã(?:\s+được)?\s*$")
+
+# Where a clause starts, looking back from a cue: not at a comma inside a name ("Sở Văn hóa, Thể thao ...")
+_CLAUSE_CUT = re.compile(r"[;:(]\s*|,\s*(?=[a-zđà-ỹ])|\s-\s(?![A-ZĐÀ-Ỹ])|\.\s+")

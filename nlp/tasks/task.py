@@ -1,0 +1,77 @@
+"""The :class:`Task` record, and how a duty's words become tasks.
+
+Both readers (``from_items``, ``from_sentences``) end here: the duty's words cut to an action
+(:func:`action_text`), one task per unit with the coordinators and the deadline read from the same
+words (:func:`tasks_for`), and the two tests every duty passes first: words that only repeat
+"thực hiện" (``ONLY_REPEATS``) and words that are no duty at all (``NOT_DUTY``: a sum, a form's
+boxes and blanks, a list of powers, accountability to someone, an address line).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..deadlines import find_deadline
+from ..normalize import collapse
+from ..tables import phrase_alternation
+from .units import find_coordinators
+from .vocabulary import GRAMMAR, is_group
+
+
+@dataclass
+class Task:
+    assignee: str
+    action: str
+    coordinators: list[str] = field(default_factory=list)
+    deadline: str | None = None
+    deadline_text: str | None = None
+    section: str | None = None
+    start: int = 0
+    end: int = 0
+    group: bool = False  # a collective assignee ("các sở, ban, ngành")
+    due_by: str | None = None  # the last day the deadline's words allow (nlp.deadlines)
+    recurrence: str | None = None  # standing, yearly, monthly, every 6 months ...
+    reach: int = 0  # (not in the record) the end of the items a heading's duty took in
+
+    def to_dict(self) -> dict:
+        return {
+            "assignee": self.assignee,
+            "coordinators": self.coordinators,
+            "action": self.action,
+            "deadline": self.deadline,
+            "deadline_text": self.deadline_text,
+            "section": self.section,
+            "start": self.start,
+            "end": self.end,
+            "group": self.group,
+            "due_by": self.due_by,
+            "recurrence": self.recurrence,
+        }
+
+
+ONLY_REPEATS = re.compile(r"^\s*(?:nghiêm\s+túc\s+)?(?:triển\s+khai\s+)?(?:tổ\s+chức\s+)?(?:thực\s+hiện|triển\s+khai)(?:\s+nghiêm\s+túc)?(?:\s+(?:Kế hoạch|Quyết định|Chỉ thị|Công văn|nội dung)\s+(?:này|trên))?\s*[./]*\s*$", re.I)
+
+# accountability ("chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về ...") is not a duty given
+# (and a form's boxes and blanks "Tốt □, kém □", "trích tài khoản: ……"; powers, "... có quyền:
+# Phạt tiền ...", not duties)
+_NOT_DUTY_WORDS = GRAMMAR["not_duty"]
+NOT_DUTY = re.compile(
+    rf"^\W*\d[\d.,]*\s*(?:{phrase_alternation(_NOT_DUTY_WORDS['amounts'], True)})|[□☐]|…{{3}}|\.{{6}}|^[^.;:]{{0,80}}\scó\s+quyền\s*:"
+    rf"|trách\s+nhiệm\s+(?:(?:{phrase_alternation(_NOT_DUTY_WORDS['accountable_how'], True)})\s+)?trước\s+(?:pháp\s+luật|[A-ZĐÀ-Ỹ])"
+    r"|nếu\s+có\s+(?:khó\s+khăn,?\s+)?vướng\s+mắc|^\W*(?:(?:kịp\s+thời|chủ\s+động)\s+)?phản\s+ánh\s+(?:về|kịp\s+thời)"
+    rf"|^\W*(?:{phrase_alternation(_NOT_DUTY_WORDS['contact_labels'], True)})\s*:",
+    re.I,
+)
+
+
+def tasks_for(units: list[str], action: str, words: str, issued_date: str | None, section: str | None, start: int, end: int) -> list[Task]:
+    """One task per unit for one duty, its coordinators and deadline read from ``words``."""
+    deadline, deadline_text = find_deadline(words, issued_date)
+    coordinators = find_coordinators(words)
+    return [Task(u, action, list(coordinators), deadline, deadline_text, section, start, end, is_group(u)) for u in units]
+
+
+def action_text(rest: str) -> str:
+    text = collapse(rest).strip(" :;,.-*")  # "*": Markdown emphasis left around the end of a sentence
+    text = re.sub(r"\s*\./?[\s*]*$", "", text)
+    return text[:400]

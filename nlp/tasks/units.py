@@ -1,0 +1,289 @@
+"""The unit-name grammar: where the names of units at a point end, and how a list of them splits.
+
+A unit is named by a head ("Sở", "Ủy ban nhân dân", "Giám đốc", ...) and its name, up to a duty
+verb, a punctuation mark or another stop (:func:`units_at`). A list splits only before another
+unit's head, so "Sở Văn hóa, Thể thao và Du lịch" and "các sở, ban, ngành" stay whole
+(:func:`split_units`); posts share the body named after the last of them ("Giám đốc, Phó Giám
+đốc Sở X"; "Bí thư Tỉnh ủy, Chủ tịch UBND các tỉnh: A, B"), and "các Sở: Tài chính, Xây dựng"
+gives one unit per name. The tagger (``nlp.subjects``) is asked only where the grammar cannot tell.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..normalize import collapse, fold
+from ..subjects import subject_end, tagger_on
+from ..tables import load_table, phrase_alternation, relative_clause_words
+from .legal_subjects import NOT_SUBJECT_END, RESPONSIBLE_AHEAD, RESPONSIBLE_OBJECT, own_clause_only, without_scope
+from .vocabulary import GRAMMAR, coordinator_pattern, member_head, names_unit, patterns
+
+
+# "Các sở: Nông nghiệp và Môi trường, Tài chính" (a Nơi nhận line, a list of names): no duty
+_CAPITALISED = re.compile(r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*")
+_NAME_TOKENS = re.compile(r"[,;]|[^\s,;]+")
+
+
+def is_name_list(text: str) -> bool:
+    """Only capitalised words joined by "và", "-", commas: a list of names, not a duty.
+    Read token by token: a single regular expression for this backtracks exponentially."""
+    tokens = _NAME_TOKENS.findall(text)
+    if not tokens or not _CAPITALISED.fullmatch(tokens[0]):
+        return False
+    return all(t in (",", ";", "và", "-") or _CAPITALISED.fullmatch(t) for t in tokens)
+
+
+# "doanh nghiệp do Bộ Quốc phòng quản lý": a verb after it belongs to the name's own "do" clause
+_AGENT_CLAUSE = re.compile(rf"\sdo\s+(?:{phrase_alternation(GRAMMAR['agents'])})[^,;:.()]{{0,60}}$")
+_RELATIVE_END = re.compile(rf"\s(?:{phrase_alternation(relative_clause_words()['at_name_end'])})\s*$")  # (and "để": a purpose clause, its verb unknown)
+_UNIT_NOUNS = re.compile(rf"^(?:{phrase_alternation(GRAMMAR['list_nouns'], True)})\b", re.I)
+PARENTHESIS = re.compile(r"\s*\([^()]{1,160}\)")
+
+
+def past_parenthesis(flat: str, at: int, end: int) -> int:
+    """Past a short parenthesis right after a unit's name ("Sở Tài chính (mục II.2) chủ trì")."""
+    m = PARENTHESIS.match(flat, at, end)
+    return m.end() if m else at
+
+
+def units_at(flat: str, at: int, limit: int, tag: bool = True) -> tuple[list[str], int]:
+    """The unit names starting at ``at`` ("Sở Tài chính, Sở Xây dựng và UBND các xã"), and
+    where they end. ``tag``: ask the tagger where the grammar cannot tell (see ``subjects``)."""
+    p = patterns()
+    while at < limit and flat[at] in " *\t":
+        at += 1
+    head = p["head"].match(flat, at)
+    if not head or p["not_unit"].match(flat, at) or not names_unit(flat, head):
+        return [], at
+    end = min(limit, at + 500)
+    by_cue = False  # the name ends at a duty verb of the grammar's list, not at punctuation
+    for stop in p["stop"].finditer(flat, head.end(), end):
+        word = stop.group().strip()
+        before = flat[at : stop.start()].split()
+        if word[:1].isupper() and before and (before[-1][:1].isupper() or p["head_at_end"].search(flat, at, stop.start())):
+            continue  # "Ban Xây dựng Đảng", "và Ủy ban Kiểm tra Tỉnh ủy": a capitalised cue word inside a name
+        if word[:1].isalpha() and _AGENT_CLAUSE.search(flat, at, stop.start()):
+            continue  # "doanh nghiệp do Bộ Quốc phòng quản lý": the verb of the name's own "do" clause
+        if word == ";" and p["head"].match(flat, stop.end() + (flat[stop.end() : stop.end() + 1] == " ")):
+            continue  # "Chánh Văn phòng UBND tỉnh; Chủ tịch UBND các xã tổ chức ...": units listed with ";"
+        if word == ":" and _PLURAL_END.search(flat, at, stop.start()):
+            # "Các Bộ: Tài chính, Quốc phòng, Công an chủ trì ...": the list names the units
+            listed = p["stop"].search(flat, stop.end() + 1, min(limit, stop.end() + 300))
+            if listed and listed.group().strip() not in ":;." and is_name_list(flat[stop.end() : listed.start()].strip()):
+                end = listed.start()
+                break
+            if not _PLACE_END.search(flat, at, stop.start()):
+                return [], at
+            # "3. Ủy ban nhân dân các tỉnh, thành phố:" heads the items under it
+        end = stop.start()
+        by_cue = stop.group().strip()[:1].isalpha()
+        break
+    phrase = flat[at:end]
+    # Where the grammar cannot tell (a verb outside its list, a subject outside it), the
+    # tagger finds the first predicate verb: "Đề nghị Thường trực HĐND tỉnh | xem xét, ..."
+    lower_words = _LOWER_WORD.findall(phrase, len(head.group())) if tag and tagger_on() else ()
+    if lower_words and (not by_cue or (len(lower_words) >= 8 and len(p["head"].findall(phrase)) == 1)):
+        cut = subject_end(phrase, len(head.group()))
+        if cut is not None:
+            end = at + len(phrase[:cut].rstrip())
+            phrase = flat[at:end]
+    # "Cá nhân được giao quản lý sổ ... có trách nhiệm": the name runs on to "có trách nhiệm"
+    ahead = None
+    if flat.find("trách nhiệm", end, min(limit, at + 300)) >= 0 and "trách" not in flat[end : end + 16]:  # (a literal test first: fast)
+        ahead = RESPONSIBLE_AHEAD.match(flat, at, min(limit, at + 300))
+    if ahead:
+        subject = flat[at : ahead.start("cue")].rstrip()
+        if (
+            not RESPONSIBLE_OBJECT.match(flat, ahead.end())
+            and len(subject.split()) <= 25
+            and not NOT_SUBJECT_END.search(subject)
+            and own_clause_only(subject[len(head.group()) :])
+        ):
+            return split_units(without_scope(subject)), at + len(subject)
+    words = phrase.split()
+    if len(words) > 100 or not words or MODAL.search(phrase) or _PREDICATE.search(phrase, len(head.group())):
+        return [], at  # "Cơ sở kinh doanh phải ...": a plain obligation, not a duty given
+    if _RELATIVE_END.search(phrase):
+        return [], at  # "các đơn vị sự nghiệp có | tổ chức sản xuất ...": the verb is the name's own clause
+    return split_units(phrase), end
+
+
+# An obligation, a past event or a definition, not a duty given: "Cơ sở kinh doanh phải ...",
+# "... đã chủ trì", "Bộ phận điều phối là bộ phận ...", "Đoàn Hội thẩm bao gồm ...", "Cục có tư cách pháp nhân"
+MODAL = re.compile(rf"\s(?:{phrase_alternation(GRAMMAR['modals'])})(?![\wÀ-ỹ])")
+_PLURAL_END = re.compile(r"(?:các|Các)\s+(?:Bộ|Sở|sở|bộ|cơ\s+quan|đơn\s+vị|Ban|Ủy\s+ban|tỉnh|tỉnh,\s*thành\s+phố|thành\s+phố|huyện)\s*$")
+
+# verbs that never stand inside a unit's name, unless a relative clause holds them ("Trưởng Ban
+# Chỉ đạo ... quyết định cụ thể những chủ trương ... và chịu trách nhiệm": a clause, not a unit)
+_PREDICATE = re.compile(rf"(?<!được)(?<!có)(?<!do)\s(?:{phrase_alternation(GRAMMAR['predicates'])})\s(?!của)")
+
+# the lower-case words of a unit's name other than "các", "và" ("Sở Văn hóa, Thể thao" has none)
+_LOWER_WORD = re.compile(r"(?<![\wÀ-ỹ])(?!các\b|và\b)[a-zđà-ỹ][\wÀ-ỹ]*")
+_PLACE_END = re.compile(r"các\s+(?:tỉnh|thành\s+phố|huyện)(?:,\s*(?:thành\s+phố|thị\s+xã))*\s*$", re.I)
+
+# a unit named by a head and a capitalised name ("Đài Phát thanh và Truyền hình", "Sở Tư pháp")
+_PROPER_NAME = re.compile(rf"(?:{phrase_alternation(GRAMMAR['proper_name_heads'])})\s+[A-ZĐÀ-Ỹ]")
+
+# a lower-case noun that only widens a list: "..., cá nhân có liên quan", "..., đơn vị liên quan"
+_GENERIC_TAIL = re.compile(r"(?:có\s+)?liên\s+quan|khác$|trực\s+thuộc|trên\s+địa\s+bàn")
+_PLURAL_CAPITAL = re.compile(r"(?:các|những)\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def _split_at_heads(phrase: str) -> list[str]:
+    """A list of units cut where another unit's head starts (after ";", "," or "và"): "Sở
+    Khoa học và Công nghệ" and "Sở Văn hóa, Thể thao và Du lịch" stay whole."""
+    p = patterns()
+    phrase = collapse(phrase).strip(" ,;:.-")
+    parts = [x for x in re.split(r"\s*;\s*", phrase) if x]
+    units: list[str] = []
+    for part in parts:
+        pieces = re.split(r"(,\s*|\s+và\s+|\s+cùng\s+)(?=\S)", part)
+        current = ""
+        separator = ""
+        for piece in pieces:
+            if re.fullmatch(r",\s*|\s+và\s+|\s+cùng\s+", piece):
+                separator = piece
+                continue
+            # after "và", a unit may start in lower case: "... các xã, phường và tổ chức, cá nhân có liên quan"
+            capital = piece[:1].upper() + piece[1:] if "và" in separator else piece
+            if p["title_after_comma"].match(piece):
+                capital = piece[:1].upper() + piece[1:]  # "..., người đứng đầu tổ chức ...": a title starts a unit
+            # a lower-case unit noun after a comma continues a list ("các sở, ban, ngành"), unless
+            # it follows a proper name and has a name of its own ("Đài Phát thanh ..., cơ quan thông tấn báo chí")
+            continues = piece[:1].islower() and _UNIT_NOUNS.match(piece) and "và" not in separator
+            if continues and _PROPER_NAME.match(current) and len(piece.split()) >= 3 and not _GENERIC_TAIL.search(piece):
+                continues, capital = False, piece[:1].upper() + piece[1:]
+            # "..., các Chủ đầu tư, các Cơ quan chủ trì Dự án": a capitalised head after "các" starts a unit
+            plural = _PLURAL_CAPITAL.match(piece)
+            if current and (p["head"].match(capital) or (plural and p["head"].match(piece, plural.end()))) and not continues:
+                units.append(current)
+                current = piece
+            else:
+                joiner = (" và " if "và" in separator else ", ") if current else ""  # as printed
+                current = f"{current}{joiner}{piece}" if current else piece
+        if current:
+            units.append(current)
+    return units
+
+
+def split_units(phrase: str) -> list[str]:
+    """ "Chánh Văn phòng UBND tỉnh; Giám đốc Sở Tài chính và các tổ chức liên quan" gives three
+    units. A comma or "và" splits only before another unit's head: "Sở Văn hóa, Thể thao và Du
+    lịch" and "các sở, ban, ngành" stay whole."""
+    p = patterns()
+    units = _share_modifiers(_split_at_heads(phrase))
+    expanded = []
+    for unit in units:
+        m = _TITLE_LIST.match(unit)
+        if m:
+            names = _listed_names(m.group("names"))
+            title = (m.group("title") + " " if m.group("title") else "") + m.group("kind").capitalize()
+            expanded.extend(f"{title} {n.strip()}" for n in names)
+        else:
+            expanded.append(unit)
+    units = expanded
+    cleaned = []
+    for unit in units:
+        if "*" in unit:
+            unit = collapse(unit.replace("*", " "))  # Markdown emphasis split across a heading's lines
+        unit = re.sub(r"^(?:đồng\s+chí|ông|bà)\s+", "", unit.strip(" ,.;:-"), flags=re.I)
+        plural = _PLURAL_CAPITAL.match(unit)  # "các Chủ đầu tư"
+        if unit and (p["head"].match(unit[:1].upper() + unit[1:]) or (plural and p["head"].match(unit, plural.end()))) and len(unit.split()) <= 20:
+            cleaned.append(unit[:1].upper() + unit[1:] if unit.startswith("các ") is False else unit)
+    return cleaned
+
+
+# "Chủ tịch Ủy ban nhân dân các tỉnh: Gia Lai, Đắk Lắk và Khánh Hòa"
+_PLACE_LIST = re.compile(r"^(?P<title>.+?)\s+(?:các|Các)\s+(?P<kind>tỉnh,\s*thành\s+phố|tỉnh|thành\s+phố|huyện|xã)\s*:\s*(?P<names>.+)$")
+
+
+def _share_modifiers(units: list[str]) -> list[str]:
+    """Posts that share the name after the last of them, as offices write them:
+    "các Tổ đại biểu, đại biểu HĐND Thành phố" (two units of the HĐND), "Giám đốc, Phó Giám
+    đốc Sở X", and "Bí thư Tỉnh ủy, Chủ tịch UBND các tỉnh: A, B" (one unit per post and
+    province: "Bí thư Tỉnh ủy A", "Chủ tịch UBND tỉnh A", ...)."""
+    member = member_head()
+    out: list[str] = []
+    for unit in units:
+        # "các Tổ đại biểu, đại biểu Hội đồng nhân dân Thành phố": one unit as split
+        bare = member.fullmatch(unit.split(",")[0].strip()) if "," in unit else None
+        if bare:
+            tail = unit.split(",", 1)[1].strip()
+            second = member.match(tail)
+            if second and second.end() < len(tail):
+                modifier = tail[second.end() :].strip()
+                out.extend([f"{unit.split(',')[0].strip()} {modifier}", tail])
+                continue
+        out.append(unit)
+    # "Giám đốc, Phó Giám đốc Sở X": a bare post before its deputy's takes the body's name (not
+    # "Bộ trưởng, Thủ trưởng cơ quan ngang bộ": two posts of two bodies)
+    for i in range(len(out) - 2, -1, -1):
+        if member.fullmatch(out[i]):
+            nxt = member.match(out[i + 1])
+            own = re.sub(r"^(?:các\s+|phó\s+)+", "", out[i], flags=re.I).lower()
+            other = re.sub(r"^(?:các\s+|phó\s+)+", "", nxt.group() if nxt else "", flags=re.I).lower()
+            if nxt and nxt.end() < len(out[i + 1]) and own == other:
+                out[i] = f"{out[i]} {out[i + 1][nxt.end():].strip()}"
+    # "Bí thư Tỉnh ủy, Chủ tịch Ủy ban nhân dân các tỉnh: A, B": the posts before the list share it
+    if out:
+        m = _PLACE_LIST.match(out[-1])
+        if m:
+            posts = []
+            i = len(out) - 1
+            while i > 0 and member.match(out[i - 1]) and ":" not in out[i - 1]:
+                i -= 1
+            posts = out[i:-1] + [m.group("title")]
+            kind = collapse(m.group("kind")).lower()
+            names = [n.strip(" .;") for n in re.split(r",\s*|\s+và\s+", m.group("names")) if n.strip(" .;")]
+            if names and all(n[:1].isupper() and len(n.split()) <= 4 for n in names):
+                shared = []
+                for name in names:
+                    for post in posts:
+                        # "Bí thư Tỉnh ủy Gia Lai"; "Chủ tịch UBND tỉnh Gia Lai" (no kind for "tỉnh, thành phố")
+                        place = name if post.lower().endswith(("ủy", "uỷ")) or "," in kind else f"{kind} {name}"
+                        shared.append(f"{post} {place}")
+                out = out[:i] + shared
+    return out
+
+
+def _listed_names(names: str) -> list[str]:
+    """The names of "các Sở: Tài chính, Lao động - Thương binh và Xã hội, Văn hóa, Thể thao và
+    Du lịch": cut at each comma and "và", except inside a department's name that holds them
+    (the names of the Sở and Bộ in ``issuers.json``)."""
+    parts = re.split(r"(,\s*|\s+và\s+)", names.strip(" .;"))
+    words, joints = parts[0::2], parts[1::2]
+
+    def joined(i: int, j: int) -> str:  # words i..j with the separators between them
+        return "".join(w + sep for w, sep in zip(words[i:j], joints[i:j])) + words[j]
+
+    known = _compound_departments()
+    out, i = [], 0
+    while i < len(words):
+        j = next((j for j in range(min(len(words) - 1, i + 3), i, -1) if _department_key(joined(i, j)) in known), i)
+        if joined(i, j).strip():
+            out.append(joined(i, j).strip())
+        i = j + 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _compound_departments() -> frozenset[str]:
+    """The names after "Sở"/"Bộ" that hold a comma or "và" ("Kế hoạch và Đầu tư"), as keys."""
+    names = [v["name"].split(" ", 1)[1] for v in load_table("issuers.json")["codes"].values() if v["name"].startswith(("Sở ", "Bộ "))]
+    return frozenset(_department_key(n) for n in names if "," in n or " và " in n)
+
+
+def _department_key(name: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", fold(name))
+
+
+# "Giám đốc các Sở: Tài chính, Xây dựng" is the director of each Sở named
+_TITLE_LIST = re.compile(r"^(?P<title>.*?)\s*(?:các|Các)\s+(?P<kind>Sở|Bộ|sở|bộ)\s*:\s*(?P<names>.+)$")
+
+
+def find_coordinators(text: str) -> list[str]:
+    m = coordinator_pattern().search(text)
+    if not m:
+        return []
+    who = _split_at_heads(m.group("who"))  # "Sở Khoa học và Công nghệ" is one unit, not two
+    return [collapse(w).strip(" ,.;") for w in who if len(w.split()) >= 2 or w[:1].isupper()][:8]

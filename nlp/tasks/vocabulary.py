@@ -1,0 +1,106 @@
+"""The phrase tables of ``nlp/data/tasks.json`` compiled into the patterns every step shares.
+
+The unit heads ("Sở", "Ủy ban nhân dân", "Giám đốc"), the duty cues that follow a unit, the
+lead cues before one ("Giao", "Đề nghị"), what ends a name, the collective marks; and
+:func:`names_unit`, whether a head that is also a common word ("Tổ chức", "Phòng") names a unit
+where it stands. Kept below ``units`` and ``legal_subjects``, which both need them, so that
+neither imports the other in a circle.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..tables import load_table, phrase_alternation
+
+
+@lru_cache(maxsize=None)
+def _table() -> dict:
+    return load_table("tasks.json")
+
+
+GRAMMAR = load_table("task_grammar.json")  # the word lists of the grammar around a unit and its duty
+
+
+@lru_cache(maxsize=None)
+def patterns() -> dict[str, re.Pattern]:
+    t = _table()
+    return {
+        # case as written, but a plural head may start in lower case inside a list ("và các tổ chức")
+        # ("đề nghị thủ trưởng các phòng, đơn vị ...": a post in lower case inside a sentence)
+        "head": re.compile(rf"(?:{phrase_alternation(t['unit_heads'] + [h[0].lower() + h[1:] for h in t['unit_heads'] if h.startswith('Các ')] + t['lower_case_titles'])})(?![\wÀ-ỹ])"),
+        # "..., người đứng đầu tổ chức ...": a title written in lower case still starts a unit
+        "title_after_comma": re.compile(rf"(?:{phrase_alternation(t['lower_case_titles'])})\s"),
+        "head_at_end": re.compile(rf"(?<![\wÀ-ỹ])(?:{phrase_alternation(t['unit_heads'])})$"),
+        # (not after "các"/"những": "và các tổ chức thành viên" names bodies, it does not organise;
+        # not "việc làm": "dịch vụ việc làm" is employment)
+        "stop": re.compile(rf"\s(?<!,\s)(?<!các\s)(?<!những\s)(?<!việc\s)(?:{phrase_alternation(t['unit_stops'], ignore_case=True)})(?![\wÀ-ỹ])|\s*[:;.(]|\s+-\s(?![A-ZĐÀ-Ỹ])|,\s*trong\s+đó(?![\wÀ-ỹ])", re.I),
+        "cue": re.compile(rf"\s*(?:\(?đề nghị\)?\s*)?(?:{phrase_alternation(t['duty_cues'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
+        # at a sentence's start, after a space or a ". " left from the cut (matched, not searched)
+        "lead": re.compile(rf"(?:\s|[.;:]\s)?(?:\(?\d{{1,2}}\)\s*)?(?P<lead>{phrase_alternation(t['lead_cues'], ignore_case=True)})\s+", re.I),
+        "not_unit": re.compile(rf"(?:{phrase_alternation(t['not_units'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
+        "group": re.compile(rf"(?:^|\s)(?:{phrase_alternation(t['groups'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
+    }
+
+
+@lru_cache(maxsize=None)
+def coordinator_pattern() -> re.Pattern:
+    """ "phối hợp với <units>" up to the verb of the duty (any duty cue) or the clause's end."""
+    verbs = phrase_alternation([c for c in _table()["duty_cues"] if c != "phối hợp"] + ["để", "trong", "nhằm", "theo"])
+    return re.compile(rf"phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+(?P<who>.+?)(?=\s+(?:{verbs})(?![\wÀ-ỹ])|[;.:]|$)")
+
+
+CLAUSE_WORD = re.compile(rf"(?<![\wÀ-ỹ])(?:{phrase_alternation(GRAMMAR['clause_words'])})(?![\wÀ-ỹ])")  # "Tổng cục Hải quan sẽ ...": a clause
+
+
+@lru_cache(maxsize=None)
+def lower_duty_verbs() -> str:
+    """The duty verbs written in lower case, as one alternation ("tổ chức" left out: in "cơ quan, tổ
+    chức, đơn vị" it is a noun)."""
+    return phrase_alternation([c for c in _table()["duty_cues"] if c[:1].islower() and c != "tổ chức"])
+
+
+@lru_cache(maxsize=None)
+def free_verb() -> re.Pattern:
+    """A duty verb in lower case: outside a relative clause it ends a subject, not extends it."""
+    return re.compile(rf"(?<![\wÀ-ỹ])(?:{lower_duty_verbs()})(?![\wÀ-ỹ])")
+
+
+# Heads that are also common words ("Tổ chức tập huấn", "Báo cáo kết quả", "Cơ quan chủ trì:"):
+# they name a unit only when a name follows (a capital, a list, or a few fixed words).
+GENERIC_HEADS = frozenset(GRAMMAR["generic_heads"])
+_GENERIC_NEXT = re.compile(
+    rf"\s*(?:,|và\s+(?:[A-ZĐÀ-Ỹ]|(?:các\s+)?(?:{phrase_alternation(GRAMMAR['generic_head_next']['and'])}))|{phrase_alternation(GRAMMAR['generic_head_next']['words'])})"
+)
+_NEXT_CHAR = re.compile(r"\s*(\S)")
+
+# Heads that are common words unless a proper name follows: "Phòng Quản lý Thương mại" (not
+# "Phòng, chống thiên tai"), "Công ty Điện lực", "Công ty cổ phần ..." (not "Công ty đã ...")
+_NAME_ONLY_HEADS = {
+    head: re.compile(rf"\s*(?:{phrase_alternation(words)})") if words else None for head, words in GRAMMAR["name_only_heads"].items()
+}
+
+
+def names_unit(flat: str, head: re.Match) -> bool:
+    key = head.group().lower()
+    if key in _NAME_ONLY_HEADS:
+        following = _NEXT_CHAR.match(flat, head.end())
+        form = _NAME_ONLY_HEADS[key]
+        return bool(following and following.group(1).isupper()) or bool(form and form.match(flat, head.end()))
+    if key not in GENERIC_HEADS:
+        return True
+    following = _NEXT_CHAR.match(flat, head.end())
+    if following and following.group(1).isupper():
+        return True  # "Tổ chức Hội" ("[A-ZĐÀ-Ỹ]" would take "đ" and most small letters with marks too)
+    return bool(_GENERIC_NEXT.match(flat, head.end()))
+
+
+@lru_cache(maxsize=None)
+def member_head() -> re.Pattern:
+    """A post or member that takes the name of the body after it ("Giám đốc", "Tổ đại biểu")."""
+    heads = _table()["shared_modifier_heads"]
+    return re.compile(rf"(?:các\s+|Các\s+)?(?:{phrase_alternation(heads, ignore_case=True)})(?![\wÀ-ỹ])", re.I)
+
+
+def is_group(unit: str) -> bool:
+    return bool(patterns()["group"].search(unit))
