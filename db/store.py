@@ -31,13 +31,14 @@ import sqlite_utils
 
 from ..nlp.normalize import fold
 from ..nlp.record import Record
+from ..nlp.secrecy import SECRET_MARKS
 from . import identity as ident
 from . import laws, placeholders, status
 from .organizations import Organization
 from .rows import Rows, rows_for
 from . import connect as connection
 from .connect import connect
-from .schema import check_schema, ensure_schema, search_folded
+from .schema import READING_ONLY_COLUMNS, check_schema, ensure_schema, search_folded
 
 
 def _completeness(row: dict) -> tuple:
@@ -62,15 +63,15 @@ def _spelling(name: str, locality: str | None = None) -> tuple:
     return (locality is None, sum(c.isupper() for c in name), name)
 
 
-_SECRECY_RANKS = {"mật": 1, "tối mật": 2, "tuyệt mật": 3}
+_DEGREES = {fold(mark): degree for degree, mark in enumerate(SECRET_MARKS, 1)}  # Mật 1, Tối mật 2, Tuyệt mật 3
 
 
 def _secrecy_rank(mark: str | None) -> float:
-    """How secret a mark is: none, then any mark this module does not know (a mark is taken
-    as secret rather than not), then Mật, Tối mật, Tuyệt mật."""
+    """How secret a mark is: none, then any mark ``nlp.secrecy`` does not list (a mark is
+    taken as secret rather than not), then its degrees, lowest first."""
     if not mark or not mark.strip():
         return 0
-    return _SECRECY_RANKS.get(mark.strip().casefold(), 0.5)
+    return _DEGREES.get(fold(mark.strip()), 0.5)
 
 
 def _now() -> str:
@@ -250,11 +251,8 @@ class Store:
         self.db.execute("DELETE FROM tasks WHERE document_id = ?", [document_id])
         self.db.execute("DELETE FROM document_recipients WHERE document_id = ?", [document_id])
         if self._cited(document_id):
-            self.db.execute(
-                "UPDATE documents SET placeholder = 1, text = NULL, search_folded = NULL, references_json = NULL, "
-                "tasks_json = NULL, recipients = NULL, signer = NULL, signer_title = NULL, effective_date = NULL, expiry_date = NULL WHERE id = ?",
-                [document_id],
-            )
+            emptied = ", ".join(f"[{column}] = NULL" for column in READING_ONLY_COLUMNS)  # the schema's names
+            self.db.execute(f"UPDATE documents SET placeholder = 1, {emptied} WHERE id = ?", [document_id])
         else:
             self.db.execute("DELETE FROM documents WHERE id = ?", [document_id])
         if self._cited(document_id):

@@ -6,11 +6,12 @@ Steps, each its own module: ``layout`` (lines, cells, the document inside a page
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .header import read_header
 from .layout import Layout
 from .normalize import normalize_text
+from .record import Record
 from .references import blank_notes, extract_references
 from .task_tables import outside, read_task_tables
 from .sanctions import sanction_tasks
@@ -19,24 +20,10 @@ from .signature import read_recipients, read_signature
 
 
 @dataclass
-class Fields:
-    """What the text itself says; the caller adds the source."""
+class Fields(Record):
+    """The record read from a text, before the file's evidence (its source, OCR, signature,
+    name) is added; and the extractor's working note for that step."""
 
-    symbol: str | None = None
-    doc_type: str | None = None
-    issued_date: str | None = None
-    place: str | None = None
-    issuer: str | None = None
-    issuer_bodies: list[str] = field(default_factory=list)
-    subject: str | None = None
-    signer: str | None = None
-    signer_title: str | None = None
-    recipients: list[str] = field(default_factory=list)
-    references: list[dict] = field(default_factory=list)
-    tasks: list[dict] = field(default_factory=list)
-    urgency: str | None = None
-    secrecy: str | None = None
-    text: str = ""
     symbol_codes: str | None = None  # the codes of a number OCR could not read ("QĐ-UBND")
 
 

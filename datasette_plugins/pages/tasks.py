@@ -112,7 +112,8 @@ async def task_list(datasette, request) -> dict:
         args["chain"] = json.dumps({str(k): v for k, v in depths.items()})
         order = _ORDER_IN_CHAIN
     if "from" not in filters and "document" not in filters and not request.args.get("ended"):
-        where.append(f"coalesce(d.status, '') != '{ENDED}'")  # no longer in force: no open task
+        where.append("coalesce(d.status, '') != :ended")  # no longer in force: no open task
+        args["ended"] = ENDED
     if hide:
         where.append(f"NOT {secret_sql('d')}")
     context["secret_hidden"] = hide
