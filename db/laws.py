@@ -49,13 +49,12 @@ def shipped() -> dict[tuple[str, int], dict]:
     return table
 
 
-# the last writing connection's table, by the connection's id and its database file: read
-# again only after a merge. Not the connection itself: holding it kept the database open
-# after the store was done with it (a library caller could not change its journal mode).
+# the table of the last writing connection, by its id and its database file (a connection is
+# not kept: it would hold the file open): read again after every merge
 _KNOWN: dict[str, object] = {}
 
 
-def _key(conn: sqlite3.Connection) -> tuple[int, str]:
+def _key(conn: sqlite3.Connection) -> tuple:
     return id(conn), conn.execute("PRAGMA database_list").fetchone()[2]
 
 
