@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .deadlines import settle_task
 from .header import read_header
 from .layout import Layout
 from .normalize import normalize_text
@@ -62,6 +63,8 @@ def extract_text(text: str) -> Fields:
     if sanctions:
         tasks = [t for t in tasks if t.assignee not in {s.assignee for s in sanctions}]
     tasks = sorted(tasks + tables.tasks + sanctions, key=lambda t: t.start)
+    for task in tasks:  # no last day before the document's own date (tables' cells included)
+        settle_task(task, header.issued_date)
     return Fields(
         symbol=header.symbol,
         doc_type=header.doc_type,

@@ -31,6 +31,8 @@ class Task:
     group: bool = False  # a collective assignee ("các sở, ban, ngành")
     due_by: str | None = None  # the last day the deadline's words allow (nlp.deadlines)
     recurrence: str | None = None  # standing, yearly, monthly, every 6 months ...
+    deadline_note: str | None = None  # why words naming a day give no due_by (nlp.deadlines.bounded)
+    kind: str | None = None  # assignment, responsibility, execution, obligation (nlp.task_kinds)
     reach: int = 0  # (not in the record) the end of the items a heading's duty took in
 
     def to_dict(self) -> dict:
@@ -46,6 +48,8 @@ class Task:
             "group": self.group,
             "due_by": self.due_by,
             "recurrence": self.recurrence,
+            "deadline_note": self.deadline_note,
+            "kind": self.kind,
         }
 
 
