@@ -35,7 +35,9 @@ TOKENIZE = "unicode61 remove_diacritics 2"
 # citation disagrees with the identity it was given, and symbol keys without dashes and dots;
 # 6 the public views below; 7 the views of links, units and recipients, placeholders and
 # units known only from secret documents left out of them, and the index that tells at once
-# whether a database holds secret documents.
+# whether a database holds secret documents, and each task's ``kind`` (assignment,
+# responsibility, execution, obligation: nlp/task_kinds.py) and ``deadline_note`` (why words
+# naming a day give no ``due_by``).
 SCHEMA_VERSION = 7
 
 # Documents marked Mật, Tối mật or Tuyệt mật (Nghị định 30/2020/NĐ-CP) show their text, tasks
@@ -58,7 +60,8 @@ PUBLIC_VIEWS = [
     f"CASE WHEN {SECRET} THEN NULL ELSE d.text END AS text FROM documents d "
     f"WHERE d.placeholder = 0 OR {_CITED_IN_PUBLIC}",
     "CREATE VIEW IF NOT EXISTS public_tasks AS SELECT t.id, t.document_id, t.organization_id, t.assignee, "
-    "t.coordinators, t.action, t.deadline, t.deadline_text, t.due_by, t.recurrence, t.section, t.start, t.[end] "
+    "t.coordinators, t.action, t.deadline, t.deadline_text, t.due_by, t.recurrence, t.section, t.start, t.[end], "
+    "t.kind, t.deadline_note "
     f"FROM tasks t JOIN documents d ON d.id = t.document_id WHERE NOT {SECRET}",
     "CREATE VIEW IF NOT EXISTS public_document_sources AS SELECT s.* FROM document_sources s "
     f"JOIN documents d ON d.id = s.document_id WHERE NOT {SECRET}",
@@ -107,6 +110,8 @@ MIGRATIONS = {
     ],
     5: PUBLIC_VIEWS,
     6: [
+        "ALTER TABLE tasks ADD COLUMN kind TEXT",
+        "ALTER TABLE tasks ADD COLUMN deadline_note TEXT",
         *(f"DROP VIEW IF EXISTS {name}" for name in PUBLIC_VIEW_NAMES),
         *PUBLIC_VIEWS,
         SECRET_INDEX,
@@ -299,6 +304,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "deadline_text": str,
                 "due_by": str,
                 "recurrence": str,
+                "kind": str,
+                "deadline_note": str,
                 "section": str,
                 "start": int,
                 "end": int,
