@@ -6,13 +6,14 @@ Steps, each its own module: ``layout`` (lines, cells, the document inside a page
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .deadlines import settle_task
 from .header import read_header
 from .layout import Layout
 from .normalize import normalize_text
-from .references import extract_references
+from .record import Record
+from .references import blank_notes, extract_references
 from .task_kinds import set_kinds
 from .task_tables import outside, read_task_tables
 from .sanctions import sanction_tasks
@@ -21,26 +22,18 @@ from .signature import read_recipients, read_signature
 
 
 @dataclass
-class Fields:
-    """What the text itself says; the caller adds the source."""
+class Fields(Record):
+    """The record read from a text, before the file's evidence (its source, OCR, signature,
+    name) is added; and the extractor's working note for that step."""
 
-    symbol: str | None = None
-    doc_type: str | None = None
-    issued_date: str | None = None
-    place: str | None = None
-    issuer: str | None = None
-    issuer_bodies: list[str] = field(default_factory=list)
-    subject: str | None = None
-    signer: str | None = None
-    signer_title: str | None = None
-    recipients: list[str] = field(default_factory=list)
-    references: list[dict] = field(default_factory=list)
-    tasks: list[dict] = field(default_factory=list)
-    urgency: str | None = None
-    secrecy: str | None = None
-    text: str = ""
     symbol_codes: str | None = None  # the codes of a number OCR could not read ("QĐ-UBND")
 
+
+
+def _without_notes(subject: str | None) -> str | None:
+    if not subject or "[" not in subject:
+        return subject
+    return " ".join(blank_notes(subject).split()) or None
 
 
 def extract_text(text: str) -> Fields:
@@ -57,7 +50,11 @@ def extract_text(text: str) -> Fields:
     # nhận list does not (its lines name units with no duty, so they give none).
     # Task tables are read by their rows; the text around them as running text.
     tables = read_task_tables(layout, header.body_start, header.issued_date)
-    tasks = [t for s, e in outside(tables.spans, body_start, len(body)) for t in find_tasks(body, s, e, header.issued_date)]
+    # a legal website's consolidation notes ("[Khoản này được sửa đổi bởi ...]") are no words
+    # of the document: blanked for the duties (same length, so offsets still point into body)
+    plain = blank_notes(body)
+    subject = _without_notes(header.subject)
+    tasks = [t for s, e in outside(tables.spans, body_start, len(body)) for t in find_tasks(plain, s, e, header.issued_date)]
     # a sanction decision's duties are fixed sentences of its form (nlp.sanctions), read instead
     # of the grammar's where the form gives them
     sanctions = sanction_tasks(body, body_start, len(body), header.issued_date) if header.doc_type in (None, "QĐ") else []
@@ -74,12 +71,12 @@ def extract_text(text: str) -> Fields:
         place=header.place,
         issuer=header.issuer,
         issuer_bodies=header.issuer_bodies,
-        subject=header.subject,
+        subject=subject,
         signer=signature.signer,
         signer_title=signature.signer_title,
         recipients=recipients,
         tasks=[t.to_dict() for t in tasks],
-        references=[r.to_dict() for r in extract_references(body, header.symbol, header.issuer, header.symbol_span)],
+        references=[r.to_dict() for r in extract_references(body, header.symbol, header.issuer, header.symbol_span, subject)],
         symbol_codes=header.symbol_codes,
         urgency=header.urgency,
         secrecy=header.secrecy,

@@ -20,6 +20,7 @@ from datasette.app import Datasette
 from directives.cli import cli
 from directives.datasette_plugins import signin
 from directives.nlp.secrecy import read_marks
+from tests.conftest import get, ingest
 
 # A plan marked "KHẨN, MẬT", written for these tests in the layout of Nghị định 30/2020/NĐ-CP:
 # it carries out 31/KH-SCT (an example), cites a decision nothing else cites, and gives a
@@ -59,11 +60,6 @@ MARKERS = ("quy hoạch kín", "quy hoach kin", "345/QĐ-BCA", "345/qd-bca", "34
            "bao ve chinh tri noi bo", "danh sách cán bộ", "danh sach can bo")
 
 
-def ingest(db_path: Path, *paths: Path) -> None:
-    result = CliRunner().invoke(cli, ["ingest", *map(str, paths), "--db", str(db_path), "-q"], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-
-
 @pytest.fixture(scope="module")
 def secret_db(tmp_path_factory):
     from tests.conftest import EXAMPLES
@@ -76,11 +72,6 @@ def secret_db(tmp_path_factory):
     db_path = folder / "test.db"
     ingest(db_path, docs)
     return db_path
-
-
-def get(ds: Datasette, path: str, signed_in: bool = False, **params):
-    cookies = {"ds_actor": ds.sign({"a": {"id": "clerk"}}, "actor")} if signed_in else {}
-    return asyncio.run(ds.client.get(path, params=params or None, cookies=cookies))
 
 
 def readable(response) -> str:
@@ -139,6 +130,31 @@ def test_users_and_their_hashes_are_in_no_introspection_page(secret_db, monkeypa
         r = get(ds, f"/-/{page}.json")
         assert salt not in r.text and "pbkdf2" not in r.text, page
     assert "clerk" not in get(ds, "/-/metadata.json").text
+
+
+# -- 3. one document, a marked file and an unmarked one ----------------------------------------
+
+
+def test_a_document_read_from_a_secret_file_and_an_unmarked_one_is_secret(tmp_path):
+    unmarked = SECRET_PLAN.replace("KHẨN, MẬT\n", "KHẨN\n")
+    for order in ((("a-unmarked.txt", unmarked), ("b-secret.txt", SECRET_PLAN)),
+                  (("a-secret.txt", SECRET_PLAN), ("b-unmarked.txt", unmarked))):
+        folder = tmp_path / order[0][0]
+        db_path = folder / "test.db"
+        for name, text in order:  # one file, then the other, in two runs
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(text, encoding="utf-8")
+            ingest(db_path, folder / name)
+        with sqlite3.connect(db_path) as conn:
+            rows = conn.execute("SELECT secrecy FROM documents WHERE symbol = ?", [SECRET_SYMBOL]).fetchall()
+            sources = conn.execute("SELECT s.id, s.path FROM document_sources s JOIN documents d ON d.id = s.document_id "
+                                   "WHERE d.symbol = ?", [SECRET_SYMBOL]).fetchall()
+        assert rows == [("Mật",)], order
+        assert len(sources) == 2
+        ds = Datasette([str(db_path)])
+        for source_id, _ in sources:  # neither file is served to an anonymous visitor
+            assert get(ds, f"/-/source/{source_id}").status_code == 403
+            assert get(ds, f"/-/source/{source_id}", signed_in=True).status_code == 200
 
 
 # -- 4. marks written other ways ---------------------------------------------------------

@@ -227,7 +227,7 @@ async def search(datasette, request) -> dict:
     if not chosen:
         return context
     rows = await db.execute(
-        "SELECT id, symbol, doc_type, issued_date, issuer, subject, placeholder, secrecy, text FROM documents "
+        "SELECT id, symbol, doc_type, issued_date, issuer, subject, placeholder, secrecy, text, status FROM documents "
         "WHERE id IN (SELECT value FROM json_each(:ids))",
         {"ids": str(chosen)},
     )
@@ -267,6 +267,7 @@ async def search_page(datasette, request):
                         "issuer": r["issuer"],
                         "subject": r["subject"],
                         "placeholder": bool(r["placeholder"]),
+                        "status": r.get("status"),
                         "exact_symbol": r["exact_symbol"],
                         "subject_html": str(r["subject_html"]),
                         "snippet_html": str(r["snippet_html"]),
