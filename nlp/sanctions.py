@@ -141,4 +141,4 @@ def _remedies(text: str, folded: str, start: int, end: int, who: str, issued_dat
         deadline, deadline_text = find_deadline(words, issued_date)
         if not deadline_text:
             deadline_text = re.sub(r"^.*?\slà\s+", "", words)[:120]
-    return Task(who, action[:400], [], deadline, deadline_text, None, heading.start(), stop, False)
+    return Task(who, action, [], deadline, deadline_text, None, heading.start(), stop, False)
