@@ -89,3 +89,23 @@ def test_a_regulation_issued_with_a_decision_is_a_legal_text():
     assert ("Sở Khoa học và Công nghệ", "assignment") in found  # Điều 2: the decision gives it
     assert ("Giám đốc Sở Tài chính", "execution") in found
     assert found[-1] == ("Sở Khoa học và Công nghệ", "responsibility")  # the Quy chế's article
+
+
+def test_the_command_line_shows_assignments_unless_asked(tmp_path):
+    from click.testing import CliRunner
+
+    from directives.cli import cli
+    from directives.db.store import Store
+    from directives.run import ingest
+
+    path = tmp_path / "qd-10.txt"
+    path.write_text(DECISION, encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    ingest(Store.open(db), [str(path)], jobs=1)
+    assigned = CliRunner().invoke(cli, ["tasks", "so khoa hoc", "--db", db])
+    assert assigned.exit_code == 0, assigned.output
+    assert "hướng dẫn triển khai Quy chế" in assigned.output and "vận hành kho dữ liệu" not in assigned.output
+    every = CliRunner().invoke(cli, ["tasks", "so khoa hoc", "--db", db, "--kind", "all"])
+    assert "vận hành kho dữ liệu" in every.output
+    none = CliRunner().invoke(cli, ["tasks", "so tai chinh", "--db", db])  # only its closing clause
+    assert none.exit_code == 1 and "--kind all" in none.output
