@@ -23,6 +23,7 @@ import sqlite3
 import unicodedata
 from urllib.parse import parse_qsl, urlencode
 
+from datasette.database import QueryInterrupted
 from markupsafe import Markup, escape
 
 from ...nlp.normalize import fold, symbol_key
@@ -271,66 +272,71 @@ def _closeness(tokens: list[str], terms: list[tuple[str, bool]]) -> tuple[bool, 
     """How the query's syllables stand in ``tokens``: the whole run side by side; all of them
     in order within a few syllables more than their number; the share of their pairs side by
     side plus the share of them found at all (0 to 2)."""
-    def hit(token: str, term: tuple[str, bool]) -> bool:
-        return token.startswith(term[0]) if term[1] else token == term[0]
-
     n = len(terms)
     if not n or not tokens:
         return False, False, 0.0
-    words = sum(1 for t in terms if any(hit(tok, t) for tok in tokens)) / n
-    if n == 1:
+    places: list[list[int]] = []
+    for word, prefix in terms:
+        if prefix:
+            places.append([i for i, tok in enumerate(tokens) if tok.startswith(word)])
+        else:
+            places.append([i for i, tok in enumerate(tokens) if tok == word] if word in tokens else [])
+    found = sum(1 for p in places if p)
+    words = found / n
+    if n == 1 or found < 2:
         return words == 1, words == 1, words
-    phrase = any(all(hit(tokens[i + k], terms[k]) for k in range(n)) for i in range(len(tokens) - n + 1))
-    pairs = sum(
-        1 for k in range(n - 1) if any(hit(tokens[i], terms[k]) and hit(tokens[i + 1], terms[k + 1]) for i in range(len(tokens) - 1))
-    ) / (n - 1)
+    sets = [set(p) for p in places]
+    pairs = sum(1 for k in range(n - 1) if any(i + 1 in sets[k + 1] for i in places[k])) / (n - 1)
+    if found < n:
+        return False, False, pairs + words
+    phrase = any(all(i + k in sets[k] for k in range(1, n)) for i in places[0])
     near = phrase
-    if not phrase and words == 1:
+    if not phrase:
         width = n + _slack(n)
-        for i, tok in enumerate(tokens):
-            if not hit(tok, terms[0]):
-                continue
-            k, j = 1, i + 1
-            while k < n and j < min(len(tokens), i + width):
-                if hit(tokens[j], terms[k]):
-                    k += 1
-                j += 1
-            if k == n:
+        for start in places[0]:
+            at = start
+            for k in range(1, n):
+                at = next((i for i in places[k] if i > at), None)
+                if at is None or at >= start + width:
+                    break
+            else:
                 near = True
                 break
     return phrase, near, pairs + words
 
 
-async def _rank(db, ranked: list[int], terms: list[tuple[str, bool]], readable: set[int]) -> list[int]:
+async def _rank(db, ranked: list[int], terms: list[tuple[str, bool]], readable: set[int], titles: dict[int, str], need: int) -> list[int]:
     """``ranked`` (bm25's order) reordered as a Vietnamese reader expects: the query's
     syllables as a phrase in the trích yếu, then near each other there (in order, a few other
     syllables among them at most), then the phrase in the body, then the syllables near each
     other in the body, then the rest; in each, the most pairs side by side and words in the
-    trích yếu first, then bm25. The body counts only for documents in ``readable`` (a secret
-    document's text ranks nothing for a visitor)."""
+    trích yếu first, then bm25. ``titles`` holds each document's symbol and trích yếu. The body
+    counts only for documents in ``readable`` (a secret document's text ranks nothing for a
+    visitor), and is looked at only when the levels above fill fewer than the ``need`` first
+    places (the page asked for): those places are the same either way."""
     if not ranked or not terms:
         return ranked
-    rows = await db.execute(
-        "SELECT id, symbol, subject FROM documents WHERE id IN (SELECT value FROM json_each(:ids))", {"ids": json.dumps(ranked)}
-    )
-    subjects = {r["id"]: _tokens(" ".join(filter(None, [r["symbol"], r["subject"]]))) for r in rows}
+    closeness = {doc_id: _closeness(_tokens(titles.get(doc_id)), terms) for doc_id in ranked}
     whole = [w for w, prefix in terms if not prefix]
     body_phrase: set[int] = set()
     body_near: set[int] = set()
-    if len(whole) == len(terms) and len(terms) > 1:
-        ids = json.dumps([i for i in ranked if i in readable])
-        sql = "SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q AND rowid IN (SELECT value FROM json_each(:ids))"
-        rows = await db.execute(sql, {"q": _text_phrase(whole), "ids": ids})
-        body_phrase = {r[0] for r in rows}
-        near = " OR ".join(
-            "NEAR(" + " ".join(f'"{w}"' for w in spelling.split()) + f", {_slack(len(whole))})" for spelling in _d_variants(whole)
-        )
-        rows = await db.execute(sql, {"q": "{text} : (" + near + ")", "ids": ids})
-        body_near = {r[0] for r in rows}
+    above = sum(1 for phrase, near, _ in closeness.values() if near)
+    if len(whole) == len(terms) and len(terms) > 1 and above < need:
+        # over the whole index: FTS5 answers "rowid IN (...)" one row at a time, 2 ms each
+        sql = "SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q"
+        rows = await db.execute(sql, {"q": _text_phrase(whole)})
+        body_phrase = {r[0] for r in rows} & readable
+        candidates = set(ranked)
+        if above + len(body_phrase & candidates) < need:
+            near = " OR ".join(
+                "NEAR(" + " ".join(f'"{w}"' for w in spelling.split()) + f", {_slack(len(whole))})" for spelling in _d_variants(whole)
+            )
+            rows = await db.execute(sql, {"q": "{text} : (" + near + ")"})
+            body_near = {r[0] for r in rows} & readable
     order = {doc_id: i for i, doc_id in enumerate(ranked)}
 
     def key(doc_id: int):
-        phrase, near, score = _closeness(subjects.get(doc_id, []), terms)
+        phrase, near, score = closeness[doc_id]
         level = 5 if phrase else 4 if near else 3 if doc_id in body_phrase else 2 if doc_id in body_near else 1
         return (-level, -round(score, 2), order[doc_id])
 
@@ -406,14 +412,25 @@ async def search(datasette, request) -> dict:
     if requested and request_for["others"]:  # "nghị định 15/2020 xử phạt": the other words must match too
         found = set(ranked)
         requested = [i for i in requested if i in found]
-    try:
-        ranked = await _rank(db, ranked, terms, set(ranked) - hidden)
-    except sqlite3.OperationalError:
-        pass
     exact_ids = list(dict.fromkeys(exact_ids + requested))
     seen = set(exact_ids)
-    order = exact_ids + [i for i in ranked if i not in seen]
-    order = await _narrowed(db, request, order, context, links)
+    ranked = [i for i in ranked if i not in seen]
+    rows = await db.execute(
+        "SELECT d.id, d.symbol, d.subject, d.doc_type, d.year, coalesce(o.name, d.issuer) AS body FROM documents d "
+        "LEFT JOIN organizations o ON o.id = d.issuer_id WHERE d.id IN (SELECT value FROM json_each(:ids))",
+        {"ids": json.dumps(exact_ids + ranked)},
+    )
+    facts = {r["id"]: dict(r) for r in rows}
+    keep = _narrowed(request, exact_ids + ranked, facts, context)
+    exact_ids = [i for i in exact_ids if i in keep]
+    ranked = [i for i in ranked if i in keep]
+    need = page_number(request) * PAGE_SIZE - len(exact_ids)
+    titles = {i: " ".join(filter(None, [facts[i]["symbol"], facts[i]["subject"]])) for i in ranked if i in facts}
+    try:
+        ranked = await _rank(db, ranked, terms, set(ranked) - hidden, titles, need)
+    except (sqlite3.OperationalError, QueryInterrupted):  # bm25's order, when the time is up
+        pass
+    order = exact_ids + ranked
     pages = Pages(request, len(order), page_number(request), PAGE_SIZE)
     context["pages"] = pages
     chosen = order[pages.offset : pages.offset + PAGE_SIZE]
@@ -463,55 +480,42 @@ def vn_date(iso: str | None) -> str:
 
 
 FACETS = (("type", "Loại văn bản"), ("issuer", "Cơ quan ban hành"), ("year", "Năm"))
-_FACET_SQL = {
-    "type": "d.doc_type",
-    "issuer": "coalesce(o.name, d.issuer)",
-    "year": "d.year",
-}
 MAX_FACET_VALUES = 12
 
 
-async def _narrowed(db, request, order: list[int], context: dict, links) -> list[int]:
-    """The results narrowed by the page's ``type``, ``issuer`` and ``year`` (each a value a
-    facet offers), and the facets of what is left: each value with its count and the link
-    that narrows (or widens) to it, on the same page."""
-    if not order:
-        return order
+def _narrowed(request, order: list[int], facts: dict[int, dict], context: dict) -> set[int]:
+    """Of ``order``, the documents the page's ``type``, ``issuer`` and ``year`` keep (each a
+    value a facet offers); the facets of what is kept go into ``context``: each value with its
+    count and the link that narrows (or widens) to it, on the same page."""
     chosen = {name: request.args.get(name) for name, _ in FACETS if request.args.get(name)}
-    ids = json.dumps(order)
-    if chosen:
-        where = " AND ".join(f"CAST({_FACET_SQL[name]} AS TEXT) = :{name}" for name in chosen)
-        rows = await db.execute(
-            "SELECT d.id FROM documents d LEFT JOIN organizations o ON o.id = d.issuer_id "
-            f"WHERE d.id IN (SELECT value FROM json_each(:ids)) AND {where}",
-            {"ids": ids, **chosen},
-        )
-        keep = {r[0] for r in rows}
-        order = [i for i in order if i in keep]
-        ids = json.dumps(order)
+
+    def value(doc_id: int, name: str) -> str | None:
+        fact = facts.get(doc_id) or {}
+        v = fact.get({"type": "doc_type", "issuer": "body", "year": "year"}[name])
+        return None if v is None else str(v)
+
+    keep = {i for i in order if all(value(i, name) == wanted for name, wanted in chosen.items())}
     base = [(k, v) for k, v in parse_qsl(request.query_string) if k != "page" and v != ""]
     for name, title in FACETS:
-        rows = await db.execute(
-            f"SELECT CAST({_FACET_SQL[name]} AS TEXT) AS value, count(*) AS n FROM documents d "
-            "LEFT JOIN organizations o ON o.id = d.issuer_id WHERE d.id IN (SELECT value FROM json_each(:ids)) "
-            f"AND {_FACET_SQL[name]} IS NOT NULL GROUP BY value ORDER BY n DESC, value LIMIT {MAX_FACET_VALUES}",
-            {"ids": ids},
-        )
+        counts: dict[str, int] = {}
+        for doc_id in keep:
+            v = value(doc_id, name)
+            if v:
+                counts[v] = counts.get(v, 0) + 1
         values = []
-        for r in rows:
-            selected = chosen.get(name) == r["value"]
-            args = [(k, v) for k, v in base if k != name] + ([] if selected else [(name, r["value"])])
-            label = TYPE_NAMES.get(r["value"], r["value"]) if name == "type" else r["value"]
-            values.append({"value": r["value"], "label": label, "count": r["n"], "selected": selected,
-                           "url": request.path + "?" + urlencode(args)})
+        for v, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:MAX_FACET_VALUES]:
+            selected = chosen.get(name) == v
+            args = [(k, x) for k, x in base if k != name] + ([] if selected else [(name, v)])
+            values.append({"value": v, "label": TYPE_NAMES.get(v, v) if name == "type" else v, "count": n,
+                           "selected": selected, "url": request.path + "?" + urlencode(args)})
         if name in chosen and not any(v["selected"] for v in values):
-            args = [(k, v) for k, v in base if k != name]
+            args = [(k, x) for k, x in base if k != name]
             values.insert(0, {"value": chosen[name], "label": chosen[name], "count": 0, "selected": True,
                               "url": request.path + "?" + urlencode(args)})
-        if values:
+        if values and (len(values) > 1 or name in chosen or len(keep) > 1):
             context["facets"].append({"name": name, "title": title, "values": values})
     context["filters"] = [{"name": k, "value": v} for k, v in chosen.items()]
-    return order
+    return keep
 
 
 async def search_page(datasette, request):
