@@ -120,9 +120,12 @@ def marked(text: str | None, pattern: re.Pattern | None, width: int | None = Non
     if width is not None and len(text) > width:
         best, best_count = 0, 0
         for i, (pos, _, _) in enumerate(spans):
-            words = {w for p, _, w in spans[i:i + 12] if p < pos + width - 40}
-            if len(words) > best_count:
-                best, best_count = pos, len(words)
+            window = [span for span in spans[i:i + 12] if span[0] < pos + width - 40]
+            # the most different words, then the most of them side by side (the phrase)
+            together = sum(1 for a, b in zip(window, window[1:]) if b[0] - a[1] <= 2 and a[2] != b[2])
+            count = len({w for _, _, w in window}) * 100 + together
+            if count > best_count:
+                best, best_count = pos, count
         start = max(0, best - 50)
         if start:
             space = text.find(" ", start)
