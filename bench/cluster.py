@@ -25,6 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from directives.cluster import connect  # noqa: E402
 from directives.db.store import Store  # noqa: E402
+from directives.batch import Options  # noqa: E402
+from directives.run import ingest  # noqa: E402
 from directives.ingest import walk  # noqa: E402
 
 
@@ -49,7 +51,7 @@ def _ingest(files: list[str], jobs: int, runner=None) -> tuple[float, object, fl
     with tempfile.TemporaryDirectory() as tmp:
         before = _cpu(runner)
         started = time.perf_counter()
-        report = Store.open(Path(tmp) / "bench.db").ingest_paths(files, jobs=jobs, ocr="never", runner=runner)
+        report = ingest(Store.open(Path(tmp) / "bench.db"), files, Options(ocr="never"), jobs=jobs, runner=runner)
         elapsed = time.perf_counter() - started
         writer, workers = (now - then for now, then in zip(_cpu(runner), before))
         return elapsed, report, writer, workers

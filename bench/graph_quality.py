@@ -23,6 +23,7 @@ from pathlib import Path
 
 from directives.db import quality
 from directives.db.store import Store
+from directives.run import ingest
 from directives.ingest import walk
 
 FOLDERS = ("tvpl-markdown", "tvpl-text", "vbpl-html", "vbpl-doc")
@@ -43,7 +44,7 @@ def main() -> None:
             if not folders:
                 sys.exit(f"graph_quality.py: no text folders under {args.corpus}")
             db = Path(tmp) / "corpus.db"
-            report = Store.open(db).ingest_paths(folders, jobs=args.jobs)
+            report = ingest(Store.open(db), folders, jobs=args.jobs)
             print(f"ingested {', '.join(FOLDERS)}: {report.added} added, {report.merged} merged, {report.failed} failed")
         elif not db.exists():
             sys.exit(f"graph_quality.py: {db} not found")
@@ -72,8 +73,8 @@ def _compare_orders(args, tmp: Path, conn: sqlite3.Connection) -> None:
     """The same files in the reverse order: the same rows in every table."""
     files = list(walk([str(args.corpus / f) for f in FOLDERS if (args.corpus / f).is_dir()]))
     forward, backward = tmp / "forward.db", tmp / "backward.db"
-    Store.open(forward).ingest_paths(files, jobs=args.jobs)
-    Store.open(backward).ingest_paths(files[::-1], jobs=args.jobs)
+    ingest(Store.open(forward), files, jobs=args.jobs)
+    ingest(Store.open(backward), files[::-1], jobs=args.jobs)
     a, b = sqlite3.connect(forward), sqlite3.connect(backward)
     print(f"\n{len(files)} files ingested forward and backward: rows that differ")
     for name in quality.TABLES:

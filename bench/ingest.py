@@ -27,7 +27,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(HERE))
 
-from directives.batch import Options, prepare_all  # noqa: E402
+from directives.batch import Options  # noqa: E402
+from directives.pool import prepare_all  # noqa: E402
 from directives.ingest import walk  # noqa: E402
 
 LAYOUT = {"directives": "directives", "ingest": "directives/ingest", "nlp": "directives/nlp", "db": "directives/db", "datasette_plugins": "directives/datasette_plugins"}

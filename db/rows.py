@@ -1,6 +1,6 @@
 """What a record becomes in the database, short of the ids: pure functions of the record.
 
-Built in the worker processes (``batch.prepare(..., to_store=True)``), so that the one
+Built in the worker processes (``batch.prepare`` with ``Options(to_store=True)``), so that the one
 writer process only looks ids up and inserts; ``Store`` builds them itself for a record
 that comes without them.
 """

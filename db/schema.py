@@ -33,9 +33,10 @@ TOKENIZE = "unicode61 remove_diacritics 2"
 # citation says of the document it cites (``cited_symbol``, ``cited_type``, ``cited_date``,
 # ``cited_issuer``: a placeholder's fields are their agreement), the ``warning`` of a link whose
 # citation disagrees with the identity it was given, and symbol keys without dashes and dots;
-# 6 the public views below; 7 the views of links, units and recipients, placeholders and
-# units known only from secret documents left out of them, and the index that tells at once
-# whether a database holds secret documents.
+# 6 the public views below; 7 each source's own secrecy mark (``document_sources.secrecy``: a
+# document is secret when any of its files is marked), the views of links, units and
+# recipients, placeholders and units known only from secret documents left out of them, and
+# the index that tells at once whether a database holds secret documents.
 SCHEMA_VERSION = 7
 
 # Documents marked Mật, Tối mật or Tuyệt mật (Nghị định 30/2020/NĐ-CP) show their text, tasks
@@ -107,6 +108,10 @@ MIGRATIONS = {
     ],
     5: PUBLIC_VIEWS,
     6: [
+        # a source stored before knew only its document's mark: it takes that one (re-ingesting
+        # the files gives each its own)
+        "ALTER TABLE document_sources ADD COLUMN secrecy TEXT",
+        "UPDATE document_sources SET secrecy = (SELECT d.secrecy FROM documents d WHERE d.id = document_sources.document_id)",
         *(f"DROP VIEW IF EXISTS {name}" for name in PUBLIC_VIEW_NAMES),
         *PUBLIC_VIEWS,
         SECRET_INDEX,
@@ -250,6 +255,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "size": int,
                 "ocr_pages": str,
                 "ingested_at": str,
+                "secrecy": str,  # this file's own mark (the document's is the strongest of its files')
             },
             pk="id",
             foreign_keys=[("document_id", "documents", "id")],

@@ -9,31 +9,33 @@ Every reference becomes a link. A cited document not yet stored is a placeholder
 when the document itself arrives, the placeholder becomes it and keeps its links, so the
 graph is the same whatever order files come in. Every document is written all or nothing
 (a savepoint), so a failure leaves nothing half-written; a batch commits about once a second.
+
+This module stores a record already read and extracted; it neither reads files nor runs
+workers: the batch run that does (``directives/run.py``) calls :meth:`Store.unchanged`,
+:meth:`Store.save`, :meth:`Store.record_error` inside :meth:`Store.batch`, the whole run
+inside :meth:`Store.writing` (one batch run at a time on a database).
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 import time
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterable
 
 import sqlite_utils
 
-from ..batch import DEFAULT_TIMEOUT, Options, Prepared, prepare
-from ..ingest import ReadError, scan
-from ..pool import Done, Progress, supervised
 from ..nlp.normalize import fold
 from ..nlp.record import Record
 from . import identity as ident
 from . import placeholders
 from .organizations import Organization
 from .rows import Rows, rows_for
+from . import connect as connection
 from .connect import connect
 from .schema import check_schema, ensure_schema, search_folded
 
@@ -60,6 +62,17 @@ def _spelling(name: str, locality: str | None = None) -> tuple:
     return (locality is None, sum(c.isupper() for c in name), name)
 
 
+_SECRECY_RANKS = {"mật": 1, "tối mật": 2, "tuyệt mật": 3}
+
+
+def _secrecy_rank(mark: str | None) -> float:
+    """How secret a mark is: none, then any mark this module does not know (a mark is taken
+    as secret rather than not), then Mật, Tối mật, Tuyệt mật."""
+    if not mark or not mark.strip():
+        return 0
+    return _SECRECY_RANKS.get(mark.strip().casefold(), 0.5)
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -76,37 +89,12 @@ def _where(path: str) -> str:
     """The absolute path a failure is recorded under: resolved, except a link itself (a loop,
     a broken link, a link to a folder already read) is named as the link."""
     p = Path(path)
-    if p.is_symlink():
-        return str(p.parent.resolve() / p.name)
-    return str(p.resolve())
-
-
-@dataclass
-class Report:
-    added: int = 0
-    replaced: int = 0
-    merged: int = 0
-    skipped: int = 0
-    failed: int = 0
-    files: int = 0  # found under the paths given
-    ocr_pages: int = 0
-    seconds: dict[str, float] = field(default_factory=dict)  # by stage: read, ocr, extract (the workers' time), store
-    failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
-    elapsed: float = 0.0
-
-    @property
-    def done(self) -> int:
-        return self.added + self.replaced + self.merged + self.skipped + self.failed
-
-    def to_dict(self) -> dict:
-        """What ``directives ingest --report FILE.json`` writes."""
-        return {
-            "files": self.files,
-            "outcomes": {"added": self.added, "replaced": self.replaced, "merged": self.merged, "unchanged": self.skipped, "failed": self.failed},
-            "ocr_pages": self.ocr_pages,
-            "seconds": {"elapsed": round(self.elapsed, 3), **{stage: round(self.seconds.get(stage, 0.0), 3) for stage in ("read", "ocr", "extract", "store")}},
-            "failures": [{"path": path, "reason": reason} for path, reason in self.failures],
-        }
+    try:
+        if p.is_symlink():
+            return str(p.parent.resolve() / p.name)
+        return str(p.resolve())
+    except (OSError, RuntimeError):  # a path longer than the system allows, a loop
+        return os.path.abspath(path)
 
 
 class Store:
@@ -135,19 +123,18 @@ class Store:
         store.immutable = immutable
         return store
 
-    # -- one file -------------------------------------------------------------------
+    # -- what a batch run asks of the store (directives/run.py) --------------------------
 
-    def ingest_file(self, path: str, ocr: str = "auto", timeout: float | None = DEFAULT_TIMEOUT) -> str:
-        """Store one file; returns "added", "replaced", "merged" or "unchanged".
-        Raises ReadError for a file that cannot be read."""
-        resolved = str(Path(path).resolve())
-        existing = self._source_by_path(resolved)
-        if existing and existing["sha256"] == _sha256(path):
-            return "unchanged"
-        prepared = prepare(path, Options(ocr=ocr, timeout=timeout, to_store=True))
-        if isinstance(prepared, ReadError):
-            raise prepared
-        return self._store(prepared)
+    def unchanged(self, path: str) -> bool:
+        """Whether the file at ``path`` is stored already with the same content (False when
+        it cannot be read: reading it then says why)."""
+        try:
+            if not Path(path).is_file():  # a named pipe is never opened: it would block
+                return False
+            existing = self._source_by_path(str(Path(path).resolve()))
+            return existing is not None and existing["sha256"] == _sha256(path)
+        except (OSError, RuntimeError, UnicodeEncodeError):
+            return False
 
     def record_error(self, path: str, reason: str) -> None:
         resolved = _where(path)
@@ -158,100 +145,54 @@ class Store:
                 [resolved, reason, _now()],
             )
 
-    def ingest_paths(
-        self,
-        paths: Iterable[str],
-        on_error: Callable[[str, str], None] | None = None,
-        on_stored: Callable[[str, str], None] | None = None,
-        jobs: int | None = None,
-        ocr: str = "auto",
-        timeout: float | None = DEFAULT_TIMEOUT,
-        options: Options | None = None,
-        max_memory: int | None = None,
-        on_progress: Callable[["Report", dict[str, float]], None] | None = None,
-        runner: Callable | None = None,
-    ) -> Report:
-        """Store every file under ``paths``. Files are read and extracted by ``jobs`` worker
-        processes (default: one per core; the supervised pool, ``directives/pool.py``) or by
-        ``runner`` (a Dask cluster's, ``directives/cluster.py``: called as the pool is,
-        ``runner(paths, options, jobs, max_memory)``, it yields the same ``Done``/``Progress``
-        events), and written here as each is ready, all or nothing each. What is stored is
-        committed about once a second, also while the workers are still on a slow file."""
-        options = replace(options or Options(ocr=ocr, timeout=timeout), to_store=True)
-        report = Report()
-        started = time.monotonic()
-
-        def failed(path: str, reason: str) -> None:
-            report.failed += 1
-            report.failures.append((path, reason))
-            self.record_error(path, reason)
-            if on_error:
-                on_error(path, reason)
-
-        todo = []
-        for path, problem in scan(paths):
-            report.files += 1
-            if problem:
-                failed(path, problem)
-                continue
-            try:
-                existing = self._source_by_path(str(Path(path).resolve()))
-                unchanged = existing is not None and existing["sha256"] == _sha256(path)
-            except (OSError, RuntimeError):
-                unchanged = False  # prepare() reports why it cannot be read
-            if unchanged:
-                report.skipped += 1
-                if on_stored:
-                    on_stored(path, "unchanged")
-            else:
-                todo.append(path)
-        if on_progress:
-            on_progress(report, {})
-        events = (runner or supervised)(todo, options, jobs, max_memory)
-        with self._batch() as tick:
-            for event in events:
-                if isinstance(event, Done):
-                    prepared = event.result
-                    if isinstance(prepared, ReadError):
-                        failed(event.path, prepared.reason)
-                    else:
-                        for stage, seconds in prepared.seconds.items():
-                            report.seconds[stage] = report.seconds.get(stage, 0.0) + seconds
-                        report.ocr_pages += prepared.ocr_pages
-                        began = time.perf_counter()
-                        try:
-                            outcome = self._store(prepared)
-                        except sqlite3.OperationalError:
-                            raise  # the database itself (locked, full, read-only): no file is at fault
-                        except Exception as exc:
-                            failed(event.path, f"could not be stored: {type(exc).__name__}: {exc}")
-                        else:
-                            setattr(report, outcome, getattr(report, outcome) + 1)
-                            if on_stored:
-                                on_stored(event.path, outcome)
-                        report.seconds["store"] = report.seconds.get("store", 0.0) + time.perf_counter() - began
-                tick()
-                if on_progress:
-                    report.elapsed = time.monotonic() - started
-                    on_progress(report, event.working if isinstance(event, Progress) else {})
-        report.elapsed = time.monotonic() - started
-        return report
-
-    def _store(self, prepared: Prepared) -> str:
-        record = prepared.record
+    def save(self, record: Record, size: int, rows: Rows | None = None) -> str:
+        """Store one extracted record (``rows``: what the workers made of it, else made here),
+        all or nothing, in place of an earlier version of its file; returns "added",
+        "replaced" or "merged" (another file of a document already stored)."""
         record.source.path = str(Path(record.source.path).resolve())
         existing = self._source_by_path(record.source.path)
         with self._document():  # all or nothing: the document, its source, its links, its old version
             if existing:
                 self._drop_source(existing)
-            outcome = self._put(record, prepared.size, prepared.rows)
+            outcome = self._put(record, size, rows)
             self.db.execute("DELETE FROM ingest_errors WHERE path = ?", [record.source.path])
         return "replaced" if existing else outcome
 
     @contextmanager
+    def writing(self):
+        """Hold the database for one batch run from its first look to its last commit: a
+        second run on the same file waits up to ``connect.BUSY_TIMEOUT`` seconds, then
+        raises "database is locked" (the command line's one line). Without it two runs of
+        the same files interleaved their commits, each reading and replacing what the other
+        had just stored, and one could abort: SQLite refuses at once, without waiting, a
+        write in a transaction begun on a snapshot another writer has changed since. An
+        advisory lock (flock) on the database file itself, which SQLite's own locks
+        (fcntl byte ranges) do not touch; it goes with the process, however it ends."""
+        import fcntl
+
+        name = self.db.conn.execute("PRAGMA database_list").fetchone()[2]
+        if not name:  # in memory: nobody else can write to it
+            yield
+            return
+        fd = os.open(name, os.O_RDONLY)
+        try:
+            deadline = time.monotonic() + connection.BUSY_TIMEOUT
+            while True:
+                try:
+                    fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                    break
+                except BlockingIOError:
+                    if time.monotonic() >= deadline:
+                        raise sqlite3.OperationalError("database is locked") from None
+                    time.sleep(0.1)
+            yield
+        finally:
+            os.close(fd)  # releases the lock
+
+    @contextmanager
     def _document(self):
         """A savepoint around one document's writes: released into the batch's transaction
-        when there is one (see :meth:`_batch`), committed at once when there is none."""
+        when there is one (see :meth:`batch`), committed at once when there is none."""
         conn = self.db.conn
         if self._batching and not conn.in_transaction:
             conn.execute("BEGIN")
@@ -265,7 +206,7 @@ class Store:
         conn.execute("RELEASE document")
 
     @contextmanager
-    def _batch(self, seconds: float = 1.0):
+    def batch(self, seconds: float = 1.0):
         """Commit the documents of a batch together, about once a ``seconds``: the search index
         writes one segment per commit, so a commit per document cost a third of the writing.
         Each document is still all or nothing (a savepoint); on any error, or at the end, what
@@ -301,6 +242,7 @@ class Store:
         document_id = source["document_id"]
         left = self.db.execute("SELECT count(*) FROM document_sources WHERE document_id = ?", [document_id]).fetchone()[0]
         if left:
+            self._mark(document_id)  # the mark of the files left
             return
         targets = [row[0] for row in self.db.execute("SELECT target_id FROM document_links WHERE source_id = ?", [document_id])]
         self.db.execute("DELETE FROM document_links WHERE source_id = ?", [document_id])
@@ -317,6 +259,15 @@ class Store:
         if self._cited(document_id):
             targets.append(document_id)  # a placeholder again: its fields from its citations
         self._settle(targets)
+
+    def _mark(self, document_id: int) -> None:
+        """A document is as secret as the most secret of its files, whichever reading gives
+        its other fields (an unmarked copy of a secret plan must not make it public)."""
+        marks = [m for (m,) in self.db.conn.execute("SELECT secrecy FROM document_sources WHERE document_id = ?", [document_id])]
+        strongest = max(marks, key=_secrecy_rank, default=None)
+        now = self.db.conn.execute("SELECT secrecy FROM documents WHERE id = ?", [document_id]).fetchone()
+        if now is not None and _secrecy_rank(now[0]) != _secrecy_rank(strongest):
+            self._update("documents", document_id, {"secrecy": strongest})  # rare: the search index reads the row again
 
     def _cited(self, document_id: int) -> bool:
         return self.db.execute("SELECT 1 FROM document_links WHERE target_id = ? LIMIT 1", [document_id]).fetchone() is not None
@@ -351,8 +302,10 @@ class Store:
                 "size": size,
                 "ocr_pages": json.dumps(record.ocr_pages),
                 "ingested_at": now,
+                "secrecy": record.secrecy,
             },
         )
+        self._mark(document_id)
         if chosen:
             self._link(document_id, rows)
             self._duties(document_id, rows)

@@ -1,7 +1,7 @@
 """directives: read Vietnamese government directives, extract, store and link them.
 
 The library mirrors the command line: :func:`extract_file` is ``directives extract``,
-:func:`directives.db.store.ingest_paths` is ``directives ingest``.
+:func:`directives.run.ingest` is ``directives ingest``.
 """
 from __future__ import annotations
 

@@ -3,7 +3,7 @@
 ``prepare(path, options)`` and ``prepare_bytes(name, data, options)`` turn a file into a
 record ready to store (or the reason it cannot be), so a bad file costs only itself. They are
 plain functions of picklable arguments: the supervised pool (``directives/pool.py``) runs
-them in local worker processes, and a cluster can run ``prepare_bytes`` on machines that
+them in local worker processes (this module imports neither it nor the cluster), and a cluster can run ``prepare_bytes`` on machines that
 never see the disk. ``limit_memory`` caps the process they run in.
 """
 from __future__ import annotations
@@ -15,11 +15,9 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterator
-
 from .db.rows import Rows, rows_for
 from .ingest import ReadError, load, read_bytes
-from .ingest.registry import MAX_BYTES
+from .ingest.registry import MAX_BYTES, shown
 from .nlp.record import Record
 
 DEFAULT_TIMEOUT = 600  # seconds for one file, OCR included; a file past it fails, the batch goes on
@@ -75,19 +73,16 @@ def _time_limit(seconds: float | None):
         signal.signal(signal.SIGALRM, previous)
 
 
-def prepare(path: str, options: Options | str = Options(), timeout: float | None = DEFAULT_TIMEOUT, to_store: bool = False) -> Prepared | ReadError:
+def prepare(path: str, options: Options = Options()) -> Prepared | ReadError:
     """Read and extract the file at ``path``; a file over ``options.max_size`` is refused
-    before it is read. (``prepare(path, ocr, timeout, to_store)``, the older form, is
-    ``prepare(path, Options(ocr=ocr, timeout=timeout, to_store=to_store))``.)"""
-    if isinstance(options, str):
-        options = Options(ocr=options, timeout=timeout, to_store=to_store)
+    before it is read."""
     try:
         data = load(path, options.max_size)
     except ReadError as exc:
         return exc
     except MemoryError:
         return ReadError(path, out_of_memory())
-    return prepare_bytes(path, data, options)
+    return prepare_bytes(shown(path), data, options)  # a name that is not UTF-8, escaped
 
 
 def prepare_bytes(name: str, data: bytes, options: Options = Options()) -> Prepared | ReadError:
@@ -228,19 +223,3 @@ def out_of_memory() -> str:
     if soft == resource.RLIM_INFINITY:
         return "out of memory"
     return f"out of memory (limit {soft // (1024 * 1024)} MB, --max-memory)"
-
-
-def prepare_all(paths: list[str], jobs: int | None, options: Options = Options(), max_memory: int | None = None) -> Iterator[tuple[str, Prepared | ReadError]]:
-    """Each path with its prepared record, in the order given (``directives extract`` prints
-    in that order), read by the supervised pool."""
-    from .pool import Done, supervised
-
-    waiting: dict[int, Prepared | ReadError] = {}
-    next_index = 0
-    for event in supervised(paths, options, jobs, max_memory):
-        if not isinstance(event, Done):
-            continue
-        waiting[event.index] = event.result
-        while next_index in waiting:
-            yield paths[next_index], waiting.pop(next_index)
-            next_index += 1

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
+import os
 import sqlite3
 import sys
 from contextlib import contextmanager
@@ -16,6 +18,7 @@ DEFAULT_DB = "directives.db"
 DEFAULT_TIMEOUT = 600  # seconds for one file, OCR included (directives.batch.DEFAULT_TIMEOUT)
 DEFAULT_MAX_SIZE = 100 * 1024 * 1024  # bytes (directives.batch.DEFAULT_MAX_SIZE)
 DEFAULT_MAX_PAGES = 1000  # (directives.batch.DEFAULT_MAX_PAGES)
+MAX_TIMEOUT = 7 * 24 * 3600  # a week: the alarm's timer refuses far larger numbers
 MAX_ARGUMENT = 500  # characters of a symbol or unit name: longer is no name, and would cost
 
 
@@ -54,17 +57,39 @@ def _error_record(path: str, reason: str) -> dict:
     return {"source": {"path": path, "sha256": sha, "format": p.suffix.lstrip(".").lower() or None}, "error": reason}
 
 
+class _Number(click.FloatRange):
+    """A number within its range, and a number: click's FloatRange lets "nan" through (it
+    compares as neither small nor large) and "inf" past any minimum."""
+
+    def convert(self, value, param, ctx):
+        number = super().convert(value, param, ctx)
+        if not math.isfinite(number):
+            self.fail(f"{value!r} is not a finite number", param, ctx)
+        return number
+
+
+def _database_path(ctx, param, value: str) -> str:
+    """--db: an empty path would be SQLite's temporary database, gone with the process."""
+    if not value.strip():
+        raise click.BadParameter("an empty path names no database file", ctx, param)
+    if _escaped(value) != value:
+        raise click.BadParameter(f"'{_escaped(value)}': the path is not UTF-8 text (SQLite names its files in UTF-8)", ctx, param)
+    return value
+
+
+_DB = click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False), callback=_database_path)
+
 _OCR = click.option(
     "--ocr", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
     help="When scanned PDF pages are read with Tesseract: auto (pages without a text layer), always, never.",
 )
 _TIMEOUT = click.option(
-    "--timeout", type=click.FloatRange(min=1), default=DEFAULT_TIMEOUT, show_default=True,
+    "--timeout", type=_Number(min=1, max=MAX_TIMEOUT), default=DEFAULT_TIMEOUT, show_default=True,
     help="Seconds one file may take (OCR included); a file past it fails and the rest go on.",
 )
 _JOBS = click.option("--jobs", "-j", type=click.IntRange(1, 64), default=None, help="Worker processes [default: one per core].")
 _MAX_SIZE = click.option(
-    "--max-size", type=click.FloatRange(min=0, min_open=True), default=DEFAULT_MAX_SIZE / (1024 * 1024), show_default=True,
+    "--max-size", type=_Number(min=0, min_open=True), default=DEFAULT_MAX_SIZE / (1024 * 1024), show_default=True,
     help="Megabytes: a larger file fails without being read.",
 )
 _MAX_PAGES = click.option(
@@ -94,7 +119,7 @@ def _options(ocr: str, timeout: float, max_size: float, max_pages: int, to_store
 @_MAX_MEMORY
 def extract(files: tuple[str, ...], jsonl: bool, ocr: str, timeout: float, jobs: int | None, max_size: float, max_pages: int, max_memory: int | None) -> None:
     """Print the extraction record of each FILE (no database involved)."""
-    from .batch import prepare_all
+    from .pool import prepare_all
     from .ingest import ReadError
 
     failed = False
@@ -129,7 +154,7 @@ def _summary(data: dict) -> str:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))  # an unreadable one is recorded, not a usage error
-@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+@_DB
 @click.option("--quiet", "-q", is_flag=True, help="Only print errors and the final count.")
 @_OCR
 @_TIMEOUT
@@ -155,20 +180,17 @@ def ingest(
     done, OCR pages, failures, rate and time left; elsewhere a status line comes every 10 s.
     """
     from .progress import display
+    from .run import ingest as run
 
+    if report_path:
+        _check_report(report_path)  # before the run, not after it
     store = _open_store(db_path)
     shown = display(quiet)
     try:
         with _runner(cluster, jobs) as runner:
-            report = store.ingest_paths(
-                paths,
-                on_error=shown.error,
-                on_stored=shown.stored,
-                jobs=jobs,
-                options=_options(ocr, timeout, max_size, max_pages),
-                max_memory=max_memory and max_memory * 1024 * 1024,
-                on_progress=shown.progress,
-                runner=runner,
+            report = run(
+                store, paths, _options(ocr, timeout, max_size, max_pages),
+                jobs=jobs, max_memory=max_memory and max_memory * 1024 * 1024, runner=runner, display=shown,
             )
     except KeyboardInterrupt:
         shown.close()
@@ -204,9 +226,16 @@ SERVE_SETTINGS = {
 }
 
 
+def _host(ctx, param, value: str) -> str:
+    """--host: an empty one would listen on every address of the machine, unannounced."""
+    if not value.strip():
+        raise click.BadParameter("an empty host would listen on every address; give 0.0.0.0 to mean that, or 127.0.0.1", ctx, param)
+    return value
+
+
 @cli.command()
-@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
-@click.option("--host", default="127.0.0.1", show_default=True)
+@_DB
+@click.option("--host", default="127.0.0.1", show_default=True, callback=_host)
 @click.option("--port", "-p", default=8001, show_default=True, type=click.IntRange(0, 65535))
 @click.option("--open", "open_browser", is_flag=True, help="Open a browser on the served page.")
 @click.option(
@@ -259,7 +288,7 @@ def hash_password_command(password: str) -> None:
 @click.option("--depth", default=10, show_default=True, type=click.IntRange(1, 100), help="How many links to follow.")
 @click.option("--all-relations", is_flag=True, help="Follow every link (amends, repeals, cites ...), not only based_on and implements.")
 @click.option("--tasks", "with_tasks", is_flag=True, help="Also list the tasks of the document and of everything that carries it out: overdue ones (past their last allowed day) first, then by that day, then standing duties.")
-@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+@_DB
 def trace(symbol_or_id: str, direction: str | None, depth: int, all_relations: bool, with_tasks: bool, db_path: str) -> None:
     """Print the chain of instructions around a document as a tree.
 
@@ -294,7 +323,7 @@ def trace(symbol_or_id: str, direction: str | None, depth: int, all_relations: b
 
 @contextmanager
 def _runner(cluster: str | None, jobs: int | None):
-    """ingest_paths' runner: the Dask cluster's with --cluster, else None (local worker processes)."""
+    """The run's runner: the Dask cluster's with --cluster, else None (local worker processes)."""
     if cluster is None:
         yield None
         return
@@ -307,7 +336,27 @@ def _runner(cluster: str | None, jobs: int | None):
         raise click.ClickException(str(exc)) from None
 
 
+def _check_report(path: str) -> None:
+    """--report's folder exists and can be written (checked before the run that fills it)."""
+    folder = Path(path).parent
+    if not folder.is_dir():
+        raise click.BadParameter(f"{_escaped(str(folder))}: no such folder", param_hint="--report")
+    if not os.access(folder, os.W_OK):
+        raise click.BadParameter(f"{_escaped(str(folder))}: the folder cannot be written", param_hint="--report")
+
+
+def _escaped(value: str) -> str:
+    """Bytes an argument carries that are not UTF-8 (``$'\\xff'``) as escapes."""
+    try:
+        value.encode("utf-8")
+        return value
+    except UnicodeEncodeError:
+        return value.encode("utf-8", "surrogateescape" if all("\udc80" <= c <= "\udcff" for c in value if "\ud800" <= c <= "\udfff") else "backslashreplace").decode("utf-8", "backslashreplace")
+
+
 def _check_argument(value: str, what: str) -> None:
+    if _escaped(value) != value:
+        raise click.BadParameter(f"'{_escaped(value)}': a {what} is UTF-8 text, these bytes are not")
     if not value.strip():
         raise click.BadParameter(f"an empty {what} names nothing")
     if len(value) > MAX_ARGUMENT:
@@ -346,7 +395,7 @@ def _open_for_reading(db_path: str):
 
 @cli.command()
 @click.argument("unit")
-@click.option("--db", "db_path", default=DEFAULT_DB, show_default=True, type=click.Path(dir_okay=False))
+@_DB
 def tasks(unit: str, db_path: str) -> None:
     """The tasks of one UNIT across all documents ("Sở Tài chính", "so tai chinh quang ngai"):
     overdue ones (past the last day their deadline allows, due_by) first, then by that day,

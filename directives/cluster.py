@@ -1,7 +1,7 @@
 """Reading and extracting on a Dask cluster, for archives that outgrow one machine.
 
 ``directives ingest --cluster ADDRESS`` sends each file's bytes to a Dask worker (no shared
-disk needed) and gets its prepared record back; the one writer, ``Store.ingest_paths``,
+disk needed) and gets its prepared record back; the one writer (``directives/run.py``)
 stores the records as they come, as it does those of the local worker processes. A worker
 that dies does not stop the batch: the files it held are sent again one at a time, and the
 one that kills a second worker fails with that reason. ``--cluster local`` starts a cluster

@@ -9,6 +9,7 @@ stopped. Workers run under a memory limit and die with the process that started 
 
 ``concurrent.futures.ProcessPoolExecutor`` does none of this: one dead worker breaks the
 whole pool (``BrokenProcessPool``) and ``map`` hands results back in input order.
+``prepare_all`` gives them back in input order, for ``directives extract``.
 """
 from __future__ import annotations
 
@@ -273,3 +274,17 @@ def supervised(
             worker.kill()
             worker.process.join(1)
             worker.conn.close()
+
+
+def prepare_all(paths: list[str], jobs: int | None, options: Options = Options(), max_memory: int | None = None) -> Iterator[tuple[str, Prepared | ReadError]]:
+    """Each path with its prepared record, in the order given (``directives extract`` prints
+    in that order), read by the supervised pool."""
+    waiting: dict[int, Prepared | ReadError] = {}
+    next_index = 0
+    for event in supervised(paths, options, jobs, max_memory):
+        if not isinstance(event, Done):
+            continue
+        waiting[event.index] = event.result
+        while next_index in waiting:
+            yield paths[next_index], waiting.pop(next_index)
+            next_index += 1

@@ -23,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from functools import lru_cache
 
+from .columns import layout_lines
 from .document import ReadError
 
 DPI = 200
@@ -265,11 +266,9 @@ def _tesseract_command(image, path: str, dpi: int, mode: int) -> str:
 
 def words_to_text(tsv: str, dpi: int = DPI) -> str:
     """Tesseract's words with their boxes, laid out like a text layer: the two columns of
-    the header and the signature block are read one after the other (``pdf.layout_lines``).
+    the header and the signature block are read one after the other (``columns.layout_lines``).
     Words are put on lines as Tesseract found them, which follows a skewed scan; grouping
     them again by height merged a tall "PHÓ CHỦ TỊCH" with the two Nơi nhận lines beside it."""
-    from .pdf import layout_lines
-
     scale = 72 / dpi  # pixels to points, the unit the layout works in
     lines: dict[tuple[str, str, str], list[dict]] = {}
     for row in tsv.splitlines()[1:]:

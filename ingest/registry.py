@@ -60,28 +60,66 @@ def load(path: str | os.PathLike, max_size: int | None = MAX_BYTES) -> bytes:
     """The bytes of a file, or :class:`ReadError` saying why not (checked before reading:
     a file over ``max_size`` bytes is not read at all)."""
     p = Path(path)
-    name = str(path)
+    name = shown(path)
     try:
         if not p.exists():
             raise ReadError(name, "broken symbolic link" if p.is_symlink() else "no such file")
-        if p.is_dir():
+        st = p.stat()
+        if stat.S_ISDIR(st.st_mode):
             raise ReadError(name, "is a folder, not a file")
-        size = p.stat().st_size
+        if not stat.S_ISREG(st.st_mode):  # never opened: a named pipe would block the reader
+            raise ReadError(name, not_regular(st))
+        size = st.st_size
         if size == 0:
             raise ReadError(name, "the file is empty")
         if max_size and size > max_size:
             raise ReadError(name, f"the file is too large ({_mb(size)}; the limit is {_mb(max_size)}, --max-size)")
-        if not p.is_file():
-            raise ReadError(name, "not a regular file (a device, pipe or socket)")
         return p.read_bytes()
     except PermissionError:
         raise ReadError(name, "permission denied") from None
     except RuntimeError:  # Path.exists() on some versions: "Symlink loop"
         raise ReadError(name, "symbolic link loop") from None
     except OSError as exc:
-        if exc.errno == errno.ELOOP:
-            raise ReadError(name, "symbolic link loop") from None
-        raise ReadError(name, f"cannot be read ({exc.strerror or exc})") from None
+        raise ReadError(name, os_reason(exc, path)) from None
+
+
+def shown(path: str | os.PathLike) -> str:
+    """A path as it can be printed and stored: the bytes of a name that is not UTF-8 (made
+    on a system with another encoding) written as escapes, ``bad\\xff.md``."""
+    name = os.fsdecode(path)
+    try:
+        name.encode("utf-8")
+        return name
+    except UnicodeEncodeError:
+        try:
+            return os.fsencode(name).decode("utf-8", "backslashreplace")
+        except UnicodeError:
+            return name.encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def name_problem(path: str | os.PathLike) -> str | None:
+    """Why a path cannot be stored as it is named (its name is not UTF-8 text), or None."""
+    if shown(path) != os.fsdecode(path):
+        return "the file name is not UTF-8 text (bytes of another encoding, shown escaped): rename the file"
+    return None
+
+
+def not_regular(st: os.stat_result) -> str:
+    """The reason a named pipe, socket or device is not read."""
+    kinds = [(stat.S_ISFIFO, "a named pipe"), (stat.S_ISSOCK, "a socket"), (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device")]
+    kind = next((word for test, word in kinds if test(st.st_mode)), "not a file")
+    return f"not a regular file ({kind})"
+
+
+def os_reason(exc: OSError, path: str | os.PathLike = "") -> str:
+    """An error of the system's about a path in plain words."""
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if exc.errno == errno.EACCES:
+        return "permission denied"
+    if exc.errno == errno.ENAMETOOLONG:
+        return f"the path is longer than the system allows ({len(os.fsencode(path))} bytes)" if path else "the path is longer than the system allows"
+    return f"cannot be read ({exc.strerror or exc})"
 
 
 def _mb(size: int) -> str:
@@ -152,8 +190,9 @@ def walk(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
 
 def scan(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[str, str | None]]:
     """(path, None) for every file named or under a named folder, sorted, hidden files left
-    out; (path, reason) for what cannot be looked into: a folder that cannot be listed, a
-    broken link, a link loop. A linked folder is followed once: a link back to a folder
+    out; (path, reason) for what cannot be looked into or stored: a folder that cannot be
+    listed, a broken link, a link loop, a path longer than the system allows, a named pipe,
+    socket or device (never opened), a name that is not UTF-8. A linked folder is followed once: a link back to a folder
     being walked, or to one already walked, is reported; each file is given once."""
     seen_dirs: set[tuple[int, int]] = set()
     seen_files: set[tuple[int, int]] = set()
@@ -165,13 +204,9 @@ def scan(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[str, str | None]]
         try:
             return os.stat(path), None
         except OSError as exc:
-            if exc.errno == errno.ELOOP:
-                return None, "symbolic link loop"
             if exc.errno == errno.ENOENT:
-                return None, f"broken symbolic link (to {os.readlink(path)})" if os.path.islink(path) else "no such file or folder"
-            if exc.errno == errno.EACCES:
-                return None, "permission denied"
-            return None, f"cannot be read ({exc.strerror or exc})"
+                return None, f"broken symbolic link (to {shown(os.readlink(path))})" if os.path.islink(path) else "no such file or folder"
+            return None, os_reason(exc, path)
 
     def folder(path: str, st: os.stat_result, ancestors: frozenset) -> Iterator[tuple[str, str | None]]:
         if key(st) in ancestors:
@@ -185,8 +220,8 @@ def scan(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[str, str | None]]
             with os.scandir(path) as listing:
                 entries = sorted((e.name for e in listing if not e.name.startswith(".")))
         except OSError as exc:
-            reason = "permission denied" if exc.errno == errno.EACCES else f"cannot be read ({exc.strerror or exc})"
-            yield path, f"the folder {reason}"
+            reason = os_reason(exc, path)
+            yield path, reason if exc.errno == errno.ENAMETOOLONG else f"the folder {reason}"
             return
         inside = ancestors | {key(st)}
         for name in entries:
@@ -198,9 +233,11 @@ def scan(paths: Iterable[str | os.PathLike]) -> Iterator[tuple[str, str | None]]
             yield path, problem
         elif stat.S_ISDIR(st.st_mode):
             yield from folder(path, st, ancestors)
+        elif not stat.S_ISREG(st.st_mode):  # not opened: a named pipe would block
+            yield path, not_regular(st)
         elif key(st) not in seen_files:
             seen_files.add(key(st))
-            yield path, None
+            yield path, name_problem(path)
 
     for path in paths:
         yield from entry(str(path), frozenset())

@@ -20,6 +20,7 @@ from pathlib import Path
 import pytest
 
 from directives.db.store import Store
+from directives.run import ingest
 
 
 def _browser():
@@ -51,7 +52,7 @@ def _free_port() -> int:
 
 @pytest.fixture
 def server(examples, db_path):
-    Store.open(db_path).ingest_paths([str(examples)])
+    ingest(Store.open(db_path), [str(examples)])
     port = _free_port()
     datasette = Path(sys.executable).with_name("datasette")
     process = subprocess.Popen(

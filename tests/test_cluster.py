@@ -18,6 +18,7 @@ from directives import cluster as dask_cluster
 from directives.batch import Options, out_of_memory
 from directives.cli import cli
 from directives.db.store import Store
+from directives.run import Watch, ingest
 
 EXAMPLES = sorted(f.name for f in (Path(__file__).resolve().parents[1] / "examples").iterdir())
 
@@ -148,7 +149,7 @@ def test_a_worker_that_dies_costs_only_its_file(batch, tmp_path):
     errors = {}
     with dask_cluster.connect("local", workers=2) as runner:
         runner.work = work
-        report = store.ingest_paths([batch], on_error=errors.__setitem__, runner=runner)
+        report = ingest(store, [batch], runner=runner, display=Watch(error=errors.__setitem__))
     assert report.added == len(EXAMPLES) and report.failed == 3  # the crash, the damaged PDF, the empty file
     assert "Dask worker reading it died" in errors[str(crash)]
     with sqlite3.connect(tmp_path / "dask.db") as conn:
@@ -273,9 +274,9 @@ def test_progress_commits_time_limit_and_memory_limit_on_the_workers(examples, t
     limit = 3 * 1024 ** 3
     with dask_cluster.connect("local", workers=2) as runner:
         runner.work = work
-        report = store.ingest_paths(
-            [examples], on_error=errors.__setitem__, on_progress=on_progress, runner=runner,
-            options=Options(timeout=3), max_memory=limit,
+        report = ingest(
+            store, [examples], Options(timeout=3), max_memory=limit, runner=runner,
+            display=Watch(error=errors.__setitem__, progress=on_progress),
         )
         address_space = runner.client.run(_address_space_limit)
         said = runner.client.run(out_of_memory)

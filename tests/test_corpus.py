@@ -3,6 +3,7 @@ import sqlite3
 
 from directives import extract_file
 from directives.db.store import Store
+from directives.run import ingest
 
 from .conftest import needs_shared
 
@@ -11,7 +12,7 @@ def test_same_symbol_of_two_provinces_in_the_corpus_stays_apart(db_path):
     folder = needs_shared("corpus", "tvpl-markdown")
     files = [str(p) for p in sorted(folder.glob("QD__98-2025-QD-UBND__*.md"))]
     assert len(files) >= 2
-    report = Store.open(db_path).ingest_paths(files)
+    report = ingest(Store.open(db_path), files)
     assert report.failed == 0
     with sqlite3.connect(db_path) as conn:
         issuers = {r[0] for r in conn.execute("select issuer from documents where symbol = '98/2025/QĐ-UBND'")}
@@ -58,9 +59,9 @@ def test_corpus_decisions_link_to_the_central_documents_they_cite_in_any_order(t
         "vbpl-html/TT__21-2025-TT-BGDDT__*.html",
     )
     forward, backward = tmp_path / "forward.db", tmp_path / "backward.db"
-    assert Store.open(forward).ingest_paths(files, jobs=1).failed == 0
+    assert ingest(Store.open(forward), files, jobs=1).failed == 0
     for path in reversed(files):
-        Store.open(backward).ingest_paths([path], jobs=1)
+        ingest(Store.open(backward), [path], jobs=1)
     graph = _graph(forward)
     assert graph == _graph(backward)
     stored = {(source.split("|")[0], target.split("|")[0], relation) for source, target, relation, placeholder in graph if not placeholder}

@@ -5,11 +5,12 @@ import pytest
 from datasette.app import Datasette
 
 from directives.db.store import Store
+from directives.run import ingest
 
 
 @pytest.fixture
 def ds(examples, db_path):
-    Store.open(db_path).ingest_paths([str(examples)])
+    ingest(Store.open(db_path), [str(examples)])
     # the document text is data: markup in it must come back escaped
     store = Store.open(db_path)
     store.db.execute("update documents set subject = '<script>alert(1)</script>' where symbol = '31/KH-SCT'")

@@ -8,6 +8,7 @@ from click.testing import CliRunner
 from directives.cli import cli
 from directives.db import trace
 from directives.db.store import Store
+from directives.run import ingest
 from directives.nlp.deadlines import read_deadline, settle
 
 ISSUED = "2025-11-20"  # a Thursday
@@ -87,7 +88,7 @@ def test_overdue_is_past_due_by_and_tasks_sort_by_it(tmp_path):
     path = tmp_path / "kh-52.txt"
     path.write_text(PLAN, encoding="utf-8")
     db = str(tmp_path / "t.db")
-    Store.open(db).ingest_paths([str(path)], jobs=1)
+    ingest(Store.open(db), [str(path)], jobs=1)
     with sqlite3.connect(db) as conn:
         stored = dict(conn.execute("select section, due_by from tasks"))
         assert stored["II.1"] == "2026-09-30" and stored["II.2"] == "2025-11-30" and stored["II.4"] == "2025-12-31"
@@ -111,7 +112,7 @@ def test_datasette_queries_sort_by_due_by(tmp_path):
     path = tmp_path / "kh-52.txt"
     path.write_text(PLAN, encoding="utf-8")
     db = tmp_path / "t.db"
-    Store.open(str(db)).ingest_paths([str(path)], jobs=1)
+    ingest(Store.open(str(db)), [str(path)], jobs=1)
     ds = Datasette([str(db)])
     response = asyncio.run(ds.client.get("/t/unit_tasks.json", params={"unit": "so khoa hoc", "_shape": "objects"}))
     rows = response.json()["rows"]

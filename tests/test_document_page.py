@@ -11,6 +11,7 @@ from datasette.app import Datasette
 
 from directives.datasette_plugins import chain_svg, document_data
 from directives.db.store import Store
+from directives.run import ingest
 
 from .conftest import EXAMPLES
 
@@ -22,7 +23,7 @@ def ingested(tmp_path_factory):
     """The examples ingested once; each test gets its own copy of the database."""
     folder = tmp_path_factory.mktemp("ingested")
     shutil.copytree(EXAMPLES, folder / "docs")
-    Store.open(folder / "examples.db").ingest_paths([str(folder / "docs")])
+    ingest(Store.open(folder / "examples.db"), [str(folder / "docs")])
     return folder / "examples.db"
 
 

@@ -9,6 +9,7 @@ from directives import extract_file
 from directives.db import quality
 from directives.db.organizations import body_name, canonical_for
 from directives.db.store import Store
+from directives.run import ingest
 
 # A Quảng Ngãi decision that cites Nghị định 118/2025 with a typo'd year in its date, and
 # Nghị định 154/2020 without the dash of its code; its Nơi nhận has shorthand and a person.
@@ -170,7 +171,7 @@ def rows(db: Path, sql: str, *params):
 
 def test_a_symbol_with_its_year_takes_that_year_whatever_the_citation_dates_it(tmp_path):
     db = tmp_path / "g.db"
-    Store.open(db).ingest_paths([write(tmp_path, "typo.md", TYPO), write(tmp_path, "right.md", RIGHT)], jobs=1)
+    ingest(Store.open(db), [write(tmp_path, "typo.md", TYPO), write(tmp_path, "right.md", RIGHT)], jobs=1)
     nodes = rows(db, "select id, year, issued_date, placeholder from documents where symbol_key = '118/2025/ndcp'")
     assert len(nodes) == 1  # not a 2020 node beside the 2025 one
     assert nodes[0][1:] == (2025, "2025-06-09", 1)  # the typo'd date is not the placeholder's
@@ -180,7 +181,7 @@ def test_a_symbol_with_its_year_takes_that_year_whatever_the_citation_dates_it(t
 
 def test_codes_compare_without_dashes_and_the_grammar_spelling_wins(tmp_path):
     db = tmp_path / "g.db"
-    Store.open(db).ingest_paths([write(tmp_path, "typo.md", TYPO), write(tmp_path, "right.md", RIGHT)], jobs=1)
+    ingest(Store.open(db), [write(tmp_path, "typo.md", TYPO), write(tmp_path, "right.md", RIGHT)], jobs=1)
     nodes = rows(db, "select symbol, issuer, doc_type from documents where symbol_key = '154/2020/ndcp'")
     assert nodes == [("154/2020/NĐ-CP", "Chính phủ", "NĐ")]
 
@@ -188,7 +189,7 @@ def test_codes_compare_without_dashes_and_the_grammar_spelling_wins(tmp_path):
 def test_a_placeholder_takes_what_its_citations_agree_on(tmp_path):
     db = tmp_path / "g.db"
     files = [write(tmp_path, "right.md", RIGHT), write(tmp_path, "cut.md", CUT), write(tmp_path, "typo.md", TYPO)]
-    Store.open(db).ingest_paths(files, jobs=1)
+    ingest(Store.open(db), files, jobs=1)
     # "Bộ trưởng Bộ Tài chính" and a "Bộ trưởng Bộ" cut by the line break: the body, in full;
     # the two dates differ: neither wins by order, the earlier of equals does
     circular = rows(db, "select issuer, issued_date from documents where symbol_key = '12/2025/ttbtc'")
@@ -201,7 +202,7 @@ def test_a_placeholder_takes_what_its_citations_agree_on(tmp_path):
     assert rows(db, "select issued_date from documents where symbol_key = '118/2025/ndcp'") == [("2025-06-09",)]
     # the same whatever the order
     other = tmp_path / "h.db"
-    Store.open(other).ingest_paths(list(reversed(files)), jobs=1)
+    ingest(Store.open(other), list(reversed(files)), jobs=1)
     sql = "select symbol, doc_type, issued_date, year, issuer, identity from documents where placeholder = 1 order by identity"
     assert rows(db, sql) == rows(other, sql)
 
@@ -213,7 +214,7 @@ def test_a_law_is_numbered_by_its_own_header_and_takes_its_placeholder(tmp_path)
         db = tmp_path / f"{order[0]}.db"
         texts = {"cites.md": CITES_LAW, "law.md": LAW}
         for name in order:
-            Store.open(db).ingest_paths([write(tmp_path, name, texts[name])], jobs=1)
+            ingest(Store.open(db), [write(tmp_path, name, texts[name])], jobs=1)
         laws = rows(db, "select symbol, placeholder, doc_type, issuer from documents where symbol_key = '60/2024/qh15'")
         assert laws == [("60/2024/QH15", 0, "L", "Quốc hội")]
         assert rows(db, "select count(*) from documents where placeholder = 1") == [(0,)]
@@ -244,7 +245,7 @@ def test_two_files_of_one_document_give_the_same_rows_in_either_order(tmp_path):
     first, second = tmp_path / "a.db", tmp_path / "b.db"
     for db, order in ((first, [full, short]), (second, [short, full])):
         for path in order:
-            Store.open(db).ingest_paths([path], jobs=1)
+            ingest(Store.open(db), [path], jobs=1)
     for name in quality.TABLES:
         assert _table(first, name) == _table(second, name), name
     assert rows(first, "select count(*) from document_sources") == [(2,)]
@@ -283,7 +284,7 @@ def test_provincial_symbols_of_two_provinces_are_never_merged(tmp_path):
     a = RIGHT.replace("Căn cứ Thông tư", "Căn cứ Quyết định số 98/2025/QĐ-UBND ngày 02/01/2025;\nCăn cứ Thông tư")
     b = TYPO.replace("Căn cứ Nghị định số 154", "Căn cứ Quyết định số 98/2025/QĐ-UBND ngày 02/01/2025;\nCăn cứ Nghị định số 154")
     db = tmp_path / "g.db"
-    Store.open(db).ingest_paths([write(tmp_path, "a.md", a), write(tmp_path, "b.md", b)], jobs=1)
+    ingest(Store.open(db), [write(tmp_path, "a.md", a), write(tmp_path, "b.md", b)], jobs=1)
     nodes = rows(db, "select identity from documents where symbol_key = '98/2025/qdubnd' order by identity")
     assert nodes == [("98/2025/qdubnd|dak lak|2025",), ("98/2025/qdubnd|quang ngai|2025",)]
     assert {c for (c,) in rows(db, "select confidence from document_links l join documents d on d.id = l.target_id where d.symbol_key = '98/2025/qdubnd'")} == {0.6}
@@ -293,7 +294,7 @@ def test_the_graph_quality_checks_find_nothing_on_documents_written_for_them(tmp
     db = tmp_path / "g.db"
     files = [write(tmp_path, n, t) for n, t in (("typo.md", TYPO), ("right.md", RIGHT), ("cut.md", CUT), ("law.md", LAW),
                                                   ("cites.md", CITES_LAW), ("vbhn.md", VBHN), ("party.md", PARTY))]
-    Store.open(db).ingest_paths(files, jobs=1)
+    ingest(Store.open(db), files, jobs=1)
     with sqlite3.connect(db) as conn:
         found = quality.report(conn)
     for check in ("split_central", "bad_symbols", "bad_placeholder_issuers", "unnumbered", "not_units", "disagreeing"):

@@ -5,6 +5,7 @@ from click.testing import CliRunner
 
 from directives.cli import cli
 from directives.db.store import Store
+from directives.run import ingest
 
 DECISION = """ỦY BAN NHÂN DÂN
 TỈNH QUẢNG NGÃI
@@ -105,9 +106,9 @@ def test_the_graph_is_the_same_whatever_the_order(tmp_path):
     paths = write(tmp_path / "docs", FILES)
     forward, backward = tmp_path / "forward.db", tmp_path / "backward.db"
     for path in paths:
-        Store.open(forward).ingest_paths([path])
+        ingest(Store.open(forward), [path])
     for path in reversed(paths):
-        Store.open(backward).ingest_paths([path])
+        ingest(Store.open(backward), [path])
     assert graph(forward) == graph(backward)
     links, placeholders = graph(forward)
     assert ("2000/khsct|quang ngai|2021", "1477/qdubnd|quang ngai|2021", "implements") in links
@@ -121,10 +122,10 @@ def test_the_graph_is_the_same_whatever_the_order(tmp_path):
 def test_a_placeholder_becomes_the_document_and_keeps_its_links(tmp_path):
     plan, decision = write(tmp_path / "docs", [("kh.txt", PLAN), ("qd.txt", DECISION)])
     db_path = tmp_path / "t.db"
-    Store.open(db_path).ingest_paths([plan])
+    ingest(Store.open(db_path), [plan])
     conn = sqlite3.connect(db_path)
     (placeholder_id,) = conn.execute("select id from documents where symbol = '1477/QĐ-UBND' and placeholder = 1").fetchone()
-    Store.open(db_path).ingest_paths([decision])
+    ingest(Store.open(db_path), [decision])
     rows = conn.execute("select id, placeholder, issuer from documents where symbol = '1477/QĐ-UBND'").fetchall()
     assert rows == [(placeholder_id, 0, "Ủy ban nhân dân tỉnh Quảng Ngãi")]
     assert conn.execute("select relation from document_links where target_id = ?", [placeholder_id]).fetchall() == [("implements",)]
@@ -133,9 +134,9 @@ def test_a_placeholder_becomes_the_document_and_keeps_its_links(tmp_path):
 def test_a_removed_document_that_is_cited_becomes_a_placeholder_again(tmp_path):
     plan, decision = write(tmp_path / "docs", [("kh.txt", PLAN), ("qd.txt", DECISION)])
     db_path = tmp_path / "t.db"
-    Store.open(db_path).ingest_paths([plan, decision])
+    ingest(Store.open(db_path), [plan, decision])
     (tmp_path / "docs" / "qd.txt").write_text(DECISION.replace("1477/QĐ-UBND", "1478/QĐ-UBND"), encoding="utf-8")
-    Store.open(db_path).ingest_paths([decision])
+    ingest(Store.open(db_path), [decision])
     conn = sqlite3.connect(db_path)
     assert conn.execute("select placeholder from documents where symbol = '1477/QĐ-UBND'").fetchall() == [(1,)]
     assert conn.execute("select placeholder from documents where symbol = '1478/QĐ-UBND'").fetchall() == [(0,)]
@@ -146,7 +147,7 @@ def test_a_removed_document_that_is_cited_becomes_a_placeholder_again(tmp_path):
 def test_trace_prints_the_chain_both_ways(tmp_path):
     paths = write(tmp_path / "docs", FILES)
     db_path = str(tmp_path / "t.db")
-    Store.open(db_path).ingest_paths(paths)
+    ingest(Store.open(db_path), paths)
     down = CliRunner().invoke(cli, ["trace", "1477/qd-ubnd", "--down", "--db", db_path])
     assert down.exit_code == 0, down.output
     # two provinces issued 1477/QĐ-UBND: each has its tree; Quảng Ngãi's is carried out by the plan, then the report

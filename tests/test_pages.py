@@ -15,6 +15,7 @@ from datasette.app import Datasette
 from directives.cli import cli
 from directives.db import units
 from directives.db.store import Store
+from directives.run import ingest
 
 DOCUMENTS = {
     "ct-05.txt": """\
@@ -145,7 +146,7 @@ def db_file(tmp_path_factory):
     for name, text in DOCUMENTS.items():
         (folder / name).write_text(text, encoding="utf-8")
     path = tmp_path_factory.mktemp("db") / "pages.db"
-    Store.open(path).ingest_paths([str(folder)])
+    ingest(Store.open(path), [str(folder)])
     return path
 
 
@@ -528,12 +529,12 @@ def test_missing_csv_follows_the_database(tmp_path, examples):
     """The sheet is kept between downloads, and made again once anything is ingested."""
     path = tmp_path / "follow.db"
     store = Store.open(path)
-    store.ingest_paths([str(examples / "kh-0031-sct-quang-ngai.txt")])
+    ingest(store, [str(examples / "kh-0031-sct-quang-ngai.txt")])
     ds = Datasette([str(path)])
     for _ in range(6):  # every reading connection has made and kept it
         first = get(ds, "/-/missing.csv").content.decode("utf-8-sig")
         assert "02/CT-UBND" in first and "66/2021/NĐ-CP" not in first
-    store.ingest_paths([str(examples / "qd-0457-ubnd-dak-lak.md")])
+    ingest(store, [str(examples / "qd-0457-ubnd-dak-lak.md")])
     for _ in range(6):
         again = get(ds, "/-/missing.csv").content.decode("utf-8-sig")
         assert "66/2021/NĐ-CP" in again and "02/CT-UBND" in again
@@ -541,7 +542,7 @@ def test_missing_csv_follows_the_database(tmp_path, examples):
 
 def test_pages_read_the_database_named_by_db(db_file, tmp_path, examples):
     other = tmp_path / "other.db"
-    Store.open(other).ingest_paths([str(examples / "kh-0031-sct-quang-ngai.txt")])
+    ingest(Store.open(other), [str(examples / "kh-0031-sct-quang-ngai.txt")])
     ds = Datasette([str(other), str(db_file)])
     assert get(ds, "/-/tasks.json", unit="van phong so").json()["rows"][0]["symbol"] == "31/KH-SCT"
     rows = get(ds, "/-/tasks.json", db="pages", unit="so tai chinh quang ngai").json()["rows"]

@@ -141,6 +141,31 @@ def test_users_and_their_hashes_are_in_no_introspection_page(secret_db, monkeypa
     assert "clerk" not in get(ds, "/-/metadata.json").text
 
 
+# -- 3. one document, a marked file and an unmarked one ----------------------------------------
+
+
+def test_a_document_read_from_a_secret_file_and_an_unmarked_one_is_secret(tmp_path):
+    unmarked = SECRET_PLAN.replace("KHẨN, MẬT\n", "KHẨN\n")
+    for order in ((("a-unmarked.txt", unmarked), ("b-secret.txt", SECRET_PLAN)),
+                  (("a-secret.txt", SECRET_PLAN), ("b-unmarked.txt", unmarked))):
+        folder = tmp_path / order[0][0]
+        db_path = folder / "test.db"
+        for name, text in order:  # one file, then the other, in two runs
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(text, encoding="utf-8")
+            ingest(db_path, folder / name)
+        with sqlite3.connect(db_path) as conn:
+            rows = conn.execute("SELECT secrecy FROM documents WHERE symbol = ?", [SECRET_SYMBOL]).fetchall()
+            sources = conn.execute("SELECT s.id, s.path FROM document_sources s JOIN documents d ON d.id = s.document_id "
+                                   "WHERE d.symbol = ?", [SECRET_SYMBOL]).fetchall()
+        assert rows == [("Mật",)], order
+        assert len(sources) == 2
+        ds = Datasette([str(db_path)])
+        for source_id, _ in sources:  # neither file is served to an anonymous visitor
+            assert get(ds, f"/-/source/{source_id}").status_code == 403
+            assert get(ds, f"/-/source/{source_id}", signed_in=True).status_code == 200
+
+
 # -- 4. marks written other ways ---------------------------------------------------------
 
 

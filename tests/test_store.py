@@ -7,7 +7,9 @@ import pytest
 from click.testing import CliRunner
 
 from directives.cli import cli
+from directives.db.schema import SCHEMA_VERSION
 from directives.db.store import Store
+from directives.run import ingest, ingest_file
 
 
 def run(*args):
@@ -94,7 +96,7 @@ def test_a_failure_mid_document_leaves_nothing_half_written(examples, db_path):
     # The source row is written after the document row: make SQLite refuse it.
     store.db.execute("CREATE TRIGGER refuse BEFORE INSERT ON document_sources BEGIN SELECT RAISE(ABORT, 'disk full'); END")
     with pytest.raises(sqlite3.DatabaseError, match="disk full"):
-        store.ingest_file(str(examples / "qd-0457-ubnd-dak-lak.md"))
+        ingest_file(store, str(examples / "qd-0457-ubnd-dak-lak.md"))
     assert count(db_path, "select count(*) from documents where placeholder = 0") == 0
     assert count(db_path, "select count(*) from documents_fts") == 0
     assert count(db_path, "select count(*) from document_sources") == 0
@@ -118,7 +120,7 @@ def test_a_document_that_cannot_be_stored_is_recorded_and_the_batch_goes_on(exam
         "CREATE TRIGGER refuse BEFORE INSERT ON document_sources WHEN NEW.path LIKE '%kh-0031-sct-quang-ngai.txt' "
         "BEGIN SELECT RAISE(ABORT, 'refused by a trigger'); END"
     )
-    report = store.ingest_paths([str(f) for f in files], jobs=1)
+    report = ingest(store, [str(f) for f in files], jobs=1)
     assert report.failed == 1 and report.added + report.merged == len(files) - 1
     assert count(db_path, "select count(*) from document_sources") == len(files) - 1
     assert count(db_path, "select count(*) from documents where placeholder = 0") == len(files) - 1
@@ -134,6 +136,7 @@ def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_pa
         for view in ("public_documents", "public_tasks", "public_document_sources"):
             conn.execute(f"DROP VIEW {view}")
         conn.execute("ALTER TABLE documents DROP COLUMN from_file_name")
+        conn.execute("ALTER TABLE document_sources DROP COLUMN secrecy")  # added by version 7
         conn.execute("DROP INDEX idx_tasks_due_by")
         conn.execute("ALTER TABLE tasks DROP COLUMN due_by")
         conn.execute("ALTER TABLE tasks DROP COLUMN recurrence")
@@ -159,9 +162,8 @@ def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_pa
     assert count(db_path, "select count(*) from document_links where cited_symbol is null and mention like '%/%'") == 0
     assert run("ingest", str(examples / "qd-0457-ubnd-dak-lak.md"), "--db", str(db_path)).exit_code == 0
     assert count(db_path, "select count(*) from documents where symbol = '0457/QĐ-UBND'") == 1
-    from directives.db.schema import SCHEMA_VERSION
-
     assert count(db_path, "pragma user_version") == SCHEMA_VERSION
+    assert count(db_path, "select count(*) from document_sources where secrecy is not null") == 0  # the document's: unmarked
     # the views of version 7, and the index that tells at once whether a database holds secrets
     assert count(db_path, "select count(*) from public_organizations") > 0
     assert count(db_path, "select count(*) from sqlite_master where name = 'idx_documents_secret'") == 1

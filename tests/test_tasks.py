@@ -6,6 +6,7 @@ from click.testing import CliRunner
 from directives.cli import cli
 from directives.db.organizations import canonical
 from directives.db.store import Store
+from directives.run import ingest
 from directives.nlp.extract import extract_text
 from directives.nlp.items import find_items
 from directives.nlp.tasks import find_deadline, find_tasks
@@ -135,7 +136,7 @@ def test_derived_tasks_through_the_chain_and_of_one_unit(tmp_path):
     plan = tmp_path / "kh-31.txt"
     plan.write_text(PLAN, encoding="utf-8")
     db = str(tmp_path / "t.db")
-    Store.open(db).ingest_paths([str(plan)], jobs=1)
+    ingest(Store.open(db), [str(plan)], jobs=1)
     with sqlite3.connect(db) as conn:
         orgs = dict(conn.execute("select name, is_group from organizations"))
         assert orgs["Sở Tài chính tỉnh Quảng Ngãi"] == 0

@@ -180,7 +180,7 @@ async def source_file(request, datasette):
     db, _ = database(datasette, request)
     source_id = row_id(request)
     row = (await db.execute(
-        "SELECT s.path, s.format, s.encoding, s.sha256, d.secrecy FROM document_sources s "
+        "SELECT s.path, s.format, s.encoding, s.sha256, coalesce(d.secrecy, s.secrecy) FROM document_sources s "
         "JOIN documents d ON d.id = s.document_id WHERE s.id = ?",
         [source_id],
     )).first()
