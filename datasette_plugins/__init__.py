@@ -27,7 +27,7 @@ def register_routes():
 # The documents table opens on the columns a reader scans (no full text, no JSON) and without
 # the cited-but-missing placeholders; every column stays one click away (the filter and
 # column menus), since the defaults only apply to the bare address.
-DOCUMENTS_COLUMNS = ("symbol", "doc_type", "issued_date", "issuer", "subject")
+DOCUMENTS_COLUMNS = ("symbol", "doc_type", "issued_date", "issuer", "subject", "received_number", "received_date")
 DOCUMENTS_DEFAULTS = "&".join([*(f"_col={c}" for c in DOCUMENTS_COLUMNS), "placeholder=0"])
 _DOCUMENT_ID_COLUMNS = {"documents": ("symbol",), "document_links": ("source_id", "target_id"), "tasks": ("document_id",),
                         "document_sources": ("document_id",), "document_recipients": ("document_id",),

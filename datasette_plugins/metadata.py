@@ -38,6 +38,9 @@ TABLES = {
             "read_by_ocr": "Fields whose value was read through OCR (JSON list)",
             "from_signature": "Fields taken from the digital signature because OCR could not read them, or read them wrong (JSON list)",
             "from_file_name": "Fields taken from the file's name (a number OCR could not read, whose codes the page confirms) (JSON list)",
+            "received_number": "Số đến: the number of the incoming stamp (CÔNG VĂN ĐẾN) of the office that received it",
+            "received_date": "Ngày đến: the day of the incoming stamp (ISO)",
+            "received_stamp": "The incoming stamp: the receiving office, and what on it could not be read (JSON)",
         },
     },
     "document_links": {

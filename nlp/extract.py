@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from .header import read_header
 from .layout import Layout
 from .normalize import normalize_text
+from .received import take_stamp
 from .references import extract_references
 from .task_tables import outside, read_task_tables
 from .sanctions import sanction_tasks
@@ -38,12 +39,17 @@ class Fields:
     secrecy: str | None = None
     text: str = ""
     symbol_codes: str | None = None  # the codes of a number OCR could not read ("QĐ-UBND")
+    # the incoming stamp of the office that received it (nlp/received.py): not the document's own
+    received_number: str | None = None
+    received_date: str | None = None
+    received_stamp: dict | None = None  # {"by": the receiving office, "unreadable": ["number", "date"]}
 
 
 
 def extract_text(text: str) -> Fields:
     """Every field of one document's text (any spelling: it is normalised here first)."""
     text = normalize_text(text)
+    text, received = take_stamp(text)  # its words belong to no other field
     layout = Layout.from_text(text)
     header = read_header(layout)
     lead = header.issuer_bodies[0] if header.issuer_bodies else None
@@ -79,4 +85,7 @@ def extract_text(text: str) -> Fields:
         urgency=header.urgency,
         secrecy=header.secrecy,
         text=layout.body_text,
+        received_number=received.number if received else None,
+        received_date=received.date if received else None,
+        received_stamp={"by": received.by, "unreadable": received.unreadable} if received else None,
     )

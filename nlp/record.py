@@ -40,6 +40,12 @@ class Record:
     read_by_ocr: list[str] = field(default_factory=list)
     from_signature: list[str] = field(default_factory=list)
     from_file_name: list[str] = field(default_factory=list)  # a number OCR could not read, from the file's name
+    # the incoming stamp ("CÔNG VĂN ĐẾN / Số / Ngày", Nghị định 30/2020/NĐ-CP Phụ lục IV): the
+    # receiving office's số đến and ngày đến (ISO), None where there is none or it cannot be read;
+    # received_stamp says whose stamp it is and what on it could not be read
+    received_number: str | None = None
+    received_date: str | None = None
+    received_stamp: dict[str, Any] | None = None
     text: str = field(default="", repr=False)  # normalised full text; not part of the JSON line
 
     def to_dict(self) -> dict[str, Any]:

@@ -10,6 +10,7 @@ from datasette.app import Datasette
 
 from directives.datasette_plugins.pages.search import document_request, vn_date
 from directives.db.store import Store
+from directives.run import ingest
 
 
 def document(symbol, kind, subject, body, issuer=("ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI"), date="ngày 10 tháng 3 năm 2025"):
@@ -70,7 +71,7 @@ def ds(tmp_path_factory):
     for name, text in DOCUMENTS.items():
         (folder / name).write_text(text, encoding="utf-8")
     path = tmp_path_factory.mktemp("db") / "search.db"
-    Store.open(path).ingest_paths([str(folder)])
+    ingest(Store.open(path), [str(folder)])
     return Datasette([str(path)])
 
 
