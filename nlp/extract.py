@@ -30,6 +30,7 @@ class Fields:
     issuer: str | None = None
     issuer_bodies: list[str] = field(default_factory=list)
     subject: str | None = None
+    subject_printed: str | None = None  # the trích yếu as printed, where it was printed in capitals
     signer: str | None = None
     signer_title: str | None = None
     recipients: list[str] = field(default_factory=list)
@@ -76,6 +77,7 @@ def extract_text(text: str) -> Fields:
         issuer=header.issuer,
         issuer_bodies=header.issuer_bodies,
         subject=header.subject,
+        subject_printed=header.subject_printed,
         signer=signature.signer,
         signer_title=signature.signer_title,
         recipients=recipients,

@@ -25,6 +25,9 @@ class Record:
     place: str | None = None
     issuer: str | None = None
     subject: str | None = None
+    # the trích yếu in the capitals it was printed in (``subject`` is then its sentence case,
+    # symbols, bodies, provinces and abbreviations restored: nlp/case.py); None otherwise
+    subject_printed: str | None = None
     signer: str | None = None
     signer_title: str | None = None
     references: list[dict[str, Any]] = field(default_factory=list)

@@ -133,3 +133,11 @@ def test_results_say_type_date_issuer_and_narrow_on_the_page(ds):
 
 def test_vn_date():
     assert vn_date("2025-03-05") == "05/03/2025" and vn_date(None) == "" and vn_date("2025") == "2025"
+
+
+def test_the_issuer_facet_uses_the_canonical_body():
+    from directives.datasette_plugins.pages.search import canonical_body
+
+    assert canonical_body("Cục hải quan") == canonical_body("Bộ Tài chính cục hải quan") == "Cục Hải quan"
+    assert canonical_body("Bộ Tài chính tổng cục hải quan") == "Tổng cục Hải quan"
+    assert canonical_body("Ủy ban nhân dân tỉnh Nghệ An") == "Ủy ban nhân dân tỉnh Nghệ An"

@@ -21,11 +21,13 @@ import json
 import re
 import sqlite3
 import unicodedata
+from functools import lru_cache
 from urllib.parse import parse_qsl, urlencode
 
 from datasette.database import QueryInterrupted
 from markupsafe import Markup, escape
 
+from ...nlp import tables
 from ...nlp.normalize import fold, symbol_key
 from ...nlp.secrecy import secret_sql
 from .common import Pages, database, html_response, json_response, page_number, public_only
@@ -456,6 +458,7 @@ async def search(datasette, request) -> dict:
         secret = doc_id in hidden
         doc["exact_symbol"] = doc_id in exact
         doc["type_name"] = TYPE_NAMES.get(doc["doc_type"] or "", doc["doc_type"])
+        doc["issuer_name"] = canonical_body(doc["issuer_name"] or doc["issuer"]) if (doc["issuer_name"] or doc["issuer"]) else None
         doc["date_vn"] = vn_date(doc["issued_date"])
         doc["subject_html"] = marked(doc["subject"], pattern)
         doc["snippet_html"] = Markup("") if secret else marked(text, pattern, SNIPPET_WIDTH)
@@ -486,6 +489,23 @@ FACETS = (("type", "Loại văn bản"), ("issuer", "Cơ quan ban hành"), ("yea
 MAX_FACET_VALUES = 12
 
 
+@lru_cache(maxsize=None)
+def _central_bodies() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(((fold(b), b) for b in tables.central_bodies()), key=lambda p: len(p[0]), reverse=True))
+
+
+@lru_cache(maxsize=4096)
+def canonical_body(name: str) -> str:
+    """One spelling for one body in the facets: a central body of the project's table as the
+    table writes it, however the header spelt or prefixed it ("Cục hải quan", "Bộ Tài chính
+    cục hải quan": "Cục Hải quan"); any other name as it is."""
+    folded = " ".join(fold(name).split())
+    for key, body in _central_bodies():
+        if folded == key or folded.endswith(" " + key) and not folded.endswith(" tong " + key):
+            return body
+    return name
+
+
 def _narrowed(request, order: list[int], facts: dict[int, dict], context: dict) -> set[int]:
     """Of ``order``, the documents the page's ``type``, ``issuer`` and ``year`` keep (each a
     value a facet offers); the facets of what is kept go into ``context``: each value with its
@@ -495,7 +515,9 @@ def _narrowed(request, order: list[int], facts: dict[int, dict], context: dict) 
     def value(doc_id: int, name: str) -> str | None:
         fact = facts.get(doc_id) or {}
         v = fact.get({"type": "doc_type", "issuer": "body", "year": "year"}[name])
-        return None if v is None else str(v)
+        if v is None:
+            return None
+        return canonical_body(v) if name == "issuer" else str(v)
 
     keep = {i for i in order if all(value(i, name) == wanted for name, wanted in chosen.items())}
     base = [(k, v) for k, v in parse_qsl(request.query_string) if k != "page" and v != ""]
