@@ -20,6 +20,33 @@ from . import functions, metadata
 from .pages import ROUTES
 
 @hookimpl
+def prepare_jinja2_environment(env):
+    """The Vietnamese formats, as filters of every template: dates dd/mm/yyyy, numbers
+    12.345, recurrences and relations by their Vietnamese names (nlp/vietnamese.py)."""
+    from ..nlp import vietnamese
+
+    env.filters["vn_date"] = vietnamese.date
+    env.filters["vn_number"] = vietnamese.number
+    env.filters["vn_recurrence"] = vietnamese.recurrence
+    env.filters["vn_relation"] = vietnamese.relation
+    env.globals["vn_column"] = lambda name: COLUMN_LABELS.get(name, name)
+
+
+# The headings of the columns a clerk reads on the table pages (documents, tasks and their public views)
+COLUMN_LABELS = {
+    "id": "Mã", "symbol": "Số ký hiệu", "doc_type": "Loại", "issued_date": "Ngày ban hành", "year": "Năm",
+    "place": "Địa danh", "issuer": "Cơ quan ban hành", "subject": "Trích yếu", "signer": "Người ký",
+    "signer_title": "Chức vụ người ký", "urgency": "Độ khẩn", "secrecy": "Độ mật", "recipients": "Nơi nhận",
+    "placeholder": "Chưa nhập", "received_number": "Số đến", "received_date": "Ngày đến", "text": "Toàn văn",
+    "document_id": "Văn bản", "organization_id": "Đơn vị", "assignee": "Đơn vị chủ trì", "coordinators": "Phối hợp",
+    "action": "Nhiệm vụ", "deadline": "Hạn", "deadline_text": "Hạn (nguyên văn)", "due_by": "Hạn cuối",
+    "recurrence": "Định kỳ", "section": "Mục", "start": "Từ ký tự", "end": "Đến ký tự", "status": "Hiệu lực",
+    "relation": "Quan hệ", "mention": "Trích dẫn", "confidence": "Độ tin cậy", "source_id": "Văn bản dẫn",
+    "target_id": "Văn bản được dẫn", "name": "Tên", "path": "Tệp", "format": "Định dạng",
+}
+
+
+@hookimpl
 def register_routes():
     return ROUTES
 

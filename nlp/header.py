@@ -317,6 +317,8 @@ def _issuer_lines(window: list[str], sym_at: int | None, date_at: int | None, mo
         text = collapse(text).strip(" -*")
         if not text or not is_upper(text) or is_mark_line(text):
             continue
+        if _TYPE_LINE.match(text) and not _TYPE_LINE.match(text).group("rest"):
+            break  # "THÔNG TƯ": the type name, below the bodies (a header whose bodies a stamp held)
         out.append(text)
     return [o for o in out if o]
 
