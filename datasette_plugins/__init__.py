@@ -29,6 +29,7 @@ def prepare_jinja2_environment(env):
     env.filters["vn_number"] = vietnamese.number
     env.filters["vn_recurrence"] = vietnamese.recurrence
     env.filters["vn_relation"] = vietnamese.relation
+    env.filters["vn_description"] = vietnamese.description
     env.globals["vn_column"] = lambda name: COLUMN_LABELS.get(name, name)
 
 
@@ -108,6 +109,11 @@ def render_cell(row, value, column, table, database, datasette):
         if column != "symbol" or value in (None, "") or not isinstance(doc_id, int):
             return None
         return markupsafe.Markup('<a href="{}">{}</a>').format(_document_url(datasette, database, doc_id), value)
+    if column in _DATE_COLUMNS and isinstance(value, str) and len(value) == 10 and value[4] == "-":
+        # a day as a Vietnamese reader writes it; ISO stays in JSON, CSV and the datetime attribute
+        from ..nlp.vietnamese import date
+
+        return markupsafe.Markup('<time datetime="{}">{}</time>').format(value, date(value))
     if column not in _DOCUMENT_ID_COLUMNS.get(table, ()):
         return None
     if table in ("documents", "public_documents"):
@@ -123,6 +129,9 @@ def render_cell(row, value, column, table, database, datasette):
     if value is None:
         return None
     return markupsafe.Markup('<a href="{}">{}</a>').format(_document_url(datasette, database, value), label if label not in (None, "") else value)
+
+
+_DATE_COLUMNS = {"issued_date", "received_date", "deadline", "due_by", "cited_date", "date"}
 
 
 def _document_url(datasette, database: str, doc_id) -> str:

@@ -44,3 +44,22 @@ def recurrence(value: str | None) -> str:
 
 def relation(value: str | None) -> str:
     return RELATIONS.get(value or "", value or "")
+
+
+# Datasette's description of a table page's filters ("where placeholder = 0 sorted by issued_date descending")
+_DESCRIPTION = [
+    (r"\bwhere\b", "lọc:"), (r"\bsorted by\b", "sắp xếp theo"), (r"\bdescending\b", "giảm dần"),
+    (r"\bascending\b", "tăng dần"), (r"\bcontains\b", "chứa"), (r"\bstarts with\b", "bắt đầu bằng"),
+    (r"\bends with\b", "kết thúc bằng"), (r"\bis not null\b", "có giá trị"), (r"\bis null\b", "trống"),
+    (r"\bis not blank\b", "không trống"), (r"\bis blank\b", "trống"), (r"\bsearch matches\b", "tìm khớp"),
+    (r"\band\b", "và"), (r"\bin\b", "trong"),
+]
+
+
+def description(text: str | None) -> str:
+    """Datasette's English description of a table's filters, its words in Vietnamese (the
+    column names and values as they are)."""
+    out = text or ""
+    for pattern, words in _DESCRIPTION:
+        out = re.sub(pattern, words, out)
+    return out
