@@ -80,6 +80,8 @@ def node_label(node: dict) -> str:
         rows.append(_label_text(kind))
     for line in _wrap(_short(node.get("issuer")), 36, 1):
         rows.append(f'<FONT COLOR="#475569">{_label_text(line)}</FONT>')
+    if node.get("status") in ENDED:  # replaced, repealed: drawn as such
+        rows.append(f'<FONT COLOR="#b91c1c"><B>{_label_text(node["status"])}</B></FONT>')
     if node.get("placeholder"):
         n = node.get("cited_by_count", 0)
         rows.append(f'<FONT COLOR="#9a3412"><I>chưa có trong CSDL · {n} văn bản dẫn</I></FONT>')
@@ -88,6 +90,9 @@ def node_label(node: dict) -> str:
             rows.append(f'<FONT POINT-SIZE="9" COLOR="#334155">{_label_text(line)}</FONT>')
     cells = "".join(f"<TR><TD>{row}</TD></TR>" for row in rows)
     return f'<<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="0">{cells}</TABLE>>'
+
+
+ENDED = ("hết hiệu lực toàn bộ", "hết hiệu lực một phần")  # db/status.py's EXPIRED, PARTLY
 
 
 def node_tooltip(node: dict) -> str:
@@ -124,6 +129,8 @@ def dot_source(chain: dict, url_for, more_url_for) -> str:
             attrs.update(fillcolor="#fde68a", color="#b45309", penwidth="2")
         elif node.get("placeholder"):
             attrs.update(style="rounded,dashed,filled", fillcolor="#f8fafc", color="#94a3b8", fontcolor="#475569")
+        if node["id"] != root and node.get("status") == ENDED[0]:
+            attrs.update(fillcolor="#fee2e2", color="#b91c1c")  # no longer in force
         out.append(f"d{node['id']} [{_attrs(attrs)}];")
     for m in chain["more"]:
         name = f"m{m['parent']}{m['direction'][0]}"

@@ -16,6 +16,8 @@ from datetime import date
 from pathlib import PurePath
 
 from ..db import trace as chain_trace
+from . import relations_data
+from ..nlp.record import stored_fields
 from ..nlp.secrecy import is_secret, secret_sql
 from ..nlp.tables import doc_types
 
@@ -35,12 +37,9 @@ RELATION_LABELS = {
     "responds_to": "phúc đáp",
     "cites": "dẫn chiếu",
 }
-FIELDS = (
-    "id symbol doc_type issued_date place issuer subject signer signer_title urgency secrecy "
-    "recipients signatures read_by_ocr from_signature from_file_name placeholder text references_json "
-    "received_number received_date received_stamp"
-).split()
-SUMMARY = "id, symbol, doc_type, issued_date, issuer, subject, placeholder"
+# The record's stored fields (nlp/record.py) but the two the page does not show
+FIELDS = ["id", *(f.column for f in stored_fields() if f.column not in ("tasks_json", "issuer_bodies")), "placeholder"]
+SUMMARY = "id, symbol, doc_type, issued_date, issuer, subject, placeholder, status"
 
 
 def type_name(abbr: str | None) -> str | None:
@@ -113,7 +112,7 @@ def load(conn: sqlite3.Connection, doc_id: int, today: str | None = None, public
         doc["recipients"] = []
         return {"document": doc, "text": "", "sources": [], "references": [], "mentions": [],
                 "cited_by": cited_by(conn, doc_id, public_only), "citations": [], "tasks": [],
-                "chain": chain(conn, doc_id, public_only), "today": today}
+                "chain": chain(conn, doc_id, public_only), "today": today, "status": None, "diagram": []}
     refs = references(conn, doc_id)
     return {
         "document": doc,
@@ -126,6 +125,8 @@ def load(conn: sqlite3.Connection, doc_id: int, today: str | None = None, public
         "tasks": tasks(conn, doc_id, today),
         "chain": chain(conn, doc_id, public_only),
         "today": today,
+        "status": relations_data.status_of(conn, doc_id, public_only),
+        "diagram": relations_data.diagram(conn, doc_id, public_only),
     }
 
 

@@ -8,6 +8,8 @@ skip them), the placeholders only it cites.
 """
 from __future__ import annotations
 
+from ..db.schema import DERIVED_COLUMNS
+from ..nlp.record import stored_fields
 from ..nlp.secrecy import secret_sql
 
 TABLES = {
@@ -15,33 +17,13 @@ TABLES = {
         "title": "Văn bản",
         "description": "Mỗi dòng một văn bản: số ký hiệu, loại, ngày, địa danh, cơ quan ban hành, trích yếu, người ký, "
         "số và ngày đến, đọc từ chính văn bản. Tìm kiếm có dấu hay không dấu, số ký hiệu viết kiểu nào cũng được.",
-        "facets": ["doc_type", "issuer", "year"],
+        "facets": ["doc_type", "issuer", "year", "status"],
         "facet_size": 8,
         "sort_desc": "issued_date",
         "searchmode": "escaped",
         "label_column": "symbol",
-        "columns": {
-            "symbol": "Số ký hiệu as printed after 'Số:'",
-            "symbol_key": "The symbol folded for matching: lower case, no diacritics, no spaces, dashes, dots or &",
-            "doc_type": "Type abbreviation (Nghị định 30/2020/NĐ-CP, Phụ lục III); CV for a công văn",
-            "issued_date": "Date of issue (ISO)",
-            "place": "Địa danh before the date",
-            "issuer": "Issuing body with its locality",
-            "subject": "Trích yếu",
-            "signer_title": "The signer's own post",
-            "recipients": "Nơi nhận (JSON list)",
-            "text": "Normalised full text",
-            "search_folded": "Symbol, subject and issuer folded, and the words of the text that hold đ, folded: indexed so that search works without diacritics",
-            "identity": "Duplicate key: symbol, the issuer's province for a provincial symbol, year (or the content hash)",
-            "placeholder": "1 for a document cited by others but not ingested: it carries what the citations say of it",
-            "signatures": "PDF digital signatures: the signing body or person and the time (JSON)",
-            "read_by_ocr": "Fields whose value was read through OCR (JSON list)",
-            "from_signature": "Fields taken from the digital signature because OCR could not read them, or read them wrong (JSON list)",
-            "from_file_name": "Fields taken from the file's name (a number OCR could not read, whose codes the page confirms) (JSON list)",
-            "received_number": "Số đến: the number of the incoming stamp (CÔNG VĂN ĐẾN) of the office that received it",
-            "received_date": "Ngày đến: the day of the incoming stamp (ISO)",
-            "received_stamp": "The incoming stamp: the receiving office, and what on it could not be read (JSON)",
-        },
+        # each column's description where the column is declared (nlp/record.py, db/schema.py)
+        "columns": {**{f.column: f.doc for f in stored_fields()}, **{name: doc for name, (_, doc) in DERIVED_COLUMNS.items()}},
     },
     "document_links": {
         "title": "Liên kết giữa các văn bản",
@@ -50,6 +32,10 @@ TABLES = {
         "responds_to (xét đề nghị, phúc đáp) hoặc cites (dẫn chiếu).",
         "facets": ["relation"],
         "columns": {
+            "relations": "Every act the citing text states on the cited document (JSON): the relations and guides; amended_by, "
+            "repealed_by ... for a consolidation note saying the cited document acts on the citing one",
+            "scope": "The part acted on (Điều 5, Khoản 2 Điều 3)",
+            "acts": "Each act with its part and the day it takes effect (JSON)",
             "mention": "The citation as the text writes it",
             "confidence": "1.0 when the symbol names its document; lower when the province or the year had to be assumed",
             "start": "Where the citation starts in the citing document's text",

@@ -9,8 +9,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
+from ..nlp.effect import effective_dates
 from ..nlp.normalize import fold, symbol_key
-from ..nlp.record import Record
+from ..nlp.record import Record, stored_fields
 from ..nlp.symbols import year as symbol_year
 from . import identity as ident
 from .organizations import Organization, canonical_for
@@ -39,36 +40,20 @@ def _json(value) -> str:
 
 def rows_for(record: Record) -> Rows:
     me = identity(record)
+    effective_date, expiry_date = effective_dates(record.text, record.issued_date)
     document = {
-        "symbol": record.symbol,
-        "symbol_key": symbol_key(record.symbol) or None,
-        "doc_type": record.doc_type,
-        "issued_date": record.issued_date,
-        "year": me.year,
-        "place": record.place,
-        "issuer": record.issuer,
-        "issuer_key": fold(record.issuer) or None,
-        "subject": record.subject,
-        "signer": record.signer,
-        "signer_title": record.signer_title,
-        "urgency": record.urgency,
-        "secrecy": record.secrecy,
-        "recipients": _json(record.recipients),
-        "references_json": _json(record.references),
-        "tasks_json": _json(record.tasks),
-        "issuer_bodies": _json(record.issuer_bodies),
-        "signatures": _json(record.signatures),
-        "read_by_ocr": json.dumps(record.read_by_ocr),
-        "from_signature": json.dumps(record.from_signature),
-        "from_file_name": json.dumps(record.from_file_name),
-        "received_number": record.received_number,
-        "received_date": record.received_date,
-        "received_stamp": _json(record.received_stamp) if record.received_stamp else None,
-        "text": record.text,
-        "search_folded": search_folded(record.symbol, record.subject, record.issuer, record.text),
-        "identity": me.key,
-        "placeholder": 0,
+        f.column: (_json(getattr(record, f.name)) if f.json else getattr(record, f.name)) for f in stored_fields()
     }
+    document.update(  # what the schema derives from them (db/schema.DERIVED_COLUMNS)
+        symbol_key=symbol_key(record.symbol) or None,
+        year=me.year,
+        issuer_key=fold(record.issuer) or None,
+        search_folded=search_folded(record.symbol, record.subject, record.issuer, record.text),
+        identity=me.key,
+        placeholder=0,
+        effective_date=effective_date,
+        expiry_date=expiry_date,
+    )
     tasks = [
         (
             {

@@ -18,6 +18,7 @@ import sqlite3
 from typing import TYPE_CHECKING
 
 from ..nlp.normalize import d_bar_words, fold, symbol_key
+from ..nlp.record import stored_fields
 from ..nlp.secrecy import secret_sql
 
 if TYPE_CHECKING:
@@ -35,9 +36,13 @@ TOKENIZE = "unicode61 remove_diacritics 2"
 # citation disagrees with the identity it was given, and symbol keys without dashes and dots;
 # 6 the public views below; 7 each source's own secrecy mark (``document_sources.secrecy``: a
 # document is secret when any of its files is marked), the views of links, units and
-# recipients, placeholders and units known only from secret documents left out of them, and
-# the index that tells at once whether a database holds secret documents, and the incoming
-# stamp (`received_number`, `received_date`, `received_stamp`).
+# recipients, placeholders and units known only from secret documents left out of them, the
+# index that tells at once whether a database holds secret documents; what each citation
+# states on the cited document beyond its scored ``relation`` (``relations``, ``scope``,
+# ``acts``: every act with its part and date, notes' "amended_by" ones included) and each
+# document's status in force (``effective_date``, ``expiry_date``, ``status``,
+# ``status_detail``; ``db/status.py``); and the incoming stamp (``received_number``,
+# ``received_date``, ``received_stamp``; ``nlp/received.py``).
 SCHEMA_VERSION = 7
 
 # Documents marked Mật, Tối mật or Tuyệt mật (Nghị định 30/2020/NĐ-CP) show their text, tasks
@@ -58,6 +63,7 @@ PUBLIC_VIEWS = [
     "CREATE VIEW IF NOT EXISTS public_documents AS SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.year, "
     "d.place, d.issuer, d.subject, d.signer, d.signer_title, d.urgency, d.secrecy, d.recipients, d.placeholder, "
     "d.received_number, d.received_date, "
+    "d.effective_date, d.status, "
     f"CASE WHEN {SECRET} THEN NULL ELSE d.text END AS text FROM documents d "
     f"WHERE d.placeholder = 0 OR {_CITED_IN_PUBLIC}",
     "CREATE VIEW IF NOT EXISTS public_tasks AS SELECT t.id, t.document_id, t.organization_id, t.assignee, "
@@ -80,6 +86,16 @@ PUBLIC_VIEWS = [
 # answers it without reading the documents (the query must repeat SECRET word for word).
 SECRET_INDEX = f"CREATE INDEX IF NOT EXISTS idx_documents_secret ON documents (id) WHERE {SECRET.replace('d.', '')}"
 HOLDS_SECRETS = f"SELECT EXISTS (SELECT 1 FROM documents WHERE {SECRET.replace('d.', '')})"
+# The search index follows an update of the columns it indexes only: setting a document's
+# status, issuer id or placeholder flag does not make it read the whole text again.
+FTS_UPDATE_TRIGGER = [
+    "DROP TRIGGER IF EXISTS documents_au",
+    "CREATE TRIGGER documents_au AFTER UPDATE OF " + ", ".join(FTS_COLUMNS) + " ON documents BEGIN "
+    "INSERT INTO documents_fts (documents_fts, rowid, " + ", ".join(FTS_COLUMNS) + ") VALUES ('delete', old.rowid, "
+    + ", ".join(f"old.{c}" for c in FTS_COLUMNS) + "); "
+    "INSERT INTO documents_fts (rowid, " + ", ".join(FTS_COLUMNS) + ") VALUES (new.rowid, "
+    + ", ".join(f"new.{c}" for c in FTS_COLUMNS) + "); END",
+]
 # What turns a database of one version into the next, where that can be done in place.
 # 5 -> 6: the public views above; 6 -> 7 makes them again.
 MIGRATIONS = {
@@ -108,7 +124,7 @@ MIGRATIONS = {
         "UPDATE OR IGNORE documents SET identity = symbol_key || substr(identity, instr(identity, '|')) "
         "WHERE symbol_key IS NOT NULL AND identity NOT LIKE 'sha256:%' AND identity NOT LIKE 'title:%'",
     ],
-    5: PUBLIC_VIEWS,
+    5: [],  # the public views: made by the next step, with the columns they show
     6: [
         # a source stored before knew only its document's mark: it takes that one (re-ingesting
         # the files gives each its own)
@@ -118,12 +134,44 @@ MIGRATIONS = {
         "ALTER TABLE documents ADD COLUMN received_date TEXT",
         "ALTER TABLE documents ADD COLUMN received_stamp TEXT",
         "UPDATE document_sources SET secrecy = (SELECT d.secrecy FROM documents d WHERE d.id = document_sources.document_id)",
+        "ALTER TABLE document_links ADD COLUMN relations TEXT",
+        "ALTER TABLE document_links ADD COLUMN scope TEXT",
+        "ALTER TABLE document_links ADD COLUMN acts TEXT",
+        "ALTER TABLE documents ADD COLUMN effective_date TEXT",
+        "ALTER TABLE documents ADD COLUMN expiry_date TEXT",
+        "ALTER TABLE documents ADD COLUMN status TEXT",
+        "ALTER TABLE documents ADD COLUMN status_detail TEXT",
+        "CREATE INDEX IF NOT EXISTS idx_documents_status ON documents (status)",
+        *FTS_UPDATE_TRIGGER,
         *(f"DROP VIEW IF EXISTS {name}" for name in PUBLIC_VIEW_NAMES),
         *PUBLIC_VIEWS,
         SECRET_INDEX,
         "CREATE INDEX IF NOT EXISTS idx_documents_issuer_id ON documents (issuer_id)",
     ],
 }
+
+
+# The documents table: the record's stored fields (nlp/record.stored_fields, declared once
+# there), then these, which the store derives or keeps (with their descriptions for Datasette).
+DERIVED_COLUMNS = {
+    "symbol_key": (str, "The symbol folded for matching: lower case, no diacritics, no spaces, dashes, dots or &"),
+    "year": (int, "The year of issue (of the symbol, else of the date)"),
+    "issuer_key": (str, "The issuer folded, for matching"),
+    "issuer_id": (int, "The issuer among the organizations"),
+    "search_folded": (str, "Symbol, subject and issuer folded, and the words of the text that hold đ, folded: indexed so "
+                           "that search works without diacritics"),
+    "identity": (str, "Duplicate key: symbol, the issuer's province for a provincial symbol, year (or the content hash)"),
+    "placeholder": (int, "1 for a document cited by others but not ingested: it carries what the citations say of it"),
+    "effective_date": (str, "The day it takes effect, as its own final articles say"),
+    "expiry_date": (str, "The last day it is in force, where it says one"),
+    "status": (str, "Tình trạng hiệu lực as of status_detail's as_of, from the document's own text and the documents "
+                    "acting on it in this database"),
+    "status_detail": (str, "The acts on it (JSON): each acting document, the part acted on and the day"),
+    "created_at": (str, "When the row was made"),
+    "updated_at": (str, "When the row was last written"),
+}
+# What only a stored reading knows, emptied when a document becomes a placeholder again
+READING_ONLY_COLUMNS = [f.column for f in stored_fields() if f.reading_only] + ["search_folded", "effective_date", "expiry_date"]
 
 
 def search_folded(symbol: str | None, subject: str | None, issuer: str | None, text: str | None = None) -> str:
@@ -201,6 +249,15 @@ def check_schema(db: sqlite_utils.Database | sqlite3.Connection) -> None:
         )
 
 
+def _has_column(conn: sqlite3.Connection, statement: str) -> bool:
+    """Whether an "ALTER TABLE t ADD COLUMN c" has nothing to do (a file marked with an older
+    version than its columns, as a run killed between the two could leave)."""
+    words = statement.split()
+    if words[:2] != ["ALTER", "TABLE"] or words[3:5] != ["ADD", "COLUMN"]:
+        return False
+    return words[5] in {row[1] for row in conn.execute(f"PRAGMA table_info([{words[2]}])")}
+
+
 def ensure_schema(db: sqlite_utils.Database) -> None:
     db.execute("PRAGMA foreign_keys = ON")
     refuse_foreign(db)
@@ -210,7 +267,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         with db.conn:
             for step in range(version, SCHEMA_VERSION):
                 for statement in MIGRATIONS[step]:
-                    db.execute(statement)
+                    if not _has_column(db.conn, statement):
+                        db.execute(statement)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         version = SCHEMA_VERSION
     if "documents" in db.table_names() and version != SCHEMA_VERSION:
@@ -224,40 +282,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db.conn.execute("BEGIN")
     if "documents" not in db.table_names():
         db["documents"].create(
-            {
-                "id": int,
-                "symbol": str,
-                "symbol_key": str,
-                "doc_type": str,
-                "issued_date": str,
-                "year": int,
-                "place": str,
-                "issuer": str,
-                "issuer_key": str,
-                "issuer_id": int,
-                "subject": str,
-                "signer": str,
-                "signer_title": str,
-                "urgency": str,
-                "secrecy": str,
-                "recipients": str,
-                "references_json": str,
-                "tasks_json": str,
-                "issuer_bodies": str,
-                "signatures": str,
-                "read_by_ocr": str,
-                "from_signature": str,
-                "from_file_name": str,
-                "received_number": str,
-                "received_date": str,
-                "received_stamp": str,
-                "text": str,
-                "search_folded": str,
-                "identity": str,
-                "placeholder": int,
-                "created_at": str,
-                "updated_at": str,
-            },
+            {"id": int, **{f.column: str for f in stored_fields()}, **{name: kind for name, (kind, _) in DERIVED_COLUMNS.items()}},
             pk="id",
             defaults={"placeholder": 0},
             not_null={"placeholder"},
@@ -268,7 +293,10 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db["documents"].create_index(["issued_date"])
         db["documents"].create_index(["issuer_id"])
         db.execute(SECRET_INDEX)
+        db["documents"].create_index(["status"])
         db["documents"].enable_fts(FTS_COLUMNS, fts_version="FTS5", tokenize=TOKENIZE, create_triggers=True)
+        for statement in FTS_UPDATE_TRIGGER:
+            db.execute(statement)
     if "document_sources" not in db.table_names():
         db["document_sources"].create(
             {
@@ -305,6 +333,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "cited_date": str,
                 "cited_issuer": str,
                 "warning": str,
+                "relations": str,
+                "scope": str,
+                "acts": str,
             },
             pk="id",
             foreign_keys=[("source_id", "documents", "id"), ("target_id", "documents", "id")],

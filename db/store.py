@@ -31,13 +31,14 @@ import sqlite_utils
 
 from ..nlp.normalize import fold
 from ..nlp.record import Record
+from ..nlp.secrecy import SECRET_MARKS
 from . import identity as ident
-from . import placeholders
+from . import laws, placeholders, status
 from .organizations import Organization
 from .rows import Rows, rows_for
 from . import connect as connection
 from .connect import connect
-from .schema import check_schema, ensure_schema, search_folded
+from .schema import READING_ONLY_COLUMNS, check_schema, ensure_schema, search_folded
 
 
 def _completeness(row: dict) -> tuple:
@@ -62,15 +63,15 @@ def _spelling(name: str, locality: str | None = None) -> tuple:
     return (locality is None, sum(c.isupper() for c in name), name)
 
 
-_SECRECY_RANKS = {"mật": 1, "tối mật": 2, "tuyệt mật": 3}
+_DEGREES = {fold(mark): degree for degree, mark in enumerate(SECRET_MARKS, 1)}  # Mật 1, Tối mật 2, Tuyệt mật 3
 
 
 def _secrecy_rank(mark: str | None) -> float:
-    """How secret a mark is: none, then any mark this module does not know (a mark is taken
-    as secret rather than not), then Mật, Tối mật, Tuyệt mật."""
+    """How secret a mark is: none, then any mark ``nlp.secrecy`` does not list (a mark is
+    taken as secret rather than not), then its degrees, lowest first."""
     if not mark or not mark.strip():
         return 0
-    return _SECRECY_RANKS.get(mark.strip().casefold(), 0.5)
+    return _DEGREES.get(fold(mark.strip()), 0.5)
 
 
 def _now() -> str:
@@ -249,16 +250,14 @@ class Store:
         self.db.execute("DELETE FROM tasks WHERE document_id = ?", [document_id])
         self.db.execute("DELETE FROM document_recipients WHERE document_id = ?", [document_id])
         if self._cited(document_id):
-            self.db.execute(
-                "UPDATE documents SET placeholder = 1, text = NULL, search_folded = NULL, references_json = NULL, "
-                "tasks_json = NULL, recipients = NULL, signer = NULL, signer_title = NULL WHERE id = ?",
-                [document_id],
-            )
+            emptied = ", ".join(f"[{column}] = NULL" for column in READING_ONLY_COLUMNS)  # the schema's names
+            self.db.execute(f"UPDATE documents SET placeholder = 1, {emptied} WHERE id = ?", [document_id])
         else:
             self.db.execute("DELETE FROM documents WHERE id = ?", [document_id])
         if self._cited(document_id):
             targets.append(document_id)  # a placeholder again: its fields from its citations
         self._settle(targets)
+        status.refresh(self.db.conn, [*targets, document_id])  # its acts on others are gone with it
 
     def _mark(self, document_id: int) -> None:
         """A document is as secret as the most secret of its files, whichever reading gives
@@ -362,18 +361,31 @@ class Store:
         before = [r[0] for r in self.db.conn.execute("SELECT target_id FROM document_links WHERE source_id = ?", [document_id])]
         self.db.conn.execute("DELETE FROM document_links WHERE source_id = ?", [document_id])
         touched = set(before)
+        table = None  # the laws known by name and number, read once for this document
         for ref, target in rows.links:
+            if laws.by_name_or_code(ref):
+                table = laws.known_cached(self.db.conn) if table is None else table
+                ref, target = laws.resolve(self.db.conn, ref, target, rows.document.get("issuer"), table)
             target_id = self._target(target, ref)
             if target_id == document_id:
                 continue
-            self.db.conn.execute(
+            inserted = self.db.conn.execute(
                 "INSERT OR IGNORE INTO document_links (source_id, target_id, relation, mention, confidence, start, [end], "
-                "cited_symbol, cited_type, cited_date, cited_issuer, warning) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "cited_symbol, cited_type, cited_date, cited_issuer, warning, relations, scope, acts) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [document_id, target_id, ref.get("relation"), ref.get("text"), target.confidence, ref.get("start"), ref.get("end"),
-                 ref.get("symbol"), ref.get("doc_type"), ref.get("date"), ref.get("issuer"), target.warning],
-            )
+                 ref.get("symbol"), ref.get("doc_type"), ref.get("date"), ref.get("issuer"), target.warning,
+                 *status.link_columns(ref)],
+            ).rowcount
+            if not inserted:  # one law by its name and by its number: the link keeps the acts of both
+                status.join_link(self.db.conn, document_id, target_id, ref)
             touched.add(target_id)
+        if laws.may_tie([ref for ref, _ in rows.links], rows.document.get("doc_type")):
+            touched |= laws.merge(self.db.conn)  # a law's name and number tied: its nodes become one
         self._settle(touched)
+        laws.name_nodes(self.db.conn, touched)
+        # what this document does to others, its own notes, and the notes of others naming it
+        status.after_link(self.db.conn, document_id, touched, before)
 
     def _settle(self, targets) -> None:
         """Placeholders among ``targets``: gone when nobody cites them, else their fields

@@ -101,7 +101,7 @@ def _documents(conn: sqlite3.Connection, ids: list[int]) -> dict[int, dict]:
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         cursor = conn.execute(
-            "SELECT id, symbol, doc_type, issued_date, issuer, subject, placeholder FROM documents "
+            "SELECT id, symbol, doc_type, issued_date, issuer, subject, placeholder, status, effective_date FROM documents "
             f"WHERE id IN ({', '.join('?' for _ in chunk)})",
             chunk,
         )
@@ -124,7 +124,22 @@ def describe(doc: dict) -> str:
         line += f" — {subject[:90]}{'…' if len(subject) > 90 else ''}"
     if doc.get("placeholder"):
         line += " (được viện dẫn, chưa nhập)"
+    if doc.get("status") and doc["status"] != "còn hiệu lực":
+        line += f" [{doc['status']}]"  # replaced, repealed, amended, not yet in force
     return f"[{doc['id']}] {line}"
+
+
+def to_json(result: Trace) -> dict:
+    """The trace as data: the root, and one entry per document reached with the link that
+    reached it; every document with its status in force."""
+    return {
+        "root": result.documents[result.root],
+        "direction": result.direction,
+        "documents": [
+            {"parent": e.parent, "relation": e.relation, "confidence": e.confidence, "depth": e.depth, **result.documents[e.child]}
+            for e in result.edges
+        ],
+    }
 
 
 def render(result: Trace) -> list[str]:
@@ -162,6 +177,7 @@ class TaskRow:
     due_by: str | None = None  # the last day the deadline's words allow
     recurrence: str | None = None  # standing, yearly, monthly, every 6 months ...
     overdue: bool = False  # past due_by
+    ended: bool = False  # its document is no longer in force (hết hiệu lực toàn bộ)
 
 
 def tasks_of(conn: sqlite3.Connection, document_ids: list[int], today: str | None = None) -> list[TaskRow]:
@@ -180,7 +196,8 @@ def tasks_of_unit(conn: sqlite3.Connection, unit: str, today: str | None = None)
     from . import units
 
     ids = units.organization_ids(conn, unit)
-    return _by_deadline(_task_rows(conn, "t.organization_id IN (SELECT value FROM json_each(?))", [units.ids_json(ids)], today))
+    # the open tasks: those of a document no longer in force are left out
+    return _by_deadline([r for r in _task_rows(conn, "t.organization_id IN (SELECT value FROM json_each(?))", [units.ids_json(ids)], today) if not r.ended])
 
 
 def _task_rows(conn: sqlite3.Connection, where: str, args: list, today: str | None) -> list[TaskRow]:
@@ -189,11 +206,11 @@ def _task_rows(conn: sqlite3.Connection, where: str, args: list, today: str | No
     today = today or date.today().isoformat()
     sql = (
         "SELECT t.document_id, d.symbol, t.assignee, o.name, t.action, t.deadline, t.deadline_text, t.section, "
-        "coalesce(t.due_by, t.deadline), t.recurrence "
+        "coalesce(t.due_by, t.deadline), t.recurrence, coalesce(d.status = 'hết hiệu lực toàn bộ', 0) "
         "FROM tasks t JOIN documents d ON d.id = t.document_id LEFT JOIN organizations o ON o.id = t.organization_id "
         f"WHERE {where}"
     )
-    return [TaskRow(*row, overdue=bool(row[8] and row[8] < today)) for row in conn.execute(sql, args)]
+    return [TaskRow(*row[:10], overdue=bool(row[8] and row[8] < today) and not row[10], ended=bool(row[10])) for row in conn.execute(sql, args)]
 
 
 def _by_deadline(rows: list[TaskRow]) -> list[TaskRow]:
@@ -218,7 +235,7 @@ def render_tasks(rows: list[TaskRow]) -> list[str]:
             when = vn.recurrence(row.recurrence) + (f": {row.deadline_text}" if row.deadline_text else "")
         else:
             when = row.deadline_text or "không có hạn"
-        mark = "QUÁ HẠN " if row.overdue else ""
+        mark = "QUÁ HẠN " if row.overdue else "HẾT HIỆU LỰC " if row.ended else ""
         where = f"{row.symbol or '#' + str(row.document_id)}{' ' + row.section if row.section else ''}"
         action = row.action if len(row.action) <= 110 else row.action[:110] + "…"
         lines.append(f"{mark}[{when}] {row.organization or row.assignee} — {action} ({where})")

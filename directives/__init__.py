@@ -31,13 +31,13 @@ def __getattr__(name: str):
 def extract_document(doc: RawDocument) -> Record:
     from .nlp.evidence import number_from_name, pdf_evidence
     from .nlp.extract import extract_text
+    from dataclasses import fields as dataclass_fields
+
     from .nlp.record import Record, Source
 
     fields = extract_text(doc.text)
-    record = Record(source=Source(path=doc.path, sha256=doc.sha256, format=doc.format, encoding=doc.encoding))
-    for name, value in vars(fields).items():
-        if name != "symbol_codes":  # the extractor's working note, not a field of the record
-            setattr(record, name, value)
+    record = Record(**{f.name: getattr(fields, f.name) for f in dataclass_fields(Record)})  # without the working note
+    record.source = Source(path=doc.path, sha256=doc.sha256, format=doc.format, encoding=doc.encoding)
     if doc.pages:
         pdf_evidence(record, doc.pages, doc.signatures)  # OCR against the signature (nlp/evidence.py)
     number_from_name(record, doc.path, fields.symbol_codes)

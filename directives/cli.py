@@ -288,8 +288,9 @@ def hash_password_command(password: str) -> None:
 @click.option("--depth", default=10, show_default=True, type=click.IntRange(1, 100), help="How many links to follow.")
 @click.option("--all-relations", is_flag=True, help="Follow every link (amends, repeals, cites ...), not only based_on and implements.")
 @click.option("--tasks", "with_tasks", is_flag=True, help="Also list the tasks of the document and of everything that carries it out: overdue ones (past their last allowed day) first, then by that day, then standing duties.")
+@click.option("--json", "as_json", is_flag=True, help="Print the trees as JSON: each document with its status in force.")
 @_DB
-def trace(symbol_or_id: str, direction: str | None, depth: int, all_relations: bool, with_tasks: bool, db_path: str) -> None:
+def trace(symbol_or_id: str, direction: str | None, depth: int, all_relations: bool, with_tasks: bool, db_path: str, as_json: bool = False) -> None:
     """Print the chain of instructions around a document as a tree.
 
     SYMBOL_OR_ID is a số ký hiệu in any spelling ("1477/qd-ubnd") or a document id. Without
@@ -304,6 +305,16 @@ def trace(symbol_or_id: str, direction: str | None, depth: int, all_relations: b
     if not roots:
         raise click.ClickException(f"{_shown(symbol_or_id)}: no document or citation with that symbol or id in {db_path}")
     relations = None if all_relations else chain.CHAIN
+    if as_json:
+        found = []
+        for root in roots:
+            entry = {way: chain.to_json(chain.trace(conn, root, way, depth, relations)) for way in ([direction] if direction else ["up", "down"])}
+            if with_tasks:
+                down = chain.trace(conn, root, "down", depth, relations, with_documents=False)
+                entry["tasks"] = [vars(row) for row in chain.tasks_of(conn, [root] + [e.child for e in down.edges])]
+            found.append(entry)
+        click.echo(json.dumps(found, ensure_ascii=False, indent=1))
+        return
     headings = {"up": "căn cứ, thực hiện", "down": "được căn cứ, thực hiện bởi"}
     for n, root in enumerate(roots):
         if n:

@@ -6,13 +6,14 @@ Steps, each its own module: ``layout`` (lines, cells, the document inside a page
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .header import read_header
 from .layout import Layout
 from .normalize import normalize_text
 from .received import take_stamp
-from .references import extract_references
+from .record import Record
+from .references import blank_notes, extract_references
 from .task_tables import outside, read_task_tables
 from .sanctions import sanction_tasks
 from .tasks import find_tasks
@@ -20,37 +21,24 @@ from .signature import read_recipients, read_signature
 
 
 @dataclass
-class Fields:
-    """What the text itself says; the caller adds the source."""
+class Fields(Record):
+    """The record read from a text, before the file's evidence (its source, OCR, signature,
+    name) is added; and the extractor's working note for that step."""
 
-    symbol: str | None = None
-    doc_type: str | None = None
-    issued_date: str | None = None
-    place: str | None = None
-    issuer: str | None = None
-    issuer_bodies: list[str] = field(default_factory=list)
-    subject: str | None = None
-    subject_printed: str | None = None  # the trích yếu as printed, where it was printed in capitals
-    signer: str | None = None
-    signer_title: str | None = None
-    recipients: list[str] = field(default_factory=list)
-    references: list[dict] = field(default_factory=list)
-    tasks: list[dict] = field(default_factory=list)
-    urgency: str | None = None
-    secrecy: str | None = None
-    text: str = ""
     symbol_codes: str | None = None  # the codes of a number OCR could not read ("QĐ-UBND")
-    # the incoming stamp of the office that received it (nlp/received.py): not the document's own
-    received_number: str | None = None
-    received_date: str | None = None
-    received_stamp: dict | None = None  # {"by": the receiving office, "unreadable": ["number", "date"]}
 
+
+
+def _without_notes(subject: str | None) -> str | None:
+    if not subject or "[" not in subject:
+        return subject
+    return " ".join(blank_notes(subject).split()) or None
 
 
 def extract_text(text: str) -> Fields:
     """Every field of one document's text (any spelling: it is normalised here first)."""
     text = normalize_text(text)
-    text, received = take_stamp(text)  # its words belong to no other field
+    text, received = take_stamp(text)  # the incoming stamp: its words belong to no other field
     layout = Layout.from_text(text)
     header = read_header(layout)
     lead = header.issuer_bodies[0] if header.issuer_bodies else None
@@ -62,7 +50,11 @@ def extract_text(text: str) -> Fields:
     # nhận list does not (its lines name units with no duty, so they give none).
     # Task tables are read by their rows; the text around them as running text.
     tables = read_task_tables(layout, header.body_start, header.issued_date)
-    tasks = [t for s, e in outside(tables.spans, body_start, len(body)) for t in find_tasks(body, s, e, header.issued_date)]
+    # a legal website's consolidation notes ("[Khoản này được sửa đổi bởi ...]") are no words
+    # of the document: blanked for the duties (same length, so offsets still point into body)
+    plain = blank_notes(body)
+    subject = _without_notes(header.subject)
+    tasks = [t for s, e in outside(tables.spans, body_start, len(body)) for t in find_tasks(plain, s, e, header.issued_date)]
     # a sanction decision's duties are fixed sentences of its form (nlp.sanctions), read instead
     # of the grammar's where the form gives them
     sanctions = sanction_tasks(body, body_start, len(body), header.issued_date) if header.doc_type in (None, "QĐ") else []
@@ -76,13 +68,13 @@ def extract_text(text: str) -> Fields:
         place=header.place,
         issuer=header.issuer,
         issuer_bodies=header.issuer_bodies,
-        subject=header.subject,
+        subject=subject,
         subject_printed=header.subject_printed,
         signer=signature.signer,
         signer_title=signature.signer_title,
         recipients=recipients,
         tasks=[t.to_dict() for t in tasks],
-        references=[r.to_dict() for r in extract_references(body, header.symbol, header.issuer, header.symbol_span)],
+        references=[r.to_dict() for r in extract_references(body, header.symbol, header.issuer, header.symbol_span, subject)],
         symbol_codes=header.symbol_codes,
         urgency=header.urgency,
         secrecy=header.secrecy,

@@ -4,7 +4,7 @@ It is the contract of ``directives extract --jsonl`` and the shape the database 
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 
@@ -16,40 +16,58 @@ class Source:
     encoding: str | None = None
 
 
+def _field(doc: str, default=None, *, factory=None, stored: str | None = "text", column: str | None = None,
+           reading_only: bool = False, **options):
+    """One field of the record, declared once: what it is (``doc``, the column's description
+    in Datasette), how the documents table stores it (``stored``: "text", "json" or None for
+    not in that table; ``column``: its name there when it differs), and whether only a
+    stored reading knows it (``reading_only``: a placeholder, known from citations, does not)."""
+    metadata = {"doc": doc, "stored": stored, "column": column, "reading_only": reading_only}
+    if factory is not None:
+        return field(default_factory=factory, metadata=metadata, **options)
+    return field(default=default, metadata=metadata, **options)
+
+
 @dataclass
 class Record:
-    source: Source
-    symbol: str | None = None
-    doc_type: str | None = None
-    issued_date: str | None = None
-    place: str | None = None
-    issuer: str | None = None
-    subject: str | None = None
-    # the trích yếu in the capitals it was printed in (``subject`` is then its sentence case,
-    # symbols, bodies, provinces and abbreviations restored: nlp/case.py); None otherwise
-    subject_printed: str | None = None
-    signer: str | None = None
-    signer_title: str | None = None
-    references: list[dict[str, Any]] = field(default_factory=list)
-    tasks: list[dict[str, Any]] = field(default_factory=list)
-    recipients: list[str] = field(default_factory=list)
-    urgency: str | None = None  # Khẩn, Thượng khẩn, Hỏa tốc
-    secrecy: str | None = None  # Mật, Tối mật, Tuyệt mật
-    issuer_bodies: list[str] = field(default_factory=list)  # the header's bodies, top down
+    source: Source | None = field(default=None, metadata={"doc": "The file read", "stored": None})
+    symbol: str | None = _field("Số ký hiệu as printed after 'Số:'")
+    doc_type: str | None = _field("Type abbreviation (Nghị định 30/2020/NĐ-CP, Phụ lục III); CV for a công văn")
+    issued_date: str | None = _field("Date of issue (ISO)")
+    place: str | None = _field("Địa danh before the date")
+    issuer: str | None = _field("Issuing body with its locality")
+    subject: str | None = _field("Trích yếu")
+    # the trích yếu in the capitals it was printed in, where it was (``subject`` is then its
+    # sentence case, symbols, bodies, provinces and abbreviations put back: nlp/case.py)
+    subject_printed: str | None = _field("The trích yếu in the capitals it was printed in", stored=None)
+    signer: str | None = _field("The signer's name", reading_only=True)
+    signer_title: str | None = _field("The signer's own post", reading_only=True)
+    references: list[dict[str, Any]] = _field("Every document the text names, as extracted (JSON list)", factory=list,
+                                              stored="json", column="references_json", reading_only=True)
+    tasks: list[dict[str, Any]] = _field("The tasks as extracted (JSON list); the tasks table holds them one a row", factory=list,
+                                         stored="json", column="tasks_json", reading_only=True)
+    recipients: list[str] = _field("Nơi nhận (JSON list)", factory=list, stored="json", reading_only=True)
+    urgency: str | None = _field("Khẩn, Thượng khẩn, Hỏa tốc")
+    secrecy: str | None = _field("Mật, Tối mật, Tuyệt mật (the most secret of the document's files)")
+    issuer_bodies: list[str] = _field("The header's bodies, top down (JSON list)", factory=list, stored="json")
     # PDF: the digital signatures ({"signer", "signed_at"}), the pages read by OCR, the
     # fields whose value was read through OCR, and those taken from the signature instead
-    signatures: list[dict[str, Any]] = field(default_factory=list)
-    ocr_pages: list[int] = field(default_factory=list)
-    read_by_ocr: list[str] = field(default_factory=list)
-    from_signature: list[str] = field(default_factory=list)
-    from_file_name: list[str] = field(default_factory=list)  # a number OCR could not read, from the file's name
+    signatures: list[dict[str, Any]] = _field("PDF digital signatures: the signing body or person and the time (JSON)",
+                                              factory=list, stored="json")
+    ocr_pages: list[int] = _field("Pages read by OCR (stored with each source file)", factory=list, stored=None)
+    read_by_ocr: list[str] = _field("Fields whose value was read through OCR (JSON list)", factory=list, stored="json")
+    from_signature: list[str] = _field("Fields taken from the digital signature because OCR could not read them, or read "
+                                       "them wrong (JSON list)", factory=list, stored="json")
+    from_file_name: list[str] = _field("Fields taken from the file's name (a number OCR could not read, whose codes the "
+                                       "page confirms) (JSON list)", factory=list, stored="json")
     # the incoming stamp ("CÔNG VĂN ĐẾN / Số / Ngày", Nghị định 30/2020/NĐ-CP Phụ lục IV): the
-    # receiving office's số đến and ngày đến (ISO), None where there is none or it cannot be read;
-    # received_stamp says whose stamp it is and what on it could not be read
-    received_number: str | None = None
-    received_date: str | None = None
-    received_stamp: dict[str, Any] | None = None
-    text: str = field(default="", repr=False)  # normalised full text; not part of the JSON line
+    # receiving office's số đến and ngày đến, None where there is none or it cannot be read
+    received_number: str | None = _field("Số đến: the number of the incoming stamp (CÔNG VĂN ĐẾN) of the office that "
+                                         "received it", reading_only=True)
+    received_date: str | None = _field("Ngày đến: the day of the incoming stamp (ISO)", reading_only=True)
+    received_stamp: dict[str, Any] | None = _field("The incoming stamp: the receiving office, and what on it could not be "
+                                                  "read (JSON)", stored="json", reading_only=True)
+    text: str = _field("Normalised full text", default="", repr=False, reading_only=True)  # not part of the JSON line
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -59,3 +77,23 @@ class Record:
     @property
     def year(self) -> int | None:
         return int(self.issued_date[:4]) if self.issued_date else None
+
+
+@dataclass(frozen=True)
+class StoredField:
+    name: str  # the record's
+    column: str  # the documents table's
+    json: bool
+    doc: str
+    reading_only: bool
+
+
+def stored_fields() -> list[StoredField]:
+    """The record's fields the documents table stores, in the record's order: the schema, the
+    rows written, the document page and the column descriptions are made from this."""
+    out = []
+    for f in fields(Record):
+        if f.metadata.get("stored"):
+            out.append(StoredField(f.name, f.metadata.get("column") or f.name, f.metadata["stored"] == "json",
+                                   f.metadata["doc"], f.metadata["reading_only"]))
+    return out

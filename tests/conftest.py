@@ -29,3 +29,26 @@ def needs_shared(*parts: str) -> Path:
     if not path.exists():
         pytest.skip(f"{path} is not here (../shared is absent)")
     return path
+
+
+def run(*args):
+    """The command line, in this process: ``run("ingest", path, "--db", db)``."""
+    from click.testing import CliRunner
+
+    from directives.cli import cli
+
+    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
+
+
+def ingest(db_path: Path, *paths: Path) -> None:
+    """Ingest quietly, and say why when it fails."""
+    result = run("ingest", *paths, "--db", db_path, "-q")
+    assert result.exit_code == 0, result.output
+
+
+def get(ds, path: str, signed_in: bool = False, **params):
+    """A page through datasette.client, as an anonymous visitor or a signed-in clerk."""
+    import asyncio
+
+    cookies = {"ds_actor": ds.sign({"a": {"id": "clerk"}}, "actor")} if signed_in else {}
+    return asyncio.run(ds.client.get(path, params=params or None, cookies=cookies))

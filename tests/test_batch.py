@@ -23,15 +23,13 @@ from click.testing import CliRunner
 
 from directives.batch import Options, prepare, prepare_bytes
 from directives.cli import cli
+from tests.conftest import run
 from directives.db.store import Store
 from directives.ingest import ReadError
 from directives.pool import Done, Progress, supervised
 
 DIRECTIVES = [sys.executable, "-c", "from directives.cli import cli; cli()"]
 
-
-def run(*args):
-    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
 
 EXAMPLES = len(list((Path(__file__).resolve().parents[1] / "examples").iterdir()))  # documents, one a file

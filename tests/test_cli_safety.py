@@ -16,11 +16,9 @@ import pytest
 from click.testing import CliRunner
 
 from directives.cli import cli
+from tests.conftest import run
 from directives.db import connect
 
-
-def run(*args):
-    return CliRunner().invoke(cli, [str(a) for a in args], catch_exceptions=False)
 
 
 def one_line_error(result, *words):

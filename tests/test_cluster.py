@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from directives import cluster as dask_cluster
 from directives.batch import Options, out_of_memory
 from directives.cli import cli
+from tests.conftest import run
 from directives.db.store import Store
 from directives.run import Watch, ingest
 
@@ -34,9 +35,6 @@ def fail_rather_than_hang():
     yield
     faulthandler.cancel_dump_traceback_later()
 
-
-def run(*args):
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
 def _natural_key(conn, table):

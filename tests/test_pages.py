@@ -16,6 +16,7 @@ from directives.cli import cli
 from directives.db import units
 from directives.db.store import Store
 from directives.run import ingest
+from tests.conftest import get
 
 DOCUMENTS = {
     "ct-05.txt": """\
@@ -159,11 +160,6 @@ def ds(db_file):
 def ids(db_file):
     store = Store.open(db_file)
     return {row[0]: row[1] for row in store.db.execute("select symbol, id from documents")}
-
-
-def get(ds, path, signed_in=False, **params):
-    cookies = {"ds_actor": ds.sign({"a": {"id": "clerk"}}, "actor")} if signed_in else None
-    return asyncio.run(ds.client.get(path, params=params or None, cookies=cookies))
 
 
 def tasks_json(ds, signed_in=False, **params):

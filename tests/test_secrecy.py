@@ -20,6 +20,7 @@ from datasette.app import Datasette
 from directives.cli import cli
 from directives.datasette_plugins import signin
 from directives.nlp.secrecy import read_marks
+from tests.conftest import get, ingest
 
 # A plan marked "KHẨN, MẬT", written for these tests in the layout of Nghị định 30/2020/NĐ-CP:
 # it carries out 31/KH-SCT (an example), cites a decision nothing else cites, and gives a
@@ -59,11 +60,6 @@ MARKERS = ("quy hoạch kín", "quy hoach kin", "345/QĐ-BCA", "345/qd-bca", "34
            "bao ve chinh tri noi bo", "danh sách cán bộ", "danh sach can bo")
 
 
-def ingest(db_path: Path, *paths: Path) -> None:
-    result = CliRunner().invoke(cli, ["ingest", *map(str, paths), "--db", str(db_path), "-q"], catch_exceptions=False)
-    assert result.exit_code == 0, result.output
-
-
 @pytest.fixture(scope="module")
 def secret_db(tmp_path_factory):
     from tests.conftest import EXAMPLES
@@ -76,11 +72,6 @@ def secret_db(tmp_path_factory):
     db_path = folder / "test.db"
     ingest(db_path, docs)
     return db_path
-
-
-def get(ds: Datasette, path: str, signed_in: bool = False, **params):
-    cookies = {"ds_actor": ds.sign({"a": {"id": "clerk"}}, "actor")} if signed_in else {}
-    return asyncio.run(ds.client.get(path, params=params or None, cookies=cookies))
 
 
 def readable(response) -> str:

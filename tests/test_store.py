@@ -7,13 +7,11 @@ import pytest
 from click.testing import CliRunner
 
 from directives.cli import cli
+from tests.conftest import run
 from directives.db.schema import SCHEMA_VERSION
 from directives.db.store import Store
 from directives.run import ingest, ingest_file
 
-
-def run(*args):
-    return CliRunner().invoke(cli, list(args), catch_exceptions=False)
 
 
 def count(db_path, sql, params=()):
@@ -144,6 +142,11 @@ def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_pa
         conn.execute("ALTER TABLE tasks DROP COLUMN recurrence")
         for column in ("cited_symbol", "cited_type", "cited_date", "cited_issuer", "warning"):  # added by version 5
             conn.execute(f"ALTER TABLE document_links DROP COLUMN {column}")
+        for column in ("relations", "scope", "acts"):  # added by version 7
+            conn.execute(f"ALTER TABLE document_links DROP COLUMN {column}")
+        conn.execute("DROP INDEX idx_documents_status")
+        for column in ("effective_date", "expiry_date", "status", "status_detail"):
+            conn.execute(f"ALTER TABLE documents DROP COLUMN {column}")
         # version 4 kept the dashes of a symbol in its key
         conn.execute("UPDATE documents SET symbol_key = '0457/qd-ubnd', identity = '0457/qd-ubnd|dak lak|2025' WHERE symbol = '0457/QĐ-UBND'")
         conn.execute("PRAGMA user_version = 2")

@@ -11,7 +11,6 @@ from urllib.parse import quote
 
 from datasette.utils.asgi import NotFound, Response
 
-from ..access import is_secret
 from ..permissions import holds_secrets
 
 PAGE_SIZE = 50
@@ -51,15 +50,6 @@ async def public_only(db, actor) -> bool:
 
 def today() -> str:
     return date.today().isoformat()
-
-
-async def secret_ids(db, actor) -> list[int]:
-    """Documents whose text, tasks and sources this actor may not read (marked Mật, Tối mật,
-    Tuyệt mật and nobody signed in)."""
-    if actor is not None:
-        return []
-    rows = await db.execute("SELECT id, secrecy FROM documents WHERE secrecy IS NOT NULL AND secrecy != ''")
-    return [row[0] for row in rows if is_secret(row[1])]
 
 
 def page_number(request) -> int:

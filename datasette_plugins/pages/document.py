@@ -51,7 +51,7 @@ async def document(datasette, request) -> tuple:
     return db, links, data, readable
 
 
-async def document_page(request, datasette):
+async def document_page(datasette, request):
     db, links, data, readable = await document(datasette, request)
     doc = data["document"]
     if request.url_vars.get("format") == ".json":
@@ -100,7 +100,7 @@ async def document_page(request, datasette):
     return Response.html(await datasette.render_template("document.html", context, request=request))
 
 
-async def chain_page(request, datasette):
+async def chain_page(datasette, request):
     db, links = database(datasette, request)
     doc_id = row_id(request)
     direction = "up" if request.args.get("direction") == "up" else "down"
@@ -174,7 +174,7 @@ def open_checked(path: str, sha256: str | None) -> tuple[int, int] | str:
         return str(exc) if isinstance(exc, ValueError) else f"The source file ({path}) cannot be read: {exc.strerror}."
 
 
-async def source_file(request, datasette):
+async def source_file(datasette, request):
     """A source file by its id: the path comes from the database, never from the request, and
     the file is served only while it is the regular file that was ingested."""
     db, _ = database(datasette, request)

@@ -22,16 +22,26 @@ from .common import PAGE_SIZE, Pages, database, html_response, json_response, pa
 _SHOWN = f"(:all OR NOT {secret_sql('s')})"
 
 
+# A missing document that amends, replaces or repeals one held (a consolidation note of the held
+# one says so: a link with relations "..._by") matters more: each such document counts five.
+_ACTS_ON_HELD = (
+    "count(DISTINCT CASE WHEN l.relations LIKE '%amended!_by%' ESCAPE '!' OR l.relations LIKE '%replaced!_by%' ESCAPE '!' "
+    "OR l.relations LIKE '%repealed!_by%' ESCAPE '!' THEN l.source_id END) AS acts_on_held"
+)
+
+
 def _ranked(public_only: bool) -> str:
-    """The placeholders, most cited first (counting the citations the reader may know of)."""
+    """The placeholders, most cited first (counting the citations the reader may know of), a
+    document acting on one held counting five."""
     counted = (
-        f"SELECT l.target_id, count(*) AS cited_by FROM document_links l JOIN documents s ON s.id = l.source_id WHERE {_SHOWN} GROUP BY l.target_id"
-        if public_only else "SELECT target_id, count(*) AS cited_by FROM document_links GROUP BY target_id"
+        f"SELECT l.target_id, count(*) AS cited_by, {_ACTS_ON_HELD} FROM document_links l JOIN documents s ON s.id = l.source_id "
+        f"WHERE {_SHOWN} GROUP BY l.target_id"
+        if public_only else f"SELECT l.target_id, count(*) AS cited_by, {_ACTS_ON_HELD} FROM document_links l GROUP BY l.target_id"
     )
     return (
-        "SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.issuer, d.subject, n.cited_by "
+        "SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.issuer, d.subject, n.cited_by, n.acts_on_held "
         f"FROM ({counted}) n JOIN documents d ON d.id = n.target_id WHERE d.placeholder = 1 "
-        "ORDER BY n.cited_by DESC, d.issued_date IS NULL, d.issued_date DESC, d.id"
+        "ORDER BY n.cited_by + 5 * n.acts_on_held DESC, d.issued_date IS NULL, d.issued_date DESC, d.id"
     )
 
 

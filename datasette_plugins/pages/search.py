@@ -442,7 +442,7 @@ async def search(datasette, request) -> dict:
     if not chosen:
         return context
     rows = await db.execute(
-        "SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.issuer, o.name AS issuer_name, d.subject, d.placeholder, d.secrecy, d.text "
+        "SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.issuer, o.name AS issuer_name, d.subject, d.placeholder, d.secrecy, d.text, d.status "
         "FROM documents d LEFT JOIN organizations o ON o.id = d.issuer_id "
         "WHERE d.id IN (SELECT value FROM json_each(:ids))",
         {"ids": str(chosen)},
@@ -561,6 +561,7 @@ async def search_page(datasette, request):
                         "issuer": r["issuer"],
                         "subject": r["subject"],
                         "placeholder": bool(r["placeholder"]),
+                        "status": r.get("status"),
                         "exact_symbol": r["exact_symbol"],
                         "subject_html": str(r["subject_html"]),
                         "snippet_html": str(r["snippet_html"]),

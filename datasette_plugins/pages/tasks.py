@@ -19,8 +19,9 @@ _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 _COLUMNS = (
     "SELECT t.id, t.document_id, d.symbol, d.doc_type, d.issued_date, d.subject, d.placeholder, "
     "coalesce(o.name, t.assignee) AS unit, t.assignee, t.coordinators, t.action, t.deadline, t.deadline_text, "
-    "t.due_by, t.recurrence, t.section "
+    "t.due_by, t.recurrence, t.section, d.status AS document_status "
 )
+ENDED = "hết hiệu lực toàn bộ"  # db/status.py's EXPIRED: such a document's tasks leave the open lists
 _JOINS = "JOIN documents d ON d.id = t.document_id LEFT JOIN organizations o ON o.id = t.organization_id "
 _FROM = "FROM tasks t " + _JOINS
 # The chain below a decision, {document id: depth}, as one parameter
@@ -110,6 +111,9 @@ async def task_list(datasette, request) -> dict:
         source = _FROM_CHAIN
         args["chain"] = json.dumps({str(k): v for k, v in depths.items()})
         order = _ORDER_IN_CHAIN
+    if "from" not in filters and "document" not in filters and not request.args.get("ended"):
+        where.append("coalesce(d.status, '') != :ended")  # no longer in force: no open task
+        args["ended"] = ENDED
     if hide:
         where.append(f"NOT {secret_sql('d')}")
     context["secret_hidden"] = hide
@@ -123,7 +127,8 @@ async def task_list(datasette, request) -> dict:
     for row in rows:
         task = dict(row)
         task["coordinators"] = json_list(task["coordinators"])
-        task["overdue"] = bool(task["due_by"] and task["due_by"] < now)
+        task["ended"] = task.get("document_status") == ENDED
+        task["overdue"] = bool(task["due_by"] and task["due_by"] < now) and not task["ended"]
         task["document_url"] = links.document(task["document_id"])
         if depths:
             task["depth"] = depths.get(task["document_id"])
@@ -144,7 +149,7 @@ def _groups(tasks: list[dict]) -> list[dict]:
 
 _JSON_FIELDS = (
     "id", "document_id", "symbol", "doc_type", "issued_date", "unit", "assignee", "coordinators", "action",
-    "deadline", "deadline_text", "due_by", "recurrence", "section", "overdue", "document_url",
+    "deadline", "deadline_text", "due_by", "recurrence", "section", "overdue", "document_url", "ended",
 )
 
 

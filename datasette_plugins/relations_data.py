@@ -1,0 +1,127 @@
+"""The lược đồ of a document, grouped as vbpl.vn groups it, and its status in force.
+
+Plain data for the document page and its ``.json``: each group lists the documents with their
+date and the parts acted on. Seen from the document D of the page: "căn cứ" are the documents D
+rests on; "hướng dẫn" those that guide D, "được hướng dẫn" those D guides; "sửa đổi" those
+amending D, "được sửa đổi" those D amends; "thay thế" / "bị thay thế", "bãi bỏ" / "bị bãi
+bỏ" alike; "dẫn chiếu" the rest D names. An act on D is read from the acting document's own
+words and from the consolidation notes in D's text ("[Khoản này được sửa đổi bởi ...]").
+"""
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from ..db import status as doc_status
+from ..nlp.secrecy import is_secret
+
+# (key, heading): in vbpl's order
+GROUPS = (
+    ("based_on", "Văn bản căn cứ"),
+    ("guided_by", "Văn bản hướng dẫn"),
+    ("guides", "Văn bản được hướng dẫn"),
+    ("amended_by", "Văn bản sửa đổi, bổ sung"),
+    ("amends", "Văn bản được sửa đổi, bổ sung"),
+    ("replaced_by", "Văn bản thay thế"),
+    ("replaces", "Văn bản bị thay thế"),
+    ("repealed_by", "Văn bản bãi bỏ"),
+    ("repeals", "Văn bản bị bãi bỏ"),
+    ("cites", "Văn bản dẫn chiếu"),
+)
+_INCOMING = {"amends": "amended_by", "repeals": "repealed_by", "replaces": "replaced_by", "guides": "guided_by"}
+STATUS_CLASSES = {
+    doc_status.NOT_YET: "notyet",
+    doc_status.IN_FORCE: "inforce",
+    doc_status.AMENDED: "amended",
+    doc_status.PARTLY: "partly",
+    doc_status.EXPIRED: "expired",
+}
+
+
+def _acts(value: str | None, relation: str | None, relations: str | None) -> list[dict]:
+    for raw in (value, relations):
+        if raw:
+            try:
+                found = json.loads(raw)
+            except ValueError:
+                continue
+            if found:
+                return [a if isinstance(a, dict) else {"act": a} for a in found]
+    return [{"act": relation}] if relation else []
+
+
+def diagram(conn: sqlite3.Connection, doc_id: int, public_only: bool = False) -> list[dict]:
+    """The groups of the lược đồ that have entries, each ``{"key", "label", "entries"}``; an
+    entry is a document (``id``, ``symbol``, ``subject``, ``date``, ``placeholder``,
+    ``status``), the ``scopes`` acted on, and ``stated_secrecy``, the secrecy mark of the
+    document whose words state it (its scope is that document's text). With ``public_only``
+    (a visitor who has not signed in) what a secret document states is left out whole."""
+    entries: dict[str, dict[int, dict]] = {key: {} for key, _ in GROUPS}
+    me = conn.execute("SELECT secrecy FROM documents WHERE id = ?", [doc_id]).fetchone()
+    my_secrecy = me[0] if me else None
+
+    def add(group: str, row: tuple, scope: str | None, date: str | None, secrecy: str | None) -> None:
+        if public_only and is_secret(secrecy):
+            return
+        other, symbol, subject, issued, placeholder, other_status = row
+        entry = entries[group].setdefault(other, {
+            "id": other, "symbol": symbol, "subject": subject, "date": date or issued, "issued_date": issued,
+            "placeholder": bool(placeholder), "status": other_status, "scopes": [], "stated_secrecy": secrecy,
+        })
+        if scope and scope not in entry["scopes"]:
+            entry["scopes"].append(scope)
+        if date and (entry["date"] is None or entry["date"] == issued):
+            entry["date"] = date
+
+    for target, relation, relations, acts, *row in conn.execute(
+        "SELECT l.target_id, l.relation, l.relations, l.acts, d.id, d.symbol, d.subject, d.issued_date, d.placeholder, d.status "
+        "FROM document_links l JOIN documents d ON d.id = l.target_id WHERE l.source_id = ? ORDER BY l.start, l.id",
+        [doc_id],
+    ):
+        named = _acts(acts, relation, relations)
+        names = {a.get("act") for a in named}
+        if relation == "based_on" or "based_on" in names:
+            add("based_on", tuple(row), None, None, my_secrecy)
+        for a in named:
+            act = a.get("act")
+            if act in entries and act not in ("based_on", "cites"):
+                add(act, tuple(row), a.get("scope"), a.get("effective_date"), my_secrecy)
+        if relation != "based_on" and not (names - {"cites", "implements", "responds_to", None}):
+            add("cites", tuple(row), None, None, my_secrecy)
+    for source, relation, relations, acts, secrecy, *row in conn.execute(
+        "SELECT l.source_id, l.relation, l.relations, l.acts, d.secrecy, d.id, d.symbol, d.subject, d.issued_date, d.placeholder, d.status "
+        "FROM document_links l JOIN documents d ON d.id = l.source_id WHERE l.target_id = ? ORDER BY d.issued_date, d.id",
+        [doc_id],
+    ):
+        for a in _acts(acts, relation, relations):
+            group = _INCOMING.get(a.get("act"))
+            if group:
+                effective = conn.execute("SELECT effective_date FROM documents WHERE id = ?", [source]).fetchone()[0]
+                add(group, tuple(row), a.get("scope"), a.get("effective_date") or effective, secrecy)
+    return [
+        {"key": key, "label": label, "entries": sorted(entries[key].values(), key=lambda e: (e["date"] or "", e["id"]))}
+        for key, label in GROUPS if entries[key]
+    ]
+
+
+def status_of(conn: sqlite3.Connection, doc_id: int, public_only: bool = False) -> dict | None:
+    """The stored status of a document with its detail, or None before any was computed; with
+    ``public_only`` without the acts that only a secret document states."""
+    row = conn.execute("SELECT status, status_detail FROM documents WHERE id = ?", [doc_id]).fetchone()
+    if not row or not row[0]:
+        return None
+    try:
+        detail = json.loads(row[1] or "{}")
+    except ValueError:
+        detail = {}
+    for act in [*detail.get("acts", []), *detail.get("pending", []), *([detail["ended_by"]] if detail.get("ended_by") else [])]:
+        # the part acted on is the words of the document stating it: the acting one, or this one's note
+        stated = act.get("actor_id") if act.get("stated_in") == "actor" else doc_id
+        found = conn.execute("SELECT secrecy FROM documents WHERE id = ?", [stated]).fetchone()
+        act["stated_secrecy"] = found[0] if found else None
+    if public_only:
+        for key in ("acts", "pending"):
+            detail[key] = [a for a in detail.get(key, []) if not is_secret(a.get("stated_secrecy"))]
+        if detail.get("ended_by") and is_secret(detail["ended_by"].get("stated_secrecy")):
+            detail["ended_by"] = None
+    return {"status": row[0], "class": STATUS_CLASSES.get(row[0], "inforce"), **detail}

@@ -1,0 +1,239 @@
+"""Laws cited by name and by number are one node.
+
+"Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025" and "Luật số 72/2025/QH15"
+cite one law. Its name, number and date come from the citations that give two of them
+together ("Luật Tổ chức chính quyền địa phương số 72/2025/QH15", anywhere in the database),
+from a stored law's own header, and, where nothing in the database ties them, from the laws
+the project ships (``nlp/data/laws.json``, each verified on a text of the corpus). A name is
+told apart by its year ("Luật Đất đai" of 2013 and of 2024); a name cited without a year is
+no reference at all, and a name whose year gives two numbers stays unresolved. An incomplete
+code ("72/2025/QH") is the law of that number and year when one is known.
+
+:func:`resolve` gives a citation by name the number's identity before it is linked;
+:func:`merge` joins the nodes a new pair ties together (a name-only placeholder made before
+the pair was known, an incomplete code) into the number's node, so the graph does not depend
+on the order documents arrive in; :func:`name_nodes` gives a law placeholder its name.
+"""
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+from functools import lru_cache
+from importlib import resources
+
+from ..nlp.normalize import collapse, fold, symbol_key
+from ..nlp.symbols import year as symbol_year
+from . import identity as ident
+
+_LAW_TITLE = re.compile(r"^(?:bo luat|luat|phap lenh)\s")
+_NUMBER = re.compile(r"^(\d+)/((?:19|20)\d{2})/(?:ubtv)?qh\d*$")
+_INCOMPLETE = re.compile(r"^(\d+)/((?:19|20)\d{2})/qh$")
+_NAME_IN_MENTION = re.compile(r"^((?:Bộ luật|Luật|Pháp lệnh)\s+[^;:()]{2,150}?)\s+(?:số|Số)\s*:?\s*\d")
+
+
+def name_key(name: str | None) -> str:
+    """A law's name compared: folded, without "năm 2025" or "số" at its end."""
+    key = fold(collapse(name or ""))
+    key = re.sub(r"\s+(?:nam(?:\s+(?:19|20)\d{2})?|so)\s*$", "", key).strip(" ,.*")
+    return key
+
+
+@lru_cache(maxsize=None)
+def shipped() -> dict[tuple[str, int], dict]:
+    """(name key, year) -> {"name", "number", "passed"} of ``nlp/data/laws.json``."""
+    data = json.loads(resources.files("directives.nlp").joinpath("data/laws.json").read_text(encoding="utf-8"))
+    table = {}
+    for law in data["laws"]:
+        table[(name_key(law["name"]), int(law["passed"][:4]))] = law
+    return table
+
+
+# the last connection's table (the connection itself is kept, so that no other one can be
+# taken for it): read again only after a merge
+_KNOWN: dict[str, object] = {}
+
+
+def known_cached(conn: sqlite3.Connection) -> dict[tuple[str, int], str]:
+    """:func:`known`, read once for the writing connection until :func:`merge` (run whenever
+    a document may tie a name to a number) reads it again."""
+    if _KNOWN.get("conn") is not conn:
+        _KNOWN.update(conn=conn, table=known(conn))
+    return _KNOWN["table"]  # type: ignore[return-value]
+
+
+def known(conn: sqlite3.Connection) -> dict[tuple[str, int], str]:
+    """(name key, year) -> the law's number, from the database, then the shipped table. A name
+    and year that two numbers claim is left out (a typo in one citation, two laws)."""
+    pairs: dict[tuple[str, int], set[str]] = {}
+    counts: dict[tuple[str, int], dict[str, int]] = {}
+
+    def add(name: str | None, number: str | None) -> None:
+        year = symbol_year(number)
+        key = name_key(name)
+        if not (number and year and key and _LAW_TITLE.match(key + " ")):
+            return
+        if re.search(r"(?:,|\bva|\bcua|\btai)\s+(?:bo luat|luat|phap lenh)\s", key):
+            return  # several laws, or an amending law whose number may be the amended one's
+        pairs.setdefault((key, year), set()).add(number)
+        counts.setdefault((key, year), {}).setdefault(number, 0)
+        counts[(key, year)][number] += 1
+
+    for symbol, subject in conn.execute(
+        "SELECT symbol, subject FROM documents WHERE placeholder = 0 AND doc_type IN ('L', 'PL') AND symbol IS NOT NULL"
+    ):
+        if subject and not fold(subject).startswith(("sua doi", "luat", "bo luat", "phap lenh")):
+            add(f"Luật {subject}", symbol)
+    for symbol, mention in conn.execute(
+        "SELECT cited_symbol, mention FROM document_links WHERE cited_type IN ('L', 'PL') AND cited_symbol IS NOT NULL "
+        "AND mention LIKE '%uật%số%'"
+    ):
+        m = _NAME_IN_MENTION.match(mention or "")
+        if m:
+            add(m.group(1), symbol)
+    found: dict[tuple[str, int], str] = {}
+    for key, numbers in pairs.items():
+        complete = {n for n in numbers if not _INCOMPLETE.match(symbol_key(n))}
+        if len(complete) == 1:
+            found[key] = complete.pop()
+        elif len(complete) > 1:  # one number cited most, by far, is the law; a tie stays unresolved
+            ranked = sorted(((counts[key][n], n) for n in complete), reverse=True)
+            if ranked[0][0] >= 3 * ranked[1][0]:
+                found[key] = ranked[0][1]
+    for key, law in shipped().items():
+        found.setdefault(key, law["number"])
+    return found
+
+
+def _complete(conn: sqlite3.Connection, number: str, table: dict[tuple[str, int], str]) -> str | None:
+    """ "72/2025/QH" completed to the one law of that number and year the database or the
+    shipped table knows; None when none or several."""
+    m = _INCOMPLETE.match(symbol_key(number))
+    if not m:
+        return None
+    prefix = f"{int(m.group(1))}/{m.group(2)}/qh"
+    candidates = {n for n in table.values() if re.match(rf"0*{re.escape(prefix)}\d+$", symbol_key(n))}
+    for (symbol,) in conn.execute("SELECT symbol FROM documents WHERE symbol_key LIKE ? AND symbol IS NOT NULL", [f"%/{m.group(2)}/qh%"]):
+        k = symbol_key(symbol)
+        if re.match(rf"0*{re.escape(prefix)}\d+$", k):
+            candidates.add(symbol)
+    keys = {symbol_key(c): c for c in candidates}
+    return next(iter(keys.values())) if len(keys) == 1 else None
+
+
+def resolve(conn: sqlite3.Connection, ref: dict, target: ident.Identity, citing_issuer: str | None,
+            table: dict[tuple[str, int], str] | None = None) -> tuple[dict, ident.Identity]:
+    """A citation of a law by name and year, or by an incomplete code, as its number's."""
+    symbol = ref.get("symbol")
+    if symbol and ref.get("doc_type") in ("L", "PL", None) and _INCOMPLETE.match(symbol_key(symbol)):
+        table = table if table is not None else known(conn)
+        number = _complete(conn, symbol, table)
+        if number:
+            ref = {**ref, "symbol": number}
+            return ref, ident.of_reference(ref, citing_issuer)
+        return ref, target
+    if symbol or not _LAW_TITLE.match(fold(ref.get("title") or "") + " "):
+        return ref, target
+    year = ref.get("year") or (int(ref["date"][:4]) if ref.get("date") else None)
+    if not year:
+        return ref, target
+    table = table if table is not None else known(conn)
+    number = table.get((name_key(ref.get("title")), year))
+    if not number:
+        return ref, target
+    ref = {**ref, "symbol": number, "doc_type": ref.get("doc_type") or "L", "name": ref.get("title")}
+    return ref, ident.of_reference(ref, citing_issuer)
+
+
+def by_name_or_code(ref: dict) -> bool:
+    """A citation :func:`resolve` may change: a law by its name, or an incomplete code."""
+    symbol = ref.get("symbol")
+    if symbol:
+        return bool(_INCOMPLETE.match(symbol_key(symbol)))
+    return bool(_LAW_TITLE.match(fold(ref.get("title") or "") + " "))
+
+
+def may_tie(refs: list[dict], doc_type: str | None) -> bool:
+    """Whether a document brings a new name-number pair (a law's own header, a citation
+    "Luật X số N") or an incomplete code: only then are nodes merged."""
+    return doc_type in ("L", "PL") or any(r.get("name") or (r.get("symbol") and _INCOMPLETE.match(symbol_key(r["symbol"]))) for r in refs)
+
+
+def merge(conn: sqlite3.Connection) -> set[int]:
+    """Join every name-only law placeholder whose name and year now give a number, and every
+    incomplete code now completed, into the number's node (made when missing): its links move
+    there, a citing document that cites both keeps one link. Returns the nodes touched."""
+    table = known(conn)
+    _KNOWN.update(conn=conn, table=table)
+    touched: set[int] = set()
+    rows = conn.execute(
+        "SELECT id, identity, subject, year, symbol FROM documents WHERE placeholder = 1 AND "
+        "(identity LIKE 'title:%' OR symbol_key LIKE '%/qh')"
+    ).fetchall()
+    for node, identity, subject, year, symbol in rows:
+        if identity.startswith("title:"):
+            key = name_key(identity[len("title:") :].rsplit("|", 1)[0])
+            number = table.get((key, year)) if year else None
+        else:
+            number = _complete(conn, symbol, table)
+        if not number:
+            continue
+        target = ident.of_reference({"symbol": number, "doc_type": "L"}, None)
+        found = conn.execute("SELECT id FROM documents WHERE identity = ?", [target.key]).fetchone()
+        if found is None:
+            found = conn.execute(
+                "SELECT id FROM documents WHERE symbol_key = ? AND identity != ?", [target.symbol_key, identity]
+            ).fetchone()
+        if found is None:  # the number's node does not exist yet: this node becomes it
+            conn.execute(
+                "UPDATE documents SET identity = ?, symbol = ?, symbol_key = ?, doc_type = 'L', year = ? WHERE id = ?",
+                [target.key, number, target.symbol_key, target.year, node],
+            )
+            conn.execute("UPDATE document_links SET cited_symbol = ? WHERE target_id = ?", [number, node])
+            touched.add(node)
+            continue
+        into = found[0]
+        if into == node:
+            continue
+        conn.execute("UPDATE document_links SET cited_symbol = ? WHERE target_id = ?", [number, node])
+        conn.execute("UPDATE OR IGNORE document_links SET target_id = ? WHERE target_id = ?", [into, node])
+        conn.execute("DELETE FROM document_links WHERE target_id = ?", [node])
+        conn.execute("UPDATE document_links SET source_id = ? WHERE source_id = ?", [into, node])  # a placeholder cites nothing; safe
+        conn.execute("DELETE FROM documents WHERE id = ?", [node])
+        touched.add(into)
+    return touched
+
+
+def name_nodes(conn: sqlite3.Connection, ids) -> None:
+    """A law placeholder with a number and no name gets the name its citations or the shipped
+    table give it ("72/2025/QH15" is "Luật Tổ chức chính quyền địa phương")."""
+    by_number: dict[str, str] | None = None
+    for node in sorted(set(ids)):
+        row = conn.execute(
+            "SELECT symbol, subject, placeholder, doc_type FROM documents WHERE id = ?", [node]
+        ).fetchone()
+        if row is None or not row[2] or not row[0] or row[1] or not _NUMBER.match(symbol_key(row[0])):
+            continue
+        if by_number is None:
+            names: dict[str, dict[str, int]] = {}
+            for mention, in conn.execute(
+                "SELECT mention FROM document_links WHERE target_id IN (SELECT id FROM documents WHERE symbol_key = ?)",
+                [symbol_key(row[0])],
+            ):
+                m = _NAME_IN_MENTION.match(mention or "")
+                if m and not re.search(r",\s*(?:Bộ luật|Luật)\s", m.group(1)):
+                    name = collapse(m.group(1))
+                    names.setdefault(symbol_key(row[0]), {}).setdefault(name, 0)
+                    names[symbol_key(row[0])][name] += 1
+            by_number = {k: max(v, key=lambda n: (v[n], -sum(c.isupper() for c in n))) for k, v in names.items()}
+            for law in shipped().values():
+                by_number.setdefault(symbol_key(law["number"]), law["name"])
+        name = by_number.get(symbol_key(row[0]))
+        by_number = None  # per node: the names of one number
+        if name:
+            from .schema import search_folded
+
+            conn.execute(
+                "UPDATE documents SET subject = ?, search_folded = ? WHERE id = ?",
+                [name, search_folded(row[0], name, None), node],
+            )
