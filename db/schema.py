@@ -43,7 +43,8 @@ TOKENIZE = "unicode61 remove_diacritics 2"
 # document's status in force (``effective_date``, ``expiry_date``, ``status``,
 # ``status_detail``; ``db/status.py``); each task's ``kind`` (assignment, responsibility,
 # execution, obligation: nlp/task_kinds.py) and ``deadline_note`` (why words naming a day give
-# no ``due_by``).
+# no ``due_by``); and the incoming stamp (``received_number``, ``received_date``,
+# ``received_stamp``; ``nlp/received.py``).
 SCHEMA_VERSION = 7
 
 # Documents marked Mật, Tối mật or Tuyệt mật (Nghị định 30/2020/NĐ-CP) show their text, tasks
@@ -63,6 +64,7 @@ PUBLIC_VIEW_NAMES = ("public_documents", "public_tasks", "public_document_source
 PUBLIC_VIEWS = [
     "CREATE VIEW IF NOT EXISTS public_documents AS SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.year, "
     "d.place, d.issuer, d.subject, d.signer, d.signer_title, d.urgency, d.secrecy, d.recipients, d.placeholder, "
+    "d.received_number, d.received_date, "
     "d.effective_date, d.status, "
     f"CASE WHEN {SECRET} THEN NULL ELSE d.text END AS text FROM documents d "
     f"WHERE d.placeholder = 0 OR {_CITED_IN_PUBLIC}",
@@ -130,6 +132,10 @@ MIGRATIONS = {
         # a source stored before knew only its document's mark: it takes that one (re-ingesting
         # the files gives each its own)
         "ALTER TABLE document_sources ADD COLUMN secrecy TEXT",
+        # the incoming stamp (nlp/received.py), read by the next ingest of each file
+        "ALTER TABLE documents ADD COLUMN received_number TEXT",
+        "ALTER TABLE documents ADD COLUMN received_date TEXT",
+        "ALTER TABLE documents ADD COLUMN received_stamp TEXT",
         "UPDATE document_sources SET secrecy = (SELECT d.secrecy FROM documents d WHERE d.id = document_sources.document_id)",
         "ALTER TABLE document_links ADD COLUMN relations TEXT",
         "ALTER TABLE document_links ADD COLUMN scope TEXT",
@@ -212,6 +218,19 @@ def refuse_foreign(db: sqlite_utils.Database | sqlite3.Connection) -> None:
     raise SchemaError(f"{_name(db)} is not a directives database (it holds other tables: {shown}); give another --db")
 
 
+# Columns version 7 gained while it was current: a database made by version 7 before them gets
+# them on its next ingest (reading one says so), without a version of its own.
+LATE_COLUMNS = {"documents": ("received_number", "received_date", "received_stamp")}
+
+
+def _late_columns_missing(db: sqlite_utils.Database | sqlite3.Connection) -> list[tuple[str, str]]:
+    missing = []
+    for table, columns in LATE_COLUMNS.items():
+        have = {r[1] for r in _conn(db).execute(f"PRAGMA table_info({table})")}
+        missing += [(table, c) for c in columns if have and c not in have]
+    return missing
+
+
 def check_schema(db: sqlite_utils.Database | sqlite3.Connection) -> None:
     """For reading: the database is a directives database of this version. Writes nothing
     (no tables made, no upgrade): a database needing an upgrade says to run ingest."""
@@ -228,6 +247,10 @@ def check_schema(db: sqlite_utils.Database | sqlite3.Connection) -> None:
         raise SchemaError(
             f"{_name(db)} was made by {'an older' if version < SCHEMA_VERSION else 'a newer'} version of directives "
             f"(schema {version}, this one reads {SCHEMA_VERSION}); ingest the files again into a new database"
+        )
+    if _late_columns_missing(db):
+        raise SchemaError(
+            f"{_name(db)} lacks the columns of the incoming stamp; run `directives ingest` on it once (any path) to add them"
         )
 
 
@@ -371,6 +394,15 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             pk="id",
         )
         db["ingest_errors"].create_index(["path"], unique=True)
+    missing = _late_columns_missing(db) if version == SCHEMA_VERSION else []
+    if missing:
+        with db.conn:
+            for table, column in missing:
+                db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+            for name in PUBLIC_VIEW_NAMES:
+                db.execute(f"DROP VIEW IF EXISTS {name}")
+            for statement in PUBLIC_VIEWS:
+                db.execute(statement)
     if version != SCHEMA_VERSION:  # a database already current is not written to on open
         for statement in PUBLIC_VIEWS:
             db.execute(statement)

@@ -135,6 +135,8 @@ def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_pa
             conn.execute(f"DROP VIEW {view}")
         conn.execute("ALTER TABLE documents DROP COLUMN from_file_name")
         conn.execute("ALTER TABLE document_sources DROP COLUMN secrecy")  # added by version 7
+        for column in ("received_number", "received_date", "received_stamp"):  # added by version 7
+            conn.execute(f"ALTER TABLE documents DROP COLUMN {column}")
         conn.execute("DROP INDEX idx_tasks_due_by")
         conn.execute("ALTER TABLE tasks DROP COLUMN due_by")
         conn.execute("ALTER TABLE tasks DROP COLUMN recurrence")
