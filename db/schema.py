@@ -218,19 +218,6 @@ def refuse_foreign(db: sqlite_utils.Database | sqlite3.Connection) -> None:
     raise SchemaError(f"{_name(db)} is not a directives database (it holds other tables: {shown}); give another --db")
 
 
-# Columns version 7 gained while it was current: a database made by version 7 before them gets
-# them on its next ingest (reading one says so), without a version of its own.
-LATE_COLUMNS = {"documents": ("received_number", "received_date", "received_stamp")}
-
-
-def _late_columns_missing(db: sqlite_utils.Database | sqlite3.Connection) -> list[tuple[str, str]]:
-    missing = []
-    for table, columns in LATE_COLUMNS.items():
-        have = {r[1] for r in _conn(db).execute(f"PRAGMA table_info({table})")}
-        missing += [(table, c) for c in columns if have and c not in have]
-    return missing
-
-
 def check_schema(db: sqlite_utils.Database | sqlite3.Connection) -> None:
     """For reading: the database is a directives database of this version. Writes nothing
     (no tables made, no upgrade): a database needing an upgrade says to run ingest."""
@@ -247,10 +234,6 @@ def check_schema(db: sqlite_utils.Database | sqlite3.Connection) -> None:
         raise SchemaError(
             f"{_name(db)} was made by {'an older' if version < SCHEMA_VERSION else 'a newer'} version of directives "
             f"(schema {version}, this one reads {SCHEMA_VERSION}); ingest the files again into a new database"
-        )
-    if _late_columns_missing(db):
-        raise SchemaError(
-            f"{_name(db)} lacks the columns of the incoming stamp; run `directives ingest` on it once (any path) to add them"
         )
 
 
@@ -394,15 +377,6 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             pk="id",
         )
         db["ingest_errors"].create_index(["path"], unique=True)
-    missing = _late_columns_missing(db) if version == SCHEMA_VERSION else []
-    if missing:
-        with db.conn:
-            for table, column in missing:
-                db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
-            for name in PUBLIC_VIEW_NAMES:
-                db.execute(f"DROP VIEW IF EXISTS {name}")
-            for statement in PUBLIC_VIEWS:
-                db.execute(statement)
     if version != SCHEMA_VERSION:  # a database already current is not written to on open
         for statement in PUBLIC_VIEWS:
             db.execute(statement)
