@@ -41,7 +41,12 @@ TOKENIZE = "unicode61 remove_diacritics 2"
 # states on the cited document beyond its scored ``relation`` (``relations``, ``scope``,
 # ``acts``: every act with its part and date, notes' "amended_by" ones included) and each
 # document's status in force (``effective_date``, ``expiry_date``, ``status``,
-# ``status_detail``; ``db/status.py``).
+# ``status_detail``; ``db/status.py``); each task's ``kind`` (assignment, responsibility,
+# execution, obligation: nlp/task_kinds.py) and ``deadline_note`` (why words naming a day give
+# no ``due_by``); and the incoming stamp (``received_number``, ``received_date``,
+# ``received_stamp``; ``nlp/received.py``); what the citations of each document say, counted
+# (``citation_counts``), and the tasks board's order (``tasks.board_key``), so that storing and
+# the pages do not grow with the archive (docs/scale.md).
 SCHEMA_VERSION = 7
 
 # Documents marked Mật, Tối mật or Tuyệt mật (Nghị định 30/2020/NĐ-CP) show their text, tasks
@@ -61,11 +66,13 @@ PUBLIC_VIEW_NAMES = ("public_documents", "public_tasks", "public_document_source
 PUBLIC_VIEWS = [
     "CREATE VIEW IF NOT EXISTS public_documents AS SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.year, "
     "d.place, d.issuer, d.subject, d.signer, d.signer_title, d.urgency, d.secrecy, d.recipients, d.placeholder, "
+    "d.received_number, d.received_date, "
     "d.effective_date, d.status, "
     f"CASE WHEN {SECRET} THEN NULL ELSE d.text END AS text FROM documents d "
     f"WHERE d.placeholder = 0 OR {_CITED_IN_PUBLIC}",
     "CREATE VIEW IF NOT EXISTS public_tasks AS SELECT t.id, t.document_id, t.organization_id, t.assignee, "
-    "t.coordinators, t.action, t.deadline, t.deadline_text, t.due_by, t.recurrence, t.section, t.start, t.[end] "
+    "t.coordinators, t.action, t.deadline, t.deadline_text, t.due_by, t.recurrence, t.section, t.start, t.[end], "
+    "t.kind, t.deadline_note "
     f"FROM tasks t JOIN documents d ON d.id = t.document_id WHERE NOT {SECRET}",
     "CREATE VIEW IF NOT EXISTS public_document_sources AS SELECT s.* FROM document_sources s "
     f"JOIN documents d ON d.id = s.document_id WHERE NOT {SECRET}",
@@ -147,8 +154,6 @@ BOARD_ORDER = "ORDER BY t.board_key, t.document_id, t.start, t.id"
 
 
 _BOARD_KEY_SQL = "coalesce(due_by, '~') || ' ' || coalesce((SELECT d.issued_date FROM documents d WHERE d.id = tasks.document_id), '')"
-# Added to version 7 after some databases of it were made: made on open when missing (see
-# ensure_schema), each step only when its column or table is not there yet.
 # Triggers keep it, whoever writes a task or changes its document's date.
 BOARD = [
     "ALTER TABLE tasks ADD COLUMN board_key TEXT",
@@ -165,6 +170,8 @@ BOARD = [
 # The placeholders (the missing documents) at once: the flag is stored after the text, so
 # reading it from the rows read every document's text.
 PLACEHOLDER_INDEX = "CREATE INDEX IF NOT EXISTS idx_documents_placeholder ON documents (id) WHERE placeholder = 1"
+# Version 7's: made with a new database, and by the migration from 6.
+ORDER_AND_COUNTS = [*BOARD, PLACEHOLDER_INDEX, *CITATION_COUNTS]
 
 
 # The search index follows an update of the columns it indexes only: setting a document's
@@ -210,6 +217,10 @@ MIGRATIONS = {
         # a source stored before knew only its document's mark: it takes that one (re-ingesting
         # the files gives each its own)
         "ALTER TABLE document_sources ADD COLUMN secrecy TEXT",
+        # the incoming stamp (nlp/received.py), read by the next ingest of each file
+        "ALTER TABLE documents ADD COLUMN received_number TEXT",
+        "ALTER TABLE documents ADD COLUMN received_date TEXT",
+        "ALTER TABLE documents ADD COLUMN received_stamp TEXT",
         "UPDATE document_sources SET secrecy = (SELECT d.secrecy FROM documents d WHERE d.id = document_sources.document_id)",
         "ALTER TABLE document_links ADD COLUMN relations TEXT",
         "ALTER TABLE document_links ADD COLUMN scope TEXT",
@@ -220,10 +231,13 @@ MIGRATIONS = {
         "ALTER TABLE documents ADD COLUMN status_detail TEXT",
         "CREATE INDEX IF NOT EXISTS idx_documents_status ON documents (status)",
         *FTS_UPDATE_TRIGGER,
+        "ALTER TABLE tasks ADD COLUMN kind TEXT",
+        "ALTER TABLE tasks ADD COLUMN deadline_note TEXT",
         *(f"DROP VIEW IF EXISTS {name}" for name in PUBLIC_VIEW_NAMES),
         *PUBLIC_VIEWS,
         SECRET_INDEX,
         "CREATE INDEX IF NOT EXISTS idx_documents_issuer_id ON documents (issuer_id)",
+        *ORDER_AND_COUNTS,
     ],
 }
 
@@ -290,29 +304,6 @@ def refuse_foreign(db: sqlite_utils.Database | sqlite3.Connection) -> None:
     raise SchemaError(f"{_name(db)} is not a directives database (it holds other tables: {shown}); give another --db")
 
 
-_LATE_NAMES = {"idx_tasks_board", "tasks_board_key", "tasks_board_key_changed", "documents_board_key", "idx_documents_placeholder",
-               "citation_counts", "idx_citation_counts_rank", "document_links_counted", "document_links_uncounted",
-               "document_links_recounted"}
-
-
-def _late_steps(conn: sqlite3.Connection) -> list[str]:
-    """What a database of version 7 made before the board's order and the citation counts
-    lacks of them (nothing for one that has them: opening it writes nothing)."""
-    names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
-    if _LATE_NAMES <= names:
-        return []
-    steps: list[str] = []
-    if "board_key" not in {c[1] for c in conn.execute("PRAGMA table_info(tasks)")}:
-        steps += BOARD[:2]
-    steps += [*BOARD[2:], PLACEHOLDER_INDEX]
-    counting = {"citation_counts", "document_links_counted", "document_links_uncounted", "document_links_recounted"}
-    if not counting <= names:  # counted again from the links
-        steps += [CITATION_COUNTS[0], "DELETE FROM citation_counts", *CITATION_COUNTS[1:]]
-    else:
-        steps += CITATION_COUNTS[1:2]
-    return steps
-
-
 def check_schema(db: sqlite_utils.Database | sqlite3.Connection) -> None:
     """For reading: the database is a directives database of this version. Writes nothing
     (no tables made, no upgrade): a database needing an upgrade says to run ingest."""
@@ -320,11 +311,6 @@ def check_schema(db: sqlite_utils.Database | sqlite3.Connection) -> None:
     if "documents" not in _tables(db):
         raise SchemaError(f"{_name(db)} holds no documents yet; run `directives ingest PATH --db {_name(db)}` first")
     version = _conn(db).execute("PRAGMA user_version").fetchone()[0]
-    if version == SCHEMA_VERSION and _late_steps(_conn(db)):
-        raise SchemaError(
-            f"{_name(db)} was made before its citations were counted and its tasks ordered (schema {version}); "
-            "run `directives ingest` on it once (any path) to count them in place"
-        )
     if version < SCHEMA_VERSION and all(v in MIGRATIONS for v in range(version, SCHEMA_VERSION)):
         raise SchemaError(
             f"{_name(db)} was made by an older version of directives (schema {version}, this one reads "
@@ -450,6 +436,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "deadline_text": str,
                 "due_by": str,
                 "recurrence": str,
+                "kind": str,
+                "deadline_note": str,
                 "section": str,
                 "start": int,
                 "end": int,
@@ -469,15 +457,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         )
         db["document_recipients"].create_index(["document_id"])
         db["document_recipients"].create_index(["organization_id"])
-    late = _late_steps(db.conn)
-    if late:  # new, or made by version 7 before these: counted and ordered now, at once
-        own = not db.conn.in_transaction
-        if own:
-            db.conn.execute("BEGIN")
-        for statement in late:
+    if fresh:
+        for statement in ORDER_AND_COUNTS:
             db.conn.execute(statement)
-        if own:
-            db.conn.commit()
     if "ingest_errors" not in db.table_names():
         db["ingest_errors"].create(
             {"id": int, "path": str, "sha256": str, "reason": str, "occurred_at": str},

@@ -118,7 +118,7 @@ def test_agreed_from_counts_is_agreed_from_the_citations():
     assert placeholders.agreed(citations, None)["issued_date"] == "2017-07-31"
 
 
-def test_a_database_made_before_the_counts_is_counted_on_open(tmp_path):
+def test_a_database_of_version_6_is_counted_when_upgraded(tmp_path):
     paths = _write(tmp_path, 6)
     db = tmp_path / "old.db"
     ingest(Store.open(db), [str(p) for p in paths], jobs=1)
@@ -127,6 +127,7 @@ def test_a_database_made_before_the_counts_is_counted_on_open(tmp_path):
     for trigger in ("counted", "uncounted", "recounted"):
         conn.execute(f"DROP TRIGGER document_links_{trigger}")
     conn.execute("DROP TABLE citation_counts")
+    conn.execute("PRAGMA user_version = 6")
     conn.commit()
     Store.open(db)
     assert _counts(sqlite3.connect(db)) == before
