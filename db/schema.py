@@ -41,7 +41,10 @@ TOKENIZE = "unicode61 remove_diacritics 2"
 # states on the cited document beyond its scored ``relation`` (``relations``, ``scope``,
 # ``acts``: every act with its part and date, notes' "amended_by" ones included) and each
 # document's status in force (``effective_date``, ``expiry_date``, ``status``,
-# ``status_detail``; ``db/status.py``).
+# ``status_detail``; ``db/status.py``); each task's ``kind`` (assignment, responsibility,
+# execution, obligation: nlp/task_kinds.py) and ``deadline_note`` (why words naming a day give
+# no ``due_by``); and the incoming stamp (``received_number``, ``received_date``,
+# ``received_stamp``; ``nlp/received.py``).
 SCHEMA_VERSION = 7
 
 # Documents marked Mật, Tối mật or Tuyệt mật (Nghị định 30/2020/NĐ-CP) show their text, tasks
@@ -61,11 +64,13 @@ PUBLIC_VIEW_NAMES = ("public_documents", "public_tasks", "public_document_source
 PUBLIC_VIEWS = [
     "CREATE VIEW IF NOT EXISTS public_documents AS SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.year, "
     "d.place, d.issuer, d.subject, d.signer, d.signer_title, d.urgency, d.secrecy, d.recipients, d.placeholder, "
+    "d.received_number, d.received_date, "
     "d.effective_date, d.status, "
     f"CASE WHEN {SECRET} THEN NULL ELSE d.text END AS text FROM documents d "
     f"WHERE d.placeholder = 0 OR {_CITED_IN_PUBLIC}",
     "CREATE VIEW IF NOT EXISTS public_tasks AS SELECT t.id, t.document_id, t.organization_id, t.assignee, "
-    "t.coordinators, t.action, t.deadline, t.deadline_text, t.due_by, t.recurrence, t.section, t.start, t.[end] "
+    "t.coordinators, t.action, t.deadline, t.deadline_text, t.due_by, t.recurrence, t.section, t.start, t.[end], "
+    "t.kind, t.deadline_note "
     f"FROM tasks t JOIN documents d ON d.id = t.document_id WHERE NOT {SECRET}",
     "CREATE VIEW IF NOT EXISTS public_document_sources AS SELECT s.* FROM document_sources s "
     f"JOIN documents d ON d.id = s.document_id WHERE NOT {SECRET}",
@@ -127,6 +132,10 @@ MIGRATIONS = {
         # a source stored before knew only its document's mark: it takes that one (re-ingesting
         # the files gives each its own)
         "ALTER TABLE document_sources ADD COLUMN secrecy TEXT",
+        # the incoming stamp (nlp/received.py), read by the next ingest of each file
+        "ALTER TABLE documents ADD COLUMN received_number TEXT",
+        "ALTER TABLE documents ADD COLUMN received_date TEXT",
+        "ALTER TABLE documents ADD COLUMN received_stamp TEXT",
         "UPDATE document_sources SET secrecy = (SELECT d.secrecy FROM documents d WHERE d.id = document_sources.document_id)",
         "ALTER TABLE document_links ADD COLUMN relations TEXT",
         "ALTER TABLE document_links ADD COLUMN scope TEXT",
@@ -137,6 +146,8 @@ MIGRATIONS = {
         "ALTER TABLE documents ADD COLUMN status_detail TEXT",
         "CREATE INDEX IF NOT EXISTS idx_documents_status ON documents (status)",
         *FTS_UPDATE_TRIGGER,
+        "ALTER TABLE tasks ADD COLUMN kind TEXT",
+        "ALTER TABLE tasks ADD COLUMN deadline_note TEXT",
         *(f"DROP VIEW IF EXISTS {name}" for name in PUBLIC_VIEW_NAMES),
         *PUBLIC_VIEWS,
         SECRET_INDEX,
@@ -339,6 +350,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "deadline_text": str,
                 "due_by": str,
                 "recurrence": str,
+                "kind": str,
+                "deadline_note": str,
                 "section": str,
                 "start": int,
                 "end": int,

@@ -313,7 +313,7 @@ def test_the_tasks_of_a_document_no_longer_in_force_leave_the_open_lists(tmp_pat
     assert [t["ended"] for t in ended if t["symbol"] == "15/2024/QĐ-UBND"] == [True]
     assert "Sở Tài chính" not in CliRunner().invoke(cli, ["tasks", "sở tài chính", "--db", db]).output
     traced = CliRunner().invoke(cli, ["trace", "15/2024/QĐ-UBND", "--tasks", "--db", db]).output
-    assert "NO LONGER IN FORCE" in traced
+    assert "HẾT HIỆU LỰC" in traced
 
 
 @pytest.mark.parametrize("order", [0, 1])
