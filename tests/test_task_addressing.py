@@ -465,3 +465,15 @@ def test_a_request_that_introduces_its_items_gives_them_to_the_units_asked():
     tasks = find_tasks(text)
     assert [t.assignee for t in tasks] == ["Thủ trưởng các phòng, đơn vị", "Bộ Y tế", "Bộ Công an"]
     assert tasks[0].action == "(đề nghị) Đẩy mạnh công tác tuyên truyền. Tăng cường ứng dụng công nghệ thông tin"
+
+
+def test_a_unit_that_is_the_focal_point_has_the_duty():
+    from directives.nlp.tasks import find_tasks
+
+    text = (
+        "1. Sở Y tế là đầu mối tổng hợp, báo cáo kết quả thực hiện trước ngày 15/12/2025.\n"
+        "2. Văn phòng UBND tỉnh là đầu mối theo dõi, đôn đốc các sở thực hiện Kế hoạch.\n"
+    )
+    tasks = find_tasks(text, issued_date="2025-11-20")
+    assert [(t.assignee, t.due_by) for t in tasks] == [("Sở Y tế", "2025-12-15"), ("Văn phòng UBND tỉnh", None)]
+    assert tasks[0].action.startswith("là đầu mối tổng hợp")
