@@ -20,6 +20,34 @@ from . import functions, metadata
 from .pages import ROUTES
 
 @hookimpl
+def prepare_jinja2_environment(env):
+    """The Vietnamese formats, as filters of every template: dates dd/mm/yyyy, numbers
+    12.345, recurrences and relations by their Vietnamese names (nlp/vietnamese.py)."""
+    from ..nlp import vietnamese
+
+    env.filters["vn_date"] = vietnamese.date
+    env.filters["vn_number"] = vietnamese.number
+    env.filters["vn_recurrence"] = vietnamese.recurrence
+    env.filters["vn_relation"] = vietnamese.relation
+    env.filters["vn_description"] = vietnamese.description
+    env.globals["vn_column"] = lambda name: COLUMN_LABELS.get(name, name)
+
+
+# The headings of the columns a clerk reads on the table pages (documents, tasks and their public views)
+COLUMN_LABELS = {
+    "id": "Mã", "symbol": "Số ký hiệu", "doc_type": "Loại", "issued_date": "Ngày ban hành", "year": "Năm",
+    "place": "Địa danh", "issuer": "Cơ quan ban hành", "subject": "Trích yếu", "signer": "Người ký",
+    "signer_title": "Chức vụ người ký", "urgency": "Độ khẩn", "secrecy": "Độ mật", "recipients": "Nơi nhận",
+    "placeholder": "Chưa nhập", "received_number": "Số đến", "received_date": "Ngày đến", "text": "Toàn văn",
+    "document_id": "Văn bản", "organization_id": "Đơn vị", "assignee": "Đơn vị chủ trì", "coordinators": "Phối hợp",
+    "action": "Nhiệm vụ", "deadline": "Hạn", "deadline_text": "Hạn (nguyên văn)", "due_by": "Hạn cuối",
+    "recurrence": "Định kỳ", "section": "Mục", "start": "Từ ký tự", "end": "Đến ký tự", "status": "Hiệu lực",
+    "relation": "Quan hệ", "mention": "Trích dẫn", "confidence": "Độ tin cậy", "source_id": "Văn bản dẫn",
+    "target_id": "Văn bản được dẫn", "name": "Tên", "path": "Tệp", "format": "Định dạng",
+}
+
+
+@hookimpl
 def register_routes():
     return ROUTES
 
@@ -27,7 +55,7 @@ def register_routes():
 # The documents table opens on the columns a reader scans (no full text, no JSON) and without
 # the cited-but-missing placeholders; every column stays one click away (the filter and
 # column menus), since the defaults only apply to the bare address.
-DOCUMENTS_COLUMNS = ("symbol", "doc_type", "issued_date", "issuer", "subject")
+DOCUMENTS_COLUMNS = ("symbol", "doc_type", "issued_date", "issuer", "subject", "received_number", "received_date")
 DOCUMENTS_DEFAULTS = "&".join([*(f"_col={c}" for c in DOCUMENTS_COLUMNS), "placeholder=0"])
 _DOCUMENT_ID_COLUMNS = {"documents": ("symbol",), "document_links": ("source_id", "target_id"), "tasks": ("document_id",),
                         "document_sources": ("document_id",), "document_recipients": ("document_id",),
@@ -81,6 +109,11 @@ def render_cell(row, value, column, table, database, datasette):
         if column != "symbol" or value in (None, "") or not isinstance(doc_id, int):
             return None
         return markupsafe.Markup('<a href="{}">{}</a>').format(_document_url(datasette, database, doc_id), value)
+    if column in _DATE_COLUMNS and isinstance(value, str) and len(value) == 10 and value[4] == "-":
+        # a day as a Vietnamese reader writes it; ISO stays in JSON, CSV and the datetime attribute
+        from ..nlp.vietnamese import date
+
+        return markupsafe.Markup('<time datetime="{}">{}</time>').format(value, date(value))
     if column not in _DOCUMENT_ID_COLUMNS.get(table, ()):
         return None
     if table in ("documents", "public_documents"):
@@ -96,6 +129,9 @@ def render_cell(row, value, column, table, database, datasette):
     if value is None:
         return None
     return markupsafe.Markup('<a href="{}">{}</a>').format(_document_url(datasette, database, value), label if label not in (None, "") else value)
+
+
+_DATE_COLUMNS = {"issued_date", "received_date", "deadline", "due_by", "cited_date", "date"}
 
 
 def _document_url(datasette, database: str, doc_id) -> str:

@@ -78,6 +78,15 @@ def _in(ids) -> str:
 _SOURCE_SHOWN = f"(:all OR NOT {secret_sql('s')})"
 
 
+def _json_object(value) -> dict | None:
+    """A JSON object stored as text (the incoming stamp), None for anything else."""
+    try:
+        found = json.loads(value) if value else None
+    except ValueError:
+        return None
+    return found if isinstance(found, dict) else None
+
+
 def load(conn: sqlite3.Connection, doc_id: int, today: str | None = None, public_only: bool = False) -> dict | None:
     """Everything the page of document ``doc_id`` shows; None when there is no such document
     (or, ``public_only``, a placeholder that only secret documents cite)."""
@@ -96,6 +105,7 @@ def load(conn: sqlite3.Connection, doc_id: int, today: str | None = None, public
     doc["doc_type_name"] = type_name(doc["doc_type"])
     for name in ("recipients", "signatures", "read_by_ocr", "from_signature", "from_file_name"):
         doc[name] = json_list(doc[name])
+    doc["received_stamp"] = _json_object(doc.get("received_stamp"))
     text = doc.pop("text") or ""
     extracted = json_list(doc.pop("references_json"))
     if closed:  # its header only

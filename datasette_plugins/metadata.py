@@ -14,9 +14,9 @@ from ..nlp.secrecy import secret_sql
 
 TABLES = {
     "documents": {
-        "title": "Directives",
-        "description": "One row per document: what it is (số ký hiệu, type, date, place, issuer, trích yếu, signer) "
-        "as extracted from its text. Search works with or without diacritics and finds symbols in any spelling.",
+        "title": "Văn bản",
+        "description": "Mỗi dòng một văn bản: số ký hiệu, loại, ngày, địa danh, cơ quan ban hành, trích yếu, người ký, "
+        "số và ngày đến, đọc từ chính văn bản. Tìm kiếm có dấu hay không dấu, số ký hiệu viết kiểu nào cũng được.",
         "facets": ["doc_type", "issuer", "year", "status"],
         "facet_size": 8,
         "sort_desc": "issued_date",
@@ -26,9 +26,10 @@ TABLES = {
         "columns": {**{f.column: f.doc for f in stored_fields()}, **{name: doc for name, (_, doc) in DERIVED_COLUMNS.items()}},
     },
     "document_links": {
-        "title": "Links between documents",
-        "description": "One row per citing document (source) and cited document (target): based_on (Căn cứ), "
-        "implements (Thực hiện, Triển khai), amends, replaces, repeals, responds_to (Xét đề nghị, Phúc đáp) or cites.",
+        "title": "Liên kết giữa các văn bản",
+        "description": "Mỗi dòng một văn bản dẫn (source) và văn bản được dẫn (target): based_on (căn cứ), "
+        "implements (thực hiện, triển khai), amends (sửa đổi), replaces (thay thế), repeals (bãi bỏ), "
+        "responds_to (xét đề nghị, phúc đáp) hoặc cites (dẫn chiếu).",
         "facets": ["relation"],
         "columns": {
             "relations": "Every act the citing text states on the cited document (JSON): the relations and guides; amended_by, "
@@ -41,13 +42,25 @@ TABLES = {
         },
     },
     "document_sources": {
-        "title": "Source files",
-        "description": "Each file a document was read from, with its format and sha256; one document may have several.",
+        "title": "Tệp gốc",
+        "description": "Từng tệp đã đọc ra văn bản, với định dạng và mã sha256; một văn bản có thể có nhiều tệp.",
         "facets": ["format"],
     },
+    "tasks": {
+        "title": "Nhiệm vụ",
+        "description": "Mỗi dòng một đơn vị được giao một nhiệm vụ: đơn vị chủ trì, phối hợp, nội dung, hạn, hạn cuối, định kỳ.",
+    },
+    "organizations": {
+        "title": "Đơn vị",
+        "description": "Tên chuẩn của các đơn vị, với địa phương; nhiệm vụ, nơi nhận và cơ quan ban hành trỏ tới đây.",
+    },
+    "document_recipients": {
+        "title": "Nơi nhận",
+        "description": "Từng dòng Nơi nhận của mỗi văn bản, và đơn vị chuẩn của nó.",
+    },
     "ingest_errors": {
-        "title": "Files that could not be read",
-        "description": "The latest failure of each file that could not be read or parsed, with the reason.",
+        "title": "Tệp không đọc được",
+        "description": "Lần lỗi gần nhất của mỗi tệp không đọc hoặc không phân tích được, kèm lý do.",
     },
 }
 
@@ -60,33 +73,32 @@ _KNOWN = ("(:_signed_in or {d}.placeholder = 0 or exists (select 1 from document
           "where k.target_id = {d}.id and not " + secret_sql("ks") + "))")
 QUERIES = {
     "find_symbol": {
-        "title": "Find a document by its số ký hiệu, in any spelling",
-        "description": "\"1477/qd-ubnd\", \"1477/QĐ-UBND\" and \"1477 / QĐ–UBND\" all match.",
+        "title": "Tìm văn bản theo số ký hiệu (viết kiểu nào cũng được)",
+        "description": "\"1477/qd-ubnd\", \"1477/QĐ-UBND\" và \"1477 / QĐ–UBND\" đều khớp.",
         "sql": "select id, symbol, doc_type, issued_date, issuer, subject from documents "
         "where symbol_key = symbol_key(:symbol) and " + _KNOWN.format(d="documents") + " order by issued_date desc",
     },
     "cited_by": {
-        "title": "Documents that cite a document",
-        "description": "Every document that names the given số ký hiệu, with how it relates to it.",
+        "title": "Văn bản viện dẫn một văn bản",
+        "description": "Mọi văn bản nêu số ký hiệu đã cho, và quan hệ với văn bản đó.",
         "sql": "select s.id, s.symbol, s.doc_type, s.issued_date, s.issuer, l.relation, "
         "l.mention, l.confidence "
         "from documents t join document_links l on l.target_id = t.id join documents s on s.id = l.source_id "
         f"where t.symbol_key = symbol_key(:symbol) and {_readable('s')} order by s.issued_date",
     },
     "issuer_documents": {
-        "title": "Documents of an issuer in a period",
-        "description": "The documents an issuing body signed between two dates (YYYY-MM-DD, either may be left "
-        "empty). The issuer in any spelling, every word of it found in the issuer's name: \"ubnd quang ngai\", "
-        "\"bo tai chinh\".",
+        "title": "Văn bản của một cơ quan trong một khoảng thời gian",
+        "description": "Các văn bản một cơ quan ban hành giữa hai ngày (YYYY-MM-DD, có thể bỏ trống một đầu). "
+        "Tên cơ quan viết kiểu nào cũng được, mỗi từ đều có trong tên: \"ubnd quang ngai\", \"bo tai chinh\".",
         "sql": "select id, symbol, doc_type, issued_date, issuer, subject from documents "
         "where placeholder = 0 and unit_matches(issuer, :issuer) "
         "and (:since = '' or issued_date >= :since) and (:until = '' or issued_date <= :until) "
         "order by issued_date desc, id desc",
     },
     "implementing": {
-        "title": "What implements a decision",
-        "description": "Every document based on the document with this số ký hiệu or implementing it, "
-        "transitively (10 links at most), with how far down the chain it is and how it names what it carries out.",
+        "title": "Văn bản thực hiện một quyết định",
+        "description": "Mọi văn bản căn cứ hoặc thực hiện văn bản mang số ký hiệu này, qua nhiều bậc (tối đa 10), "
+        "với bậc trong chuỗi và cách nó nêu văn bản mà nó thực hiện.",
         "sql": "with recursive chain(id, depth) as ("
         "select id, 0 from documents where symbol_key = symbol_key(:symbol) and " + _KNOWN.format(d="documents") + " "
         "union select l.source_id, c.depth + 1 from chain c join document_links l on l.target_id = c.id "
@@ -99,10 +111,10 @@ QUERIES = {
         "group by d.id order by depth, d.issued_date, d.id",
     },
     "unit_open_tasks": {
-        "title": "A unit's open tasks",
-        "description": "The tasks of a unit (any spelling, with or without diacritics: \"so tai chinh quang ngai\", "
-        "\"UBND tinh Dak Lak\") that are still running: due today or later, then standing duties and those without "
-        "a deadline. Past-due ones are in unit_tasks.",
+        "title": "Nhiệm vụ đang thực hiện của một đơn vị",
+        "description": "Nhiệm vụ của một đơn vị (viết có dấu hay không dấu: \"so tai chinh quang ngai\", "
+        "\"UBND tinh Dak Lak\") còn hạn: hạn từ hôm nay trở đi, rồi nhiệm vụ thường xuyên và không có hạn. "
+        "Nhiệm vụ quá hạn ở unit_tasks.",
         "sql": "select coalesce(o.name, t.assignee) as unit, d.id as document_id, d.symbol, d.issued_date, t.action, "
         "t.due_by, t.deadline_text, t.recurrence, t.section "
         "from tasks t join documents d on d.id = t.document_id join organizations o on o.id = t.organization_id "
@@ -112,10 +124,9 @@ QUERIES = {
         "order by t.due_by is null, t.due_by, d.issued_date, t.start",
     },
     "derived_tasks": {
-        "title": "Tasks that derive from a document",
-        "description": "The tasks of the document with this số ký hiệu and of every document based on it or "
-        "implementing it, transitively (10 links at most): overdue ones (past the last day allowed, due_by) first, "
-        "then by due_by, then standing and periodic duties.",
+        "title": "Nhiệm vụ phát sinh từ một văn bản",
+        "description": "Nhiệm vụ của văn bản mang số ký hiệu này và của mọi văn bản căn cứ hoặc thực hiện nó, qua "
+        "nhiều bậc (tối đa 10): quá hạn (quá hạn cuối, due_by) trước, rồi theo hạn cuối, rồi nhiệm vụ thường xuyên, định kỳ.",
         "sql": "with recursive chain(id, depth) as ("
         "select id, 0 from documents where symbol_key = symbol_key(:symbol) and " + _KNOWN.format(d="documents") + " "
         "union select l.source_id, c.depth + 1 from chain c join document_links l on l.target_id = c.id "
@@ -132,10 +143,9 @@ QUERIES = {
         "t.recurrence is null, d.issued_date, t.start",
     },
     "unit_tasks": {
-        "title": "Tasks of one unit",
-        "description": "Every task given to a unit (any spelling, with or without diacritics: \"so tai chinh\"), "
-        "across all documents: overdue ones (past the last day allowed, due_by) first, then by due_by, "
-        "then standing and periodic duties.",
+        "title": "Nhiệm vụ của một đơn vị",
+        "description": "Mọi nhiệm vụ giao cho một đơn vị (viết có dấu hay không dấu: \"so tai chinh\") trong mọi "
+        "văn bản: quá hạn (quá hạn cuối, due_by) trước, rồi theo hạn cuối, rồi nhiệm vụ thường xuyên, định kỳ.",
         "sql": "select coalesce(o.name, t.assignee) as unit, d.id as document_id, d.symbol, d.doc_type, d.issued_date, t.action, t.deadline, "
         "t.deadline_text, coalesce(t.due_by, t.deadline) as due_by, t.recurrence, t.section, "
         "coalesce(t.due_by, t.deadline) < date('now') as overdue "
@@ -152,40 +162,40 @@ QUERIES = {
 # The views open to all when the database holds secret documents (db/schema.py, permissions.py)
 VIEWS = {
     "public_documents": {
-        "title": "Directives (open to all)",
-        "description": "Every document; the text of those marked Mật, Tối mật or Tuyệt mật is shown to signed-in users only, "
-        "and documents cited only by those are left out.",
+        "title": "Văn bản (công khai)",
+        "description": "Mọi văn bản; toàn văn của văn bản mang dấu Mật, Tối mật, Tuyệt mật chỉ hiện cho người đã đăng nhập, "
+        "và văn bản chỉ được các văn bản đó viện dẫn không hiện.",
         "facets": ["doc_type", "issuer", "year", "secrecy"],
         "sort_desc": "issued_date",
         "label_column": "symbol",
     },
     "public_tasks": {
-        "title": "Tasks (open to all)",
-        "description": "The tasks of the documents not marked secret.",
+        "title": "Nhiệm vụ (công khai)",
+        "description": "Nhiệm vụ của các văn bản không mang dấu mật.",
     },
     "public_document_sources": {
-        "title": "Source files (open to all)",
-        "description": "The files of the documents not marked secret.",
+        "title": "Tệp gốc (công khai)",
+        "description": "Tệp của các văn bản không mang dấu mật.",
     },
     "public_document_links": {
-        "title": "Links between documents (open to all)",
-        "description": "The links stated by documents not marked secret.",
+        "title": "Liên kết giữa các văn bản (công khai)",
+        "description": "Liên kết do các văn bản không mang dấu mật nêu.",
         "facets": ["relation"],
     },
     "public_organizations": {
-        "title": "Units (open to all)",
-        "description": "The units named by documents not marked secret, and the issuers of stored documents.",
+        "title": "Đơn vị (công khai)",
+        "description": "Đơn vị được các văn bản không mang dấu mật nêu tên, và cơ quan ban hành các văn bản đã nhập.",
     },
     "public_document_recipients": {
-        "title": "Recipients (open to all)",
-        "description": "The Nơi nhận of the documents not marked secret.",
+        "title": "Nơi nhận (công khai)",
+        "description": "Nơi nhận của các văn bản không mang dấu mật.",
     },
 }
 
 
 def metadata(database_names: list[str]) -> dict:
     return {
-        "title": "Directives",
-        "description": "Vietnamese government directives: what each one is, who issued it, and what it asks of whom.",
+        "title": "Văn bản chỉ đạo (Directives)",
+        "description": "Văn bản chỉ đạo của cơ quan nhà nước: văn bản là gì, ai ban hành, giao việc gì cho ai.",
         "databases": {name: {"tables": {**TABLES, **VIEWS}, "queries": QUERIES} for name in database_names},
     }

@@ -43,7 +43,8 @@ TOKENIZE = "unicode61 remove_diacritics 2"
 # document's status in force (``effective_date``, ``expiry_date``, ``status``,
 # ``status_detail``; ``db/status.py``); each task's ``kind`` (assignment, responsibility,
 # execution, obligation: nlp/task_kinds.py) and ``deadline_note`` (why words naming a day give
-# no ``due_by``).
+# no ``due_by``); and the incoming stamp (``received_number``, ``received_date``,
+# ``received_stamp``; ``nlp/received.py``).
 SCHEMA_VERSION = 7
 
 # Documents marked Mật, Tối mật or Tuyệt mật (Nghị định 30/2020/NĐ-CP) show their text, tasks
@@ -63,6 +64,7 @@ PUBLIC_VIEW_NAMES = ("public_documents", "public_tasks", "public_document_source
 PUBLIC_VIEWS = [
     "CREATE VIEW IF NOT EXISTS public_documents AS SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.year, "
     "d.place, d.issuer, d.subject, d.signer, d.signer_title, d.urgency, d.secrecy, d.recipients, d.placeholder, "
+    "d.received_number, d.received_date, "
     "d.effective_date, d.status, "
     f"CASE WHEN {SECRET} THEN NULL ELSE d.text END AS text FROM documents d "
     f"WHERE d.placeholder = 0 OR {_CITED_IN_PUBLIC}",
@@ -130,6 +132,10 @@ MIGRATIONS = {
         # a source stored before knew only its document's mark: it takes that one (re-ingesting
         # the files gives each its own)
         "ALTER TABLE document_sources ADD COLUMN secrecy TEXT",
+        # the incoming stamp (nlp/received.py), read by the next ingest of each file
+        "ALTER TABLE documents ADD COLUMN received_number TEXT",
+        "ALTER TABLE documents ADD COLUMN received_date TEXT",
+        "ALTER TABLE documents ADD COLUMN received_stamp TEXT",
         "UPDATE document_sources SET secrecy = (SELECT d.secrecy FROM documents d WHERE d.id = document_sources.document_id)",
         "ALTER TABLE document_links ADD COLUMN relations TEXT",
         "ALTER TABLE document_links ADD COLUMN scope TEXT",

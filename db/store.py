@@ -31,6 +31,7 @@ import sqlite_utils
 
 from ..nlp.normalize import fold
 from ..nlp.record import Record
+from ..nlp.secrecy import SECRET_MARKS
 from . import identity as ident
 from . import laws, placeholders, status
 from .organizations import Organization
@@ -62,15 +63,15 @@ def _spelling(name: str, locality: str | None = None) -> tuple:
     return (locality is None, sum(c.isupper() for c in name), name)
 
 
-_SECRECY_RANKS = {"mật": 1, "tối mật": 2, "tuyệt mật": 3}
+_DEGREES = {fold(mark): degree for degree, mark in enumerate(SECRET_MARKS, 1)}  # Mật 1, Tối mật 2, Tuyệt mật 3
 
 
 def _secrecy_rank(mark: str | None) -> float:
-    """How secret a mark is: none, then any mark this module does not know (a mark is taken
-    as secret rather than not), then Mật, Tối mật, Tuyệt mật."""
+    """How secret a mark is: none, then any mark ``nlp.secrecy`` does not list (a mark is
+    taken as secret rather than not), then its degrees, lowest first."""
     if not mark or not mark.strip():
         return 0
-    return _SECRECY_RANKS.get(mark.strip().casefold(), 0.5)
+    return _DEGREES.get(fold(mark.strip()), 0.5)
 
 
 def _now() -> str:
@@ -107,6 +108,7 @@ class Store:
             check_schema(db)  # reading writes nothing: no tables made, no upgrade, no WAL switch
             return
         ensure_schema(db)
+        status.fill_missing(db.conn)  # a database upgraded from before the status: each document's, once
         # Write-ahead log: Datasette reads while a batch writes, and a commit costs no fsync
         # (synchronous=NORMAL). A crash still never leaves a document half-written; a power cut
         # may lose the last few committed documents, which a re-run stores again.

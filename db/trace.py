@@ -11,6 +11,7 @@ import sqlite3
 from dataclasses import dataclass, field
 
 from ..nlp.normalize import symbol_key
+from ..nlp import vietnamese as vn
 from ..nlp.secrecy import secret_sql
 
 CHAIN = ("based_on", "implements")  # the relations that make the chain of instructions
@@ -114,7 +115,7 @@ def describe(doc: dict) -> str:
     """One line for a document: symbol, date, issuer, trích yếu; placeholders say so."""
     parts = [doc.get("symbol") or (doc.get("subject") or f"#{doc['id']}")]
     if doc.get("issued_date"):
-        parts.append(doc["issued_date"])
+        parts.append(vn.date(doc["issued_date"]))
     if doc.get("issuer"):
         parts.append(doc["issuer"])
     line = " · ".join(parts)
@@ -122,7 +123,7 @@ def describe(doc: dict) -> str:
         subject = doc["subject"]
         line += f" — {subject[:90]}{'…' if len(subject) > 90 else ''}"
     if doc.get("placeholder"):
-        line += " (cited, not ingested)"
+        line += " (được viện dẫn, chưa nhập)"
     if doc.get("status") and doc["status"] != "còn hiệu lực":
         line += f" [{doc['status']}]"  # replaced, repealed, amended, not yet in force
     return f"[{doc['id']}] {line}"
@@ -152,8 +153,8 @@ def render(result: Trace) -> list[str]:
         edges = by_parent.get(parent, [])
         for i, edge in enumerate(edges):
             last = i == len(edges) - 1
-            sure = "" if edge.confidence >= 1.0 else f", {edge.confidence:.1f}"
-            lines.append(f"{indent}{'└─' if last else '├─'} {edge.relation}{sure}: {describe(result.documents[edge.child])}")
+            sure = "" if edge.confidence >= 1.0 else f", độ tin cậy {vn.number(edge.confidence)}"
+            lines.append(f"{indent}{'└─' if last else '├─'} {vn.relation(edge.relation)}{sure}: {describe(result.documents[edge.child])}")
             walk(edge.child, indent + ("   " if last else "│  "))
 
     walk(result.root, "")
@@ -227,19 +228,19 @@ def _by_deadline(rows: list[TaskRow]) -> list[TaskRow]:
 
 
 def render_tasks(rows: list[TaskRow]) -> list[str]:
-    """One line a task: "[by 2026-09-30: Quý III năm 2026]", "[monthly: trước ngày 15 hằng
-    tháng]", "[2025-12-15]" (a day given), then the unit, the action and where it is written."""
+    """One line a task: "[hạn cuối 30/09/2026: Quý III năm 2026]", "[hằng tháng: trước ngày 15
+    hằng tháng]", "[15/12/2025]" (a day given), then the unit, the action and where it is written."""
     lines = []
     for row in rows:
         if row.deadline:
-            when = row.deadline
+            when = vn.date(row.deadline)
         elif row.due_by:
-            when = f"by {row.due_by}" + (f": {row.deadline_text}" if row.deadline_text else "")
+            when = f"hạn cuối {vn.date(row.due_by)}" + (f": {row.deadline_text}" if row.deadline_text else "")
         elif row.recurrence:
-            when = row.recurrence + (f": {row.deadline_text}" if row.deadline_text else "")
+            when = vn.recurrence(row.recurrence) + (f": {row.deadline_text}" if row.deadline_text else "")
         else:
-            when = row.deadline_text or "no deadline"
-        mark = "OVERDUE " if row.overdue else "NO LONGER IN FORCE " if row.ended else ""
+            when = row.deadline_text or "không có hạn"
+        mark = "QUÁ HẠN " if row.overdue else "HẾT HIỆU LỰC " if row.ended else ""
         where = f"{row.symbol or '#' + str(row.document_id)}{' ' + row.section if row.section else ''}"
         action = row.action if len(row.action) <= 110 else row.action[:110] + "…"
         lines.append(f"{mark}[{when}] {row.organization or row.assignee} — {action} ({where})")

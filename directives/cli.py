@@ -315,19 +315,19 @@ def trace(symbol_or_id: str, direction: str | None, depth: int, all_relations: b
             found.append(entry)
         click.echo(json.dumps(found, ensure_ascii=False, indent=1))
         return
-    headings = {"up": "rests on / carries out", "down": "carried out by"}
+    headings = {"up": "căn cứ, thực hiện", "down": "được căn cứ, thực hiện bởi"}
     for n, root in enumerate(roots):
         if n:
             click.echo()
         for way in ([direction] if direction else ["up", "down"]):
             result = chain.trace(conn, root, way, depth, relations)
-            click.echo(f"{headings[way]} ({len(result.edges)} document{'s' if len(result.edges) != 1 else ''}):")
+            click.echo(f"{headings[way]} ({len(result.edges)} văn bản):")
             for line in chain.render(result):
                 click.echo("  " + line)
         if with_tasks:
             down = chain.trace(conn, root, "down", depth, relations, with_documents=False)
             rows = chain.tasks_of(conn, [root] + [e.child for e in down.edges])
-            click.echo(f"tasks derived from it ({len(rows)}):")
+            click.echo(f"nhiệm vụ phát sinh ({len(rows)}):")
             for line in chain.render_tasks(rows):
                 click.echo("  " + line)
 

@@ -12,6 +12,7 @@ from .deadlines import settle_task
 from .header import read_header
 from .layout import Layout
 from .normalize import normalize_text
+from .received import take_stamp
 from .record import Record
 from .references import blank_notes, extract_references
 from .task_kinds import set_kinds
@@ -39,6 +40,7 @@ def _without_notes(subject: str | None) -> str | None:
 def extract_text(text: str) -> Fields:
     """Every field of one document's text (any spelling: it is normalised here first)."""
     text = normalize_text(text)
+    text, received = take_stamp(text)  # the incoming stamp: its words belong to no other field
     layout = Layout.from_text(text)
     header = read_header(layout)
     lead = header.issuer_bodies[0] if header.issuer_bodies else None
@@ -72,6 +74,7 @@ def extract_text(text: str) -> Fields:
         issuer=header.issuer,
         issuer_bodies=header.issuer_bodies,
         subject=subject,
+        subject_printed=header.subject_printed,
         signer=signature.signer,
         signer_title=signature.signer_title,
         recipients=recipients,
@@ -81,4 +84,7 @@ def extract_text(text: str) -> Fields:
         urgency=header.urgency,
         secrecy=header.secrecy,
         text=layout.body_text,
+        received_number=received.number if received else None,
+        received_date=received.date if received else None,
+        received_stamp={"by": received.by, "unreadable": received.unreadable} if received else None,
     )

@@ -13,6 +13,7 @@ from functools import lru_cache
 from dataclasses import dataclass, field
 
 from . import symbols
+from .case import restore_capitals
 from .issuer import issuer_from_lines, issuer_from_symbol_and_body
 from .layout import CELL, Layout
 from .normalize import collapse, fold, is_upper, title_case_words
@@ -68,6 +69,7 @@ class Header:
     issuer: str | None = None
     issuer_bodies: list[str] = field(default_factory=list)
     subject: str | None = None
+    subject_printed: str | None = None  # the trích yếu in the capitals it was printed in, when it was
     urgency: str | None = None
     secrecy: str | None = None
     body_start: int = 0  # index into layout.lines where the body text begins
@@ -118,7 +120,9 @@ def read_header(layout: Layout) -> Header:
     if subject and is_upper(subject):
         subject = _strip_authority(subject, issuer_lines)
     if subject:
-        header.subject = _restore_case(collapse(subject).strip(" .;:-"), body_text)
+        printed = collapse(subject).strip(" .;:-")
+        header.subject = _restore_case(printed, body_text)
+        header.subject_printed = printed if header.subject != printed else None
     header.body_start = lo + body_at if body_at is not None else lo + after
 
     bodies = issuer_from_lines(issuer_lines, body_text)
@@ -313,6 +317,8 @@ def _issuer_lines(window: list[str], sym_at: int | None, date_at: int | None, mo
         text = collapse(text).strip(" -*")
         if not text or not is_upper(text) or is_mark_line(text):
             continue
+        if _TYPE_LINE.match(text) and not _TYPE_LINE.match(text).group("rest"):
+            break  # "THÔNG TƯ": the type name, below the bodies (a header whose bodies a stamp held)
         out.append(text)
     return [o for o in out if o]
 
@@ -377,7 +383,8 @@ def _subject_lines(window: list[str], start: int, first: str) -> tuple[list[str]
         if f.startswith(("can cu", "kinh gui", "dieu 1")) or (_AUTHORITY.match(f) and is_upper(line) and not (out and _CONNECTOR_END.search(fold(out[-1])))):
             break
         if out:
-            if caps and not is_upper(line):
+            # "... GIAI ĐOẠN" / "2026 - 2030": a line without letters goes on a capitalised trích yếu
+            if caps and not is_upper(line) and not (not any(c.isalpha() for c in line) and _PLACE_LEAD.search(fold(out[-1]))):
                 break
             if not caps and (_BODY_START.match(f) or is_upper(line)) and not line[:1].islower():
                 break
@@ -411,12 +418,19 @@ def _vv_subject(window: list[str], sym_at: int | None, sym_match: re.Match | Non
     return None
 
 
+# words after which a trích yếu goes on with a place or a period ("trên địa bàn", "giai đoạn")
+_PLACE_LEAD = re.compile(r"(?:\b(?:tren dia ban|dia ban|tai|cua|cho|o|thuoc|ve|toan|giai doan|nam|tinh|thanh pho)|[,\-–(])$")
+
+
 def _strip_authority(subject: str, issuer_lines: list[str]) -> str:
     """ "... PHẠT VI PHẠM HỘI ĐỒNG THẨM PHÁN TÒA ÁN NHÂN DÂN TỐI CAO": the authority line of
     a squashed header glued to the end of the trích yếu."""
     for body in sorted({collapse(b) for b in issuer_lines} | {collapse(" ".join(issuer_lines))}, key=len, reverse=True):
         if len(body) > 3 and fold(subject).endswith(" " + fold(body)):
-            subject = subject[: -len(body)].strip()
+            rest = subject[: -len(body)].strip()
+            if _PLACE_LEAD.search(fold(rest)):
+                break  # "... TRÊN ĐỊA BÀN THÀNH PHỐ HỒ CHÍ MINH": the place the plan is for, not its authority
+            subject = rest
             break
     m = re.search(r"\s(?:BỘ TRƯỞNG|THỦ TƯỚNG|CHỦ TỊCH|GIÁM ĐỐC|CỤC TRƯỞNG|TỔNG CỤC TRƯỞNG|CHÁNH ÁN|VIỆN TRƯỞNG|THỐNG ĐỐC)(?:\s+[^\s]+){0,12}$", subject)
     if m and len(subject) - m.start() < 80:
@@ -438,7 +452,7 @@ def _restore_case(subject: str, body_text: str) -> str:
             w = w.replace(core, core[:1].upper() + core[1:])
         out.append(w)
     text = " ".join(out)
-    return text[:1].upper() + text[1:]
+    return restore_capitals(text[:1].upper() + text[1:], body_text, subject)
 
 
 def _capitalised_only(core: str, text: str) -> bool:

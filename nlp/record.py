@@ -37,6 +37,9 @@ class Record:
     place: str | None = _field("Địa danh before the date")
     issuer: str | None = _field("Issuing body with its locality")
     subject: str | None = _field("Trích yếu")
+    # the trích yếu in the capitals it was printed in, where it was (``subject`` is then its
+    # sentence case, symbols, bodies, provinces and abbreviations put back: nlp/case.py)
+    subject_printed: str | None = _field("The trích yếu in the capitals it was printed in", stored=None)
     signer: str | None = _field("The signer's name", reading_only=True)
     signer_title: str | None = _field("The signer's own post", reading_only=True)
     references: list[dict[str, Any]] = _field("Every document the text names, as extracted (JSON list)", factory=list,
@@ -57,6 +60,13 @@ class Record:
                                        "them wrong (JSON list)", factory=list, stored="json")
     from_file_name: list[str] = _field("Fields taken from the file's name (a number OCR could not read, whose codes the "
                                        "page confirms) (JSON list)", factory=list, stored="json")
+    # the incoming stamp ("CÔNG VĂN ĐẾN / Số / Ngày", Nghị định 30/2020/NĐ-CP Phụ lục IV): the
+    # receiving office's số đến and ngày đến, None where there is none or it cannot be read
+    received_number: str | None = _field("Số đến: the number of the incoming stamp (CÔNG VĂN ĐẾN) of the office that "
+                                         "received it", reading_only=True)
+    received_date: str | None = _field("Ngày đến: the day of the incoming stamp (ISO)", reading_only=True)
+    received_stamp: dict[str, Any] | None = _field("The incoming stamp: the receiving office, and what on it could not be "
+                                                  "read (JSON)", stored="json", reading_only=True)
     text: str = _field("Normalised full text", default="", repr=False, reading_only=True)  # not part of the JSON line
 
     def to_dict(self) -> dict[str, Any]:

@@ -81,6 +81,7 @@ def _shots(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_chain_picture_nodes_lead_to_their_pages(server, tmp_path):
     from selenium.webdriver.common.by import By
 
@@ -118,5 +119,45 @@ def test_chain_picture_nodes_lead_to_their_pages(server, tmp_path):
         # a placeholder's page
         browser.get(f"{base}/-/document/{doc['57-NQ/TW']}")
         assert "chưa được nhập" in browser.find_element(By.CSS_SELECTOR, ".dd-notice").text
+    finally:
+        browser.quit()
+
+
+def test_search_page_ranks_the_phrase_and_narrows_by_type(server, tmp_path):
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    base, _ = server
+    browser = _browser()
+    try:
+        browser.get(base + "/")
+        box = browser.find_element(By.CSS_SELECTOR, "form.directives-search input[name=q]")
+        box.send_keys("ha tang so", Keys.ENTER)  # no diacritics, no quotes
+        for _ in range(50):
+            if "/-/search" in browser.current_url:
+                break
+            time.sleep(0.1)
+        results = browser.find_elements(By.CSS_SELECTOR, "ol.directives-results li")
+        assert len(results) >= 3
+        heads = [li.find_element(By.CSS_SELECTOR, ".head").text for li in results]
+        # the trích yếu holding "hạ tầng số" come first, each saying its type, date and issuer
+        assert all("hạ tầng số" in li.find_element(By.CSS_SELECTOR, ".subject").text.lower() for li in results[:3])
+        assert "Nghị quyết" in " ".join(heads) and "Kế hoạch" in " ".join(heads)
+        assert any(part.count("/") == 2 and len(part) == 10 for part in " ".join(heads).split())  # dd/mm/yyyy
+        browser.save_screenshot(str(_shots(tmp_path) / "search-page.png"))
+        # a facet narrows on the same page, and its link widens again
+        browser.find_element(By.XPATH, "//div[@data-facet='type']//a[contains(., 'Kế hoạch')]").click()
+        for _ in range(50):
+            if "type=" in browser.current_url:
+                break
+            time.sleep(0.1)
+        narrowed = browser.find_elements(By.CSS_SELECTOR, "ol.directives-results li .type")
+        assert narrowed and {el.text for el in narrowed} == {"Kế hoạch"}
+        browser.find_element(By.CSS_SELECTOR, "div[data-facet='type'] a.selected").click()
+        for _ in range(50):
+            if "type=" not in browser.current_url:
+                break
+            time.sleep(0.1)
+        assert len(browser.find_elements(By.CSS_SELECTOR, "ol.directives-results li")) == len(results)
     finally:
         browser.quit()

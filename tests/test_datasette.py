@@ -50,7 +50,7 @@ def test_symbol_in_any_spelling(ds):
 def test_table_page_has_title_and_facets(ds):
     r = get(ds, "/test/documents")
     assert r.status_code == 200
-    assert "Directives" in r.text
+    assert "Văn bản" in r.text
     facets = get(ds, "/test/documents.json", placeholder="0").json()["facet_results"]
     assert {"doc_type", "issuer", "year"} <= set(facets)
     doc_types = {v["value"] for v in facets["doc_type"]["results"]}

@@ -97,13 +97,13 @@ def test_overdue_is_past_due_by_and_tasks_sort_by_it(tmp_path):
     assert [r.section for r in rows] == ["II.2", "II.4", "II.1", "II.3", "II.5"]
     assert [r.overdue for r in rows] == [True, True, False, False, False]
     lines = trace.render_tasks(rows)
-    assert lines[0].startswith("OVERDUE [by 2025-11-30: trước tháng 12/2025] Sở Khoa học và Công nghệ")
-    assert lines[3].startswith("[monthly: trước ngày 15 hằng tháng]")
-    assert lines[4].startswith("[no deadline]")
+    assert lines[0].startswith("QUÁ HẠN [hạn cuối 30/11/2025: trước tháng 12/2025] Sở Khoa học và Công nghệ")
+    assert lines[3].startswith("[hằng tháng: trước ngày 15 hằng tháng]")
+    assert lines[4].startswith("[không có hạn]")
     # the command line gives the same order (today's date: every dated task here is in 2025-2026)
     result = CliRunner().invoke(cli, ["tasks", "so khoa hoc", "--db", db])
     assert result.exit_code == 0, result.output
-    assert "[by 2026-09-30: trong quý III năm 2026]" in result.output
+    assert "[hạn cuối 30/09/2026: trong quý III năm 2026]" in result.output
 
 
 def test_datasette_queries_sort_by_due_by(tmp_path):

@@ -151,13 +151,13 @@ def test_trace_prints_the_chain_both_ways(tmp_path):
     down = CliRunner().invoke(cli, ["trace", "1477/qd-ubnd", "--down", "--db", db_path])
     assert down.exit_code == 0, down.output
     # two provinces issued 1477/QĐ-UBND: each has its tree; Quảng Ngãi's is carried out by the plan, then the report
-    assert down.output.count("carried out by") == 2
+    assert down.output.count("được căn cứ, thực hiện bởi") == 2
     lines = down.output.splitlines()
     plan = next(i for i, line in enumerate(lines) if "2000/KH-SCT" in line)
-    assert "implements" in lines[plan] and "15/BC-QLTM" in lines[plan + 1] and lines[plan + 1].index("└─") > lines[plan].index("─")
+    assert "thực hiện" in lines[plan] and "15/BC-QLTM" in lines[plan + 1] and lines[plan + 1].index("└─") > lines[plan].index("─")
     up = CliRunner().invoke(cli, ["trace", "15/BC-QLTM", "--up", "--db", db_path])
     assert "2000/KH-SCT" in up.output and "1477/QĐ-UBND" in up.output and "91/2017/NĐ-CP" in up.output
-    assert "(cited, not ingested)" in up.output  # the decree is only a placeholder
+    assert "(được viện dẫn, chưa nhập)" in up.output  # the decree is only a placeholder
     depth_one = CliRunner().invoke(cli, ["trace", "15/BC-QLTM", "--up", "--depth", "1", "--db", db_path])
     assert "91/2017/NĐ-CP" not in depth_one.output
 

@@ -307,7 +307,7 @@ def test_directives_serve_has_the_plugins_pages_and_settings(public_db):
         assert fetch("/-/document/1")[0] == 200
         status, page = fetch("/-/search?q=ha+tang+so")
         assert status == 200 and "20/KH-UBND" in page
-        assert "<h1>Directives" in fetch("/")[1]
+        assert "<h1>Văn bản chỉ đạo (Directives)" in fetch("/")[1]
         status, found = fetch(f"/{name}/unit_tasks.json?unit=so+tai+chinh+quang+ngai&_shape=array")
         assert status == 200 and json.loads(found), found  # the canned query and unit_matches()
     finally:

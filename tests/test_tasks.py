@@ -148,7 +148,7 @@ def test_derived_tasks_through_the_chain_and_of_one_unit(tmp_path):
     assert "Sở Nông nghiệp và Môi trường tỉnh Quảng Ngãi" in result.output and "Công an tỉnh Quảng Ngãi" in result.output
     # one unit's tasks: overdue first, then by deadline
     result = CliRunner().invoke(cli, ["tasks", "cong an tinh quang ngai", "--db", db])
-    assert result.exit_code == 0 and result.output.startswith("OVERDUE [2025-04-09] Công an tỉnh Quảng Ngãi")
+    assert result.exit_code == 0 and result.output.startswith("QUÁ HẠN [09/04/2025] Công an tỉnh Quảng Ngãi")
 
 
 def test_coordinators_are_cut_into_units_as_assignees_are():

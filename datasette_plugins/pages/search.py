@@ -21,9 +21,13 @@ import json
 import re
 import sqlite3
 import unicodedata
+from functools import lru_cache
+from urllib.parse import parse_qsl, urlencode
 
+from datasette.database import QueryInterrupted
 from markupsafe import Markup, escape
 
+from ...nlp import tables
 from ...nlp.normalize import fold, symbol_key
 from ...nlp.secrecy import secret_sql
 from .common import Pages, database, html_response, json_response, page_number, public_only
@@ -118,9 +122,12 @@ def marked(text: str | None, pattern: re.Pattern | None, width: int | None = Non
     if width is not None and len(text) > width:
         best, best_count = 0, 0
         for i, (pos, _, _) in enumerate(spans):
-            words = {w for p, _, w in spans[i:i + 12] if p < pos + width - 40}
-            if len(words) > best_count:
-                best, best_count = pos, len(words)
+            window = [span for span in spans[i:i + 12] if span[0] < pos + width - 40]
+            # the most different words, then the most of them side by side (the phrase)
+            together = sum(1 for a, b in zip(window, window[1:]) if b[0] - a[1] <= 2 and a[2] != b[2])
+            count = len({w for _, _, w in window}) * 100 + together
+            if count > best_count:
+                best, best_count = pos, count
         start = max(0, best - 50)
         if start:
             space = text.find(" ", start)
@@ -171,10 +178,180 @@ async def _hidden(db, ids: list[int]) -> tuple[set[int], set[int]]:
     return {i for i, secret in found if secret}, {i for i, secret in found if not secret}
 
 
+# A type named in words or by its abbreviation, then a number (and year): a request for that
+# document ("nghi dinh 131/2025", "qd 1763", "thông tư số 80/2021").
+TYPE_WORDS = {
+    "nghi dinh": "NĐ", "nd": "NĐ", "quyet dinh": "QĐ", "qd": "QĐ", "thong tu": "TT", "tt": "TT",
+    "thong tu lien tich": "TTLT", "ttlt": "TTLT", "nghi quyet": "NQ", "nq": "NQ", "chi thi": "CT", "ct": "CT",
+    "ke hoach": "KH", "kh": "KH", "cong van": "CV", "cv": "CV", "thong bao": "TB", "tb": "TB",
+    "cong dien": "CĐ", "hd": "HD", "huong dan": "HD", "bao cao": "BC", "bc": "BC", "to trinh": "TTr",
+    "ttr": "TTr", "luat": "L", "van ban hop nhat": "VBHN", "vbhn": "VBHN", "phap lenh": "PL",
+}
+_TYPE_NUMBER = re.compile(
+    r"(?:^|\s)(?P<type>" + "|".join(sorted((re.escape(t) for t in TYPE_WORDS), key=len, reverse=True)) + r")"
+    r"\s+(?:so\s*:?\s*)?(?P<number>\d{1,6})(?:\s*/\s*(?P<year>(?:19|20)\d\d)(?!\d))?(?P<rest>[/\-][^\s]*)?(?=\s|$)"
+)
+# a bare number and year ("131/2025"): that number of that year, any type
+_NUMBER_YEAR = re.compile(r"^\s*(?P<number>\d{1,6})\s*/\s*(?P<year>(?:19|20)\d\d)\s*$")
+# Words a request for a document may carry beside its type and number
+_FILLER = {"so", "ngay", "nam"}
+CANDIDATES = 1000
+
+
+def document_request(query: str) -> dict | None:
+    """The type, number and year a query asks for ("nghi dinh 131/2025": NĐ, 131, 2025), with
+    the words left over; None when it names no type with a number."""
+    folded = " ".join(fold(query or "").split())
+    m = _TYPE_NUMBER.search(folded) or _NUMBER_YEAR.match(folded)
+    if not m:
+        return None
+    groups = m.groupdict()
+    doc_type = TYPE_WORDS.get(groups.get("type") or "")
+    rest = (folded[: m.start()] + " " + folded[m.end():]).split()
+    return {
+        "doc_type": doc_type,
+        "number": groups["number"].lstrip("0") or "0",
+        "year": int(groups["year"]) if groups.get("year") else None,
+        "codes": symbol_key(groups.get("rest") or "").strip("/") or None,
+        "others": [w for w in rest if w not in _FILLER and _WORD.fullmatch(w)],
+    }
+
+
+def _number_of(key: str) -> str:
+    """The number of a symbol key without its leading zeros ("01763/qdubnd" gives "1763")."""
+    m = re.match(r"0*(\d+)", key or "")
+    return (m.group(1) or "0") if m else ""
+
+
+async def _requested(db, request: dict) -> list[int]:
+    """The documents a type-and-number request names: that number (leading zeros aside), that
+    type, that year, the stored documents before the placeholders."""
+    number = request["number"]
+    rows = await db.execute(
+        "SELECT id, symbol_key, doc_type, year FROM documents "
+        "WHERE symbol_key GLOB :a OR symbol_key GLOB :b ORDER BY placeholder, issued_date DESC, id",
+        {"a": number + "[/-]*", "b": "0*" + number + "[/-]*"},
+    )
+    found = []
+    for r in rows:
+        key = r["symbol_key"] or ""
+        if _number_of(key) != number:
+            continue
+        parts = key.split("/")
+        if request["year"] and r["year"] != request["year"] and str(request["year"]) not in parts:
+            continue
+        if request["doc_type"] and fold(r["doc_type"] or "") != fold(request["doc_type"]):
+            continue
+        if request["codes"] and not key.replace("/", "").endswith(request["codes"].replace("/", "")):
+            continue
+        found.append(r["id"])
+    return found
+
+
+def _d_variants(words: list[str], most: int = 8) -> list[str]:
+    """The spellings of folded words as the text column holds them: FTS5 folds every mark
+    but "đ", so a folded "dinh" is "dinh" or "đinh" there."""
+    spellings = [""]
+    for w in words:
+        options = [w, "đ" + w[1:]] if w.startswith("d") else [w]
+        spellings = [f"{s} {o}".strip() for s in spellings for o in options][:most]
+    return spellings
+
+
+def _text_phrase(words: list[str], column: str = "text") -> str:
+    """An FTS5 expression: the words side by side in ``column``, "đ" or "d" alike."""
+    return "{" + column + "} : (" + " OR ".join('"' + s + '"' for s in _d_variants(words)) + ")"
+
+
+def _tokens(text: str | None) -> list[str]:
+    return [m.group(0) for m in _WORD.finditer(fold(text or ""))]
+
+
+def _slack(n: int) -> int:
+    """How many other syllables may stand among the query's own for them to be near: "phòng,
+    chống thiên tai năm 2025" for "phong chong thien tai 2025"."""
+    return max(2, n // 2)
+
+
+def _closeness(tokens: list[str], terms: list[tuple[str, bool]]) -> tuple[bool, bool, float]:
+    """How the query's syllables stand in ``tokens``: the whole run side by side; all of them
+    in order within a few syllables more than their number; the share of their pairs side by
+    side plus the share of them found at all (0 to 2)."""
+    n = len(terms)
+    if not n or not tokens:
+        return False, False, 0.0
+    places: list[list[int]] = []
+    for word, prefix in terms:
+        if prefix:
+            places.append([i for i, tok in enumerate(tokens) if tok.startswith(word)])
+        else:
+            places.append([i for i, tok in enumerate(tokens) if tok == word] if word in tokens else [])
+    found = sum(1 for p in places if p)
+    words = found / n
+    if n == 1 or found < 2:
+        return words == 1, words == 1, words
+    sets = [set(p) for p in places]
+    pairs = sum(1 for k in range(n - 1) if any(i + 1 in sets[k + 1] for i in places[k])) / (n - 1)
+    if found < n:
+        return False, False, pairs + words
+    phrase = any(all(i + k in sets[k] for k in range(1, n)) for i in places[0])
+    near = phrase
+    if not phrase:
+        width = n + _slack(n)
+        for start in places[0]:
+            at = start
+            for k in range(1, n):
+                at = next((i for i in places[k] if i > at), None)
+                if at is None or at >= start + width:
+                    break
+            else:
+                near = True
+                break
+    return phrase, near, pairs + words
+
+
+async def _rank(db, ranked: list[int], terms: list[tuple[str, bool]], readable: set[int], titles: dict[int, str], need: int) -> list[int]:
+    """``ranked`` (bm25's order) reordered as a Vietnamese reader expects: the query's
+    syllables as a phrase in the trích yếu, then near each other there (in order, a few other
+    syllables among them at most), then the phrase in the body, then the syllables near each
+    other in the body, then the rest; in each, the most pairs side by side and words in the
+    trích yếu first, then bm25. ``titles`` holds each document's symbol and trích yếu. The body
+    counts only for documents in ``readable`` (a secret document's text ranks nothing for a
+    visitor), and is looked at only when the levels above fill fewer than the ``need`` first
+    places (the page asked for): those places are the same either way."""
+    if not ranked or not terms:
+        return ranked
+    closeness = {doc_id: _closeness(_tokens(titles.get(doc_id)), terms) for doc_id in ranked}
+    whole = [w for w, prefix in terms if not prefix]
+    body_phrase: set[int] = set()
+    body_near: set[int] = set()
+    above = sum(1 for phrase, near, _ in closeness.values() if near)
+    if len(whole) == len(terms) and len(terms) > 1 and above < need:
+        # over the whole index: FTS5 answers "rowid IN (...)" one row at a time, 2 ms each
+        sql = "SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q"
+        rows = await db.execute(sql, {"q": _text_phrase(whole)})
+        body_phrase = {r[0] for r in rows} & readable
+        candidates = set(ranked)
+        if above + len(body_phrase & candidates) < need:
+            near = " OR ".join(
+                "NEAR(" + " ".join(f'"{w}"' for w in spelling.split()) + f", {_slack(len(whole))})" for spelling in _d_variants(whole)
+            )
+            rows = await db.execute(sql, {"q": "{text} : (" + near + ")"})
+            body_near = {r[0] for r in rows} & readable
+    order = {doc_id: i for i, doc_id in enumerate(ranked)}
+
+    def key(doc_id: int):
+        phrase, near, score = closeness[doc_id]
+        level = 5 if phrase else 4 if near else 3 if doc_id in body_phrase else 2 if doc_id in body_near else 1
+        return (-level, -round(score, 2), order[doc_id])
+
+    return sorted(ranked, key=key)
+
+
 async def search(datasette, request) -> dict:
     db, links = database(datasette, request)
     query = (request.args.get("q") or "").strip()
-    context: dict = {"q": query[:MAX_QUERY_CHARACTERS], "results": [], "error": None, "exact": []}
+    context: dict = {"q": query[:MAX_QUERY_CHARACTERS], "results": [], "error": None, "exact": [], "facets": [], "filters": []}
     if not query:
         context["pages"] = Pages(request, 0, 1, PAGE_SIZE)
         return context
@@ -187,25 +364,43 @@ async def search(datasette, request) -> dict:
     exact_ids: list[int] = []
     if keys:
         rows = await db.execute(
-            "SELECT id FROM documents WHERE symbol_key IN (SELECT value FROM json_each(:keys)) "
+            "SELECT id, symbol_key FROM documents WHERE symbol_key IN (SELECT value FROM json_each(:keys)) "
+            "OR symbol_key IN (SELECT '0' || value FROM json_each(:keys)) OR symbol_key IN (SELECT '00' || value FROM json_each(:keys)) "
+            "OR symbol_key IN (SELECT value FROM json_each(:stripped)) "
             "ORDER BY placeholder, issued_date DESC, id",
-            {"keys": json.dumps(keys)},
+            {"keys": json.dumps(keys), "stripped": json.dumps([k.lstrip("0") for k in keys])},
         )
         exact_ids = [r[0] for r in rows]
-    expression = fts_query(query)
+    request_for = None if keys else document_request(query)
+    requested: list[int] = await _requested(db, request_for) if request_for else []
+    expression = fts_query(" ".join(request_for["others"]) if request_for and requested else query)
     ranked: list[int] = []
     if expression:
         try:
             rows = await db.execute(
                 "SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q "
-                f"ORDER BY bm25(documents_fts, {_WEIGHTS}) LIMIT 1000",
+                f"ORDER BY bm25(documents_fts, {_WEIGHTS}) LIMIT {CANDIDATES}",
                 {"q": expression},
             )
             ranked = [r[0] for r in rows]
+            terms = [t for t in query_terms(query) if not (request_for and requested) or t[0] in request_for["others"]]
+            words = [w for w, prefix in terms if not prefix]
+            if len(ranked) >= CANDIDATES and len(words) > 1 and len(words) == len(terms):
+                # the phrase in a trích yếu is a candidate however bm25 ranks the document
+                rows = await db.execute(
+                    f"SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q LIMIT {CANDIDATES}",
+                    {"q": '{search_folded} : "' + " ".join(words) + '"'},
+                )
+                seen_ranked = set(ranked)
+                ranked += [r[0] for r in rows if r[0] not in seen_ranked]
         except sqlite3.OperationalError:  # every word is quoted: a query interrupted by the time limit
             context["error"] = "Không tìm được với câu tìm này trong thời gian cho phép: thử ít từ hơn."
-    hidden, unknown = await _hidden(db, ranked + exact_ids) if hide else (set(), set())
+            terms = []
+    else:
+        terms = []
+    hidden, unknown = await _hidden(db, ranked + exact_ids + requested) if hide else (set(), set())
     exact_ids = [i for i in exact_ids if i not in unknown]
+    requested = [i for i in requested if i not in unknown]
     ranked = [i for i in ranked if i not in unknown]
     secret_found = [i for i in ranked if i in hidden]
     if secret_found:  # a secret document found by words of its text would tell what the text says
@@ -215,20 +410,41 @@ async def search(datasette, request) -> dict:
         )
         by_title = {r[0] for r in rows}
         ranked = [i for i in ranked if i not in hidden or i in by_title]
-    context["more"] = len(ranked) >= 1000
+    context["more"] = len(ranked) >= CANDIDATES
     if exact_ids and symbol_key(query) not in keys:  # "chỉ thị 05/CT-UBND": the other words must match too
         found = set(ranked)
         exact_ids = [i for i in exact_ids if i in found]
+    if requested and request_for["others"]:  # "nghị định 15/2020 xử phạt": the other words must match too
+        found = set(ranked)
+        requested = [i for i in requested if i in found]
+    exact_ids = list(dict.fromkeys(exact_ids + requested))
     seen = set(exact_ids)
-    order = exact_ids + [i for i in ranked if i not in seen]
+    ranked = [i for i in ranked if i not in seen]
+    rows = await db.execute(
+        "SELECT d.id, d.symbol, d.subject, d.doc_type, d.year, coalesce(o.name, d.issuer) AS body FROM documents d "
+        "LEFT JOIN organizations o ON o.id = d.issuer_id WHERE d.id IN (SELECT value FROM json_each(:ids))",
+        {"ids": json.dumps(exact_ids + ranked)},
+    )
+    facts = {r["id"]: dict(r) for r in rows}
+    keep = _narrowed(request, exact_ids + ranked, facts, context)
+    exact_ids = [i for i in exact_ids if i in keep]
+    ranked = [i for i in ranked if i in keep]
+    need = page_number(request) * PAGE_SIZE - len(exact_ids)
+    titles = {i: " ".join(filter(None, [facts[i]["symbol"], facts[i]["subject"]])) for i in ranked if i in facts}
+    try:
+        ranked = await _rank(db, ranked, terms, set(ranked) - hidden, titles, need)
+    except (sqlite3.OperationalError, QueryInterrupted):  # bm25's order, when the time is up
+        pass
+    order = exact_ids + ranked
     pages = Pages(request, len(order), page_number(request), PAGE_SIZE)
     context["pages"] = pages
     chosen = order[pages.offset : pages.offset + PAGE_SIZE]
     if not chosen:
         return context
     rows = await db.execute(
-        "SELECT id, symbol, doc_type, issued_date, issuer, subject, placeholder, secrecy, text, status FROM documents "
-        "WHERE id IN (SELECT value FROM json_each(:ids))",
+        "SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.issuer, o.name AS issuer_name, d.subject, d.placeholder, d.secrecy, d.text, d.status "
+        "FROM documents d LEFT JOIN organizations o ON o.id = d.issuer_id "
+        "WHERE d.id IN (SELECT value FROM json_each(:ids))",
         {"ids": str(chosen)},
     )
     documents = {r["id"]: dict(r) for r in rows}
@@ -241,12 +457,90 @@ async def search(datasette, request) -> dict:
         text = doc.pop("text")
         secret = doc_id in hidden
         doc["exact_symbol"] = doc_id in exact
+        doc["type_name"] = TYPE_NAMES.get(doc["doc_type"] or "", doc["doc_type"])
+        doc["issuer_name"] = canonical_body(doc["issuer_name"] or doc["issuer"]) if (doc["issuer_name"] or doc["issuer"]) else None
+        doc["date_vn"] = vn_date(doc["issued_date"])
         doc["subject_html"] = marked(doc["subject"], pattern)
         doc["snippet_html"] = Markup("") if secret else marked(text, pattern, SNIPPET_WIDTH)
         doc["secret_hidden"] = secret
         doc["url"] = links.document(doc_id)
         context["results"].append(doc)
     return context
+
+
+# The names of the types a clerk reads (Nghị định 30/2020/NĐ-CP, Phụ lục III, and the legal ones)
+TYPE_NAMES = {
+    "NĐ": "Nghị định", "QĐ": "Quyết định", "TT": "Thông tư", "TTLT": "Thông tư liên tịch", "NQ": "Nghị quyết",
+    "CT": "Chỉ thị", "KH": "Kế hoạch", "CV": "Công văn", "TB": "Thông báo", "CĐ": "Công điện", "HD": "Hướng dẫn",
+    "BC": "Báo cáo", "TTr": "Tờ trình", "L": "Luật", "VBHN": "Văn bản hợp nhất", "PL": "Pháp lệnh", "QC": "Quy chế",
+    "QyĐ": "Quy định", "CTr": "Chương trình", "PA": "Phương án", "ĐA": "Đề án", "DA": "Dự án", "BB": "Biên bản",
+    "HĐ": "Hợp đồng", "GM": "Giấy mời", "GGT": "Giấy giới thiệu", "PC": "Phiếu chuyển", "TC": "Thông cáo",
+    "BL": "Bộ luật", "LH": "Lệnh", "SL": "Sắc lệnh", "HP": "Hiến pháp",
+}
+
+
+def vn_date(iso: str | None) -> str:
+    """"2025-03-05" as a Vietnamese reader writes it, "05/03/2025"; anything else as it is."""
+    m = re.fullmatch(r"(\d{4})-(\d\d)-(\d\d)", iso or "")
+    return f"{m.group(3)}/{m.group(2)}/{m.group(1)}" if m else (iso or "")
+
+
+FACETS = (("type", "Loại văn bản"), ("issuer", "Cơ quan ban hành"), ("year", "Năm"))
+MAX_FACET_VALUES = 12
+
+
+@lru_cache(maxsize=None)
+def _central_bodies() -> tuple[tuple[str, str], ...]:
+    return tuple(sorted(((fold(b), b) for b in tables.central_bodies()), key=lambda p: len(p[0]), reverse=True))
+
+
+@lru_cache(maxsize=4096)
+def canonical_body(name: str) -> str:
+    """One spelling for one body in the facets: a central body of the project's table as the
+    table writes it, however the header spelt or prefixed it ("Cục hải quan", "Bộ Tài chính
+    cục hải quan": "Cục Hải quan"); any other name as it is."""
+    folded = " ".join(fold(name).split())
+    for key, body in _central_bodies():
+        if folded == key or folded.endswith(" " + key) and not folded.endswith(" tong " + key):
+            return body
+    return name
+
+
+def _narrowed(request, order: list[int], facts: dict[int, dict], context: dict) -> set[int]:
+    """Of ``order``, the documents the page's ``type``, ``issuer`` and ``year`` keep (each a
+    value a facet offers); the facets of what is kept go into ``context``: each value with its
+    count and the link that narrows (or widens) to it, on the same page."""
+    chosen = {name: request.args.get(name) for name, _ in FACETS if request.args.get(name)}
+
+    def value(doc_id: int, name: str) -> str | None:
+        fact = facts.get(doc_id) or {}
+        v = fact.get({"type": "doc_type", "issuer": "body", "year": "year"}[name])
+        if v is None:
+            return None
+        return canonical_body(v) if name == "issuer" else str(v)
+
+    keep = {i for i in order if all(value(i, name) == wanted for name, wanted in chosen.items())}
+    base = [(k, v) for k, v in parse_qsl(request.query_string) if k != "page" and v != ""]
+    for name, title in FACETS:
+        counts: dict[str, int] = {}
+        for doc_id in keep:
+            v = value(doc_id, name)
+            if v:
+                counts[v] = counts.get(v, 0) + 1
+        values = []
+        for v, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))[:MAX_FACET_VALUES]:
+            selected = chosen.get(name) == v
+            args = [(k, x) for k, x in base if k != name] + ([] if selected else [(name, v)])
+            values.append({"value": v, "label": TYPE_NAMES.get(v, v) if name == "type" else v, "count": n,
+                           "selected": selected, "url": request.path + "?" + urlencode(args)})
+        if name in chosen and not any(v["selected"] for v in values):
+            args = [(k, x) for k, x in base if k != name]
+            values.insert(0, {"value": chosen[name], "label": chosen[name], "count": 0, "selected": True,
+                              "url": request.path + "?" + urlencode(args)})
+        if values and (len(values) > 1 or name in chosen or len(keep) > 1):
+            context["facets"].append({"name": name, "title": title, "values": values})
+    context["filters"] = [{"name": k, "value": v} for k, v in chosen.items()]
+    return keep
 
 
 async def search_page(datasette, request):
