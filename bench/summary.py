@@ -65,7 +65,8 @@ def write(name: str, figures: str) -> None:
         text = re.sub(re.escape(start) + r".*?" + re.escape(end), lambda _: block, text, flags=re.S)
     else:
         what, goal, command = BENCHMARKS[name]
-        shown = " ".join(Path(c).name if c == PYTHON else c for c in command).replace(str(ROOT.parent), "..")
+        shown = " ".join(".venv/bin/directives" if c == DIRECTIVES else Path(c).name if c == PYTHON else c for c in command)
+        shown = shown.replace(str(ROOT.parent), "..")
         text = text.rstrip() + f"\n\n### {name}: {what}\n\n`{shown}`" + (f" (goal: {goal})" if goal else "") + f"\n\n{block}\n"
     DOC.write_text(text, encoding="utf-8")
 

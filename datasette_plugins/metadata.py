@@ -120,6 +120,7 @@ QUERIES = {
         "from tasks t join documents d on d.id = t.document_id join organizations o on o.id = t.organization_id "
         "where unit_matches(o.key, :unit) and (t.due_by is null or t.due_by >= date('now')) "
         f"and {_readable('d')} "
+        "and (coalesce(t.kind, 'assignment') = coalesce(nullif(:kind, ''), 'assignment') or :kind = 'all') "
         "order by t.due_by is null, t.due_by, d.issued_date, t.start",
     },
     "derived_tasks": {
@@ -137,6 +138,7 @@ QUERIES = {
         "from (select distinct id from chain) c join tasks t on t.document_id = c.id join documents d on d.id = t.document_id "
         "left join organizations o on o.id = t.organization_id "
         f"where {_readable('d')} "
+        "and (coalesce(t.kind, 'assignment') = coalesce(nullif(:kind, ''), 'assignment') or :kind = 'all') "
         "order by overdue desc, coalesce(t.due_by, t.deadline) is null, coalesce(t.due_by, t.deadline), "
         "t.recurrence is null, d.issued_date, t.start",
     },
@@ -150,6 +152,7 @@ QUERIES = {
         "from tasks t join documents d on d.id = t.document_id left join organizations o on o.id = t.organization_id "
         "where unit_matches(o.key, :unit) "
         f"and {_readable('d')} "
+        "and (coalesce(t.kind, 'assignment') = coalesce(nullif(:kind, ''), 'assignment') or :kind = 'all') "
         "order by overdue desc, coalesce(t.due_by, t.deadline) is null, coalesce(t.due_by, t.deadline), "
         "t.recurrence is null, d.issued_date, t.start",
     },

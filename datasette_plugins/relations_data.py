@@ -53,9 +53,8 @@ def _acts(value: str | None, relation: str | None, relations: str | None) -> lis
 def diagram(conn: sqlite3.Connection, doc_id: int, public_only: bool = False) -> list[dict]:
     """The groups of the lược đồ that have entries, each ``{"key", "label", "entries"}``; an
     entry is a document (``id``, ``symbol``, ``subject``, ``date``, ``placeholder``,
-    ``status``), the ``scopes`` acted on, and ``stated_secrecy``, the secrecy mark of the
-    document whose words state it (its scope is that document's text). With ``public_only``
-    (a visitor who has not signed in) what a secret document states is left out whole."""
+    ``status``) and the ``scopes`` acted on. ``public_only`` (a visitor, the database holding
+    secret documents): what a secret document states is left out, as its links are."""
     entries: dict[str, dict[int, dict]] = {key: {} for key, _ in GROUPS}
     me = conn.execute("SELECT secrecy FROM documents WHERE id = ?", [doc_id]).fetchone()
     my_secrecy = me[0] if me else None
@@ -66,7 +65,7 @@ def diagram(conn: sqlite3.Connection, doc_id: int, public_only: bool = False) ->
         other, symbol, subject, issued, placeholder, other_status = row
         entry = entries[group].setdefault(other, {
             "id": other, "symbol": symbol, "subject": subject, "date": date or issued, "issued_date": issued,
-            "placeholder": bool(placeholder), "status": other_status, "scopes": [], "stated_secrecy": secrecy,
+            "placeholder": bool(placeholder), "status": other_status, "scopes": [],
         })
         if scope and scope not in entry["scopes"]:
             entry["scopes"].append(scope)
@@ -105,8 +104,9 @@ def diagram(conn: sqlite3.Connection, doc_id: int, public_only: bool = False) ->
 
 
 def status_of(conn: sqlite3.Connection, doc_id: int, public_only: bool = False) -> dict | None:
-    """The stored status of a document with its detail, or None before any was computed; with
-    ``public_only`` without the acts that only a secret document states."""
+    """The stored status of a document with its detail, or None before any was computed.
+    ``public_only``: the acts a secret document states are left out and the status is read
+    again from the others (a visitor learns nothing a secret document says)."""
     row = conn.execute("SELECT status, status_detail FROM documents WHERE id = ?", [doc_id]).fetchone()
     if not row or not row[0]:
         return None
@@ -114,14 +114,15 @@ def status_of(conn: sqlite3.Connection, doc_id: int, public_only: bool = False) 
         detail = json.loads(row[1] or "{}")
     except ValueError:
         detail = {}
-    for act in [*detail.get("acts", []), *detail.get("pending", []), *([detail["ended_by"]] if detail.get("ended_by") else [])]:
-        # the part acted on is the words of the document stating it: the acting one, or this one's note
-        stated = act.get("actor_id") if act.get("stated_in") == "actor" else doc_id
-        found = conn.execute("SELECT secrecy FROM documents WHERE id = ?", [stated]).fetchone()
-        act["stated_secrecy"] = found[0] if found else None
+    status = row[0]
     if public_only:
-        for key in ("acts", "pending"):
-            detail[key] = [a for a in detail.get(key, []) if not is_secret(a.get("stated_secrecy"))]
-        if detail.get("ended_by") and is_secret(detail["ended_by"].get("stated_secrecy")):
-            detail["ended_by"] = None
-    return {"status": row[0], "class": STATUS_CLASSES.get(row[0], "inforce"), **detail}
+        def stated_openly(act: dict) -> bool:
+            # the words of the document stating it: the acting one, or this one's own note
+            stated = act.get("actor_id") if act.get("stated_in") == "actor" else doc_id
+            found = conn.execute("SELECT secrecy FROM documents WHERE id = ?", [stated]).fetchone()
+            return not (found and is_secret(found[0]))
+
+        acts = [a for a in detail.get("acts", []) if stated_openly(a)]
+        if len(acts) != len(detail.get("acts", [])):
+            status, detail = doc_status.compute(detail.get("effective_date"), detail.get("expiry_date"), acts, detail.get("as_of"))
+    return {"status": status, "class": STATUS_CLASSES.get(status, "inforce"), **detail}

@@ -49,16 +49,21 @@ def shipped() -> dict[tuple[str, int], dict]:
     return table
 
 
-# the last connection's table (the connection itself is kept, so that no other one can be
-# taken for it): read again only after a merge
+# the table of the last writing connection, by its id and its database file (a connection is
+# not kept: it would hold the file open): read again after every merge
 _KNOWN: dict[str, object] = {}
+
+
+def _key(conn: sqlite3.Connection) -> tuple:
+    return id(conn), conn.execute("PRAGMA database_list").fetchone()[2]
 
 
 def known_cached(conn: sqlite3.Connection) -> dict[tuple[str, int], str]:
     """:func:`known`, read once for the writing connection until :func:`merge` (run whenever
     a document may tie a name to a number) reads it again."""
-    if _KNOWN.get("conn") is not conn:
-        _KNOWN.update(conn=conn, table=known(conn))
+    key = _key(conn)
+    if _KNOWN.get("key") != key:
+        _KNOWN.update(key=key, table=known(conn))
     return _KNOWN["table"]  # type: ignore[return-value]
 
 
@@ -164,7 +169,7 @@ def merge(conn: sqlite3.Connection) -> set[int]:
     incomplete code now completed, into the number's node (made when missing): its links move
     there, a citing document that cites both keeps one link. Returns the nodes touched."""
     table = known(conn)
-    _KNOWN.update(conn=conn, table=table)
+    _KNOWN.update(key=_key(conn), table=table)
     touched: set[int] = set()
     rows = conn.execute(
         "SELECT id, identity, subject, year, symbol FROM documents WHERE placeholder = 1 AND "

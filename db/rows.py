@@ -64,6 +64,8 @@ def rows_for(record: Record) -> Rows:
                 "deadline_text": task.get("deadline_text"),
                 "due_by": task.get("due_by", task.get("deadline")),
                 "recurrence": task.get("recurrence"),
+                "kind": task.get("kind"),
+                "deadline_note": task.get("deadline_note"),
                 "section": task.get("section"),
                 "start": task.get("start"),
                 "end": task.get("end"),

@@ -41,8 +41,10 @@ TOKENIZE = "unicode61 remove_diacritics 2"
 # states on the cited document beyond its scored ``relation`` (``relations``, ``scope``,
 # ``acts``: every act with its part and date, notes' "amended_by" ones included) and each
 # document's status in force (``effective_date``, ``expiry_date``, ``status``,
-# ``status_detail``; ``db/status.py``); and the incoming stamp (``received_number``,
-# ``received_date``, ``received_stamp``; ``nlp/received.py``).
+# ``status_detail``; ``db/status.py``); each task's ``kind`` (assignment, responsibility,
+# execution, obligation: nlp/task_kinds.py) and ``deadline_note`` (why words naming a day give
+# no ``due_by``); and the incoming stamp (``received_number``, ``received_date``,
+# ``received_stamp``; ``nlp/received.py``).
 SCHEMA_VERSION = 7
 
 # Documents marked Mật, Tối mật or Tuyệt mật (Nghị định 30/2020/NĐ-CP) show their text, tasks
@@ -67,7 +69,8 @@ PUBLIC_VIEWS = [
     f"CASE WHEN {SECRET} THEN NULL ELSE d.text END AS text FROM documents d "
     f"WHERE d.placeholder = 0 OR {_CITED_IN_PUBLIC}",
     "CREATE VIEW IF NOT EXISTS public_tasks AS SELECT t.id, t.document_id, t.organization_id, t.assignee, "
-    "t.coordinators, t.action, t.deadline, t.deadline_text, t.due_by, t.recurrence, t.section, t.start, t.[end] "
+    "t.coordinators, t.action, t.deadline, t.deadline_text, t.due_by, t.recurrence, t.section, t.start, t.[end], "
+    "t.kind, t.deadline_note "
     f"FROM tasks t JOIN documents d ON d.id = t.document_id WHERE NOT {SECRET}",
     "CREATE VIEW IF NOT EXISTS public_document_sources AS SELECT s.* FROM document_sources s "
     f"JOIN documents d ON d.id = s.document_id WHERE NOT {SECRET}",
@@ -143,6 +146,8 @@ MIGRATIONS = {
         "ALTER TABLE documents ADD COLUMN status_detail TEXT",
         "CREATE INDEX IF NOT EXISTS idx_documents_status ON documents (status)",
         *FTS_UPDATE_TRIGGER,
+        "ALTER TABLE tasks ADD COLUMN kind TEXT",
+        "ALTER TABLE tasks ADD COLUMN deadline_note TEXT",
         *(f"DROP VIEW IF EXISTS {name}" for name in PUBLIC_VIEW_NAMES),
         *PUBLIC_VIEWS,
         SECRET_INDEX,
@@ -213,19 +218,6 @@ def refuse_foreign(db: sqlite_utils.Database | sqlite3.Connection) -> None:
     raise SchemaError(f"{_name(db)} is not a directives database (it holds other tables: {shown}); give another --db")
 
 
-# Columns version 7 gained while it was current: a database made by version 7 before them gets
-# them on its next ingest (reading one says so), without a version of its own.
-LATE_COLUMNS = {"documents": ("received_number", "received_date", "received_stamp")}
-
-
-def _late_columns_missing(db: sqlite_utils.Database | sqlite3.Connection) -> list[tuple[str, str]]:
-    missing = []
-    for table, columns in LATE_COLUMNS.items():
-        have = {r[1] for r in _conn(db).execute(f"PRAGMA table_info({table})")}
-        missing += [(table, c) for c in columns if have and c not in have]
-    return missing
-
-
 def check_schema(db: sqlite_utils.Database | sqlite3.Connection) -> None:
     """For reading: the database is a directives database of this version. Writes nothing
     (no tables made, no upgrade): a database needing an upgrade says to run ingest."""
@@ -242,10 +234,6 @@ def check_schema(db: sqlite_utils.Database | sqlite3.Connection) -> None:
         raise SchemaError(
             f"{_name(db)} was made by {'an older' if version < SCHEMA_VERSION else 'a newer'} version of directives "
             f"(schema {version}, this one reads {SCHEMA_VERSION}); ingest the files again into a new database"
-        )
-    if _late_columns_missing(db):
-        raise SchemaError(
-            f"{_name(db)} lacks the columns of the incoming stamp; run `directives ingest` on it once (any path) to add them"
         )
 
 
@@ -362,6 +350,8 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                 "deadline_text": str,
                 "due_by": str,
                 "recurrence": str,
+                "kind": str,
+                "deadline_note": str,
                 "section": str,
                 "start": int,
                 "end": int,
@@ -387,15 +377,6 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             pk="id",
         )
         db["ingest_errors"].create_index(["path"], unique=True)
-    missing = _late_columns_missing(db) if version == SCHEMA_VERSION else []
-    if missing:
-        with db.conn:
-            for table, column in missing:
-                db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
-            for name in PUBLIC_VIEW_NAMES:
-                db.execute(f"DROP VIEW IF EXISTS {name}")
-            for statement in PUBLIC_VIEWS:
-                db.execute(statement)
     if version != SCHEMA_VERSION:  # a database already current is not written to on open
         for statement in PUBLIC_VIEWS:
             db.execute(statement)

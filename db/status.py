@@ -151,6 +151,26 @@ def refresh(conn: sqlite3.Connection, document_ids: Iterable[int], today: str | 
         )
 
 
+def fill_missing(conn: sqlite3.Connection) -> int:
+    """The documents without a status (a database made before there was one): their effective
+    and last day from their stored text, then their status. Returns how many; a cheap check
+    (an index) when there are none."""
+    from ..nlp.effect import effective_dates
+
+    ids = [row[0] for row in conn.execute("SELECT id FROM documents WHERE status IS NULL")]
+    if not ids:
+        return 0
+    with conn:
+        for document_id in ids:
+            text, issued, placeholder = conn.execute(
+                "SELECT text, issued_date, placeholder FROM documents WHERE id = ?", [document_id]).fetchone()
+            if not placeholder and text:
+                conn.execute("UPDATE documents SET effective_date = ?, expiry_date = ? WHERE id = ?",
+                             [*effective_dates(text, issued), document_id])
+        refresh(conn, ids)
+    return len(ids)
+
+
 def affected(conn: sqlite3.Connection, document_id: int, touched: Iterable[int], before: Iterable[int] = ()) -> set[int]:
     """The documents whose status may change when ``document_id`` is stored with its links:
     itself; those its links state an act on; those its earlier reading linked (their acts may

@@ -108,6 +108,7 @@ class Store:
             check_schema(db)  # reading writes nothing: no tables made, no upgrade, no WAL switch
             return
         ensure_schema(db)
+        status.fill_missing(db.conn)  # a database upgraded from before the status: each document's, once
         # Write-ahead log: Datasette reads while a batch writes, and a commit costs no fsync
         # (synchronous=NORMAL). A crash still never leaves a document half-written; a power cut
         # may lose the last few committed documents, which a re-run stores again.

@@ -190,14 +190,19 @@ def tasks_of(conn: sqlite3.Connection, document_ids: list[int], today: str | Non
     return _by_deadline(found)
 
 
-def tasks_of_unit(conn: sqlite3.Connection, unit: str, today: str | None = None) -> list[TaskRow]:
+def tasks_of_unit(conn: sqlite3.Connection, unit: str, today: str | None = None, kind: str = "assignment") -> list[TaskRow]:
     """The tasks of one unit (any spelling: every word of the query is a word of the
-    organization's name, see db/units.py) across all documents, in the order of :func:`tasks_of`."""
+    organization's name, see db/units.py) across all documents, in the order of :func:`tasks_of`;
+    of one ``kind`` (nlp/task_kinds.py: the duties assigned unless asked), or ``"all"``."""
     from . import units
 
     ids = units.organization_ids(conn, unit)
+    where, args = "t.organization_id IN (SELECT value FROM json_each(?))", [units.ids_json(ids)]
+    if kind != "all":
+        where += " AND coalesce(t.kind, 'assignment') = ?"
+        args.append(kind)
     # the open tasks: those of a document no longer in force are left out
-    return _by_deadline([r for r in _task_rows(conn, "t.organization_id IN (SELECT value FROM json_each(?))", [units.ids_json(ids)], today) if not r.ended])
+    return _by_deadline([r for r in _task_rows(conn, where, args, today) if not r.ended])
 
 
 def _task_rows(conn: sqlite3.Connection, where: str, args: list, today: str | None) -> list[TaskRow]:

@@ -430,19 +430,29 @@ def _open_for_reading(db_path: str):
 @cli.command()
 @click.argument("unit")
 @_DB
-def tasks(unit: str, db_path: str) -> None:
+@click.option(
+    "--kind",
+    type=click.Choice(["assignment", "responsibility", "execution", "obligation", "all"]),
+    default="assignment",
+    show_default=True,
+    help="the kind of duty: assigned by a plan, directive or decision; a legal text's standing "
+    "responsibility; the closing 'chịu trách nhiệm thi hành'; a rule for anyone; or all",
+)
+def tasks(unit: str, db_path: str, kind: str) -> None:
     """The tasks of one UNIT across all documents ("Sở Tài chính", "so tai chinh quang ngai"):
     overdue ones (past the last day their deadline allows, due_by) first, then by that day,
-    then standing and periodic duties, then those without one."""
+    then standing and periodic duties, then those without one. The duties assigned to it
+    unless --kind asks for others."""
     from .db import trace as chain
 
     _check_argument(unit, "unit name")
     conn, _ = _open_for_reading(db_path)
     try:
-        rows = chain.tasks_of_unit(conn, unit)
+        rows = chain.tasks_of_unit(conn, unit, kind=kind)
     except ValueError as exc:
         raise click.BadParameter(str(exc)) from None
     if not rows:
-        raise click.ClickException(f"{_shown(unit)}: no task of a unit by that name in {db_path}")
+        other = "" if kind == "all" else f" of kind {kind} (--kind all for every kind)"
+        raise click.ClickException(f"{_shown(unit)}: no task{other} of a unit by that name in {db_path}")
     for line in chain.render_tasks(rows):
         click.echo(line)

@@ -28,9 +28,22 @@ class Deadline:
     text: str | None = None  # the words as printed
     due_by: str | None = None  # ISO: the last day the words allow
     recurrence: str | None = None  # standing, yearly, quarterly, monthly, weekly, daily, every N months
+    note: str | None = None  # why the words give no ``due_by`` though they name a day
 
 
 NONE = Deadline()
+
+# The words that make a day bound a duty; a day without them ("đã được duyệt trước ngày
+# 01/7/2024", "đất ở trước ngày ...", "tính đến ngày ...") is one the duty speaks of.
+# In the clause before the words: a condition, a scope, a past event, a participle.
+_CONDITION = re.compile(
+    r"(?:^|[\s(])(?:đã|trường\s+hợp|nếu|đối\s+với|tính|phát\s+sinh|hiệu\s+lực)(?=\s|$)"
+    r"|(?:^|\s)được\s+(?!giao\b)[^\s,;]+(?:\s+[^\s,;]+)?\s*$",
+    re.I,
+)
+# after a day and month with no year: a yearly duty ("trước ngày 25 tháng 01 hằng năm",
+# "trước ngày 10 tháng 01 năm sau", "trước ngày 31 tháng 3 của năm kế tiếp")
+_YEARLY_AFTER = re.compile(r"\s*(?:(?:của\s+)?năm\s+(?:sau|kế\s+tiếp|tiếp\s+theo)|(?:hằng|hàng)\s+(?:năm|quý|tháng))", re.I)
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -72,25 +85,32 @@ def read_deadline(text: str, issued_date: str | None = None) -> Deadline:
     """The first deadline of a clause of running text: a day first, then a span counted from
     a day, then a period or a rhythm (which need a preposition: "năm 2026" alone is a year
     the clause talks about, "trong năm 2026" a deadline)."""
-    m = _DATE_DEADLINE.search(text)
-    if m:
+    for m in _DATE_DEADLINE.finditer(text):
+        if in_condition(text, m.start("text")):
+            continue
         words = collapse(m.group("text"))
         periodic = _WORDS_DEADLINE.search(text, m.end(), m.end() + 30)
         if periodic and re.match(r"\s*(?:hằng|hàng)\s", text[m.end() :]):
             words = collapse(text[m.start("text") : periodic.end()])  # "ngày 28/02 hằng năm"
         found = settle(words, issued_date)
-        if found.deadline or found.recurrence:
+        if found.deadline or found.recurrence or found.note:
             return found
-    relative, m = _RELATIVE.search(text), _WORDS_DEADLINE.search(text)
+    relative = _RELATIVE.search(text)
+    m = next((w for w in _WORDS_DEADLINE.finditer(text) if not in_condition(text, w.start("text"))), None)
     if relative and (not m or relative.start() <= m.start()):  # the words that come first
         return settle(collapse(relative.group("text")).rstrip(" ,"), issued_date)
     if m:
         start = m.start("text")
+        end = m.end("text")
         if m.group("text")[:1] in "hH":  # "hằng tháng": with the day before it, "trước ngày 15 hằng tháng"
             back = _DAY_BEFORE.search(text, max(0, start - 40), start)
             if back:
                 start = back.start()
-        return settle(collapse(text[start : m.end("text")]), issued_date)
+        elif re.match(r"trước\s+ngày", m.group("text"), re.I):  # "trước ngày 25 tháng 01 hằng năm / năm sau"
+            rhythm = _YEARLY_AFTER.match(text, end)
+            if rhythm:
+                end = rhythm.end()
+        return settle(collapse(text[start:end]), issued_date)
     return NONE
 
 
@@ -100,6 +120,15 @@ _DAY_BEFORE = re.compile(
     r"(?:(?:trước|vào|chậm\s+nhất(?:\s+vào)?)\s+)?ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}|\s+tháng\s+\d{1,2})?\s+$|(?:trước|vào)\s+$",
     re.I,
 )
+
+
+def in_condition(text: str, at: int) -> bool:
+    """Whether the deadline words at ``at`` close a condition, a scope or a past event of the
+    clause they stand in ("... đã được duyệt trước ngày 01/7/2024", "tính đến ngày ...")
+    rather than bound its duty."""
+    clause = text[max(0, at - 120) : at]
+    clause = re.split(r"[,;:.()\n\]\[]", clause)[-1]  # (a site's note "[... có hiệu lực từ ...]" is no clause of it)
+    return bool(_CONDITION.search(clause))
 
 
 def find_deadline(text: str, issued_date: str | None = None) -> tuple[str | None, str | None]:
@@ -112,7 +141,7 @@ def find_deadline(text: str, issued_date: str | None = None) -> tuple[str | None
 
 _RECURRENCES = [
     (re.compile(r"dinh\s+ky\s+(?P<n>\d{1,2})\s+thang|(?P<n2>\d{1,2})\s+thang\s+(?:mot|1)\s+lan"), None),
-    (re.compile(r"(?:hang|hàng)\s+nam|cac\s+nam\s+tiep\s+theo|tro\s+di"), "yearly"),
+    (re.compile(r"(?:hang|hàng)\s+nam|cac\s+nam\s+tiep\s+theo|tro\s+di|thang\s+\d{1,2}\s+(?:cua\s+)?nam\s+(?:sau|ke\s+tiep|tiep\s+theo)"), "yearly"),
     (re.compile(r"hang\s+quy"), "quarterly"),
     (re.compile(r"hang\s+thang"), "monthly"),
     (re.compile(r"hang\s+tuan"), "weekly"),
@@ -163,17 +192,71 @@ def settle(words: str | None, issued_date: str | None = None) -> Deadline:
             day = _add_working_days(issued, n) if m.group("work") else issued + timedelta(days=n)
             return Deadline(day.isoformat(), text, day.isoformat(), None)
         return Deadline(None, text, None, None)
+    m = _F_DAY_MONTH.search(f)  # a day and month, no year: the next such day from the date of issue
+    if m and issued and not _F_YEAR.search(f, m.end()):
+        day = _day(issued.year, int(m.group("m")), int(m.group("d")))
+        if day and day < issued:
+            day = _day(issued.year + 1, day.month, day.day)
+        if day:
+            return Deadline(None, text, day.isoformat(), None)
     end = _period_end(f, issued)
     if end is None:
-        m = _F_DAY_MONTH.search(f)
-        if m and issued:
-            day = _day(issued.year, int(m.group("m")), int(m.group("d")))
-            if day and day < issued:
-                day = _day(issued.year + 1, day.month, day.day)
-            if day:
-                return Deadline(None, text, day.isoformat(), None)
         return Deadline(None, text, None, None)
     return Deadline(None, text, end.isoformat(), None)
+
+
+def bounded(found: Deadline, issued_date: str | None) -> Deadline:
+    """A last day before the document's own date cannot bound a duty it gives (a table of what
+    was due, a day of a condition read as a deadline): the words are kept, the days dropped,
+    and the note says why."""
+    if issued_date and found.due_by and found.due_by < issued_date:
+        note = f"the day ({found.due_by}) is before the document's own date ({issued_date}): not a deadline it sets"
+        return Deadline(None, found.text, None, found.recurrence, note)
+    return found
+
+
+def settle_task(task, issued_date: str | None) -> None:
+    """Set a task's ``due_by``, ``recurrence`` and ``deadline_note`` from its deadline's words
+    (and clear a ``deadline`` before the date of issue)."""
+    read = settle(task.deadline_text, issued_date)
+    found = bounded(Deadline(task.deadline, read.text, task.deadline or read.due_by, read.recurrence, read.note), issued_date)
+    task.deadline, task.due_by, task.recurrence = found.deadline, found.due_by, found.recurrence
+    task.deadline_note = found.note
+
+
+_D_MONTH = re.compile(r"(?:ngay\s+)?(?P<d>\d{1,2})\s*(?:thang\s*|/)\s*(?P<m>\d{1,2})(?!\s*/\s*\d)")
+_D_ONLY = re.compile(r"ngay\s+(?P<d>\d{1,2})(?!\s*(?:/|thang)\s*\d)")
+
+
+def next_occurrence(words: str | None, recurrence: str | None, today: date | str) -> str | None:
+    """The next day, from ``today`` on, a periodic duty's words name: "trước ngày 25 tháng 01
+    hằng năm" the next 25 January, "trước ngày 15 hằng tháng" the next 15th; ``None`` where the
+    words name no day."""
+    if not words or recurrence not in ("yearly", "monthly"):
+        return None
+    today = date.fromisoformat(today) if isinstance(today, str) else today
+    f = fold(collapse(words)).lower()
+    if recurrence == "yearly":
+        m = _D_MONTH.search(f)
+        if not m:
+            return None
+        d, mo = int(m.group("d")), int(m.group("m"))
+        for year in (today.year, today.year + 1):
+            day = _day(year, mo, d) if 1 <= mo <= 12 else None
+            if day and day >= today:
+                return day.isoformat()
+        return None
+    m = _D_ONLY.search(f)
+    if not m:
+        return None
+    d = int(m.group("d"))
+    year, month = today.year, today.month
+    for _ in range(3):
+        day = _day(year, month, min(d, calendar.monthrange(year, month)[1]))
+        if day and day >= today:
+            return day.isoformat()
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return None
 
 
 def _recurrence(f: str) -> str | None:

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .deadlines import settle_task
 from .header import read_header
 from .layout import Layout
 from .normalize import normalize_text
 from .received import take_stamp
 from .record import Record
 from .references import blank_notes, extract_references
+from .task_kinds import set_kinds
 from .task_tables import outside, read_task_tables
 from .sanctions import sanction_tasks
 from .tasks import find_tasks
@@ -61,6 +63,9 @@ def extract_text(text: str) -> Fields:
     if sanctions:
         tasks = [t for t in tasks if t.assignee not in {s.assignee for s in sanctions}]
     tasks = sorted(tasks + tables.tasks + sanctions, key=lambda t: t.start)
+    for task in tasks:  # no last day before the document's own date (tables' cells included)
+        settle_task(task, header.issued_date)
+    set_kinds(tasks, header.doc_type, body)  # assignment, responsibility, execution, obligation
     return Fields(
         symbol=header.symbol,
         doc_type=header.doc_type,

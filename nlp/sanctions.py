@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from .deadlines import find_deadline, settle
+from .deadlines import find_deadline, settle_task
 from .normalize import collapse, fold, fold_document
 from .tasks import Task
 
@@ -87,8 +87,7 @@ def sanction_tasks(text: str, start: int = 0, end: int | None = None, issued_dat
         if remedy:
             tasks.insert(1, remedy)
     for task in tasks:
-        read = settle(task.deadline_text, issued_date)
-        task.due_by, task.recurrence = task.deadline or read.due_by, read.recurrence
+        settle_task(task, issued_date)
     return tasks
 
 
@@ -142,4 +141,4 @@ def _remedies(text: str, folded: str, start: int, end: int, who: str, issued_dat
         deadline, deadline_text = find_deadline(words, issued_date)
         if not deadline_text:
             deadline_text = re.sub(r"^.*?\slà\s+", "", words)[:120]
-    return Task(who, action[:400], [], deadline, deadline_text, None, heading.start(), stop, False)
+    return Task(who, action, [], deadline, deadline_text, None, heading.start(), stop, False)

@@ -424,7 +424,7 @@ def table_tasks(table: TaskTable, layout: Layout, issued_date: str | None, offse
             continue  # no duty, or a row of labels (a form's boxes)
         level = _level(tt) if tt else 9
         titles = [title for lv, (_, title) in sorted(groups.items()) if lv < level and title]
-        action = collapse(": ".join(titles + [content]))[:400]
+        action = collapse(": ".join(titles + [content]))
         section = ".".join([g for lv, (g, _) in sorted(groups.items()) if lv < level and g] + ([tt.rstrip(".")] if tt else [])) or None
         if appendix:
             section = f"{appendix}: {section}" if section else appendix

@@ -124,6 +124,7 @@ def _locked(db_path: Path) -> bool:
 
 
 @pytest.mark.parametrize("cluster", [[], ["--cluster", "local"]], ids=["local", "cluster"])
+@pytest.mark.slow
 def test_a_second_run_on_the_same_files_waits_then_says_so_and_the_first_finishes(tmp_path, monkeypatch, cluster):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -249,6 +249,7 @@ def _docx(path: Path, megabytes: int) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_a_zip_bomb_docx_fails_cleanly_and_the_batch_goes_on(examples, db_path):
     bomb = _docx(examples / "bomb.docx", 400)
     assert bomb.stat().st_size < 1024 * 1024
@@ -258,6 +259,7 @@ def test_a_zip_bomb_docx_fails_cleanly_and_the_batch_goes_on(examples, db_path):
     assert query(db_path, "select count(*) from documents where placeholder = 0")[0][0] == EXAMPLES
 
 
+@pytest.mark.slow
 def test_a_file_that_needs_more_than_the_memory_limit_fails_as_out_of_memory(examples, db_path):
     _docx(examples / "big.docx", 200)  # under the zip-bomb limit, but parsing it needs more than 400 MB
     result = run("ingest", examples, "--db", db_path, "--max-memory", "400", "--jobs", "1")
@@ -342,6 +344,7 @@ def test_workers_die_with_their_parent(tmp_path):
 # ---------------------------------------------------------------------------- commits, kill and resume
 
 
+@pytest.mark.slow
 def test_files_after_a_slow_one_are_committed_while_it_is_read(tmp_path):
     folder = tmp_path / "in"
     folder.mkdir()

@@ -81,6 +81,7 @@ def _shots(tmp_path: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_chain_picture_nodes_lead_to_their_pages(server, tmp_path):
     from selenium.webdriver.common.by import By
 

@@ -104,6 +104,7 @@ def _children():
     }
 
 
+@pytest.mark.slow
 def test_local_cluster_stores_the_same_database_as_local_workers(batch, tmp_path, monkeypatch):
     before = _children()
     local = run("ingest", str(batch), "--db", str(tmp_path / "local.db"), "--jobs", "2", "-q")
@@ -134,6 +135,7 @@ def test_local_cluster_stores_the_same_database_as_local_workers(batch, tmp_path
     assert [psutil.Process(pid).cmdline() for pid in _children() - before] == []
 
 
+@pytest.mark.slow
 def test_a_worker_that_dies_costs_only_its_file(batch, tmp_path):
     crash = batch / "crash.txt"
     shutil.copy(batch / "kh-0031-sct-quang-ngai.txt", crash)
@@ -219,6 +221,7 @@ def _failures(db_path) -> dict[str, str]:
         return {Path(path).name: reason for path, reason in conn.execute("SELECT path, reason FROM ingest_errors")}
 
 
+@pytest.mark.slow
 def test_size_page_and_memory_limits_and_the_report_are_the_same_as_with_local_workers(batch, tmp_path):
     (batch / "big.txt").write_text((batch / "kh-0031-sct-quang-ngai.txt").read_text(encoding="utf-8") * 1200, encoding="utf-8")
     assert (batch / "big.txt").stat().st_size > 1024 * 1024
@@ -247,6 +250,7 @@ def test_size_page_and_memory_limits_and_the_report_are_the_same_as_with_local_w
     assert theirs["ocr_pages"] == ours["ocr_pages"] == 0
 
 
+@pytest.mark.slow
 def test_progress_commits_time_limit_and_memory_limit_on_the_workers(examples, tmp_path):
     """While a worker is on a slow file, the writer hears which file and for how long, commits
     what is done (a reader sees it), and --timeout stops the file on the worker's thread."""

@@ -46,6 +46,7 @@ def _graph(db_path):
         )
 
 
+@pytest.mark.slow
 def test_corpus_decisions_link_to_the_central_documents_they_cite_in_any_order(tmp_path):
     corpus = needs_shared("corpus")
     files = _corpus_files(

@@ -80,4 +80,7 @@ def test_tasks_derived_from_a_document_and_of_one_unit(ds):
     ]
     rows = get(ds, "/test/unit_tasks.json", unit="van phong so", _shape="objects").json()["rows"]
     assert {r["symbol"] for r in rows} == {"31/KH-SCT", "45/KH-SKHCN"}  # the offices of both Sở
-    assert get(ds, "/test/derived_tasks.json", symbol="66/2021/NĐ-CP", _shape="objects").json()["rows"][0]["symbol"] == "0457/QĐ-UBND"
+    # the decision's only tasks are its closing clause: shown when every kind is asked for
+    assert get(ds, "/test/derived_tasks.json", symbol="66/2021/NĐ-CP", _shape="objects").json()["rows"] == []
+    assert get(ds, "/test/derived_tasks.json", symbol="66/2021/NĐ-CP", kind="all", _shape="objects").json()["rows"][0]["symbol"] == "0457/QĐ-UBND"
+    assert get(ds, "/test/derived_tasks.json", symbol="66/2021/NĐ-CP", kind="execution", _shape="objects").json()["rows"][0]["symbol"] == "0457/QĐ-UBND"

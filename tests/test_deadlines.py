@@ -119,3 +119,82 @@ def test_datasette_queries_sort_by_due_by(tmp_path):
     assert [r["section"] for r in rows][:2] == ["II.2", "II.4"]  # both past due_by by now (2025)
     assert rows[0]["due_by"] == "2025-11-30" and rows[0]["overdue"] == 1
     assert {r["recurrence"] for r in rows} >= {"monthly"}
+
+
+# A day bounds a duty only where the words say so, and never before the document's own date.
+@pytest.mark.parametrize(
+    "clause, text, due_by, recurrence",
+    [
+        # a condition: the day the land was used, a plan already approved
+        ("Sở Tài nguyên và Môi trường cấp giấy chứng nhận cho hộ đã sử dụng đất ổn định trước ngày 15/10/1993.", None, None, None),
+        ("Sở Xây dựng rà soát các quy hoạch đã được phê duyệt trước ngày 01/7/2026, báo cáo trước ngày 15/12/2025.",
+         "trước ngày 15/12/2025", "2025-12-15", None),
+        # a scope: figures counted up to a day
+        ("Sở Tài chính tổng hợp số liệu tính đến ngày 31/12/2025.", None, None, None),
+        # a yearly duty with its day, however the year is said
+        ("Sở Nội vụ báo cáo UBND tỉnh trước ngày 25 tháng 01 hằng năm.", "trước ngày 25 tháng 01 hằng năm", None, "yearly"),
+        ("Ủy ban nhân dân cấp xã báo cáo trước ngày 10 tháng 01 năm sau.", "trước ngày 10 tháng 01 năm sau", None, "yearly"),
+        ("Sở Y tế gửi kết quả trước ngày 31 tháng 3 của năm kế tiếp.", "trước ngày 31 tháng 3 của năm kế tiếp", None, "yearly"),
+        # a day and month with no year: the next such day from the date of issue
+        ("Sở Y tế gửi kế hoạch trước ngày 31 tháng 3.", "trước ngày 31 tháng 3", "2026-03-31", None),
+        # a site's note before the duty is no condition of it
+        ("[Khoản này được sửa đổi bởi Nghị định 1/2025/NĐ-CP có hiệu lực từ ngày 01/01/2025] Trước ngày 31 tháng 8 hằng năm, Bộ Y tế báo cáo.",
+         "Trước ngày 31 tháng 8 hằng năm", None, "yearly"),
+    ],
+)
+def test_a_day_bounds_a_duty_only_where_the_words_say_so(clause, text, due_by, recurrence):
+    found = read_deadline(clause, ISSUED)
+    assert (found.text, found.due_by, found.recurrence) == (text, due_by, recurrence)
+
+
+def test_a_last_day_before_the_document_is_kept_as_words_with_the_reason():
+    from directives.nlp.deadlines import bounded
+
+    found = bounded(settle("Trước ngày 15/11/2025", ISSUED), ISSUED)
+    assert (found.text, found.deadline, found.due_by) == ("Trước ngày 15/11/2025", None, None)
+    assert "before the document's own date" in found.note
+    # a table cell of what was due before the notice: the same
+    assert bounded(settle("30/06/2025", ISSUED), ISSUED).due_by is None
+    assert bounded(settle("Quý I/2026", ISSUED), ISSUED).due_by == "2026-03-31"
+
+
+NOTICE = """VĂN PHÒNG CHÍNH PHỦ
+Số: 9/TB-VPCP
+Hà Nội, ngày 20 tháng 11 năm 2025
+
+THÔNG BÁO
+Kết luận của Phó Thủ tướng
+
+1. Bộ Tài chính chủ trì, hoàn thành dự thảo Nghị định trước ngày 15/11/2025.
+2. Bộ Xây dựng chủ trì rà soát các dự án được duyệt trước ngày 01/7/2024.
+3. Bộ Y tế chủ trì tổng hợp, báo cáo trước ngày 15 tháng 01 hằng năm.
+4. Bộ Công Thương chủ trì hoàn thành đề án trước ngày 15/12/2025.
+Nơi nhận:
+- Lưu: VT.
+KT. BỘ TRƯỞNG, CHỦ NHIỆM
+PHÓ CHỦ NHIỆM
+Nguyễn Văn A
+"""
+
+
+def test_no_task_is_due_before_its_document():
+    from directives.nlp.extract import extract_text
+
+    tasks = {t["section"]: t for t in extract_text(NOTICE).tasks}
+    past = tasks["1"]
+    assert (past["deadline"], past["due_by"], past["deadline_text"]) == (None, None, "trước ngày 15/11/2025")
+    assert "2025-11-20" in past["deadline_note"]
+    assert tasks["2"]["deadline_text"] is None and tasks["2"]["due_by"] is None  # a condition
+    assert (tasks["3"]["recurrence"], tasks["3"]["due_by"]) == ("yearly", None)
+    assert tasks["4"]["due_by"] == "2025-12-15" and tasks["4"]["deadline_note"] is None
+
+
+def test_the_next_occurrence_of_a_periodic_duty():
+    from directives.nlp.deadlines import next_occurrence
+
+    assert next_occurrence("trước ngày 25 tháng 01 hằng năm", "yearly", "2026-03-01") == "2027-01-25"
+    assert next_occurrence("trước ngày 25/01 hằng năm", "yearly", "2026-01-10") == "2026-01-25"
+    assert next_occurrence("trước ngày 15 hằng tháng", "monthly", "2026-02-20") == "2026-03-15"
+    assert next_occurrence("trước ngày 31 hằng tháng", "monthly", "2026-02-10") == "2026-02-28"
+    assert next_occurrence("Hằng năm", "yearly", "2026-02-20") is None
+    assert next_occurrence("Thường xuyên", "standing", "2026-02-20") is None

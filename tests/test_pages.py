@@ -172,7 +172,7 @@ def tasks_json(ds, signed_in=False, **params):
 
 
 def test_tasks_overdue_first_then_by_deadline_then_undated(ds):
-    data = tasks_json(ds)
+    data = tasks_json(ds, kind="all")  # (a filter: the opening page has its own order, below)
     rows = data["rows"]
     assert data["total"] == len(rows) > 5
     flags = [r["overdue"] for r in rows]
@@ -183,8 +183,22 @@ def test_tasks_overdue_first_then_by_deadline_then_undated(ds):
     overdue = next(r for r in rows if r["overdue"])
     assert (overdue["unit"], overdue["due_by"], overdue["symbol"]) == ("Sở Tài chính tỉnh Quảng Ngãi", "2025-06-30", "05/CT-UBND")
     assert overdue["document_url"] == f"/-/document/{overdue['document_id']}"
-    html = get(ds, "/-/tasks").text
+    html = get(ds, "/-/tasks", kind="all").text
     assert "Quá hạn" in html and f'href="/-/document/{overdue["document_id"]}"' in html
+
+
+def test_the_board_opens_on_assignments_of_plans_and_directives_current_ones_first(ds):
+    everything = tasks_json(ds, kind="all")["rows"]
+    rows = tasks_json(ds)["rows"]
+    assert rows and {r["kind"] for r in rows} == {"assignment"}
+    assert len(rows) < len(everything)  # the closing "chịu trách nhiệm thi hành" clauses are left out
+    plans = [r["doc_type"] in ("KH", "CT", "CĐ") for r in rows]
+    assert plans == sorted(plans, reverse=True)  # plans and directives first
+    first = [r for r in rows if r["doc_type"] in ("KH", "CT", "CĐ")]
+    current = [not r["overdue"] for r in first]
+    assert current == sorted(current, reverse=True)  # the current ones before the overdue
+    assert {r["kind"] for r in tasks_json(ds, kind="execution")["rows"]} == {"execution"}
+    assert get(ds, "/-/tasks.json", kind="nonsense").status_code == 400
 
 
 def test_tasks_page_is_paginated(ds):
@@ -478,10 +492,13 @@ def test_canned_queries(ds, ids):
 
 def test_tasks_from_a_placeholder_and_documents_without_symbol(ds, ids, db_file):
     # the tasks deriving from a cited Nghị định nobody has ingested: everything based on it
-    rows = tasks_json(ds, **{"from": str(ids["99/2021/NĐ-CP"])})["rows"]
+    rows = tasks_json(ds, kind="all", **{"from": str(ids["99/2021/NĐ-CP"])})["rows"]
     assert {r["symbol"] for r in rows} >= {"05/CT-UBND", "120/KH-SXD", "1477/QĐ-UBND"}
     assert {r["depth"] for r in rows} == {1}  # 07/TB-SXD, two levels down, is secret
-    assert {r["depth"] for r in tasks_json(ds, signed_in=True, **{"from": str(ids["99/2021/NĐ-CP"])})["rows"]} == {1, 2}
+    assert {r["depth"] for r in tasks_json(ds, signed_in=True, kind="all", **{"from": str(ids["99/2021/NĐ-CP"])})["rows"]} == {1, 2}
+    # by default the duties assigned: the decision's closing clause ("chịu trách nhiệm thi hành") is left out
+    assigned = tasks_json(ds, **{"from": str(ids["99/2021/NĐ-CP"])})["rows"]
+    assert {r["kind"] for r in assigned} == {"assignment"} and len(assigned) < len(rows)
     store = Store.open(db_file)  # a law cited by its title has no symbol: pages name it by its title
     store.db.execute("insert into documents (id, subject, placeholder, identity) values (9001, 'Luật Ngân sách nhà nước', 1, 'test-9001')")
     store.db.execute("insert into document_links (source_id, target_id, relation) values (?, 9001, 'based_on')", [ids["05/CT-UBND"]])

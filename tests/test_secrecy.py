@@ -440,6 +440,7 @@ def test_an_anonymous_visitor_finds_nothing_secret_on_any_route(secret_db):
     assert {"quy hoạch kín", "345/QĐ-BCA", "Bảo vệ chính trị nội bộ"} <= seen_by_clerk
 
 
+@pytest.mark.slow
 def test_a_real_directives_serve_keeps_the_secrets(secret_db):
     """The same promises from `directives serve` in its own process, as an office runs it."""
     import socket

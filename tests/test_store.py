@@ -140,9 +140,11 @@ def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_pa
         conn.execute("DROP INDEX idx_tasks_due_by")
         conn.execute("ALTER TABLE tasks DROP COLUMN due_by")
         conn.execute("ALTER TABLE tasks DROP COLUMN recurrence")
+        conn.execute("ALTER TABLE tasks DROP COLUMN kind")  # added by version 7
+        conn.execute("ALTER TABLE tasks DROP COLUMN deadline_note")
         for column in ("cited_symbol", "cited_type", "cited_date", "cited_issuer", "warning"):  # added by version 5
             conn.execute(f"ALTER TABLE document_links DROP COLUMN {column}")
-        for column in ("relations", "scope", "acts"):  # added by version 7
+        for column in ("relations", "scope", "acts"):  # added by version 7 too
             conn.execute(f"ALTER TABLE document_links DROP COLUMN {column}")
         conn.execute("DROP INDEX idx_documents_status")
         for column in ("effective_date", "expiry_date", "status", "status_detail"):
@@ -172,6 +174,11 @@ def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_pa
     # the views of version 7, and the index that tells at once whether a database holds secrets
     assert count(db_path, "select count(*) from public_organizations") > 0
     assert count(db_path, "select count(*) from sqlite_master where name = 'idx_documents_secret'") == 1
+    # the status of each document, computed from its stored text and links on upgrade
+    assert count(db_path, "select count(*) from documents where status is null") == 0
+    assert count(db_path, "select effective_date from documents where symbol = '0457/QĐ-UBND'") is not None
+    # each task's kind, stored and open to all in public_tasks
+    assert count(db_path, "select count(*) from public_tasks where kind is not null") > 0
 
 
 def test_a_database_of_a_newer_version_is_refused_with_the_reason(db_path):

@@ -70,6 +70,7 @@ def test_a_citation_keeps_the_date_after_a_cut_symbol():
     assert set(refs) == {"08/2015/NĐ-CP", "151/2025/NĐ-CP"}
 
 
+@pytest.mark.slow
 def test_every_symbol_spelling_of_the_corpus_follows_the_grammar():
     corpus = needs_shared("corpus")
     labels = json.loads((corpus / "tvpl-markdown-site-metadata.json").read_text(encoding="utf-8"))

@@ -11,6 +11,7 @@ import re
 
 from ...db import trace as chain
 from ...db import units
+from ...nlp.deadlines import next_occurrence
 from ..document_data import json_list
 from ...nlp.secrecy import secret_sql
 from .common import MAX_ID, Pages, database, html_response, json_response, page_number, public_only, today
@@ -19,7 +20,18 @@ _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 _COLUMNS = (
     "SELECT t.id, t.document_id, d.symbol, d.doc_type, d.issued_date, d.subject, d.placeholder, "
     "coalesce(o.name, t.assignee) AS unit, t.assignee, t.coordinators, t.action, t.deadline, t.deadline_text, "
-    "t.due_by, t.recurrence, t.section, d.status AS document_status "
+    "t.due_by, t.recurrence, t.section, d.status AS document_status, coalesce(t.kind, 'assignment') AS kind, "
+    "t.deadline_note "
+)
+# The kinds of duty (nlp/task_kinds.py): the board shows assignments unless asked (?kind=)
+KINDS = ("assignment", "responsibility", "execution", "obligation")
+# Plans, directives and công điện first on the board's opening page: the duties a planner acts on
+PLANS_AND_DIRECTIVES = ("KH", "CT", "CĐ")
+# The opening page: plans and directives first, then the current tasks (due today or later,
+# then periodic and undated ones, newest documents first), the overdue ones last.
+_ORDER_OPENING = (
+    "ORDER BY d.doc_type NOT IN ('KH', 'CT', 'CĐ'), (t.due_by IS NOT NULL AND t.due_by < :today), "
+    "t.due_by IS NULL, t.due_by, d.issued_date DESC, t.document_id, t.start, t.id"
 )
 ENDED = "hết hiệu lực toàn bộ"  # db/status.py's EXPIRED: such a document's tasks leave the open lists
 _JOINS = "JOIN documents d ON d.id = t.document_id LEFT JOIN organizations o ON o.id = t.organization_id "
@@ -47,6 +59,11 @@ def _filters(request) -> dict:
             if not (value.isascii() and value.isdigit()) or int(value) > MAX_ID:
                 raise BadRequest(f"{name}: a document id is a number below 2^63, not {value[:40]!r}")
             found[name] = int(value)
+    kind = (args.get("kind") or "").strip()
+    if kind:
+        if kind not in KINDS + ("all",):
+            raise BadRequest(f"kind: one of {', '.join(KINDS)} or all, not {kind[:40]!r}")
+        found["kind"] = kind
     month = (args.get("month") or "").strip()
     if month:
         if not _MONTH.match(month):
@@ -114,6 +131,14 @@ async def task_list(datasette, request) -> dict:
     if "from" not in filters and "document" not in filters and not request.args.get("ended"):
         where.append("coalesce(d.status, '') != :ended")  # no longer in force: no open task
         args["ended"] = ENDED
+    kind = filters.get("kind", "all" if "document" in filters else "assignment")
+    if kind != "all":  # assignments unless another kind is asked for (a document's own: all of them)
+        where.append("coalesce(t.kind, 'assignment') = :kind")
+        args["kind"] = kind
+    context["kind"] = kind
+    if not filters:  # the opening page: plans and directives, current ones first
+        order = _ORDER_OPENING
+        args["today"] = today()
     if hide:
         where.append(f"NOT {secret_sql('d')}")
     context["secret_hidden"] = hide
@@ -130,6 +155,7 @@ async def task_list(datasette, request) -> dict:
         task["ended"] = task.get("document_status") == ENDED
         task["overdue"] = bool(task["due_by"] and task["due_by"] < now) and not task["ended"]
         task["document_url"] = links.document(task["document_id"])
+        task["next_due"] = next_occurrence(task["deadline_text"], task["recurrence"], now)  # a periodic duty's next day
         if depths:
             task["depth"] = depths.get(task["document_id"])
         tasks.append(task)
@@ -150,6 +176,7 @@ def _groups(tasks: list[dict]) -> list[dict]:
 _JSON_FIELDS = (
     "id", "document_id", "symbol", "doc_type", "issued_date", "unit", "assignee", "coordinators", "action",
     "deadline", "deadline_text", "due_by", "recurrence", "section", "overdue", "document_url", "ended",
+    "kind", "deadline_note", "next_due",
 )
 
 

@@ -27,7 +27,7 @@ The steps are modules of this package:
 """
 from __future__ import annotations
 
-from ..deadlines import find_deadline, settle
+from ..deadlines import find_deadline, settle_task
 from ..items import scope_spans
 from .context import Context
 from .from_items import item_tasks
@@ -50,8 +50,7 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
         tasks = [t for t in tasks if not any(a <= t.start < b for a, b in scope)]
     tasks.sort(key=lambda t: t.start)
     for task in tasks:  # the last day allowed and the rhythm, read from the deadline's words
-        read = settle(task.deadline_text, issued_date)
-        task.due_by, task.recurrence = task.deadline or read.due_by, read.recurrence
+        settle_task(task, issued_date)
     return tasks
 
 

@@ -105,7 +105,7 @@ def unit_led(doc: Context, item: Item, used: set[int]) -> list[Task]:
     if taken is None:
         return []
     rest, reach = taken  # ``reach``: where the text it read ends, past the items under a heading it took
-    action = action_text(rest)
+    action = action_text(rest, items=heading_only or reach > item_end)
     if not action or ONLY_REPEATS.match(action) or NOT_DUTY.search(action[:80]) or is_name_list(action):
         return []
     if lead and fold(lead.group()).startswith("de nghi"):
@@ -305,7 +305,7 @@ def labelled(flat: str, item: Item, labels: list[re.Match], issued_date: str | N
         first = item.children[0]
         first_end = subtree_end(first)  # "- Nội dung:" and its "+" bullets
         content = _CONTENT_LABEL.match(flat, first.text_start, first_end)
-        action = action_text(flat[content.end() : first_end] if content else flat[item.text_start : own_end(item)])
+        action = action_text(flat[content.end() : first_end] if content else flat[item.text_start : own_end(item)], items=True)
     else:
         action = action_text(flat[item.text_start : labels[0].start()])
     when = fields.get("time")

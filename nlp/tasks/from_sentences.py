@@ -151,7 +151,7 @@ def _asked(doc: Context, s: int, e: int, clauses: list[tuple[int, re.Match | Non
                 following = _following_items(flat, doc.items, doc.starts, e)
                 if following:
                     prefix = "(đề nghị) " if "đề nghị" in lead.group("lead").lower() else ""
-                    joined = action_text(" ".join(flat[c.text_start : next_subject(flat, c.text_start, c.end)] for c in following))
+                    joined = action_text(" ".join(flat[c.text_start : next_subject(flat, c.text_start, c.end)] for c in following), items=True)
                     found.extend(tasks_for(units, prefix + joined, joined, issued_date, section, s, following[-1].end))
                 continue
             if action and (closing or not ONLY_REPEATS.match(action)) and not NOT_DUTY.search(action[:80]):

@@ -31,6 +31,8 @@ class Task:
     group: bool = False  # a collective assignee ("các sở, ban, ngành")
     due_by: str | None = None  # the last day the deadline's words allow (nlp.deadlines)
     recurrence: str | None = None  # standing, yearly, monthly, every 6 months ...
+    deadline_note: str | None = None  # why words naming a day give no due_by (nlp.deadlines.bounded)
+    kind: str | None = None  # assignment, responsibility, execution, obligation (nlp.task_kinds)
     reach: int = 0  # (not in the record) the end of the items a heading's duty took in
 
     def to_dict(self) -> dict:
@@ -46,6 +48,8 @@ class Task:
             "group": self.group,
             "due_by": self.due_by,
             "recurrence": self.recurrence,
+            "deadline_note": self.deadline_note,
+            "kind": self.kind,
         }
 
 
@@ -71,7 +75,18 @@ def tasks_for(units: list[str], action: str, words: str, issued_date: str | None
     return [Task(u, action, list(coordinators), deadline, deadline_text, section, start, end, is_group(u)) for u in units]
 
 
-def action_text(rest: str) -> str:
+# Where a duty's words end: the document's "./.", a Markdown rule or emphasis break ("* *"),
+# or a sentence's end before a new one starts with a capital (not "TP. Hà Nội", "Tp. Huế").
+_DUTY_END = re.compile(r"\s*\./\.|\s+\*\s+\*(?:\s|$)|(?<!\bTP)(?<!\bTp)(?<!\b[A-ZĐ])\.\s+(?=[A-ZĐÀ-Ỹ])")
+
+
+def action_text(rest: str, items: bool = False) -> str:
+    """The whole duty: its words up to the end of its sentence (or of the list its sentence
+    opens with a colon; all of them where ``items``, the items under a heading), never cut at
+    a character count."""
     text = collapse(rest).strip(" :;,.-*")  # "*": Markdown emphasis left around the end of a sentence
     text = re.sub(r"\s*\./?[\s*]*$", "", text)
-    return text[:400]
+    for m in _DUTY_END.finditer(text):
+        if m.group().lstrip().startswith(("./.", "*")) or not (items or ":" in text[: m.start()]):
+            return text[: m.start()].rstrip(" :;,.-*")
+    return text

@@ -1,0 +1,84 @@
+"""What kind of duty a task is, so that a planner's board shows the duties given to units.
+
+- ``execution``: the closing clause, "<units> chịu trách nhiệm thi hành / tổ chức thực hiện
+  <this document>", in any document;
+- ``obligation``: a legal text's rule for anyone who falls under it ("tổ chức, cá nhân ...",
+  "người khai hải quan", "chủ đầu tư"): kept for search, never on a unit's board;
+- ``responsibility``: a legal text's standing duty of a named body ("Trách nhiệm của Bộ X",
+  "Bộ X có trách nhiệm ...");
+- ``assignment``: a duty a directive, plan, công điện, công văn, thông báo or decision gives a
+  unit.
+
+A legal text is a Luật, Nghị định, Thông tư (joint ones too), a consolidated text, or the
+regulation a decision issues after its signature ("QUY CHẾ / (Ban hành kèm theo Quyết định
+...)"): the duties it states stand for as long as it is in force, they are not assigned.
+"""
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from .normalize import fold
+
+KINDS = ("assignment", "responsibility", "execution", "obligation")
+
+# the legal-normative types (Nghị định 30/2020/NĐ-CP, Phụ lục III, and Luật 80/2015/QH13)
+LEGAL_TYPES = {"L", "LCT", "PL", "NĐ", "TT", "TTLT", "NQLT", "VBHN", "QyĐ"}
+
+_DOCUMENT = (
+    r"(?:quyet\s+dinh|nghi\s+dinh|thong\s+tu(?:\s+lien\s+tich)?|nghi\s+quyet|chi\s+thi|ke\s+hoach|luat|phap\s+lenh"
+    r"|quy\s+che|quy\s+dinh|cong\s+van|cong\s+dien|van\s+ban|thong\s+bao)"
+)
+# "chịu trách nhiệm thi hành Quyết định này", "tổ chức triển khai thực hiện nghiêm Chỉ thị này"
+_EXECUTION = re.compile(
+    r"^\W*(?:(?:co|chiu)\s+trach\s+nhiem\s+)?(?:(?:to\s+chuc|huong\s+dan)\s+)?(?:trien\s+khai\s+)?(?:thi\s+hanh|thuc\s+hien|trien\s+khai)"
+    rf"(?:\s+(?:nghiem\s+tuc|nghiem\s+chinh|nghiem))?\s+(?:cac\s+)?{_DOCUMENT}\s+(?:nay|tren)\b"
+)
+# anyone who falls under a rule, not a named body
+_ANYONE = re.compile(
+    r"^\W*(?:cac\s+|moi\s+|nhung\s+)?(?:to\s+chuc(?!\s+chinh\s+tri)|ca\s+nhan|nguoi(?!\s+dung\s+dau)|doanh\s+nghiep|chu\s+dau\s+tu"
+    r"|co\s+so|ho\s+gia\s+dinh|ho\s+kinh\s+doanh|nha\s+dau\s+tu|nha\s+thau|thuong\s+nhan|hop\s+tac\s+xa|chu\s+so\s+huu|chu\s+ho"
+    r"|ben\s|doi\s+tuong|cong\s+ty|chu\s+phuong\s+tien|chu\s+tau|truong\s+tau|thuyen\s+truong|nguoi\s+nop\s+thue|to\s+chuc\s+tin\s+dung)"
+    r"|(?:^|,\s*)ca\s+nhan\b"
+)
+# a regulation issued with a decision: its title in capitals, then "(Ban hành kèm theo ...)"
+_REGULATION = re.compile(r"^[ \t*#]*(?:QUY CHẾ|QUY ĐỊNH|ĐIỀU LỆ|QUY TRÌNH|HƯỚNG DẪN)\b[^\n]*\n(?:[^\n]*\n){0,6}?[ \t*_]*\(?[ \t*_]*Ban hành kèm theo", re.M)
+
+
+def regulation_start(body: str) -> int | None:
+    """Where a regulation issued with the document begins in its body, if one is."""
+    m = _REGULATION.search(body)
+    return m.start() if m else None
+
+
+_ARTICLE = re.compile(r"^[ \t*#]*Điều\s+\d+[a-zđ]?\s*[.:]\s*(?P<title>[^\n]*)", re.M)
+_DUTY_TITLE = re.compile(r"trach\s+nhiem|nhiem\s+vu|to\s+chuc\s+thuc\s+hien")
+_RESPONSIBLE = re.compile(r"^\W*(?:co|chiu)\s+trach\s+nhiem")
+
+
+def kind_of(task, doc_type: str | None, legal_from: int | None = None, article_title: str = "") -> str:
+    """The kind of one task (a :class:`~nlp.tasks.Task`) of a document of ``doc_type``;
+    ``legal_from``: where a regulation issued with it begins (its duties are a legal text's);
+    ``article_title``: the title of the article the task is in.
+
+    Anyone who falls under a rule ("tổ chức, cá nhân", "doanh nghiệp", "người khai hải quan")
+    is given a responsibility where the text says so ("... có trách nhiệm", an article titled
+    "Trách nhiệm của doanh nghiệp"); otherwise the rule is an obligation."""
+    action = fold(task.action or "").lower()
+    if _EXECUTION.match(action):
+        return "execution"
+    legal = doc_type in LEGAL_TYPES or (legal_from is not None and task.start >= legal_from)
+    if not legal:
+        return "assignment"
+    if _ANYONE.search(fold(task.assignee or "").lower()) and not _RESPONSIBLE.match(action) and not _DUTY_TITLE.search(fold(article_title).lower()):
+        return "obligation"
+    return "responsibility"
+
+
+def set_kinds(tasks: list, doc_type: str | None, body: str) -> None:
+    start = regulation_start(body) if doc_type not in LEGAL_TYPES else None
+    articles = list(_ARTICLE.finditer(body))
+    starts = [m.start() for m in articles]
+    for task in tasks:
+        i = bisect_right(starts, task.start) - 1
+        task.kind = kind_of(task, doc_type, start, articles[i].group("title") if i >= 0 else "")

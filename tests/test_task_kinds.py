@@ -1,0 +1,111 @@
+"""Each task's kind: a duty given (assignment), a legal text's standing duty of a body
+(responsibility), the closing clause (execution), a rule for anyone (obligation)."""
+from directives.nlp.extract import extract_text
+
+PLAN = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG NGÃI
+Số: 52/KH-UBND
+Quảng Ngãi, ngày 20 tháng 11 năm 2025
+
+KẾ HOẠCH
+Chuyển đổi số năm 2026
+
+II. TỔ CHỨC THỰC HIỆN
+1. Sở Khoa học và Công nghệ chủ trì xây dựng kho dữ liệu dùng chung, hoàn thành trong quý III năm 2026.
+2. Các sở, ban, ngành có trách nhiệm tổ chức thực hiện Kế hoạch này.
+Nơi nhận:
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Trần Văn Hùng
+"""
+
+DECREE = """CHÍNH PHỦ
+Số: 9/2025/NĐ-CP
+Hà Nội, ngày 20 tháng 11 năm 2025
+
+NGHỊ ĐỊNH
+Quy định về kho dữ liệu
+
+Điều 5. Trách nhiệm của Bộ Khoa học và Công nghệ
+1. Hướng dẫn việc kết nối kho dữ liệu.
+Điều 6. Khai thác kho dữ liệu
+1. Tổ chức, cá nhân khai thác kho dữ liệu thực hiện bảo mật thông tin theo quy định.
+Điều 7. Báo cáo sự cố
+1. Cơ sở kinh doanh có trách nhiệm kê khai thuế.
+Điều 8. Tổ chức thực hiện
+Các Bộ trưởng, Chủ tịch Ủy ban nhân dân các tỉnh chịu trách nhiệm thi hành Nghị định này.
+Nơi nhận:
+- Lưu: VT.
+TM. CHÍNH PHỦ
+THỦ TƯỚNG
+Nguyễn Văn A
+"""
+
+DECISION = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG NGÃI
+Số: 10/QĐ-UBND
+Quảng Ngãi, ngày 20 tháng 11 năm 2025
+
+QUYẾT ĐỊNH
+Ban hành Quy chế quản lý kho dữ liệu
+
+Điều 1. Ban hành kèm theo Quyết định này Quy chế quản lý kho dữ liệu.
+Điều 2. Giao Sở Khoa học và Công nghệ hướng dẫn triển khai Quy chế trước ngày 15/12/2025.
+Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Tài chính chịu trách nhiệm thi hành Quyết định này.
+Nơi nhận:
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn B
+
+QUY CHẾ
+Quản lý kho dữ liệu
+(Ban hành kèm theo Quyết định số 10/QĐ-UBND ngày 20/11/2025)
+
+Điều 4. Trách nhiệm của Sở Khoa học và Công nghệ
+1. Quản lý, vận hành kho dữ liệu.
+"""
+
+
+def kinds(text):
+    return [(t["assignee"], t["kind"]) for t in extract_text(text).tasks]
+
+
+def test_a_plan_assigns_and_its_closing_clause_executes():
+    assert kinds(PLAN) == [("Sở Khoa học và Công nghệ", "assignment"), ("Các sở, ban, ngành", "execution")]
+
+
+def test_a_decree_gives_standing_duties_rules_for_anyone_and_its_closing_clause():
+    found = dict(kinds(DECREE))
+    assert found["Bộ Khoa học và Công nghệ"] == "responsibility"
+    assert found["Tổ chức, cá nhân khai thác kho dữ liệu"] == "obligation"  # a rule for anyone
+    assert found["Cơ sở kinh doanh"] == "responsibility"  # the text says whose it is
+    assert found["Các Bộ trưởng"] == "execution"
+
+
+def test_a_regulation_issued_with_a_decision_is_a_legal_text():
+    found = kinds(DECISION)
+    assert ("Sở Khoa học và Công nghệ", "assignment") in found  # Điều 2: the decision gives it
+    assert ("Giám đốc Sở Tài chính", "execution") in found
+    assert found[-1] == ("Sở Khoa học và Công nghệ", "responsibility")  # the Quy chế's article
+
+
+def test_the_command_line_shows_assignments_unless_asked(tmp_path):
+    from click.testing import CliRunner
+
+    from directives.cli import cli
+    from directives.db.store import Store
+    from directives.run import ingest
+
+    path = tmp_path / "qd-10.txt"
+    path.write_text(DECISION, encoding="utf-8")
+    db = str(tmp_path / "t.db")
+    ingest(Store.open(db), [str(path)], jobs=1)
+    assigned = CliRunner().invoke(cli, ["tasks", "so khoa hoc", "--db", db])
+    assert assigned.exit_code == 0, assigned.output
+    assert "hướng dẫn triển khai Quy chế" in assigned.output and "vận hành kho dữ liệu" not in assigned.output
+    every = CliRunner().invoke(cli, ["tasks", "so khoa hoc", "--db", db, "--kind", "all"])
+    assert "vận hành kho dữ liệu" in every.output
+    none = CliRunner().invoke(cli, ["tasks", "so tai chinh", "--db", db])  # only its closing clause
+    assert none.exit_code == 1 and "--kind all" in none.output
