@@ -1,6 +1,8 @@
 """On the real documents of ../shared (skipped when it is absent)."""
 import sqlite3
 
+import pytest
+
 from directives import extract_file
 from directives.db.store import Store
 from directives.run import ingest
