@@ -2,7 +2,7 @@
 text, tasks, source files and what they say of other documents to signed-in users only."""
 from __future__ import annotations
 
-from ..nlp.secrecy import SECRET_MARKS, is_secret  # noqa: F401  (the one list of marks)
+from ..nlp.secrecy import is_secret
 
 
 def may_read(actor: dict | None, secrecy: str | None) -> bool:

@@ -20,7 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from .batch import Options, Prepared, address_space, default_max_memory, load_readers, prepare, prepare_bytes, set_allowance, time_limit_reason
+from .batch import Options, address_space, default_max_memory, load_readers, prepare, prepare_bytes, set_allowance, time_limit_reason
 from .ingest import ReadError
 from .pool import TICK, Done, Progress
 

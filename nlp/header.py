@@ -9,7 +9,6 @@ motto, so the order in which the columns arrive does not matter.
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
 
 from . import symbols

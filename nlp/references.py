@@ -21,7 +21,7 @@ from functools import lru_cache
 from .normalize import collapse, fold, fold_document, symbol_key
 from .symbols import CITED_RE, SYMBOL_RE, clean_symbol, issuer_code, symbol_length, type_code, well_formed
 from .symbols import year as symbol_year
-from .tables import load_table, phrase_alternation, starting_words, type_by_code, type_by_name
+from .tables import load_table, phrase_alternation, starting_words, type_by_name
 
 RELATIONS = ("based_on", "implements", "amends", "replaces", "repeals", "responds_to", "cites")
 # the unscored ``relations`` of a reference: every act the text states on that document, the

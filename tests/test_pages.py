@@ -4,7 +4,6 @@ plan carrying it out, a secret notice carrying out the plan, and a decision whos
 and text hold markup)."""
 from __future__ import annotations
 
-import asyncio
 import csv
 import io
 

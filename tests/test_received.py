@@ -9,7 +9,6 @@ import sqlite3
 import pytest
 from datasette.app import Datasette
 
-from directives.db.schema import SchemaError, check_schema
 from directives.db.store import Store
 from directives.run import ingest
 from directives.nlp.extract import extract_text
@@ -104,21 +103,6 @@ def test_the_document_page_and_the_documents_table_show_the_register(db_path):
     assert r.status_code == 302 and "_col=received_number" in r.headers["location"]
     table = get(ds, r.headers["location"]).text
     assert "received_number" in table and "1234" in table
-
-
-def test_a_version_7_database_without_the_stamp_columns_gets_them_on_ingest(db_path, tmp_path):
-    copy = tmp_path / "old.db"
-    copy.write_bytes(db_path.read_bytes())
-    with sqlite3.connect(copy) as conn:
-        conn.execute("DROP VIEW public_documents")
-        for column in ("received_number", "received_date", "received_stamp"):
-            conn.execute(f"ALTER TABLE documents DROP COLUMN {column}")
-    with sqlite3.connect(copy) as conn, pytest.raises(SchemaError, match="directives ingest"):
-        check_schema(conn)
-    Store.open(copy)
-    with sqlite3.connect(copy) as conn:
-        check_schema(conn)
-        assert conn.execute("select count(received_number) from public_documents").fetchone() == (0,)
 
 
 def test_files_that_are_no_documents_are_skipped_and_counted_not_failed(tmp_path):
