@@ -61,7 +61,7 @@ def server(examples, db_path):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
+        for _ in range(600):  # a minute: the first start on a loaded machine imports a lot
             try:
                 urllib.request.urlopen(base + "/-/versions.json", timeout=1)
                 break
