@@ -35,6 +35,9 @@ BENCHMARKS = {
                [PYTHON, "bench/ingest.py", "--runs", "1", "--memory", "100"]),
     "pages": ("each page's median and p90 on the whole corpus", "every page under 150 ms",
               [PYTHON, "bench/pages.py", "--runs", "5"]),
+    "scale": ("storing and the pages at 1x and 3x the corpus's text files (bench/scale.py; docs/scale.md)",
+              "store seconds and writer CPU a document flat, every page under 150 ms",
+              [PYTHON, "bench/scale.py", "--sizes", "1,3", "--runs", "5"]),
     "trace": ("a depth-10 trace over a generated 100,000-document graph", "",
               [PYTHON, "bench/trace.py"]),
 }

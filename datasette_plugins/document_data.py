@@ -205,23 +205,17 @@ def cited_by(conn: sqlite3.Connection, doc_id: int, public_only: bool = False) -
 
 def citations(conn: sqlite3.Connection, doc_id: int, public_only: bool = False) -> list[dict]:
     """What each citing document says of a placeholder: its mention as written, and the type,
-    date and issuer its reference gave (the citing document's extracted reference with the
-    link's offset, picked out by SQLite's JSON functions rather than parsing whole lists)."""
+    date and issuer its reference gave, as ``document_links`` stores them with the link (a
+    citation that gives no date: the year the placeholder is known by)."""
     rows = _rows(
         conn,
         "SELECT l.source_id, l.relation, l.mention, l.start, d.symbol AS source_symbol, d.subject AS source_subject, "
-        "d.issued_date AS source_date, d.secrecy AS source_secrecy, json_extract(j.value, '$.symbol') AS symbol, "
-        "json_extract(j.value, '$.doc_type') AS doc_type, json_extract(j.value, '$.date') AS date, "
-        "json_extract(j.value, '$.year') AS year, json_extract(j.value, '$.issuer') AS issuer "
-        "FROM document_links l JOIN documents d ON d.id = l.source_id "
-        "LEFT JOIN json_each(CASE WHEN json_valid(d.references_json) THEN d.references_json ELSE '[]' END) j "
-        "ON json_extract(j.value, '$.start') = l.start "
-        f"WHERE l.target_id = :id AND (:all OR NOT {secret_sql('d')}) GROUP BY l.id ORDER BY d.issued_date, d.id LIMIT :most",
+        "d.issued_date AS source_date, d.secrecy AS source_secrecy, l.cited_symbol AS symbol, l.cited_type AS doc_type, "
+        "coalesce(l.cited_date, CAST(t.year AS TEXT)) AS date, l.cited_issuer AS issuer "
+        "FROM document_links l JOIN documents d ON d.id = l.source_id JOIN documents t ON t.id = l.target_id "
+        f"WHERE l.target_id = :id AND (:all OR NOT {secret_sql('d')}) ORDER BY d.issued_date, d.id LIMIT :most",
         {"id": doc_id, "all": int(not public_only), "most": MAX_CITED_BY},
     )
-    for row in rows:
-        year = row.pop("year")
-        row["date"] = row["date"] or (str(year) if year else None)
     return rows
 
 

@@ -11,18 +11,25 @@ chính, ``QH15``: Quốc hội, ``NĐ-CP``: Chính phủ), or for a Law cited by
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 from ..nlp.symbols import issuer_code, well_formed
 from ..nlp.symbols import year as symbol_year
 from .organizations import body_name
 
 
-def _most_frequent(values, tie=lambda v: v):
+def _most_frequent(counts: Counter, tie=lambda v: v):
     """The most frequent value; among equals the smallest by ``tie``."""
-    counts = Counter(v for v in values if v)
+    counts = {v: n for v, n in counts.items() if v and n > 0}
     if not counts:
         return None
     return min(counts, key=lambda v: (-counts[v], tie(v)))
+
+
+# A citation's names are read once, not again with every citation of the same document: the
+# spellings of a symbol and of an issuer repeat across an archive.
+_well_formed = lru_cache(maxsize=65536)(well_formed)
+_body_name = lru_cache(maxsize=65536)(body_name)
 
 
 def code_body(symbol: str | None) -> str | None:
@@ -38,19 +45,32 @@ _BY_TYPE = {"L": "Quốc hội", "HP": "Quốc hội", "PL": "Ủy ban Thường
 
 def agreed(citations: list[dict], symbol: str | None) -> dict:
     """The fields of a placeholder from its citations (dicts of symbol, doc_type, date, issuer)."""
+    counts = {name: Counter(c.get(key) for c in citations if c.get(key))
+              for name, key in (("symbol", "symbol"), ("type", "doc_type"), ("date", "date"), ("issuer", "issuer"))}
+    return agreed_counts(counts, symbol)
+
+
+def agreed_counts(counts: dict[str, Counter], symbol: str | None) -> dict:
+    """The fields of a placeholder from what its citations say, counted: {"symbol": Counter of
+    spellings, "type": ..., "date": ..., "issuer": ...} (``citation_counts``, db/schema.py)."""
     out: dict = {}
+    empty: Counter = Counter()
     spelled = _most_frequent(
-        (c["symbol"] for c in citations if c.get("symbol") and well_formed(c["symbol"])),
+        Counter({v: n for v, n in counts.get("symbol", empty).items() if _well_formed(v)}),
         tie=lambda v: (-sum(v.count(ch) for ch in "-/"), v),
     )
     if spelled:
         out["symbol"] = symbol = spelled
-    out["doc_type"] = _most_frequent(c.get("doc_type") for c in citations)
+    out["doc_type"] = _most_frequent(counts.get("type", empty))
     own_year = symbol_year(symbol)
     out["issued_date"] = _most_frequent(
-        c["date"] for c in citations if c.get("date") and (own_year is None or int(c["date"][:4]) == own_year)
+        Counter({d: n for d, n in counts.get("date", empty).items() if own_year is None or int(d[:4]) == own_year})
     )
-    bodies = Counter(filter(None, (body_name(c.get("issuer")) for c in citations)))
+    bodies: Counter = Counter()
+    for issuer, n in counts.get("issuer", empty).items():
+        body = _body_name(issuer)
+        if body:
+            bodies[body] += n
     if bodies:
         out["issuer"] = min(bodies, key=lambda b: (-len(b), -bodies[b], b))
     else:

@@ -44,7 +44,9 @@ TOKENIZE = "unicode61 remove_diacritics 2"
 # ``status_detail``; ``db/status.py``); each task's ``kind`` (assignment, responsibility,
 # execution, obligation: nlp/task_kinds.py) and ``deadline_note`` (why words naming a day give
 # no ``due_by``); and the incoming stamp (``received_number``, ``received_date``,
-# ``received_stamp``; ``nlp/received.py``).
+# ``received_stamp``; ``nlp/received.py``); what the citations of each document say, counted
+# (``citation_counts``), and the tasks board's order (``tasks.board_key``), so that storing and
+# the pages do not grow with the archive (docs/scale.md).
 SCHEMA_VERSION = 7
 
 # Documents marked Mật, Tối mật or Tuyệt mật (Nghị định 30/2020/NĐ-CP) show their text, tasks
@@ -89,6 +91,89 @@ PUBLIC_VIEWS = [
 # answers it without reading the documents (the query must repeat SECRET word for word).
 SECRET_INDEX = f"CREATE INDEX IF NOT EXISTS idx_documents_secret ON documents (id) WHERE {SECRET.replace('d.', '')}"
 HOLDS_SECRETS = f"SELECT EXISTS (SELECT 1 FROM documents WHERE {SECRET.replace('d.', '')})"
+# What the citations of each document say of it, counted: a placeholder's fields are the
+# agreement of its citations (``db/placeholders.py``), and agreeing them from these counts
+# costs the same whether a law is cited once or ten thousand times (reading every citation
+# again made storing grow with the square of the archive). ``links`` counts every citation
+# (value "*"), ``rank`` the same weighted (below), ``symbol``, ``type``, ``date``, ``issuer`` what each says, ``title`` the mention
+# of a document cited by its title. Triggers keep the counts with every link added, changed or
+# removed, whichever code does it; the order files come in does not change them.
+ACTS_ON_HELD = ("({r}.relations LIKE '%amended!_by%' ESCAPE '!' OR {r}.relations LIKE '%replaced!_by%' ESCAPE '!' "
+                 "OR {r}.relations LIKE '%repealed!_by%' ESCAPE '!')")
+# (field, value, weight): ``rank`` is /-/missing's order, a citation counting one and a
+# document that amends, replaces or repeals a document held (its link's relations say
+# "..._by") five more, so that its index gives the most wanted first.
+_COUNTED = (("links", "'*'", "1"), ("rank", "'*'", "1 + 5 * coalesce(" + ACTS_ON_HELD + ", 0)"),
+            ("symbol", "{r}.cited_symbol", "1"), ("type", "{r}.cited_type", "1"), ("date", "{r}.cited_date", "1"),
+            ("issuer", "{r}.cited_issuer", "1"), ("title", "CASE WHEN {r}.cited_symbol IS NULL THEN {r}.mention END", "1"))
+RANK_WEIGHT = 5
+
+
+def _said(row: str) -> str:
+    """The (field, value, weight) rows one link counts for, as a SELECT."""
+    parts = " UNION ALL ".join(f"SELECT '{field}' AS f, {value.format(r=row)} AS v, {weight.format(r=row)} AS w"
+                               for field, value, weight in _COUNTED)
+    return f"SELECT f, v, w FROM ({parts}) WHERE v IS NOT NULL AND v != ''"
+
+
+def _count(row: str) -> str:
+    return (f"INSERT INTO citation_counts (target_id, field, value, count) SELECT {row}.target_id, f, v, w FROM ({_said(row)}) "
+            "WHERE true ON CONFLICT (target_id, field, value) DO UPDATE SET count = count + excluded.count;")
+
+
+def _uncount(row: str) -> str:
+    return (f"UPDATE citation_counts SET count = count - (SELECT w FROM ({_said(row)}) WHERE f = field AND v = value) "
+            f"WHERE target_id = {row}.target_id AND (field, value) IN (SELECT f, v FROM ({_said(row)})); "
+            f"DELETE FROM citation_counts WHERE target_id = {row}.target_id AND count <= 0;")
+
+
+CITATION_COUNTS = [
+    "CREATE TABLE IF NOT EXISTS citation_counts (target_id INTEGER NOT NULL REFERENCES documents (id), field TEXT NOT NULL, value TEXT NOT NULL, "
+    "count INTEGER NOT NULL, PRIMARY KEY (target_id, field, value)) WITHOUT ROWID",
+    # the most wanted documents first (/-/missing), without counting the links; partial: a
+    # link writes seven counts, the index only its rank
+    "CREATE INDEX IF NOT EXISTS idx_citation_counts_rank ON citation_counts (field, count) WHERE field = 'rank'",
+    f"CREATE TRIGGER IF NOT EXISTS document_links_counted AFTER INSERT ON document_links BEGIN {_count('new')} END",
+    f"CREATE TRIGGER IF NOT EXISTS document_links_uncounted AFTER DELETE ON document_links BEGIN {_uncount('old')} END",
+    "CREATE TRIGGER IF NOT EXISTS document_links_recounted AFTER UPDATE OF target_id, cited_symbol, cited_type, cited_date, "
+    f"cited_issuer, mention, relations ON document_links BEGIN {_uncount('old')} {_count('new')} END",
+    # the links stored before
+    "INSERT INTO citation_counts (target_id, field, value, count) SELECT target_id, f, v, sum(w) FROM ("
+    + " UNION ALL ".join(f"SELECT target_id, '{field}' AS f, {value.format(r='document_links')} AS v, "
+                         f"{weight.format(r='document_links')} AS w FROM document_links" for field, value, weight in _COUNTED)
+    + ") WHERE v IS NOT NULL AND v != '' GROUP BY target_id, f, v",
+]
+
+
+# The tasks board's order, stored with each task so that an index serves it (sorting every
+# task to show fifty grew with the archive): overdue and dated tasks by their last allowed day
+# (undated last), then by their document's date; ties by document, place in it, id.
+# ``board_key`` is ``due_by IS NULL, due_by, issued_date`` as one string ("~" sorts after every
+# digit, a space before every character of a date).
+BOARD_ORDER = "ORDER BY t.board_key, t.document_id, t.start, t.id"
+
+
+_BOARD_KEY_SQL = "coalesce(due_by, '~') || ' ' || coalesce((SELECT d.issued_date FROM documents d WHERE d.id = tasks.document_id), '')"
+# Triggers keep it, whoever writes a task or changes its document's date.
+BOARD = [
+    "ALTER TABLE tasks ADD COLUMN board_key TEXT",
+    f"UPDATE tasks SET board_key = {_BOARD_KEY_SQL}",
+    "CREATE INDEX IF NOT EXISTS idx_tasks_board ON tasks (board_key, document_id, start, id)",
+    "CREATE TRIGGER IF NOT EXISTS tasks_board_key AFTER INSERT ON tasks BEGIN "
+    f"UPDATE tasks SET board_key = {_BOARD_KEY_SQL} WHERE id = new.id; END",
+    "CREATE TRIGGER IF NOT EXISTS tasks_board_key_changed AFTER UPDATE OF due_by, document_id ON tasks BEGIN "
+    f"UPDATE tasks SET board_key = {_BOARD_KEY_SQL} WHERE id = new.id; END",
+    "CREATE TRIGGER IF NOT EXISTS documents_board_key AFTER UPDATE OF issued_date ON documents "
+    "WHEN old.issued_date IS NOT new.issued_date BEGIN "
+    f"UPDATE tasks SET board_key = {_BOARD_KEY_SQL} WHERE document_id = new.id; END",
+]
+# The placeholders (the missing documents) at once: the flag is stored after the text, so
+# reading it from the rows read every document's text.
+PLACEHOLDER_INDEX = "CREATE INDEX IF NOT EXISTS idx_documents_placeholder ON documents (id) WHERE placeholder = 1"
+# Version 7's: made with a new database, and by the migration from 6.
+ORDER_AND_COUNTS = [*BOARD, PLACEHOLDER_INDEX, *CITATION_COUNTS]
+
+
 # The search index follows an update of the columns it indexes only: setting a document's
 # status, issuer id or placeholder flag does not make it read the whole text again.
 FTS_UPDATE_TRIGGER = [
@@ -152,6 +237,7 @@ MIGRATIONS = {
         *PUBLIC_VIEWS,
         SECRET_INDEX,
         "CREATE INDEX IF NOT EXISTS idx_documents_issuer_id ON documents (issuer_id)",
+        *ORDER_AND_COUNTS,
     ],
 }
 
@@ -371,6 +457,9 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         )
         db["document_recipients"].create_index(["document_id"])
         db["document_recipients"].create_index(["organization_id"])
+    if fresh:
+        for statement in ORDER_AND_COUNTS:
+            db.conn.execute(statement)
     if "ingest_errors" not in db.table_names():
         db["ingest_errors"].create(
             {"id": int, "path": str, "sha256": str, "reason": str, "occurred_at": str},

@@ -136,6 +136,14 @@ def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_pa
             conn.execute(f"DROP VIEW {view}")
         conn.execute("ALTER TABLE documents DROP COLUMN from_file_name")
         conn.execute("ALTER TABLE document_sources DROP COLUMN secrecy")  # added by version 7
+        for trigger in ("counted", "uncounted", "recounted"):  # so were the citations counted
+            conn.execute(f"DROP TRIGGER document_links_{trigger}")
+        conn.execute("DROP TABLE citation_counts")
+        for trigger in ("tasks_board_key", "tasks_board_key_changed", "documents_board_key"):  # and the board's order
+            conn.execute(f"DROP TRIGGER {trigger}")
+        conn.execute("DROP INDEX idx_tasks_board")
+        conn.execute("DROP INDEX idx_documents_placeholder")
+        conn.execute("ALTER TABLE tasks DROP COLUMN board_key")
         for column in ("received_number", "received_date", "received_stamp"):  # added by version 7
             conn.execute(f"ALTER TABLE documents DROP COLUMN {column}")
         conn.execute("DROP INDEX idx_tasks_due_by")

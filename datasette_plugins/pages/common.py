@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import math
+import sqlite3
+import time
 from datetime import date
 from urllib.parse import parse_qsl, urlencode
 
@@ -59,11 +61,53 @@ def page_number(request) -> int:
         return 1
 
 
-class Pages:
-    """Which slice of ``total`` results a page shows, and the links to its neighbours."""
+# Counts already made, by database, reading connection and the data version SQLite gives that
+# connection (it changes whenever anything is committed): a page asked again counts nothing.
+_COUNTS: dict[tuple, tuple[int, bool]] = {}
+COUNT_SECONDS = 0.4  # a count taking longer gives "more than N" (N rows counted up to a cap)
+COUNT_CAP = 10_000
+_STEPS = 1000  # SQLite instructions between two looks at the clock
 
-    def __init__(self, request, total: int, page: int, size: int = PAGE_SIZE):
+
+async def counted(db, sql: str, args: dict | None = None) -> tuple[int, bool]:
+    """How many rows ``sql`` gives, and whether exactly: a count that runs out of time is not a
+    failed page but "more than N" (the rows counted up to COUNT_CAP, or the count so far)."""
+    args = args or {}
+
+    def count(conn) -> tuple[int, bool]:
+        version = conn.execute("PRAGMA data_version").fetchone()[0]
+        key = (db.name, id(conn), version, sql, json.dumps(args, sort_keys=True, default=str))
+        if key in _COUNTS:
+            return _COUNTS[key]
+        deadline = time.monotonic() + COUNT_SECONDS
+        conn.set_progress_handler(lambda: time.monotonic() > deadline, _STEPS)
+        try:
+            found = (conn.execute(f"SELECT count(*) FROM ({sql})", args).fetchone()[0], True)
+        except sqlite3.OperationalError:  # interrupted
+            deadline = time.monotonic() + COUNT_SECONDS
+            try:
+                found = (conn.execute(f"SELECT count(*) FROM ({sql} LIMIT {COUNT_CAP + 1})", args).fetchone()[0], False)
+            except sqlite3.OperationalError:
+                found = (PAGE_SIZE, False)
+        finally:
+            conn.set_progress_handler(None, 0)
+        for old in [k for k in _COUNTS if k[:2] == key[:2] and k[2] != version]:
+            del _COUNTS[old]
+        if len(_COUNTS) > 1000:
+            _COUNTS.clear()
+        _COUNTS[key] = found
+        return found
+
+    return await db.execute_fn(count)
+
+
+class Pages:
+    """Which slice of ``total`` results a page shows, and the links to its neighbours; a total
+    not ``exact`` is at least that many (a count that ran out of time): there may be a next page."""
+
+    def __init__(self, request, total: int, page: int, size: int = PAGE_SIZE, exact: bool = True):
         self.total = total
+        self.exact = exact
         self.size = size
         self.count = max(1, math.ceil(total / size))
         self.page = min(page, self.count)
@@ -72,14 +116,14 @@ class Pages:
         self._base = request.path
         self._args = args
         self.previous = self.link(self.page - 1) if self.page > 1 else None
-        self.next = self.link(self.page + 1) if self.page < self.count else None
+        self.next = self.link(self.page + 1) if self.page < self.count or (not exact and total > 0) else None
 
     def link(self, page: int, path: str | None = None) -> str:
         args = self._args + ([("page", str(page))] if page > 1 else [])
         return (path or self._base) + ("?" + urlencode(args) if args else "")
 
     def as_json(self) -> dict:
-        return {"total": self.total, "page": self.page, "pages": self.count, "page_size": self.size, "next": self.next}
+        return {"total": self.total, "total_exact": self.exact, "page": self.page, "pages": self.count, "page_size": self.size, "next": self.next}
 
 
 def json_response(data, status: int = 200) -> Response:

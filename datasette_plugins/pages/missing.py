@@ -13,8 +13,9 @@ from datasette.utils.asgi import Response
 from markupsafe import Markup
 
 from ..document_data import RELATION_LABELS, type_name
+from ...db.schema import ACTS_ON_HELD, RANK_WEIGHT
 from ...nlp.secrecy import secret_sql
-from .common import PAGE_SIZE, Pages, database, html_response, json_response, page_number, public_only
+from .common import PAGE_SIZE, Pages, counted, database, html_response, json_response, page_number, public_only
 
 # A citing document ``s`` the reader may know of: every one (:all = 1), or those not secret (a
 # visitor who has not signed in, when the database holds secret documents: what a secret
@@ -22,26 +23,41 @@ from .common import PAGE_SIZE, Pages, database, html_response, json_response, pa
 _SHOWN = f"(:all OR NOT {secret_sql('s')})"
 
 
-# A missing document that amends, replaces or repeals one held (a consolidation note of the held
-# one says so: a link with relations "..._by") matters more: each such document counts five.
-_ACTS_ON_HELD = (
-    "count(DISTINCT CASE WHEN l.relations LIKE '%amended!_by%' ESCAPE '!' OR l.relations LIKE '%replaced!_by%' ESCAPE '!' "
-    "OR l.relations LIKE '%repealed!_by%' ESCAPE '!' THEN l.source_id END) AS acts_on_held"
+# The cited documents that are placeholders, with their number of citations and their rank
+# (kept in ``citation_counts``, db/schema.py, whose index gives them most wanted first: nothing
+# counts the links); a placeholder known by the partial index on the flag, not by reading the
+# rows (the flag is stored after the text). A missing document that amends, replaces or repeals
+# one held (a consolidation note of the held one says so: a link with relations "..._by")
+# matters more: each such document counts five more (``rank``).
+_PLACEHOLDERS = (
+    "FROM citation_counts r JOIN documents p INDEXED BY idx_documents_placeholder ON p.id = r.target_id AND p.placeholder = 1 "
+    "JOIN citation_counts c ON c.target_id = r.target_id AND c.field = 'links' AND c.value = '*' "
+    "JOIN documents d ON d.id = r.target_id "
+)
+_ACTS = f"(r.count - c.count) / {RANK_WEIGHT}"
+# The citations of the (few) secret documents, by target: what a reader who has not signed in
+# may not count
+_SECRET_CITATIONS = (
+    f"SELECT l.target_id, count(*) AS n, sum(coalesce({ACTS_ON_HELD.format(r='l')}, 0)) AS acts "
+    "FROM documents s CROSS JOIN document_links l ON l.source_id = s.id "
+    f"WHERE {secret_sql('s')} GROUP BY l.target_id"
 )
 
 
 def _ranked(public_only: bool) -> str:
-    """The placeholders, most cited first (counting the citations the reader may know of), a
-    document acting on one held counting five."""
-    counted = (
-        f"SELECT l.target_id, count(*) AS cited_by, {_ACTS_ON_HELD} FROM document_links l JOIN documents s ON s.id = l.source_id "
-        f"WHERE {_SHOWN} GROUP BY l.target_id"
-        if public_only else f"SELECT l.target_id, count(*) AS cited_by, {_ACTS_ON_HELD} FROM document_links l GROUP BY l.target_id"
-    )
+    """The placeholders, most cited first (counting the citations the reader may know of: all,
+    or all but those of secret documents), a document acting on one held counting five."""
+    if public_only:
+        return (
+            "SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.issuer, d.subject, c.count - coalesce(x.n, 0) AS cited_by, "
+            f"{_ACTS} - coalesce(x.acts, 0) AS acts_on_held "
+            f"{_PLACEHOLDERS}LEFT JOIN ({_SECRET_CITATIONS}) x ON x.target_id = r.target_id "
+            "WHERE r.field = 'rank' AND c.count > coalesce(x.n, 0) "
+            f"ORDER BY r.count - coalesce(x.n, 0) - {RANK_WEIGHT} * coalesce(x.acts, 0) DESC, d.issued_date IS NULL, d.issued_date DESC, d.id"
+        )
     return (
-        "SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.issuer, d.subject, n.cited_by, n.acts_on_held "
-        f"FROM ({counted}) n JOIN documents d ON d.id = n.target_id WHERE d.placeholder = 1 "
-        "ORDER BY n.cited_by + 5 * n.acts_on_held DESC, d.issued_date IS NULL, d.issued_date DESC, d.id"
+        f"SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.issuer, d.subject, c.count AS cited_by, {_ACTS} AS acts_on_held "
+        f"{_PLACEHOLDERS}WHERE r.field = 'rank' ORDER BY r.count DESC, d.issued_date IS NULL, d.issued_date DESC, d.id"
     )
 
 
@@ -80,19 +96,19 @@ async def missing_list(datasette, request) -> dict:
     page = page_number(request)
     hide = await public_only(db, request.actor)
     shown = {"all": int(not hide)}
-    rows, total = [], 0
-    while True:  # one ranking gives the rows and their count
+    # how many: without reading the rows
+    total, exact = await counted(
+        db, f"SELECT 1 {_PLACEHOLDERS}WHERE r.field = 'rank'" if not hide else f"SELECT 1 FROM ({_ranked(True)})", shown
+    )
+    rows: list[dict] = []
+    while True:
         offset = (page - 1) * PAGE_SIZE
-        found = await db.execute(f"SELECT *, count(*) OVER () AS total FROM ({_ranked(hide)}) LIMIT :limit OFFSET :offset",
-                                 {"limit": PAGE_SIZE, "offset": offset, **shown})
+        found = await db.execute(f"{_ranked(hide)} LIMIT :limit OFFSET :offset", {"limit": PAGE_SIZE, "offset": offset, **shown})
         rows = [dict(r) for r in found]
-        total = rows[0].pop("total") if rows else 0
-        for row in rows[1:]:
-            row.pop("total")
         if rows or page == 1:
             break
         page = 1  # asked past the end: show the first page
-    pages = Pages(request, total, page)
+    pages = Pages(request, total, page, exact=exact)
     citations: dict[int, list[dict]] = {}
     mentions: dict[int, list[str]] = {}
     if rows:

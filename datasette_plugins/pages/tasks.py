@@ -11,10 +11,11 @@ import re
 
 from ...db import trace as chain
 from ...db import units
+from ...db.schema import BOARD_ORDER
 from ...nlp.deadlines import next_occurrence
 from ..document_data import json_list
 from ...nlp.secrecy import secret_sql
-from .common import MAX_ID, Pages, database, html_response, json_response, page_number, public_only, today
+from .common import MAX_ID, Pages, counted, database, html_response, json_response, page_number, public_only, today
 
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 _COLUMNS = (
@@ -39,8 +40,9 @@ _FROM = "FROM tasks t " + _JOINS
 # The chain below a decision, {document id: depth}, as one parameter
 _FROM_CHAIN = "FROM json_each(:chain) c JOIN tasks t ON t.document_id = CAST(c.key AS INTEGER) " + _JOINS
 # Overdue tasks are those whose due_by is before today, so "overdue first, then by deadline"
-# is the order of due_by itself (the index on tasks.due_by serves it), undated ones last.
-_ORDER = "ORDER BY t.due_by IS NULL, t.due_by, d.issued_date, t.document_id, t.start, t.id"
+# is the order of due_by itself, undated ones last, then by the document's date: stored in
+# tasks.board_key, whose index serves the board without sorting every task (db/schema.py).
+_ORDER = BOARD_ORDER
 _ORDER_IN_CHAIN = "ORDER BY c.value, d.issued_date, t.document_id, t.due_by IS NULL, t.due_by, t.start, t.id"
 
 
@@ -129,7 +131,8 @@ async def task_list(datasette, request) -> dict:
         args["chain"] = json.dumps({str(k): v for k, v in depths.items()})
         order = _ORDER_IN_CHAIN
     if "from" not in filters and "document" not in filters and not request.args.get("ended"):
-        where.append("coalesce(d.status, '') != :ended")  # no longer in force: no open task
+        # no longer in force: no open task (the documents ended, from the index on status)
+        where.append("t.document_id NOT IN (SELECT d.id FROM documents d WHERE d.status = :ended)")
         args["ended"] = ENDED
     kind = filters.get("kind", "all" if "document" in filters else "assignment")
     if kind != "all":  # assignments unless another kind is asked for (a document's own: all of them)
@@ -139,12 +142,13 @@ async def task_list(datasette, request) -> dict:
     if not filters:  # the opening page: plans and directives, current ones first
         order = _ORDER_OPENING
         args["today"] = today()
-    if hide:
-        where.append(f"NOT {secret_sql('d')}")
+    if hide:  # the few secret documents, from their index: no join per task
+        where.append(f"t.document_id NOT IN (SELECT d.id FROM documents d WHERE {secret_sql('d')})")
     context["secret_hidden"] = hide
     clause = ("WHERE " + " AND ".join(where) + " ") if where else ""
-    total = (await db.execute(f"SELECT count(*) {source}{clause}", args)).first()[0]
-    pages = Pages(request, total, page_number(request))
+    # every condition is on the task itself: counted without the joins (but in a chain)
+    total, exact = await counted(db, f"SELECT 1 {source if 'from' in filters else 'FROM tasks t '}{clause}", args)
+    pages = Pages(request, total, page_number(request), exact=exact)
     args.update(limit=pages.size, offset=pages.offset)
     rows = await db.execute(f"{_COLUMNS}{source}{clause}{order} LIMIT :limit OFFSET :offset", args)
     now = today()
