@@ -225,6 +225,8 @@ def test_unit_query_words_must_all_be_there(ds):
     assert {r["unit"] for r in tasks_json(ds, unit="van phong ubnd quang ngai", kind="all")["rows"]} == {
         "Văn phòng Ủy ban nhân dân tỉnh Quảng Ngãi"
     }
+    # (its only task is the decision's closing clause: not among the duties assigned)
+    assert tasks_json(ds, unit="van phong ubnd quang ngai")["total"] == 0
 
 
 def test_unit_matching_is_word_based():
