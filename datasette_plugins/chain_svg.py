@@ -12,6 +12,7 @@ import shutil
 import subprocess
 from functools import lru_cache
 
+from ..nlp import vietnamese as vn
 from .document_data import RELATION_LABELS
 
 DOT_TIMEOUT = 10  # seconds: a layout of a hundred boxes takes well under one
@@ -142,16 +143,38 @@ def dot_source(chain: dict, url_for, more_url_for) -> str:
         out.append(f'{edge} [style=dotted, arrowhead=none, arrowtail=none];')
     for e in chain["edges"]:
         label = RELATION_LABELS.get(e["relation"], e["relation"])
+        tooltip = label
         if e["confidence"] is not None and e["confidence"] < 1:
-            label += f" ({e['confidence']:.1f})"
-        attrs = {"label": label, "tooltip": f"{label}"}
+            label += f" (tin cậy {vn.number(round(e['confidence'], 1))})"
+            tooltip = f"{label}: tỉnh hoặc năm của văn bản được dẫn phải suy ra, nên liên kết có thể sai"
+        attrs = {"label": label, "tooltip": tooltip}
         style = ""
         if e["relation"] == "implements":
             style = ', color="#1d4ed8", fontcolor="#1d4ed8", penwidth=1.4'
         # drawn from the cited document (above) to the citing one, the arrow pointing up at the cited
         out.append(f"d{e['target']} -> d{e['source']} [{_attrs(attrs)}{style}];")
+    out += _rows_of_siblings(chain["edges"])
     out.append("}")
     return "\n".join(out)
+
+
+ROW = 4  # boxes side by side under (or over) one document before another row begins
+
+
+def _rows_of_siblings(edges: list[dict]) -> list[str]:
+    """Invisible edges that lay out more than ``ROW`` documents citing, or cited by, one
+    document in rows of ``ROW``: ten căn cứ in three rows rather than one line too wide to read."""
+    groups: dict[tuple[int, str], list[int]] = {}
+    for e in edges:
+        if e["direction"] == "up":  # the document (source) rests on its siblings (targets), drawn above it
+            groups.setdefault((e["source"], "up"), []).append(e["target"])
+        else:
+            groups.setdefault((e["target"], "down"), []).append(e["source"])
+    out = []
+    for siblings in groups.values():
+        for i in range(ROW, len(siblings)):
+            out.append(f"d{siblings[i - ROW]} -> d{siblings[i]} [style=invis];")
+    return out
 
 
 def _attrs(attrs: dict) -> str:

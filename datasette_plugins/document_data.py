@@ -25,7 +25,9 @@ from ..nlp.tables import doc_types
 # document, before the rest is summed up in a "+ N more" box linking to the full list.
 MAX_UP = 30
 MAX_DOWN = 40
-MAX_CHILDREN = 6  # a row of six boxes fits a screen at their natural size
+# every document of a direction is drawn up to these caps (the picture fits its frame, and
+# zooms); a parent's own children are cut only past this many
+MAX_CHILDREN = 30
 MAX_CITED_BY = 200  # citing documents listed on the page (the count is always the total)
 
 RELATION_LABELS = {

@@ -137,7 +137,8 @@ CITATION_COUNTS = [
     f"CREATE TRIGGER IF NOT EXISTS document_links_uncounted AFTER DELETE ON document_links BEGIN {_uncount('old')} END",
     "CREATE TRIGGER IF NOT EXISTS document_links_recounted AFTER UPDATE OF target_id, cited_symbol, cited_type, cited_date, "
     f"cited_issuer, mention, relations ON document_links BEGIN {_uncount('old')} {_count('new')} END",
-    # the links stored before (counted again: a database half-upgraded may hold some)
+    # the links stored before, counted afresh (a file marked older than its tables, as a run
+    # killed between the two could leave, may hold counts already)
     "DELETE FROM citation_counts",
     "INSERT INTO citation_counts (target_id, field, value, count) SELECT target_id, f, v, sum(w) FROM ("
     + " UNION ALL ".join(f"SELECT target_id, '{field}' AS f, {value.format(r='document_links')} AS v, "

@@ -382,7 +382,9 @@ class Store:
                 status.join_link(self.db.conn, document_id, target_id, ref)
             touched.add(target_id)
         if laws.may_tie([ref for ref, _ in rows.links], rows.document.get("doc_type")):
-            touched |= laws.merge(self.db.conn)  # a law's name and number tied: its nodes become one
+            merged = laws.merge(self.db.conn)  # a law's name and number tied: its nodes become one
+            touched |= merged
+            before = [*before, *merged]  # the acts on them moved with their links: their status again
         self._settle(touched)
         laws.name_nodes(self.db.conn, touched)
         # what this document does to others, its own notes, and the notes of others naming it

@@ -138,17 +138,38 @@ def extract(files: tuple[str, ...], jsonl: bool, ocr: str, timeout: float, jobs:
     sys.exit(1 if failed else 0)
 
 
+_SUMMARY_FIELDS = (("symbol", "Số ký hiệu"), ("doc_type", "Loại"), ("issued_date", "Ngày ban hành"), ("place", "Địa danh"),
+                   ("issuer", "Cơ quan ban hành"), ("subject", "Trích yếu"), ("signer", "Người ký"),
+                   ("signer_title", "Chức vụ"), ("urgency", "Độ khẩn"), ("secrecy", "Độ mật"),
+                   ("received_number", "Số đến"), ("received_date", "Ngày đến"))
+
+
 def _summary(data: dict) -> str:
+    """The record as a person reads it: its fields, each reference with its relation, each task
+    with its unit and deadline, the Nơi nhận (``--jsonl`` gives the whole record)."""
+    from .nlp import vietnamese as vn
+
     lines = [f"== {data['source']['path']} ({data['source']['format']})"]
-    for key in ("symbol", "doc_type", "issued_date", "place", "issuer", "subject", "signer", "signer_title", "urgency", "secrecy"):
+    for key, label in _SUMMARY_FIELDS:
         if data.get(key) is not None:
-            lines.append(f"  {key:<13} {data[key]}")
+            value = vn.date(data[key]) if key.endswith("_date") else data[key]
+            lines.append(f"  {label:<17} {value}")
+    if data.get("references"):
+        lines.append(f"  Văn bản dẫn chiếu ({len(data['references'])})")
+        for ref in data["references"]:
+            named = ref.get("symbol") or ref.get("title") or ref.get("text") or ""
+            when = f" ngày {vn.date(ref['date'])}" if ref.get("date") else ""
+            lines.append(f"    - {vn.relation(ref.get('relation'))}: " + " ".join(filter(None, [ref.get("doc_type"), named])) + when)
+    if data.get("tasks"):
+        lines.append(f"  Nhiệm vụ ({len(data['tasks'])})")
+        for task in data["tasks"]:
+            when = vn.date(task.get("deadline")) or task.get("deadline_text") or vn.recurrence(task.get("recurrence")) or "không có hạn"
+            action = task.get("action") or ""
+            action = action if len(action) <= 100 else action[:100] + "…"
+            lines.append(f"    - {task.get('assignee')} [{when}]: {action}")
     if data.get("recipients"):
-        lines.append("  recipients")
+        lines.append(f"  Nơi nhận ({len(data['recipients'])})")
         lines.extend(f"    - {r}" for r in data["recipients"])
-    for key in ("references", "tasks"):
-        if data.get(key):
-            lines.append(f"  {key:<13} {len(data[key])}")
     return "\n".join(lines)
 
 
@@ -200,7 +221,9 @@ def ingest(
         shown.close()  # before the group turns a database error into its one line
     click.echo(
         f"{report.added} added, {report.replaced} replaced, {report.merged} merged, "
-        f"{report.skipped} unchanged, {report.failed} failed -> {db_path}",
+        f"{report.skipped} unchanged, "
+        + (f"{report.not_documents} not documents (skipped), " if report.not_documents else "")
+        + f"{report.failed} failed -> {db_path}",
         err=True,
     )
     if report_path:

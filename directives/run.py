@@ -13,6 +13,7 @@ Storage knows nothing of this module: ``db/`` imports nothing from the applicati
 """
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
 from dataclasses import dataclass, field, replace
@@ -25,6 +26,23 @@ from .ingest.registry import shown
 from .pool import Done, Progress, supervised
 
 
+# Files that are no documents by their kind, whatever they hold: a site's metadata, pictures,
+# archives, programs. A folder of documents holds them beside the documents (the corpus's
+# tvpl-markdown-site-metadata.json): they are counted and left out, not failures.
+NOT_DOCUMENTS = {
+    ".json", ".jsonl", ".xml", ".csv", ".tsv", ".yaml", ".yml", ".ini", ".log", ".db", ".sqlite",
+    ".png", ".jpg", ".jpeg", ".gif", ".bmp", ".tif", ".tiff", ".webp", ".svg", ".ico",
+    ".zip", ".rar", ".7z", ".tar", ".gz", ".tgz", ".bz2", ".xz",
+    ".exe", ".dll", ".so", ".bin", ".iso", ".mp3", ".mp4", ".avi", ".mov", ".wav",
+    ".js", ".css", ".py",
+}
+
+
+def not_a_document(path: str) -> bool:
+    """The file is not a document by its kind (its extension), so is not read at all."""
+    return os.path.splitext(path)[1].lower() in NOT_DOCUMENTS
+
+
 @dataclass
 class Report:
     added: int = 0
@@ -32,6 +50,7 @@ class Report:
     merged: int = 0
     skipped: int = 0
     failed: int = 0
+    not_documents: int = 0  # files that are no documents by their kind (metadata, images, archives): left out
     files: int = 0  # found under the paths given
     ocr_pages: int = 0
     seconds: dict[str, float] = field(default_factory=dict)  # by stage: read, ocr, extract (the workers' time), store
@@ -40,13 +59,14 @@ class Report:
 
     @property
     def done(self) -> int:
-        return self.added + self.replaced + self.merged + self.skipped + self.failed
+        return self.added + self.replaced + self.merged + self.skipped + self.failed + self.not_documents
 
     def to_dict(self) -> dict:
         """What ``directives ingest --report FILE.json`` writes."""
         return {
             "files": self.files,
-            "outcomes": {"added": self.added, "replaced": self.replaced, "merged": self.merged, "unchanged": self.skipped, "failed": self.failed},
+            "outcomes": {"added": self.added, "replaced": self.replaced, "merged": self.merged, "unchanged": self.skipped,
+                         "not_documents": self.not_documents, "failed": self.failed},
             "ocr_pages": self.ocr_pages,
             "seconds": {"elapsed": round(self.elapsed, 3), **{stage: round(self.seconds.get(stage, 0.0), 3) for stage in ("read", "ocr", "extract", "store")}},
             "failures": [{"path": path, "reason": reason} for path, reason in self.failures],
@@ -136,6 +156,9 @@ class _Run:
             self.report.files += 1
             if problem:
                 self.failed(path, problem)
+            elif not_a_document(path):
+                self.report.not_documents += 1
+                self.display.stored(path, "skipped (not a document)")
             elif self.store.unchanged(path):
                 self.report.skipped += 1
                 self.display.stored(path, "unchanged")

@@ -61,7 +61,7 @@ def server(examples, db_path):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        for _ in range(100):
+        for _ in range(600):  # a minute: the first start on a loaded machine imports a lot
             try:
                 urllib.request.urlopen(base + "/-/versions.json", timeout=1)
                 break
@@ -161,3 +161,51 @@ def test_search_page_ranks_the_phrase_and_narrows_by_type(server, tmp_path):
         assert len(browser.find_elements(By.CSS_SELECTOR, "ol.directives-results li")) == len(results)
     finally:
         browser.quit()
+
+
+def test_chain_picture_fits_its_frame_and_zooms(tmp_path):
+    from selenium.webdriver.common.by import By
+
+    from tests.test_chain_picture import PLAN
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "kh-77.txt").write_text(PLAN, encoding="utf-8")
+    db_path = tmp_path / "chain.db"
+    ingest(Store.open(db_path), [str(folder)])
+    port = _free_port()
+    process = subprocess.Popen([str(Path(sys.executable).with_name("datasette")), str(db_path), "--host", "127.0.0.1", "--port", str(port)],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    base = f"http://127.0.0.1:{port}"
+    browser = None
+    try:
+        for _ in range(600):
+            try:
+                urllib.request.urlopen(base + "/-/versions.json", timeout=1)
+                break
+            except OSError:
+                assert process.poll() is None, "datasette exited"
+                time.sleep(0.1)
+        with sqlite3.connect(db_path) as conn:
+            plan = conn.execute("select id from documents where symbol = '77/KH-UBND'").fetchone()[0]
+        browser = _browser()
+        browser.get(f"{base}/-/document/{plan}")
+        frame = browser.find_element(By.CSS_SELECTOR, ".dd-graph")
+        svg = browser.find_element(By.CSS_SELECTOR, ".dd-graph svg")
+        nodes = browser.find_elements(By.CSS_SELECTOR, ".dd-graph svg g.node")
+        assert len(nodes) == 11  # the plan and its ten căn cứ, none cut
+        assert svg.rect["width"] <= frame.rect["width"] + 1  # fitted: nothing cut at either end
+        assert all(frame.rect["x"] - 1 <= n.rect["x"] and n.rect["x"] + n.rect["width"] <= frame.rect["x"] + frame.rect["width"] + 1 for n in nodes)
+        browser.find_element(By.CSS_SELECTOR, ".dd-chain").location_once_scrolled_into_view
+        browser.save_screenshot(str(_shots(tmp_path) / "chain-picture.png"))
+        fitted = svg.rect["width"]
+        browser.find_element(By.CSS_SELECTOR, "button[data-zoom='in']").click()
+        assert svg.rect["width"] > fitted  # zoomed: larger, scrolling inside its frame
+        assert browser.execute_script("return arguments[0].scrollWidth > arguments[0].clientWidth", frame)
+        browser.find_element(By.CSS_SELECTOR, "button[data-zoom='fit']").click()
+        assert abs(svg.rect["width"] - fitted) < 2
+    finally:
+        if browser is not None:
+            browser.quit()
+        process.terminate()
+        process.wait(timeout=10)

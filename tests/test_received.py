@@ -103,3 +103,35 @@ def test_the_document_page_and_the_documents_table_show_the_register(db_path):
     assert r.status_code == 302 and "_col=received_number" in r.headers["location"]
     table = get(ds, r.headers["location"]).text
     assert "received_number" in table and "1234" in table
+
+
+def test_files_that_are_no_documents_are_skipped_and_counted_not_failed(tmp_path):
+    from click.testing import CliRunner
+
+    from directives.cli import cli
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "kh-210.txt").write_text(STAMPED, encoding="utf-8")
+    (folder / "site-metadata.json").write_text('{"a": 1}', encoding="utf-8")
+    (folder / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    report = tmp_path / "report.json"
+    result = CliRunner().invoke(cli, ["ingest", str(folder), "--db", str(tmp_path / "t.db"), "--jobs", "1", "--report", str(report)])
+    assert result.exit_code == 0, result.output
+    assert "2 not documents (skipped)" in result.output and "0 failed" in result.output
+    import json
+
+    assert json.loads(report.read_text())["outcomes"]["not_documents"] == 2
+
+
+def test_extract_without_jsonl_reads_as_a_person_reads(tmp_path):
+    from click.testing import CliRunner
+
+    from directives.cli import cli
+
+    path = tmp_path / "kh-210.txt"
+    path.write_text(STAMPED, encoding="utf-8")
+    out = CliRunner().invoke(cli, ["extract", str(path)]).output
+    assert "Số ký hiệu        210/KH-SCT" in out and "Ngày ban hành     02/03/2025" in out and "Số đến            1234" in out
+    assert "Nhiệm vụ (1)" in out and "- Phòng Quản lý thương mại" in out and "[30/06/2025]" in out
+    assert "Văn bản dẫn chiếu" in out or "references" not in out

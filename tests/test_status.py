@@ -314,3 +314,23 @@ def test_the_tasks_of_a_document_no_longer_in_force_leave_the_open_lists(tmp_pat
     assert "Sở Tài chính" not in CliRunner().invoke(cli, ["tasks", "sở tài chính", "--db", db]).output
     traced = CliRunner().invoke(cli, ["trace", "15/2024/QĐ-UBND", "--tasks", "--db", db]).output
     assert "HẾT HIỆU LỰC" in traced
+
+
+@pytest.mark.parametrize("order", [0, 1])
+def test_an_act_on_a_law_named_before_its_number_was_known_moves_with_it(tmp_path, order):
+    guiding = """CHÍNH PHỦ
+Số: 91/2024/NĐ-CP
+Hà Nội, ngày 10 tháng 3 năm 2024
+
+NGHỊ ĐỊNH
+Quy định chi tiết Luật Thử nghiệm Mới ngày 02 tháng 5 năm 2024
+
+Điều 1. Nghị định này có hiệu lực kể từ ngày ký.
+"""
+    # a law no shipped entry knows: its number comes from the other decree's citation
+    amending = AMENDING.replace("Luật Tổ chức chính quyền địa phương số 72/2025/QH15", "Luật Thử nghiệm Mới số 99/2024/QH15")
+    files = [("guiding.txt", guiding), ("amending.txt", amending)]
+    conn = store(tmp_path, files if order == 0 else files[::-1])
+    _, detail, _, name, _ = row(conn, "99/2024/QH15")
+    assert name == "Luật Thử nghiệm Mới"
+    assert [(a["actor_symbol"], a["act"]) for a in detail["acts"]] == [("91/2024/NĐ-CP", "guides")]

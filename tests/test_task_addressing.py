@@ -465,3 +465,38 @@ def test_a_request_that_introduces_its_items_gives_them_to_the_units_asked():
     tasks = find_tasks(text)
     assert [t.assignee for t in tasks] == ["Thủ trưởng các phòng, đơn vị", "Bộ Y tế", "Bộ Công an"]
     assert tasks[0].action == "(đề nghị) Đẩy mạnh công tác tuyên truyền. Tăng cường ứng dụng công nghệ thông tin"
+
+
+def test_a_unit_that_is_the_focal_point_has_the_duty():
+    from directives.nlp.tasks import find_tasks
+
+    text = (
+        "1. Sở Y tế là đầu mối tổng hợp, báo cáo kết quả thực hiện trước ngày 15/12/2025.\n"
+        "2. Văn phòng UBND tỉnh là đầu mối theo dõi, đôn đốc các sở thực hiện Kế hoạch.\n"
+    )
+    tasks = find_tasks(text, issued_date="2025-11-20")
+    assert [(t.assignee, t.due_by) for t in tasks] == [("Sở Y tế", "2025-12-15"), ("Văn phòng UBND tỉnh", None)]
+    assert tasks[0].action.startswith("là đầu mối tổng hợp")
+
+
+def test_labelled_fields_worded_otherwise():
+    from directives.nlp.tasks import find_tasks
+
+    text = (
+        "2. Tổ chức tập huấn chuyển đổi số\n"
+        "- Nội dung thực hiện: tập huấn cho cán bộ cấp xã.\n"
+        "- Cơ quan chủ trì, tham mưu: Sở Khoa học và Công nghệ.\n"
+        "- Cơ quan phối hợp: Sở Nội vụ.\n"
+        "- Thời gian hoàn thành: Quý II năm 2026.\n"
+        "3. Xây dựng kho dữ liệu\n"
+        "- Đơn vị thực hiện chính: Sở Tài chính.\n"
+        "- **Thời gian thực hiện**: Năm 2026.\n"
+        "4. Số hóa hồ sơ\n"
+        "- **Cơ quan chủ trì\nthực hiện**: Sở Nội vụ.\n"
+    )
+    found = [(t.assignee, t.action, t.coordinators, t.due_by) for t in find_tasks(text, issued_date="2025-11-20")]
+    assert found == [
+        ("Sở Khoa học và Công nghệ", "tập huấn cho cán bộ cấp xã", ["Sở Nội vụ"], "2026-06-30"),
+        ("Sở Tài chính", "Xây dựng kho dữ liệu", [], "2026-12-31"),
+        ("Sở Nội vụ", "Số hóa hồ sơ", [], None),
+    ]

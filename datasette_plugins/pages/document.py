@@ -103,20 +103,28 @@ async def document_page(datasette, request):
 async def chain_page(datasette, request):
     db, links = database(datasette, request)
     doc_id = row_id(request)
-    direction = "up" if request.args.get("direction") == "up" else "down"
+    asked = request.args.get("direction")
     hide = await public_only(db, request.actor)
 
     def read(conn):
         found = conn.execute("SELECT id, symbol, doc_type, issued_date, issuer, subject, placeholder FROM documents WHERE id = ?", [doc_id]).fetchone()
         if found and hide and found[6] and not document_data.cited_by(conn, doc_id, True)["total"]:
             return None  # a placeholder only secret documents cite
-        return found and (dict(zip(("id", "symbol", "doc_type", "issued_date", "issuer", "subject", "placeholder"), found)),
-                          document_data.chain_list(conn, doc_id, direction, hide))
+        if not found:
+            return None
+        # without a direction asked: the side that has documents (below first)
+        direction = "up" if asked == "up" else "down"
+        rows = document_data.chain_list(conn, doc_id, direction, hide)
+        if not rows and asked not in ("up", "down"):
+            direction, rows = "up", document_data.chain_list(conn, doc_id, "up", hide)
+            if not rows:
+                direction = "down"
+        return dict(zip(("id", "symbol", "doc_type", "issued_date", "issuer", "subject", "placeholder"), found)), rows, direction
 
     found = await db.execute_fn(read)
     if not found:
         raise NotFound(f"No document {doc_id} in {db.name}")
-    doc, rows = found
+    doc, rows, direction = found
     if request.url_vars.get("format") == ".json":
         return Response.json({"document": doc, "direction": direction, "rows": rows})
     context = {"doc": doc, "rows": rows, "direction": direction, "links": links, "relations": document_data.RELATION_LABELS,

@@ -196,6 +196,7 @@ _NUMBER_YEAR = re.compile(r"^\s*(?P<number>\d{1,6})\s*/\s*(?P<year>(?:19|20)\d\d
 # Words a request for a document may carry beside its type and number
 _FILLER = {"so", "ngay", "nam"}
 CANDIDATES = 1000
+PHRASE_CANDIDATES = 300  # trích yếu holding the phrase, beyond bm25's first CANDIDATES
 
 
 def document_request(query: str) -> dict | None:
@@ -388,7 +389,7 @@ async def search(datasette, request) -> dict:
             if len(ranked) >= CANDIDATES and len(words) > 1 and len(words) == len(terms):
                 # the phrase in a trích yếu is a candidate however bm25 ranks the document
                 rows = await db.execute(
-                    f"SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q LIMIT {CANDIDATES}",
+                    f"SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q LIMIT {PHRASE_CANDIDATES}",
                     {"q": '{search_folded} : "' + " ".join(words) + '"'},
                 )
                 seen_ranked = set(ranked)

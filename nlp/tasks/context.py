@@ -48,8 +48,11 @@ class Matches:
 
 
 # Matched on the folded text (so "Co quan chu tri:" typed without marks counts too).
+# The label's meaning, not its exact words: "Cơ quan chủ trì, tham mưu:", "Đơn vị thực hiện chính:",
+# "Cơ quan chủ trì thực hiện:", "**Cơ quan chủ trì**:" (emphasis inside), a line break inside it.
 LABEL = re.compile(
-    r"(?P<label>(?:co\s+quan|don\s+vi)\s+(?:chu\s+tri|thuc\s+hien|phoi\s+hop)|thoi\s+gian\s+(?:thuc\s+hien|hoan\s+thanh))\s*:\s*"
+    r"(?:[*_]+\s*)?(?P<label>(?:co\s+quan|don\s+vi)\s+(?:chu\s+tri|thuc\s+hien|phoi\s+hop)|thoi\s+gian\s+(?:thuc\s+hien|hoan\s+thanh))"
+    r"(?:\s*,\s*(?:tham\s+muu|thuc\s+hien|trien\s+khai)|\s+(?:chinh|thuc\s+hien|tham\s+muu))?[\s*_]*:[\s*_]*"
 )
 PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 LEAD_CUE = re.compile(r"(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?![\wÀ-ỹ])(?!\s*:)")  # at a word's start: starting_words

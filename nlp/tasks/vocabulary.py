@@ -47,7 +47,8 @@ def patterns() -> dict[str, re.Pattern]:
 def coordinator_pattern() -> re.Pattern:
     """ "phối hợp với <units>" up to the verb of the duty (any duty cue) or the clause's end."""
     verbs = phrase_alternation([c for c in _table()["duty_cues"] if c != "phối hợp"] + ["để", "trong", "nhằm", "theo"])
-    return re.compile(rf"phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+(?P<who>.+?)(?=\s+(?:{verbs})(?![\wÀ-ỹ])|[;.:]|$)")
+    # (no unit where a verb follows at once: "chủ trì, phối hợp triển khai ...")
+    return re.compile(rf"phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+(?!(?:{verbs})(?![\wÀ-ỹ]))(?P<who>.+?)(?=\s+(?:{verbs})(?![\wÀ-ỹ])|[;.:]|$)")
 
 
 CLAUSE_WORD = re.compile(rf"(?<![\wÀ-ỹ])(?:{phrase_alternation(GRAMMAR['clause_words'])})(?![\wÀ-ỹ])")  # "Tổng cục Hải quan sẽ ...": a clause
