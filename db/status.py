@@ -85,28 +85,21 @@ def acts_on(conn: sqlite3.Connection, document_id: int) -> list[dict]:
     stated (``stated_in``: ``actor`` for the acting document's own words, ``note`` for a
     consolidation note of this one)."""
     found: list[dict] = []
-    rows = conn.execute(
-        "SELECT l.source_id, l.acts, l.relation, l.relations, d.symbol, d.subject, d.doc_type, d.issued_date, d.effective_date "
-        "FROM document_links l JOIN documents d ON d.id = l.source_id WHERE l.target_id = ?",
-        [document_id],
-    ).fetchall()
-    for actor, acts, relation, relations, symbol, subject, doc_type, issued, effective in rows:
-        for a in _acts_of(acts, relation, relations):
-            act = _FORWARD.get(a.get("act"))
-            if act:
-                found.append({"act": act, "actor_id": actor, "actor_symbol": symbol or subject, "actor_type": doc_type,
-                              "scope": a.get("scope"), "date": a.get("effective_date") or effective or issued, "stated_in": "actor"})
-    rows = conn.execute(
-        "SELECT l.target_id, l.acts, l.relation, l.relations, d.symbol, d.subject, d.doc_type, d.issued_date, d.effective_date "
-        "FROM document_links l JOIN documents d ON d.id = l.target_id WHERE l.source_id = ? AND l.relations LIKE '%!_by%' ESCAPE '!'",
-        [document_id],
-    ).fetchall()
-    for actor, acts, relation, relations, symbol, subject, doc_type, issued, effective in rows:
-        for a in _acts_of(acts, relation, relations):
-            act = _NOTES.get(a.get("act"))
-            if act:
-                found.append({"act": act, "actor_id": actor, "actor_symbol": symbol or subject, "actor_type": doc_type,
-                              "scope": a.get("scope"), "date": a.get("effective_date") or effective or issued, "stated_in": "note"})
+    columns = "l.acts, l.relation, l.relations, d.symbol, d.subject, d.doc_type, d.issued_date, d.effective_date"
+    # the acting document's own words (links into this one), then this one's notes (its "_by" links)
+    for stated_in, names, sql in (
+        ("actor", _FORWARD, f"SELECT l.source_id, {columns} FROM document_links l JOIN documents d ON d.id = l.source_id "
+                            "WHERE l.target_id = ?"),
+        ("note", _NOTES, f"SELECT l.target_id, {columns} FROM document_links l JOIN documents d ON d.id = l.target_id "
+                         "WHERE l.source_id = ? AND l.relations LIKE '%!_by%' ESCAPE '!'"),
+    ):
+        for actor, acts, relation, relations, symbol, subject, doc_type, issued, effective in conn.execute(sql, [document_id]).fetchall():
+            for a in _acts_of(acts, relation, relations):
+                act = names.get(a.get("act"))
+                if act:
+                    found.append({"act": act, "actor_id": actor, "actor_symbol": symbol or subject, "actor_type": doc_type,
+                                  "scope": a.get("scope"), "date": a.get("effective_date") or effective or issued,
+                                  "stated_in": stated_in})
     found.sort(key=lambda a: (a["date"] or "9999", a["actor_id"], a["act"], a["scope"] or ""))
     return found
 

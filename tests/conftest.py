@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,43 @@ def get(ds, path: str, signed_in: bool = False, **params):
 
     cookies = {"ds_actor": ds.sign({"a": {"id": "clerk"}}, "actor")} if signed_in else {}
     return asyncio.run(ds.client.get(path, params=params or None, cookies=cookies))
+
+
+@contextmanager
+def served(db_path: Path, *args: str):
+    """`directives serve` in its own process on a free port, as an office runs it; yields
+    ``fetch(path) -> (status, text)`` once the server answers, and stops it after."""
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.error
+    import urllib.request
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    directives = Path(sys.executable).with_name("directives")
+    process = subprocess.Popen([str(directives), "serve", "--db", str(db_path), "--port", str(port), *args],
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+    def fetch(path: str) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=10) as r:
+                return r.status, r.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode()
+
+    try:
+        for _ in range(300):
+            try:
+                fetch("/-/versions.json")
+                break
+            except OSError:
+                if process.poll() is not None:
+                    pytest.fail("directives serve exited: " + process.stderr.read().decode())
+                time.sleep(0.1)
+        yield fetch
+    finally:
+        process.terminate()
+        process.wait(timeout=10)

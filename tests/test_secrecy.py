@@ -20,7 +20,7 @@ from datasette.app import Datasette
 from directives.cli import cli
 from directives.datasette_plugins import signin
 from directives.nlp.secrecy import read_marks
-from tests.conftest import get, ingest
+from tests.conftest import get, ingest, served
 
 # A plan marked "KHẨN, MẬT", written for these tests in the layout of Nghị định 30/2020/NĐ-CP:
 # it carries out 31/KH-SCT (an example), cites a decision nothing else cites, and gives a
@@ -443,38 +443,8 @@ def test_an_anonymous_visitor_finds_nothing_secret_on_any_route(secret_db):
 @pytest.mark.slow
 def test_a_real_directives_serve_keeps_the_secrets(secret_db):
     """The same promises from `directives serve` in its own process, as an office runs it."""
-    import socket
-    import subprocess
-    import sys
-    import time
-    import urllib.error
-    import urllib.request
-
     password_hash = signin.hash_password("mật khẩu dài", iterations=1000)
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    directives = Path(sys.executable).with_name("directives")
-    process = subprocess.Popen([str(directives), "serve", "--db", str(secret_db), "--port", str(port), "--user", f"clerk:{password_hash}"],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-
-    def fetch(path: str) -> tuple[int, str]:
-        try:
-            with urllib.request.urlopen(base + path, timeout=10) as r:
-                return r.status, r.read().decode()
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode()
-
-    try:
-        for _ in range(300):
-            try:
-                fetch("/-/versions.json")
-                break
-            except OSError:
-                if process.poll() is not None:
-                    pytest.fail("directives serve exited: " + process.stderr.read().decode())
-                time.sleep(0.1)
+    with served(secret_db, "--user", f"clerk:{password_hash}") as fetch:
         doc = ids(secret_db)
         name = secret_db.stem
         status, text = fetch("/-/metadata.json")
@@ -488,6 +458,3 @@ def test_a_real_directives_serve_keeps_the_secrets(secret_db):
         assert status == 200 and "345" not in page
         assert fetch("/-/document/9223372036854775808")[0] == 404
         assert fetch("/-/login")[0] == 200
-    finally:
-        process.terminate()
-        process.wait(timeout=10)

@@ -17,6 +17,7 @@ from datasette.app import Datasette
 
 from directives.cli import SERVE_SETTINGS, cli
 from directives.datasette_plugins import functions
+from tests.conftest import served
 
 # A plan marked MẬT, written for these tests in the layout of Nghị định 30/2020/NĐ-CP.
 SECRET_PLAN = """UBND TỈNH QUẢNG NGÃI
@@ -272,36 +273,7 @@ def test_serve_refuses_a_malformed_user(public_db, monkeypatch):
 def test_directives_serve_has_the_plugins_pages_and_settings(public_db):
     # `directives serve` imports the plugin before Datasette's plugin manager: a fresh process
     # shows whether the plugin's hooks (pages, metadata, SQL functions) were registered all the same
-    import socket
-    import subprocess
-    import sys
-    import urllib.error
-    import urllib.request
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    directives = Path(sys.executable).with_name("directives")
-    process = subprocess.Popen([str(directives), "serve", "--db", str(public_db), "--port", str(port)],
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-
-    def fetch(path: str) -> tuple[int, str]:
-        try:
-            with urllib.request.urlopen(base + path, timeout=10) as r:
-                return r.status, r.read().decode()
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode()
-
-    try:
-        for _ in range(200):
-            try:
-                fetch("/-/versions.json")
-                break
-            except OSError:
-                if process.poll() is not None:
-                    pytest.fail("directives serve exited: " + process.stderr.read().decode())
-                time.sleep(0.1)
+    with served(public_db) as fetch:
         name = public_db.stem
         assert fetch("/-/tasks")[0] == 200 and fetch("/-/missing")[0] == 200
         assert fetch("/-/document/1")[0] == 200
@@ -310,6 +282,3 @@ def test_directives_serve_has_the_plugins_pages_and_settings(public_db):
         assert "<h1>Văn bản chỉ đạo (Directives)" in fetch("/")[1]
         status, found = fetch(f"/{name}/unit_tasks.json?unit=so+tai+chinh+quang+ngai&_shape=array")
         assert status == 200 and json.loads(found), found  # the canned query and unit_matches()
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
