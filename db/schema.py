@@ -155,12 +155,14 @@ CITATION_COUNTS = [
 BOARD_ORDER = "ORDER BY t.board_key, t.document_id, t.start, t.id"
 
 
+BOARD_INDEX = "CREATE INDEX IF NOT EXISTS idx_tasks_board ON tasks (board_key, document_id, start, id, organization_id, kind)"
 _BOARD_KEY_SQL = "coalesce(due_by, '~') || ' ' || coalesce((SELECT d.issued_date FROM documents d WHERE d.id = tasks.document_id), '')"
 # Triggers keep it, whoever writes a task or changes its document's date.
 BOARD = [
     "ALTER TABLE tasks ADD COLUMN board_key TEXT",
     f"UPDATE tasks SET board_key = {_BOARD_KEY_SQL}",
-    "CREATE INDEX IF NOT EXISTS idx_tasks_board ON tasks (board_key, document_id, start, id)",
+    # covering what the board filters on (a unit, a kind): a page deep in it reads the index only
+    BOARD_INDEX,
     "CREATE TRIGGER IF NOT EXISTS tasks_board_key AFTER INSERT ON tasks BEGIN "
     f"UPDATE tasks SET board_key = {_BOARD_KEY_SQL} WHERE id = new.id; END",
     "CREATE TRIGGER IF NOT EXISTS tasks_board_key_changed AFTER UPDATE OF due_by, document_id ON tasks BEGIN "
@@ -169,11 +171,75 @@ BOARD = [
     "WHEN old.issued_date IS NOT new.issued_date BEGIN "
     f"UPDATE tasks SET board_key = {_BOARD_KEY_SQL} WHERE document_id = new.id; END",
 ]
+# The opening page of the board (pages/tasks.py) puts plans, directives and công điện first,
+# then the current tasks (due today or later, then undated), the overdue ones last; each of
+# those by its last day, then the newest documents first. The part before "today" is stored in
+# ``tasks.open_key``: "0" for a plan, directive or công điện, "1" for the rest, ``due_by``
+# ("~" when undated) and the document's date turned to sort newest first (99999999 less its
+# digits; "~" when undated, last as in ``DESC``). The page reads four ranges of its index
+# (plans current, plans overdue, the rest current, the rest overdue) in order: nothing sorted.
+PLANS_AND_DIRECTIVES = ("KH", "CT", "CĐ")
+_OPEN_KEY_SQL = (
+    "(SELECT CASE WHEN d.doc_type IN (" + ", ".join(f"'{t}'" for t in PLANS_AND_DIRECTIVES) + ") THEN '0' ELSE '1' END "
+    "|| coalesce(tasks.due_by, '~') || ' ' "
+    "|| CASE WHEN d.issued_date IS NULL THEN '~' ELSE printf('%08d', 99999999 - CAST(replace(d.issued_date, '-', '') AS INTEGER)) END "
+    "FROM documents d WHERE d.id = tasks.document_id)"
+)
+OPEN_ORDER = "ORDER BY t.open_key, t.document_id, t.start, t.id"
+OPENING = [
+    "ALTER TABLE tasks ADD COLUMN open_key TEXT",
+    f"UPDATE tasks SET open_key = {_OPEN_KEY_SQL}",
+    "CREATE INDEX IF NOT EXISTS idx_tasks_open ON tasks (open_key, document_id, start, id, organization_id, kind)",
+    "CREATE TRIGGER IF NOT EXISTS tasks_open_key AFTER INSERT ON tasks BEGIN "
+    f"UPDATE tasks SET open_key = {_OPEN_KEY_SQL} WHERE id = new.id; END",
+    "CREATE TRIGGER IF NOT EXISTS tasks_open_key_changed AFTER UPDATE OF due_by, document_id ON tasks BEGIN "
+    f"UPDATE tasks SET open_key = {_OPEN_KEY_SQL} WHERE id = new.id; END",
+    "CREATE TRIGGER IF NOT EXISTS documents_open_key AFTER UPDATE OF issued_date, doc_type ON documents "
+    "WHEN old.issued_date IS NOT new.issued_date OR old.doc_type IS NOT new.doc_type BEGIN "
+    f"UPDATE tasks SET open_key = {_OPEN_KEY_SQL} WHERE document_id = new.id; END",
+]
+# The citing documents of a document, by date (its page's list, /-/missing's first ones), read
+# from an index rather than sorted: ``document_links.source_key`` is the citing document's
+# date ("~" when it has none: the undated last), kept by triggers whoever writes the link or
+# changes the document's date; ``idx_document_links_cited_by`` orders them under each target.
+CITED_BY_ORDER = "ORDER BY l.source_key, l.source_id"
+_SOURCE_KEY_SQL = "coalesce((SELECT d.issued_date FROM documents d WHERE d.id = document_links.source_id), '~')"
+SOURCE_KEY = [
+    "ALTER TABLE document_links ADD COLUMN source_key TEXT",
+    f"UPDATE document_links SET source_key = {_SOURCE_KEY_SQL}",
+    "CREATE INDEX IF NOT EXISTS idx_document_links_cited_by ON document_links (target_id, source_key, source_id)",
+    "CREATE TRIGGER IF NOT EXISTS document_links_source_key AFTER INSERT ON document_links BEGIN "
+    f"UPDATE document_links SET source_key = {_SOURCE_KEY_SQL} WHERE id = new.id; END",
+    "CREATE TRIGGER IF NOT EXISTS document_links_source_key_changed AFTER UPDATE OF source_id ON document_links BEGIN "
+    f"UPDATE document_links SET source_key = {_SOURCE_KEY_SQL} WHERE id = new.id; END",
+    "CREATE TRIGGER IF NOT EXISTS documents_source_key AFTER UPDATE OF issued_date ON documents "
+    "WHEN old.issued_date IS NOT new.issued_date BEGIN "
+    "UPDATE document_links SET source_key = coalesce(new.issued_date, '~') WHERE source_id = new.id; END",
+]
+# The documents table's facets (datasette_plugins/metadata.py: type, issuer, year, status) each
+# count every document: from an index (a few bytes a document) rather than the rows, where
+# ``year`` is stored after the text (reading it read every document's text).
+FACET_INDEXES = [
+    "CREATE INDEX IF NOT EXISTS idx_documents_issuer ON documents (issuer)",
+    "CREATE INDEX IF NOT EXISTS idx_documents_year ON documents (year)",
+]
+SORT_KEYS = [*OPENING, *SOURCE_KEY, *FACET_INDEXES]
 # The placeholders (the missing documents) at once: the flag is stored after the text, so
 # reading it from the rows read every document's text.
 PLACEHOLDER_INDEX = "CREATE INDEX IF NOT EXISTS idx_documents_placeholder ON documents (id) WHERE placeholder = 1"
 # Version 7's: made with a new database, and by the migration from 6.
-ORDER_AND_COUNTS = [*BOARD, PLACEHOLDER_INDEX, *CITATION_COUNTS]
+ORDER_AND_COUNTS = [*BOARD, PLACEHOLDER_INDEX, *CITATION_COUNTS, *SORT_KEYS]
+# A database of version 7 made before a part of it: (whether it lacks that part, what makes
+# it), done when ingest opens it (serve says to run ingest once). The tasks were stored twice,
+# as rows and as JSON in ``documents.tasks_json`` (6 to 9 KB a document): the rows only now.
+LATER_IN_7 = [
+    (lambda columns, indexes, board: "board_key" not in columns["tasks"], [*BOARD, PLACEHOLDER_INDEX, *CITATION_COUNTS]),
+    (lambda columns, indexes, board: "open_key" not in columns["tasks"], OPENING),
+    (lambda columns, indexes, board: "source_key" not in columns["document_links"], SOURCE_KEY),
+    (lambda columns, indexes, board: "kind" not in board, ["DROP INDEX IF EXISTS idx_tasks_board", BOARD_INDEX]),
+    (lambda columns, indexes, board: "tasks_json" in columns["documents"], ["ALTER TABLE documents DROP COLUMN tasks_json"]),
+    (lambda columns, indexes, board: "idx_documents_year" not in indexes, FACET_INDEXES),
+]
 
 
 # The search index follows an update of the columns it indexes only: setting a document's
@@ -263,6 +329,8 @@ DERIVED_COLUMNS = {
     "created_at": (str, "When the row was made"),
     "updated_at": (str, "When the row was last written"),
 }
+# The documents table's long columns, stored last in a new database (shortest first)
+LONG_COLUMNS = ("status_detail", "recipients", "references_json", "search_folded", "text")
 # What only a stored reading knows, emptied when a document becomes a placeholder again
 READING_ONLY_COLUMNS = [f.column for f in stored_fields() if f.reading_only] + ["search_folded", "effective_date", "expiry_date"]
 
@@ -323,6 +391,19 @@ def check_schema(db: sqlite_utils.Database | sqlite3.Connection) -> None:
             f"{_name(db)} was made by {'an older' if version < SCHEMA_VERSION else 'a newer'} version of directives "
             f"(schema {version}, this one reads {SCHEMA_VERSION}); ingest the files again into a new database"
         )
+    if _later_in_7(_conn(db)):
+        raise SchemaError(
+            f"{_name(db)} was made by an earlier build of this version of directives (schema {version}, without "
+            f"its sort keys, with the tasks stored twice); run `directives ingest` on it once (any path) to complete it in place"
+        )
+
+
+def _later_in_7(conn: sqlite3.Connection) -> list[list[str]]:
+    """What a database of this version still lacks of LATER_IN_7 (none for one made now)."""
+    columns = {table: {row[1] for row in conn.execute(f"PRAGMA table_info([{table}])")} for table in ("documents", "tasks", "document_links")}
+    indexes = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    board = {row[2] for row in conn.execute("PRAGMA index_info(idx_tasks_board)")}
+    return [statements for lacks, statements in LATER_IN_7 if lacks(columns, indexes, board)]
 
 
 def _has_column(conn: sqlite3.Connection, statement: str) -> bool:
@@ -347,6 +428,14 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                         db.execute(statement)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         version = SCHEMA_VERSION
+    if "documents" in db.table_names() and version == SCHEMA_VERSION:
+        missing = _later_in_7(db.conn)
+        if missing:
+            with db.conn:
+                for statements in missing:
+                    for statement in statements:
+                        if not _has_column(db.conn, statement):
+                            db.execute(statement)
     if "documents" in db.table_names() and version != SCHEMA_VERSION:
         raise SchemaError(
             f"{db.conn.execute('PRAGMA database_list').fetchone()[2] or 'the database'} was made by "
@@ -357,8 +446,12 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     if fresh:  # the whole schema or nothing: a run killed while making it leaves a file a re-run completes
         db.conn.execute("BEGIN")
     if "documents" not in db.table_names():
+        columns = {"id": int, **{f.column: str for f in stored_fields()}, **{name: kind for name, (kind, _) in DERIVED_COLUMNS.items()}}
+        # the long columns last: a column stored after the text is read by walking the text's
+        # overflow pages (45 KB a document), so every short one comes before it
+        columns = {**{k: v for k, v in columns.items() if k not in LONG_COLUMNS}, **{k: columns[k] for k in LONG_COLUMNS}}
         db["documents"].create(
-            {"id": int, **{f.column: str for f in stored_fields()}, **{name: kind for name, (kind, _) in DERIVED_COLUMNS.items()}},
+            columns,
             pk="id",
             defaults={"placeholder": 0},
             not_null={"placeholder"},
