@@ -37,6 +37,12 @@ def test_the_documents_table_speaks_vietnamese_and_writes_days_as_clerks_do(ds):
     assert get(ds, "/vn/documents.json?_shape=array&_col=issued_date").json()[0]["issued_date"] == "2025-03-02"
 
 
+def test_the_home_page_counts_in_vietnamese(ds):
+    html = get(ds, "/").text
+    assert "bảng ẩn" in html and "khung nhìn" in html and "Trang chủ" in html
+    assert " tables" not in html and " views" not in html
+
+
 def test_titles_of_tables_and_queries_are_vietnamese(ds):
     html = get(ds, "/vn").text
     assert "Văn bản" in html and "Nhiệm vụ" in html and "Tìm văn bản theo số ký hiệu" in html
@@ -46,3 +52,18 @@ def test_formats():
     assert vn.date("2025-03-05") == "05/03/2025" and vn.number(12345) == "12.345" and vn.number(0.7) == "0,7"
     assert vn.recurrence("yearly") == "hằng năm" and vn.recurrence("every 6 months") == "định kỳ 6 tháng"
     assert vn.description("where placeholder = 0 sorted by issued_date descending") == "lọc: placeholder = 0 sắp xếp theo issued_date giảm dần"
+
+
+CLERK_PAGES = ["/", "/vn", "/vn/documents", "/vn/tasks", "/-/tasks", "/-/missing", "/-/search?q=ke+hoach", "/-/document/1", "/-/document/1/chain"]
+
+
+@pytest.mark.parametrize("path", CLERK_PAGES)
+def test_datasettes_frame_speaks_vietnamese_on_every_page_a_clerk_opens(ds, path):
+    response = get(ds, path)
+    assert response.status_code == 200, path
+    html = response.text
+    assert "Powered by" not in html and "Queries took" not in html
+    assert ">home<" not in html and "hidden table" not in html and 'aria-label="Search"' not in html
+    assert "Chạy trên" in html  # the footer, Datasette credited
+    if 'class="crumbs"' in html:
+        assert "Trang chủ" in html
