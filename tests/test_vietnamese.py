@@ -30,8 +30,9 @@ def test_the_documents_table_speaks_vietnamese_and_writes_days_as_clerks_do(ds):
     html = get(ds, "/vn/documents").text
     for words in ("Số ký hiệu", "Ngày ban hành", "Trích yếu", "Số đến", "Ngày đến", "1 dòng", "sắp xếp theo", "Xuất dữ liệu", "Tùy chọn CSV"):
         assert words in html, words
-    for words in ("rows where", "Advanced export", "This data as", "Next page"):
+    for words in ("rows where", "Advanced export", "This data as", "Next page", "The signer", "Date of issue", "folded"):
         assert words not in html, words
+    assert "Độ mật: Mật, Tối mật, Tuyệt mật" in html  # the notes under the table too
     assert '<time datetime="2025-03-02">02/03/2025</time>' in html and '<time datetime="2025-03-05">05/03/2025</time>' in html
     assert "2025-03-02" in get(ds, "/vn/documents.csv?_col=issued_date").text  # ISO in CSV
     assert get(ds, "/vn/documents.json?_shape=array&_col=issued_date").json()[0]["issued_date"] == "2025-03-02"
