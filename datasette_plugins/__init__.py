@@ -36,7 +36,7 @@ def prepare_jinja2_environment(env):
 # The headings of the columns a clerk reads on the table pages (documents, tasks and their public views)
 COLUMN_LABELS = {
     "id": "Mã", "symbol": "Số ký hiệu", "doc_type": "Loại", "issued_date": "Ngày ban hành", "year": "Năm",
-    "place": "Địa danh", "issuer": "Cơ quan ban hành", "subject": "Trích yếu", "signer": "Người ký",
+    "place": "Địa danh", "issuer": "Cơ quan ban hành", "issuer_body": "Cơ quan ban hành (tên chuẩn)", "subject": "Trích yếu", "signer": "Người ký",
     "signer_title": "Chức vụ người ký", "urgency": "Độ khẩn", "secrecy": "Độ mật", "recipients": "Nơi nhận",
     "placeholder": "Chưa nhập", "received_number": "Số đến", "received_date": "Ngày đến", "text": "Toàn văn",
     "document_id": "Văn bản", "organization_id": "Đơn vị", "assignee": "Đơn vị chủ trì", "coordinators": "Phối hợp",

@@ -17,7 +17,7 @@ TABLES = {
         "title": "Văn bản",
         "description": "Mỗi dòng một văn bản: số ký hiệu, loại, ngày, địa danh, cơ quan ban hành, trích yếu, người ký, "
         "số và ngày đến, đọc từ chính văn bản. Tìm kiếm có dấu hay không dấu, số ký hiệu viết kiểu nào cũng được.",
-        "facets": ["doc_type", "issuer", "year", "status"],
+        "facets": ["doc_type", "issuer_body", "year", "status"],
         "facet_size": 8,
         "sort_desc": "issued_date",
         "searchmode": "escaped",
@@ -165,7 +165,7 @@ VIEWS = {
         "title": "Văn bản (công khai)",
         "description": "Mọi văn bản; toàn văn của văn bản mang dấu Mật, Tối mật, Tuyệt mật chỉ hiện cho người đã đăng nhập, "
         "và văn bản chỉ được các văn bản đó viện dẫn không hiện.",
-        "facets": ["doc_type", "issuer", "year", "secrecy"],
+        "facets": ["doc_type", "issuer_body", "year", "status", "secrecy"],
         "sort_desc": "issued_date",
         "label_column": "symbol",
     },

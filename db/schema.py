@@ -65,7 +65,7 @@ PUBLIC_VIEW_NAMES = ("public_documents", "public_tasks", "public_document_source
                      "public_organizations", "public_document_recipients")
 PUBLIC_VIEWS = [
     "CREATE VIEW IF NOT EXISTS public_documents AS SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.year, "
-    "d.place, d.issuer, d.subject, d.signer, d.signer_title, d.urgency, d.secrecy, d.recipients, d.placeholder, "
+    "d.place, d.issuer, d.issuer_body, d.subject, d.signer, d.signer_title, d.urgency, d.secrecy, d.recipients, d.placeholder, "
     "d.received_number, d.received_date, "
     "d.effective_date, d.status, "
     f"CASE WHEN {SECRET} THEN NULL ELSE d.text END AS text FROM documents d "
@@ -239,6 +239,9 @@ MIGRATIONS = {
         *PUBLIC_VIEWS,
         SECRET_INDEX,
         "CREATE INDEX IF NOT EXISTS idx_documents_issuer_id ON documents (issuer_id)",
+        "ALTER TABLE documents ADD COLUMN issuer_body TEXT",
+        "UPDATE documents SET issuer_body = (SELECT o.name FROM organizations o WHERE o.id = documents.issuer_id) "
+        "WHERE issuer_id IS NOT NULL",
         *ORDER_AND_COUNTS,
     ],
 }
@@ -251,6 +254,8 @@ DERIVED_COLUMNS = {
     "year": (int, "The year of issue (of the symbol, else of the date)"),
     "issuer_key": (str, "The issuer folded, for matching"),
     "issuer_id": (int, "The issuer among the organizations"),
+    "issuer_body": (str, "The issuer's canonical body (its organizations row's name): one spelling of a body however "
+                         "its documents print it, for the facets and filters"),
     "search_folded": (str, "Symbol, subject and issuer folded, and the words of the text that hold đ, folded: indexed so "
                            "that search works without diacritics"),
     "identity": (str, "Duplicate key: symbol, the issuer's province for a provincial symbol, year (or the content hash)"),
@@ -269,6 +274,7 @@ DERIVED_NOTES = {
     "year": "Năm ban hành (theo số ký hiệu, nếu không thì theo ngày)",
     "issuer_key": "Cơ quan ban hành viết thường, bỏ dấu: để so khớp",
     "issuer_id": "Cơ quan ban hành trong bảng Đơn vị",
+    "issuer_body": "Tên chuẩn của cơ quan ban hành, một cách viết dù văn bản in thế nào: để lọc và nhóm",
     "search_folded": "Số ký hiệu, trích yếu, cơ quan ban hành bỏ dấu: để tìm không cần gõ dấu",
     "identity": "Khóa chống trùng: số ký hiệu, tỉnh của cơ quan ban hành, năm (hoặc mã nội dung)",
     "placeholder": "1: văn bản được dẫn nhưng chưa nhập, với những gì các văn bản dẫn nói về nó",
