@@ -57,6 +57,8 @@ def register_routes():
 # column menus), since the defaults only apply to the bare address.
 DOCUMENTS_COLUMNS = ("symbol", "doc_type", "issued_date", "issuer", "subject", "received_number", "received_date")
 DOCUMENTS_DEFAULTS = "&".join([*(f"_col={c}" for c in DOCUMENTS_COLUMNS), "placeholder=0"])
+# what a table opened bare shows: the documents a clerk reads; the tasks without the board's sort key
+BARE_TABLE_DEFAULTS = {"documents": DOCUMENTS_DEFAULTS, "tasks": "_nocol=board_key"}
 _DOCUMENT_ID_COLUMNS = {"documents": ("symbol",), "document_links": ("source_id", "target_id"), "tasks": ("document_id",),
                         "document_sources": ("document_id",), "document_recipients": ("document_id",),
                         # the views open to all when the database holds secret documents (permissions.py)
@@ -70,10 +72,10 @@ def asgi_wrapper(datasette):
     def wrap(app):
         async def redirect_bare_documents_table(scope, receive, send):
             path = scope.get("path", "")
-            if scope.get("type") == "http" and not scope.get("query_string") and path.endswith("/documents"):
-                route = path[1 : -len("/documents")]
+            route, _, table = path[1:].rpartition("/")
+            if scope.get("type") == "http" and not scope.get("query_string") and table in BARE_TABLE_DEFAULTS:
                 if route and "/" not in route and any(db.route == route for db in datasette.databases.values()):
-                    location = datasette.urls.path(f"/{route}/documents?{DOCUMENTS_DEFAULTS}")
+                    location = datasette.urls.path(f"/{route}/{table}?{BARE_TABLE_DEFAULTS[table]}")
                     await _answer(send, 302, b"", [[b"location", location.encode()]])
                     return
             if scope.get("type") == "http" and path.endswith(".csv") and path.count("/") == 1 and b"sql=" not in (scope.get("query_string") or b""):

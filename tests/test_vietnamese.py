@@ -68,3 +68,7 @@ def test_datasettes_frame_speaks_vietnamese_on_every_page_a_clerk_opens(ds, path
     assert "Chạy trên" in html  # the footer, Datasette credited
     if 'class="crumbs"' in html:
         assert "Trang chủ" in html
+    import re
+
+    shown = re.sub(r"<(script|style|textarea)\b.*?</\1>|<[^>]+>", " ", html, flags=re.S)
+    assert not re.search(r"\b\d{4}-\d{2}-\d{2}\b", shown), path  # days as dd/mm/yyyy (ISO in JSON, CSV and datetime="")
