@@ -36,7 +36,7 @@ def prepare_jinja2_environment(env):
 # The headings of the columns a clerk reads on the table pages (documents, tasks and their public views)
 COLUMN_LABELS = {
     "id": "Mã", "symbol": "Số ký hiệu", "doc_type": "Loại", "issued_date": "Ngày ban hành", "year": "Năm",
-    "place": "Địa danh", "issuer": "Cơ quan ban hành", "subject": "Trích yếu", "signer": "Người ký",
+    "place": "Địa danh", "issuer": "Cơ quan ban hành", "issuer_body": "Cơ quan ban hành (tên chuẩn)", "subject": "Trích yếu", "signer": "Người ký",
     "signer_title": "Chức vụ người ký", "urgency": "Độ khẩn", "secrecy": "Độ mật", "recipients": "Nơi nhận",
     "placeholder": "Chưa nhập", "received_number": "Số đến", "received_date": "Ngày đến", "text": "Toàn văn",
     "document_id": "Văn bản", "organization_id": "Đơn vị", "assignee": "Đơn vị chủ trì", "coordinators": "Phối hợp",
@@ -57,6 +57,10 @@ def register_routes():
 # column menus), since the defaults only apply to the bare address.
 DOCUMENTS_COLUMNS = ("symbol", "doc_type", "issued_date", "issuer", "subject", "received_number", "received_date")
 DOCUMENTS_DEFAULTS = "&".join([*(f"_col={c}" for c in DOCUMENTS_COLUMNS), "placeholder=0"])
+# what a table opened bare shows: the documents a clerk reads; the tasks and links without the
+# pages' sort keys
+BARE_TABLE_DEFAULTS = {"documents": DOCUMENTS_DEFAULTS, "tasks": "_nocol=board_key&_nocol=open_key",
+                       "document_links": "_nocol=source_key"}
 _DOCUMENT_ID_COLUMNS = {"documents": ("symbol",), "document_links": ("source_id", "target_id"), "tasks": ("document_id",),
                         "document_sources": ("document_id",), "document_recipients": ("document_id",),
                         # the views open to all when the database holds secret documents (permissions.py)
@@ -70,10 +74,10 @@ def asgi_wrapper(datasette):
     def wrap(app):
         async def redirect_bare_documents_table(scope, receive, send):
             path = scope.get("path", "")
-            if scope.get("type") == "http" and not scope.get("query_string") and path.endswith("/documents"):
-                route = path[1 : -len("/documents")]
+            route, _, table = path[1:].rpartition("/")
+            if scope.get("type") == "http" and not scope.get("query_string") and table in BARE_TABLE_DEFAULTS:
                 if route and "/" not in route and any(db.route == route for db in datasette.databases.values()):
-                    location = datasette.urls.path(f"/{route}/documents?{DOCUMENTS_DEFAULTS}")
+                    location = datasette.urls.path(f"/{route}/{table}?{BARE_TABLE_DEFAULTS[table]}")
                     await _answer(send, 302, b"", [[b"location", location.encode()]])
                     return
             if scope.get("type") == "http" and path.endswith(".csv") and path.count("/") == 1 and b"sql=" not in (scope.get("query_string") or b""):
@@ -98,6 +102,18 @@ def startup(datasette):
     # Facet suggestions cost about 260 ms of each documents page on a whole corpus, for
     # suggestions nobody needs: the useful facets are configured in the metadata.
     datasette._settings["suggest_facets"] = False
+    quiet_tracebacks()
+
+
+def quiet_tracebacks() -> None:
+    """Datasette prints every error with rich when rich is installed (it is: the ingest's
+    progress display), locals included, and calls it outside an ``except`` block for a path
+    no route matches, where rich raises: every unknown path of three parts or more
+    (``/a/b/c/d``) answered 500 instead of 404. The locals also put a request's values, a
+    secret document's text among them, in the server's log. Datasette's error page stays."""
+    import datasette.handle_exception
+
+    datasette.handle_exception.rich = None
 
 
 @hookimpl

@@ -65,7 +65,7 @@ PUBLIC_VIEW_NAMES = ("public_documents", "public_tasks", "public_document_source
                      "public_organizations", "public_document_recipients")
 PUBLIC_VIEWS = [
     "CREATE VIEW IF NOT EXISTS public_documents AS SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.year, "
-    "d.place, d.issuer, d.subject, d.signer, d.signer_title, d.urgency, d.secrecy, d.recipients, d.placeholder, "
+    "d.place, d.issuer, d.issuer_body, d.subject, d.signer, d.signer_title, d.urgency, d.secrecy, d.recipients, d.placeholder, "
     "d.received_number, d.received_date, "
     "d.effective_date, d.status, "
     f"CASE WHEN {SECRET} THEN NULL ELSE d.text END AS text FROM documents d "
@@ -216,14 +216,20 @@ SOURCE_KEY = [
     "WHEN old.issued_date IS NOT new.issued_date BEGIN "
     "UPDATE document_links SET source_key = coalesce(new.issued_date, '~') WHERE source_id = new.id; END",
 ]
-# The documents table's facets (datasette_plugins/metadata.py: type, issuer, year, status) each
-# count every document: from an index (a few bytes a document) rather than the rows, where
-# ``year`` is stored after the text (reading it read every document's text).
-FACET_INDEXES = [
-    "CREATE INDEX IF NOT EXISTS idx_documents_issuer ON documents (issuer)",
-    "CREATE INDEX IF NOT EXISTS idx_documents_year ON documents (year)",
+# The documents table as it opens (``placeholder=0``, datasette_plugins/__init__.py), newest
+# first, with its facets (datasette_plugins/metadata.py: type, body, year, status), each
+# counting every document shown: from indexes of the flag and the value (a few bytes a
+# document) rather than the rows, where ``year``, ``status`` and the flag itself are stored
+# after the text in a database made before (reading them read every document's text), and
+# without sorting every document to show the newest hundred.
+FACETS = ("doc_type", "issuer_body", "year", "status")
+TABLE_INDEXES = [f"CREATE INDEX IF NOT EXISTS idx_documents_table_{c} ON documents (placeholder, {c})" for c in ("issued_date", *FACETS)]
+SORT_KEYS = [*OPENING, *SOURCE_KEY, *TABLE_INDEXES]
+ISSUER_BODY = [
+    "ALTER TABLE documents ADD COLUMN issuer_body TEXT",
+    "UPDATE documents SET issuer_body = (SELECT o.name FROM organizations o WHERE o.id = documents.issuer_id) "
+    "WHERE issuer_id IS NOT NULL",
 ]
-SORT_KEYS = [*OPENING, *SOURCE_KEY, *FACET_INDEXES]
 # The placeholders (the missing documents) at once: the flag is stored after the text, so
 # reading it from the rows read every document's text.
 PLACEHOLDER_INDEX = "CREATE INDEX IF NOT EXISTS idx_documents_placeholder ON documents (id) WHERE placeholder = 1"
@@ -238,7 +244,8 @@ LATER_IN_7 = [
     (lambda columns, indexes, board: "source_key" not in columns["document_links"], SOURCE_KEY),
     (lambda columns, indexes, board: "kind" not in board, ["DROP INDEX IF EXISTS idx_tasks_board", BOARD_INDEX]),
     (lambda columns, indexes, board: "tasks_json" in columns["documents"], ["ALTER TABLE documents DROP COLUMN tasks_json"]),
-    (lambda columns, indexes, board: "idx_documents_year" not in indexes, FACET_INDEXES),
+    (lambda columns, indexes, board: "issuer_body" not in columns["documents"], ISSUER_BODY),
+    (lambda columns, indexes, board: "idx_documents_table_year" not in indexes, TABLE_INDEXES),
 ]
 
 
@@ -305,6 +312,7 @@ MIGRATIONS = {
         *PUBLIC_VIEWS,
         SECRET_INDEX,
         "CREATE INDEX IF NOT EXISTS idx_documents_issuer_id ON documents (issuer_id)",
+        *ISSUER_BODY,
         *ORDER_AND_COUNTS,
     ],
 }
@@ -317,6 +325,8 @@ DERIVED_COLUMNS = {
     "year": (int, "The year of issue (of the symbol, else of the date)"),
     "issuer_key": (str, "The issuer folded, for matching"),
     "issuer_id": (int, "The issuer among the organizations"),
+    "issuer_body": (str, "The issuer's canonical body (its organizations row's name): one spelling of a body however "
+                         "its documents print it, for the facets and filters"),
     "search_folded": (str, "Symbol, subject and issuer folded, and the words of the text that hold đ, folded: indexed so "
                            "that search works without diacritics"),
     "identity": (str, "Duplicate key: symbol, the issuer's province for a provincial symbol, year (or the content hash)"),
@@ -328,6 +338,23 @@ DERIVED_COLUMNS = {
     "status_detail": (str, "The acts on it (JSON): each acting document, the part acted on and the day"),
     "created_at": (str, "When the row was made"),
     "updated_at": (str, "When the row was last written"),
+}
+# The same, in the words a clerk reads under the documents table
+DERIVED_NOTES = {
+    "symbol_key": "Số ký hiệu viết thường, bỏ dấu, bỏ khoảng trắng và gạch: để so khớp",
+    "year": "Năm ban hành (theo số ký hiệu, nếu không thì theo ngày)",
+    "issuer_key": "Cơ quan ban hành viết thường, bỏ dấu: để so khớp",
+    "issuer_id": "Cơ quan ban hành trong bảng Đơn vị",
+    "issuer_body": "Tên chuẩn của cơ quan ban hành, một cách viết dù văn bản in thế nào: để lọc và nhóm",
+    "search_folded": "Số ký hiệu, trích yếu, cơ quan ban hành bỏ dấu: để tìm không cần gõ dấu",
+    "identity": "Khóa chống trùng: số ký hiệu, tỉnh của cơ quan ban hành, năm (hoặc mã nội dung)",
+    "placeholder": "1: văn bản được dẫn nhưng chưa nhập, với những gì các văn bản dẫn nói về nó",
+    "effective_date": "Ngày có hiệu lực, theo điều khoản thi hành của chính văn bản",
+    "expiry_date": "Ngày hết hiệu lực, nếu văn bản có ghi",
+    "status": "Tình trạng hiệu lực, theo nội dung văn bản và các văn bản tác động đến nó trong cơ sở dữ liệu",
+    "status_detail": "Các tác động lên văn bản (JSON): văn bản tác động, phần bị tác động và ngày",
+    "created_at": "Thời điểm tạo dòng",
+    "updated_at": "Thời điểm ghi dòng gần nhất",
 }
 # The documents table's long columns, stored last in a new database (shortest first)
 LONG_COLUMNS = ("status_detail", "recipients", "references_json", "search_folded", "text")

@@ -24,6 +24,7 @@ import sqlite3
 import time
 from collections import Counter
 from contextlib import contextmanager
+from functools import lru_cache
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -34,6 +35,7 @@ from ..nlp.record import Record
 from ..nlp.secrecy import SECRET_MARKS
 from . import identity as ident
 from . import laws, placeholders, status
+from ..nlp.issuer import normal_case
 from .organizations import Organization
 from .rows import TASK_COLUMNS, Rows, rows_for
 from . import connect as connection
@@ -62,9 +64,16 @@ def _completeness(row: dict, tasks: list[dict]) -> tuple:
 
 
 def _spelling(name: str, locality: str | None = None) -> tuple:
-    """Which of two spellings of one name is kept: one that knows its locality, then the
-    fewer capitals (the name in normal case), then the first in order."""
-    return (locality is None, sum(c.isupper() for c in name), name)
+    """Which of two spellings of one name is kept: one that knows its locality, then one
+    written as Nghị định 30/2020/NĐ-CP capitalises a body's name (``issuer.normal_case``:
+    "Cục Hải quan", "Sở Công Thương", not "Cục hải quan" nor "Sở Tài Chính"), then the fewer
+    capitals, then the first in order: the same whatever order the documents came in."""
+    return (locality is None, name != _by_the_rule(name), sum(c.isupper() for c in name), name)
+
+
+@lru_cache(maxsize=8192)
+def _by_the_rule(name: str) -> str:
+    return normal_case(name.upper())
 
 
 _DEGREES = {fold(mark): degree for degree, mark in enumerate(SECRET_MARKS, 1)}  # Mật 1, Tối mật 2, Tuyệt mật 3
@@ -281,7 +290,8 @@ class Store:
         me = rows.identity
         now = _now()
         # issuer_id set here, not by an UPDATE after: every UPDATE makes the search index read the text again
-        row = {**rows.document, "updated_at": now, "issuer_id": self._organization(rows.issuer) if rows.issuer else None}
+        issuer_id = self._organization(rows.issuer) if rows.issuer else None
+        row = {**rows.document, "updated_at": now, "issuer_id": issuer_id, "issuer_body": self._body_name(issuer_id)}
         found = self._find(me)
         chosen = True  # this file's reading gives the document's fields, links and duties
         if found and not found["placeholder"]:
@@ -329,8 +339,15 @@ class Store:
         if row:
             if _spelling(org.name, org.locality) < _spelling(row[1], row[2]):  # the same whatever came first
                 self.db.conn.execute("UPDATE organizations SET name = ?, locality = ? WHERE id = ?", [org.name, org.locality, row[0]])
+                if org.name != row[1]:  # rare: a body's documents follow its one spelling (by the index on issuer_id)
+                    self.db.conn.execute("UPDATE documents SET issuer_body = ? WHERE issuer_id = ?", [org.name, row[0]])
             return row[0]
         return self._insert("organizations", {"name": org.name, "key": org.key, "locality": org.locality, "is_group": int(org.group)})
+
+    def _body_name(self, organization_id: int | None) -> str | None:
+        if organization_id is None:
+            return None
+        return self.db.conn.execute("SELECT name FROM organizations WHERE id = ?", [organization_id]).fetchone()[0]
 
     def _duties(self, document_id: int, rows: Rows) -> None:
         """The recipients and the tasks, each pointing at its organization (the issuer's is

@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from ..nlp.normalize import symbol_key
+from ..nlp.normalize import fold, symbol_key
 from ..nlp import vietnamese as vn
 from ..nlp.secrecy import secret_sql
 
@@ -249,7 +249,9 @@ def render_tasks(rows: list[TaskRow]) -> list[str]:
         elif row.due_by:
             when = f"hạn cuối {vn.date(row.due_by)}" + (f": {row.deadline_text}" if row.deadline_text else "")
         elif row.recurrence:
-            when = vn.recurrence(row.recurrence) + (f": {row.deadline_text}" if row.deadline_text else "")
+            rhythm = vn.recurrence(row.recurrence)  # its words only when they say more ("trước ngày 15 hằng tháng")
+            words = row.deadline_text if row.deadline_text and fold(row.deadline_text) != fold(rhythm) else ""
+            when = rhythm + (f": {words}" if words else "")
         else:
             when = row.deadline_text or "không có hạn"
         mark = "QUÁ HẠN " if row.overdue else "HẾT HIỆU LỰC " if row.ended else ""

@@ -51,13 +51,12 @@ class Bodies:
 def issuer_from_lines(lines: list[str], body_text: str) -> Bodies | None:
     """Group the header's upper-case lines into bodies; the lowest one is the issuer."""
     bodies: list[str] = []
-    for line in lines:
-        text = line
+    for text in (part for line in lines for part in _parent_apart(line)):
         for pattern, repl in _EXPAND:
             text = pattern.sub(repl, text)
         text = collapse(text)
         f = fold(text)
-        if bodies and (_LOCALITY_START.match(f) or not _HEAD.match(f) or _CONNECTOR_END.search(fold(bodies[-1]))):
+        if bodies and (_LOCALITY_START.match(f) or not _HEAD.match(f + " ") or _CONNECTOR_END.search(fold(bodies[-1]))):
             bodies[-1] = collapse(bodies[-1] + " " + text)
         else:
             bodies.append(text)
@@ -70,6 +69,24 @@ def issuer_from_lines(lines: list[str], body_text: str) -> Bodies | None:
         if loc:
             lowest = f"{lowest} {loc.group('kind')} {loc.group('name')}"
     return Bodies(all=[normal_case(b, body_text) for b in bodies], issuer=normal_case(lowest, body_text))
+
+
+def _parent_apart(line: str) -> list[str]:
+    """ "BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN", a header's two lines on one (text copied from a
+    page): the central body, then the body under it, where another body's head follows the
+    central body's whole name."""
+    words = collapse(line).split()
+    folded = fold(" ".join(words))
+    for key in _central_keys():
+        size = len(key.split())
+        if folded.startswith(key + " ") and len(words) > size and _HEAD.match(fold(" ".join(words[size:]))):
+            return [" ".join(words[:size]), " ".join(words[size:])]
+    return [line]
+
+
+@lru_cache(maxsize=None)
+def _central_keys() -> tuple[str, ...]:
+    return tuple(sorted({fold(n) for n in central_bodies()}, key=len, reverse=True))
 
 
 def normal_case(name: str, body_text: str = "") -> str:
@@ -104,14 +121,25 @@ def _case_main(text: str) -> str:
     for head, cased in _HEAD_CASE:
         if lower.startswith(head):
             rest = text[len(head) :].strip()
-            return f"{cased} {_case_name(rest)}".strip()
+            return f"{cased} {_field_name(rest)}".strip()
     # Joint headers: "BỘ TÀI CHÍNH - BỘ CÔNG THƯƠNG".
     if " - " in text and all(_HEAD.match(fold(p.strip())) for p in text.split(" - ")):
         return " - ".join(_case_main(p.strip()) for p in text.split(" - "))
     words = text.split()
     if not words:
         return ""
-    return f"{words[0][:1].upper()}{words[0][1:].lower()} {_case_name(' '.join(words[1:]))}".strip()
+    return f"{words[0][:1].upper()}{words[0][1:].lower()} {_field_name(' '.join(words[1:]))}".strip()
+
+
+@lru_cache(maxsize=None)
+def _ministry_fields() -> dict[str, str]:
+    """The fields of the ministries as their names write them ("Công Thương", "Giáo dục và Đào
+    tạo"): a Sở, a Vụ or a Cục of that field writes it the same ("Sở Công Thương")."""
+    return {fold(name[3:]): name[3:] for name in central_bodies() if name.startswith("Bộ ") and len(name) > 4}
+
+
+def _field_name(text: str) -> str:
+    return _ministry_fields().get(fold(text)) or _case_name(text)
 
 
 def _case_name(text: str) -> str:

@@ -52,7 +52,7 @@ def test_table_page_has_title_and_facets(ds):
     assert r.status_code == 200
     assert "Văn bản" in r.text
     facets = get(ds, "/test/documents.json", placeholder="0").json()["facet_results"]
-    assert {"doc_type", "issuer", "year"} <= set(facets)
+    assert {"doc_type", "issuer_body", "year"} <= set(facets)
     doc_types = {v["value"] for v in facets["doc_type"]["results"]}
     assert doc_types == {"QĐ", "KH", "CV", "NQ"}
     # the documents they cite are there too, as placeholders
@@ -76,7 +76,7 @@ def test_tasks_derived_from_a_document_and_of_one_unit(ds):
     rows = get(ds, "/test/derived_tasks.json", symbol="02/ct-ubnd", _shape="objects").json()["rows"]
     assert [(r["symbol"], r["unit"]) for r in rows] == [
         ("31/KH-SCT", "Phòng Quản lý Thương mại"),  # the one with a deadline first
-        ("31/KH-SCT", "Văn phòng Sở Công thương tỉnh Quảng Ngãi"),
+        ("31/KH-SCT", "Văn phòng Sở Công Thương tỉnh Quảng Ngãi"),
     ]
     rows = get(ds, "/test/unit_tasks.json", unit="van phong so", _shape="objects").json()["rows"]
     assert {r["symbol"] for r in rows} == {"31/KH-SCT", "45/KH-SKHCN"}  # the offices of both Sở

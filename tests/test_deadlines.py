@@ -198,3 +198,9 @@ def test_the_next_occurrence_of_a_periodic_duty():
     assert next_occurrence("trước ngày 31 hằng tháng", "monthly", "2026-02-10") == "2026-02-28"
     assert next_occurrence("Hằng năm", "yearly", "2026-02-20") is None
     assert next_occurrence("Thường xuyên", "standing", "2026-02-20") is None
+
+
+def test_a_rhythm_is_said_once_when_its_words_say_nothing_more():
+    yearly = trace.TaskRow(1, "20/KH-UBND", "Sở Tài chính", None, "bố trí kinh phí", None, "hằng năm", "II.3", recurrence="yearly")
+    monthly = trace.TaskRow(1, "20/KH-UBND", "Sở Tài chính", None, "báo cáo", None, "trước ngày 15 hằng tháng", "II.4", recurrence="monthly")
+    assert [line.split("]")[0] for line in trace.render_tasks([yearly, monthly])] == ["[hằng năm", "[hằng tháng: trước ngày 15 hằng tháng"]

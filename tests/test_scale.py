@@ -214,10 +214,13 @@ def test_the_pages_plans_read_indexes_in_order(examples, db_path):
             f"AND coalesce(t.kind, 'assignment') = 'assignment' {tasks._ORDER} LIMIT 50")
     plan = _plan(conn, unit)
     assert "COVERING INDEX idx_tasks_board" in plan and "TEMP B-TREE FOR ORDER BY" not in plan, plan
-    for column in ("doc_type", "issuer", "year", "status"):  # the documents table's facets, as Datasette asks them
-        plan = _plan(conn, f"SELECT {column} AS value, count(*) AS count FROM (SELECT * FROM documents) WHERE {column} IS NOT NULL "
-                           f"AND {column} != '' GROUP BY {column} ORDER BY count DESC, value LIMIT 9")
-        assert "COVERING INDEX" in plan and "SCAN documents" not in plan, plan
+    # the documents table as it opens (no placeholders, newest first) and its facets, as Datasette asks them
+    plan = _plan(conn, "SELECT id, symbol FROM documents WHERE placeholder = 0 ORDER BY issued_date DESC, id DESC LIMIT 101")
+    assert "idx_documents_table_issued_date" in plan and "TEMP B-TREE" not in plan, plan
+    for column in ("doc_type", "issuer_body", "year", "status"):
+        plan = _plan(conn, f"SELECT {column} AS value, count(*) AS count FROM (SELECT * FROM documents WHERE placeholder = 0) "
+                           f"WHERE {column} IS NOT NULL AND {column} != '' GROUP BY {column} ORDER BY count DESC, value LIMIT 9")
+        assert f"COVERING INDEX idx_documents_table_{column}" in plan and "SCAN documents" not in plan, plan
     # a new database stores the text last: the short columns are read without its overflow pages
     columns = [r[1] for r in conn.execute("PRAGMA table_info(documents)")]
     assert columns[-1] == "text" and columns.index("year") < columns.index("references_json")

@@ -148,6 +148,8 @@ def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_pa
                         "document_links_source_key_changed", "documents_source_key"):  # and the pages' sort keys
             conn.execute(f"DROP TRIGGER {trigger}")
         conn.execute("DROP INDEX idx_tasks_open")
+        for column in ("issued_date", "doc_type", "issuer_body", "year", "status"):  # the documents table's indexes
+            conn.execute(f"DROP INDEX idx_documents_table_{column}")
         conn.execute("DROP INDEX idx_document_links_cited_by")
         conn.execute("ALTER TABLE tasks DROP COLUMN open_key")
         conn.execute("ALTER TABLE document_links DROP COLUMN source_key")

@@ -47,3 +47,44 @@ def test_sentence_case_restores_symbols_bodies_provinces_and_abbreviations():
 def test_a_trich_yeu_printed_in_normal_case_is_kept_as_it_is():
     fields = extract_text(document("Triển khai thi hành Luật Việc làm"))
     assert fields.subject == "Triển khai thi hành Luật Việc làm" and fields.subject_printed is None
+
+
+# -- one body, one name: the issuer facet (issue 22) ---------------------------------------------
+
+def _notice(number: int, header: str, text_spelling: str) -> str:
+    return f"""{header}
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: {number}/TB-CHQ
+Hà Nội, ngày 0{number % 9 + 1} tháng 11 năm 2025
+THÔNG BÁO
+Về kết quả xác định trước mã số
+
+{text_spelling} thông báo kết quả xác định trước mã số như sau.
+"""
+
+
+def test_one_body_printed_three_ways_is_one_entry_of_the_issuer_facet(tmp_path):
+    """Two lines, one line ("BỘ TÀI CHÍNH CỤC HẢI QUAN", as pages copied from the web give
+    it), the head alone on its line; and a text that writes the name lowercased: one body,
+    written as Nghị định 30/2020 capitalises it, whatever order the files come in."""
+    import asyncio
+
+    from datasette.app import Datasette
+
+    from directives.db.store import Store
+    from directives.run import ingest
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "a.txt").write_text(_notice(1, "BỘ TÀI CHÍNH\nCỤC HẢI QUAN", "Cục hải quan"), encoding="utf-8")
+    (folder / "b.txt").write_text(_notice(2, "BỘ TÀI CHÍNH CỤC HẢI QUAN", "Cục Hải quan"), encoding="utf-8")
+    (folder / "c.txt").write_text(_notice(3, "BỘ TÀI CHÍNH\nCỤC\nHẢI QUAN", "Cục Hải quan"), encoding="utf-8")
+    for name, order in (("ab", ["a.txt", "b.txt", "c.txt"]), ("ba", ["c.txt", "b.txt", "a.txt"])):
+        path = tmp_path / f"{name}.db"
+        store = Store.open(path)
+        for file in order:
+            ingest(store, [str(folder / file)])
+        response = asyncio.run(Datasette([str(path)]).client.get(f"/{name}/documents.json?_facet=issuer_body&_shape=objects&placeholder=0"))
+        facet = response.json()["facet_results"]["issuer_body"]
+        assert [(row["value"], row["count"]) for row in facet["results"]] == [("Cục Hải quan", 3)], name
