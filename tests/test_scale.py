@@ -63,6 +63,14 @@ def _counts(conn) -> Counter:
     return Counter({(t, f, v): n for t, f, v, n in conn.execute("SELECT target_id, field, value, count FROM citation_counts")})
 
 
+def _law_mentions(conn) -> tuple[Counter, Counter]:
+    """The law citations by name and number as counted (db/schema.LAW_MENTIONS), and read again from the links."""
+    kept = Counter({(m, n): c for m, n, c in conn.execute("SELECT mention, number, count FROM law_mentions")})
+    again = Counter(conn.execute("SELECT mention, cited_symbol FROM document_links WHERE cited_type IN ('L', 'PL') "
+                                 "AND cited_symbol IS NOT NULL AND mention LIKE '%uật%số%'").fetchall())
+    return kept, again
+
+
 def _placeholders(conn) -> set:
     return set(conn.execute("SELECT identity, symbol, doc_type, issued_date, issuer, subject FROM documents WHERE placeholder = 1"))
 
@@ -90,6 +98,16 @@ def test_counts_follow_every_link_added_changed_and_removed(tmp_path):
     # a link found to amend a document held (status.join_link) ranks its target higher
     conn.execute("UPDATE document_links SET relations = 'amended_by' WHERE id = (SELECT min(id) FROM document_links)")
     assert _counts(conn) == _recounted(conn)
+    # the citations of a law by name and number, counted by wording, follow too
+    conn.execute("UPDATE document_links SET cited_type = 'L', cited_symbol = '47/2010/QH12', "
+                 "mention = 'Luật Các tổ chức tín dụng số 47/2010/QH12' WHERE id IN (SELECT id FROM document_links LIMIT 3)")
+    kept, again = _law_mentions(conn)
+    assert kept == again and sum(kept.values()) >= 3
+    conn.execute("DELETE FROM document_links WHERE id = (SELECT min(id) FROM document_links WHERE cited_symbol = '47/2010/QH12')")
+    conn.execute("UPDATE document_links SET mention = 'Luật Các tổ chức tín dụng' WHERE cited_symbol = '47/2010/QH12' AND id = "
+                 "(SELECT max(id) FROM document_links WHERE cited_symbol = '47/2010/QH12')")
+    kept, again = _law_mentions(conn)
+    assert kept == again and sum(kept.values()) == 1
 
 
 def test_placeholders_agree_the_same_in_any_order(tmp_path):

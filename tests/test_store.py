@@ -148,6 +148,9 @@ def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_pa
                         "document_links_source_key_changed", "documents_source_key"):  # and the pages' sort keys
             conn.execute(f"DROP TRIGGER {trigger}")
         conn.execute("DROP INDEX idx_tasks_open")
+        for trigger in ("counted", "uncounted", "recounted"):  # and the law citations counted by wording
+            conn.execute(f"DROP TRIGGER document_links_law_{trigger}")
+        conn.execute("DROP TABLE law_mentions")
         for column in ("issued_date", "doc_type", "issuer_body", "year", "status"):  # the documents table's indexes
             conn.execute(f"DROP INDEX idx_documents_table_{column}")
         conn.execute("DROP INDEX idx_document_links_cited_by")
@@ -202,6 +205,7 @@ def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_pa
     assert count(db_path, "select count(*) from tasks where open_key is null or board_key is null") == 0
     assert count(db_path, "select count(*) from document_links where source_key is null") == 0
     assert count(db_path, "select count(*) from pragma_table_info('documents') where name = 'tasks_json'") == 0
+    assert count(db_path, "select count(*) from sqlite_master where name = 'law_mentions'") == 1
 
 
 def test_a_database_of_a_newer_version_is_refused_with_the_reason(db_path):
