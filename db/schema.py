@@ -250,7 +250,22 @@ LAW_MENTIONS = [
     "INSERT INTO law_mentions (mention, number, count) SELECT mention, cited_symbol, count(*) FROM document_links "
     f"WHERE {_LAW_MENTION.format(r='document_links')} GROUP BY mention, cited_symbol",
 ]
-SORT_KEYS = [*OPENING, *SOURCE_KEY, *TABLE_INDEXES, *LAW_MENTIONS]
+# The links that amend, repeal, replace or guide their target, by target: the lược đồ of a
+# document (datasette_plugins/relations_data.diagram) lists the documents acting on it, read
+# from this partial index instead of every citation of a decree the whole archive cites. The
+# condition is wider than an act (any link whose words name one); the page reads the acts.
+INCOMING_ACTS = ("amends", "repeals", "replaces", "guides")
+
+
+def acting(r: str = "") -> str:
+    """The condition of ``idx_document_links_acting`` (a query repeats it word for word, ``r``
+    its alias with the dot)."""
+    return ("(" + f"{r}relation IN (" + ", ".join(f"'{a}'" for a in INCOMING_ACTS) + ") OR "
+            + " OR ".join(f"{r}{c} LIKE '%\"{a}\"%'" for c in ("acts", "relations") for a in INCOMING_ACTS) + ")")
+
+
+ACTING_INDEX = f"CREATE INDEX IF NOT EXISTS idx_document_links_acting ON document_links (target_id) WHERE {acting()}"
+SORT_KEYS = [*OPENING, *SOURCE_KEY, *TABLE_INDEXES, *LAW_MENTIONS, ACTING_INDEX]
 ISSUER_BODY = [
     "ALTER TABLE documents ADD COLUMN issuer_body TEXT",
     "UPDATE documents SET issuer_body = (SELECT o.name FROM organizations o WHERE o.id = documents.issuer_id) "
@@ -273,6 +288,7 @@ LATER_IN_7 = [
     (lambda columns, indexes, board: "issuer_body" not in columns["documents"], ISSUER_BODY),
     (lambda columns, indexes, board: "idx_documents_table_year" not in indexes, TABLE_INDEXES),
     (lambda columns, indexes, board: "law_mentions" not in columns, LAW_MENTIONS),
+    (lambda columns, indexes, board: "idx_document_links_acting" not in indexes, [ACTING_INDEX]),
 ]
 
 

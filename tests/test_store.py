@@ -151,6 +151,7 @@ def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_pa
         for trigger in ("counted", "uncounted", "recounted"):  # and the law citations counted by wording
             conn.execute(f"DROP TRIGGER document_links_law_{trigger}")
         conn.execute("DROP TABLE law_mentions")
+        conn.execute("DROP INDEX idx_document_links_acting")
         for column in ("issued_date", "doc_type", "issuer_body", "year", "status"):  # the documents table's indexes
             conn.execute(f"DROP INDEX idx_documents_table_{column}")
         conn.execute("DROP INDEX idx_document_links_cited_by")

@@ -79,7 +79,7 @@ def _sheet_sql(public_only: bool) -> str:
 # what the citations say, each wording once, from at most CITATIONS_READ citations of each (a
 # law cited ten thousand times is not read whole to show eight).
 CITING_SHOWN = 8
-CITATIONS_READ = 200
+CITATIONS_READ = 50
 _CITATIONS = (
     "SELECT l.source_id, l.relation, s.symbol, s.doc_type, s.issued_date, "
     "CASE WHEN s.symbol IS NULL THEN substr(s.subject, 1, 60) END AS subject "
@@ -91,6 +91,11 @@ _MENTIONS = (
     f"JOIN document_links l ON l.id = f.id JOIN documents s ON s.id = l.source_id WHERE l.mention IS NOT NULL AND {_SHOWN} "
     "GROUP BY l.mention ORDER BY min(l.id)"
 ).replace("{CITATIONS_READ}", str(CITATIONS_READ))
+# the same for a reader who may know every citation: the links alone
+_ALL_MENTIONS = (
+    f"SELECT mention FROM (SELECT id, mention FROM document_links WHERE target_id = :target LIMIT {CITATIONS_READ}) "
+    "WHERE mention IS NOT NULL GROUP BY mention ORDER BY min(id)"
+)
 
 
 def _citations(conn, ids: list[int], shown: dict) -> tuple[dict, dict]:
@@ -101,7 +106,7 @@ def _citations(conn, ids: list[int], shown: dict) -> tuple[dict, dict]:
         cursor = conn.execute(_CITATIONS, {"target": target, **shown})
         names = [d[0] for d in cursor.description]
         citations[target] = [dict(zip(names, row)) for row in cursor]
-        mentions[target] = [r[0] for r in conn.execute(_MENTIONS, {"target": target, **shown})]
+        mentions[target] = [r[0] for r in conn.execute(_ALL_MENTIONS if shown["all"] else _MENTIONS, {"target": target, **shown})]
     return citations, mentions
 
 

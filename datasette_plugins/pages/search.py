@@ -199,7 +199,7 @@ CANDIDATES = 1000
 # bm25 ranks at most this many documents that match (the newest ingested): ranking every match
 # of a common word grew with the archive (a 500 at three times the corpus), this does not. A
 # query matching more says that its results come from the newest RANKED_MOST.
-RANKED_MOST = 2_000
+RANKED_MOST = 1_000
 _RANKED = (
     "SELECT rowid, count(*) OVER () FROM (SELECT rowid, bm25(documents_fts, {weights}) AS score FROM documents_fts "
     "WHERE documents_fts MATCH :q ORDER BY rowid DESC LIMIT {most}) ORDER BY score, rowid LIMIT {candidates}"

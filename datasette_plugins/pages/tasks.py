@@ -42,7 +42,7 @@ def _opening_ranges(today: str) -> list[tuple[str, str]]:
 # about a few thousand index entries at most, whatever the archive's size.
 UNIT_SORTED_MOST = 2000
 # ?from=: the chain below a decision is walked to this many documents (the page says so)
-CHAIN_MOST = 1000
+CHAIN_MOST = 300
 ENDED = "hết hiệu lực toàn bộ"  # db/status.py's EXPIRED: such a document's tasks leave the open lists
 _JOINS = "JOIN documents d ON d.id = t.document_id LEFT JOIN organizations o ON o.id = t.organization_id "
 _FROM = "FROM tasks t " + _JOINS
