@@ -141,3 +141,29 @@ def test_the_issuer_facet_uses_the_canonical_body():
     assert canonical_body("Cục hải quan") == canonical_body("Bộ Tài chính cục hải quan") == "Cục Hải quan"
     assert canonical_body("Bộ Tài chính tổng cục hải quan") == "Tổng cục Hải quan"
     assert canonical_body("Ủy ban nhân dân tỉnh Nghệ An") == "Ủy ban nhân dân tỉnh Nghệ An"
+
+
+def test_the_documents_tables_search_box_asks_the_search_page(ds_for_table_search):
+    """The table's own search (Datasette's) matched folded syllables anywhere; its box now
+    leads to /-/search, which ranks the phrase first. Its JSON stays Datasette's."""
+    import asyncio
+
+    ds, name = ds_for_table_search
+    response = asyncio.run(ds.client.get(f"/{name}/documents?_search=ha+tang+so&doc_type=KH&_sort_desc=issued_date"))
+    assert response.status_code == 302
+    assert response.headers["location"] == "/-/search?q=ha+tang+so&type=KH"
+    assert asyncio.run(ds.client.get(f"/{name}/documents.json?_search=ha+tang+so")).status_code == 200
+
+
+@pytest.fixture
+def ds_for_table_search(tmp_path):
+    from pathlib import Path
+
+    from datasette.app import Datasette
+
+    from directives.db.store import Store
+    from directives.run import ingest
+
+    path = tmp_path / "ts.db"
+    ingest(Store.open(path), [str(Path(__file__).resolve().parents[1] / "examples")])
+    return Datasette([str(path)]), "ts"
