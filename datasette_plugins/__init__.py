@@ -98,6 +98,18 @@ def startup(datasette):
     # Facet suggestions cost about 260 ms of each documents page on a whole corpus, for
     # suggestions nobody needs: the useful facets are configured in the metadata.
     datasette._settings["suggest_facets"] = False
+    quiet_tracebacks()
+
+
+def quiet_tracebacks() -> None:
+    """Datasette prints every error with rich when rich is installed (it is: the ingest's
+    progress display), locals included, and calls it outside an ``except`` block for a path
+    no route matches, where rich raises: every unknown path of three parts or more
+    (``/a/b/c/d``) answered 500 instead of 404. The locals also put a request's values, a
+    secret document's text among them, in the server's log. Datasette's error page stays."""
+    import datasette.handle_exception
+
+    datasette.handle_exception.rich = None
 
 
 @hookimpl

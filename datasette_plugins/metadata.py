@@ -8,7 +8,7 @@ skip them), the placeholders only it cites.
 """
 from __future__ import annotations
 
-from ..db.schema import DERIVED_COLUMNS
+from ..db.schema import DERIVED_NOTES
 from ..nlp.record import stored_fields
 from ..nlp.secrecy import secret_sql
 
@@ -23,7 +23,7 @@ TABLES = {
         "searchmode": "escaped",
         "label_column": "symbol",
         # each column's description where the column is declared (nlp/record.py, db/schema.py)
-        "columns": {**{f.column: f.doc for f in stored_fields()}, **{name: doc for name, (_, doc) in DERIVED_COLUMNS.items()}},
+        "columns": {**{f.column: f.note for f in stored_fields()}, **DERIVED_NOTES},
     },
     "document_links": {
         "title": "Liên kết giữa các văn bản",
@@ -32,13 +32,13 @@ TABLES = {
         "responds_to (xét đề nghị, phúc đáp) hoặc cites (dẫn chiếu).",
         "facets": ["relation"],
         "columns": {
-            "relations": "Every act the citing text states on the cited document (JSON): the relations and guides; amended_by, "
-            "repealed_by ... for a consolidation note saying the cited document acts on the citing one",
-            "scope": "The part acted on (Điều 5, Khoản 2 Điều 3)",
-            "acts": "Each act with its part and the day it takes effect (JSON)",
-            "mention": "The citation as the text writes it",
-            "confidence": "1.0 when the symbol names its document; lower when the province or the year had to be assumed",
-            "start": "Where the citation starts in the citing document's text",
+            "relations": "Mọi tác động văn bản dẫn nêu lên văn bản được dẫn (JSON): các quan hệ và guides (hướng dẫn); "
+            "amended_by, repealed_by ... khi ghi chú hợp nhất nói văn bản được dẫn tác động lên văn bản dẫn",
+            "scope": "Phần bị tác động (Điều 5, Khoản 2 Điều 3)",
+            "acts": "Từng tác động, với phần bị tác động và ngày có hiệu lực (JSON)",
+            "mention": "Trích dẫn, như văn bản viết",
+            "confidence": "Độ tin cậy: 1,0 khi số ký hiệu chỉ đúng một văn bản; thấp hơn khi phải đoán tỉnh hoặc năm",
+            "start": "Vị trí trích dẫn bắt đầu trong nội dung văn bản dẫn",
         },
     },
     "document_sources": {

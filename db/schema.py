@@ -296,6 +296,22 @@ DERIVED_COLUMNS = {
     "created_at": (str, "When the row was made"),
     "updated_at": (str, "When the row was last written"),
 }
+# The same, in the words a clerk reads under the documents table
+DERIVED_NOTES = {
+    "symbol_key": "Số ký hiệu viết thường, bỏ dấu, bỏ khoảng trắng và gạch: để so khớp",
+    "year": "Năm ban hành (theo số ký hiệu, nếu không thì theo ngày)",
+    "issuer_key": "Cơ quan ban hành viết thường, bỏ dấu: để so khớp",
+    "issuer_id": "Cơ quan ban hành trong bảng Đơn vị",
+    "search_folded": "Số ký hiệu, trích yếu, cơ quan ban hành bỏ dấu: để tìm không cần gõ dấu",
+    "identity": "Khóa chống trùng: số ký hiệu, tỉnh của cơ quan ban hành, năm (hoặc mã nội dung)",
+    "placeholder": "1: văn bản được dẫn nhưng chưa nhập, với những gì các văn bản dẫn nói về nó",
+    "effective_date": "Ngày có hiệu lực, theo điều khoản thi hành của chính văn bản",
+    "expiry_date": "Ngày hết hiệu lực, nếu văn bản có ghi",
+    "status": "Tình trạng hiệu lực, theo nội dung văn bản và các văn bản tác động đến nó trong cơ sở dữ liệu",
+    "status_detail": "Các tác động lên văn bản (JSON): văn bản tác động, phần bị tác động và ngày",
+    "created_at": "Thời điểm tạo dòng",
+    "updated_at": "Thời điểm ghi dòng gần nhất",
+}
 # What only a stored reading knows, emptied when a document becomes a placeholder again
 READING_ONLY_COLUMNS = [f.column for f in stored_fields() if f.reading_only] + ["search_folded", "effective_date", "expiry_date"]
 

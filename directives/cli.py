@@ -176,7 +176,7 @@ def _summary(data: dict) -> str:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(readable=False))  # an unreadable one is recorded, not a usage error
 @_DB
-@click.option("--quiet", "-q", is_flag=True, help="Only print errors and the final count.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the files that failed, and why.")
 @_OCR
 @_TIMEOUT
 @_JOBS
@@ -219,13 +219,14 @@ def ingest(
         sys.exit(130)
     finally:
         shown.close()  # before the group turns a database error into its one line
-    click.echo(
-        f"{report.added} added, {report.replaced} replaced, {report.merged} merged, "
-        f"{report.skipped} unchanged, "
-        + (f"{report.not_documents} not documents (skipped), " if report.not_documents else "")
-        + f"{report.failed} failed -> {db_path}",
-        err=True,
-    )
+    if not quiet:
+        click.echo(
+            f"{report.added} added, {report.replaced} replaced, {report.merged} merged, "
+            f"{report.skipped} unchanged, "
+            + (f"{report.not_documents} not documents (skipped), " if report.not_documents else "")
+            + f"{report.failed} failed -> {db_path}",
+            err=True,
+        )
     if report_path:
         Path(report_path).write_text(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     sys.exit(1 if report.failed else 0)

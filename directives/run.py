@@ -21,6 +21,7 @@ from typing import Callable, Iterable, Protocol
 
 from .batch import Options, prepare
 from .db.store import Store
+from .estimate import Estimate
 from .ingest import ReadError, scan
 from .ingest.registry import shown
 from .pool import Done, Progress, supervised
@@ -56,6 +57,7 @@ class Report:
     seconds: dict[str, float] = field(default_factory=dict)  # by stage: read, ocr, extract (the workers' time), store
     failures: list[tuple[str, str]] = field(default_factory=list)  # (path, reason)
     elapsed: float = 0.0
+    seconds_left: float | None = None  # estimated from the work left (``estimate.Estimate``); None until known
 
     @property
     def done(self) -> int:
@@ -123,9 +125,13 @@ def ingest(
                 for event in events:
                     if isinstance(event, Done):
                         run.done(event)
+                        run.working.pop(event.path, None)
+                    elif isinstance(event, Progress):
+                        run.working = event.working
                     tick()
                     run.report.elapsed = time.monotonic() - run.started
-                    run.display.progress(run.report, event.working if isinstance(event, Progress) else {})
+                    run.report.seconds_left = run.estimate.seconds_left(run.report.elapsed, run.working)
+                    run.display.progress(run.report, run.working)
         finally:
             close = getattr(events, "close", None)
             if close:  # the workers (or the cluster's tasks) stop now, not when collected
@@ -140,6 +146,8 @@ class _Run:
     def __init__(self, store: Store, display: Display):
         self.store, self.display = store, display
         self.report = Report()
+        self.estimate = Estimate()
+        self.working: dict[str, float] = {}  # the files being read, and for how long, as last told
         self.started = time.monotonic()
 
     def failed(self, path: str, reason: str) -> None:
@@ -164,12 +172,14 @@ class _Run:
                 self.display.stored(path, "unchanged")
             else:
                 todo.append(path)
+                self.estimate.add(path)
         self.display.progress(self.report, {})
         return todo
 
     def done(self, event: Done) -> None:
         """Store a file the workers are done with, or record why they could not read it."""
         prepared, report = event.result, self.report
+        self.estimate.finished(event.path, None if isinstance(prepared, ReadError) else sum(prepared.seconds.values()))
         if isinstance(prepared, ReadError):
             self.failed(event.path, prepared.reason)
             return

@@ -79,6 +79,34 @@ class Record:
         return int(self.issued_date[:4]) if self.issued_date else None
 
 
+# What each stored field is, in the words a clerk reads under the documents table (the
+# descriptions above are the developers')
+NOTES = {
+    "symbol": "Số ký hiệu, như in sau chữ “Số:”",
+    "doc_type": "Loại văn bản, viết tắt theo Phụ lục III Nghị định 30/2020/NĐ-CP; CV là công văn",
+    "issued_date": "Ngày ban hành",
+    "place": "Địa danh ghi trước ngày tháng",
+    "issuer": "Cơ quan ban hành, kèm địa phương",
+    "subject": "Trích yếu nội dung",
+    "signer": "Họ tên người ký",
+    "signer_title": "Chức vụ của người ký",
+    "references": "Mọi văn bản được nêu trong nội dung, như đã đọc ra (danh sách JSON)",
+    "tasks": "Các nhiệm vụ như đã đọc ra (danh sách JSON); bảng Nhiệm vụ ghi mỗi nhiệm vụ một dòng",
+    "recipients": "Nơi nhận (danh sách JSON)",
+    "urgency": "Độ khẩn: Khẩn, Thượng khẩn, Hỏa tốc",
+    "secrecy": "Độ mật: Mật, Tối mật, Tuyệt mật (mật nhất trong các tệp của văn bản)",
+    "issuer_bodies": "Các cơ quan ở phần tên cơ quan ban hành, từ trên xuống (danh sách JSON)",
+    "signatures": "Chữ ký số trên tệp PDF: cơ quan hoặc người ký và thời điểm ký (JSON)",
+    "read_by_ocr": "Các trường đọc bằng nhận dạng ký tự (OCR) (danh sách JSON)",
+    "from_signature": "Các trường lấy từ chữ ký số vì OCR không đọc được hoặc đọc sai (danh sách JSON)",
+    "from_file_name": "Các trường lấy từ tên tệp (số OCR không đọc được mà trang văn bản xác nhận phần chữ) (danh sách JSON)",
+    "received_number": "Số đến trên dấu “CÔNG VĂN ĐẾN” của cơ quan nhận",
+    "received_date": "Ngày đến trên dấu “CÔNG VĂN ĐẾN”",
+    "received_stamp": "Dấu đến: cơ quan nhận, và phần không đọc được (JSON)",
+    "text": "Toàn văn đã chuẩn hóa",
+}
+
+
 @dataclass(frozen=True)
 class StoredField:
     name: str  # the record's
@@ -86,6 +114,11 @@ class StoredField:
     json: bool
     doc: str
     reading_only: bool
+
+    @property
+    def note(self) -> str:
+        """Its description for the clerks who read the documents table (``NOTES``)."""
+        return NOTES.get(self.name, self.doc)
 
 
 def stored_fields() -> list[StoredField]:

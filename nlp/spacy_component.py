@@ -3,7 +3,7 @@
 After ``pip install directives`` the factory is found through the ``spacy_factories`` entry
 point::
 
-    nlp = spacy.blank("xx")            # or a Vietnamese pipeline
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})  # or "xx"
     nlp.add_pipe("directives")
     doc = nlp(text)
     doc._.directive                    # the record: symbol, doc_type, ..., references, tasks, recipients

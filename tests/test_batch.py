@@ -457,3 +457,50 @@ def test_a_terminal_gets_a_progress_display(examples, tmp_path, db_path):
     assert done.returncode == 1
     assert f"{EXAMPLES + 1}/{EXAMPLES + 1}" in shown and "1 failed" in shown and "OCR pages" in shown
     assert "docs/noise.txt" in shown and "not text" in shown
+
+
+def test_quiet_prints_the_failures_and_nothing_else(examples, db_path):
+    (examples / "noise.txt").write_bytes(bytes(range(1, 256)) * 40)
+    result = CliRunner().invoke(cli, ["ingest", str(examples), "--db", str(db_path), "-q"])
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr.splitlines() == [f"error: {examples / 'noise.txt'}: {errors(db_path)['noise.txt']}"]
+
+
+def test_the_count_and_the_time_left_give_way_to_no_file_name():
+    """A narrow terminal and a long path: the path is shortened from the left, never the count."""
+    from directives.progress import status
+    from directives.run import Report
+
+    report = Report(added=40, failed=2, files=733, ocr_pages=12, elapsed=20.0, seconds_left=754.0)
+    path = "/srv/archive/2025/" + "thư mục rất dài/" * 8 + "quyet-dinh-1477-qd-ubnd-scan.pdf"
+    line = status(report, {path: 95.0}, width=160)
+    assert len(line) <= 160
+    assert line.startswith("42/733 files · 2 failed · 12 OCR pages · 2.1 files/s · about 12 min 34 s left")
+    assert line.endswith("quyet-dinh-1477-qd-ubnd-scan.pdf (1 min 35 s)") and "…" in line
+    assert status(report, {path: 95.0}, width=60).startswith("42/733 files")  # no room for the file: the count stays
+
+
+def test_the_time_left_weighs_pages_to_scan_above_text_files(tmp_path):
+    """Ten text files read in a second each, then two scans of 30 pages each wait: the time
+    left is the scans' minutes, not the two files' two seconds a count of files would give."""
+    from directives.estimate import Estimate
+
+    texts = [tmp_path / f"{n}.txt" for n in range(10)]
+    scans = [tmp_path / f"scan-{n}.pdf" for n in range(2)]
+    for path in texts:
+        path.write_text("Quyết định", encoding="utf-8")
+    for path in scans:
+        path.write_bytes(b"%PDF-1.4" + b"0" * 30 * 150_000)  # about 30 scanned pages
+    estimate = Estimate()
+    for path in texts + scans:
+        estimate.add(str(path))
+    assert estimate.seconds_left(elapsed=0.0) is None  # no pace yet
+    for path in texts:
+        estimate.finished(str(path), 1.0)
+    left = estimate.seconds_left(elapsed=10.0)  # one worker's pace: a worker-second a second
+    assert 120 < left < 400  # 60 pages at a few seconds each
+    estimate.finished(str(scans[0]), 60.0)  # the first scan took a minute: its pace is learnt
+    assert estimate.seconds_left(elapsed=70.0) == pytest.approx(60.0, rel=0.01)
+    estimate.finished(str(scans[1]), None)  # it failed unread
+    assert estimate.seconds_left(elapsed=71.0) == 0.0

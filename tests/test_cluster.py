@@ -107,8 +107,8 @@ def _children():
 @pytest.mark.slow
 def test_local_cluster_stores_the_same_database_as_local_workers(batch, tmp_path, monkeypatch):
     before = _children()
-    local = run("ingest", str(batch), "--db", str(tmp_path / "local.db"), "--jobs", "2", "-q")
-    on_dask = run("ingest", str(batch), "--db", str(tmp_path / "dask.db"), "--cluster", "local", "--jobs", "2", "-q")
+    local = run("ingest", str(batch), "--db", str(tmp_path / "local.db"), "--jobs", "2")
+    on_dask = run("ingest", str(batch), "--db", str(tmp_path / "dask.db"), "--cluster", "local", "--jobs", "2")
     assert local.exit_code == on_dask.exit_code == 1  # the bad files
     documents = len([f for f in batch.iterdir() if f.suffix != ".pdf" and f.stat().st_size])
     summary = f"{documents} added, 0 replaced, 0 merged, 0 unchanged, 2 failed -> "
@@ -128,7 +128,7 @@ def test_local_cluster_stores_the_same_database_as_local_workers(batch, tmp_path
     monkeypatch.setattr(dask_cluster.ClusterRunner, "start", no_cluster)
     (batch / "hỏng.pdf").unlink()
     (batch / "empty.txt").unlink()
-    again = run("ingest", str(batch), "--db", str(tmp_path / "dask.db"), "--cluster", "local", "-q")
+    again = run("ingest", str(batch), "--db", str(tmp_path / "dask.db"), "--cluster", "local")
     assert again.exit_code == 0 and f"0 added, 0 replaced, 0 merged, {documents} unchanged, 0 failed" in again.output
     # the scheduler, the nannies and the worker processes have all gone
     psutil.wait_procs([psutil.Process(pid) for pid in _children() - before if psutil.pid_exists(pid)], timeout=10)

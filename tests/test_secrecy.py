@@ -295,6 +295,14 @@ def test_ids_and_pages_beyond_sqlites_integers_are_not_found_or_bad(secret_db, p
     assert "Traceback" not in r.text and "OverflowError" not in r.text
 
 
+@pytest.mark.parametrize("path", ["/-/document/1/text", "/a/b/c/d", "/secret/documents/1/x/y"])
+def test_a_path_no_route_knows_is_not_found(secret_db, path):
+    """Datasette printed the error with rich outside an except block and answered 500."""
+    ds = Datasette([str(secret_db)])
+    r = asyncio.run(ds.client.get(path))
+    assert r.status_code == 404 and "Traceback" not in r.text
+
+
 def test_search_bounds_the_query_and_says_so_plainly(secret_db):
     ds = Datasette([str(secret_db)])
     many = " ".join(f"a{i}*" for i in range(200))

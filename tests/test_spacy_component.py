@@ -90,3 +90,19 @@ def test_batch_path_does_not_import_spacy(tmp_path):
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_the_readmes_example_runs_as_written(monkeypatch, capsys):
+    """The README's spaCy example, copied out of the README and run from the project's root:
+    a Vietnamese blank pipeline that needs no Pyvi, and the plan's symbol and tasks printed."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    readme = (root / "README.md").read_text(encoding="utf-8")
+    [example] = [block for block in re.findall(r"```python\n(.*?)```", readme, re.S) if 'add_pipe("directives")' in block]
+    assert 'spacy.blank("vi"' in example
+    monkeypatch.chdir(root)
+    exec(compile(example, "README.md", "exec"), {})
+    printed = capsys.readouterr().out
+    assert printed.startswith("20/KH-UBND [('Sở Khoa học và Công nghệ', '1. Sở Khoa học và Công nghệ chủ trì")
