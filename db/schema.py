@@ -307,8 +307,16 @@ DERIVED_NOTES = {
     "placeholder": "1: văn bản được dẫn nhưng chưa nhập, với những gì các văn bản dẫn nói về nó",
     "effective_date": "Ngày có hiệu lực, theo điều khoản thi hành của chính văn bản",
     "expiry_date": "Ngày hết hiệu lực, nếu văn bản có ghi",
-    "status": "Tình trạng hiệu lực, theo nội dung văn bản và các văn bản tác động đến nó trong cơ sở dữ liệu",
+    "status": "Tình trạng hiệu lực, theo nội dung văn bản và các văn bản tác động đến nó trong cơ sở dữ liệu, "
+              "tính đến lần nhập gần nhất (các trang, bảng công khai và lệnh tính đến hôm nay)",
     "status_detail": "Các tác động lên văn bản (JSON): văn bản tác động, phần bị tác động và ngày",
+    "amended_on": "Ngày đầu tiên văn bản được sửa đổi, bổ sung (trống: tác động chưa rõ ngày)",
+    "partly_ended_on": "Ngày đầu tiên một phần văn bản bị bãi bỏ",
+    "ended_on": "Ngày đầu tiên văn bản hết hiệu lực toàn bộ",
+    "public_amended_on": "Như amended_on, chỉ theo các văn bản không mật",
+    "public_partly_ended_on": "Như partly_ended_on, chỉ theo các văn bản không mật",
+    "public_ended_on": "Như ended_on, chỉ theo các văn bản không mật",
+    "status_changes_on": "Ngày tình trạng hiệu lực lưu trong bảng thay đổi lần tới",
     "created_at": "Thời điểm tạo dòng",
     "updated_at": "Thời điểm ghi dòng gần nhất",
 }
