@@ -255,34 +255,30 @@ def _join_links(conn: sqlite3.Connection, node: int, into: int) -> None:
 
 
 def name_nodes(conn: sqlite3.Connection, ids) -> None:
-    """A law placeholder with a number and no name gets the name its citations or the shipped
-    table give it ("72/2025/QH15" is "Luật Tổ chức chính quyền địa phương")."""
-    by_number: dict[str, str] | None = None
+    """A law placeholder with a number gets the name its citations give it most often
+    ("Luật Tổ chức chính quyền địa phương số 72/2025/QH15"), counted with its links
+    (``citation_counts``, field ``name``: the same whatever order they came in, and as cheap
+    for a law cited ten thousand times), else the shipped table's."""
+    from .schema import search_folded
+
     for node in sorted(set(ids)):
         row = conn.execute(
             "SELECT symbol, subject, placeholder, doc_type, issuer FROM documents WHERE id = ?", [node]
         ).fetchone()
-        if row is None or not row[2] or not row[0] or row[1] or not _NUMBER.match(symbol_key(row[0])):
+        if row is None or not row[2] or not row[0] or not _NUMBER.match(symbol_key(row[0])):
             continue
-        if by_number is None:
-            names: dict[str, dict[str, int]] = {}
-            for mention, in conn.execute(
-                "SELECT mention FROM document_links WHERE target_id IN (SELECT id FROM documents WHERE symbol_key = ?)",
-                [symbol_key(row[0])],
-            ):
-                m = _NAME_IN_MENTION.match(mention or "")
-                if m and not re.search(r",\s*(?:Bộ luật|Luật)\s", m.group(1)):
-                    name = collapse(m.group(1))
-                    names.setdefault(symbol_key(row[0]), {}).setdefault(name, 0)
-                    names[symbol_key(row[0])][name] += 1
-            by_number = {k: max(v, key=lambda n: (v[n], -sum(c.isupper() for c in n))) for k, v in names.items()}
-            for law in shipped().values():
-                by_number.setdefault(symbol_key(law["number"]), law["name"])
-        name = by_number.get(symbol_key(row[0]))
-        by_number = None  # per node: the names of one number
-        if name:
-            from .schema import search_folded
-
+        names: dict[str, int] = {}
+        for said, n in conn.execute("SELECT value, count FROM citation_counts WHERE target_id = ? AND field = 'name'", [node]):
+            m = _NAME_IN_MENTION.match(said + " 0")  # the words before the number, "số" included
+            if m and not re.search(r",\s*(?:Bộ luật|Luật)\s", m.group(1)):
+                name = collapse(m.group(1))
+                names[name] = names.get(name, 0) + n
+        if names:
+            name = max(names, key=lambda n: (names[n], -sum(c.isupper() for c in n), n))
+        else:
+            law = next((law for law in shipped().values() if symbol_key(law["number"]) == symbol_key(row[0])), None)
+            name = law["name"] if law else None
+        if name and name != row[1]:
             conn.execute(
                 "UPDATE documents SET subject = ?, search_folded = ? WHERE id = ?",
                 [name, search_folded(row[0], name, row[4]), node],

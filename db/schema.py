@@ -102,7 +102,8 @@ HOLDS_SECRETS = f"SELECT EXISTS (SELECT 1 FROM documents WHERE {SECRET.replace('
 # costs the same whether a law is cited once or ten thousand times (reading every citation
 # again made storing grow with the square of the archive). ``links`` counts every citation
 # (value "*"), ``rank`` the same weighted (below), ``symbol``, ``type``, ``date``, ``issuer`` what each says, ``title`` the mention
-# of a document cited by its title. Triggers keep the counts with every link added, changed or
+# of a document cited by its title, ``name`` the words before a law's number ("Luật Đầu tư số" of
+# "Luật Đầu tư số 61/2020/QH14": its name, db/laws.py). Triggers keep the counts with every link added, changed or
 # removed, whichever code does it; the order files come in does not change them.
 ACTS_ON_HELD = ("({r}.relations LIKE '%amended!_by%' ESCAPE '!' OR {r}.relations LIKE '%replaced!_by%' ESCAPE '!' "
                  "OR {r}.relations LIKE '%repealed!_by%' ESCAPE '!')")
@@ -111,7 +112,9 @@ ACTS_ON_HELD = ("({r}.relations LIKE '%amended!_by%' ESCAPE '!' OR {r}.relations
 # "..._by") five more, so that its index gives the most wanted first.
 _COUNTED = (("links", "'*'", "1"), ("rank", "'*'", "1 + 5 * coalesce(" + ACTS_ON_HELD + ", 0)"),
             ("symbol", "{r}.cited_symbol", "1"), ("type", "{r}.cited_type", "1"), ("date", "{r}.cited_date", "1"),
-            ("issuer", "{r}.cited_issuer", "1"), ("title", "CASE WHEN {r}.cited_symbol IS NULL THEN {r}.mention END", "1"))
+            ("issuer", "{r}.cited_issuer", "1"), ("title", "CASE WHEN {r}.cited_symbol IS NULL THEN {r}.mention END", "1"),
+            ("name", "CASE WHEN {r}.cited_type IN ('L', 'PL') AND instr({r}.mention, ' ' || {r}.cited_symbol) > 1 "
+                     "THEN substr({r}.mention, 1, instr({r}.mention, ' ' || {r}.cited_symbol) - 1) END", "1"))
 RANK_WEIGHT = 5
 
 
@@ -264,6 +267,9 @@ MIGRATIONS = {
         "WHERE acts IS NULL AND relation IN ('amends', 'repeals', 'replaces')",
         *STATUS_INDEXES,
         "UPDATE documents SET status = NULL",  # computed again, with its parts, when the store opens
+        # the names of laws counted too: the triggers made again, every link counted afresh
+        *(f"DROP TRIGGER IF EXISTS document_links_{name}" for name in ("counted", "uncounted", "recounted")),
+        *CITATION_COUNTS,
         *(f"DROP VIEW IF EXISTS {name}" for name in PUBLIC_VIEW_NAMES),
         *PUBLIC_VIEWS,
     ],

@@ -258,6 +258,7 @@ class Store:
         if self._cited(document_id):
             targets.append(document_id)  # a placeholder again: its fields from its citations
         self._settle(targets)
+        laws.name_nodes(self.db.conn, targets)  # a law's name, from the citations left
         status.refresh(self.db.conn, [*targets, document_id])  # its acts on others are gone with it
 
     def _mark(self, document_id: int) -> None:
