@@ -498,3 +498,21 @@ def test_a_visitor_reads_the_status_from_documents_not_marked_secret_only(tmp_pa
     counts = {v["value"]: v["count"] for v in facet["facet_results"]["status"]["results"]}
     assert status.EXPIRED not in counts and counts[status.AMENDED] == 1  # 40/2020, by the public 61/2022
     assert not get(ds, "/d/documents.json", False).status_code == 200  # the table itself is closed to visitors
+
+
+def test_each_shipped_law_is_named_with_its_number_in_the_file_it_was_seen_in():
+    """nlp/data/laws.json overrides what citations say: each entry as a text of the corpus
+    gives it, name and number together."""
+    import re
+    from pathlib import Path
+
+    from directives.nlp.normalize import fold
+    from tests.conftest import needs_shared
+
+    corpus = needs_shared("corpus")
+    laws = json.loads(Path(status.__file__).parents[1].joinpath("nlp", "data", "laws.json").read_text(encoding="utf-8"))["laws"]
+    keys = [(law["name"], law["passed"][:4]) for law in laws]
+    assert len(keys) == len(set(keys))  # one number for a name and year
+    for law in laws:
+        text = " ".join(fold(re.sub(r"<[^>]+>", "", (corpus / law["seen_in"]).read_text(encoding="utf-8", errors="replace"))).split())
+        assert fold(law["name"]) in text and law["number"].lower() in text, law
