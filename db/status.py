@@ -95,6 +95,11 @@ def today() -> str:
     return date.today().isoformat()
 
 
+def _as_of(day: str | None) -> str:
+    """``day``, else :func:`today` (looked up when called: a test's replacement holds)."""
+    return day or today()
+
+
 # SQLite's "today" for the views, which no Python runs for
 TODAY_SQL = "date('now', 'localtime')"
 # the first day of each state after "in force", in the order a document moves through them
@@ -107,7 +112,7 @@ _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 def _day(today: str | None) -> str:
     """``today`` as SQL: a quoted ISO day (checked), or :data:`TODAY_SQL`."""
-    today = today or globals()["today"]()
+    today = _as_of(today)
     if today == TODAY_SQL:
         return today
     if not _ISO.match(today):
@@ -214,7 +219,7 @@ def changes_on(effective_date: str | None, found: dict[str, str | None], today: 
 def compute(effective_date: str | None, expiry_date: str | None, acts: list[dict], today: str | None = None) -> tuple[str, dict]:
     """The status as of ``today`` (ISO; default :func:`today`) and its detail: ``as_of``, the
     acts, ``ended_by`` and ``ended_on`` when it ended, the acts still to come (``pending``)."""
-    today = today or globals()["today"]()
+    today = _as_of(today)
     status = of_parts(effective_date, parts(expiry_date, acts), today)
     detail = {"as_of": today, "effective_date": effective_date, "expiry_date": expiry_date, "source": CAVEAT, "acts": acts}
     due = [a for a in acts if a["act"] != "guides" and (a["date"] is None or a["date"] <= today)]
@@ -238,7 +243,7 @@ def refresh(conn: sqlite3.Connection, document_ids: Iterable[int], today: str | 
     """Compute and store the status of each of ``document_ids`` (those gone are skipped): its
     parts, for every reader and for a visitor, the status as of ``today`` and the day it next
     changes, and the acts (without row ids, which depend on the order files came in)."""
-    today = today or globals()["today"]()
+    today = _as_of(today)
     for document_id in sorted(set(document_ids)):
         row = conn.execute("SELECT effective_date, expiry_date, secrecy FROM documents WHERE id = ?", [document_id]).fetchone()
         if row is None:
@@ -262,7 +267,7 @@ def refresh_due(conn: sqlite3.Connection, today: str | None = None) -> int:
     """The stored ``status`` of the documents whose ``status_changes_on`` has come, as of
     ``today``, from their stored parts (an index finds them; nothing else is read). Returns
     how many."""
-    today = today or globals()["today"]()
+    today = _as_of(today)
     rows = conn.execute(
         f"SELECT id, effective_date, {', '.join(PARTS)} FROM documents WHERE status_changes_on <= ?", [today]).fetchall()
     for document_id, effective, *days in rows:
