@@ -153,6 +153,11 @@ def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_pa
         conn.execute("ALTER TABLE tasks DROP COLUMN deadline_note")
         for column in ("cited_symbol", "cited_type", "cited_date", "cited_issuer", "warning"):  # added by version 5
             conn.execute(f"ALTER TABLE document_links DROP COLUMN {column}")
+        for index in ("document_links_acting", "documents_status_changes_on", "documents_ended_on", "documents_public_ended_on"):
+            conn.execute(f"DROP INDEX idx_{index}")  # added by version 8
+        for column in ("amended_on", "partly_ended_on", "ended_on", "public_amended_on", "public_partly_ended_on",
+                       "public_ended_on", "status_changes_on"):
+            conn.execute(f"ALTER TABLE documents DROP COLUMN {column}")
         for column in ("relations", "scope", "acts"):  # added by version 7 too
             conn.execute(f"ALTER TABLE document_links DROP COLUMN {column}")
         conn.execute("DROP INDEX idx_documents_status")

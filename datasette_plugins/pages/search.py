@@ -30,6 +30,7 @@ from markupsafe import Markup, escape
 from ...nlp import tables
 from ...nlp.normalize import fold, symbol_key
 from ...nlp.secrecy import secret_sql
+from ...db import status as doc_status
 from .common import Pages, database, html_response, json_response, page_number, public_only
 
 PAGE_SIZE = 20
@@ -443,7 +444,8 @@ async def search(datasette, request) -> dict:
     if not chosen:
         return context
     rows = await db.execute(
-        "SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.issuer, o.name AS issuer_name, d.subject, d.placeholder, d.secrecy, d.text, d.status "
+        "SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.issuer, o.name AS issuer_name, d.subject, d.placeholder, d.secrecy, d.text, "
+        f"{doc_status.sql('d', public=hide)} AS status "
         "FROM documents d LEFT JOIN organizations o ON o.id = d.issuer_id "
         "WHERE d.id IN (SELECT value FROM json_each(:ids))",
         {"ids": str(chosen)},
