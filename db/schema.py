@@ -49,7 +49,8 @@ TOKENIZE = "unicode61 remove_diacritics 2"
 # (``citation_counts``), and the tasks board's order (``tasks.board_key``), so that storing and
 # the pages do not grow with the archive (docs/scale.md); 8 the status's parts, free of any
 # date (``amended_on``, ``partly_ended_on``, ``ended_on``, their ``public_`` twins and
-# ``status_changes_on``, ``db/status.py``), so that every page reads the status as of today.
+# ``status_changes_on``, ``db/status.py``), so that every page reads the status as of today;
+# the issuer's canonical body (``issuer_body``) for the facets.
 SCHEMA_VERSION = 8
 
 # Documents marked Mật, Tối mật or Tuyệt mật (Nghị định 30/2020/NĐ-CP) show their text, tasks
@@ -257,9 +258,6 @@ MIGRATIONS = {
         *PUBLIC_VIEWS,
         SECRET_INDEX,
         "CREATE INDEX IF NOT EXISTS idx_documents_issuer_id ON documents (issuer_id)",
-        "ALTER TABLE documents ADD COLUMN issuer_body TEXT",
-        "UPDATE documents SET issuer_body = (SELECT o.name FROM organizations o WHERE o.id = documents.issuer_id) "
-        "WHERE issuer_id IS NOT NULL",
         *ORDER_AND_COUNTS,
     ],
     7: [
@@ -273,6 +271,10 @@ MIGRATIONS = {
         # the names of laws counted too: the triggers made again, every link counted afresh
         *(f"DROP TRIGGER IF EXISTS document_links_{name}" for name in ("counted", "uncounted", "recounted")),
         *CITATION_COUNTS,
+        # one name a body for the issuer facet (the organizations row's)
+        "ALTER TABLE documents ADD COLUMN issuer_body TEXT",
+        "UPDATE documents SET issuer_body = (SELECT o.name FROM organizations o WHERE o.id = documents.issuer_id) "
+        "WHERE issuer_id IS NOT NULL",
         *(f"DROP VIEW IF EXISTS {name}" for name in PUBLIC_VIEW_NAMES),
         *PUBLIC_VIEWS,
     ],
