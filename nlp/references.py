@@ -421,6 +421,8 @@ def _note_act(text: str, folded: str, opened: int, mention: Mention) -> bool:
     if not m:
         return False
     verb = " ".join(m.group("verb").split()).removeprefix("da ").split()
+    if verb[:3] == ["duoc", "dinh", "chinh"]:
+        return False  # a corrigendum (đính chính) corrects a clerical slip: no act on the rule, no reference
     key = verb[-1][:3] if verb[0] in ("bi", "het") else verb[1][:3]
     if verb[0] == "het":
         key = "het"
