@@ -72,6 +72,8 @@ def asgi_wrapper(datasette):
     def wrap(app):
         async def redirect_bare_documents_table(scope, receive, send):
             path = scope.get("path", "")
+            if scope.get("type") == "http":
+                await status_kept_current(datasette)
             route, _, table = path[1:].rpartition("/")
             searched = _table_search(scope, route, table)
             if searched is not None and any(db.route == route for db in datasette.databases.values()):
@@ -121,6 +123,47 @@ def startup(datasette):
     # suggestions nobody needs: the useful facets are configured in the metadata.
     datasette._settings["suggest_facets"] = False
     quiet_tracebacks()
+
+    async def first():
+        await status_kept_current(datasette)
+
+    return first
+
+
+STATUS_EVERY = 600.0  # seconds between two looks for statuses whose day has come
+
+
+def _refresh_due(conn) -> int:
+    from ..db import status as doc_status
+
+    with conn:  # one transaction: Datasette's write thread leaves committing to us
+        return doc_status.refresh_due(conn)
+
+
+async def status_kept_current(datasette) -> None:
+    """The documents table's stored ``status`` as of today, in a served database too: the
+    pages compute it from its parts (db/status.sql), but the table's column and its facet read
+    what was stored, as of the last ingest. At most every ``STATUS_EVERY`` seconds, an indexed
+    look for rows whose ``status_changes_on`` has come, and, if any, one write that brings
+    them up to date (db/status.refresh_due). A database served immutable, or busy with an
+    ingest, is left for the next look."""
+    import time
+
+    from ..db import status as doc_status
+
+    now = time.monotonic()
+    looked = datasette.__dict__.setdefault("_directives_status_looked", {})
+    for name, db in list(datasette.databases.items()):
+        if name.startswith("_") or not db.is_mutable or now - looked.get(name, -STATUS_EVERY) < STATUS_EVERY:
+            continue
+        looked[name] = now
+        try:
+            due = await db.execute(
+                "SELECT 1 FROM documents WHERE status_changes_on <= ? LIMIT 1", [doc_status.today()])
+            if due.first():
+                await db.execute_write_fn(_refresh_due)
+        except Exception:  # no documents table (another database), an older schema, locked: next time
+            continue
 
 
 def quiet_tracebacks() -> None:
