@@ -374,6 +374,8 @@ def _law_name(text: str, at: int) -> str | None:
     first = re.search(r"(?:^|(?<=[\s(*]))(?:Bộ luật|Luật|Pháp lệnh)\s", before)
     if not first:
         return None
+    if re.search(r"(?:sửa đổi|bổ sung)\s+(?:một số điều\s+)?của\s*$", before[: first.start()]):
+        return None  # "(Luật sửa đổi,\n) bổ sung một số điều của Luật X số N": the amending law's number, a line cut its name
     name = collapse(before[first.start() :]).strip(" ,*")
     if re.search(r",\s*(?:Bộ luật|Luật|Pháp lệnh)\s|\svà\s+(?:Bộ luật|Luật|Pháp lệnh)\s", name) or len(name.split()) < 2:
         return None

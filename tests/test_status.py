@@ -170,10 +170,10 @@ def test_status_and_law_nodes_are_the_same_whatever_the_order(tmp_path, order):
 
 def test_a_law_name_without_a_number_anywhere_stays_by_name_and_years_tell_laws_apart(tmp_path):
     text = BASE.replace("Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025", "Luật Thử nghiệm Mới ngày 02 tháng 5 năm 2013")
-    other = AMENDING.replace("Luật Tổ chức chính quyền địa phương số 72/2025/QH15", "Luật Thử nghiệm Mới số 31/2024/QH15")
+    other = AMENDING.replace("Luật Tổ chức chính quyền địa phương số 72/2025/QH15", "Luật Thử nghiệm Mới số 99/2024/QH15")
     conn = store(tmp_path, [("base.txt", text), ("other.txt", other)])
-    nodes = conn.execute("SELECT symbol, subject, year FROM documents WHERE subject LIKE 'Luật Thử nghiệm Mới%' OR symbol = '31/2024/QH15' ORDER BY year").fetchall()
-    assert nodes == [(None, "Luật Thử nghiệm Mới", 2013), ("31/2024/QH15", "Luật Thử nghiệm Mới", 2024)]
+    nodes = conn.execute("SELECT symbol, subject, year FROM documents WHERE subject LIKE 'Luật Thử nghiệm Mới%' OR symbol = '99/2024/QH15' ORDER BY year").fetchall()
+    assert nodes == [(None, "Luật Thử nghiệm Mới", 2013), ("99/2024/QH15", "Luật Thử nghiệm Mới", 2024)]
 
 
 def test_a_document_not_yet_in_force(tmp_path):
@@ -520,3 +520,17 @@ def test_each_shipped_law_is_named_with_its_number_in_the_file_it_was_seen_in():
     for law in laws:
         text = " ".join(fold(re.sub(r"<[^>]+>", "", (corpus / law["seen_in"]).read_text(encoding="utf-8", errors="replace"))).split())
         assert fold(law["name"]) in text and law["number"].lower() in text, law
+
+
+def test_an_amending_law_cited_by_its_number_carries_its_own_name(tmp_path):
+    """"Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật số
+    87/2025/QH15": the number is the amending law's; the shipped table names it, not the
+    amended law's name the citation ends on."""
+    text = BASE.replace("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+                        "Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15 được sửa đổi, bổ sung bởi Luật sửa đổi,\n"
+                        "bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật số 87/2025/QH15;")  # a line cut
+    assert text != BASE
+    conn = store(tmp_path, [("base.txt", text)])
+    names = dict(conn.execute("SELECT symbol, subject FROM documents WHERE symbol IN ('64/2025/QH15', '87/2025/QH15')"))
+    assert names == {"64/2025/QH15": "Luật Ban hành văn bản quy phạm pháp luật",
+                     "87/2025/QH15": "Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật"}
