@@ -97,8 +97,14 @@ def law_nodes(conn: sqlite3.Connection, show: int) -> tuple[int, int, list[str]]
 def status_counts(conn: sqlite3.Connection) -> Counter | None:
     if "status" not in _columns(conn, "documents"):
         return None
+    # as of today, from the status's parts (db/status.py), where the database stores them
+    column = "status"
+    if "ended_on" in _columns(conn, "documents"):
+        from directives.db import status
+
+        column = status.sql("documents")
     return Counter({(("placeholder" if p else "stored"), s or "(none)"): n for p, s, n in conn.execute(
-        "SELECT placeholder, status, count(*) FROM documents GROUP BY placeholder, status")})
+        f"SELECT placeholder, {column}, count(*) FROM documents GROUP BY 1, 2")})
 
 
 def main() -> None:

@@ -35,6 +35,8 @@ BENCHMARKS = {
                [PYTHON, "bench/ingest.py", "--runs", "1", "--memory", "100"]),
     "pages": ("each page's median and p90 on the whole corpus", "every page under 150 ms",
               [PYTHON, "bench/pages.py", "--runs", "5"]),
+    "search": ("search as clerks type it: the right document in the first three, and the page's median",
+               "all queries, median under 150 ms", [PYTHON, "bench/search_quality.py"]),
     "scale": ("storing and the pages at 1x and 3x the corpus's text files (bench/scale.py; docs/scale.md)",
               "store seconds and writer CPU a document flat, every page under 150 ms",
               [PYTHON, "bench/scale.py", "--sizes", "1,3", "--runs", "5"]),
@@ -50,7 +52,7 @@ def machine() -> str:
 
 def run(name: str) -> str:
     what, goal, command = BENCHMARKS[name]
-    if any(str(SHARED) in part for part in command) or name in ("silver", "graph", "ingest", "pages"):
+    if any(str(SHARED) in part for part in command) or name in ("silver", "graph", "ingest", "pages", "search"):
         if not SHARED.exists():
             return f"not run: {SHARED} is absent"
     started = datetime.datetime.now()

@@ -11,7 +11,7 @@ modules are plugins of their own, each named by an entry point in pyproject.toml
 """
 from __future__ import annotations
 
-from urllib.parse import quote
+from urllib.parse import parse_qsl, quote, urlencode
 
 import markupsafe
 from datasette import hookimpl
@@ -74,7 +74,16 @@ def asgi_wrapper(datasette):
     def wrap(app):
         async def redirect_bare_documents_table(scope, receive, send):
             path = scope.get("path", "")
+            if scope.get("type") == "http":
+                await status_kept_current(datasette)
             route, _, table = path[1:].rpartition("/")
+            searched = _table_search(scope, route, table)
+            if searched is not None and any(db.route == route for db in datasette.databases.values()):
+                # the documents table's search box asks the search page, which ranks as a clerk
+                # expects (the phrase first, the trích yếu before the body); its JSON stays Datasette's
+                location = datasette.urls.path("/-/search?" + urlencode(searched))
+                await _answer(send, 302, b"", [[b"location", location.encode()]])
+                return
             if scope.get("type") == "http" and not scope.get("query_string") and table in BARE_TABLE_DEFAULTS:
                 if route and "/" not in route and any(db.route == route for db in datasette.databases.values()):
                     location = datasette.urls.path(f"/{route}/{table}?{BARE_TABLE_DEFAULTS[table]}")
@@ -91,6 +100,19 @@ def asgi_wrapper(datasette):
     return wrap
 
 
+def _table_search(scope, route: str, table: str) -> list[tuple[str, str]] | None:
+    """The search page's arguments for a search typed in a documents table's box (HTML page),
+    its type and year filters kept; None for anything else."""
+    if scope.get("type") != "http" or table not in ("documents", "public_documents") or not route or "/" in route:
+        return None
+    args = parse_qsl((scope.get("query_string") or b"").decode("utf-8", "replace"))
+    query = " ".join(v for k, v in args if k == "_search" and v.strip())
+    if not query or any(k.startswith("_fts") for k, _ in args):  # a chosen index is refused, not redirected
+        return None
+    kept = {"doc_type": "type", "year": "year"}
+    return [("q", query)] + [(kept[k], v) for k, v in args if k in kept and v]
+
+
 async def _answer(send, status: int, body: bytes, headers: list | None = None) -> None:
     headers = [[b"content-type", b"text/plain; charset=utf-8"], [b"content-length", str(len(body)).encode()], *(headers or [])]
     await send({"type": "http.response.start", "status": status, "headers": headers})
@@ -103,6 +125,47 @@ def startup(datasette):
     # suggestions nobody needs: the useful facets are configured in the metadata.
     datasette._settings["suggest_facets"] = False
     quiet_tracebacks()
+
+    async def first():
+        await status_kept_current(datasette)
+
+    return first
+
+
+STATUS_EVERY = 600.0  # seconds between two looks for statuses whose day has come
+
+
+def _refresh_due(conn) -> int:
+    from ..db import status as doc_status
+
+    with conn:  # one transaction: Datasette's write thread leaves committing to us
+        return doc_status.refresh_due(conn)
+
+
+async def status_kept_current(datasette) -> None:
+    """The documents table's stored ``status`` as of today, in a served database too: the
+    pages compute it from its parts (db/status.sql), but the table's column and its facet read
+    what was stored, as of the last ingest. At most every ``STATUS_EVERY`` seconds, an indexed
+    look for rows whose ``status_changes_on`` has come, and, if any, one write that brings
+    them up to date (db/status.refresh_due). A database served immutable, or busy with an
+    ingest, is left for the next look."""
+    import time
+
+    from ..db import status as doc_status
+
+    now = time.monotonic()
+    looked = datasette.__dict__.setdefault("_directives_status_looked", {})
+    for name, db in list(datasette.databases.items()):
+        if name.startswith("_") or not db.is_mutable or now - looked.get(name, -STATUS_EVERY) < STATUS_EVERY:
+            continue
+        looked[name] = now
+        try:
+            due = await db.execute(
+                "SELECT 1 FROM documents WHERE status_changes_on <= ? LIMIT 1", [doc_status.today()])
+            if due.first():
+                await db.execute_write_fn(_refresh_due)
+        except Exception:  # no documents table (another database), an older schema, locked: next time
+            continue
 
 
 def quiet_tracebacks() -> None:

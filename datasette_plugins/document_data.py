@@ -12,9 +12,9 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import Counter
-from datetime import date
 from pathlib import PurePath
 
+from ..db import status as doc_status
 from ..db import trace as chain_trace
 from ..db.schema import CITED_BY_ORDER
 from . import relations_data
@@ -46,7 +46,7 @@ RELATION_LABELS = {
 }
 # The record's stored fields (nlp/record.py) but the one the page does not show
 FIELDS = ["id", *(f.column for f in stored_fields() if f.column != "issuer_bodies"), "placeholder"]
-SUMMARY = "id, symbol, doc_type, issued_date, issuer, subject, placeholder, status"
+SUMMARY = "id, symbol, doc_type, issued_date, issuer, subject, placeholder"  # and the status as of today
 
 
 def type_name(abbr: str | None) -> str | None:
@@ -97,7 +97,7 @@ def _json_object(value) -> dict | None:
 def load(conn: sqlite3.Connection, doc_id: int, today: str | None = None, public_only: bool = False) -> dict | None:
     """Everything the page of document ``doc_id`` shows; None when there is no such document
     (or, ``public_only``, a placeholder that only secret documents cite)."""
-    today = today or date.today().isoformat()
+    today = today or doc_status.today()
     found = _rows(conn, f"SELECT {', '.join(FIELDS)} FROM documents WHERE id = ?", [doc_id])
     if not found:
         return None
@@ -132,8 +132,8 @@ def load(conn: sqlite3.Connection, doc_id: int, today: str | None = None, public
         "tasks": tasks(conn, doc_id, today),
         "chain": chain(conn, doc_id, public_only),
         "today": today,
-        "status": relations_data.status_of(conn, doc_id, public_only),
-        "diagram": relations_data.diagram(conn, doc_id, public_only),
+        "status": relations_data.status_of(conn, doc_id, public_only, today),
+        "diagram": relations_data.diagram(conn, doc_id, public_only, today),
     }
 
 
@@ -298,7 +298,8 @@ def chain(conn: sqlite3.Connection, doc_id: int, public_only: bool = False) -> d
         if (source, target) not in in_tree and source != target and same_side:
             edges.append({"source": source, "target": target, "relation": relation,
                           "confidence": confidence, "direction": "extra", "depth": None})
-    nodes = {row["id"]: row for row in _rows(conn, f"SELECT {SUMMARY} FROM documents WHERE id IN ({_in(ids)})", ids)}
+    status = doc_status.sql("documents", public=public_only)
+    nodes = {row["id"]: row for row in _rows(conn, f"SELECT {SUMMARY}, {status} AS status FROM documents WHERE id IN ({_in(ids)})", ids)}
     placeholders = [i for i, n in nodes.items() if n["placeholder"]]
     citing: dict[int, list[str]] = {}
     counts = citing_counts(conn, placeholders, public_only)

@@ -51,11 +51,13 @@ def _acts(value: str | None, relation: str | None, relations: str | None) -> lis
     return [{"act": relation}] if relation else []
 
 
-def diagram(conn: sqlite3.Connection, doc_id: int, public_only: bool = False) -> list[dict]:
+def diagram(conn: sqlite3.Connection, doc_id: int, public_only: bool = False, today: str | None = None) -> list[dict]:
     """The groups of the lược đồ that have entries, each ``{"key", "label", "entries"}``; an
     entry is a document (``id``, ``symbol``, ``subject``, ``date``, ``placeholder``,
-    ``status``) and the ``scopes`` acted on. ``public_only`` (a visitor, the database holding
-    secret documents): what a secret document states is left out, as its links are."""
+    ``status`` as of ``today``) and the ``scopes`` acted on. ``public_only`` (a visitor, the
+    database holding secret documents): what a secret document states is left out, as its
+    links are, and so is it from the status of each entry."""
+    status = doc_status.sql("d", today, public=public_only)
     entries: dict[str, dict[int, dict]] = {key: {} for key, _ in GROUPS}
     me = conn.execute("SELECT secrecy FROM documents WHERE id = ?", [doc_id]).fetchone()
     my_secrecy = me[0] if me else None
@@ -74,7 +76,8 @@ def diagram(conn: sqlite3.Connection, doc_id: int, public_only: bool = False) ->
             entry["date"] = date
 
     for target, relation, relations, acts, *row in conn.execute(
-        "SELECT l.target_id, l.relation, l.relations, l.acts, d.id, d.symbol, d.subject, d.issued_date, d.placeholder, d.status "
+        "SELECT l.target_id, l.relation, l.relations, l.acts, d.id, d.symbol, d.subject, d.issued_date, d.placeholder, "
+        f"{status} "
         "FROM document_links l JOIN documents d ON d.id = l.target_id WHERE l.source_id = ? ORDER BY l.start, l.id",
         [doc_id],
     ):
@@ -89,8 +92,9 @@ def diagram(conn: sqlite3.Connection, doc_id: int, public_only: bool = False) ->
         if relation != "based_on" and not (names - {"cites", "implements", "responds_to", None}):
             add("cites", tuple(row), None, None, my_secrecy)
     for source, relation, relations, acts, secrecy, *row in conn.execute(
-        "SELECT l.source_id, l.relation, l.relations, l.acts, d.secrecy, d.id, d.symbol, d.subject, d.issued_date, d.placeholder, d.status "
-        # only the links that may act on it, from their partial index (db/schema.ACTING_INDEX)
+        "SELECT l.source_id, l.relation, l.relations, l.acts, d.secrecy, d.id, d.symbol, d.subject, d.issued_date, d.placeholder, "
+        f"{status} "
+        # only the links that may act on it, from their partial index (db/schema.ACTS_ON_INDEX)
         f"FROM document_links l JOIN documents d ON d.id = l.source_id WHERE l.target_id = ? AND {acting('l.')} ORDER BY d.issued_date, d.id",
         [doc_id],
     ):
@@ -105,26 +109,19 @@ def diagram(conn: sqlite3.Connection, doc_id: int, public_only: bool = False) ->
     ]
 
 
-def status_of(conn: sqlite3.Connection, doc_id: int, public_only: bool = False) -> dict | None:
-    """The stored status of a document with its detail, or None before any was computed.
-    ``public_only``: the acts a secret document states are left out and the status is read
-    again from the others (a visitor learns nothing a secret document says)."""
-    row = conn.execute("SELECT status, status_detail FROM documents WHERE id = ?", [doc_id]).fetchone()
-    if not row or not row[0]:
+def status_of(conn: sqlite3.Connection, doc_id: int, public_only: bool = False, today: str | None = None) -> dict | None:
+    """The status of a document as of ``today`` with its detail (the acts on it, read from its
+    links: those that state an act, an index), or None for a document gone. ``public_only``:
+    the acts a secret document states are left out, and so is a secret document's own text
+    (a visitor learns nothing a secret document says)."""
+    row = conn.execute("SELECT effective_date, expiry_date, secrecy FROM documents WHERE id = ?", [doc_id]).fetchone()
+    if not row:
         return None
-    try:
-        detail = json.loads(row[1] or "{}")
-    except ValueError:
-        detail = {}
-    status = row[0]
+    effective, expiry, secrecy = row
+    acts = doc_status.acts_on(conn, doc_id)
     if public_only:
-        def stated_openly(act: dict) -> bool:
-            # the words of the document stating it: the acting one, or this one's own note
-            stated = act.get("actor_id") if act.get("stated_in") == "actor" else doc_id
-            found = conn.execute("SELECT secrecy FROM documents WHERE id = ?", [stated]).fetchone()
-            return not (found and is_secret(found[0]))
-
-        acts = [a for a in detail.get("acts", []) if stated_openly(a)]
-        if len(acts) != len(detail.get("acts", [])):
-            status, detail = doc_status.compute(detail.get("effective_date"), detail.get("expiry_date"), acts, detail.get("as_of"))
+        acts = [a for a in acts if not a["secret"]]
+        if is_secret(secrecy):
+            effective = expiry = None
+    status, detail = doc_status.compute(effective, expiry, acts, today)
     return {"status": status, "class": STATUS_CLASSES.get(status, "inforce"), **detail}

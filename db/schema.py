@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from ..nlp.normalize import d_bar_words, fold, symbol_key
 from ..nlp.record import stored_fields
 from ..nlp.secrecy import secret_sql
+from . import status as doc_status
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -46,8 +47,11 @@ TOKENIZE = "unicode61 remove_diacritics 2"
 # no ``due_by``); and the incoming stamp (``received_number``, ``received_date``,
 # ``received_stamp``; ``nlp/received.py``); what the citations of each document say, counted
 # (``citation_counts``), and the tasks board's order (``tasks.board_key``), so that storing and
-# the pages do not grow with the archive (docs/scale.md).
-SCHEMA_VERSION = 7
+# the pages do not grow with the archive (docs/scale.md); 8 the status's parts, free of any
+# date (``amended_on``, ``partly_ended_on``, ``ended_on``, their ``public_`` twins and
+# ``status_changes_on``, ``db/status.py``), so that every page reads the status as of today;
+# the issuer's canonical body (``issuer_body``) for the facets.
+SCHEMA_VERSION = 8
 
 # Documents marked Mật, Tối mật or Tuyệt mật (Nghị định 30/2020/NĐ-CP) show their text, tasks
 # and source files to signed-in users only, and so does everything their text says of others:
@@ -67,7 +71,10 @@ PUBLIC_VIEWS = [
     "CREATE VIEW IF NOT EXISTS public_documents AS SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.year, "
     "d.place, d.issuer, d.issuer_body, d.subject, d.signer, d.signer_title, d.urgency, d.secrecy, d.recipients, d.placeholder, "
     "d.received_number, d.received_date, "
-    "d.effective_date, d.status, "
+    # the status as of today, from what documents not marked secret say (a secret document's own
+    # effective date is its words)
+    f"CASE WHEN {SECRET} THEN NULL ELSE d.effective_date END AS effective_date, "
+    f"{doc_status.sql('d', doc_status.TODAY_SQL, public=True)} AS status, "
     f"CASE WHEN {SECRET} THEN NULL ELSE d.text END AS text FROM documents d "
     f"WHERE d.placeholder = 0 OR {_CITED_IN_PUBLIC}",
     "CREATE VIEW IF NOT EXISTS public_tasks AS SELECT t.id, t.document_id, t.organization_id, t.assignee, "
@@ -96,7 +103,8 @@ HOLDS_SECRETS = f"SELECT EXISTS (SELECT 1 FROM documents WHERE {SECRET.replace('
 # costs the same whether a law is cited once or ten thousand times (reading every citation
 # again made storing grow with the square of the archive). ``links`` counts every citation
 # (value "*"), ``rank`` the same weighted (below), ``symbol``, ``type``, ``date``, ``issuer`` what each says, ``title`` the mention
-# of a document cited by its title. Triggers keep the counts with every link added, changed or
+# of a document cited by its title, ``name`` the words before a law's number ("Luật Đầu tư số" of
+# "Luật Đầu tư số 61/2020/QH14": its name, db/laws.py). Triggers keep the counts with every link added, changed or
 # removed, whichever code does it; the order files come in does not change them.
 ACTS_ON_HELD = ("({r}.relations LIKE '%amended!_by%' ESCAPE '!' OR {r}.relations LIKE '%replaced!_by%' ESCAPE '!' "
                  "OR {r}.relations LIKE '%repealed!_by%' ESCAPE '!')")
@@ -105,7 +113,9 @@ ACTS_ON_HELD = ("({r}.relations LIKE '%amended!_by%' ESCAPE '!' OR {r}.relations
 # "..._by") five more, so that its index gives the most wanted first.
 _COUNTED = (("links", "'*'", "1"), ("rank", "'*'", "1 + 5 * coalesce(" + ACTS_ON_HELD + ", 0)"),
             ("symbol", "{r}.cited_symbol", "1"), ("type", "{r}.cited_type", "1"), ("date", "{r}.cited_date", "1"),
-            ("issuer", "{r}.cited_issuer", "1"), ("title", "CASE WHEN {r}.cited_symbol IS NULL THEN {r}.mention END", "1"))
+            ("issuer", "{r}.cited_issuer", "1"), ("title", "CASE WHEN {r}.cited_symbol IS NULL THEN {r}.mention END", "1"),
+            ("name", "CASE WHEN {r}.cited_type IN ('L', 'PL') AND instr({r}.mention, ' ' || {r}.cited_symbol) > 1 "
+                     "THEN substr({r}.mention, 1, instr({r}.mention, ' ' || {r}.cited_symbol) - 1) END", "1"))
 RANK_WEIGHT = 5
 
 
@@ -258,28 +268,37 @@ INCOMING_ACTS = ("amends", "repeals", "replaces", "guides")
 
 
 def acting(r: str = "") -> str:
-    """The condition of ``idx_document_links_acting`` (a query repeats it word for word, ``r``
+    """The condition of ``idx_document_links_acts_on`` (a query repeats it word for word, ``r``
     its alias with the dot)."""
     return ("(" + f"{r}relation IN (" + ", ".join(f"'{a}'" for a in INCOMING_ACTS) + ") OR "
             + " OR ".join(f"{r}{c} LIKE '%\"{a}\"%'" for c in ("acts", "relations") for a in INCOMING_ACTS) + ")")
 
 
-ACTING_INDEX = f"CREATE INDEX IF NOT EXISTS idx_document_links_acting ON document_links (target_id) WHERE {acting()}"
-SORT_KEYS = [*OPENING, *SOURCE_KEY, *TABLE_INDEXES, *LAW_MENTIONS, ACTING_INDEX]
+ACTS_ON_INDEX = f"CREATE INDEX IF NOT EXISTS idx_document_links_acts_on ON document_links (target_id) WHERE {acting()}"
+SORT_KEYS = [*OPENING, *SOURCE_KEY, *TABLE_INDEXES, *LAW_MENTIONS, ACTS_ON_INDEX]
 ISSUER_BODY = [
     "ALTER TABLE documents ADD COLUMN issuer_body TEXT",
     "UPDATE documents SET issuer_body = (SELECT o.name FROM organizations o WHERE o.id = documents.issuer_id) "
     "WHERE issuer_id IS NOT NULL",
 ]
+# The status as of today (db/status.py): the rows whose stored status is due again, the
+# documents no longer in force (their tasks leave the open lists), the links that state an act
+# (read for each document acted on: a law cited ten thousand times has few of them).
+STATUS_INDEXES = [
+    "CREATE INDEX IF NOT EXISTS idx_documents_status_changes_on ON documents (status_changes_on) WHERE status_changes_on IS NOT NULL",
+    "CREATE INDEX IF NOT EXISTS idx_documents_ended_on ON documents (ended_on) WHERE ended_on IS NOT NULL",
+    "CREATE INDEX IF NOT EXISTS idx_documents_public_ended_on ON documents (public_ended_on) WHERE public_ended_on IS NOT NULL",
+    "CREATE INDEX IF NOT EXISTS idx_document_links_acting ON document_links (target_id) WHERE acts IS NOT NULL",
+]
 # The placeholders (the missing documents) at once: the flag is stored after the text, so
 # reading it from the rows read every document's text.
 PLACEHOLDER_INDEX = "CREATE INDEX IF NOT EXISTS idx_documents_placeholder ON documents (id) WHERE placeholder = 1"
 # Version 7's: made with a new database, and by the migration from 6.
-ORDER_AND_COUNTS = [*BOARD, PLACEHOLDER_INDEX, *CITATION_COUNTS, *SORT_KEYS]
-# A database of version 7 made before a part of it: (whether it lacks that part, what makes
+ORDER_AND_COUNTS = [*BOARD, PLACEHOLDER_INDEX, *CITATION_COUNTS]
+# A database of this version made by an earlier build, before a part of it: (whether it lacks that part, what makes
 # it), done when ingest opens it (serve says to run ingest once). The tasks were stored twice,
 # as rows and as JSON in ``documents.tasks_json`` (6 to 9 KB a document): the rows only now.
-LATER_IN_7 = [
+LATER = [
     (lambda columns, indexes, board: "board_key" not in columns["tasks"], [*BOARD, PLACEHOLDER_INDEX, *CITATION_COUNTS]),
     (lambda columns, indexes, board: "open_key" not in columns["tasks"], OPENING),
     (lambda columns, indexes, board: "source_key" not in columns["document_links"], SOURCE_KEY),
@@ -288,7 +307,7 @@ LATER_IN_7 = [
     (lambda columns, indexes, board: "issuer_body" not in columns["documents"], ISSUER_BODY),
     (lambda columns, indexes, board: "idx_documents_table_year" not in indexes, TABLE_INDEXES),
     (lambda columns, indexes, board: "law_mentions" not in columns, LAW_MENTIONS),
-    (lambda columns, indexes, board: "idx_document_links_acting" not in indexes, [ACTING_INDEX]),
+    (lambda columns, indexes, board: "idx_document_links_acts_on" not in indexes, [ACTS_ON_INDEX]),
 ]
 
 
@@ -355,8 +374,23 @@ MIGRATIONS = {
         *PUBLIC_VIEWS,
         SECRET_INDEX,
         "CREATE INDEX IF NOT EXISTS idx_documents_issuer_id ON documents (issuer_id)",
-        *ISSUER_BODY,
         *ORDER_AND_COUNTS,
+    ],
+    7: [
+        *(f"ALTER TABLE documents ADD COLUMN {name} TEXT"
+          for name in (*doc_status.PARTS, *doc_status.PUBLIC_PARTS, "status_changes_on")),
+        # a link of an older reading that states an act without saying so in ``acts``
+        "UPDATE document_links SET acts = json_array(json_object('act', relation)) "
+        "WHERE acts IS NULL AND relation IN ('amends', 'repeals', 'replaces')",
+        *STATUS_INDEXES,
+        "UPDATE documents SET status = NULL",  # computed again, with its parts, when the store opens
+        # the names of laws counted too: the triggers made again, every link counted afresh
+        *(f"DROP TRIGGER IF EXISTS document_links_{name}" for name in ("counted", "uncounted", "recounted")),
+        *CITATION_COUNTS,
+        # one name a body for the issuer facet (the organizations row's)
+        *ISSUER_BODY,
+        *(f"DROP VIEW IF EXISTS {name}" for name in PUBLIC_VIEW_NAMES),
+        *PUBLIC_VIEWS,
     ],
 }
 
@@ -376,9 +410,16 @@ DERIVED_COLUMNS = {
     "placeholder": (int, "1 for a document cited by others but not ingested: it carries what the citations say of it"),
     "effective_date": (str, "The day it takes effect, as its own final articles say"),
     "expiry_date": (str, "The last day it is in force, where it says one"),
-    "status": (str, "Tình trạng hiệu lực as of status_detail's as_of, from the document's own text and the documents "
-                    "acting on it in this database"),
+    "status": (str, "Tình trạng hiệu lực, from the document's own text and the documents acting on it in this database, "
+                    "as of the last ingest (the pages, the public views and the commands read it as of today)"),
     "status_detail": (str, "The acts on it (JSON): each acting document, the part acted on and the day"),
+    "amended_on": (str, "The first day it counts as amended (empty: an act of unknown date)"),
+    "partly_ended_on": (str, "The first day part of it is repealed"),
+    "ended_on": (str, "The first day it is no longer in force at all"),
+    "public_amended_on": (str, "amended_on from the documents not marked secret only (what a visitor may know)"),
+    "public_partly_ended_on": (str, "partly_ended_on from the documents not marked secret only"),
+    "public_ended_on": (str, "ended_on from the documents not marked secret only"),
+    "status_changes_on": (str, "The next day the stored status changes"),
     "created_at": (str, "When the row was made"),
     "updated_at": (str, "When the row was last written"),
 }
@@ -394,8 +435,16 @@ DERIVED_NOTES = {
     "placeholder": "1: văn bản được dẫn nhưng chưa nhập, với những gì các văn bản dẫn nói về nó",
     "effective_date": "Ngày có hiệu lực, theo điều khoản thi hành của chính văn bản",
     "expiry_date": "Ngày hết hiệu lực, nếu văn bản có ghi",
-    "status": "Tình trạng hiệu lực, theo nội dung văn bản và các văn bản tác động đến nó trong cơ sở dữ liệu",
+    "status": "Tình trạng hiệu lực, theo nội dung văn bản và các văn bản tác động đến nó trong cơ sở dữ liệu, "
+              "tính đến lần nhập gần nhất (các trang, bảng công khai và lệnh tính đến hôm nay)",
     "status_detail": "Các tác động lên văn bản (JSON): văn bản tác động, phần bị tác động và ngày",
+    "amended_on": "Ngày đầu tiên văn bản được sửa đổi, bổ sung (trống: tác động chưa rõ ngày)",
+    "partly_ended_on": "Ngày đầu tiên một phần văn bản bị bãi bỏ",
+    "ended_on": "Ngày đầu tiên văn bản hết hiệu lực toàn bộ",
+    "public_amended_on": "Như amended_on, chỉ theo các văn bản không mật",
+    "public_partly_ended_on": "Như partly_ended_on, chỉ theo các văn bản không mật",
+    "public_ended_on": "Như ended_on, chỉ theo các văn bản không mật",
+    "status_changes_on": "Ngày tình trạng hiệu lực lưu trong bảng thay đổi lần tới",
     "created_at": "Thời điểm tạo dòng",
     "updated_at": "Thời điểm ghi dòng gần nhất",
 }
@@ -461,20 +510,20 @@ def check_schema(db: sqlite_utils.Database | sqlite3.Connection) -> None:
             f"{_name(db)} was made by {'an older' if version < SCHEMA_VERSION else 'a newer'} version of directives "
             f"(schema {version}, this one reads {SCHEMA_VERSION}); ingest the files again into a new database"
         )
-    if _later_in_7(_conn(db)):
+    if _later(_conn(db)):
         raise SchemaError(
             f"{_name(db)} was made by an earlier build of this version of directives (schema {version}, without "
             f"its sort keys, with the tasks stored twice); run `directives ingest` on it once (any path) to complete it in place"
         )
 
 
-def _later_in_7(conn: sqlite3.Connection) -> list[list[str]]:
-    """What a database of this version still lacks of LATER_IN_7 (none for one made now)."""
+def _later(conn: sqlite3.Connection) -> list[list[str]]:
+    """What a database of this version still lacks of LATER (none for one made now)."""
     columns = {table: {row[1] for row in conn.execute(f"PRAGMA table_info([{table}])")} for table in ("documents", "tasks", "document_links")}
     columns.update({"law_mentions": True} if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'law_mentions'").fetchone() else {})
     indexes = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
     board = {row[2] for row in conn.execute("PRAGMA index_info(idx_tasks_board)")}
-    return [statements for lacks, statements in LATER_IN_7 if lacks(columns, indexes, board)]
+    return [statements for lacks, statements in LATER if lacks(columns, indexes, board)]
 
 
 def _has_column(conn: sqlite3.Connection, statement: str) -> bool:
@@ -500,7 +549,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         version = SCHEMA_VERSION
     if "documents" in db.table_names() and version == SCHEMA_VERSION:
-        missing = _later_in_7(db.conn)
+        missing = _later(db.conn)
         if missing:
             with db.conn:
                 for statements in missing:
@@ -624,7 +673,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db["document_recipients"].create_index(["document_id"])
         db["document_recipients"].create_index(["organization_id"])
     if fresh:
-        for statement in ORDER_AND_COUNTS:
+        for statement in [*ORDER_AND_COUNTS, *STATUS_INDEXES, *SORT_KEYS]:
             db.conn.execute(statement)
     if "ingest_errors" not in db.table_names():
         db["ingest_errors"].create(

@@ -271,6 +271,7 @@ class Store:
         if self._cited(document_id):
             targets.append(document_id)  # a placeholder again: its fields from its citations
         self._settle(targets)
+        laws.name_nodes(self.db.conn, targets)  # a law's name, from the citations left
         status.refresh(self.db.conn, [*targets, document_id])  # its acts on others are gone with it
 
     def _mark(self, document_id: int) -> None:
@@ -281,6 +282,8 @@ class Store:
         now = self.db.conn.execute("SELECT secrecy FROM documents WHERE id = ?", [document_id]).fetchone()
         if now is not None and _secrecy_rank(now[0]) != _secrecy_rank(strongest):
             self._update("documents", document_id, {"secrecy": strongest})  # rare: the search index reads the row again
+            # what a visitor may know of the documents it acts on, and of itself, changed
+            status.refresh(self.db.conn, status.affected(self.db.conn, document_id))
 
     def _cited(self, document_id: int) -> bool:
         return self.db.execute("SELECT 1 FROM document_links WHERE target_id = ? LIMIT 1", [document_id]).fetchone() is not None
@@ -436,7 +439,8 @@ class Store:
                 fields["subject"] = self._title(row[8], counts.get("title", Counter()))
             if fields:
                 fields["issuer_key"] = fold(fields.get("issuer")) or None
-                fields["search_folded"] = search_folded(fields.get("symbol") or row[1], fields.get("subject"), fields.get("issuer"))
+                # a law's name (laws.name_nodes) stays searchable beside what the citations agree
+                fields["search_folded"] = search_folded(fields.get("symbol") or row[1], fields.get("subject", row[5]), fields.get("issuer"))
                 now = dict(zip(("symbol", "doc_type", "issued_date", "issuer", "subject", "issuer_key", "search_folded"), row[1:8]))
                 changed = {name: value for name, value in fields.items() if now[name] != value}
                 if changed:  # an unchanged row is not written: the search index would read it again

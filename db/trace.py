@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from ..nlp.normalize import fold, symbol_key
 from ..nlp import vietnamese as vn
 from ..nlp.secrecy import secret_sql
+from . import status
 
 CHAIN = ("based_on", "implements")  # the relations that make the chain of instructions
 _CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
@@ -104,17 +105,19 @@ def trace(
                 result.edges.append(Edge(parent, child, relation, confidence, level))
         frontier = next_frontier
     if with_documents:
-        result.documents = _documents(conn, sorted(seen))
+        result.documents = _documents(conn, sorted(seen), public_only)
     return result
 
 
-def _documents(conn: sqlite3.Connection, ids: list[int]) -> dict[int, dict]:
+def _documents(conn: sqlite3.Connection, ids: list[int], public_only: bool = False) -> dict[int, dict]:
+    """The documents ``ids``, each with its status as of today (``public_only``: from what
+    documents not marked secret say)."""
     found = {}
     for start in range(0, len(ids), _CHUNK):
         chunk = ids[start : start + _CHUNK]
         cursor = conn.execute(
-            "SELECT id, symbol, doc_type, issued_date, issuer, subject, placeholder, status, effective_date FROM documents "
-            f"WHERE id IN ({', '.join('?' for _ in chunk)})",
+            f"SELECT id, symbol, doc_type, issued_date, issuer, subject, placeholder, {status.sql('documents', public=public_only)} AS status, "
+            f"effective_date FROM documents WHERE id IN ({', '.join('?' for _ in chunk)})",
             chunk,
         )
         names = [d[0] for d in cursor.description]
@@ -218,12 +221,10 @@ def tasks_of_unit(conn: sqlite3.Connection, unit: str, today: str | None = None,
 
 
 def _task_rows(conn: sqlite3.Connection, where: str, args: list, today: str | None) -> list[TaskRow]:
-    from datetime import date
-
-    today = today or date.today().isoformat()
+    today = today or status.today()
     sql = (
         "SELECT t.document_id, d.symbol, t.assignee, o.name, t.action, t.deadline, t.deadline_text, t.section, "
-        "coalesce(t.due_by, t.deadline), t.recurrence, coalesce(d.status = 'hết hiệu lực toàn bộ', 0) "
+        f"coalesce(t.due_by, t.deadline), t.recurrence, coalesce({status.ended_sql('d', today)}, 0) "
         "FROM tasks t JOIN documents d ON d.id = t.document_id LEFT JOIN organizations o ON o.id = t.organization_id "
         f"WHERE {where}"
     )

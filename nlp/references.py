@@ -379,6 +379,8 @@ def _law_name(text: str, at: int) -> str | None:
     first = re.search(r"(?:^|(?<=[\s(*]))(?:Bộ luật|Luật|Pháp lệnh)\s", before)
     if not first:
         return None
+    if re.search(r"(?:sửa đổi|bổ sung)\s+(?:một số điều\s+)?của\s*$", before[: first.start()]):
+        return None  # "(Luật sửa đổi,\n) bổ sung một số điều của Luật X số N": the amending law's number, a line cut its name
     name = collapse(before[first.start() :]).strip(" ,*")
     if re.search(r",\s*(?:Bộ luật|Luật|Pháp lệnh)\s|\svà\s+(?:Bộ luật|Luật|Pháp lệnh)\s", name) or len(name.split()) < 2:
         return None
@@ -426,6 +428,8 @@ def _note_act(text: str, folded: str, opened: int, mention: Mention) -> bool:
     if not m:
         return False
     verb = " ".join(m.group("verb").split()).removeprefix("da ").split()
+    if verb[:3] == ["duoc", "dinh", "chinh"]:
+        return False  # a corrigendum (đính chính) corrects a clerical slip: no act on the rule, no reference
     key = verb[-1][:3] if verb[0] in ("bi", "het") else verb[1][:3]
     if verb[0] == "het":
         key = "het"

@@ -209,3 +209,37 @@ def test_chain_picture_fits_its_frame_and_zooms(tmp_path):
             browser.quit()
         process.terminate()
         process.wait(timeout=10)
+
+
+def test_the_tasks_board_opens_on_plans_assignments_current_ones_first(server, tmp_path):
+    """What a planner sees first on /-/tasks: assignments of plans, in Vietnamese, days as
+    dd/mm/yyyy, those still to do before those overdue, and a unit typed without diacritics
+    narrows the board."""
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    base, _ = server
+    browser = _browser()
+    try:
+        browser.set_window_size(1280, 900)
+        browser.get(base + "/-/tasks")
+        rows = browser.find_elements(By.CSS_SELECTOR, "table.directives-tasks tbody tr")
+        assert len(rows) >= 5
+        documents = [row.find_element(By.CSS_SELECTOR, "td.document a").text for row in rows]
+        assert "/KH-" in documents[0]
+        overdue = ["overdue" in (row.get_attribute("class") or "") for row in rows]
+        assert overdue.index(True) > 0 and not any(overdue[:overdue.index(True)])  # current ones first
+        days = [el.text for el in browser.find_elements(By.CSS_SELECTOR, "td.document .date")]
+        assert days and all(len(day) == 10 and day[2] == day[5] == "/" for day in days)
+        assert "Nhiệm vụ" in browser.find_element(By.TAG_NAME, "h1").text
+        browser.save_screenshot(str(_shots(tmp_path) / "tasks-page.png"))
+        box = browser.find_element(By.CSS_SELECTOR, "input[name=unit]")
+        box.send_keys("so tai chinh", Keys.ENTER)
+        for _ in range(50):
+            if "unit=" in browser.current_url:
+                break
+            time.sleep(0.1)
+        units = [el.text for el in browser.find_elements(By.CSS_SELECTOR, "table.directives-tasks td.unit")]
+        assert units and all("Sở Tài chính" in unit for unit in units)
+    finally:
+        browser.quit()

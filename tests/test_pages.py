@@ -461,7 +461,7 @@ def test_documents_table_opens_short_without_placeholders(ds, ids):
 def test_table_pages_lean(ds, ids):
     data = get(ds, "/pages/documents.json", signed_in=True, placeholder="0").json()
     assert data["suggested_facets"] == []
-    links = get(ds, "/pages/tasks", signed_in=True, _nocol="board_key").text  # (bare, it redirects to the same)
+    links = get(ds, "/pages/tasks", signed_in=True, _nocol="board_key").text  # what the bare table redirects to
     assert f'<a href="/-/document/{ids["05/CT-UBND"]}">05/CT-UBND</a>' in links
 
 

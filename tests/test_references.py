@@ -120,10 +120,12 @@ def test_site_notes_in_brackets_name_only_the_text_acting_on_this_one():
     # a legal website's note says which text changed this part: that text acts on this one
     # (relation "cites", relations "..._by"); other documents a note names are not this text's
     text = (
-        "Ví dụ 2: lãi suất 10%/năm [Ví dụ này được đính chính bởi Thông báo 15/TB-HĐTP năm 2019]\n"
+        "Ví dụ 2: lãi suất 10%/năm [Ví dụ này được sửa đổi bởi Thông báo 15/TB-HĐTP năm 2019]\n"
         "[Nội dung hướng dẫn Điều này tại Thông tư 38/2015/TT-BTC nay được sửa đổi bởi Thông tư 39/2018/TT-BTC]\n"
+        "Ví dụ 3: [Cụm từ “năm” tại Điểm này được đính chính bởi Quyết định 2418/QĐ-BNNMT năm 2025]\n"
         "Căn cứ Nghị định số 1/2020/NĐ-CP;"
     )
     found = refs(text, own=None)
+    # a corrigendum (đính chính) corrects a slip and acts on no rule: its note names no reference
     assert list(found) == ["15/TB-HĐTP", "1/2020/NĐ-CP"]
     assert found["15/TB-HĐTP"].relation == "cites" and found["15/TB-HĐTP"].relations == ["amended_by"]

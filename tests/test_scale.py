@@ -236,7 +236,7 @@ def test_the_pages_plans_read_indexes_in_order(examples, db_path):
     from directives.db.schema import acting
     plan = _plan(conn, "SELECT l.source_id FROM document_links l JOIN documents d ON d.id = l.source_id "
                        f"WHERE l.target_id = 1 AND {acting('l.')} ORDER BY d.issued_date, d.id")
-    assert "idx_document_links_acting (target_id=?)" in plan, plan
+    assert "idx_document_links_acts_on (target_id=?)" in plan, plan
     # the documents table as it opens (no placeholders, newest first) and its facets, as Datasette asks them
     plan = _plan(conn, "SELECT id, symbol FROM documents WHERE placeholder = 0 ORDER BY issued_date DESC, id DESC LIMIT 101")
     assert "idx_documents_table_issued_date" in plan and "TEMP B-TREE" not in plan, plan

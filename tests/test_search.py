@@ -62,6 +62,10 @@ DOCUMENTS = {
                            "Chính phủ ban hành Nghị định quy định chức năng.", issuer=("CHÍNH PHỦ", ""), date="ngày 12 tháng 6 năm 2025"),
     "qd-2913.txt": document("2913/QĐ-UBND", "QUYẾT ĐỊNH", "Về việc triển khai Nghị định số 131/2025/NĐ-CP ngày 12/6/2025",
                             "Căn cứ Nghị định số 131/2025/NĐ-CP ngày 12/6/2025 của Chính phủ; nghị định này quy định. Sở Tư pháp chủ trì."),
+    # repeals 11/QĐ-UBND: that one is no longer in force
+    "qd-16.txt": document("16/QĐ-UBND", "QUYẾT ĐỊNH", "Về việc bãi bỏ Quyết định số 11/QĐ-UBND ngày 10/3/2025",
+                          "Điều 1. Bãi bỏ Quyết định số 11/QĐ-UBND ngày 10 tháng 3 năm 2025 của Ủy ban nhân dân tỉnh.\n"
+                          "Điều 2. Quyết định này có hiệu lực kể từ ngày ký.", date="ngày 20 tháng 3 năm 2025"),
 }
 
 
@@ -126,6 +130,9 @@ def test_results_say_type_date_issuer_and_narrow_on_the_page(ds):
     assert "q=chuyen+doi+so&amp;type=QĐ" in html or "q=chuyen+doi+so&amp;type=Q%C4%90" in html
     assert found(ds, "chuyen doi so", type="QĐ") == ["10/QĐ-UBND", "11/QĐ-UBND"] or set(found(ds, "chuyen doi so", type="QĐ")) == {"10/QĐ-UBND", "11/QĐ-UBND"}
     assert found(ds, "chuyen doi so", year="2024") == []
+    assert 'data-facet="status"' in html  # and the status, as of today, narrows too
+    assert found(ds, "chuyen doi so", status="hết hiệu lực toàn bộ") == ["11/QĐ-UBND"]
+    assert "11/QĐ-UBND" not in found(ds, "chuyen doi so", status="còn hiệu lực")
     assert len(found(ds, "chuyen doi so", year="2025")) == 4
     r = get(ds, "/-/search.json", q="chuyen doi so")
     assert r.json()["rows"][0]["issued_date"] == "2025-03-10"  # ISO in JSON
@@ -141,3 +148,29 @@ def test_the_issuer_facet_uses_the_canonical_body():
     assert canonical_body("Cục hải quan") == canonical_body("Bộ Tài chính cục hải quan") == "Cục Hải quan"
     assert canonical_body("Bộ Tài chính tổng cục hải quan") == "Tổng cục Hải quan"
     assert canonical_body("Ủy ban nhân dân tỉnh Nghệ An") == "Ủy ban nhân dân tỉnh Nghệ An"
+
+
+def test_the_documents_tables_search_box_asks_the_search_page(ds_for_table_search):
+    """The table's own search (Datasette's) matched folded syllables anywhere; its box now
+    leads to /-/search, which ranks the phrase first. Its JSON stays Datasette's."""
+    import asyncio
+
+    ds, name = ds_for_table_search
+    response = asyncio.run(ds.client.get(f"/{name}/documents?_search=ha+tang+so&doc_type=KH&_sort_desc=issued_date"))
+    assert response.status_code == 302
+    assert response.headers["location"] == "/-/search?q=ha+tang+so&type=KH"
+    assert asyncio.run(ds.client.get(f"/{name}/documents.json?_search=ha+tang+so")).status_code == 200
+
+
+@pytest.fixture
+def ds_for_table_search(tmp_path):
+    from pathlib import Path
+
+    from datasette.app import Datasette
+
+    from directives.db.store import Store
+    from directives.run import ingest
+
+    path = tmp_path / "ts.db"
+    ingest(Store.open(path), [str(Path(__file__).resolve().parents[1] / "examples")])
+    return Datasette([str(path)]), "ts"

@@ -100,10 +100,19 @@ def store(tmp_path, files):
     return sqlite3.connect(db_path)
 
 
-def row(conn, symbol):
-    found = conn.execute("SELECT status, status_detail, effective_date, subject, id FROM documents WHERE symbol = ?", [symbol]).fetchone()
+def row(conn, symbol, today=None):
+    """The status of a document as of today as the pages read it (its stored column agreeing),
+    its detail as the document page has it, its effective date, subject and id."""
+    from directives.datasette_plugins.relations_data import status_of
+
+    found = conn.execute(f"SELECT {status.sql('d', today)}, status, effective_date, subject, id FROM documents d WHERE symbol = ?",
+                         [symbol]).fetchone()
     assert found, symbol
-    return found[0], json.loads(found[1] or "{}"), found[2], found[3], found[4]
+    if today is None:
+        assert found[0] == found[1], (symbol, found[:2])
+    detail = status_of(conn, found[4], today=today)
+    assert detail["status"] == found[0]
+    return found[0], detail, found[2], found[3], found[4]
 
 
 def test_effective_dates_from_the_final_articles():
@@ -161,10 +170,10 @@ def test_status_and_law_nodes_are_the_same_whatever_the_order(tmp_path, order):
 
 def test_a_law_name_without_a_number_anywhere_stays_by_name_and_years_tell_laws_apart(tmp_path):
     text = BASE.replace("Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025", "Luật Thử nghiệm Mới ngày 02 tháng 5 năm 2013")
-    other = AMENDING.replace("Luật Tổ chức chính quyền địa phương số 72/2025/QH15", "Luật Thử nghiệm Mới số 31/2024/QH15")
+    other = AMENDING.replace("Luật Tổ chức chính quyền địa phương số 72/2025/QH15", "Luật Thử nghiệm Mới số 99/2024/QH15")
     conn = store(tmp_path, [("base.txt", text), ("other.txt", other)])
-    nodes = conn.execute("SELECT symbol, subject, year FROM documents WHERE subject LIKE 'Luật Thử nghiệm Mới%' OR symbol = '31/2024/QH15' ORDER BY year").fetchall()
-    assert nodes == [(None, "Luật Thử nghiệm Mới", 2013), ("31/2024/QH15", "Luật Thử nghiệm Mới", 2024)]
+    nodes = conn.execute("SELECT symbol, subject, year FROM documents WHERE subject LIKE 'Luật Thử nghiệm Mới%' OR symbol = '99/2024/QH15' ORDER BY year").fetchall()
+    assert nodes == [(None, "Luật Thử nghiệm Mới", 2013), ("99/2024/QH15", "Luật Thử nghiệm Mới", 2024)]
 
 
 def test_a_document_not_yet_in_force(tmp_path):
@@ -334,3 +343,194 @@ Quy định chi tiết Luật Thử nghiệm Mới ngày 02 tháng 5 năm 2024
     _, detail, _, name, _ = row(conn, "99/2024/QH15")
     assert name == "Luật Thử nghiệm Mới"
     assert [(a["actor_symbol"], a["act"]) for a in detail["acts"]] == [("91/2024/NĐ-CP", "guides")]
+
+
+# -- the status as of today, not as of the day it was stored ------------------------------
+
+LATER = """CHÍNH PHỦ
+Số: 75/2019/NĐ-CP
+Hà Nội, ngày 10 tháng 3 năm 2019
+
+NGHỊ ĐỊNH
+Thay thế Nghị định số 40/2020/NĐ-CP ngày 05 tháng 4 năm 2020 của Chính phủ
+
+Điều 1. Nghị định này có hiệu lực thi hành từ ngày 01 tháng 01 năm 2023 và thay thế Nghị định số 40/2020/NĐ-CP ngày 05 tháng 4 năm 2020 của Chính phủ.
+
+TM. CHÍNH PHỦ
+THỦ TƯỚNG
+Nguyễn Văn A
+"""
+
+
+def test_the_status_is_read_as_of_today_not_as_of_the_day_it_was_stored(tmp_path, monkeypatch):
+    import asyncio
+
+    from click.testing import CliRunner
+    from datasette.app import Datasette
+
+    from directives.cli import cli
+
+    later = LATER.replace("Số: 75/2019/NĐ-CP", "Số: 75/2020/NĐ-CP").replace("ngày 10 tháng 3 năm 2019", "ngày 10 tháng 3 năm 2020")
+    monkeypatch.setattr(status, "today", lambda: "2020-04-10")  # stored before either takes effect
+    conn = store(tmp_path, [("base.txt", BASE), ("later.txt", later)])
+    stored, changes_on = conn.execute("SELECT status, status_changes_on FROM documents WHERE symbol = '40/2020/NĐ-CP'").fetchone()
+    assert (stored, changes_on) == (status.NOT_YET, "2020-05-20")
+    assert row(conn, "40/2020/NĐ-CP")[0] == status.NOT_YET
+    base_id = row(conn, "40/2020/NĐ-CP")[4]
+    # the days pass: read as of each, nothing written
+    assert row(conn, "40/2020/NĐ-CP", "2020-05-20")[0] == status.IN_FORCE
+    assert row(conn, "40/2020/NĐ-CP", "2021-06-05")[0] == status.AMENDED  # its note's amendment
+    ended, detail, *_ = row(conn, "40/2020/NĐ-CP", "2023-01-01")
+    assert ended == status.EXPIRED and detail["ended_by"]["actor_symbol"] == "75/2020/NĐ-CP"
+    monkeypatch.setattr(status, "today", lambda: "2021-07-01")
+    db = str(tmp_path / "d.db")
+    ds = Datasette([db])
+    data = asyncio.run(ds.client.get(f"/-/document/{base_id}.json")).json()
+    assert data["status"]["status"] == status.AMENDED and data["status"]["as_of"] == "2021-07-01"
+    # serving brings the table's stored column (what its facet counts) up to date as the days pass
+    assert conn.execute("SELECT status FROM documents WHERE id = ?", [base_id]).fetchone()[0] == status.AMENDED
+    facet = asyncio.run(ds.client.get("/d/documents.json", params={"placeholder": "0", "_facet": "status"})).json()
+    assert status.AMENDED in [v["value"] for v in facet["facet_results"]["status"]["results"]]
+    assert [a["actor_symbol"] for a in data["status"]["pending"]] == ["75/2020/NĐ-CP"]
+    found = asyncio.run(ds.client.get("/-/search.json", params={"q": "40/2020/NĐ-CP"})).json()
+    assert [r["status"] for r in found["rows"] if r["symbol"] == "40/2020/NĐ-CP"] == [status.AMENDED]
+    traced = CliRunner().invoke(cli, ["trace", "40/2020/NĐ-CP", "--json", "--db", db])
+    assert json.loads(traced.output)[0]["up"]["root"]["status"] == status.AMENDED
+    # the public view reads it as of the real today, long past 2023
+    assert conn.execute("SELECT status FROM public_documents WHERE id = ?", [base_id]).fetchone()[0] == status.EXPIRED
+    # the next ingest brings the stored column up to date, from the rows whose day has come (an index)
+    monkeypatch.setattr(status, "today", lambda: "2023-02-01")
+    Store.open(tmp_path / "d.db")
+    stored, changes_on = conn.execute("SELECT status, status_changes_on FROM documents WHERE id = ?", [base_id]).fetchone()
+    assert (stored, changes_on) == (status.EXPIRED, None)
+    plan = conn.execute(f"EXPLAIN QUERY PLAN SELECT id FROM documents WHERE status_changes_on <= '2023-02-01'").fetchall()
+    assert "idx_documents_status_changes_on" in str(plan)
+
+
+def test_the_tasks_of_a_document_leave_the_open_lists_on_the_day_it_ends(tmp_path, monkeypatch):
+    import asyncio
+
+    from datasette.app import Datasette
+
+    new = NEW_DECISION.replace("có hiệu lực kể từ ngày ký", "có hiệu lực kể từ ngày 01 tháng 6 năm 2025")
+    monkeypatch.setattr(status, "today", lambda: "2025-03-05")
+    store(tmp_path, [("old.txt", OLD_DECISION), ("new.txt", new)])
+    ds = Datasette([str(tmp_path / "d.db")])
+    open_tasks = asyncio.run(ds.client.get("/-/tasks.json")).json()["rows"]
+    assert [t["symbol"] for t in open_tasks] == ["15/2024/QĐ-UBND"]  # replaced, but not yet
+    monkeypatch.setattr(status, "today", lambda: "2025-06-01")
+    assert not asyncio.run(ds.client.get("/-/tasks.json")).json()["rows"]
+
+
+# -- the same rows whatever the order -------------------------------------------------------
+
+GUIDING = """CHÍNH PHỦ
+Số: 90/2024/NĐ-CP
+Hà Nội, ngày 10 tháng 3 năm 2024
+
+NGHỊ ĐỊNH
+Quy định chi tiết Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025
+
+Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;
+Căn cứ Luật Thử nghiệm Mới ngày 02 tháng 5 năm 2024;
+
+Điều 1. Nghị định này có hiệu lực kể từ ngày ký.
+Điều 2. Bãi bỏ Điều 2 của Nghị định số 40/2020/NĐ-CP ngày 05 tháng 4 năm 2020 của Chính phủ.
+"""
+
+
+@pytest.mark.parametrize("count", [4, 5])
+def test_every_stored_row_is_the_same_in_both_orders(tmp_path, count):
+    """Laws by name before and after their number is known, a note naming a document not yet
+    stored, acts from the title and the final articles: the rows of every table, compared as
+    bench/graph_quality.py --both-orders compares them."""
+    from directives.db import quality
+
+    amending = AMENDING.replace("Luật Tổ chức chính quyền địa phương số 72/2025/QH15",
+                                "Luật Thử nghiệm Mới số 99/2024/QH15")
+    files = [("base.txt", BASE), ("amending.txt", amending), ("replacing.txt", REPLACING), ("guiding.txt", GUIDING),
+             ("note.txt", BASE.replace("40/2020", "41/2020").replace("59/2021/NĐ-CP", "61/2022/NĐ-CP"))][:count]
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for name, text in files:
+        (folder / name).write_text(text, encoding="utf-8")
+    dbs = []
+    for n, order in enumerate((files, files[::-1])):
+        s = Store.open(tmp_path / f"{n}.db")
+        for name, _ in order:
+            ingest_file(s, str(folder / name))
+        dbs.append(sqlite3.connect(tmp_path / f"{n}.db"))
+    forward, backward = dbs
+    for table in quality.TABLES:
+        assert quality.table_rows(forward, table) == quality.table_rows(backward, table), table
+
+
+# -- what a secret document does is not told to a visitor -------------------------------------
+
+def test_a_visitor_reads_the_status_from_documents_not_marked_secret_only(tmp_path):
+    """40/2020 is replaced by a decree marked MẬT and amended by 61/2022 (public): a visitor
+    reads it amended, everywhere the status shows; a clerk signed in reads it ended."""
+    from datasette.app import Datasette
+
+    from tests.conftest import get
+
+    secret = REPLACING.replace("Số: 70/2024/NĐ-CP", "MẬT\n\nSố: 70/2024/NĐ-CP")
+    with_task = OLD_DECISION.replace("15/2024/QĐ-UBND", "16/2024/QĐ-UBND")
+    ending = NEW_DECISION.replace("Số: 22/2025/QĐ-UBND", "MẬT\nSố: 22/2025/QĐ-UBND").replace("15/2024/QĐ-UBND", "16/2024/QĐ-UBND")
+    conn = store(tmp_path, [("base.txt", BASE), ("amending.txt", AMENDING), ("secret.txt", secret),
+                            ("old.txt", with_task), ("ending.txt", ending)])
+    assert conn.execute("SELECT secrecy FROM documents WHERE symbol = '70/2024/NĐ-CP'").fetchone()[0] == "Mật"
+    base_id = row(conn, "40/2020/NĐ-CP")[4]
+    assert row(conn, "40/2020/NĐ-CP")[0] == status.EXPIRED  # as the database knows it
+    ds = Datasette([str(tmp_path / "d.db")])
+    for signed_in, expected in ((False, status.AMENDED), (True, status.EXPIRED)):
+        page = get(ds, f"/-/document/{base_id}.json", signed_in)
+        assert page.json()["status"]["status"] == expected
+        if not signed_in:
+            assert "70/2024" not in page.text
+        found = get(ds, "/-/search.json", signed_in, q="40/2020/NĐ-CP").json()
+        assert [r["status"] for r in found["rows"] if r["symbol"] == "40/2020/NĐ-CP"] == [expected]
+        amending_id = row(conn, "61/2022/NĐ-CP")[4]
+        entries = [e for g in get(ds, f"/-/document/{amending_id}.json", signed_in).json()["diagram"] for e in g["entries"]]
+        assert [e["status"] for e in entries if e["symbol"] == "40/2020/NĐ-CP"] == [expected]
+        tasks = get(ds, "/-/tasks.json", signed_in).json()["rows"]
+        assert bool([t for t in tasks if t["symbol"] == "16/2024/QĐ-UBND"]) is not signed_in  # ended by a secret decision
+    # the view a visitor opens, its rows and its facet
+    view = get(ds, "/d/public_documents.json", False, symbol="40/2020/NĐ-CP", _shape="array").json()
+    assert [r["status"] for r in view] == [status.AMENDED]
+    facet = get(ds, "/d/public_documents.json", False, _facet="status", placeholder="0").json()
+    counts = {v["value"]: v["count"] for v in facet["facet_results"]["status"]["results"]}
+    assert status.EXPIRED not in counts and counts[status.AMENDED] == 1  # 40/2020, by the public 61/2022
+    assert not get(ds, "/d/documents.json", False).status_code == 200  # the table itself is closed to visitors
+
+
+def test_each_shipped_law_is_named_with_its_number_in_the_file_it_was_seen_in():
+    """nlp/data/laws.json overrides what citations say: each entry as a text of the corpus
+    gives it, name and number together."""
+    import re
+    from pathlib import Path
+
+    from directives.nlp.normalize import fold
+    from tests.conftest import needs_shared
+
+    corpus = needs_shared("corpus")
+    laws = json.loads(Path(status.__file__).parents[1].joinpath("nlp", "data", "laws.json").read_text(encoding="utf-8"))["laws"]
+    keys = [(law["name"], law["passed"][:4]) for law in laws]
+    assert len(keys) == len(set(keys))  # one number for a name and year
+    for law in laws:
+        text = " ".join(fold(re.sub(r"<[^>]+>", "", (corpus / law["seen_in"]).read_text(encoding="utf-8", errors="replace"))).split())
+        assert fold(law["name"]) in text and law["number"].lower() in text, law
+
+
+def test_an_amending_law_cited_by_its_number_carries_its_own_name(tmp_path):
+    """"Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật số
+    87/2025/QH15": the number is the amending law's; the shipped table names it, not the
+    amended law's name the citation ends on."""
+    text = BASE.replace("Căn cứ Luật Tổ chức chính quyền địa phương ngày 16 tháng 6 năm 2025;",
+                        "Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15 được sửa đổi, bổ sung bởi Luật sửa đổi,\n"
+                        "bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật số 87/2025/QH15;")  # a line cut
+    assert text != BASE
+    conn = store(tmp_path, [("base.txt", text)])
+    names = dict(conn.execute("SELECT symbol, subject FROM documents WHERE symbol IN ('64/2025/QH15', '87/2025/QH15')"))
+    assert names == {"64/2025/QH15": "Luật Ban hành văn bản quy phạm pháp luật",
+                     "87/2025/QH15": "Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật"}

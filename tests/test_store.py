@@ -151,7 +151,7 @@ def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_pa
         for trigger in ("counted", "uncounted", "recounted"):  # and the law citations counted by wording
             conn.execute(f"DROP TRIGGER document_links_law_{trigger}")
         conn.execute("DROP TABLE law_mentions")
-        conn.execute("DROP INDEX idx_document_links_acting")
+        conn.execute("DROP INDEX idx_document_links_acts_on")
         for column in ("issued_date", "doc_type", "issuer_body", "year", "status"):  # the documents table's indexes
             conn.execute(f"DROP INDEX idx_documents_table_{column}")
         conn.execute("DROP INDEX idx_document_links_cited_by")
@@ -167,6 +167,11 @@ def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_pa
         conn.execute("ALTER TABLE tasks DROP COLUMN deadline_note")
         for column in ("cited_symbol", "cited_type", "cited_date", "cited_issuer", "warning"):  # added by version 5
             conn.execute(f"ALTER TABLE document_links DROP COLUMN {column}")
+        for index in ("document_links_acting", "documents_status_changes_on", "documents_ended_on", "documents_public_ended_on"):
+            conn.execute(f"DROP INDEX idx_{index}")  # added by version 8
+        for column in ("amended_on", "partly_ended_on", "ended_on", "public_amended_on", "public_partly_ended_on",
+                       "public_ended_on", "status_changes_on"):
+            conn.execute(f"ALTER TABLE documents DROP COLUMN {column}")
         for column in ("relations", "scope", "acts"):  # added by version 7 too
             conn.execute(f"ALTER TABLE document_links DROP COLUMN {column}")
         conn.execute("DROP INDEX idx_documents_status")

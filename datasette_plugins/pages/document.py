@@ -10,7 +10,6 @@ import errno
 import hashlib
 import os
 import stat
-from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
@@ -19,7 +18,7 @@ from markupsafe import Markup
 
 from .. import chain_svg, document_data, highlight
 from ..access import is_secret, may_read
-from .common import database, public_only, row_id
+from .common import database, public_only, row_id, today
 
 # Source formats as browsers should get them. Text-like sources are served under a sandbox
 # policy: an ingested HTML page is the office's data, and must not run as this site.
@@ -42,7 +41,7 @@ async def document(datasette, request) -> tuple:
     db, links = database(datasette, request)
     doc_id = row_id(request)
     hide = await public_only(db, request.actor)
-    data = await db.execute_fn(lambda conn: document_data.load(conn, doc_id, date.today().isoformat(), hide))
+    data = await db.execute_fn(lambda conn: document_data.load(conn, doc_id, today(), hide))
     if data is None:
         raise NotFound(f"No document {doc_id} in {db.name}")
     readable = may_read(request.actor, data["document"].get("secrecy"))

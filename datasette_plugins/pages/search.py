@@ -30,6 +30,7 @@ from markupsafe import Markup, escape
 from ...nlp import tables
 from ...nlp.normalize import fold, symbol_key
 from ...nlp.secrecy import secret_sql
+from ...db import status as doc_status
 from .common import Pages, database, html_response, json_response, page_number, public_only
 
 PAGE_SIZE = 20
@@ -439,7 +440,8 @@ async def _search(db, request, query: str, context: dict, links) -> dict:
     seen = set(exact_ids)
     ranked = [i for i in ranked if i not in seen]
     rows = await db.execute(
-        "SELECT d.id, d.symbol, d.subject, d.doc_type, d.year, coalesce(o.name, d.issuer) AS body FROM documents d "
+        "SELECT d.id, d.symbol, d.subject, d.doc_type, d.year, coalesce(o.name, d.issuer) AS body, "
+        f"{doc_status.sql('d', public=hide)} AS status FROM documents d "
         "LEFT JOIN organizations o ON o.id = d.issuer_id WHERE d.id IN (SELECT value FROM json_each(:ids))",
         {"ids": json.dumps(exact_ids + ranked)},
     )
@@ -460,7 +462,8 @@ async def _search(db, request, query: str, context: dict, links) -> dict:
     if not chosen:
         return context
     rows = await db.execute(
-        "SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.issuer, o.name AS issuer_name, d.subject, d.placeholder, d.secrecy, d.text, d.status "
+        "SELECT d.id, d.symbol, d.doc_type, d.issued_date, d.issuer, o.name AS issuer_name, d.subject, d.placeholder, d.secrecy, d.text, "
+        f"{doc_status.sql('d', public=hide)} AS status "
         "FROM documents d LEFT JOIN organizations o ON o.id = d.issuer_id "
         "WHERE d.id IN (SELECT value FROM json_each(:ids))",
         {"ids": str(chosen)},
@@ -503,7 +506,7 @@ def vn_date(iso: str | None) -> str:
     return f"{m.group(3)}/{m.group(2)}/{m.group(1)}" if m else (iso or "")
 
 
-FACETS = (("type", "Loại văn bản"), ("issuer", "Cơ quan ban hành"), ("year", "Năm"))
+FACETS = (("type", "Loại văn bản"), ("issuer", "Cơ quan ban hành"), ("year", "Năm"), ("status", "Tình trạng hiệu lực"))
 MAX_FACET_VALUES = 12
 
 
@@ -525,14 +528,14 @@ def canonical_body(name: str) -> str:
 
 
 def _narrowed(request, order: list[int], facts: dict[int, dict], context: dict) -> set[int]:
-    """Of ``order``, the documents the page's ``type``, ``issuer`` and ``year`` keep (each a
+    """Of ``order``, the documents the page's ``type``, ``issuer``, ``year`` and ``status`` keep (each a
     value a facet offers); the facets of what is kept go into ``context``: each value with its
     count and the link that narrows (or widens) to it, on the same page."""
     chosen = {name: request.args.get(name) for name, _ in FACETS if request.args.get(name)}
 
     def value(doc_id: int, name: str) -> str | None:
         fact = facts.get(doc_id) or {}
-        v = fact.get({"type": "doc_type", "issuer": "body", "year": "year"}[name])
+        v = fact.get({"type": "doc_type", "issuer": "body", "year": "year", "status": "status"}[name])
         if v is None:
             return None
         return canonical_body(v) if name == "issuer" else str(v)

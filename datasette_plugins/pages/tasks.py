@@ -12,6 +12,7 @@ import re
 from datasette.database import QueryInterrupted
 
 from ...db import trace as chain
+from ...db import status as doc_status
 from ...db import units
 from ...db.schema import BOARD_ORDER, OPEN_ORDER, PLANS_AND_DIRECTIVES
 from ...nlp.deadlines import next_occurrence
@@ -23,7 +24,7 @@ _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 _COLUMNS = (
     "SELECT t.id, t.document_id, d.symbol, d.doc_type, d.issued_date, d.subject, d.placeholder, "
     "coalesce(o.name, t.assignee) AS unit, t.assignee, t.coordinators, t.action, t.deadline, t.deadline_text, "
-    "t.due_by, t.recurrence, t.section, d.status AS document_status, coalesce(t.kind, 'assignment') AS kind, "
+    "t.due_by, t.recurrence, t.section, {status} AS document_status, coalesce(t.kind, 'assignment') AS kind, "
     "t.deadline_note "
 )
 # The kinds of duty (nlp/task_kinds.py): the board shows assignments unless asked (?kind=)
@@ -143,9 +144,8 @@ async def task_list(datasette, request) -> dict:
         args["chain"] = json.dumps({str(k): v for k, v in depths.items()})
         order = _ORDER_IN_CHAIN
     if "from" not in filters and "document" not in filters and not request.args.get("ended"):
-        # no longer in force: no open task (the documents ended, from the index on status)
-        where.append("t.document_id NOT IN (SELECT d.id FROM documents d WHERE d.status = :ended)")
-        args["ended"] = ENDED
+        # no longer in force today: no open task (the documents ended, from the index on ended_on)
+        where.append(f"t.document_id NOT IN (SELECT d.id FROM documents d WHERE {doc_status.ended_sql('d', today(), public=hide)})")
     kind = filters.get("kind", "all" if "document" in filters else "assignment")
     if kind != "all":  # assignments unless another kind is asked for (a document's own: all of them)
         where.append("coalesce(t.kind, 'assignment') = :kind")
@@ -159,9 +159,10 @@ async def task_list(datasette, request) -> dict:
     total, exact = await counted(db, f"SELECT 1 {source if 'from' in filters else 'FROM tasks t '}{clause}", args)
     pages = Pages(request, total, page_number(request), exact=exact)
     args.update(limit=pages.size, offset=pages.offset)
+    columns = _COLUMNS.format(status=doc_status.sql("d", today(), public=hide))
     if not filters:  # the opening page: four ranges of the opening order's index, in turn
         ids = await db.execute_fn(lambda conn: _opening_ids(conn, where, args, today(), pages.offset, pages.size))
-        found = await db.execute(f"{_COLUMNS}{source}WHERE t.id IN (SELECT value FROM json_each(:ids))", {"ids": json.dumps(ids)})
+        found = await db.execute(f"{columns}{source}WHERE t.id IN (SELECT value FROM json_each(:ids))", {"ids": json.dumps(ids)})
         place = {task_id: i for i, task_id in enumerate(ids)}
         rows = sorted(found, key=lambda row: place[row["id"]])
     else:
@@ -170,7 +171,7 @@ async def task_list(datasette, request) -> dict:
                 "idx_tasks_board " if total > UNIT_SORTED_MOST or not exact else "idx_tasks_organization_id_deadline "), 1)
         elif "month" in filters:
             source = source.replace("FROM tasks t ", "FROM tasks t INDEXED BY idx_tasks_board ", 1)
-        rows = await db.execute(f"{_COLUMNS}{source}{clause}{order} LIMIT :limit OFFSET :offset", args)
+        rows = await db.execute(f"{columns}{source}{clause}{order} LIMIT :limit OFFSET :offset", args)
     now = today()
     tasks = []
     for row in rows:
