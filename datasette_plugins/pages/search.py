@@ -201,6 +201,16 @@ CANDIDATES = 1000
 # of a common word grew with the archive (a 500 at three times the corpus), this does not. A
 # query matching more says that its results come from the newest RANKED_MOST.
 RANKED_MOST = 1_000
+# bm25 reads each word's places in each row: a query of many words ranks fewer rows (a five-word
+# query the newest 600), so that no query reads more than about this many (word, row) pairs
+RANKED_WORD_ROWS = 3_000
+
+
+def ranked_most(words: int) -> int:
+    """How many of the newest matches bm25 ranks for a query of ``words`` words."""
+    return min(RANKED_MOST, max(300, RANKED_WORD_ROWS // max(1, words)))
+
+
 _RANKED = (
     "SELECT rowid, count(*) OVER () FROM (SELECT rowid, bm25(documents_fts, {weights}) AS score FROM documents_fts "
     "WHERE documents_fts MATCH :q ORDER BY rowid DESC LIMIT {most}) ORDER BY score, rowid LIMIT {candidates}"
@@ -326,7 +336,8 @@ def _closeness(tokens: list[str], terms: list[tuple[str, bool]]) -> tuple[bool, 
     return phrase, near, pairs + words
 
 
-async def _rank(db, ranked: list[int], terms: list[tuple[str, bool]], readable: set[int], titles: dict[int, str], need: int) -> list[int]:
+async def _rank(db, ranked: list[int], terms: list[tuple[str, bool]], readable: set[int], titles: dict[int, str], need: int,
+                most: int = RANKED_MOST) -> list[int]:
     """``ranked`` (bm25's order) reordered as a Vietnamese reader expects: the query's
     syllables as a phrase in the trích yếu, then near each other there (in order, a few other
     syllables among them at most), then the phrase in the body, then the syllables near each
@@ -344,8 +355,8 @@ async def _rank(db, ranked: list[int], terms: list[tuple[str, bool]], readable: 
     above = sum(1 for phrase, near, _ in closeness.values() if near)
     if len(whole) == len(terms) and len(terms) > 1 and above < need:
         # over the whole index: FTS5 answers "rowid IN (...)" one row at a time, 2 ms each
-        # (the newest RANKED_MOST, as the candidates: every candidate that has them is among them)
-        sql = f"SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q ORDER BY rowid DESC LIMIT {RANKED_MOST}"
+        # (the newest ``most``, as the candidates: every candidate that has them is among them)
+        sql = f"SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q ORDER BY rowid DESC LIMIT {int(most)}"
         rows = await db.execute(sql, {"q": _text_phrase(whole)})
         body_phrase = {r[0] for r in rows} & readable
         candidates = set(ranked)
@@ -404,13 +415,14 @@ async def _search(db, request, query: str, context: dict, links) -> dict:
     ranked: list[int] = []
     if expression:
         try:
-            rows = list(await db.execute(_RANKED.format(weights=_WEIGHTS, most=RANKED_MOST, candidates=CANDIDATES), {"q": expression}))
+            most = ranked_most(len(query_terms(query)))
+            rows = list(await db.execute(_RANKED.format(weights=_WEIGHTS, most=most, candidates=CANDIDATES), {"q": expression}))
             ranked = [r[0] for r in rows]
-            context["newest_only"] = bool(rows) and rows[0][1] >= RANKED_MOST
-            context["ranked_most"] = RANKED_MOST
+            context["newest_only"] = bool(rows) and rows[0][1] >= most
+            context["ranked_most"] = most
             terms = [t for t in query_terms(query) if not (request_for and requested) or t[0] in request_for["others"]]
             words = [w for w, prefix in terms if not prefix]
-            if len(ranked) >= CANDIDATES and len(words) > 1 and len(words) == len(terms):
+            if (len(ranked) >= CANDIDATES or context["newest_only"]) and len(words) > 1 and len(words) == len(terms):
                 # the phrase in a trích yếu is a candidate however bm25 ranks the document
                 rows = await db.execute(
                     f"SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q LIMIT {PHRASE_CANDIDATES}",
@@ -435,7 +447,7 @@ async def _search(db, request, query: str, context: dict, links) -> dict:
         )
         by_title = {r[0] for r in rows}
         ranked = [i for i in ranked if i not in hidden or i in by_title]
-    context["more"] = len(ranked) >= CANDIDATES
+    context["more"] = len(ranked) >= CANDIDATES or bool(context.get("newest_only"))
     if exact_ids and symbol_key(query) not in keys:  # "chỉ thị 05/CT-UBND": the other words must match too
         found = set(ranked)
         exact_ids = [i for i in exact_ids if i in found]
@@ -458,7 +470,7 @@ async def _search(db, request, query: str, context: dict, links) -> dict:
     need = page_number(request) * PAGE_SIZE - len(exact_ids)
     titles = {i: " ".join(filter(None, [facts[i]["symbol"], facts[i]["subject"]])) for i in ranked if i in facts}
     try:
-        ranked = await _rank(db, ranked, terms, set(ranked) - hidden, titles, need)
+        ranked = await _rank(db, ranked, terms, set(ranked) - hidden, titles, need, context.get("ranked_most", RANKED_MOST))
     except (sqlite3.OperationalError, QueryInterrupted):  # bm25's order, when the time is up
         pass
     order = exact_ids + ranked
