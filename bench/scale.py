@@ -4,7 +4,8 @@
 
 The archive is made of copies of the 660 text files of ../shared/corpus (tvpl-markdown,
 tvpl-text, vbpl-html): copy 0 is the corpus itself, copy k each document with a new number
-(its own symbol, wherever the text prints it, gets k * 100000 added to its number) and its
+(its own symbol, wherever the text prints it, gets slot * 100000 added to its number, slot 1 to
+9, and from copy 10 on its year and its date's year moved back a year each nine copies) and its
 issue date's day moved by k; what the documents cite is left as it is, so every copy cites
 the same central documents again. Each size is reached from the one before by ingesting the
 new copies (``directives ingest COPIES --jobs 2 --ocr never --report``, a whole process) into
@@ -89,14 +90,25 @@ def own_symbols(files: list[Path], jobs: int) -> dict[str, tuple[str | None, str
 
 _DATE = re.compile(r"(ngày\s+)(\d{1,2})(\s+tháng\s+\d{1,2}\s+năm\s+\d{4})", re.IGNORECASE)
 _NUMBER = re.compile(r"^(\d+)")
+_NUMERIC_DATE_YEAR = re.compile(r"(ngày\s*\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*)((?:19|20)\d\d)", re.IGNORECASE)
+_DATE_YEAR = re.compile(r"(ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+)(\d{4})", re.IGNORECASE)
+
+
+_YEAR = re.compile(r"/((?:19|20)\d\d)/")
 
 
 def renumbered(text: str, symbol: str | None, k: int) -> str:
-    """The text of copy ``k``: its own symbol's number + k * 100000, its first date's day + k."""
+    """The text of copy ``k``: its own symbol's number + slot * 100000 (slot 1 to 9: six
+    digits at most, the symbol grammar's; a corpus number has five), its year (in the symbol
+    and its first date) (k - 1) // 9 years earlier, its first date's day + k. Copies 1 to 9
+    are k * 100000 as before; a number + k * 100000 had seven digits from copy 10 on: no symbol
+    was read, and those copies were not the documents they copied."""
     if k == 0:
         return text
+    slot, back = (k - 1) % 9 + 1, (k - 1) // 9
     if symbol and _NUMBER.match(symbol):
-        new = _NUMBER.sub(lambda m: str(int(m.group(1)) + 100000 * k), symbol)
+        new = _NUMBER.sub(lambda m: str(int(m.group(1)) + 100000 * slot), symbol)
+        new = _YEAR.sub(lambda m: f"/{int(m.group(1)) - back}/", new, count=1)
         if symbol in text:
             text = text.replace(symbol, new)
         else:  # spelled otherwise in the text (spaces, dashes): the number after "Số"
@@ -106,6 +118,10 @@ def renumbered(text: str, symbol: str | None, k: int) -> str:
         text += "\n" * k  # no number: other bytes make it another document
     head, rest = text[:4000], text[4000:]
     head = _DATE.sub(lambda m: f"{m.group(1)}{(int(m.group(2)) - 1 + k) % 28 + 1}{m.group(3)}", head, count=1)
+    if back:  # the year of that first date too (the document's identity's year when its symbol has none)
+        head, n = _DATE_YEAR.subn(lambda m: f"{m.group(1)}{int(m.group(2)) - back}", head, count=1)
+        if not n:
+            head = _NUMERIC_DATE_YEAR.sub(lambda m: f"{m.group(1)}{int(m.group(2)) - back}", head, count=1)
     return head + rest
 
 

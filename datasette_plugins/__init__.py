@@ -57,8 +57,10 @@ def register_routes():
 # column menus), since the defaults only apply to the bare address.
 DOCUMENTS_COLUMNS = ("symbol", "doc_type", "issued_date", "issuer", "subject", "received_number", "received_date")
 DOCUMENTS_DEFAULTS = "&".join([*(f"_col={c}" for c in DOCUMENTS_COLUMNS), "placeholder=0"])
-# what a table opened bare shows: the documents a clerk reads; the tasks without the board's sort key
-BARE_TABLE_DEFAULTS = {"documents": DOCUMENTS_DEFAULTS, "tasks": "_nocol=board_key"}
+# what a table opened bare shows: the documents a clerk reads; the tasks and links without the
+# pages' sort keys
+BARE_TABLE_DEFAULTS = {"documents": DOCUMENTS_DEFAULTS, "tasks": "_nocol=board_key&_nocol=open_key",
+                       "document_links": "_nocol=source_key"}
 _DOCUMENT_ID_COLUMNS = {"documents": ("symbol",), "document_links": ("source_id", "target_id"), "tasks": ("document_id",),
                         "document_sources": ("document_id",), "document_recipients": ("document_id",),
                         # the views open to all when the database holds secret documents (permissions.py)

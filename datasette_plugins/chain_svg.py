@@ -135,7 +135,7 @@ def dot_source(chain: dict, url_for, more_url_for) -> str:
         out.append(f"d{node['id']} [{_attrs(attrs)}];")
     for m in chain["more"]:
         name = f"m{m['parent']}{m['direction'][0]}"
-        attrs = {"label": f"+ {m['count']} văn bản nữa…", "URL": more_url_for(m["parent"], m["direction"]),
+        attrs = {"label": f"+ {'' if m.get('exact', True) else 'hơn '}{m['count']} văn bản nữa…", "URL": more_url_for(m["parent"], m["direction"]),
                  "tooltip": "Xem danh sách đầy đủ", "id": f"more-{m['parent']}-{m['direction']}", "class": "chain-more"}
         out.append(f'{name} [{_attrs(attrs)}, style="rounded,dotted", color="#64748b", fontcolor="#1d4ed8"];')
         # the summary box sits on the side of its parent the hidden documents are on

@@ -16,6 +16,7 @@ from pathlib import PurePath
 
 from ..db import status as doc_status
 from ..db import trace as chain_trace
+from ..db.schema import CITED_BY_ORDER
 from . import relations_data
 from ..nlp.record import stored_fields
 from ..nlp.secrecy import is_secret, secret_sql
@@ -29,6 +30,10 @@ MAX_DOWN = 40
 # zooms); a parent's own children are cut only past this many
 MAX_CHILDREN = 30
 MAX_CITED_BY = 200  # citing documents listed on the page (the count is always the total)
+# The chain's walk stops after this many documents each way (the picture shows the first
+# MAX_UP and MAX_DOWN; the page then says "more than N", the chain's own page lists them all):
+# a decree the whole archive rests on is not walked whole for a picture of forty.
+MAX_WALK = 500
 
 RELATION_LABELS = {
     "based_on": "căn cứ",
@@ -39,8 +44,8 @@ RELATION_LABELS = {
     "responds_to": "phúc đáp",
     "cites": "dẫn chiếu",
 }
-# The record's stored fields (nlp/record.py) but the two the page does not show
-FIELDS = ["id", *(f.column for f in stored_fields() if f.column not in ("tasks_json", "issuer_bodies")), "placeholder"]
+# The record's stored fields (nlp/record.py) but the one the page does not show
+FIELDS = ["id", *(f.column for f in stored_fields() if f.column != "issuer_bodies"), "placeholder"]
 SUMMARY = "id, symbol, doc_type, issued_date, issuer, subject, placeholder"  # and the status as of today
 
 
@@ -182,22 +187,35 @@ def mentions(extracted: list, links: list[dict]) -> list[dict]:
     return sorted(found, key=lambda m: m["start"])
 
 
-def cited_by(conn: sqlite3.Connection, doc_id: int, public_only: bool = False) -> dict:
-    """The documents that name this one (the first MAX_CITED_BY by date, and how many in all)."""
-    shown = {"id": doc_id, "all": int(not public_only), "most": MAX_CITED_BY}
+def citing_counts(conn: sqlite3.Connection, ids: list[int], public_only: bool = False) -> dict[int, int]:
+    """How many documents cite each of ``ids`` (that the reader may know of): the count kept
+    beside the links (``citation_counts``), less the citations of the (few) secret documents
+    for a visitor, never a count of every link."""
+    if not ids:
+        return {}
+    counts = {target: n for target, n in conn.execute(
+        f"SELECT target_id, count FROM citation_counts WHERE target_id IN ({_in(ids)}) AND field = 'links' AND value = '*'", ids)}
     if public_only:
-        total = conn.execute(
-            f"SELECT count(*) FROM document_links l JOIN documents s ON s.id = l.source_id WHERE l.target_id = :id AND {_SOURCE_SHOWN}",
-            shown,
-        ).fetchone()[0]
-    else:
-        total = conn.execute("SELECT count(*) FROM document_links WHERE target_id = ?", [doc_id]).fetchone()[0]
+        for target, n in conn.execute(
+            "SELECT l.target_id, count(*) FROM documents s CROSS JOIN document_links l ON l.source_id = s.id "
+            f"WHERE {secret_sql('s')} AND l.target_id IN ({_in(ids)}) GROUP BY l.target_id", ids,
+        ):
+            counts[target] = counts.get(target, 0) - n
+    return counts
+
+
+def cited_by(conn: sqlite3.Connection, doc_id: int, public_only: bool = False) -> dict:
+    """The documents that name this one (the first MAX_CITED_BY by date, the undated last,
+    read in that order from the index on the target and the citing document's date; and how
+    many in all)."""
+    shown = {"id": doc_id, "all": int(not public_only), "most": MAX_CITED_BY}
+    total = citing_counts(conn, [doc_id], public_only).get(doc_id, 0)
     rows = _rows(
         conn,
         "SELECT l.source_id, l.relation, l.mention, l.confidence, l.start, l.\"end\", "
         "s.symbol, s.doc_type, s.issued_date, s.issuer, s.subject, s.secrecy AS source_secrecy "
         f"FROM document_links l JOIN documents s ON s.id = l.source_id WHERE l.target_id = :id AND {_SOURCE_SHOWN} "
-        "ORDER BY s.issued_date, s.id LIMIT :most",
+        f"{CITED_BY_ORDER} LIMIT :most",
         shown,
     )
     return {"total": total, "rows": rows}
@@ -213,7 +231,7 @@ def citations(conn: sqlite3.Connection, doc_id: int, public_only: bool = False) 
         "d.issued_date AS source_date, d.secrecy AS source_secrecy, l.cited_symbol AS symbol, l.cited_type AS doc_type, "
         "coalesce(l.cited_date, CAST(t.year AS TEXT)) AS date, l.cited_issuer AS issuer "
         "FROM document_links l JOIN documents d ON d.id = l.source_id JOIN documents t ON t.id = l.target_id "
-        f"WHERE l.target_id = :id AND (:all OR NOT {secret_sql('d')}) ORDER BY d.issued_date, d.id LIMIT :most",
+        f"WHERE l.target_id = :id AND (:all OR NOT {secret_sql('d')}) {CITED_BY_ORDER} LIMIT :most",
         {"id": doc_id, "all": int(not public_only), "most": MAX_CITED_BY},
     )
     return rows
@@ -244,8 +262,8 @@ def chain(conn: sqlite3.Connection, doc_id: int, public_only: bool = False) -> d
     (the rest counted per document, in ``more``). Edges point from the citing document to the
     cited one; ``extra`` edges are chain links between shown documents beyond the walk's tree,
     on the same side of the document."""
-    up = chain_trace.trace(conn, doc_id, "up", with_documents=False, public_only=public_only)
-    down = chain_trace.trace(conn, doc_id, "down", with_documents=False, public_only=public_only)
+    up = chain_trace.trace(conn, doc_id, "up", with_documents=False, public_only=public_only, most=MAX_WALK)
+    down = chain_trace.trace(conn, doc_id, "down", with_documents=False, public_only=public_only, most=MAX_WALK)
     shown = {doc_id}
     side = {doc_id: "root"}
     edges: list[dict] = []
@@ -265,7 +283,8 @@ def chain(conn: sqlite3.Connection, doc_id: int, public_only: bool = False) -> d
             source, target = (e.parent, e.child) if walk.direction == "up" else (e.child, e.parent)
             edges.append({"source": source, "target": target, "relation": e.relation,
                           "confidence": e.confidence, "direction": walk.direction, "depth": e.depth})
-        more += [{"parent": p, "direction": walk.direction, "count": n} for p, n in hidden.items()]
+        # a walk cut at MAX_WALK counted only what it read: "more than n"
+        more += [{"parent": p, "direction": walk.direction, "count": n, "exact": walk.complete} for p, n in hidden.items()]
     ids = sorted(shown)
     in_tree = {(e["source"], e["target"]) for e in edges}
     for source, target, relation, confidence in conn.execute(
@@ -283,21 +302,13 @@ def chain(conn: sqlite3.Connection, doc_id: int, public_only: bool = False) -> d
     nodes = {row["id"]: row for row in _rows(conn, f"SELECT {SUMMARY}, {status} AS status FROM documents WHERE id IN ({_in(ids)})", ids)}
     placeholders = [i for i, n in nodes.items() if n["placeholder"]]
     citing: dict[int, list[str]] = {}
-    counts: dict[int, int] = {}
-    if placeholders:
-        shown = f"AND (? OR NOT {secret_sql('d')})"
-        for target, n in conn.execute(
-            f"SELECT l.target_id, count(*) FROM document_links l JOIN documents d ON d.id = l.source_id "
-            f"WHERE l.target_id IN ({_in(placeholders)}) {shown} GROUP BY l.target_id",
-            [*placeholders, int(not public_only)],
-        ):
-            counts[target] = n
-        for target, symbol in conn.execute(
-            f"SELECT l.target_id, coalesce(d.symbol, '#' || d.id) FROM document_links l JOIN documents d ON d.id = l.source_id "
-            f"WHERE l.target_id IN ({_in(placeholders)}) {shown} ORDER BY d.issued_date LIMIT 2000",
-            [*placeholders, int(not public_only)],
-        ):
-            citing.setdefault(target, []).append(symbol)
+    counts = citing_counts(conn, placeholders, public_only)
+    for target in placeholders:  # the first eight by date, from the index
+        citing[target] = [r[0] for r in conn.execute(
+            "SELECT coalesce(d.symbol, '#' || d.id) FROM document_links l JOIN documents d ON d.id = l.source_id "
+            f"WHERE l.target_id = ? AND (? OR NOT {secret_sql('d')}) {CITED_BY_ORDER} LIMIT 8",
+            [target, int(not public_only)],
+        )]
     for node in nodes.values():
         node["placeholder"] = bool(node["placeholder"])
         node["doc_type_name"] = type_name(node["doc_type"])
@@ -311,6 +322,8 @@ def chain(conn: sqlite3.Connection, doc_id: int, public_only: bool = False) -> d
         "more": more,
         "up_total": len(up.edges),
         "down_total": len(down.edges),
+        "up_exact": up.complete,  # False: more than up_total (the walk stopped at MAX_WALK)
+        "down_exact": down.complete,
     }
 
 

@@ -13,6 +13,7 @@ import json
 import sqlite3
 
 from ..db import status as doc_status
+from ..db.schema import acting
 from ..nlp.secrecy import is_secret
 
 # (key, heading): in vbpl's order
@@ -93,7 +94,8 @@ def diagram(conn: sqlite3.Connection, doc_id: int, public_only: bool = False, to
     for source, relation, relations, acts, secrecy, *row in conn.execute(
         "SELECT l.source_id, l.relation, l.relations, l.acts, d.secrecy, d.id, d.symbol, d.subject, d.issued_date, d.placeholder, "
         f"{status} "
-        "FROM document_links l JOIN documents d ON d.id = l.source_id WHERE l.target_id = ? ORDER BY d.issued_date, d.id",
+        # only the links that may act on it, from their partial index (db/schema.ACTS_ON_INDEX)
+        f"FROM document_links l JOIN documents d ON d.id = l.source_id WHERE l.target_id = ? AND {acting('l.')} ORDER BY d.issued_date, d.id",
         [doc_id],
     ):
         for a in _acts(acts, relation, relations):

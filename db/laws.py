@@ -74,7 +74,7 @@ def known(conn: sqlite3.Connection) -> dict[tuple[str, int], str]:
     pairs: dict[tuple[str, int], set[str]] = {}
     counts: dict[tuple[str, int], dict[str, int]] = {}
 
-    def add(name: str | None, number: str | None) -> None:
+    def add(name: str | None, number: str | None, times: int = 1) -> None:
         year = symbol_year(number)
         key = name_key(name)
         if not (number and year and key and _LAW_TITLE.match(key + " ")):
@@ -83,20 +83,18 @@ def known(conn: sqlite3.Connection) -> dict[tuple[str, int], str]:
             return  # several laws, or an amending law whose number may be the amended one's
         pairs.setdefault((key, year), set()).add(number)
         counts.setdefault((key, year), {}).setdefault(number, 0)
-        counts[(key, year)][number] += 1
+        counts[(key, year)][number] += times
 
     for symbol, subject in conn.execute(
         "SELECT symbol, subject FROM documents WHERE placeholder = 0 AND doc_type IN ('L', 'PL') AND symbol IS NOT NULL"
     ):
         if subject and not fold(subject).startswith(("sua doi", "luat", "bo luat", "phap lenh")):
             add(f"Luật {subject}", symbol)
-    for symbol, mention in conn.execute(
-        "SELECT cited_symbol, mention FROM document_links WHERE cited_type IN ('L', 'PL') AND cited_symbol IS NOT NULL "
-        "AND mention LIKE '%uật%số%'"
-    ):
+    # the law citations "Luật X số N" of the links, counted by wording (db/schema.LAW_MENTIONS)
+    for symbol, mention, times in conn.execute("SELECT number, mention, count FROM law_mentions"):
         m = _NAME_IN_MENTION.match(mention or "")
         if m:
-            add(m.group(1), symbol)
+            add(m.group(1), symbol, times)
     found: dict[tuple[str, int], str] = {}
     for key, numbers in pairs.items():
         # "05/2017/QH14" and "5/2017/QH14" are one number: counted together, spelled as the

@@ -11,7 +11,7 @@ run them on documents written for it.
 - stored documents without a number although their header prints one ("Số", "Luật số" ...);
 - organizations that are not units (Nơi nhận shorthand, persons, a head apart from its unit);
 - stored documents whose derived rows disagree with their record (``document_recipients`` with
-  ``documents.recipients``, ``tasks`` with ``tasks_json``, links with ``references_json``).
+  ``documents.recipients``, links with ``references_json``).
 """
 from __future__ import annotations
 
@@ -92,19 +92,16 @@ def not_units(conn: sqlite3.Connection) -> list[tuple[int, str]]:
 
 
 def disagreeing(conn: sqlite3.Connection) -> list[tuple[int, str]]:
-    """Stored documents whose recipients, tasks or links are not those of their record."""
+    """Stored documents whose recipients or links are not those of their record (the tasks
+    are stored once, in the tasks table)."""
     out = []
-    rows = conn.execute("SELECT id, symbol, recipients, tasks_json, references_json FROM documents WHERE placeholder = 0")
-    for doc_id, symbol, recipients, tasks, references in rows:
+    rows = conn.execute("SELECT id, symbol, recipients, references_json FROM documents WHERE placeholder = 0")
+    for doc_id, symbol, recipients, references in rows:
         stored_recipients = sorted(r[0] for r in conn.execute("SELECT text FROM document_recipients WHERE document_id = ?", [doc_id]))
-        stored_tasks = sorted(
-            (r[0], r[1]) for r in conn.execute("SELECT assignee, action FROM tasks WHERE document_id = ?", [doc_id])
-        )
         mentions = {r[0] for r in conn.execute("SELECT mention FROM document_links WHERE source_id = ?", [doc_id])}
         cited = json.loads(references or "[]")
         if (
             stored_recipients != sorted(json.loads(recipients or "[]"))
-            or stored_tasks != sorted((t["assignee"], t.get("action")) for t in json.loads(tasks or "[]"))
             or not mentions <= {r.get("text") for r in cited}
         ):
             out.append((doc_id, symbol or f"document {doc_id}"))

@@ -38,6 +38,11 @@ def _json(value) -> str:
     return json.dumps(value, ensure_ascii=False)
 
 
+# A task's columns in the tasks table, as rows_for makes them (the organization's id aside)
+TASK_COLUMNS = ("assignee", "coordinators", "action", "deadline", "deadline_text", "due_by", "recurrence", "kind",
+                "deadline_note", "section", "start", "end")
+
+
 def rows_for(record: Record) -> Rows:
     me = identity(record)
     effective_date, expiry_date = effective_dates(record.text, record.issued_date)

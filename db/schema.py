@@ -165,12 +165,14 @@ CITATION_COUNTS = [
 BOARD_ORDER = "ORDER BY t.board_key, t.document_id, t.start, t.id"
 
 
+BOARD_INDEX = "CREATE INDEX IF NOT EXISTS idx_tasks_board ON tasks (board_key, document_id, start, id, organization_id, kind)"
 _BOARD_KEY_SQL = "coalesce(due_by, '~') || ' ' || coalesce((SELECT d.issued_date FROM documents d WHERE d.id = tasks.document_id), '')"
 # Triggers keep it, whoever writes a task or changes its document's date.
 BOARD = [
     "ALTER TABLE tasks ADD COLUMN board_key TEXT",
     f"UPDATE tasks SET board_key = {_BOARD_KEY_SQL}",
-    "CREATE INDEX IF NOT EXISTS idx_tasks_board ON tasks (board_key, document_id, start, id)",
+    # covering what the board filters on (a unit, a kind): a page deep in it reads the index only
+    BOARD_INDEX,
     "CREATE TRIGGER IF NOT EXISTS tasks_board_key AFTER INSERT ON tasks BEGIN "
     f"UPDATE tasks SET board_key = {_BOARD_KEY_SQL} WHERE id = new.id; END",
     "CREATE TRIGGER IF NOT EXISTS tasks_board_key_changed AFTER UPDATE OF due_by, document_id ON tasks BEGIN "
@@ -178,6 +180,106 @@ BOARD = [
     "CREATE TRIGGER IF NOT EXISTS documents_board_key AFTER UPDATE OF issued_date ON documents "
     "WHEN old.issued_date IS NOT new.issued_date BEGIN "
     f"UPDATE tasks SET board_key = {_BOARD_KEY_SQL} WHERE document_id = new.id; END",
+]
+# The opening page of the board (pages/tasks.py) puts plans, directives and công điện first,
+# then the current tasks (due today or later, then undated), the overdue ones last; each of
+# those by its last day, then the newest documents first. The part before "today" is stored in
+# ``tasks.open_key``: "0" for a plan, directive or công điện, "1" for the rest, ``due_by``
+# ("~" when undated) and the document's date turned to sort newest first (99999999 less its
+# digits; "~" when undated, last as in ``DESC``). The page reads four ranges of its index
+# (plans current, plans overdue, the rest current, the rest overdue) in order: nothing sorted.
+PLANS_AND_DIRECTIVES = ("KH", "CT", "CĐ")
+_OPEN_KEY_SQL = (
+    "(SELECT CASE WHEN d.doc_type IN (" + ", ".join(f"'{t}'" for t in PLANS_AND_DIRECTIVES) + ") THEN '0' ELSE '1' END "
+    "|| coalesce(tasks.due_by, '~') || ' ' "
+    "|| CASE WHEN d.issued_date IS NULL THEN '~' ELSE printf('%08d', 99999999 - CAST(replace(d.issued_date, '-', '') AS INTEGER)) END "
+    "FROM documents d WHERE d.id = tasks.document_id)"
+)
+OPEN_ORDER = "ORDER BY t.open_key, t.document_id, t.start, t.id"
+OPENING = [
+    "ALTER TABLE tasks ADD COLUMN open_key TEXT",
+    f"UPDATE tasks SET open_key = {_OPEN_KEY_SQL}",
+    "CREATE INDEX IF NOT EXISTS idx_tasks_open ON tasks (open_key, document_id, start, id, organization_id, kind)",
+    "CREATE TRIGGER IF NOT EXISTS tasks_open_key AFTER INSERT ON tasks BEGIN "
+    f"UPDATE tasks SET open_key = {_OPEN_KEY_SQL} WHERE id = new.id; END",
+    "CREATE TRIGGER IF NOT EXISTS tasks_open_key_changed AFTER UPDATE OF due_by, document_id ON tasks BEGIN "
+    f"UPDATE tasks SET open_key = {_OPEN_KEY_SQL} WHERE id = new.id; END",
+    "CREATE TRIGGER IF NOT EXISTS documents_open_key AFTER UPDATE OF issued_date, doc_type ON documents "
+    "WHEN old.issued_date IS NOT new.issued_date OR old.doc_type IS NOT new.doc_type BEGIN "
+    f"UPDATE tasks SET open_key = {_OPEN_KEY_SQL} WHERE document_id = new.id; END",
+]
+# The citing documents of a document, by date (its page's list, /-/missing's first ones), read
+# from an index rather than sorted: ``document_links.source_key`` is the citing document's
+# date ("~" when it has none: the undated last), kept by triggers whoever writes the link or
+# changes the document's date; ``idx_document_links_cited_by`` orders them under each target.
+CITED_BY_ORDER = "ORDER BY l.source_key, l.source_id"
+_SOURCE_KEY_SQL = "coalesce((SELECT d.issued_date FROM documents d WHERE d.id = document_links.source_id), '~')"
+SOURCE_KEY = [
+    "ALTER TABLE document_links ADD COLUMN source_key TEXT",
+    f"UPDATE document_links SET source_key = {_SOURCE_KEY_SQL}",
+    "CREATE INDEX IF NOT EXISTS idx_document_links_cited_by ON document_links (target_id, source_key, source_id)",
+    "CREATE TRIGGER IF NOT EXISTS document_links_source_key AFTER INSERT ON document_links BEGIN "
+    f"UPDATE document_links SET source_key = {_SOURCE_KEY_SQL} WHERE id = new.id; END",
+    "CREATE TRIGGER IF NOT EXISTS document_links_source_key_changed AFTER UPDATE OF source_id ON document_links BEGIN "
+    f"UPDATE document_links SET source_key = {_SOURCE_KEY_SQL} WHERE id = new.id; END",
+    "CREATE TRIGGER IF NOT EXISTS documents_source_key AFTER UPDATE OF issued_date ON documents "
+    "WHEN old.issued_date IS NOT new.issued_date BEGIN "
+    "UPDATE document_links SET source_key = coalesce(new.issued_date, '~') WHERE source_id = new.id; END",
+]
+# The documents table as it opens (``placeholder=0``, datasette_plugins/__init__.py), newest
+# first, with its facets (datasette_plugins/metadata.py: type, body, year, status), each
+# counting every document shown: from indexes of the flag and the value (a few bytes a
+# document) rather than the rows, where ``year``, ``status`` and the flag itself are stored
+# after the text in a database made before (reading them read every document's text), and
+# without sorting every document to show the newest hundred.
+FACETS = ("doc_type", "issuer_body", "year", "status")
+TABLE_INDEXES = [f"CREATE INDEX IF NOT EXISTS idx_documents_table_{c} ON documents (placeholder, {c})" for c in ("issued_date", *FACETS)]
+# The citations of a law by its name and number ("Luật Đất đai số 31/2024/QH15"), counted by
+# wording: ``db/laws.known`` reads the name-number pairs from these (a few rows a law) instead
+# of every law citation of the archive, which it did whenever a document could tie a name to a
+# number (a third of the writer's time at 3x). Kept by triggers with the links.
+_LAW_MENTION = "{r}.cited_type IN ('L', 'PL') AND {r}.cited_symbol IS NOT NULL AND {r}.mention LIKE '%uật%số%'"
+
+
+def _law_count(r: str, sign: str) -> str:
+    if sign == "+":
+        return (f"INSERT INTO law_mentions (mention, number, count) SELECT {r}.mention, {r}.cited_symbol, 1 "
+                f"WHERE {_LAW_MENTION.format(r=r)} ON CONFLICT (mention, number) DO UPDATE SET count = count + 1;")
+    return (f"UPDATE law_mentions SET count = count - 1 WHERE mention = {r}.mention AND number = {r}.cited_symbol "
+            f"AND {_LAW_MENTION.format(r=r)}; DELETE FROM law_mentions WHERE mention = {r}.mention AND number = {r}.cited_symbol AND count <= 0;")
+
+
+LAW_MENTIONS = [
+    "CREATE TABLE IF NOT EXISTS law_mentions (mention TEXT NOT NULL, number TEXT NOT NULL, count INTEGER NOT NULL, "
+    "PRIMARY KEY (mention, number)) WITHOUT ROWID",
+    f"CREATE TRIGGER IF NOT EXISTS document_links_law_counted AFTER INSERT ON document_links BEGIN {_law_count('new', '+')} END",
+    f"CREATE TRIGGER IF NOT EXISTS document_links_law_uncounted AFTER DELETE ON document_links BEGIN {_law_count('old', '-')} END",
+    "CREATE TRIGGER IF NOT EXISTS document_links_law_recounted AFTER UPDATE OF cited_type, cited_symbol, mention ON document_links "
+    f"BEGIN {_law_count('old', '-')} {_law_count('new', '+')} END",
+    "DELETE FROM law_mentions",
+    "INSERT INTO law_mentions (mention, number, count) SELECT mention, cited_symbol, count(*) FROM document_links "
+    f"WHERE {_LAW_MENTION.format(r='document_links')} GROUP BY mention, cited_symbol",
+]
+# The links that amend, repeal, replace or guide their target, by target: the lược đồ of a
+# document (datasette_plugins/relations_data.diagram) lists the documents acting on it, read
+# from this partial index instead of every citation of a decree the whole archive cites. The
+# condition is wider than an act (any link whose words name one); the page reads the acts.
+INCOMING_ACTS = ("amends", "repeals", "replaces", "guides")
+
+
+def acting(r: str = "") -> str:
+    """The condition of ``idx_document_links_acts_on`` (a query repeats it word for word, ``r``
+    its alias with the dot)."""
+    return ("(" + f"{r}relation IN (" + ", ".join(f"'{a}'" for a in INCOMING_ACTS) + ") OR "
+            + " OR ".join(f"{r}{c} LIKE '%\"{a}\"%'" for c in ("acts", "relations") for a in INCOMING_ACTS) + ")")
+
+
+ACTS_ON_INDEX = f"CREATE INDEX IF NOT EXISTS idx_document_links_acts_on ON document_links (target_id) WHERE {acting()}"
+SORT_KEYS = [*OPENING, *SOURCE_KEY, *TABLE_INDEXES, *LAW_MENTIONS, ACTS_ON_INDEX]
+ISSUER_BODY = [
+    "ALTER TABLE documents ADD COLUMN issuer_body TEXT",
+    "UPDATE documents SET issuer_body = (SELECT o.name FROM organizations o WHERE o.id = documents.issuer_id) "
+    "WHERE issuer_id IS NOT NULL",
 ]
 # The status as of today (db/status.py): the rows whose stored status is due again, the
 # documents no longer in force (their tasks leave the open lists), the links that state an act
@@ -193,6 +295,20 @@ STATUS_INDEXES = [
 PLACEHOLDER_INDEX = "CREATE INDEX IF NOT EXISTS idx_documents_placeholder ON documents (id) WHERE placeholder = 1"
 # Version 7's: made with a new database, and by the migration from 6.
 ORDER_AND_COUNTS = [*BOARD, PLACEHOLDER_INDEX, *CITATION_COUNTS]
+# A database of this version made by an earlier build, before a part of it: (whether it lacks that part, what makes
+# it), done when ingest opens it (serve says to run ingest once). The tasks were stored twice,
+# as rows and as JSON in ``documents.tasks_json`` (6 to 9 KB a document): the rows only now.
+LATER = [
+    (lambda columns, indexes, board: "board_key" not in columns["tasks"], [*BOARD, PLACEHOLDER_INDEX, *CITATION_COUNTS]),
+    (lambda columns, indexes, board: "open_key" not in columns["tasks"], OPENING),
+    (lambda columns, indexes, board: "source_key" not in columns["document_links"], SOURCE_KEY),
+    (lambda columns, indexes, board: "kind" not in board, ["DROP INDEX IF EXISTS idx_tasks_board", BOARD_INDEX]),
+    (lambda columns, indexes, board: "tasks_json" in columns["documents"], ["ALTER TABLE documents DROP COLUMN tasks_json"]),
+    (lambda columns, indexes, board: "issuer_body" not in columns["documents"], ISSUER_BODY),
+    (lambda columns, indexes, board: "idx_documents_table_year" not in indexes, TABLE_INDEXES),
+    (lambda columns, indexes, board: "law_mentions" not in columns, LAW_MENTIONS),
+    (lambda columns, indexes, board: "idx_document_links_acts_on" not in indexes, [ACTS_ON_INDEX]),
+]
 
 
 # The search index follows an update of the columns it indexes only: setting a document's
@@ -272,9 +388,7 @@ MIGRATIONS = {
         *(f"DROP TRIGGER IF EXISTS document_links_{name}" for name in ("counted", "uncounted", "recounted")),
         *CITATION_COUNTS,
         # one name a body for the issuer facet (the organizations row's)
-        "ALTER TABLE documents ADD COLUMN issuer_body TEXT",
-        "UPDATE documents SET issuer_body = (SELECT o.name FROM organizations o WHERE o.id = documents.issuer_id) "
-        "WHERE issuer_id IS NOT NULL",
+        *ISSUER_BODY,
         *(f"DROP VIEW IF EXISTS {name}" for name in PUBLIC_VIEW_NAMES),
         *PUBLIC_VIEWS,
     ],
@@ -334,6 +448,8 @@ DERIVED_NOTES = {
     "created_at": "Thời điểm tạo dòng",
     "updated_at": "Thời điểm ghi dòng gần nhất",
 }
+# The documents table's long columns, stored last in a new database (shortest first)
+LONG_COLUMNS = ("status_detail", "recipients", "references_json", "search_folded", "text")
 # What only a stored reading knows, emptied when a document becomes a placeholder again
 READING_ONLY_COLUMNS = [f.column for f in stored_fields() if f.reading_only] + ["search_folded", "effective_date", "expiry_date"]
 
@@ -394,6 +510,20 @@ def check_schema(db: sqlite_utils.Database | sqlite3.Connection) -> None:
             f"{_name(db)} was made by {'an older' if version < SCHEMA_VERSION else 'a newer'} version of directives "
             f"(schema {version}, this one reads {SCHEMA_VERSION}); ingest the files again into a new database"
         )
+    if _later(_conn(db)):
+        raise SchemaError(
+            f"{_name(db)} was made by an earlier build of this version of directives (schema {version}, without "
+            f"its sort keys, with the tasks stored twice); run `directives ingest` on it once (any path) to complete it in place"
+        )
+
+
+def _later(conn: sqlite3.Connection) -> list[list[str]]:
+    """What a database of this version still lacks of LATER (none for one made now)."""
+    columns = {table: {row[1] for row in conn.execute(f"PRAGMA table_info([{table}])")} for table in ("documents", "tasks", "document_links")}
+    columns.update({"law_mentions": True} if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'law_mentions'").fetchone() else {})
+    indexes = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'index'")}
+    board = {row[2] for row in conn.execute("PRAGMA index_info(idx_tasks_board)")}
+    return [statements for lacks, statements in LATER if lacks(columns, indexes, board)]
 
 
 def _has_column(conn: sqlite3.Connection, statement: str) -> bool:
@@ -418,6 +548,14 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
                         db.execute(statement)
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
         version = SCHEMA_VERSION
+    if "documents" in db.table_names() and version == SCHEMA_VERSION:
+        missing = _later(db.conn)
+        if missing:
+            with db.conn:
+                for statements in missing:
+                    for statement in statements:
+                        if not _has_column(db.conn, statement):
+                            db.execute(statement)
     if "documents" in db.table_names() and version != SCHEMA_VERSION:
         raise SchemaError(
             f"{db.conn.execute('PRAGMA database_list').fetchone()[2] or 'the database'} was made by "
@@ -428,8 +566,12 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     if fresh:  # the whole schema or nothing: a run killed while making it leaves a file a re-run completes
         db.conn.execute("BEGIN")
     if "documents" not in db.table_names():
+        columns = {"id": int, **{f.column: str for f in stored_fields()}, **{name: kind for name, (kind, _) in DERIVED_COLUMNS.items()}}
+        # the long columns last: a column stored after the text is read by walking the text's
+        # overflow pages (45 KB a document), so every short one comes before it
+        columns = {**{k: v for k, v in columns.items() if k not in LONG_COLUMNS}, **{k: columns[k] for k in LONG_COLUMNS}}
         db["documents"].create(
-            {"id": int, **{f.column: str for f in stored_fields()}, **{name: kind for name, (kind, _) in DERIVED_COLUMNS.items()}},
+            columns,
             pk="id",
             defaults={"placeholder": 0},
             not_null={"placeholder"},
@@ -531,7 +673,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db["document_recipients"].create_index(["document_id"])
         db["document_recipients"].create_index(["organization_id"])
     if fresh:
-        for statement in [*ORDER_AND_COUNTS, *STATUS_INDEXES]:
+        for statement in [*ORDER_AND_COUNTS, *STATUS_INDEXES, *SORT_KEYS]:
             db.conn.execute(statement)
     if "ingest_errors" not in db.table_names():
         db["ingest_errors"].create(

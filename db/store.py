@@ -37,25 +37,29 @@ from . import identity as ident
 from . import laws, placeholders, status
 from ..nlp.issuer import normal_case
 from .organizations import Organization
-from .rows import Rows, rows_for
+from .rows import TASK_COLUMNS, Rows, rows_for
 from . import connect as connection
 from .connect import connect
 from .schema import READING_ONLY_COLUMNS, check_schema, ensure_schema, search_folded
 
 
-def _completeness(row: dict) -> tuple:
+def _completeness(row: dict, tasks: list[dict]) -> tuple:
     """How complete a reading of a document is, to choose among several files of it by a
     fixed rule: a text layer before OCR, then more header fields, references, tasks,
     recipients and text; last the content itself, so that the choice never depends on the
-    order the files came in."""
+    order the files came in. ``tasks``: its rows of the tasks table (TASK_COLUMNS), as
+    ``rows_for`` makes them for a new reading and as stored for the one in the database."""
     fields = ("symbol", "doc_type", "issued_date", "place", "issuer", "subject", "signer", "signer_title")
-    lists = [len(json.loads(row.get(name) or "[]")) for name in ("references_json", "tasks_json", "recipients")]
+    references, recipients = (len(json.loads(row.get(name) or "[]")) for name in ("references_json", "recipients"))
     return (
         not json.loads(row.get("read_by_ocr") or "[]"),
         sum(bool(row.get(name)) for name in fields),
-        *lists,
+        references,
+        len(tasks),
+        recipients,
         len(row.get("text") or ""),
-        json.dumps([row.get(name) for name in (*fields, "text", "references_json", "tasks_json", "recipients")], ensure_ascii=False),
+        json.dumps([row.get(name) for name in (*fields, "text", "references_json")] + [[t.get(c) for c in TASK_COLUMNS] for t in tasks]
+                   + [row.get("recipients")], ensure_ascii=False),
     )
 
 
@@ -295,7 +299,9 @@ class Store:
         chosen = True  # this file's reading gives the document's fields, links and duties
         if found and not found["placeholder"]:
             document_id, outcome = found["id"], "merged"
-            chosen = _completeness(rows.document) > _completeness(self._row(document_id))
+            stored_tasks = self.db.conn.execute(f"SELECT {', '.join(f'[{c}]' for c in TASK_COLUMNS)} FROM tasks WHERE document_id = ? ORDER BY id", [document_id])
+            chosen = (_completeness(rows.document, [task for task, _ in rows.tasks])
+                      > _completeness(self._row(document_id), [dict(zip(TASK_COLUMNS, r)) for r in stored_tasks]))
             if chosen:
                 self._update("documents", document_id, row)
         elif found:  # the document a placeholder stood for has arrived: it keeps the id and the links

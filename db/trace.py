@@ -17,6 +17,7 @@ from . import status
 
 CHAIN = ("based_on", "implements")  # the relations that make the chain of instructions
 _CHUNK = 500  # ids per IN (...) list, well under SQLite's variable limit
+_FEW = 20  # parents a query, in a walk that stops at its ``most`` documents
 
 
 @dataclass
@@ -34,6 +35,7 @@ class Trace:
     direction: str  # "up" or "down"
     edges: list[Edge] = field(default_factory=list)  # a tree: each document reached once
     documents: dict[int, dict] = field(default_factory=dict)
+    complete: bool = True  # False: the walk stopped at its ``most`` documents, there are more
 
     def children(self, parent: int) -> list[Edge]:
         return [e for e in self.edges if e.parent == parent]
@@ -59,10 +61,14 @@ def trace(
     relations: tuple[str, ...] | None = CHAIN,
     with_documents: bool = True,
     public_only: bool = False,
+    most: int | None = None,
 ) -> Trace:
     """Walk the links from ``root`` up or down to ``depth`` levels; ``relations=None`` follows all.
     ``public_only`` follows only the links stated by documents not marked secret (what a
-    visitor who has not signed in may know)."""
+    visitor who has not signed in may know). ``most``: stop once that many documents are
+    reached (``complete`` says whether the walk went to its end): a page showing the first
+    ones does not read the whole chain of a decree the whole archive rests on, a level's
+    parents are then read a few at a time."""
     if direction not in ("up", "down"):
         raise ValueError("direction is 'up' or 'down'")
     near, far = ("source_id", "target_id") if direction == "up" else ("target_id", "source_id")
@@ -74,12 +80,15 @@ def trace(
     result = Trace(root, direction)
     seen = {root}
     frontier = [root]
+    chunk_size = _CHUNK if most is None else _FEW
     for level in range(1, depth + 1):
-        if not frontier:
+        if not frontier or not result.complete:
             break
         next_frontier = []
-        for start in range(0, len(frontier), _CHUNK):
-            chunk = frontier[start : start + _CHUNK]
+        for start in range(0, len(frontier), chunk_size):
+            if not result.complete:
+                break
+            chunk = frontier[start : start + chunk_size]
             sql = (
                 f"SELECT l.{near}, l.{far}, l.relation, l.confidence FROM document_links l "
                 + ("JOIN documents s ON s.id = l.source_id " if public_only else "")
@@ -88,6 +97,9 @@ def trace(
             for parent, child, relation, confidence in conn.execute(sql, [*chunk, *relation_args]):
                 if child in seen:
                     continue
+                if most is not None and len(result.edges) >= most:
+                    result.complete = False  # one more than asked for: there are more
+                    break
                 seen.add(child)
                 next_frontier.append(child)
                 result.edges.append(Edge(parent, child, relation, confidence, level))

@@ -57,12 +57,30 @@ def matches(name_or_key: str | None, query: str | None) -> bool:
     return all(w in have for w in words)
 
 
+# Each organization's words, by database file and the table's extent (its last id and its
+# rows: a key never changes once made): folded once, not at every request (a large archive
+# names tens of thousands of organizations, more than _name_words keeps).
+_TABLES: dict[tuple, list[tuple[int, frozenset[str]]]] = {}
+
+
+def _organization_words(conn: sqlite3.Connection) -> list[tuple[int, frozenset[str]]]:
+    path = conn.execute("PRAGMA database_list").fetchone()[2]
+    key = (path, *conn.execute("SELECT max(id), count(*) FROM organizations").fetchone())
+    if key not in _TABLES or not path:  # (a database in memory is not kept: nothing names it)
+        for old in [k for k in _TABLES if k[0] == path]:
+            del _TABLES[old]
+        if len(_TABLES) > 16:
+            _TABLES.clear()
+        _TABLES[key] = [(oid, frozenset(_WORD.findall(fold(k or "")))) for oid, k in conn.execute("SELECT id, key FROM organizations")]
+    return _TABLES[key]
+
+
 def organization_ids(conn: sqlite3.Connection, query: str | None) -> list[int]:
     """The ids of the organizations whose name holds every word of ``query``."""
     words = query_words(query)
     if not words:
         return []
-    return [oid for oid, key in conn.execute("SELECT id, key FROM organizations") if _name_words(key or "").issuperset(words)]
+    return [oid for oid, have in _organization_words(conn) if have.issuperset(words)]
 
 
 def ids_json(ids: list[int]) -> str:

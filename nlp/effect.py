@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from .normalize import fold
+from .normalize import fold_document
 
 _DATE = r"(?P<d>\d{1,2})\s*(?:thang|[/.-])\s*(?P<m>\d{1,2})\s*(?:nam|[/.-])\s*(?P<y>(?:19|20)\d{2})"
 _TYPES = r"(?:quyet dinh|nghi dinh|thong tu(?: lien tich)?|nghi quyet|chi thi|luat|bo luat|phap lenh|lenh|van ban|ke hoach|quy che|quy dinh|huong dan|cong dien|thong bao)"
@@ -46,7 +46,7 @@ def effective_dates(text: str | None, issued_date: str | None) -> tuple[str | No
     that date plus 45 days."""
     if not text:
         return None, None
-    folded = fold(text)
+    folded = fold_document(text)  # the record's text: folded once already by extraction
     effective = expiry = None
     for m in _EFFECTIVE.finditer(folded):
         if not _outside_notes(folded, m.start()):

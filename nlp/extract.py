@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from .deadlines import settle_task
 from .header import read_header
 from .layout import Layout
-from .normalize import normalize_text
+from .normalize import blank_spans, fold_blanked, normalize_text
 from .received import take_stamp
 from .record import Record
-from .references import blank_notes, extract_references
+from .references import blank_notes, extract_references, note_spans
 from .task_kinds import set_kinds
 from .task_tables import outside, read_task_tables
 from .sanctions import sanction_tasks
@@ -54,7 +54,9 @@ def extract_text(text: str) -> Fields:
     tables = read_task_tables(layout, header.body_start, header.issued_date)
     # a legal website's consolidation notes ("[Khoản này được sửa đổi bởi ...]") are no words
     # of the document: blanked for the duties (same length, so offsets still point into body)
-    plain = blank_notes(body)
+    notes = note_spans(body)
+    plain = blank_spans(body, notes)
+    fold_blanked(body, plain, notes)  # its fold from the body's, for every step that needs it
     subject = _without_notes(header.subject)
     tasks = [t for s, e in outside(tables.spans, body_start, len(body)) for t in find_tasks(plain, s, e, header.issued_date)]
     # a sanction decision's duties are fixed sentences of its form (nlp.sanctions), read instead

@@ -11,7 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .normalize import collapse, fold
+from .normalize import blank_spans, collapse, fold
 
 
 @dataclass
@@ -53,6 +53,12 @@ _RECIPIENT_BLOCK = re.compile(r"^[ \t*]*Nơi\s+nhận\s*:?[^\n]*(?:\n(?![ \t*]*(
 def boundaries(text: str, start: int = 0, end: int | None = None) -> tuple[str, list[int]]:
     """``text`` with its Nơi nhận blocks blanked (same length: offsets hold), and the offsets
     where a duty's text stops (see ``_BOUNDARY``)."""
+    text, cuts, _ = blanked_boundaries(text, start, end)
+    return text, cuts
+
+
+def blanked_boundaries(text: str, start: int = 0, end: int | None = None) -> tuple[str, list[int], list[tuple[int, int]]]:
+    """:func:`boundaries`, and the spans blanked (for the fold of the text, blanked alike)."""
     end = len(text) if end is None else end
     blocks = []
     at = text.find("Nơi nhận", start, end)  # (a literal search, then the pattern where it stands)
@@ -62,15 +68,15 @@ def boundaries(text: str, start: int = 0, end: int | None = None) -> tuple[str, 
         if m:
             blocks.append(m.span())
         at = text.find("Nơi nhận", at + 8, end)
-    for a, b in blocks + _addressees(text, start, end):
-        text = text[:a] + re.sub(r"[^\n]", " ", text[a:b]) + text[b:]
+    blanked = blocks + _addressees(text, start, end)
+    text = blank_spans(text, blanked)
     cuts = [m.start() + 1 for m in _BOUNDARY.finditer(text, max(0, start - 1), end)]
     cuts += [a for a, _ in blocks]  # (blanked, a Nơi nhận block no longer reads as one: its start ends a duty's span)
     at = text.find("./.", start, end)
     while at >= 0:
         cuts.append(at + 3)
         at = text.find("./.", at + 3, end)
-    return text, sorted(cuts)
+    return text, sorted(cuts), blanked
 
 
 # "THỦ TƯỚNG CHÍNH PHỦ điện:", "Kính gửi:": the units a công điện or công văn is addressed to,

@@ -144,9 +144,33 @@ def fold_document(text: str) -> str:
 
 def remember_fold(text: str, folded: str) -> None:
     """Keep ``folded`` as the fold of ``text`` for :func:`fold_document`."""
-    if len(_FOLDED_DOCUMENTS) >= 4:
+    if len(_FOLDED_DOCUMENTS) >= 6:
         del _FOLDED_DOCUMENTS[next(iter(_FOLDED_DOCUMENTS))]
     _FOLDED_DOCUMENTS[text] = folded
+
+
+def blank_spans(text: str, spans: list[tuple[int, int]]) -> str:
+    """``text`` with every character of ``spans`` but a line break turned into a space (same
+    length). Blanking commutes with :func:`fold` (one character for one, a space for a space):
+    the fold of a blanked text is its text's fold blanked alike, and is not folded again."""
+    for a, b in spans:
+        part = text[a:b]
+        text = text[:a] + ("\n".join(" " * len(line) for line in part.split("\n")) if "\n" in part else " " * len(part)) + text[b:]
+    return text
+
+
+def fold_blanked(text: str, blanked: str, spans: list[tuple[int, int]]) -> str:
+    """The fold of ``blanked`` (``text`` with ``spans`` blanked by :func:`blank_spans`), from
+    the fold of ``text`` already made; kept for :func:`fold_document`."""
+    if not spans:
+        return fold_document(text)
+    if not text.isascii() and not (unicodedata.is_normalized("NFC", text) and unicodedata.is_normalized("NFC", blanked)):
+        return fold_document(blanked)  # (fold normalises first: not one character for one)
+    folded = _FOLDED_DOCUMENTS.get(blanked)
+    if folded is None:
+        folded = blank_spans(fold_document(text), spans)
+        remember_fold(blanked, folded)
+    return folded
 
 
 def d_bar_words(text: str | None) -> str:

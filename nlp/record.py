@@ -44,8 +44,8 @@ class Record:
     signer_title: str | None = _field("The signer's own post", reading_only=True)
     references: list[dict[str, Any]] = _field("Every document the text names, as extracted (JSON list)", factory=list,
                                               stored="json", column="references_json", reading_only=True)
-    tasks: list[dict[str, Any]] = _field("The tasks as extracted (JSON list); the tasks table holds them one a row", factory=list,
-                                         stored="json", column="tasks_json", reading_only=True)
+    # (stored one a row in the tasks table, not again as JSON in the documents table)
+    tasks: list[dict[str, Any]] = _field("The tasks as extracted (JSON list)", factory=list, stored=None, reading_only=True)
     recipients: list[str] = _field("Nơi nhận (JSON list)", factory=list, stored="json", reading_only=True)
     urgency: str | None = _field("Khẩn, Thượng khẩn, Hỏa tốc")
     secrecy: str | None = _field("Mật, Tối mật, Tuyệt mật (the most secret of the document's files)")

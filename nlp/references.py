@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from .normalize import collapse, fold, fold_document, symbol_key
+from .normalize import blank_spans, collapse, fold, fold_document, symbol_key
 from .symbols import CITED_RE, SYMBOL_RE, clean_symbol, issuer_code, symbol_length, type_code, well_formed
 from .symbols import year as symbol_year
 from .tables import load_table, phrase_alternation, starting_words, type_by_name
@@ -353,9 +353,14 @@ _NOTE_SPAN = re.compile(
 def blank_notes(text: str) -> str:
     """``text`` with each consolidation note a legal website inserts ("[Khoản này được sửa đổi
     bởi Khoản 11 Điều 1 Nghị định 59/2018/NĐ-CP ...]") turned into spaces, same length."""
+    return blank_spans(text, note_spans(text))
+
+
+def note_spans(text: str) -> list[tuple[int, int]]:
+    """Where the consolidation notes of ``text`` are (on one line each)."""
     if "[" not in text:
-        return text
-    return _NOTE_SPAN.sub(lambda m: " " * len(m.group()), text)
+        return []
+    return [m.span() for m in _NOTE_SPAN.finditer(text)]
 
 
 _LAW_NAME = re.compile(r"(?:^|(?<=[\s(*]))(?:Bộ luật|Luật|Pháp lệnh)\s+[A-ZĐÀ-Ỹa-zđà-ỹ][^;:()\[\]\n“”\"]{1,150}$")

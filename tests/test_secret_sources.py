@@ -19,7 +19,8 @@ UNMARKED = plan(7).replace(
 
 def stored(db_path) -> tuple:
     with sqlite3.connect(db_path) as conn:
-        documents = conn.execute("select symbol, secrecy, tasks_json from documents where placeholder = 0").fetchall()
+        documents = conn.execute("select symbol, secrecy, (select group_concat(assignee, '; ') from tasks t where t.document_id = d.id) "
+                                 "from documents d where placeholder = 0").fetchall()
         sources = dict(conn.execute("select substr(path, length(path) - 8), secrecy from document_sources"))
         public = conn.execute("select count(*) from public_documents where text is not null and placeholder = 0").fetchone()[0]
         public_sources = conn.execute("select count(*) from public_document_sources").fetchone()[0]

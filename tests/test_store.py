@@ -144,6 +144,20 @@ def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_pa
         conn.execute("DROP INDEX idx_tasks_board")
         conn.execute("DROP INDEX idx_documents_placeholder")
         conn.execute("ALTER TABLE tasks DROP COLUMN board_key")
+        for trigger in ("tasks_open_key", "tasks_open_key_changed", "documents_open_key", "document_links_source_key",
+                        "document_links_source_key_changed", "documents_source_key"):  # and the pages' sort keys
+            conn.execute(f"DROP TRIGGER {trigger}")
+        conn.execute("DROP INDEX idx_tasks_open")
+        for trigger in ("counted", "uncounted", "recounted"):  # and the law citations counted by wording
+            conn.execute(f"DROP TRIGGER document_links_law_{trigger}")
+        conn.execute("DROP TABLE law_mentions")
+        conn.execute("DROP INDEX idx_document_links_acts_on")
+        for column in ("issued_date", "doc_type", "issuer_body", "year", "status"):  # the documents table's indexes
+            conn.execute(f"DROP INDEX idx_documents_table_{column}")
+        conn.execute("DROP INDEX idx_document_links_cited_by")
+        conn.execute("ALTER TABLE tasks DROP COLUMN open_key")
+        conn.execute("ALTER TABLE document_links DROP COLUMN source_key")
+        conn.execute("ALTER TABLE documents ADD COLUMN tasks_json TEXT")  # the tasks were stored twice
         for column in ("received_number", "received_date", "received_stamp"):  # added by version 7
             conn.execute(f"ALTER TABLE documents DROP COLUMN {column}")
         conn.execute("DROP INDEX idx_tasks_due_by")
@@ -193,6 +207,11 @@ def test_a_database_of_the_previous_version_is_upgraded_in_place(examples, db_pa
     assert count(db_path, "select effective_date from documents where symbol = '0457/QĐ-UBND'") is not None
     # each task's kind, stored and open to all in public_tasks
     assert count(db_path, "select count(*) from public_tasks where kind is not null") > 0
+    # the pages' sort keys, kept from now on; the tasks stored once
+    assert count(db_path, "select count(*) from tasks where open_key is null or board_key is null") == 0
+    assert count(db_path, "select count(*) from document_links where source_key is null") == 0
+    assert count(db_path, "select count(*) from pragma_table_info('documents') where name = 'tasks_json'") == 0
+    assert count(db_path, "select count(*) from sqlite_master where name = 'law_mentions'") == 1
 
 
 def test_a_database_of_a_newer_version_is_refused_with_the_reason(db_path):

@@ -128,6 +128,18 @@ class Pages:
         return {"total": self.total, "total_exact": self.exact, "page": self.page, "pages": self.count, "page_size": self.size, "next": self.next}
 
 
+BUSY = "Trang này cần lâu hơn thời gian cho phép lúc này (máy đang bận): xin thử lại sau ít phút."
+
+
+async def busy_response(datasette, request, as_json: bool) -> Response:
+    """What a page whose query ran out of Datasette's time limit answers: 503 and a reason to
+    try again, never a 500 (its counts already degrade to "more than N" instead)."""
+    if as_json:
+        return json_response({"ok": False, "error": BUSY}, status=503)
+    html = await datasette.render_template("error.html", {"error": BUSY, "title": "Quá thời gian", "status": 503}, request=request)
+    return Response.html(html, status=503, headers={"Retry-After": "30"})
+
+
 def json_response(data, status: int = 200) -> Response:
     return Response(
         json.dumps(data, ensure_ascii=False, indent=1),

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 
+from datasette.database import QueryInterrupted
 from datasette.utils.asgi import Response
 from markupsafe import Markup
 
 from ..document_data import RELATION_LABELS, type_name
-from ...db.schema import ACTS_ON_HELD, RANK_WEIGHT
+from ...db.schema import ACTS_ON_HELD, CITED_BY_ORDER, RANK_WEIGHT
 from ...nlp.secrecy import secret_sql
-from .common import PAGE_SIZE, Pages, counted, database, html_response, json_response, page_number, public_only
+from .common import PAGE_SIZE, Pages, busy_response, counted, database, html_response, json_response, page_number, public_only
 
 # A citing document ``s`` the reader may know of: every one (:all = 1), or those not secret (a
 # visitor who has not signed in, when the database holds secret documents: what a secret
@@ -74,31 +74,40 @@ def _sheet_sql(public_only: bool) -> str:
     )
 
 
-# The first citing documents of each missing one (by date; the CSV has them all), and what
-# the citations say, each wording once: read from at most CITATIONS_READ citations of each (a
-# law cited ten thousand times is not read whole to show eight)
+# The first citing documents of each missing one (by date, the undated last; the CSV has them
+# all), read in that order from the index on the target and the citing document's date; and
+# what the citations say, each wording once, from at most CITATIONS_READ citations of each (a
+# law cited ten thousand times is not read whole to show eight).
 CITING_SHOWN = 8
-CITATIONS_READ = 200
-
-
-def _some_links(conn, ids: list[int]) -> str:
-    """At most CITATIONS_READ links of each target, from the index on the target."""
-    found: list[int] = []
-    for target in ids:
-        found += [r[0] for r in conn.execute("SELECT id FROM document_links WHERE target_id = ? LIMIT ?", [target, CITATIONS_READ])]
-    return json.dumps(found)
+CITATIONS_READ = 50
 _CITATIONS = (
-    "SELECT * FROM (SELECT l.target_id, l.source_id, l.relation, s.symbol, s.doc_type, s.issued_date, "
-    "CASE WHEN s.symbol IS NULL THEN substr(s.subject, 1, 60) END AS subject, "
-    "row_number() OVER (PARTITION BY l.target_id ORDER BY s.issued_date IS NULL, s.issued_date, s.id) AS n "
-    f"FROM document_links l JOIN documents s ON s.id = l.source_id WHERE l.id IN (SELECT value FROM json_each(:links)) AND {_SHOWN}) "
-    f"WHERE n <= {CITING_SHOWN} ORDER BY target_id, n"
+    "SELECT l.source_id, l.relation, s.symbol, s.doc_type, s.issued_date, "
+    "CASE WHEN s.symbol IS NULL THEN substr(s.subject, 1, 60) END AS subject "
+    f"FROM document_links l JOIN documents s ON s.id = l.source_id WHERE l.target_id = :target AND {_SHOWN} "
+    f"{CITED_BY_ORDER} LIMIT {CITING_SHOWN}"
 )
 _MENTIONS = (
-    "SELECT l.target_id, l.mention FROM document_links l JOIN documents s ON s.id = l.source_id "
-    f"WHERE l.id IN (SELECT value FROM json_each(:links)) AND l.mention IS NOT NULL AND {_SHOWN} "
-    "GROUP BY l.target_id, l.mention ORDER BY l.target_id, min(l.id)"
+    "SELECT l.mention FROM (SELECT id FROM document_links WHERE target_id = :target LIMIT {CITATIONS_READ}) f "
+    f"JOIN document_links l ON l.id = f.id JOIN documents s ON s.id = l.source_id WHERE l.mention IS NOT NULL AND {_SHOWN} "
+    "GROUP BY l.mention ORDER BY min(l.id)"
+).replace("{CITATIONS_READ}", str(CITATIONS_READ))
+# the same for a reader who may know every citation: the links alone
+_ALL_MENTIONS = (
+    f"SELECT mention FROM (SELECT id, mention FROM document_links WHERE target_id = :target LIMIT {CITATIONS_READ}) "
+    "WHERE mention IS NOT NULL GROUP BY mention ORDER BY min(id)"
 )
+
+
+def _citations(conn, ids: list[int], shown: dict) -> tuple[dict, dict]:
+    """The first citing documents and the wordings of each of ``ids``, a few index reads each."""
+    citations: dict[int, list[dict]] = {}
+    mentions: dict[int, list[str]] = {}
+    for target in ids:
+        cursor = conn.execute(_CITATIONS, {"target": target, **shown})
+        names = [d[0] for d in cursor.description]
+        citations[target] = [dict(zip(names, row)) for row in cursor]
+        mentions[target] = [r[0] for r in conn.execute(_ALL_MENTIONS if shown["all"] else _MENTIONS, {"target": target, **shown})]
+    return citations, mentions
 
 
 async def missing_list(datasette, request) -> dict:
@@ -123,14 +132,10 @@ async def missing_list(datasette, request) -> dict:
     mentions: dict[int, list[str]] = {}
     if rows:
         ids = [r["id"] for r in rows]
-        some = await db.execute_fn(lambda conn: _some_links(conn, ids))
-        for c in await db.execute(_CITATIONS, {"links": some, **shown}):
-            cite = dict(c)
-            del cite["n"]
-            cite["url"] = links.document(cite["source_id"])
-            citations.setdefault(cite.pop("target_id"), []).append(cite)
-        for target_id, mention in await db.execute(_MENTIONS, {"links": some, **shown}):
-            mentions.setdefault(target_id, []).append(mention)
+        citations, mentions = await db.execute_fn(lambda conn: _citations(conn, ids, shown))
+        for cites in citations.values():
+            for cite in cites:
+                cite["url"] = links.document(cite["source_id"])
     for rank, row in enumerate(rows, start=pages.offset + 1):
         row["rank"] = rank
         row["url"] = links.document(row["id"])
@@ -213,7 +218,10 @@ async def missing_page(datasette, request):
             content_type="text/csv; charset=utf-8",
             headers={"content-disposition": 'attachment; filename="van-ban-con-thieu.csv"'},
         )
-    context = await missing_list(datasette, request)
+    try:
+        context = await missing_list(datasette, request)
+    except QueryInterrupted:
+        return await busy_response(datasette, request, kind == "json")
     if kind == "json":
         return json_response(
             {"ok": True, **context["pages"].as_json(), "rows": context["missing"]}

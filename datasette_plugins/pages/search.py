@@ -197,6 +197,14 @@ _NUMBER_YEAR = re.compile(r"^\s*(?P<number>\d{1,6})\s*/\s*(?P<year>(?:19|20)\d\d
 # Words a request for a document may carry beside its type and number
 _FILLER = {"so", "ngay", "nam"}
 CANDIDATES = 1000
+# bm25 ranks at most this many documents that match (the newest ingested): ranking every match
+# of a common word grew with the archive (a 500 at three times the corpus), this does not. A
+# query matching more says that its results come from the newest RANKED_MOST.
+RANKED_MOST = 1_000
+_RANKED = (
+    "SELECT rowid, count(*) OVER () FROM (SELECT rowid, bm25(documents_fts, {weights}) AS score FROM documents_fts "
+    "WHERE documents_fts MATCH :q ORDER BY rowid DESC LIMIT {most}) ORDER BY score, rowid LIMIT {candidates}"
+)
 PHRASE_CANDIDATES = 300  # trích yếu holding the phrase, beyond bm25's first CANDIDATES
 
 
@@ -330,7 +338,8 @@ async def _rank(db, ranked: list[int], terms: list[tuple[str, bool]], readable: 
     above = sum(1 for phrase, near, _ in closeness.values() if near)
     if len(whole) == len(terms) and len(terms) > 1 and above < need:
         # over the whole index: FTS5 answers "rowid IN (...)" one row at a time, 2 ms each
-        sql = "SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q"
+        # (the newest RANKED_MOST, as the candidates: every candidate that has them is among them)
+        sql = f"SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q ORDER BY rowid DESC LIMIT {RANKED_MOST}"
         rows = await db.execute(sql, {"q": _text_phrase(whole)})
         body_phrase = {r[0] for r in rows} & readable
         candidates = set(ranked)
@@ -361,6 +370,16 @@ async def search(datasette, request) -> dict:
     if context["error"]:
         context["pages"] = Pages(request, 0, 1, PAGE_SIZE)
         return context
+    try:
+        return await _search(db, request, query, context, links)
+    except (sqlite3.OperationalError, QueryInterrupted):  # out of time: a page that says so, never a failure
+        context.update(results=[], exact=[], facets=[], filters=[])
+        context["error"] = "Không tìm được với câu tìm này trong thời gian cho phép: thử ít từ hơn, hoặc thêm từ riêng hơn."
+        context["pages"] = Pages(request, 0, 1, PAGE_SIZE)
+        return context
+
+
+async def _search(db, request, query: str, context: dict, links) -> dict:
     hide = await public_only(db, request.actor)
     keys = symbol_keys(query)
     exact_ids: list[int] = []
@@ -379,12 +398,10 @@ async def search(datasette, request) -> dict:
     ranked: list[int] = []
     if expression:
         try:
-            rows = await db.execute(
-                "SELECT rowid FROM documents_fts WHERE documents_fts MATCH :q "
-                f"ORDER BY bm25(documents_fts, {_WEIGHTS}) LIMIT {CANDIDATES}",
-                {"q": expression},
-            )
+            rows = list(await db.execute(_RANKED.format(weights=_WEIGHTS, most=RANKED_MOST, candidates=CANDIDATES), {"q": expression}))
             ranked = [r[0] for r in rows]
+            context["newest_only"] = bool(rows) and rows[0][1] >= RANKED_MOST
+            context["ranked_most"] = RANKED_MOST
             terms = [t for t in query_terms(query) if not (request_for and requested) or t[0] in request_for["others"]]
             words = [w for w, prefix in terms if not prefix]
             if len(ranked) >= CANDIDATES and len(words) > 1 and len(words) == len(terms):
@@ -395,7 +412,7 @@ async def search(datasette, request) -> dict:
                 )
                 seen_ranked = set(ranked)
                 ranked += [r[0] for r in rows if r[0] not in seen_ranked]
-        except sqlite3.OperationalError:  # every word is quoted: a query interrupted by the time limit
+        except (sqlite3.OperationalError, QueryInterrupted):  # every word is quoted: a query interrupted by the time limit
             context["error"] = "Không tìm được với câu tìm này trong thời gian cho phép: thử ít từ hơn."
             terms = []
     else:

@@ -9,14 +9,16 @@ from __future__ import annotations
 import json
 import re
 
+from datasette.database import QueryInterrupted
+
 from ...db import trace as chain
 from ...db import status as doc_status
 from ...db import units
-from ...db.schema import BOARD_ORDER
+from ...db.schema import BOARD_ORDER, OPEN_ORDER, PLANS_AND_DIRECTIVES
 from ...nlp.deadlines import next_occurrence
 from ..document_data import json_list
 from ...nlp.secrecy import secret_sql
-from .common import MAX_ID, Pages, counted, database, html_response, json_response, page_number, public_only, today
+from .common import MAX_ID, Pages, busy_response, counted, database, html_response, json_response, page_number, public_only, today
 
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
 _COLUMNS = (
@@ -27,14 +29,21 @@ _COLUMNS = (
 )
 # The kinds of duty (nlp/task_kinds.py): the board shows assignments unless asked (?kind=)
 KINDS = ("assignment", "responsibility", "execution", "obligation")
-# Plans, directives and công điện first on the board's opening page: the duties a planner acts on
-PLANS_AND_DIRECTIVES = ("KH", "CT", "CĐ")
-# The opening page: plans and directives first, then the current tasks (due today or later,
-# then periodic and undated ones, newest documents first), the overdue ones last.
-_ORDER_OPENING = (
-    "ORDER BY d.doc_type NOT IN ('KH', 'CT', 'CĐ'), (t.due_by IS NOT NULL AND t.due_by < :today), "
-    "t.due_by IS NULL, t.due_by, d.issued_date DESC, t.document_id, t.start, t.id"
-)
+# The opening page: plans, directives and công điện first (the duties a planner acts on),
+# then the current tasks (due today or later, then periodic and undated ones), the overdue
+# ones last, each by its last day and then the newest documents first. ``tasks.open_key``
+# holds that order but for today (db/schema.py): these four ranges of its index, read in turn,
+# give it (plans current, plans overdue, the rest current, the rest overdue), nothing sorted.
+def _opening_ranges(today: str) -> list[tuple[str, str]]:
+    return [("0" + today, "1"), ("0", "0" + today), ("1" + today, "2"), ("1", "1" + today)]
+
+
+# A unit with more tasks than this is read in the board's order from its index (the unit's
+# share of it), one with fewer from the index on the unit and sorted: either way a page reads
+# about a few thousand index entries at most, whatever the archive's size.
+UNIT_SORTED_MOST = 2000
+# ?from=: the chain below a decision is walked to this many documents (the page says so)
+CHAIN_MOST = 300
 ENDED = "hết hiệu lực toàn bộ"  # db/status.py's EXPIRED: such a document's tasks leave the open lists
 _JOINS = "JOIN documents d ON d.id = t.document_id LEFT JOIN organizations o ON o.id = t.organization_id "
 _FROM = "FROM tasks t " + _JOINS
@@ -80,15 +89,16 @@ def _next_month(month: str) -> str:
     return f"{year + mon // 12:04d}-{mon % 12 + 1:02d}"
 
 
-async def _chain_depths(db, root: int, hide: bool) -> dict[int, int]:
-    """Each document of the chain below ``root`` (root included) and its depth, from db/trace.py's walk."""
+async def _chain_depths(db, root: int, hide: bool) -> tuple[dict[int, int], bool]:
+    """Each document of the chain below ``root`` (root included) and its depth, from db/trace.py's
+    walk, to CHAIN_MOST documents; and whether that is the whole chain."""
 
     def walk(conn):
-        result = chain.trace(conn, root, "down", with_documents=False, public_only=hide)
+        result = chain.trace(conn, root, "down", with_documents=False, public_only=hide, most=CHAIN_MOST)
         depths = {root: 0}
         for edge in result.edges:
             depths.setdefault(edge.child, edge.depth)
-        return depths
+        return depths, result.complete
 
     return await db.execute_fn(walk)
 
@@ -119,15 +129,17 @@ async def task_list(datasette, request) -> dict:
         row = (await db.execute(f"SELECT id, symbol, subject FROM {'public_documents' if hide else 'documents'} WHERE id = ?", [filters["document"]])).first()
         context["document"] = dict(row, url=links.document(row["id"])) if row else None
     if "month" in filters:
-        where.append("t.due_by >= :month_start AND t.due_by < :month_end")
+        # board_key begins with due_by: the same range of it, read from the board's index in order
+        where.append("t.due_by >= :month_start AND t.due_by < :month_end AND t.board_key >= :month_start AND t.board_key < :month_end")
         args["month_start"] = filters["month"] + "-01"
         args["month_end"] = _next_month(filters["month"]) + "-01"
     depths: dict[int, int] = {}
     if "from" in filters:
         exists = (await db.execute(f"SELECT id, symbol, subject, placeholder, secrecy FROM {'public_documents' if hide else 'documents'} WHERE id = ?", [filters["from"]])).first()
         context["root"] = dict(exists, url=links.document(exists["id"])) if exists else None
-        depths = await _chain_depths(db, filters["from"], hide) if exists else {}
+        depths, whole = await _chain_depths(db, filters["from"], hide) if exists else ({}, True)
         context["chain_size"] = len(depths)
+        context["chain_whole"] = whole
         source = _FROM_CHAIN
         args["chain"] = json.dumps({str(k): v for k, v in depths.items()})
         order = _ORDER_IN_CHAIN
@@ -139,9 +151,6 @@ async def task_list(datasette, request) -> dict:
         where.append("coalesce(t.kind, 'assignment') = :kind")
         args["kind"] = kind
     context["kind"] = kind
-    if not filters:  # the opening page: plans and directives, current ones first
-        order = _ORDER_OPENING
-        args["today"] = today()
     if hide:  # the few secret documents, from their index: no join per task
         where.append(f"t.document_id NOT IN (SELECT d.id FROM documents d WHERE {secret_sql('d')})")
     context["secret_hidden"] = hide
@@ -151,7 +160,18 @@ async def task_list(datasette, request) -> dict:
     pages = Pages(request, total, page_number(request), exact=exact)
     args.update(limit=pages.size, offset=pages.offset)
     columns = _COLUMNS.format(status=doc_status.sql("d", today(), public=hide))
-    rows = await db.execute(f"{columns}{source}{clause}{order} LIMIT :limit OFFSET :offset", args)
+    if not filters:  # the opening page: four ranges of the opening order's index, in turn
+        ids = await db.execute_fn(lambda conn: _opening_ids(conn, where, args, today(), pages.offset, pages.size))
+        found = await db.execute(f"{columns}{source}WHERE t.id IN (SELECT value FROM json_each(:ids))", {"ids": json.dumps(ids)})
+        place = {task_id: i for i, task_id in enumerate(ids)}
+        rows = sorted(found, key=lambda row: place[row["id"]])
+    else:
+        if "unit" in filters:  # the unit's share of the board's index, or its own index and a sort
+            source = source.replace("FROM tasks t ", "FROM tasks t INDEXED BY " + (
+                "idx_tasks_board " if total > UNIT_SORTED_MOST or not exact else "idx_tasks_organization_id_deadline "), 1)
+        elif "month" in filters:
+            source = source.replace("FROM tasks t ", "FROM tasks t INDEXED BY idx_tasks_board ", 1)
+        rows = await db.execute(f"{columns}{source}{clause}{order} LIMIT :limit OFFSET :offset", args)
     now = today()
     tasks = []
     for row in rows:
@@ -166,6 +186,23 @@ async def task_list(datasette, request) -> dict:
         tasks.append(task)
     context.update(tasks=tasks, pages=pages, today=now, db_name=request.args.get("db"))
     return context
+
+
+def _opening_ids(conn, where: list[str], args: dict, today: str, offset: int, size: int) -> list[int]:
+    """The ids of the opening page's tasks: the ranges of ``tasks.open_key`` read in turn,
+    each from its index in order, until the page's last one (the index holds every column
+    the conditions ask: nothing else is read)."""
+    found: list[int] = []
+    for low, high in _opening_ranges(today):
+        need = offset + size - len(found)
+        if need <= 0:
+            break
+        clause = " AND ".join(["t.open_key >= :low AND t.open_key < :high", *where])
+        found += [r[0] for r in conn.execute(
+            f"SELECT t.id FROM tasks t INDEXED BY idx_tasks_open WHERE {clause} {OPEN_ORDER} LIMIT :need",
+            {**args, "low": low, "high": high, "need": need},
+        )]
+    return found[offset : offset + size]
 
 
 def _groups(tasks: list[dict]) -> list[dict]:
@@ -189,6 +226,8 @@ async def tasks_page(datasette, request):
     want_json = request.url_vars.get("format") == "json"
     try:
         context = await task_list(datasette, request)
+    except QueryInterrupted:
+        return await busy_response(datasette, request, want_json)
     except BadRequest as exc:
         if want_json:
             return json_response({"ok": False, "error": str(exc)}, status=400)

@@ -12,8 +12,8 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
-from ..items import Item, boundaries, find_items
-from ..normalize import fold_document
+from ..items import Item, blanked_boundaries, find_items
+from ..normalize import fold_blanked
 from ..tables import starting_words
 
 
@@ -115,9 +115,10 @@ class Context:
 
     @classmethod
     def read(cls, text: str, start: int, end: int, issued_date: str | None) -> Context:
-        text, cuts = boundaries(text, start, end)
+        original = text
+        text, cuts, blanked = blanked_boundaries(text, start, end)
         flat = text.replace("\n", " ")
-        folded = fold_document(text).replace("\n", " ")
+        folded = fold_blanked(original, text, blanked).replace("\n", " ")  # the document's fold, blanked alike
         items = find_items(text, start, end, cuts)
         closings = Matches(CLOSING.finditer(folded, start, end))  # once, not per sentence
         cues = Matches(starting_words(LEAD_CUE, flat, start, end))
