@@ -273,8 +273,14 @@ def _text_phrase(words: list[str], column: str = "text") -> str:
     return "{" + column + "} : (" + " OR ".join('"' + s + '"' for s in _d_variants(words)) + ")"
 
 
-def _tokens(text: str | None) -> list[str]:
-    return [m.group(0) for m in _WORD.finditer(fold(text or ""))]
+_TOKEN = re.compile(r"[^\W_]+\*?")  # _WORD's matches, as findall gives them (no group)
+
+
+@lru_cache(maxsize=16384)
+def _tokens(text: str | None) -> tuple[str, ...]:
+    """The folded words of a title (kept: the same titles come back query after query, a
+    thousand candidates each)."""
+    return tuple(_TOKEN.findall(fold(text or "")))
 
 
 def _slack(n: int) -> int:
