@@ -3,7 +3,8 @@
 - ``execution``: the closing clause, "<units> chịu trách nhiệm thi hành / tổ chức thực hiện
   <this document>", in any document;
 - ``obligation``: a legal text's rule for anyone who falls under it ("tổ chức, cá nhân ...",
-  "người khai hải quan", "chủ đầu tư"): kept for search, never on a unit's board;
+  "người khai hải quan", "chủ đầu tư"), and in any text the duties of anyone under a heading
+  "Trách nhiệm của (cơ quan,) tổ chức, cá nhân ...": kept for search, never on a unit's board;
 - ``responsibility``: a legal text's standing duty of a named body ("Trách nhiệm của Bộ X",
   "Bộ X có trách nhiệm ...");
 - ``assignment``: a duty a directive, plan, công điện, công văn, thông báo or decision gives a
@@ -18,6 +19,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from .items import find_items, own_end, subtree_end
 from .normalize import fold
 
 KINDS = ("assignment", "responsibility", "execution", "obligation")
@@ -29,10 +31,14 @@ _DOCUMENT = (
     r"(?:quyet\s+dinh|nghi\s+dinh|thong\s+tu(?:\s+lien\s+tich)?|nghi\s+quyet|chi\s+thi|ke\s+hoach|luat|phap\s+lenh"
     r"|quy\s+che|quy\s+dinh|cong\s+van|cong\s+dien|van\s+ban|thong\s+bao)"
 )
-# "chịu trách nhiệm thi hành Quyết định này", "tổ chức triển khai thực hiện nghiêm Chỉ thị này"
+# "chịu trách nhiệm thi hành Quyết định này", "tổ chức triển khai thực hiện nghiêm Chỉ thị này",
+# "có trách nhiệm tổ chức thi hành Nghị quyết này", "chấp hành và thực hiện Thông tư này", and
+# "căn cứ Quyết định (này) thi hành / thực hiện"
 _EXECUTION = re.compile(
-    r"^\W*(?:(?:co|chiu)\s+trach\s+nhiem\s+)?(?:(?:to\s+chuc|huong\s+dan)\s+)?(?:trien\s+khai\s+)?(?:thi\s+hanh|thuc\s+hien|trien\s+khai)"
+    r"^\W*(?:(?:co|chiu)\s+trach\s+nhiem\s+)?(?:(?:to\s+chuc|huong\s+dan)\s+)?(?:trien\s+khai\s+)?"
+    r"(?:thi\s+hanh|thuc\s+hien|trien\s+khai|chap\s+hanh(?:\s+va\s+thuc\s+hien)?)"
     rf"(?:\s+(?:nghiem\s+tuc|nghiem\s+chinh|nghiem))?\s+(?:cac\s+)?{_DOCUMENT}\s+(?:nay|tren)\b"
+    rf"|^\W*can\s+cu\s+{_DOCUMENT}(?:\s+nay)?\s+(?:de\s+)?(?:thi\s+hanh|thuc\s+hien)\W*$"
 )
 # anyone who falls under a rule, not a named body
 _ANYONE = re.compile(
@@ -56,7 +62,27 @@ _DUTY_TITLE = re.compile(r"trach\s+nhiem|nhiem\s+vu|to\s+chuc\s+thuc\s+hien")
 _RESPONSIBLE = re.compile(r"^\W*(?:co|chiu)\s+trach\s+nhiem")
 
 
-def kind_of(task, doc_type: str | None, legal_from: int | None = None, article_title: str = "") -> str:
+# a heading that gives duties to anyone of a kind: "Điều 7. Trách nhiệm của các tổ chức, cá nhân
+# khác", "1. Trách nhiệm của tổ chức, cá nhân trả thu nhập", "Nghĩa vụ của cơ quan, tổ chức, cá nhân ..."
+_DUTIES_OF = re.compile(r"^\W*(?:trach\s+nhiem|nghia\s+vu|nhiem\s+vu)(?:\s*,\s*(?:quyen\s+han|quyen|nghia\s+vu))*(?:\s+va\s+(?:quyen\s+han|quyen|nghia\s+vu))?\s+cua\s+(?P<who>.+)$")
+_ANYONE_PAIR = re.compile(r"^(?:cac\s+)?(?:co\s+quan\s*,\s*)?(?:to\s+chuc\s*,\s*ca\s+nhan|ca\s+nhan\s*,\s*to\s+chuc)\b")
+
+
+def anyone_sections(body: str) -> list[tuple[int, int]]:
+    """The spans of the items (articles, numbered headings) whose title gives the duties under it
+    to anyone of a kind ("Trách nhiệm của tổ chức, cá nhân ..."), not to a body."""
+    spans = []
+    if "nhân" not in body:  # (a literal test first: fast)
+        return spans
+    for item in find_items(body):
+        title = body[item.text_start : own_end(item)].split("\n\n", 1)[0][:300]  # (a title may break over lines)
+        duties = _DUTIES_OF.match(" ".join(fold(title).lower().split()).strip(" *.:"))
+        if duties and _ANYONE_PAIR.match(duties.group("who")):
+            spans.append((item.start, subtree_end(item)))
+    return spans
+
+
+def kind_of(task, doc_type: str | None, legal_from: int | None = None, article_title: str = "", anyone_heading: bool = False) -> str:
     """The kind of one task (a :class:`~nlp.tasks.Task`) of a document of ``doc_type``;
     ``legal_from``: where a regulation issued with it begins (its duties are a legal text's);
     ``article_title``: the title of the article the task is in.
@@ -67,6 +93,8 @@ def kind_of(task, doc_type: str | None, legal_from: int | None = None, article_t
     action = fold(task.action or "").lower()
     if _EXECUTION.match(action):
         return "execution"
+    if anyone_heading and _ANYONE.search(fold(task.assignee or "").lower()):
+        return "obligation"  # under "Trách nhiệm của tổ chức, cá nhân ...", in any text: anyone's rule
     legal = doc_type in LEGAL_TYPES or (legal_from is not None and task.start >= legal_from)
     if not legal:
         return "assignment"
@@ -79,6 +107,8 @@ def set_kinds(tasks: list, doc_type: str | None, body: str) -> None:
     start = regulation_start(body) if doc_type not in LEGAL_TYPES else None
     articles = list(_ARTICLE.finditer(body))
     starts = [m.start() for m in articles]
+    anyone_spans = anyone_sections(body)
     for task in tasks:
         i = bisect_right(starts, task.start) - 1
-        task.kind = kind_of(task, doc_type, start, articles[i].group("title") if i >= 0 else "")
+        anyone = any(a <= task.start < b for a, b in anyone_spans)
+        task.kind = kind_of(task, doc_type, start, articles[i].group("title") if i >= 0 else "", anyone)

@@ -23,13 +23,19 @@ The steps are modules of this package:
 - ``legal_subjects``: the subject of "có/chịu trách nhiệm" in legal texts, with its own clause;
 - ``from_items``: duties read from items ("2. Sở Tài chính: ...", headings, table rows);
 - ``from_sentences``: duties read from sentences ("Giao ...", "X chủ trì ...", the closing article);
+- ``from_address``: a công điện's numbered duties that name no unit, given to the units it is addressed to;
 - ``task``: the :class:`Task` record, and how a duty's words become one.
 """
 from __future__ import annotations
 
+import re
+
 from ..deadlines import find_deadline, settle_task
 from ..items import scope_spans
 from .context import Context
+from .from_address import address_tasks
+from .units import is_verb_list, name_and_verb, split_units
+from .vocabulary import is_group
 from .from_items import item_tasks
 from .from_sentences import sentence_tasks
 from .task import Task
@@ -44,7 +50,8 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     doc = Context.read(text, start, end, issued_date)
     tasks = item_tasks(doc)
     tasks.extend(sentence_tasks(doc, tasks))
-    tasks = _without_repeats(tasks)
+    tasks.extend(address_tasks(doc, tasks, text))  # a công điện's numbered duties that name no unit
+    tasks = _names_whole(_without_repeats(tasks))  # no name that ran into its verb
     scope = scope_spans(doc.text, doc.items)
     if scope:
         tasks = [t for t in tasks if not any(a <= t.start < b for a, b in scope)]
@@ -52,6 +59,40 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     for task in tasks:  # the last day allowed and the rhythm, read from the deadline's words
         settle_task(task, issued_date)
     return tasks
+
+
+_GIVES = re.compile(r"giao\s+(?:cho\s+|trách\s+nhiệm\s+cho\s+)?")
+_RESPONSIBLE_START = re.compile(r"^\W*(?:\(đề nghị\)\s*)?(?:có|chịu)\s+trách\s+nhiệm")
+
+
+def _names_whole(tasks: list[Task]) -> list[Task]:
+    """Each unit's name without the words of its duty it ran into ("Tổng cục Hải quan quyết
+    định | kiểm tra ..." gives "Tổng cục Hải quan | quyết định kiểm tra ..."), and no task whose
+    "unit" is a list of verbs ("Tổ chức, chỉ đạo"). A subject before "có trách nhiệm" keeps its
+    own clause ("Cơ quan, người có thẩm quyền xác định giá đất | chịu trách nhiệm ...")."""
+    kept = []
+    for task in tasks:
+        if is_verb_list(task.assignee):
+            continue
+        cut = None if _RESPONSIBLE_START.match(task.action) else name_and_verb(task.assignee)
+        if cut and _GIVES.match(cut[1]):
+            # "Ủy ban nhân dân cấp tỉnh giao cơ quan thuế | chủ trì ...": the duty is the unit's given it
+            given = cut[1][_GIVES.match(cut[1]).end() :]
+            given = given[:1].upper() + given[1:]
+            inner = name_and_verb(given)
+            if inner:
+                cut = (inner[0], inner[1])
+            elif given and 2 < len(given.split()) <= 12 and split_units(given):
+                cut = (given, "")
+        if cut:
+            name, words = cut
+            asked = task.action.startswith("(đề nghị) ")
+            action = task.action[len("(đề nghị) ") :] if asked else task.action
+            task.assignee = name
+            task.action = ("(đề nghị) " if asked else "") + f"{words} {action}".strip()
+            task.group = is_group(name)
+        kept.append(task)
+    return kept
 
 
 def _without_repeats(tasks: list[Task]) -> list[Task]:

@@ -17,10 +17,20 @@ from ..normalize import fold_blanked
 from ..tables import starting_words
 
 
-# Matched on the folded text, so OCR's misplaced marks ("Quyêt định") do not hide it.
+# Matched on the folded text, so OCR's misplaced marks ("Quyêt định") do not hide it. The
+# convention, not one wording: "<units> chịu/có trách nhiệm (tổ chức) (triển khai) thi hành /
+# thực hiện / chấp hành <this document>", "<units> tổ chức thực hiện <this document>", and
+# "<units> căn cứ Quyết định (này) thi hành / thực hiện" (a closing many provinces write).
+_THIS = (
+    r"(?:quyet\s+dinh|thong\s+tu(?:\s+lien\s+tich)?|nghi\s+dinh|chi\s+thi|nghi\s+quyet|ke\s+hoach|quy\s+che"
+    r"|quy\s+dinh|luat|cong\s+dien)"
+)
 CLOSING = re.compile(
-    r"(?P<cue>(?:chiu|co)\s+trach\s+nhiem\s+(?:thi\s+hanh|to\s+chuc\s+thuc\s+hien|thuc\s+hien)|to\s+chuc\s+thuc\s+hien)"
-    r"\s+(?:(?:quyet\s+dinh|thong\s+tu|nghi\s+dinh|chi\s+thi|nghi\s+quyet|ke\s+hoach|quy\s+che)\s+nay)"
+    r"(?P<cue>(?:(?:chiu|co)\s+trach\s+nhiem\s+(?:to\s+chuc\s+)?(?:trien\s+khai\s+)?"
+    r"(?:thi\s+hanh|thuc\s+hien|chap\s+hanh(?:\s+va\s+thuc\s+hien)?)|to\s+chuc\s+(?:trien\s+khai\s+)?thuc\s+hien)"
+    rf"\s+{_THIS}\s+nay"
+    # (its verb ends the clause: "Căn cứ Luật Thực hiện dân chủ ..." is a preamble)
+    r"|can\s+cu\s+(?:quyet\s+dinh|nghi\s+quyet|chi\s+thi|ke\s+hoach)(?:\s+nay)?\s+(?:de\s+)?(?:thi\s+hanh|thuc\s+hien)(?=\s*(?:[./;]|$)))"
 )
 
 
@@ -55,7 +65,10 @@ LABEL = re.compile(
     r"(?:\s*,\s*(?:tham\s+muu|thuc\s+hien|trien\s+khai)|\s+(?:chinh|thuc\s+hien|tham\s+muu))?[\s*_]*:[\s*_]*"
 )
 PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
-LEAD_CUE = re.compile(r"(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm)(?![\wÀ-ỹ])(?!\s*:)")  # at a word's start: starting_words
+# at a word's start (starting_words); "chủ động", "khẩn trương", "là đầu mối" are weaker: they
+# make a duty only of the subject that opens its clause ("Sở Y tế chủ động ...", not "để Nhân dân chủ động")
+LEAD_CUE = re.compile(r"(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|chủ\s+động|khẩn\s+trương|là\s+đầu\s+mối)(?![\wÀ-ỹ])(?!\s*:)")
+WEAK_CUE = ("chủ", "khẩn", "là")  # how the weaker cues start ("chủ trì" is told apart by its second word)
 SENTENCE_CUT = re.compile(r"[.:!?]\s+(?=[A-ZĐÀ-Ỹ(\-+•\d]|[a-zđ]\)\s)")  # "... chính xác. b) Cơ quan ..."
 
 

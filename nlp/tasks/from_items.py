@@ -66,7 +66,8 @@ def unit_led(doc: Context, item: Item, used: set[int]) -> list[Task]:
     at = item.text_start
     if doc.closings.first(at, own_end(item)):
         first_sentence_end = next((e for s_, e in sentences(flat, at, own_end(item))), own_end(item))
-        if doc.closings.first(at, first_sentence_end):
+        closing = doc.closings.first(at, first_sentence_end)
+        if closing and not (closing.group("cue").startswith("to") and closing_is_an_object(flat, at, closing.start())):
             return []  # the closing article: read unit by unit in in_sentence
     lead = _ITEM_LEAD.match(flat[at : at + 50])
     if lead:
@@ -166,12 +167,16 @@ def _with_items_under(doc: Context, item: Item, rest: str, heading_only: bool, i
         for child in children:
             used.add(id(child))
             used.update(id(d) for d in descendants(child))
-        return " ".join(flat[c.text_start : c.end] for c in children), max(c.end for c in children)
+        # (the last item ends where a paragraph after it opens with a request or a unit of its own:
+        # "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở ... thực hiện nghiêm túc Chỉ thị này")
+        ends = [next_subject(flat, c.text_start, c.end) for c in children]
+        return " ".join(flat[c.text_start : e] for c, e in zip(children, ends)), max(ends)
     if item.children and rest.rstrip().endswith(":") and not any(starts_with_unit(flat, c) for c in item.children):
         # "Sở X: chỉ đạo Chi cục Y thực hiện các nội dung sau:" and its bullets are one duty
         for child in descendants(item):
             used.add(id(child))
-        return rest + " " + " ".join(flat[c.text_start : c.end] for c in item.children), max(c.end for c in item.children)
+        ends = [next_subject(flat, c.text_start, c.end) for c in item.children]
+        return rest + " " + " ".join(flat[c.text_start : e] for c, e in zip(item.children, ends)), max(ends)
     return rest, item_end
 
 
@@ -267,6 +272,10 @@ def next_subject(flat: str, start: int, end: int, units: list[str] = (), respons
         asked = _ASKS.match(flat, m.end(), end)
         if asked and units_at(flat, asked.end(), end, tag=False)[0]:
             return m.start() + 1
+        # "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở ...": the issuer's request after the items
+        asked = _ASKS.match(flat, after + 1, end) if units else None
+        if asked and flat[after : after + 1] == " " and units_at(flat, asked.end(), end, tag=False)[0]:
+            return m.start() + 1
     # "..., các cơ quan phối hợp có trách nhiệm phối hợp ...": a clause with a subject of its own
     for cue in responsible.within(start, end) if responsible is not None else starting_words(RESPONSIBLE_CUE, flat, start, end):
         subject = responsible_subject(flat, start, cue)
@@ -280,7 +289,7 @@ def next_subject(flat: str, start: int, end: int, units: list[str] = (), respons
     return end
 
 
-_ASKS = re.compile(r"(?:Yêu\s+cầu|Đề\s+nghị|Giao)\s+")
+_ASKS = re.compile(r"(?:(?:kính\s+)?(?:[Yy]êu\s+cầu|[Đđ]ề\s+nghị)|Giao|giao)\s+")
 
 
 def labelled(flat: str, item: Item, labels: list[re.Match], issued_date: str | None) -> list[Task]:
@@ -377,5 +386,27 @@ def _past_title(flat: str, at: int, end: int) -> int | None:
 
 
 _LEAD_IN = re.compile(rf"\s*(?:{phrase_alternation(GRAMMAR['lead_ins'])})[^,;:]{{0,160}},\s*")
-_BARE_DUTY = re.compile(r"(?:có|chịu)\s+trách\s+nhiệm(?:\s+chủ\s+trì)?|chủ\s+trì(?:\s+thực\s+hiện)?(?:\s+các\s+nội\s+dung\s+sau)?", re.I)
+# a duty with no object of its own: the items under it are its content ("2. Sở Công Thương chủ
+# trì, phối hợp thực hiện" then a), b), c), as a scan reads it, its colon lost or never printed)
+_BARE_DUTY = re.compile(
+    r"(?:(?:có|chịu)\s+trách\s+nhiệm(?:\s+chủ\s+trì)?|chủ\s+trì(?:\s*,?\s*phối\s+hợp)?|thực\s+hiện|phối\s+hợp)(?:\s+(?:thực\s+hiện|triển\s+khai))?"
+    r"(?:\s+(?:các|những|một\s+số)\s+(?:nội\s+dung|nhiệm\s+vụ)(?:\s+(?:chủ\s+yếu|cụ\s+thể|trọng\s+tâm))?(?:\s+(?:như\s+)?sau(?:\s+đây)?)?)?",
+    re.I,
+)
 ASIDE = re.compile(r",\s*trong\s+đó\s")
+
+
+_ITEM_MARK = re.compile(r"[\s*]*(?:(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-+•])\s+)?")
+
+
+def closing_is_an_object(flat: str, s: int, cue_at: int) -> bool:
+    """Whether "tổ chức thực hiện Nghị quyết này" ends a duty of its own rather than closing the
+    text: a unit, then a duty verb of its own before it ("Giao UBND tỉnh xây dựng kế hoạch và ...")."""
+    p = patterns()
+    at = s + len(flat[s:cue_at]) - len(flat[s:cue_at].lstrip())
+    at = _ITEM_MARK.match(flat, at, cue_at).end()  # "1. Sở A làm đầu mối, tham mưu ... tổ chức thực hiện Quy định này"
+    lead = p["lead"].match(flat, at, cue_at)
+    if lead:
+        at = lead.end()
+    units, after = units_at(flat, at, cue_at, tag=False)
+    return bool(units) and bool(flat[after:cue_at].strip(" ,;")) and bool(p["cue"].match(flat, after))

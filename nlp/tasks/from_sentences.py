@@ -15,8 +15,8 @@ from itertools import accumulate
 from ..items import Item
 from ..normalize import collapse
 from ..tables import phrase_alternation
-from .context import Context, sentences
-from .from_items import ASIDE, next_subject, starts_with_unit
+from .context import WEAK_CUE, Context, sentences
+from .from_items import ASIDE, closing_is_an_object, next_subject, starts_with_unit
 from .legal_subjects import responsible_subject, without_scope
 from .task import NOT_DUTY, ONLY_REPEATS, Task, action_text, tasks_for
 from .units import MODAL, PARENTHESIS, past_parenthesis, split_units, units_at
@@ -81,7 +81,7 @@ def in_sentence(doc: Context, s: int, e: int) -> list[Task]:
     """Duties inside running text between ``s`` and ``e``: the closing article, "Giao X ...", "X chủ trì ..."."""
     section = doc.section_at(s)
     closing = doc.closings.first(s, e)
-    if closing and closing.group("cue").startswith("to") and _closing_is_an_object(doc.flat, s, closing.start()):
+    if closing and closing.group("cue").startswith("to") and closing_is_an_object(doc.flat, s, closing.start()):
         closing = None  # "Giao UBND tỉnh xây dựng kế hoạch và tổ chức thực hiện Nghị quyết này": a duty, read below
     if closing:
         return _closing_article(doc, s, e, closing, section)
@@ -108,9 +108,15 @@ def _closing_article(doc: Context, s: int, e: int, closing: re.Match, section: s
         first = next((h for h in p["head"].finditer(flat, past, closing.start()) if h.group()[:1].isupper()), None)
         if first and first.start() - subject_start <= 60:
             subject_start = first.start()
-    units = split_units(flat[subject_start : closing.start()])
-    action = collapse(flat[closing.start() : e]).rstrip("./ *")
+    units = split_units(without_scope(flat[subject_start : closing.start()]))
+    action = collapse(flat[closing.start() : e])
+    next_item = _NEXT_ITEM.search(action)  # "... Thông tư này; b) Chỉ huy các tổ chức ...": the next item's
+    action = action[: next_item.start()] if next_item else action
+    action = action.rstrip("./ *;")
     return [Task(u, action, [], None, None, section, s, e, is_group(u)) for u in units]
+
+
+_NEXT_ITEM = re.compile(r"[;.]\s*(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})+\.?)\s")
 
 
 def _lead_clauses(flat: str, s: int, e: int) -> list[tuple[int, re.Match | None]]:
@@ -177,7 +183,20 @@ def _before_cues(doc: Context, s: int, e: int, section: str | None) -> list[Task
         # "..., Sở Văn hóa và Thể thao chủ trì triển khai ...": the unit right before the cue
         back = max(s, cue.start() - 160)
         boundary = max([back, *(m.end() for m in _CLAUSE_CUT.finditer(flat, back, cue.start()))])
-        for head in patterns()["head"].finditer(flat, boundary, cue.start()):
+        weak = cue.group().startswith(WEAK_CUE) and not cue.group().startswith("chủ trì")
+        if weak:
+            # "Sở Y tế chủ động ...", "Bộ X khẩn trương ...", "Sở Y tế là đầu mối ...": only the
+            # subject that opens its clause ("hướng dẫn UBND các xã chủ động ..." gives UBND nothing)
+            heads = []
+            line_start = doc.text.rfind("\n", boundary, cue.start()) + 1  # (or the start of its line: a heading before it)
+            for at in (boundary, line_start) if line_start > boundary else (boundary,):
+                head = patterns()["head"].match(flat, _CLAUSE_OPENING.match(flat, at, cue.start()).end(), cue.start())
+                if head:
+                    heads = [head]
+                    break
+        else:
+            heads = patterns()["head"].finditer(flat, boundary, cue.start())
+        for head in heads:
             # "Sở Y tế (mục II.3) chủ trì ...": a reference between the unit and its duty
             phrase = PARENTHESIS.sub("", flat[head.start() : cue.start()])
             if not head.group()[:1].isupper() or not names_unit(flat, head) or patterns()["stop"].search(phrase, len(head.group())):
@@ -210,18 +229,6 @@ def _following_items(flat: str, items: list[Item], starts: list[int], at: int) -
     return run
 
 
-def _closing_is_an_object(flat: str, s: int, cue_at: int) -> bool:
-    """Whether "tổ chức thực hiện Nghị quyết này" ends a duty of its own rather than closing the
-    text: a unit, then a duty verb of its own before it ("Giao UBND tỉnh xây dựng kế hoạch và ...")."""
-    p = patterns()
-    at = s + len(flat[s:cue_at]) - len(flat[s:cue_at].lstrip())
-    lead = p["lead"].match(flat, at, cue_at)
-    if lead:
-        at = lead.end()
-    units, after = units_at(flat, at, cue_at, tag=False)
-    return bool(units) and bool(flat[after:cue_at].strip(" ,;")) and bool(p["cue"].match(flat, after))
-
-
 # Clauses inside a sentence that may open with a lead cue: "...; giao Bộ X ...", "(2) Đề nghị
 # ...", and after the sentence's subject "UBND tỉnh kính đề nghị Thường trực HĐND tỉnh ..." (not
 # "theo/xét đề nghị của ...", "được yêu cầu"). Each form starts with a literal, found fast.
@@ -251,6 +258,9 @@ def _clause_starts(flat: str, s: int, e: int):
 
 _THIS_DOCUMENT = re.compile(rf"(?:{phrase_alternation(GRAMMAR['this_document_types'])})\s+này\s*$")
 _NARRATED = re.compile(r"\sđã(?:\s+được)?\s*$")
+# what may open a clause before its subject: an item's mark, emphasis, "Đồng thời,"
+_CLAUSE_OPENING = re.compile(r"[\s*]*(?:(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-+•])\s+)?[\s*]*(?:(?:Đồng\s+thời|Bên\s+cạnh\s+đó|Ngoài\s+ra)\s*,?\s*)?"
+    rf"(?:(?:{phrase_alternation(GRAMMAR['lead_ins'])})[^,;:]{{0,160}},\s*)?")  # "Trên cơ sở Kế hoạch này, Sở Y tế chủ động ..."
 
 # Where a clause starts, looking back from a cue: not at a comma inside a name ("Sở Văn hóa, Thể thao ...")
 _CLAUSE_CUT = re.compile(r"[;:(]\s*|,\s*(?=[a-zđà-ỹ])|\s-\s(?![A-ZĐÀ-Ỹ])|\.\s+")

@@ -92,7 +92,7 @@ def responsible_subject(flat: str, s: int, cue: re.Match, paragraphs: list[int] 
 
 
 # "Các sở, ban, ngành theo chức năng, nhiệm vụ và quyền hạn", "Tổ chức, cá nhân trong phạm vi nhiệm vụ"
-_SCOPE_AT_END = re.compile(r"\s+(?:trong\s+phạm\s+vi|theo)\s+(?:phạm\s+vi\s+)?(?:chức\s+năng|thẩm\s+quyền|nhiệm\s+vụ|quản\s+lý|quyền\s+hạn)[^;.]{0,80}$")
+_SCOPE_AT_END = re.compile(r"\s+(?:trong\s+phạm\s+vi|theo|căn\s+cứ(?:\s+vào)?)\s+(?:phạm\s+vi\s+)?(?:chức\s+năng|thẩm\s+quyền|nhiệm\s+vụ|quản\s+lý|quyền\s+hạn)[^;.]{0,80}$")
 _NAMED_AFTER = re.compile(r"\s*\((?:sau\s+đây\s+)?(?:gọi|viết)(?:\s+tắt)?\s+là\s[^()]{1,80}\)\s*$")
 
 

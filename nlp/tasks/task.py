@@ -33,7 +33,7 @@ class Task:
     recurrence: str | None = None  # standing, yearly, monthly, every 6 months ...
     deadline_note: str | None = None  # why words naming a day give no due_by (nlp.deadlines.bounded)
     kind: str | None = None  # assignment, responsibility, execution, obligation (nlp.task_kinds)
-    reach: int = 0  # (not in the record) the end of the items a heading's duty took in
+    reach: int = 0  # the end of the items a heading's duty took in (the record's ``end`` is the later of the two)
 
     def to_dict(self) -> dict:
         return {
@@ -44,7 +44,7 @@ class Task:
             "deadline_text": self.deadline_text,
             "section": self.section,
             "start": self.start,
-            "end": self.end,
+            "end": max(self.end, self.reach),  # all it read: the items under a heading it took in too
             "group": self.group,
             "due_by": self.due_by,
             "recurrence": self.recurrence,
@@ -62,6 +62,7 @@ _NOT_DUTY_WORDS = GRAMMAR["not_duty"]
 NOT_DUTY = re.compile(
     rf"^\W*\d[\d.,]*\s*(?:{phrase_alternation(_NOT_DUTY_WORDS['amounts'], True)})|[□☐]|…{{3}}|\.{{6}}|^[^.;:]{{0,80}}\scó\s+quyền\s*:"
     rf"|trách\s+nhiệm\s+(?:(?:{phrase_alternation(_NOT_DUTY_WORDS['accountable_how'], True)})\s+)?trước\s+(?:pháp\s+luật|[A-ZĐÀ-Ỹ])"
+    r"|^\W*tiếp\s+tục\s+hoạt\s+động(?![\wÀ-ỹ])"  # a body that goes on existing ("... tiếp tục hoạt động cho đến khi ...")
     r"|nếu\s+có\s+(?:khó\s+khăn,?\s+)?vướng\s+mắc|^\W*(?:(?:kịp\s+thời|chủ\s+động)\s+)?phản\s+ánh\s+(?:về|kịp\s+thời)"
     rf"|^\W*(?:{phrase_alternation(_NOT_DUTY_WORDS['contact_labels'], True)})\s*:",
     re.I,

@@ -16,12 +16,19 @@ from ..normalize import collapse, fold
 from ..subjects import subject_end, tagger_on
 from ..tables import load_table, phrase_alternation, relative_clause_words
 from .legal_subjects import NOT_SUBJECT_END, RESPONSIBLE_AHEAD, RESPONSIBLE_OBJECT, own_clause_only, without_scope
-from .vocabulary import GRAMMAR, coordinator_pattern, member_head, names_unit, patterns
+from .vocabulary import GRAMMAR, coordinator_pattern, free_verb, member_head, names_unit, patterns
 
 
 # "Các sở: Nông nghiệp và Môi trường, Tài chính" (a Nơi nhận line, a list of names): no duty
 _CAPITALISED = re.compile(r"[A-ZĐÀ-Ỹ][\wÀ-ỹ]*")
 _NAME_TOKENS = re.compile(r"[,;]|[^\s,;]+")
+
+
+def listed_names(text: str) -> bool:
+    """ "Quốc phòng, Công an", "Giáo dục và Đào tạo, Y tế": the names after "Các Bộ:", each opening
+    with a capital (its other syllables in lower case), short, and no duty verb among them."""
+    pieces = [x.strip() for x in re.split(r",|\s+và\s+", text) if x.strip()]
+    return bool(pieces) and all(x[:1].isupper() and len(x.split()) <= 6 and not free_verb().search(x) for x in pieces)
 
 
 def is_name_list(text: str) -> bool:
@@ -69,7 +76,7 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True) -> tuple[list[str
         if word == ":" and _PLURAL_END.search(flat, at, stop.start()):
             # "Các Bộ: Tài chính, Quốc phòng, Công an chủ trì ...": the list names the units
             listed = p["stop"].search(flat, stop.end() + 1, min(limit, stop.end() + 300))
-            if listed and listed.group().strip() not in ":;." and is_name_list(flat[stop.end() : listed.start()].strip()):
+            if listed and listed.group().strip() not in ":;." and listed_names(flat[stop.end() : listed.start()].strip()):
                 end = listed.start()
                 break
             if not _PLACE_END.search(flat, at, stop.start()):
@@ -129,6 +136,12 @@ _GENERIC_TAIL = re.compile(r"(?:có\s+)?liên\s+quan|khác$|trực\s+thuộc|tr�
 _PLURAL_CAPITAL = re.compile(r"(?:các|những)\s+(?=[A-ZĐÀ-Ỹ])")
 
 
+# "Thủ trưởng các cơ quan: ...", "Giám đốc các đơn vị: ..." (the names listed carry their own heads)
+_POSTS_OF_LISTED = re.compile(r"^(?P<title>[^:,]{3,40}?)\s+(?:các|Các)\s+(?:cơ\s+quan|đơn\s+vị)(?:\s*,\s*(?:đơn\s+vị|ban|ngành|địa\s+phương))*\s*:\s*(?P<names>.+)$")
+_HAS_PROPER = re.compile(r"\s[A-ZĐÀ-Ỹ]")
+_LOWER_UNIT_START = re.compile(rf"(?:{phrase_alternation(GRAMMAR['lower_case_unit_starts'])})(?![\wÀ-ỹ])")
+
+
 def _split_at_heads(phrase: str) -> list[str]:
     """A list of units cut where another unit's head starts (after ";", "," or "và"): "Sở
     Khoa học và Công nghệ" and "Sở Văn hóa, Thể thao và Du lịch" stay whole."""
@@ -137,6 +150,11 @@ def _split_at_heads(phrase: str) -> list[str]:
     parts = [x for x in re.split(r"\s*;\s*", phrase) if x]
     units: list[str] = []
     for part in parts:
+        # "Thủ trưởng các cơ quan: Văn phòng UBND tỉnh, Sở Xây dựng, ...": the post of each body listed
+        posts = _POSTS_OF_LISTED.match(part)
+        if posts and member_head().fullmatch(posts.group("title")) and p["head"].match(posts.group("names")):
+            units.extend(f"{posts.group('title')} {u}" for u in _split_at_heads(posts.group("names")))
+            continue
         pieces = re.split(r"(,\s*|\s+và\s+|\s+cùng\s+)(?=\S)", part)
         current = ""
         separator = ""
@@ -153,6 +171,14 @@ def _split_at_heads(phrase: str) -> list[str]:
             continues = piece[:1].islower() and _UNIT_NOUNS.match(piece) and "và" not in separator
             if continues and _PROPER_NAME.match(current) and len(piece.split()) >= 3 and not _GENERIC_TAIL.search(piece):
                 continues, capital = False, piece[:1].upper() + piece[1:]
+            # "Thủ trưởng các đơn vị thuộc Ngân hàng Nhà nước Việt Nam, chi nhánh ngân hàng nước
+            # ngoài": after a proper name, a unit's head in lower case starts the next unit
+            if not continues and "và" not in separator and _LOWER_UNIT_START.match(piece) and _HAS_PROPER.search(current):
+                capital = piece[:1].upper() + piece[1:]
+            # "Các Bộ: Quốc phòng, Công an": a department's name inside the list, not the head "Công an"
+            listing = _TITLE_LIST.match(current) if current else None
+            if listing and f"{listing.group('kind')[:1].upper()}{listing.group('kind')[1:]} {piece}" in _known_departments():
+                continues = True
             # "..., các Chủ đầu tư, các Cơ quan chủ trì Dự án": a capitalised head after "các" starts a unit
             plural = _PLURAL_CAPITAL.match(piece)
             if current and (p["head"].match(capital) or (plural and p["head"].match(piece, plural.end()))) and not continues:
@@ -176,7 +202,8 @@ def split_units(phrase: str) -> list[str]:
     for unit in units:
         m = _TITLE_LIST.match(unit)
         if m:
-            names = _listed_names(m.group("names"))
+            # (a Cục's or Vụ's name may hold "và": "Hàng hải và Đường thủy Việt Nam"; cut at commas)
+            names = _listed_names(m.group("names")) if m.group("kind").lower() in ("sở", "bộ") else [x.strip() for x in m.group("names").strip(" .;").split(",") if x.strip()]
             title = (m.group("title") + " " if m.group("title") else "") + m.group("kind").capitalize()
             expanded.extend(f"{title} {n.strip()}" for n in names)
         else:
@@ -195,6 +222,9 @@ def split_units(phrase: str) -> list[str]:
 
 # "Chủ tịch Ủy ban nhân dân các tỉnh: Gia Lai, Đắk Lắk và Khánh Hòa"
 _PLACE_LIST = re.compile(r"^(?P<title>.+?)\s+(?:các|Các)\s+(?P<kind>tỉnh,\s*thành\s+phố|tỉnh|thành\s+phố|huyện|xã)\s*:\s*(?P<names>.+)$")
+
+
+_LOCAL_BODY = re.compile(r"(?:các\s+|Các\s+)?(?P<body>Hội\s+đồng\s+nhân\s+dân|HĐND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND)(?![\wÀ-ỹ])")
 
 
 def _share_modifiers(units: list[str]) -> list[str]:
@@ -224,6 +254,13 @@ def _share_modifiers(units: list[str]) -> list[str]:
             other = re.sub(r"^(?:các\s+|phó\s+)+", "", nxt.group() if nxt else "", flags=re.I).lower()
             if nxt and nxt.end() < len(out[i + 1]) and own == other:
                 out[i] = f"{out[i]} {out[i + 1][nxt.end():].strip()}"
+    # "Hội đồng nhân dân, Ủy ban nhân dân tỉnh An Giang": a bare council takes the locality of the
+    # committee named after it (and "HĐND, UBND các cấp")
+    for i in range(len(out) - 2, -1, -1):
+        bare = _LOCAL_BODY.fullmatch(out[i])
+        nxt = _LOCAL_BODY.match(out[i + 1])
+        if bare and nxt and nxt.end() < len(out[i + 1]) and fold(bare.group("body"))[:3] != fold(nxt.group("body"))[:3]:
+            out[i] = f"{out[i]} {out[i + 1][nxt.end():].strip()}"
     # "Bí thư Tỉnh ủy, Chủ tịch Ủy ban nhân dân các tỉnh: A, B": the posts before the list share it
     if out:
         m = _PLACE_LIST.match(out[-1])
@@ -267,6 +304,12 @@ def _listed_names(names: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
+def _known_departments() -> frozenset[str]:
+    """The Sở and Bộ of ``issuers.json`` by name ("Bộ Công an", "Sở Tư pháp")."""
+    return frozenset(v["name"] for v in load_table("issuers.json")["codes"].values() if v["name"].startswith(("Sở ", "Bộ ")))
+
+
+@lru_cache(maxsize=1)
 def _compound_departments() -> frozenset[str]:
     """The names after "Sở"/"Bộ" that hold a comma or "và" ("Kế hoạch và Đầu tư"), as keys."""
     names = [v["name"].split(" ", 1)[1] for v in load_table("issuers.json")["codes"].values() if v["name"].startswith(("Sở ", "Bộ "))]
@@ -278,7 +321,7 @@ def _department_key(name: str) -> str:
 
 
 # "Giám đốc các Sở: Tài chính, Xây dựng" is the director of each Sở named
-_TITLE_LIST = re.compile(r"^(?P<title>.*?)\s*(?:các|Các)\s+(?P<kind>Sở|Bộ|sở|bộ)\s*:\s*(?P<names>.+)$")
+_TITLE_LIST = re.compile(r"^(?P<title>.*?)\s*(?:các|Các)\s+(?P<kind>Sở|Bộ|sở|bộ|Cục|Vụ|Tổng\s+cục)\s*:\s*(?P<names>.+)$")
 
 
 def find_coordinators(text: str) -> list[str]:
@@ -287,3 +330,58 @@ def find_coordinators(text: str) -> list[str]:
         return []
     who = _split_at_heads(m.group("who"))  # "Sở Khoa học và Công nghệ" is one unit, not two
     return [collapse(w).strip(" ,.;") for w in who if len(w.split()) >= 2 or w[:1].isupper()][:8]
+
+
+# Where a unit's name read too far ends (``task_grammar.json`` 'name_ending'): before a verb of
+# its own ("Tổng cục Hải quan | quyết định kiểm tra ..."), not one inside a relative clause
+# ("Hội đồng do Bộ trưởng thành lập") or a prepositional phrase ("theo quy định của ..."), nor a
+# syllable of a capitalised word ("Bộ Ngoại giao"); and before a conjunction or preposition left
+# at its end ("Ủy ban nhân dân cấp xã | khi thực hiện thủ tục ...").
+_ENDING = GRAMMAR["name_ending"]
+_OWN_VERB = re.compile(rf"(?<![\wÀ-ỹ])(?:{phrase_alternation(_ENDING['verbs'])})(?![\wÀ-ỹ])")
+_TAIL = re.compile(rf"\s(?:{phrase_alternation(_ENDING['tails'])})$")
+_RELATIVE_OPEN = re.compile(rf"(?<![\wÀ-ỹ])(?:{phrase_alternation(_ENDING['relative'])})(?![\wÀ-ỹ])")
+_NOUN_USE = re.compile(r"(?:theo|tại|của|các|mọi|về)\s+$")  # "theo quy định", "các cấp": not the name's verb
+_COMPOUND_BEFORE = re.compile(r"(?:khẩn|công|độc|xác|ngoại|bàn|chuyển|cung|phân|thành|thiết|cao)\s+$")
+_COMPOUND_AFTER = re.compile(r"\s+(?:thông|dịch|bách|phát|nhận)(?![\wÀ-ỹ])")
+_LEVEL_AFTER = re.compile(r"\s*(?:tỉnh|xã|huyện|phường|ủy|uỷ|trung\s+ương|cơ\s+sở|có\s+thẩm\s+quyền|quốc\s+gia|bộ|trên|dưới|thành\s+phố)(?![\wÀ-ỹ])")
+
+
+def name_and_verb(unit: str) -> tuple[str, str] | None:
+    """A unit's name that ran into the words of its duty, cut where the name ends: (the name, the
+    words that belong to the action); None when the name is whole."""
+    p = patterns()
+    head = p["head"].match(unit) or p["head"].match(unit[:1].upper() + unit[1:])
+    if not head:
+        return None
+    for m in _OWN_VERB.finditer(unit, head.end()):
+        before = unit[: m.start()]
+        if _RELATIVE_OPEN.search(before, head.end()):
+            break  # "... được giao quản lý", "do Giám đốc quyết định thành lập": the name's own clause
+        words = before.split()
+        if not words or m.group()[:1].isupper() or _NOUN_USE.search(before):
+            continue
+        if " " not in m.group() and words[-1][:1].isupper():
+            continue  # a syllable of a capitalised word: "Bộ Ngoại giao", "UBND tỉnh Lào Cai lập"?
+        if m.group() == "cấp" and _LEVEL_AFTER.match(unit, m.end()):
+            continue  # "cấp tỉnh", "cấp có thẩm quyền": a level, not the verb "to issue"
+        if " " not in m.group() and (_COMPOUND_BEFORE.search(before) or _COMPOUND_AFTER.match(unit, m.end())):
+            continue  # a syllable of a word: "khẩn cấp", "công lập", "giao thông", "giao dịch"
+        name = before.rstrip(" ,")
+        if len(name) > len(head.group()):
+            return name, unit[m.start() :]
+        return None
+    tail = _TAIL.search(unit)
+    if tail and len(unit[: tail.start()]) > len(head.group()):
+        return unit[: tail.start()], unit[tail.start() + 1 :]
+    return None
+
+
+def is_verb_list(unit: str) -> bool:
+    """ "Tổ chức, chỉ đạo", "Thanh tra, kiểm tra, giám sát ...": verbs listed, not a unit (a head
+    that is also a verb, then a duty verb after the comma)."""
+    parts = [x.strip() for x in unit.split(",")]
+    return len(parts) > 1 and any(free_verb().match(x) for x in parts[1:]) and fold(parts[0]).lower() in _VERB_HEADS
+
+
+_VERB_HEADS = frozenset({"to chuc", "thanh tra", "kiem tra", "kiem toan", "bao cao", "lap", "giam sat"})

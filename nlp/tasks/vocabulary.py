@@ -46,7 +46,9 @@ def patterns() -> dict[str, re.Pattern]:
 @lru_cache(maxsize=None)
 def coordinator_pattern() -> re.Pattern:
     """ "phối hợp với <units>" up to the verb of the duty (any duty cue) or the clause's end."""
-    verbs = phrase_alternation([c for c in _table()["duty_cues"] if c != "phối hợp"] + ["để", "trong", "nhằm", "theo"])
+    # (and the verbs of two words a name may run into: "phối hợp với các đơn vị xác định chỉ tiêu ...")
+    own = [v for v in GRAMMAR["name_ending"]["verbs"] if " " in v]
+    verbs = phrase_alternation([c for c in _table()["duty_cues"] if c != "phối hợp"] + own + ["để", "trong", "nhằm", "theo"])
     # (no unit where a verb follows at once: "chủ trì, phối hợp triển khai ...")
     return re.compile(rf"phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+(?!(?:{verbs})(?![\wÀ-ỹ]))(?P<who>.+?)(?=\s+(?:{verbs})(?![\wÀ-ỹ])|[;.:]|$)")
 

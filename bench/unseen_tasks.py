@@ -1,0 +1,48 @@
+#!/usr/bin/env python3
+"""Tasks F1 on a few corpus documents no rule was written from (``bench/unseen/``, see its
+README): how the task reader does on documents it has never seen, scored as the dev set is.
+
+    python bench/unseen_tasks.py [--errors] [--command ".venv/bin/directives extract"]
+
+The scoring is ``../shared/eval/score.py``'s own (imported from there, not copied): tasks match
+one-to-one on assignee (token F1 at least 0.6), deadlines are compared on the matched pairs,
+tasks of kind ``obligation`` are left out. Only the task fields are annotated in these records,
+so only tasks are scored.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import shlex
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+GOLD = HERE / "unseen"
+SCORE = HERE.parents[1] / "shared" / "eval" / "score.py"
+
+
+def load_score():
+    spec = importlib.util.spec_from_file_location("score", SCORE)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--errors", action="store_true", help="print every missed and extra task")
+    parser.add_argument("--command", default=str(HERE.parent / ".venv" / "bin" / "directives") + " extract")
+    args = parser.parse_args()
+    score = load_score()
+    golds = score.load_gold(GOLD)
+    preds = score.run_command(shlex.split(args.command), [g["_path"] for g in golds], timeout=600)
+    for gold, pred in zip(golds, preds):
+        one = score.score([gold], [pred])["tasks"]
+        print(f"{gold['file'].rsplit('/', 1)[-1][:48]:50} tp {one.tp:3} fp {one.fp:3} fn {one.fn:3}  f1 {one.f1():.3f}")
+    tally = score.score(golds, preds, show_errors=args.errors)["tasks"]
+    agree, total = tally.sides.get("deadline", [0, 0])
+    print(f"tasks tp {tally.tp} fp {tally.fp} fn {tally.fn}  f1 {tally.f1():.3f}  deadline {agree}/{total}")
+
+
+if __name__ == "__main__":
+    main()
