@@ -265,19 +265,20 @@ def test_progress_commits_time_limit_and_memory_limit_on_the_workers(examples, t
 
     db_path = tmp_path / "dask.db"
     store = Store.open(db_path)
-    errors, seen, stored_meanwhile = {}, [], []
+    errors, seen, meanwhile = {}, [], []
 
     def on_progress(report, working):
         seen.append(dict(working))
-        if working.get(str(slow), 0) > 1.5 and not stored_meanwhile:
+        if working.get(str(slow), 0) > 0.5:  # (stored by the writer, seen by a reader) while the slow one is read
             with sqlite3.connect(f"file:{db_path}?mode=ro", uri=True) as reader:
-                stored_meanwhile.append(reader.execute("SELECT count(*) FROM document_sources").fetchone()[0])
+                committed = reader.execute("SELECT count(*) FROM document_sources").fetchone()[0]
+            meanwhile.append((report.added + report.merged, committed))
 
     limit = 3 * 1024 ** 3
     with dask_cluster.connect("local", workers=2) as runner:
         runner.work = work
         report = ingest(
-            store, [examples], Options(timeout=3), max_memory=limit, runner=runner,
+            store, [examples], Options(timeout=6), max_memory=limit, runner=runner,
             display=Watch(error=errors.__setitem__, progress=on_progress),
         )
         address_space = runner.client.run(_address_space_limit)
@@ -285,10 +286,13 @@ def test_progress_commits_time_limit_and_memory_limit_on_the_workers(examples, t
         dask_limits = {w["memory_limit"] for w in runner.client.scheduler_info()["workers"].values()}
         runner.client.run(dask_cluster._cap_memory, None)  # a later batch without --max-memory
         restored = runner.client.run(_address_space_limit)
-    assert errors == {str(slow): "took longer than the time limit of 3 s for one file (--timeout)"}
+    assert errors == {str(slow): "took longer than the time limit of 6 s for one file (--timeout)"}
     assert report.added + report.merged == len(EXAMPLES) and report.failed == 1
     assert max(w.get(str(slow), 0) for w in seen) > 2, "no progress while the slow file was read"
-    assert stored_meanwhile == [len(EXAMPLES)], "the files done were not committed while the slow one was read"
+    # on a loaded machine the other files may still be on their way when the slow one starts:
+    # what matters is that what the writer has stored is committed while the slow one is read
+    assert any(0 < stored == committed for stored, committed in meanwhile), (
+        f"the files done were not committed while the slow one was read: {meanwhile}")
     # each worker may take the limit on top of what it holds at rest, and says so when a file needs more
     assert all(0 < space - limit < 16 * 1024 ** 3 for space in address_space.values()) and dask_limits == {limit}
     assert set(said.values()) == {"out of memory (limit 3072 MB, --max-memory)"}
