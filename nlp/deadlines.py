@@ -51,7 +51,10 @@ _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
 _DAY = r"(?P<d>\d{1,2})\s*(?:tháng\s*|[/.-])\s*(?P<m>\d{1,2})\s*(?:năm\s*|[/.-])\s*(?P<y>(?:19|20)\d{2})"
 _DATE_DEADLINE = re.compile(
-    r"(?P<text>(?:hoàn\s+thành\s+)?(?:trước|chậm\s+nhất|không\s+muộn\s+hơn|trong|vào|hạn\s+chót|đến)(?:\s+ngày)?\s+(?:ngày\s+)?"
+    r"(?P<text>(?:hoàn\s+thành\s+)?(?:trước|chậm\s+nhất|không\s+muộn\s+hơn|trong|vào|hạn\s+chót|đến)"
+    # an hour of the day may come first: "trước 17 giờ ngày 27/11/2025", "chậm nhất 16h00 ngày ..."
+    r"(?:\s+(?:lúc\s+)?\d{1,2}\s*(?:giờ|h)(?:\s*\d{2}(?:\s*phút)?)?(?:,)?)?"
+    r"(?:\s+ngày)?\s+(?:ngày\s+)?"
     + _DAY + ")",
     re.I,
 )

@@ -58,7 +58,7 @@ def extract_text(text: str) -> Fields:
     plain = blank_spans(body, notes)
     fold_blanked(body, plain, notes)  # its fold from the body's, for every step that needs it
     subject = _without_notes(header.subject)
-    tasks = [t for s, e in outside(tables.spans, body_start, len(body)) for t in find_tasks(plain, s, e, header.issued_date)]
+    tasks = [t for s, e in outside(tables.spans, body_start, len(body)) for t in find_tasks(plain, s, e, header.issued_date, header.doc_type)]
     # a sanction decision's duties are fixed sentences of its form (nlp.sanctions), read instead
     # of the grammar's where the form gives them
     sanctions = sanction_tasks(body, body_start, len(body), header.issued_date) if header.doc_type in (None, "QĐ") else []

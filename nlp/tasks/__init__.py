@@ -43,11 +43,13 @@ from .task import Task
 __all__ = ["Task", "find_tasks", "find_deadline"]
 
 
-def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: str | None = None) -> list[Task]:
+def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: str | None = None, doc_type: str | None = None) -> list[Task]:
     """Every duty given to a unit between ``start`` and ``end`` of ``text``: those of the items
-    first, then those of the sentences the items' duties did not take in."""
+    first, then those of the sentences the items' duties did not take in. ``doc_type`` ("CT",
+    "CĐ", "KH" ...): a text that assigns work reads a unit opening a sentence with a duty verb
+    as that unit's duty (``from_sentences.subject_duty``)."""
     end = len(text) if end is None else end
-    doc = Context.read(text, start, end, issued_date)
+    doc = Context.read(text, start, end, issued_date, doc_type)
     tasks = item_tasks(doc)
     tasks.extend(sentence_tasks(doc, tasks))
     tasks.extend(address_tasks(doc, tasks, text))  # a công điện's numbered duties that name no unit

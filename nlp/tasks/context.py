@@ -112,9 +112,10 @@ class Context:
     paragraphs: list[int]  # where each blank line ends
     labels: list[re.Match]  # table-row labels ("Cơ quan chủ trì:"), on the folded text
     label_starts: list[int]
+    doc_type: str | None = None  # "CT", "CĐ", "KH" ...: what kind of text gives the duties
 
     @classmethod
-    def read(cls, text: str, start: int, end: int, issued_date: str | None) -> Context:
+    def read(cls, text: str, start: int, end: int, issued_date: str | None, doc_type: str | None = None) -> Context:
         original = text
         text, cuts, blanked = blanked_boundaries(text, start, end)
         flat = text.replace("\n", " ")
@@ -142,6 +143,7 @@ class Context:
             paragraphs=[m.end() for m in blank_lines],  # where a blank line ends
             labels=labels,
             label_starts=[m.start() for m in labels],
+            doc_type=doc_type,
         )
 
     def section_at(self, offset: int) -> str | None:

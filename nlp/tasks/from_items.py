@@ -17,7 +17,7 @@ from ..normalize import collapse, fold
 from ..tables import phrase_alternation, starting_words
 from .context import SENTENCE_CUT, Context, Matches, sentences
 from .legal_subjects import RESPONSIBLE_CUE, SCOPE, responsible_subject, without_scope
-from .task import NOT_DUTY, ONLY_REPEATS, Task, action_text
+from .task import CRITERIA, NOT_DUTY, ONLY_REPEATS, Task, action_text
 from .units import find_coordinators, is_name_list, past_parenthesis, split_units, units_at
 from .vocabulary import CLAUSE_WORD, GRAMMAR, free_verb, is_group, names_unit, patterns
 
@@ -102,6 +102,8 @@ def unit_led(doc: Context, item: Item, used: set[int]) -> list[Task]:
                 rest = rest[len(units[0]) :]
     elif not (lead or heading_only or p["cue"].match(rest) or _QUALIFIER.match(rest)):
         return []  # "1. Sở ... là ..." without a duty
+    if CRITERIA.search(rest):
+        return []  # "Các cơ quan, đơn vị ... đạt các tiêu chuẩn sau:": who may be rewarded, not a duty
     taken = _with_items_under(doc, item, rest, heading_only, item_end, used)
     if taken is None:
         return []
@@ -138,7 +140,8 @@ def _leading_units(doc: Context, item: Item, at: int, lead: re.Match | None) -> 
             own = flat[at : own_end(item)]
             if not re.search(r"[.;:]", own) and len(own.split()) <= 40:
                 blank = None  # a heading the export broke into two paragraphs: "... Hội Liên hiệp\n\nPhụ nữ Thành phố ..."
-        units, after = units_at(flat, at, item.end if blank is None else blank, tag=bool(lead))  # the tagger only after "Giao", "Đề nghị" ...
+        asked = bool(lead) and fold(lead.group()).startswith("giao")  # a verb follows "Giao X"
+        units, after = units_at(flat, at, item.end if blank is None else blank, tag=bool(lead), asked=asked)  # the tagger only after "Giao", "Đề nghị" ...
         titled = bool(units and blank is not None and not flat[after:blank].strip(" *"))  # the name is the heading's line
     if not units:
         # "1. Căn cứ Kế hoạch này, Giám đốc các Sở, ... xây dựng kế hoạch ...": past the lead-in

@@ -89,7 +89,102 @@ def in_sentence(doc: Context, s: int, e: int) -> list[Task]:
     found = _asked(doc, s, e, clauses, section)
     if clauses[0][1]:
         return found
-    return found + _before_cues(doc, s, e, section)
+    found += _before_cues(doc, s, e, section)
+    if not found and doc.doc_type in ASSIGNING_TYPES:
+        found = subject_duty(doc, s, e, section)
+    return found
+
+
+# The texts that assign work (a chỉ thị, a công điện, a kế hoạch): in them a sentence whose
+# subject is a unit and whose verb is a duty verb gives that unit the duty, whatever the verb
+# ("Văn phòng Chính phủ theo dõi, đôn đốc ...", "Ủy ban nhân dân các tỉnh: A, B khẩn trương gửi
+# báo cáo ..."); a legal text's such sentence states what a body does, not what it is told to do.
+# A kế hoạch gives its duties in its part of assignments only ("Tổ chức thực hiện", "Phân công
+# nhiệm vụ", "Trách nhiệm ..."); its aims, contents and targets are written with the same verbs.
+ASSIGNING_TYPES = frozenset({"CT", "CĐ", "KH"})
+_ASSIGNING_PART = re.compile(r"to\s+chuc\s+thuc\s+hien|phan\s+cong|trach\s+nhiem")
+# the issuer's own act of issuing: "Ủy ban nhân dân tỉnh ban hành Kế hoạch ... như sau:"
+_ISSUES_THIS = re.compile(rf"ban\s+hành\s+(?:{phrase_alternation(GRAMMAR['this_document_types'])})(?![\wÀ-ỹ])")
+# a member's role on a board, not a duty: "Ban Chỉ đạo do một Phó Chủ tịch ... làm Trưởng ban"
+_ROLE = re.compile(r"làm\s+(?:Phó\s+|phó\s+)?(?:Trưởng|trưởng|Tổ\s+trưởng|tổ\s+trưởng|Chủ\s+tịch|thành\s+viên|Thành\s+viên|ủy\s+viên|Ủy\s+viên|thư\s+ký|Thư\s+ký)(?![\wÀ-ỹ])")
+_BARE_GENERIC = re.compile(r"(?:[Cc]ác\s+)?(?:cơ\s+quan|đơn\s+vị|tổ\s+chức|Cơ\s+quan|Đơn\s+vị|Tổ\s+chức)")
+# "Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành ...": the units asked, not the one asking
+_ASKING = re.compile(r"\s(?:yêu\s+cầu|đề\s+nghị|giao)\s+")
+
+
+def subject_duty(doc: Context, s: int, e: int, section: str | None) -> list[Task]:
+    """The duty of the units that open the sentence between ``s`` and ``e``, its verb one of the
+    duty verbs (``tasks.json`` 'duty_cues'), in a text that assigns work. A sentence that ends
+    on its cue and a colon ("Ban Chỉ đạo có trách nhiệm:") takes the items after it that name
+    no unit of their own as its duty ("d) Giao Trưởng Ban ..." is read on its own)."""
+    flat = doc.flat
+    if doc.doc_type == "KH" and not _in_assigning_part(doc, s):
+        return []
+    at = _CLAUSE_OPENING.match(flat, s, e).end()
+    units, after = units_at(flat, at, e, tag=False)
+    if not units:
+        return []
+    asking = _ASKING.search(flat, at, after)
+    if asking:
+        units, after = units_at(flat, asking.end(), e, tag=False)
+        if not units:
+            return []
+    after = past_parenthesis(flat, after, e)
+    if not patterns()["cue"].match(flat, after) or _NARRATED.search(flat[at:after]):
+        return []
+    rest = flat[after:e]
+    if _ISSUES_THIS.match(rest.lstrip()) or _ROLE.match(rest.lstrip()):
+        return []
+    if len(units) == 1 and _BARE_GENERIC.fullmatch(units[0]):
+        return []  # "Các cơ quan tuyên truyền, báo chí ...": the cue word is part of the name
+    end = e
+    if flat[s:e].rstrip().endswith(":") and _BARE_CUE.fullmatch(rest.strip(" :")):
+        items = _items_after(doc, e)
+        if not items:
+            return []
+        rest = " ".join(flat[c.text_start : next_subject(flat, c.text_start, c.end)] for c in items)
+        end = items[-1].end
+        action = action_text(rest, items=True)
+    else:
+        action = action_text(rest)
+    if not action or ONLY_REPEATS.match(action) or NOT_DUTY.search(action[:80]):
+        return []
+    return tasks_for(units, action, rest, doc.issued_date, section, s, end)
+
+
+_BARE_CUE = re.compile(r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ|(?:thực\s+hiện|có)\s+(?:các|những)\s+nhiệm\s+vụ(?:\s+sau(?:\s+đây)?)?", re.I)
+
+
+def _in_assigning_part(doc: Context, at: int) -> bool:
+    """Whether ``at`` lies in an item whose title names the plan's part of assignments."""
+    for item in doc.items:
+        if item.start > at:
+            break
+        if at < item.end and _ASSIGNING_PART.search(doc.folded, item.text_start, min(own_title_end(doc.text, item), item.text_start + 120)):
+            return True
+    return False
+
+
+def own_title_end(text: str, item: Item) -> int:
+    """Where the first line of an item's text ends."""
+    line_end = text.find("\n", item.text_start, item.end)
+    return item.end if line_end < 0 else line_end
+
+
+def _items_after(doc: Context, at: int) -> list[Item]:
+    """The items right after ``at`` at one level (with theirs under them) that name no unit of
+    their own: the duties a sentence ending "X có trách nhiệm:" announces."""
+    i = bisect_left(doc.starts, at)
+    if i >= len(doc.items) or doc.flat[at : doc.items[i].start].strip():
+        return []
+    level = doc.items[i].level
+    run = []
+    while i < len(doc.items) and doc.items[i].level >= level:
+        item = doc.items[i]
+        if item.level == level and not starts_with_unit(doc.flat, item):
+            run.append(item)
+        i += 1
+    return run
 
 
 def _closing_article(doc: Context, s: int, e: int, closing: re.Match, section: str | None) -> list[Task]:
@@ -143,7 +238,7 @@ def _asked(doc: Context, s: int, e: int, clauses: list[tuple[int, re.Match | Non
         if not lead:
             continue
         clause_end = clauses[i + 1][0] if i + 1 < len(clauses) else e
-        units, after = units_at(flat, lead.end(), clause_end)
+        units, after = units_at(flat, lead.end(), clause_end, asked=lead.group("lead").lower().startswith("giao"))
         if units:
             after = past_parenthesis(flat, after, clause_end)
             rest = flat[after:clause_end]
@@ -221,9 +316,12 @@ def _following_items(flat: str, items: list[Item], starts: list[int], at: int) -
     level = items[i].level
     run = []
     while i < len(items) and items[i].level >= level:
+        # (nor if an item under them names one: "yêu cầu các Bộ ... thực hiện các nhiệm vụ sau:"
+        # then parts "I. ...", "II. ..." whose items say "1. Bộ Tài chính chủ trì ...": the
+        # lead-in addresses the text, the duties are the items')
+        if starts_with_unit(flat, items[i]):
+            return []
         if items[i].level == level:
-            if starts_with_unit(flat, items[i]):
-                return []
             run.append(items[i])
         i += 1
     return run

@@ -64,9 +64,15 @@ NOT_DUTY = re.compile(
     rf"|trách\s+nhiệm\s+(?:(?:{phrase_alternation(_NOT_DUTY_WORDS['accountable_how'], True)})\s+)?trước\s+(?:pháp\s+luật|[A-ZĐÀ-Ỹ])"
     r"|^\W*tiếp\s+tục\s+hoạt\s+động(?![\wÀ-ỹ])"  # a body that goes on existing ("... tiếp tục hoạt động cho đến khi ...")
     r"|nếu\s+có\s+(?:khó\s+khăn,?\s+)?vướng\s+mắc|^\W*(?:(?:kịp\s+thời|chủ\s+động)\s+)?phản\s+ánh\s+(?:về|kịp\s+thời)"
-    rf"|^\W*(?:{phrase_alternation(_NOT_DUTY_WORDS['contact_labels'], True)})\s*:",
+    rf"|^\W*(?:{phrase_alternation(_NOT_DUTY_WORDS['contact_labels'], True)})\s*:"
+    # a quota of awards, not a duty: "Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân", "01 cá
+    # nhân/01 ban", "Mỗi đoàn xét chọn 01 cá nhân", "...: chọn không quá 01 trường hợp"
+    r"|^(?:[^.;:]{0,100}:\s*)?\W*(?:mỗi\s+[^\s,;:]+(?:\s*,\s*[^\s,;:]+)?\s+)?(?:(?:xét\s+)?(?:chọn|đề\s+nghị)\s+)?(?:không\s+quá\s+|tối\s+đa\s+)?"
+    r"\d{1,3}\s+(?:cá\s+nhân|tập\s+thể|trường\s+hợp)(?![\wÀ-ỹ])",
     re.I,
 )
+# the criteria of an award, not a duty: "Các cơ quan, đơn vị ... đạt các tiêu chuẩn sau:"
+CRITERIA = re.compile(r"(?:đạt|đáp\s+ứng|có\s+đủ)\s+(?:các\s+|những\s+)?(?:tiêu\s+chuẩn|điều\s+kiện)(?:\s+(?:sau(?:\s+đây)?|như\s+sau))?[\s*]*:?[\s*]*$", re.I)
 
 
 def tasks_for(units: list[str], action: str, words: str, issued_date: str | None, section: str | None, start: int, end: int) -> list[Task]:

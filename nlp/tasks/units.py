@@ -53,9 +53,12 @@ def past_parenthesis(flat: str, at: int, end: int) -> int:
     return m.end() if m else at
 
 
-def units_at(flat: str, at: int, limit: int, tag: bool = True) -> tuple[list[str], int]:
+def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = False) -> tuple[list[str], int]:
     """The unit names starting at ``at`` ("Sở Tài chính, Sở Xây dựng và UBND các xã"), and
-    where they end. ``tag``: ask the tagger where the grammar cannot tell (see ``subjects``)."""
+    where they end. ``tag``: ask the tagger where the grammar cannot tell (see ``subjects``).
+    ``asked``: the names follow a lead cue ("Giao", "Đề nghị", "Yêu cầu"), so a verb follows
+    them: a predicate ("Giao Trưởng Ban Chỉ đạo | quyết định ...") ends them, it does not make
+    the phrase a clause of its own."""
     p = patterns()
     while at < limit and flat[at] in " *\t":
         at += 1
@@ -86,6 +89,16 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True) -> tuple[list[str
         by_cue = stop.group().strip()[:1].isalpha()
         break
     phrase = flat[at:end]
+    # "Chủ tịch UBND các tỉnh | trong tháng 8 năm 2008 quyết định ...": a time is no part of a name
+    timed = _TIME_AFTER_NAME.search(phrase, len(head.group()))
+    if timed:
+        end = at + timed.start()
+        phrase = flat[at:end]
+    if asked:
+        verb = _PREDICATE.search(phrase, len(head.group()))
+        if verb and not MODAL.search(phrase[: verb.start()]):
+            end = at + verb.start()
+            phrase = flat[at:end]
     # Where the grammar cannot tell (a verb outside its list, a subject outside it), the
     # tagger finds the first predicate verb: "Đề nghị Thường trực HĐND tỉnh | xem xét, ..."
     lower_words = _LOWER_WORD.findall(phrase, len(head.group())) if tag and tagger_on() else ()
@@ -119,6 +132,9 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True) -> tuple[list[str
 # "... đã chủ trì", "Bộ phận điều phối là bộ phận ...", "Đoàn Hội thẩm bao gồm ...", "Cục có tư cách pháp nhân"
 MODAL = re.compile(rf"\s(?:{phrase_alternation(GRAMMAR['modals'])})(?![\wÀ-ỹ])")
 _PLURAL_END = re.compile(r"(?:các|Các)\s+(?:Bộ|Sở|sở|bộ|cơ\s+quan|đơn\s+vị|Ban|Ủy\s+ban|tỉnh|tỉnh,\s*thành\s+phố|thành\s+phố|huyện)\s*$")
+
+# a time after a subject, before its verb: "trong tháng 8 năm 2008", "trước ngày 15/12", "trong quý III"
+_TIME_AFTER_NAME = re.compile(r"\s(?:trong|trước|chậm\s+nhất|từ|ngay\s+trong)\s+(?:tháng|quý|năm|ngày|tuần)\s+(?:\d|[IVX]+\b|này|tới|sau)")
 
 # verbs that never stand inside a unit's name, unless a relative clause holds them ("Trưởng Ban
 # Chỉ đạo ... quyết định cụ thể những chủ trương ... và chịu trách nhiệm": a clause, not a unit)
