@@ -102,7 +102,7 @@ def unit_led(doc: Context, item: Item, used: set[int]) -> list[Task]:
                 rest = rest[len(units[0]) :]
     elif not (lead or heading_only or p["cue"].match(rest) or _QUALIFIER.match(rest)):
         return []  # "1. Sở ... là ..." without a duty
-    if CRITERIA.search(rest):
+    if CRITERIA.search(flat, item.text_start, own_end(item)) or CRITERIA.search(rest):
         return []  # "Các cơ quan, đơn vị ... đạt các tiêu chuẩn sau:": who may be rewarded, not a duty
     taken = _with_items_under(doc, item, rest, heading_only, item_end, used)
     if taken is None:
@@ -147,6 +147,8 @@ def _leading_units(doc: Context, item: Item, at: int, lead: re.Match | None) -> 
         # "1. Căn cứ Kế hoạch này, Giám đốc các Sở, ... xây dựng kế hoạch ...": past the lead-in
         lead_in = _LEAD_IN.match(flat, at, item.end)
         past = lead_in.end() if lead_in else _past_title(flat, at, item.end)
+        if past is not None and not lead_in and _AIMS_TITLE.match(doc.folded, at, past):
+            past = None  # "I. MỤC ĐÍCH, YÊU CẦU\nCác sở, ban, ngành triển khai ...": a plan's aims, not a duty
         if past is not None:
             # "VII. CHẾ ĐỘ BÁO CÁO\nCác sở, ban, ngành ... gửi báo cáo ...": past the heading's title
             units, after = units_at(flat, past, item.end)
@@ -388,6 +390,8 @@ def _past_title(flat: str, at: int, end: int) -> int | None:
     return None
 
 
+# the parts of a plan that state its aims, not who does what ("I. MỤC ĐÍCH, YÊU CẦU", "MỤC TIÊU", "QUAN ĐIỂM")
+_AIMS_TITLE = re.compile(r"[\s*]*(?:muc\s+dich|yeu\s+cau|muc\s+tieu|quan\s+diem)(?![a-z])")
 _LEAD_IN = re.compile(rf"\s*(?:{phrase_alternation(GRAMMAR['lead_ins'])})[^,;:]{{0,160}},\s*")
 # a duty with no object of its own: the items under it are its content ("2. Sở Công Thương chủ
 # trì, phối hợp thực hiện" then a), b), c), as a scan reads it, its colon lost or never printed)

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
-from ..items import Item
+from ..items import Item, subtree_end
 from ..normalize import collapse
 from ..tables import phrase_alternation
 from .context import WEAK_CUE, Context, sentences
@@ -21,6 +21,7 @@ from .legal_subjects import responsible_subject, without_scope
 from .task import NOT_DUTY, ONLY_REPEATS, Task, action_text, tasks_for
 from .units import MODAL, PARENTHESIS, past_parenthesis, split_units, units_at
 from .vocabulary import GRAMMAR, is_group, names_unit, patterns
+from ..task_kinds import LEGAL_TYPES
 
 
 def sentence_tasks(doc: Context, item_tasks: list[Task]) -> list[Task]:
@@ -85,7 +86,7 @@ def in_sentence(doc: Context, s: int, e: int) -> list[Task]:
         closing = None  # "Giao UBND tỉnh xây dựng kế hoạch và tổ chức thực hiện Nghị quyết này": a duty, read below
     if closing:
         return _closing_article(doc, s, e, closing, section)
-    clauses = _lead_clauses(doc.flat, s, e)
+    clauses = _lead_clauses(doc.flat, s, e, legal=doc.doc_type in LEGAL_TYPES)
     found = _asked(doc, s, e, clauses, section)
     if clauses[0][1]:
         return found
@@ -107,6 +108,7 @@ _ASSIGNING_PART = re.compile(r"to\s+chuc\s+thuc\s+hien|phan\s+cong|trach\s+nhiem
 _ISSUES_THIS = re.compile(rf"ban\s+hành\s+(?:{phrase_alternation(GRAMMAR['this_document_types'])})(?![\wÀ-ỹ])")
 # a member's role on a board, not a duty: "Ban Chỉ đạo do một Phó Chủ tịch ... làm Trưởng ban"
 _ROLE = re.compile(r"làm\s+(?:Phó\s+|phó\s+)?(?:Trưởng|trưởng|Tổ\s+trưởng|tổ\s+trưởng|Chủ\s+tịch|thành\s+viên|Thành\s+viên|ủy\s+viên|Ủy\s+viên|thư\s+ký|Thư\s+ký)(?![\wÀ-ỹ])")
+_ITEM_MARK_INSIDE = re.compile(r"\s(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})*\.)\s")
 _BARE_GENERIC = re.compile(r"(?:[Cc]ác\s+)?(?:cơ\s+quan|đơn\s+vị|tổ\s+chức|Cơ\s+quan|Đơn\s+vị|Tổ\s+chức)")
 # "Ủy ban nhân dân tỉnh yêu cầu các sở, ban, ngành ...": the units asked, not the one asking
 _ASKING = re.compile(r"\s(?:yêu\s+cầu|đề\s+nghị|giao)\s+")
@@ -135,6 +137,8 @@ def subject_duty(doc: Context, s: int, e: int, section: str | None) -> list[Task
     rest = flat[after:e]
     if _ISSUES_THIS.match(rest.lstrip()) or _ROLE.match(rest.lstrip()):
         return []
+    if _ITEM_MARK_INSIDE.search(flat, at, after):
+        return []  # "Các doanh nghiệp công nghệ số a) Các doanh nghiệp viễn thông ...": a heading, then an item
     if len(units) == 1 and _BARE_GENERIC.fullmatch(units[0]):
         return []  # "Các cơ quan tuyên truyền, báo chí ...": the cue word is part of the name
     end = e
@@ -160,7 +164,7 @@ def _in_assigning_part(doc: Context, at: int) -> bool:
     for item in doc.items:
         if item.start > at:
             break
-        if at < item.end and _ASSIGNING_PART.search(doc.folded, item.text_start, min(own_title_end(doc.text, item), item.text_start + 120)):
+        if at < subtree_end(item) and _ASSIGNING_PART.search(doc.folded, item.text_start, min(own_title_end(doc.text, item), item.text_start + 120)):
             return True
     return False
 
@@ -214,15 +218,15 @@ def _closing_article(doc: Context, s: int, e: int, closing: re.Match, section: s
 _NEXT_ITEM = re.compile(r"[;.]\s*(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})+\.?)\s")
 
 
-def _lead_clauses(flat: str, s: int, e: int) -> list[tuple[int, re.Match | None]]:
+def _lead_clauses(flat: str, s: int, e: int, legal: bool = False) -> list[tuple[int, re.Match | None]]:
     """ "Giao Bộ X ...", "(3) Đề nghị Ủy ban Y ...", and the same after a ";" inside the sentence
     ("...; giao Bộ X làm chủ Chương trình"): where each clause starts, and its lead cue (the
     sentence's own start first, its cue None when it has none)."""
     p = patterns()
     sentence = flat[s:e]
     clauses = [(s, p["lead"].match(flat, s, e))]
-    may = ";" in sentence or "(" in sentence or "đề nghị" in sentence or "yêu cầu" in sentence  # (fastest test)
-    clause_starts = sorted(set(_clause_starts(flat, s, e))) if may else ()
+    may = ";" in sentence or "(" in sentence or "đề nghị" in sentence or "yêu cầu" in sentence or "giao" in sentence or ": " in sentence  # (fastest test)
+    clause_starts = sorted(set(_clause_starts(flat, s, e, legal))) if may else ()
     for at in clause_starts:
         lead = p["lead"].match(flat, at, e)
         if lead:
@@ -330,26 +334,39 @@ def _following_items(flat: str, items: list[Item], starts: list[int], at: int) -
 # Clauses inside a sentence that may open with a lead cue: "...; giao Bộ X ...", "(2) Đề nghị
 # ...", and after the sentence's subject "UBND tỉnh kính đề nghị Thường trực HĐND tỉnh ..." (not
 # "theo/xét đề nghị của ...", "được yêu cầu"). Each form starts with a literal, found fast.
-_NUMBERED_CLAUSE = re.compile(r"\(\d{1,2}\)\s*")
-_ASKED = re.compile(r"(?:đề\s+nghị|yêu\s+cầu)\s+(?:các\s+)?(?:[A-ZĐÀ-Ỹ]|(?:thủ\s+trưởng|giám\s+đốc|chủ\s+tịch|người\s+đứng\s+đầu)\s)")
+_NUMBERED_CLAUSE = re.compile(r"\((?:\d{1,2}|[ivx]{1,4})\)\s*")
+_ASKED = re.compile(r"(?:đề\s+nghị|yêu\s+cầu|(?<!bàn\s)(?<!chuyển\s)giao)\s+(?:các\s+)?(?:[A-ZĐÀ-Ỹ]|(?:thủ\s+trưởng|giám\s+đốc|chủ\s+tịch|người\s+đứng\s+đầu)\s)")
+def _named_giver(before: str) -> bool:
+    """Whether the words before "giao" end on a body's name ("Thủ tướng Chính phủ", "Ủy ban nhân
+    dân tỉnh"), not on a verb or a conjunction ("đang giao", "và giao")."""
+    words = before.split()
+    return bool(words) and (words[-1][:1].isupper() or words[-1] in ("tỉnh", "phố", "huyện", "xã", "phường", "phủ", "trưởng"))
+# a thông báo kết luận's topic, then who is given what: "Về dự án X: Giao Bộ Xây dựng hướng dẫn ..."
+_AFTER_TOPIC = re.compile(r":\s+(?=(?:Giao|Đề\s+nghị|Yêu\s+cầu)\s)")
 _CONDITION = re.compile(r"\s*(?:Trường\s+hợp|Nếu|Khi)\s", re.I)
 
 # "Tờ trình ... về việc đề nghị HĐND xem xét": what another text asked; "Văn bản đề nghị UBND tỉnh
 # xem xét", "quy trình / hồ sơ đề nghị ...": the request is a noun, a paper of a procedure
-_NOT_ASKING = re.compile(r"(?:theo|xét|của|được|có|tại|việc|văn\s+bản|quy\s+trình|hồ\s+sơ|tờ\s+trình)\s+(?:kính\s+)?$", re.I)
+_NOT_ASKING = re.compile(r"(?:theo|xét|của|được|có|tại|việc|văn\s+bản|quy\s+trình|hồ\s+sơ|tờ\s+trình|đã|vừa|đã\s+được|sẽ)\s+(?:kính\s+)?$", re.I)
 
 
-def _clause_starts(flat: str, s: int, e: int):
+def _clause_starts(flat: str, s: int, e: int, legal: bool = False):
     at = flat.find(";", s, e)
     while at >= 0:
         yield at + 1 + (flat[at + 1 : at + 2] == " ")
         at = flat.find(";", at + 1, e)
     for m in _NUMBERED_CLAUSE.finditer(flat, s + 1, e):
         yield m.start()
+    for m in _AFTER_TOPIC.finditer(flat, s, e):
+        yield m.end()
     if _CONDITION.match(flat, s, e):
         return  # "Trường hợp phát sinh vướng mắc ..., đề nghị ...": asked only if it happens
     for m in _ASKED.finditer(flat, s + 1, e):
         before = flat[max(s, m.start() - 12) : m.start()]
+        if m.group().startswith("giao") and (legal or not _named_giver(flat[max(s, m.start() - 40) : m.start()])):
+            # "Thủ tướng Chính phủ giao Bộ X ...": a giver named right before; in a legal text
+            # "giao" inside a clause allots land or sets a rule ("Nhà nước giao đất ...")
+            continue
         if not _NOT_ASKING.search(before):
             yield m.start() - (5 if before.endswith("kính ") else 0)
 

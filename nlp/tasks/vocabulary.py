@@ -37,7 +37,7 @@ def patterns() -> dict[str, re.Pattern]:
         "stop": re.compile(rf"\s(?<!,\s)(?<!các\s)(?<!những\s)(?<!việc\s)(?:{phrase_alternation(t['unit_stops'], ignore_case=True)})(?![\wÀ-ỹ])|\s*[:;.(]|\s+-\s(?![A-ZĐÀ-Ỹ])|,\s*trong\s+đó(?![\wÀ-ỹ])", re.I),
         "cue": re.compile(rf"\s*(?:\(?đề nghị\)?\s*)?(?:{phrase_alternation(t['duty_cues'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
         # at a sentence's start, after a space or a ". " left from the cut (matched, not searched)
-        "lead": re.compile(rf"(?:\s|[.;:]\s)?(?:\(?\d{{1,2}}\)\s*)?(?P<lead>{phrase_alternation(t['lead_cues'], ignore_case=True)})\s+", re.I),
+        "lead": re.compile(rf"(?:\s|[.;:]\s)?(?:\(?(?:\d{{1,2}}|[ivx]{{1,4}})\)\s*)?(?P<lead>{phrase_alternation(t['lead_cues'], ignore_case=True)})\s+", re.I),
         "not_unit": re.compile(rf"(?:{phrase_alternation(t['not_units'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
         "group": re.compile(rf"(?:^|\s)(?:{phrase_alternation(t['groups'], ignore_case=True)})(?![\wÀ-ỹ])", re.I),
     }
