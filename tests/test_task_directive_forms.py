@@ -218,3 +218,38 @@ Quy định về thu hồi đất
 Hồ sơ đề nghị Nhà nước giao đất, cho thuê đất gồm đơn đề nghị và trích lục bản đồ.
 """
     assert _tasks(text) == []
+
+
+def test_a_directives_subject_with_a_verb_outside_the_list_after_a_whole_name():
+    doc = CHI_THI.replace(
+        "1. Bộ Văn hóa, Thể thao và Du lịch chủ trì tuyên truyền về Luật Thống kê.\n",
+        "1. Bộ Văn hóa, Thể thao và Du lịch chủ trì tuyên truyền về Luật Thống kê.\n"
+        "2. Đài Truyền hình Việt Nam, Đài Tiếng nói Việt Nam, các đài phát thanh và truyền hình ở địa phương dành "
+        "thời lượng thỏa đáng để phổ biến Luật Thống kê. Các báo của Trung ương và địa phương mở chuyên mục giải đáp "
+        "về Luật Thống kê.\n"
+        "3. Chủ tịch Ủy ban nhân dân tỉnh đã ban hành Quyết định thành lập Ban Chỉ đạo ở địa phương.\n",
+    )
+    tasks = _tasks(doc, "assignment")
+    press = [t for t in tasks if "thời lượng" in t["action"] or "chuyên mục" in t["action"]]
+    assert _units(press) == [
+        "Đài Truyền hình Việt Nam",
+        "Đài Tiếng nói Việt Nam",
+        "các đài phát thanh và truyền hình ở địa phương",
+        "Các báo của Trung ương và địa phương",
+    ]
+    assert press[0]["action"].startswith("dành thời lượng") and press[3]["action"].startswith("mở chuyên mục")
+    assert not [t for t in tasks if "đã ban hành" in t["action"]]  # what was done is no duty
+
+
+def test_a_legal_texts_subject_with_a_verb_outside_the_list_is_not_read():
+    text = """CHÍNH PHỦ
+Số: 79/2025/NĐ-CP
+Hà Nội, ngày 10 tháng 12 năm 2025
+
+NGHỊ ĐỊNH
+Quy định về báo chí
+
+Điều 3. Thời lượng phát sóng
+1. Đài Truyền hình Việt Nam dành thời lượng phát sóng cho chương trình thời sự theo quy định.
+"""
+    assert _tasks(text) == []

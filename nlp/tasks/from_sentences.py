@@ -19,8 +19,8 @@ from .context import WEAK_CUE, Context, sentences
 from .from_items import ASIDE, closing_is_an_object, next_subject, starts_with_unit
 from .legal_subjects import responsible_subject, without_scope
 from .task import NOT_DUTY, ONLY_REPEATS, Task, action_text, tasks_for
-from .units import MODAL, PARENTHESIS, past_parenthesis, split_units, units_at
-from .vocabulary import GRAMMAR, is_group, names_unit, patterns
+from .units import MODAL, PARENTHESIS, name_before_verb, past_parenthesis, split_units, units_at
+from .vocabulary import CLAUSE_WORD, GRAMMAR, is_group, names_unit, patterns
 from ..task_kinds import LEGAL_TYPES
 
 
@@ -124,8 +124,10 @@ def subject_duty(doc: Context, s: int, e: int, section: str | None) -> list[Task
         return []
     at = _CLAUSE_OPENING.match(flat, s, e).end()
     units, after = units_at(flat, at, e, tag=False)
-    if not units:
-        return []
+    if not units or not patterns()["cue"].match(flat, past_parenthesis(flat, after, e)):
+        # "Đài Truyền hình Việt Nam, ..., các đài ... ở địa phương dành thời lượng ...": a verb
+        # the grammar does not list, after a name that is whole
+        return _subject_with_any_verb(doc, s, e, at, section)
     asking = _ASKING.search(flat, at, after)
     if asking:
         units, after = units_at(flat, asking.end(), e, tag=False)
@@ -154,6 +156,38 @@ def subject_duty(doc: Context, s: int, e: int, section: str | None) -> list[Task
     if not action or ONLY_REPEATS.match(action) or NOT_DUTY.search(action[:80]):
         return []
     return tasks_for(units, action, rest, doc.issued_date, section, s, end)
+
+
+def _subject_with_any_verb(doc: Context, s: int, e: int, at: int, section: str | None) -> list[Task]:
+    """A sentence of a text that assigns work whose subject is a unit and whose verb is not in
+    the grammar's list, where the name is whole before it (``units.name_before_verb``)."""
+    flat = doc.flat
+    head = patterns()["head"].match(flat, at, e) or _PRESS.match(flat, at, e)
+    if not head or not head.group()[:1].isupper() or (head.re is not _PRESS and not names_unit(flat, head)):
+        return []
+    clause_end = min([m.start() for m in (_CLAUSE_END.search(flat, at, e),) if m] + [e])
+    cut = name_before_verb(flat[at:clause_end], len(head.group()))
+    if cut is None:
+        return []
+    phrase = flat[at : at + cut]
+    if MODAL.search(phrase) or _NARRATED.search(phrase) or _ITEM_MARK_INSIDE.search(phrase) or CLAUSE_WORD.search(phrase):
+        return []
+    # "Đài Tiếng nói Việt Nam, các đài phát thanh ... ở địa phương": the press named one by one
+    units = [u for part in re.split(r",\s*(?=các\s)", phrase) for u in (split_units(part) or ([part.strip()] if _PRESS.match(part) else []))]
+    if not units or any(len(u.split()) > 12 for u in units):
+        return []
+    rest = flat[at + cut : e]
+    action = action_text(rest)
+    if len(action.split()) < 4 or ONLY_REPEATS.match(action) or NOT_DUTY.search(action[:80]) or _ISSUES_THIS.match(action):
+        return []
+    if MODAL.match(" " + action):
+        return []  # "Chủ tịch UBND tỉnh | đã ban hành ...": what was done, not a duty
+    return tasks_for(units, action, rest, doc.issued_date, section, s, e)
+
+
+_CLAUSE_END = re.compile(r"[;:.(]")
+# the press as a subject ("Các báo của Trung ương ...", "các đài phát thanh ..."; not "các báo cáo")
+_PRESS = re.compile(r"(?:Các|các)\s+(?:đài|báo)(?!\s+(?:cáo|chí\s+cáo))(?![\wÀ-ỹ])")
 
 
 _BARE_CUE = re.compile(r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ|(?:thực\s+hiện|có)\s+(?:các|những)\s+nhiệm\s+vụ(?:\s+sau(?:\s+đây)?)?", re.I)

@@ -401,3 +401,49 @@ def is_verb_list(unit: str) -> bool:
 
 
 _VERB_HEADS = frozenset({"to chuc", "thanh tra", "kiem tra", "kiem toan", "bao cao", "lap", "giam sat"})
+
+
+# Where a unit's name is whole before a verb the grammar does not list: after a place or level
+# ("... ở địa phương | dành thời lượng ...", "Ủy ban nhân dân tỉnh | ưu tiên ..."), or after a
+# name of two capitalised syllables ("Đài Tiếng nói Việt Nam | dành ...", "Bộ Công Thương | hoàn
+# thành ..."); one capitalised syllable may start a word of two ("Bộ Y | tế" is no end).
+_PLACE_WORDS = frozenset({"tỉnh", "phố", "huyện", "xã", "phường", "ương", "phương", "quốc"})
+_NAME_GOES_ON = frozenset(
+    "và các cấp của thuộc trực ở tại trên có liên được do nhà cùng hoặc thành tỉnh huyện xã phường đóng trung địa toàn khác "
+    "chuyên những mọi trong ngoài về với theo thị hội ty để".split()
+)
+_WORD_AT = re.compile(r"[^\s,;]+")
+
+
+class _HeadGoesOn:
+    """Whether a unit's head starting at one of the two words before runs past the word tested
+    ("Tổng Công | ty" is the head "Tổng Công ty")."""
+
+    @staticmethod
+    def match(phrase: str, start: int, end: int) -> bool:
+        for m in _WORD_AT.finditer(phrase, start, end):
+            head = patterns()["head"].match(phrase, m.start())
+            if head and head.end() >= end:
+                return True
+        return False
+
+
+_HEAD_GOES_ON = _HeadGoesOn()
+
+
+def name_before_verb(phrase: str, start: int = 0) -> int | None:
+    """The offset in ``phrase`` (past ``start``, a head) where a whole unit name ends and a
+    lower-case verb outside the grammar's list begins, or None."""
+    words = [(m.start(), m.group()) for m in _WORD_AT.finditer(phrase, start)]
+    for i in range(1, len(words) - 1):
+        at, word = words[i]
+        if not word[:1].islower() or word in _NAME_GOES_ON:
+            continue
+        prev = words[i - 1][1]
+        if phrase[words[i - 1][0] + len(prev) : at].strip():
+            continue  # a comma between: a list goes on
+        # (two capitalised syllables of the name, neither of them a head: "Đài Tiếng | nói" is no end)
+        two_capitals = i >= 2 and all(w[:1].isupper() and not patterns()["head"].fullmatch(w) for w in (prev, words[i - 2][1]))
+        if (prev in _PLACE_WORDS or two_capitals) and not _HEAD_GOES_ON.match(phrase, words[i - 2][0] if i >= 2 else 0, at + len(word)):
+            return at
+    return None
