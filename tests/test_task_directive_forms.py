@@ -253,3 +253,16 @@ Quy định về báo chí
 1. Đài Truyền hình Việt Nam dành thời lượng phát sóng cho chương trình thời sự theo quy định.
 """
     assert _tasks(text) == []
+
+
+def test_a_sentence_with_its_own_subject_after_a_unit_headings_bullets():
+    doc = CONG_DIEN.replace(
+        "2. Bộ trưởng Bộ Y tế chỉ đạo các bệnh viện tiếp nhận người bị thương.\n",
+        "2. Ủy ban nhân dân các tỉnh, thành phố:\n- Tổ chức sơ tán người dân khỏi vùng nguy hiểm.\n"
+        "- Bảo đảm lương thực cho người dân.\nBộ Y tế khẩn trương bố trí thuốc men cho vùng lũ.\n",
+    )
+    tasks = _tasks(doc)
+    heading = [t for t in tasks if t["assignee"] == "Ủy ban nhân dân các tỉnh, thành phố"]
+    assert len(heading) == 1 and "Bảo đảm lương thực" in heading[0]["action"] and "thuốc men" not in heading[0]["action"]
+    health = [t for t in tasks if t["assignee"] == "Bộ Y tế"]
+    assert len(health) == 1 and health[0]["action"] == "khẩn trương bố trí thuốc men cho vùng lũ"
