@@ -2,7 +2,7 @@
 """Tasks F1 on a few corpus documents no rule was written from (``bench/unseen/``, see its
 README): how the task reader does on documents it has never seen, scored as the dev set is.
 
-    python bench/unseen_tasks.py [--errors] [--command ".venv/bin/directives extract"]
+    python bench/unseen_tasks.py [--gold bench/unseen2] [--errors] [--command ".venv/bin/directives extract"]
 
 The scoring is ``../shared/eval/score.py``'s own (imported from there, not copied): tasks match
 one-to-one on assignee (token F1 at least 0.6), deadlines are compared on the matched pairs,
@@ -17,7 +17,7 @@ import shlex
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-GOLD = HERE / "unseen"
+GOLDS = [HERE / "unseen", HERE / "unseen2"]
 SCORE = HERE.parents[1] / "shared" / "eval" / "score.py"
 
 
@@ -30,11 +30,13 @@ def load_score():
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--gold", type=Path, action="append",
+                        help="a folder of gold records (again for several; default bench/unseen and bench/unseen2)")
     parser.add_argument("--errors", action="store_true", help="print every missed and extra task")
     parser.add_argument("--command", default=str(HERE.parent / ".venv" / "bin" / "directives") + " extract")
     args = parser.parse_args()
     score = load_score()
-    golds = score.load_gold(GOLD)
+    golds = [g for folder in (args.gold or GOLDS) for g in score.load_gold(folder)]
     preds = score.run_command(shlex.split(args.command), [g["_path"] for g in golds], timeout=600)
     for gold, pred in zip(golds, preds):
         one = score.score([gold], [pred])["tasks"]

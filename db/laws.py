@@ -58,11 +58,18 @@ def _key(conn: sqlite3.Connection) -> tuple:
     return id(conn), conn.execute("PRAGMA database_list").fetchone()[2]
 
 
+def forget() -> None:
+    """After links are taken away (a file dropped): the next :func:`merge` reads every law
+    placeholder again."""
+    _KNOWN.clear()
+
+
 def known_cached(conn: sqlite3.Connection) -> dict[tuple[str, int], str]:
     """:func:`known`, read once for the writing connection until :func:`merge` (run whenever
     a document may tie a name to a number) reads it again."""
     key = _key(conn)
     if _KNOWN.get("key") != key:
+        _KNOWN.clear()
         _KNOWN.update(key=key, table=known(conn))
     return _KNOWN["table"]  # type: ignore[return-value]
 
@@ -71,36 +78,26 @@ def known(conn: sqlite3.Connection) -> dict[tuple[str, int], str]:
     """(name key, year) -> the law's number: the shipped table's, else the database's. A name
     and year that two numbers claim there is left out (a typo in one citation, two laws),
     unless one is cited three times as often."""
-    pairs: dict[tuple[str, int], set[str]] = {}
     counts: dict[tuple[str, int], dict[str, int]] = {}
 
-    def add(name: str | None, number: str | None, times: int = 1) -> None:
-        year = symbol_year(number)
-        key = name_key(name)
-        if not (number and year and key and _LAW_TITLE.match(key + " ")):
-            return
-        if re.search(r"(?:,|\bva|\bcua|\btai)\s+(?:bo luat|luat|phap lenh)\s", key):
-            return  # several laws, or an amending law whose number may be the amended one's
-        pairs.setdefault((key, year), set()).add(number)
-        counts.setdefault((key, year), {}).setdefault(number, 0)
-        counts[(key, year)][number] += times
+    def add(pair: tuple[tuple[str, int], str] | None, times: int = 1) -> None:
+        if pair:
+            numbers = counts.setdefault(pair[0], {})
+            numbers[pair[1]] = numbers.get(pair[1], 0) + times
 
     for symbol, subject in conn.execute(
         "SELECT symbol, subject FROM documents WHERE placeholder = 0 AND doc_type IN ('L', 'PL') AND symbol IS NOT NULL"
     ):
-        if subject and not fold(subject).startswith(("sua doi", "luat", "bo luat", "phap lenh")):
-            add(f"Luật {subject}", symbol)
+        add(_own_pair(subject, symbol))
     # the law citations "Luật X số N" of the links, counted by wording (db/schema.LAW_MENTIONS)
     for symbol, mention, times in conn.execute("SELECT number, mention, count FROM law_mentions"):
-        m = _NAME_IN_MENTION.match(mention or "")
-        if m:
-            add(m.group(1), symbol, times)
+        add(_mention_pair(mention, symbol), times)
     found: dict[tuple[str, int], str] = {}
-    for key, numbers in pairs.items():
+    for key, cited_as in counts.items():
         # "05/2017/QH14" and "5/2017/QH14" are one number: counted together, spelled as the
         # shipped table spells it, else with its zero (a rule that no order of files changes)
         spellings: dict[str, set[str]] = {}
-        for n in numbers:
+        for n in cited_as:
             if not _INCOMPLETE.match(symbol_key(n)):
                 spellings.setdefault(_number_key(n), set()).add(n)
         if not spellings:
@@ -108,7 +105,7 @@ def known(conn: sqlite3.Connection) -> dict[tuple[str, int], str]:
         law = shipped().get(key)
         chosen = {k: (law["number"] if law and _number_key(law["number"]) == k else max(s, key=lambda n: (len(n), n)))
                   for k, s in spellings.items()}
-        cited = {k: sum(counts[key][n] for n in s) for k, s in spellings.items()}
+        cited = {k: sum(cited_as[n] for n in s) for k, s in spellings.items()}
         if len(spellings) == 1:
             found[key] = next(iter(chosen.values()))
         else:  # one number cited most, by far, is the law; a tie stays unresolved
@@ -120,6 +117,36 @@ def known(conn: sqlite3.Connection) -> dict[tuple[str, int], str]:
     return found
 
 
+# A wording is parsed once per process, not once per reading of the table: :func:`known` runs
+# whenever a document may tie a name to a number, over every wording of the archive.
+@lru_cache(maxsize=1 << 16)
+def _pair(name: str | None, number: str | None) -> tuple[tuple[str, int], str] | None:
+    """((name key, year), number) of a law named with its number, None when it is not one."""
+    year = symbol_year(number)
+    key = name_key(name)
+    if not (number and year and key and _LAW_TITLE.match(key + " ")):
+        return None
+    if re.search(r"(?:,|\bva|\bcua|\btai)\s+(?:bo luat|luat|phap lenh)\s", key):
+        return None  # several laws, or an amending law whose number may be the amended one's
+    return (key, year), number
+
+
+@lru_cache(maxsize=1 << 16)
+def _own_pair(subject: str | None, symbol: str) -> tuple[tuple[str, int], str] | None:
+    """A stored law's own name (its trích yếu) and number."""
+    if subject and not fold(subject).startswith(("sua doi", "luat", "bo luat", "phap lenh")):
+        return _pair(f"Luật {subject}", symbol)
+    return None
+
+
+@lru_cache(maxsize=1 << 16)
+def _mention_pair(mention: str | None, number: str | None) -> tuple[tuple[str, int], str] | None:
+    """A citation "Luật X số N": its name and number."""
+    m = _NAME_IN_MENTION.match(mention or "")
+    return _pair(m.group(1), number) if m else None
+
+
+@lru_cache(maxsize=1 << 16)
 def _number_key(number: str) -> str:
     """A law's number compared: without the zeros before it ("05/2017/QH14" is "5/2017/QH14")."""
     return re.sub(r"^0+(?=\d)", "", symbol_key(number))
@@ -182,16 +209,26 @@ def may_tie(refs: list[dict], doc_type: str | None) -> bool:
 def merge(conn: sqlite3.Connection) -> set[int]:
     """Join every name-only law placeholder whose name and year now give a number, and every
     incomplete code now completed, into the number's node (made when missing): its links move
-    there, a citing document that cites both keeps one link. Returns the nodes touched."""
+    there, a citing document that cites both keeps one link. Returns the nodes touched.
+
+    The name-only placeholders are looked at again only when the table of known laws changed
+    since the last merge on this connection: a placeholder made since then was resolved
+    against that same table as it was stored (:func:`known_cached`)."""
+    from .schema import LAW_PLACEHOLDERS
+
+    conn_key = _key(conn)
+    last = _KNOWN.get("merged") if _KNOWN.get("key") == conn_key else None
     table = known(conn)
-    _KNOWN.update(key=_key(conn), table=table)
+    _KNOWN.update(key=conn_key, table=table, merged=table)
+    names_changed = last != table
     touched: set[int] = set()
-    rows = conn.execute(
-        "SELECT id, identity, subject, year, symbol FROM documents WHERE placeholder = 1 AND "
-        "(identity LIKE 'title:%' OR symbol_key LIKE '%/qh')"
-    ).fetchall()
+    # (the planner, without statistics, would rather read every placeholder by the flag's index)
+    rows = conn.execute("SELECT id, identity, subject, year, symbol FROM documents INDEXED BY idx_documents_law_placeholders "
+                        f"WHERE {LAW_PLACEHOLDERS}").fetchall()
     for node, identity, subject, year, symbol in rows:
         if identity.startswith("title:"):
+            if not names_changed:
+                continue
             key = name_key(identity[len("title:") :].rsplit("|", 1)[0])
             number = table.get((key, year)) if year else None
         else:

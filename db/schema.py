@@ -275,7 +275,11 @@ def acting(r: str = "") -> str:
 
 
 ACTS_ON_INDEX = f"CREATE INDEX IF NOT EXISTS idx_document_links_acts_on ON document_links (target_id) WHERE {acting()}"
-SORT_KEYS = [*OPENING, *SOURCE_KEY, *TABLE_INDEXES, *LAW_MENTIONS, ACTS_ON_INDEX]
+# The law placeholders db/laws.merge may join into a number's node (cited by name only, or by an
+# incomplete code): a few hundred, read at once instead of every placeholder of the archive.
+LAW_PLACEHOLDERS = "placeholder = 1 AND (identity LIKE 'title:%' OR symbol_key LIKE '%/qh')"
+LAW_PLACEHOLDER_INDEX = f"CREATE INDEX IF NOT EXISTS idx_documents_law_placeholders ON documents (id) WHERE {LAW_PLACEHOLDERS}"
+SORT_KEYS = [*OPENING, *SOURCE_KEY, *TABLE_INDEXES, *LAW_MENTIONS, ACTS_ON_INDEX, LAW_PLACEHOLDER_INDEX]
 ISSUER_BODY = [
     "ALTER TABLE documents ADD COLUMN issuer_body TEXT",
     "UPDATE documents SET issuer_body = (SELECT o.name FROM organizations o WHERE o.id = documents.issuer_id) "
@@ -308,6 +312,7 @@ LATER = [
     (lambda columns, indexes, board: "idx_documents_table_year" not in indexes, TABLE_INDEXES),
     (lambda columns, indexes, board: "law_mentions" not in columns, LAW_MENTIONS),
     (lambda columns, indexes, board: "idx_document_links_acts_on" not in indexes, [ACTS_ON_INDEX]),
+    (lambda columns, indexes, board: "idx_documents_law_placeholders" not in indexes, [LAW_PLACEHOLDER_INDEX]),
 ]
 
 

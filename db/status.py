@@ -151,6 +151,30 @@ def _acts_of(link_acts: str | None, relation: str | None, relations: str | None)
     return [{"act": name} for name in names if name]
 
 
+_ACTOR_COLUMNS = "d.symbol, d.subject, d.doc_type, d.issued_date, d.effective_date, d.secrecy"
+
+
+def _acts(stated_in: str, actor: int, link: tuple, actor_row: tuple, own_secret: bool) -> list[dict]:
+    """The acts one link states, each as :func:`acts_on` gives it (``link``: its acts,
+    relation and relations; ``actor_row``: the acting document's :data:`_ACTOR_COLUMNS`)."""
+    names = _FORWARD if stated_in == "actor" else _NOTES
+    symbol, subject, doc_type, issued, effective, secrecy = actor_row
+    found = []
+    for a in _acts_of(*link):
+        act = names.get(a.get("act"))
+        if act:
+            found.append({"act": act, "actor_id": actor, "actor_symbol": symbol or subject, "actor_type": doc_type,
+                          "scope": a.get("scope"), "date": a.get("effective_date") or effective or issued,
+                          "stated_in": stated_in, "secret": is_secret(secrecy) if stated_in == "actor" else own_secret})
+    return found
+
+
+def _order(a: dict) -> tuple:
+    """The acts' order: by day, then by what is stored of them (:data:`_STORED_ACT`), so that
+    two orders of the same acts differ only where the acts are alike."""
+    return (a["date"] or "9999", a["actor_symbol"] or "", a["act"], a["scope"] or "", a["stated_in"], a["actor_type"] or "")
+
+
 def acts_on(conn: sqlite3.Connection, document_id: int) -> list[dict]:
     """Every act on a document the database knows, each with the acting document (``actor_id``,
     ``actor_symbol``), its ``scope``, the day it takes effect (``date``), where it is stated
@@ -159,23 +183,18 @@ def acts_on(conn: sqlite3.Connection, document_id: int) -> list[dict]:
     found: list[dict] = []
     me = conn.execute("SELECT secrecy FROM documents WHERE id = ?", [document_id]).fetchone()
     own_secret = bool(me) and is_secret(me[0])
-    columns = "l.acts, l.relation, l.relations, d.symbol, d.subject, d.doc_type, d.issued_date, d.effective_date, d.secrecy"
+    columns = f"l.acts, l.relation, l.relations, {_ACTOR_COLUMNS}"
     # the acting document's own words (links into this one: only those stating an act, an
     # index), then this one's notes (its "_by" links)
-    for stated_in, names, sql_text in (
-        ("actor", _FORWARD, f"SELECT l.source_id, {columns} FROM document_links l JOIN documents d ON d.id = l.source_id "
-                            "WHERE l.target_id = ? AND l.acts IS NOT NULL"),
-        ("note", _NOTES, f"SELECT l.target_id, {columns} FROM document_links l JOIN documents d ON d.id = l.target_id "
-                         "WHERE l.source_id = ? AND l.relations LIKE '%!_by%' ESCAPE '!'"),
+    for stated_in, sql_text in (
+        ("actor", f"SELECT l.source_id, {columns} FROM document_links l JOIN documents d ON d.id = l.source_id "
+                  "WHERE l.target_id = ? AND l.acts IS NOT NULL"),
+        ("note", f"SELECT l.target_id, {columns} FROM document_links l JOIN documents d ON d.id = l.target_id "
+                 "WHERE l.source_id = ? AND l.relations LIKE '%!_by%' ESCAPE '!'"),
     ):
-        for actor, acts, relation, relations, symbol, subject, doc_type, issued, effective, secrecy in conn.execute(sql_text, [document_id]).fetchall():
-            for a in _acts_of(acts, relation, relations):
-                act = names.get(a.get("act"))
-                if act:
-                    found.append({"act": act, "actor_id": actor, "actor_symbol": symbol or subject, "actor_type": doc_type,
-                                  "scope": a.get("scope"), "date": a.get("effective_date") or effective or issued,
-                                  "stated_in": stated_in, "secret": is_secret(secrecy) if stated_in == "actor" else own_secret})
-    found.sort(key=lambda a: (a["date"] or "9999", a["actor_symbol"] or "", a["act"], a["scope"] or "", a["stated_in"], a["actor_id"]))
+        for actor, *row in conn.execute(sql_text, [document_id]).fetchall():
+            found.extend(_acts(stated_in, actor, tuple(row[:3]), tuple(row[3:]), own_secret))
+    found.sort(key=lambda a: (*_order(a), a["actor_id"]))
     return found
 
 
@@ -252,15 +271,54 @@ def refresh(conn: sqlite3.Connection, document_ids: Iterable[int], today: str | 
         acts = acts_on(conn, document_id)
         found = parts(expiry, acts)
         public = parts(None if is_secret(secrecy) else expiry, [a for a in acts if not a["secret"]])
-        detail = {"effective_date": effective, "expiry_date": expiry, "source": CAVEAT,
-                  "acts": [{name: a[name] for name in _STORED_ACT} for a in acts]}
-        values = {"status": of_parts(effective, found, today), "status_changes_on": changes_on(effective, found, today),
-                  "status_detail": json.dumps(detail, ensure_ascii=False), **found,
-                  **{"public_" + name: value for name, value in public.items()}}
-        names = ", ".join(f"{name} = ?" for name in values)
-        unchanged = " OR ".join(f"{name} IS NOT ?" for name in values)
-        conn.execute(f"UPDATE documents SET {names} WHERE id = ? AND ({unchanged})",
-                     [*values.values(), document_id, *values.values()])
+        _store(conn, document_id, effective, expiry, found, public, [{name: a[name] for name in _STORED_ACT} for a in acts], today)
+
+
+def _store(conn: sqlite3.Connection, document_id: int, effective: str | None, expiry: str | None,
+           found: dict, public: dict, stored_acts: list[dict], today: str) -> None:
+    detail = {"effective_date": effective, "expiry_date": expiry, "source": CAVEAT, "acts": stored_acts}
+    values = {"status": of_parts(effective, found, today), "status_changes_on": changes_on(effective, found, today),
+              "status_detail": json.dumps(detail, ensure_ascii=False), **found,
+              **{"public_" + name: value for name, value in public.items()}}
+    names = ", ".join(f"{name} = ?" for name in values)
+    unchanged = " OR ".join(f"{name} IS NOT ?" for name in values)
+    conn.execute(f"UPDATE documents SET {names} WHERE id = ? AND ({unchanged})",
+                 [*values.values(), document_id, *values.values()])
+
+
+def _earliest(stored: dict, new: dict) -> dict:
+    """Two :func:`parts` as one: each state from the earlier of its first days (None: never)."""
+    return {name: min((d for d in (stored[name], new[name]) if d is not None), default=None) for name in stored}
+
+
+def add_acts(conn: sqlite3.Connection, actor_id: int, targets: Iterable[int], today: str | None = None) -> set[int]:
+    """The status of ``targets`` with the acts of a newly linked document on them added to
+    what is stored: the first day of each state is the earlier of the stored one and the new
+    acts' (:func:`parts` is a minimum), and the stored acts take the new ones in their order.
+    The same as :func:`refresh`, without reading every act on a document the archive acts on
+    again and again. Returns the targets done: one without a stored status is left to
+    :func:`refresh`."""
+    today = _as_of(today)
+    actor = conn.execute(f"SELECT {_ACTOR_COLUMNS} FROM documents d WHERE d.id = ?", [actor_id]).fetchone()
+    done: set[int] = set()
+    if actor is None:
+        return done
+    for target in sorted(set(targets)):
+        link = conn.execute("SELECT acts, relation, relations FROM document_links WHERE source_id = ? AND target_id = ? "
+                            "AND acts IS NOT NULL", [actor_id, target]).fetchone()
+        row = conn.execute(f"SELECT effective_date, expiry_date, status, status_detail, {', '.join(PARTS)}, "
+                           f"{', '.join(PUBLIC_PARTS)} FROM documents WHERE id = ?", [target]).fetchone()
+        if row is None or row[2] is None or not row[3]:
+            continue
+        effective, expiry, _, detail, *days = row
+        acts = _acts("actor", actor_id, tuple(link), tuple(actor), False) if link else []
+        found = _earliest(dict(zip(PARTS, days[: len(PARTS)])), parts(None, acts))
+        public = _earliest(dict(zip(PARTS, days[len(PARTS) :])), parts(None, [a for a in acts if not a["secret"]]))
+        stored = json.loads(detail).get("acts", []) + [{name: a[name] for name in _STORED_ACT} for a in acts]
+        stored.sort(key=_order)
+        _store(conn, target, effective, expiry, found, public, stored, today)
+        done.add(target)
+    return done
 
 
 def refresh_due(conn: sqlite3.Connection, today: str | None = None) -> int:
@@ -315,9 +373,14 @@ def after_link(conn: sqlite3.Connection, document_id: int, touched: Iterable[int
                today: str | None = None) -> None:
     """After a document's links are written: the status of every document they may change
     (:func:`affected`), and a first status for the new nodes nothing acts on (in force, as far
-    as the database tells), without reading their links."""
+    as the database tells), without reading their links. A document this one acts on for the
+    first time (not a target of its earlier reading) takes its acts on top of its stored
+    status (:func:`add_acts`); the others are computed again."""
     found = affected(conn, document_id, touched, before)
-    refresh(conn, found, today)
+    again = {document_id, *before, *(row[0] for row in conn.execute(
+        "SELECT source_id FROM document_links WHERE target_id = ? AND relations LIKE '%!_by%' ESCAPE '!'", [document_id]))}
+    added = add_acts(conn, document_id, found - again, today)
+    refresh(conn, found - added, today)
     rest = [t for t in touched if t not in found]
     plain = {"effective_date": None, "expiry_date": None, "source": CAVEAT, "acts": []}
     for start in range(0, len(rest), 500):

@@ -111,6 +111,9 @@ def _where(path: str) -> str:
         return os.path.abspath(path)
 
 
+WRITER_CACHE_KB = 65536
+
+
 class Store:
     def __init__(self, db: sqlite_utils.Database, readonly: bool = False):
         self.db = db
@@ -128,6 +131,9 @@ class Store:
         if db.conn.execute("PRAGMA database_list").fetchone()[2]:
             db.enable_wal()
             db.execute("PRAGMA synchronous = NORMAL")
+            # the indexes a document's rows go into (tasks, links, the search index) are spread
+            # over a file that grows with the archive: 64 MB of pages kept rather than 2 MB
+            db.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KB}")
 
     @classmethod
     def open(cls, path: str | Path, readonly: bool = False) -> "Store":
@@ -217,6 +223,7 @@ class Store:
         except BaseException:
             conn.execute("ROLLBACK TO document")
             conn.execute("RELEASE document")
+            laws.forget()  # the laws known with this document's pairs: read again
             raise
         conn.execute("RELEASE document")
 
@@ -261,6 +268,7 @@ class Store:
             return
         targets = [row[0] for row in self.db.execute("SELECT target_id FROM document_links WHERE source_id = ?", [document_id])]
         self.db.execute("DELETE FROM document_links WHERE source_id = ?", [document_id])
+        laws.forget()  # a pair it tied may be gone: the next merge reads every law placeholder
         self.db.execute("DELETE FROM tasks WHERE document_id = ?", [document_id])
         self.db.execute("DELETE FROM document_recipients WHERE document_id = ?", [document_id])
         if self._cited(document_id):

@@ -534,3 +534,32 @@ def test_an_amending_law_cited_by_its_number_carries_its_own_name(tmp_path):
     names = dict(conn.execute("SELECT symbol, subject FROM documents WHERE symbol IN ('64/2025/QH15', '87/2025/QH15')"))
     assert names == {"64/2025/QH15": "Luật Ban hành văn bản quy phạm pháp luật",
                      "87/2025/QH15": "Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật"}
+
+
+def test_acts_added_one_at_a_time_are_stored_as_if_computed_whole(tmp_path, monkeypatch):
+    """Each new document acting on 40/2020 adds its acts to the stored status
+    (status.add_acts) instead of reading every act on it again: what is stored, for every
+    reader and for a visitor, is what computing it whole gives."""
+    added = []
+    add_acts = status.add_acts
+
+    def spy(conn, actor_id, targets, today=None):
+        done = add_acts(conn, actor_id, targets, today)
+        added.extend(done)
+        return done
+
+    monkeypatch.setattr(status, "add_acts", spy)
+    secret_amending = AMENDING.replace("Số: 61/2022/NĐ-CP", "MẬT\n\nSố: 62/2022/NĐ-CP").replace("01 tháng 7", "02 tháng 7")
+    later_amending = AMENDING.replace("61/2022/NĐ-CP", "63/2023/NĐ-CP").replace("năm 2022\n", "năm 2023\n")
+    conn = store(tmp_path, [("base.txt", BASE), ("amending.txt", AMENDING), ("secret.txt", secret_amending),
+                            ("later.txt", later_amending), ("replacing.txt", REPLACING)])
+    base_id = row(conn, "40/2020/NĐ-CP")[4]
+    assert added.count(base_id) == 4  # each acting document added its acts to what was stored
+    columns = ["status", "status_changes_on", "status_detail", *status.PARTS, *status.PUBLIC_PARTS]
+    stored = conn.execute(f"SELECT id, {', '.join(columns)} FROM documents ORDER BY id").fetchall()
+    status.refresh(conn, [r[0] for r in stored])
+    assert conn.execute(f"SELECT id, {', '.join(columns)} FROM documents ORDER BY id").fetchall() == stored
+    acts = json.loads(dict((r[0], r[3]) for r in stored)[base_id])["acts"]
+    assert [a["actor_symbol"] for a in acts if a["stated_in"] == "actor"][:3] == ["61/2022/NĐ-CP", "62/2022/NĐ-CP", "63/2023/NĐ-CP"]
+    public = dict(zip(columns, next(r[1:] for r in stored if r[0] == base_id)))
+    assert public["ended_on"] == "2024-03-10" and public["public_ended_on"] == "2024-03-10"
