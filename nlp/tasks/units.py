@@ -415,20 +415,14 @@ _NAME_GOES_ON = frozenset(
 _WORD_AT = re.compile(r"[^\s,;]+")
 
 
-class _HeadGoesOn:
-    """Whether a unit's head starting at one of the two words before runs past the word tested
+def _head_runs_past(phrase: str, start: int, end: int) -> bool:
+    """Whether a unit's head starting at a word between ``start`` and ``end`` runs to ``end``
     ("Tổng Công | ty" is the head "Tổng Công ty")."""
-
-    @staticmethod
-    def match(phrase: str, start: int, end: int) -> bool:
-        for m in _WORD_AT.finditer(phrase, start, end):
-            head = patterns()["head"].match(phrase, m.start())
-            if head and head.end() >= end:
-                return True
-        return False
-
-
-_HEAD_GOES_ON = _HeadGoesOn()
+    for m in _WORD_AT.finditer(phrase, start, end):
+        head = patterns()["head"].match(phrase, m.start())
+        if head and head.end() >= end:
+            return True
+    return False
 
 
 def name_before_verb(phrase: str, start: int = 0) -> int | None:
@@ -444,6 +438,6 @@ def name_before_verb(phrase: str, start: int = 0) -> int | None:
             continue  # a comma between: a list goes on
         # (two capitalised syllables of the name, neither of them a head: "Đài Tiếng | nói" is no end)
         two_capitals = i >= 2 and all(w[:1].isupper() and not patterns()["head"].fullmatch(w) for w in (prev, words[i - 2][1]))
-        if (prev in _PLACE_WORDS or two_capitals) and not _HEAD_GOES_ON.match(phrase, words[i - 2][0] if i >= 2 else 0, at + len(word)):
+        if (prev in _PLACE_WORDS or two_capitals) and not _head_runs_past(phrase, words[i - 2][0] if i >= 2 else 0, at + len(word)):
             return at
     return None
