@@ -143,8 +143,8 @@ def test_numbered_duties_of_a_công_điện_that_name_no_unit_go_to_the_units_ad
         "Cục Đường bộ Việt Nam",
         "Cục Hàng hải và Đường thủy Việt Nam",
         "Tổng Công ty Đường sắt Việt Nam",
-        "Sở Xây dựng Gia Lai",
-        "Sở Xây dựng Đắk Lắk",
+        "Sở Xây dựng tỉnh Gia Lai",
+        "Sở Xây dựng tỉnh Đắk Lắk",
     ]
     first = [t for t in tasks if t["action"].startswith("Quán triệt")]
     assert [t["assignee"] for t in first] == addressed

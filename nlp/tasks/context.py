@@ -68,6 +68,10 @@ PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 # at a word's start (starting_words); "chủ động", "khẩn trương", "là đầu mối" are weaker: they
 # make a duty only of the subject that opens its clause ("Sở Y tế chủ động ...", not "để Nhân dân chủ động")
 LEAD_CUE = re.compile(r"(?:chủ\s+trì|có\s+trách\s+nhiệm|chịu\s+trách\s+nhiệm|chủ\s+động|khẩn\s+trương|là\s+đầu\s+mối)(?![\wÀ-ỹ])(?!\s*:)")
+# the texts that assign work (a chỉ thị, a công điện, a kế hoạch, a thông báo kết luận), not
+# legal texts: a unit that opens a sentence with a duty verb is given the duty
+# (``from_sentences.subject_duty``)
+ASSIGNING_TYPES = frozenset({"CT", "CĐ", "KH", "TB"})
 WEAK_CUE = ("chủ", "khẩn", "là")  # how the weaker cues start ("chủ trì" is told apart by its second word)
 SENTENCE_CUT = re.compile(r"[.:!?]\s+(?=[A-ZĐÀ-Ỹ(\-+•\d]|[a-zđ]\)\s)")  # "... chính xác. b) Cơ quan ..."
 

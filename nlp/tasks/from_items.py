@@ -15,7 +15,7 @@ from ..deadlines import find_deadline
 from ..items import Item, descendants, own_end, subtree_end
 from ..normalize import collapse, fold
 from ..tables import phrase_alternation, starting_words
-from .context import SENTENCE_CUT, Context, Matches, sentences
+from .context import ASSIGNING_TYPES, SENTENCE_CUT, Context, Matches, sentences
 from .legal_subjects import RESPONSIBLE_CUE, SCOPE, responsible_subject, without_scope
 from .task import CRITERIA, NOT_DUTY, ONLY_REPEATS, Task, action_text
 from .units import find_coordinators, is_name_list, past_parenthesis, split_units, units_at
@@ -100,7 +100,7 @@ def unit_led(doc: Context, item: Item, used: set[int]) -> list[Task]:
             rest = rest.strip(" *")
             if rest.lower().startswith(units[0].lower()):
                 rest = rest[len(units[0]) :]
-    elif not (lead or heading_only or p["cue"].match(rest) or _QUALIFIER.match(rest)):
+    elif not (lead or heading_only or p["cue"].match(rest) or _QUALIFIER.match(rest) or _based_duty(rest)):
         return []  # "1. Sở ... là ..." without a duty
     if CRITERIA.search(flat, item.text_start, own_end(item)) or CRITERIA.search(rest):
         return []  # "Các cơ quan, đơn vị ... đạt các tiêu chuẩn sau:": who may be rewarded, not a duty
@@ -136,12 +136,14 @@ def _leading_units(doc: Context, item: Item, at: int, lead: re.Match | None) -> 
         # a name stops at a blank line: "Trách nhiệm của các cơ quan\n\nCác cơ quan ... có trách nhiệm ..."
         j = bisect_left(blanks, at) if blanks else 0
         blank = blanks[j] if blanks and j < len(blanks) and blanks[j] < item.end else None
-        if blank is not None and item.children:
-            own = flat[at : own_end(item)]
-            if not re.search(r"[.;:]", own) and len(own.split()) <= 40:
-                blank = None  # a heading the export broke into two paragraphs: "... Hội Liên hiệp\n\nPhụ nữ Thành phố ..."
+        own = flat[at : own_end(item)]
+        heading = bool(item.children) and not re.search(r"[.;:]", own) and len(own.split()) <= 40
+        if blank is not None and heading:
+            blank = None  # a heading the export broke into two paragraphs: "... Hội Liên hiệp\n\nPhụ nữ Thành phố ..."
         asked = bool(lead) and fold(lead.group()).startswith("giao")  # a verb follows "Giao X"
-        units, after = units_at(flat, at, item.end if blank is None else blank, tag=bool(lead), asked=asked)  # the tagger only after "Giao", "Đề nghị" ...
+        # (a name never runs into the items under it: "1. Sở Nội vụ\n- Chủ trì, ...")
+        limit = (own_end(item) if item.children else item.end) if blank is None else blank
+        units, after = units_at(flat, at, limit, tag=bool(lead), asked=asked, heading=heading and doc.doc_type in ASSIGNING_TYPES)  # the tagger only after "Giao", "Đề nghị" ...
         titled = bool(units and blank is not None and not flat[after:blank].strip(" *"))  # the name is the heading's line
     if not units:
         # "1. Căn cứ Kế hoạch này, Giám đốc các Sở, ... xây dựng kế hoạch ...": past the lead-in
@@ -269,6 +271,8 @@ def next_subject(flat: str, start: int, end: int, units: list[str] = (), respons
     """Where a sentence between ``start`` and ``end`` opens with a unit and a duty cue, or ``end``."""
     p = patterns()
     for m in SENTENCE_CUT.finditer(flat, start, end):
+        if _SUMS_UP.match(flat, m.end(), end):
+            return m.start() + 1  # "Trên đây là Kế hoạch ...": the document's closing paragraph, no part of the last item
         units, after = units_at(flat, m.end(), end, tag=False)
         if units and p["cue"].match(flat, after):
             return m.start() + 1
@@ -295,6 +299,7 @@ def next_subject(flat: str, start: int, end: int, units: list[str] = (), respons
 
 
 _ASKS = re.compile(r"(?:(?:kính\s+)?(?:[Yy]êu\s+cầu|[Đđ]ề\s+nghị)|Giao|giao)\s+")
+_SUMS_UP = re.compile(r"Trên\s+đây\s+là\s")
 
 
 def labelled(flat: str, item: Item, labels: list[re.Match], issued_date: str | None) -> list[Task]:
@@ -370,7 +375,15 @@ def starts_with_unit(flat: str, item: Item) -> bool:
 
 # "Bộ Quốc phòng, Bộ Công an theo chức năng, nhiệm vụ được giao chủ trì ...": the duty follows
 _QUALIFIER = re.compile(r"\s*(?:theo|trong\s+phạm\s+vi)\s+(?:chức\s+năng|nhiệm\s+vụ|thẩm\s+quyền)", re.I)
+# a basis before the verb: "đ) Bộ Tài nguyên và Môi trường | trên cơ sở báo cáo của ..., tổng hợp báo cáo ..."
+_BASIS = re.compile(r"\s*trên\s+cơ\s+sở\s[^;:.]{3,160},\s*", re.I)
 _WORD = re.compile(r"\s*(\S+)")
+
+
+def _based_duty(rest: str) -> bool:
+    """ "trên cơ sở ..., <duty verb> ...": a basis, then the duty."""
+    basis = _BASIS.match(rest)
+    return bool(basis and patterns()["cue"].match(rest, basis.end()))
 
 
 def _past_title(flat: str, at: int, end: int) -> int | None:

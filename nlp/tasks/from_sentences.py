@@ -15,7 +15,7 @@ from itertools import accumulate
 from ..items import Item, subtree_end
 from ..normalize import collapse
 from ..tables import phrase_alternation
-from .context import WEAK_CUE, Context, sentences
+from .context import ASSIGNING_TYPES, WEAK_CUE, Context, sentences
 from .from_items import ASIDE, closing_is_an_object, next_subject, starts_with_unit
 from .legal_subjects import responsible_subject, without_scope
 from .task import NOT_DUTY, ONLY_REPEATS, Task, action_text, tasks_for
@@ -102,7 +102,6 @@ def in_sentence(doc: Context, s: int, e: int) -> list[Task]:
 # báo cáo ..."); a legal text's such sentence states what a body does, not what it is told to do.
 # A kế hoạch gives its duties in its part of assignments only ("Tổ chức thực hiện", "Phân công
 # nhiệm vụ", "Trách nhiệm ..."); its aims, contents and targets are written with the same verbs.
-ASSIGNING_TYPES = frozenset({"CT", "CĐ", "KH"})
 _ASSIGNING_PART = re.compile(r"to\s+chuc\s+thuc\s+hien|phan\s+cong|trach\s+nhiem")
 # the issuer's own act of issuing: "Ủy ban nhân dân tỉnh ban hành Kế hoạch ... như sau:"
 _ISSUES_THIS = re.compile(rf"ban\s+hành\s+(?:{phrase_alternation(GRAMMAR['this_document_types'])})(?![\wÀ-ỹ])")
@@ -122,9 +121,24 @@ def subject_duty(doc: Context, s: int, e: int, section: str | None) -> list[Task
     flat = doc.flat
     if doc.doc_type == "KH" and not _in_assigning_part(doc, s):
         return []
+    if doc.doc_type == "TB" and not _after_conclusion(doc, s):
+        return []  # a thông báo's account of the meeting (who attended, what was done) gives no duty
     at = _CLAUSE_OPENING.match(flat, s, e).end()
+    topic = _TOPIC.match(flat, at, e)
+    if topic:
+        at = topic.end()  # "2. Về đề nghị Bộ Nội vụ ...: Bộ Nội vụ nghiên cứu ...": the conclusion after the topic
     units, after = units_at(flat, at, e, tag=False)
-    if not units or not patterns()["cue"].match(flat, past_parenthesis(flat, after, e)):
+    # "Ủy ban nhân dân Thành phố phải tập trung thực hiện ...": in a text that assigns work
+    # "phải" / "cần" after a unit is the duty's, not a general obligation
+    modal = _MUST.match(flat, after, e) if units else _MUST.search(flat, at, min(e, at + 200))
+    if modal and not units:
+        units, after = units_at(flat, at, modal.start(), tag=False)
+    if modal and units and not flat[after : modal.start()].strip():
+        after = modal.end()
+    # "Các bộ, ngành | trên cơ sở nhiệm vụ được giao ..., | hoàn thiện ...": a scope between the subject and its verb
+    scope = _SCOPE_AFTER_NAME.match(flat, past_parenthesis(flat, after, e), e) if units else None
+    scoped = bool(scope and patterns()["cue"].match(flat, scope.end()))
+    if not scoped and (not units or not patterns()["cue"].match(flat, past_parenthesis(flat, after, e))):
         # "Đài Truyền hình Việt Nam, ..., các đài ... ở địa phương dành thời lượng ...": a verb
         # the grammar does not list, after a name that is whole
         return _subject_with_any_verb(doc, s, e, at, section)
@@ -134,7 +148,7 @@ def subject_duty(doc: Context, s: int, e: int, section: str | None) -> list[Task
         if not units:
             return []
     after = past_parenthesis(flat, after, e)
-    if not patterns()["cue"].match(flat, after) or _NARRATED.search(flat[at:after]):
+    if not (scoped and not asking) and not patterns()["cue"].match(flat, after) or _NARRATED.search(flat[at:after]) or _ONGOING.search(flat, at, after):
         return []
     rest = flat[after:e]
     if _ISSUES_THIS.match(rest.lstrip()) or _ROLE.match(rest.lstrip()):
@@ -144,11 +158,14 @@ def subject_duty(doc: Context, s: int, e: int, section: str | None) -> list[Task
     if len(units) == 1 and _BARE_GENERIC.fullmatch(units[0]):
         return []  # "Các cơ quan tuyên truyền, báo chí ...": the cue word is part of the name
     end = e
-    if flat[s:e].rstrip().endswith(":") and _BARE_CUE.fullmatch(rest.strip(" :")):
+    bare = _BARE_CUE.fullmatch(rest.strip(" :"))
+    if flat[s:e].rstrip().endswith(":") and (bare or _INTRODUCES.search(rest.strip(" :"))):
+        # "Ban Chỉ đạo có trách nhiệm:", "Ủy ban nhân dân Thành phố phải tập trung thực hiện các
+        # nhiệm vụ sau đây:": the items after it that name no unit are its duty
         items = _items_after(doc, e)
         if not items:
             return []
-        rest = " ".join(flat[c.text_start : next_subject(flat, c.text_start, c.end)] for c in items)
+        rest = ("" if bare else rest.strip(" :") + ": ") + " ".join(flat[c.text_start : next_subject(flat, c.text_start, c.end)] for c in items)
         end = items[-1].end
         action = action_text(rest, items=True)
     else:
@@ -191,6 +208,18 @@ _PRESS = re.compile(r"(?:Các|các)\s+(?:đài|báo)(?!\s+(?:cáo|chí\s+cáo))(
 
 
 _BARE_CUE = re.compile(r"(?:có|chịu)\s+trách\s+nhiệm|có\s+nhiệm\s+vụ|(?:thực\s+hiện|có)\s+(?:các|những)\s+nhiệm\s+vụ(?:\s+sau(?:\s+đây)?)?", re.I)
+
+
+# where a thông báo kết luận's conclusions start: "... kết luận như sau:", "chỉ đạo như sau:"
+_CONCLUDES = re.compile(r"(?:kết\s+luận|chỉ\s+đạo|ý\s+kiến)[^\n.;:]{0,60}?(?:như\s+sau|sau\s+đây)\s*:", re.I)
+_MUST = re.compile(r"\s*(?:cần|phải)\s+(?=[a-zđà-ỹ])")
+_ONGOING = re.compile(r"\sđang\s")  # "các cơ quan đang tích cực triển khai ...": what is under way
+
+
+def _after_conclusion(doc: Context, at: int) -> bool:
+    """Whether ``at`` lies after the line that opens a thông báo's conclusions."""
+    m = _CONCLUDES.search(doc.flat, doc.start, at)
+    return m is not None
 
 
 def _in_assigning_part(doc: Context, at: int) -> bool:
@@ -276,7 +305,7 @@ def _asked(doc: Context, s: int, e: int, clauses: list[tuple[int, re.Match | Non
         if not lead:
             continue
         clause_end = clauses[i + 1][0] if i + 1 < len(clauses) else e
-        units, after = units_at(flat, lead.end(), clause_end, asked=lead.group("lead").lower().startswith("giao"))
+        units, after = units_at(flat, lead.end(), clause_end, asked=lead.group("lead").lower().startswith("giao"), lead=doc.doc_type not in LEGAL_TYPES)
         if units:
             after = past_parenthesis(flat, after, clause_end)
             rest = flat[after:clause_end]
@@ -293,9 +322,21 @@ def _asked(doc: Context, s: int, e: int, clauses: list[tuple[int, re.Match | Non
                     joined = action_text(" ".join(flat[c.text_start : next_subject(flat, c.text_start, c.end)] for c in following), items=True)
                     found.extend(tasks_for(units, prefix + joined, joined, issued_date, section, s, following[-1].end))
                 continue
+            end = e
+            if action and ONLY_REPEATS.match(action) and not closing:
+                # "Đề nghị các cơ quan, đơn vị nghiêm túc triển khai thực hiện. Định kỳ hằng năm
+                # (trước ngày 30 tháng 11) báo cáo ...": the next sentence, with no subject of its
+                # own, carries the request on
+                more = _CARRIED_ON.match(flat, e, doc.end)
+                more_end = next((b for a, b in sentences(flat, more.start("text"), doc.end)), None) if more else None
+                if more_end and patterns()["cue"].search(flat, more.start("text"), more_end):
+                    rest = f"{rest.rstrip(' .')}; {flat[more.start('text') : more_end]}"
+                    action = action_text(rest)
+                    end = more_end
+                    closing = True  # (the first part only repeats; the whole is a duty)
             if action and (closing or not ONLY_REPEATS.match(action)) and not NOT_DUTY.search(action[:80]):
                 prefix = "(đề nghị) " if "đề nghị" in lead.group("lead").lower() else ""
-                found.extend(tasks_for(units, prefix + action, rest, issued_date, section, s, e))
+                found.extend(tasks_for(units, prefix + action, rest, issued_date, section, s, end))
     return found
 
 
@@ -375,13 +416,23 @@ def _named_giver(before: str) -> bool:
     dân tỉnh"), not on a verb or a conjunction ("đang giao", "và giao")."""
     words = before.split()
     return bool(words) and (words[-1][:1].isupper() or words[-1] in ("tỉnh", "phố", "huyện", "xã", "phường", "phủ", "trưởng"))
+# a sentence's lead-in and nothing else before "giao": "a) Trên cơ sở kết quả thực hiện ..., giao Sở Y tế ..."
+_LEAD_IN_ONLY = re.compile(r"(?:^|[;:.]\s+|(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s+)[\s*]*(?:Trên\s+cơ\s+sở|Căn\s+cứ)\s[^;:.]{3,200},\s*$")
+# a sentence that opens with a rhythm and has no subject: "Định kỳ hằng năm (trước ngày 30/11) báo cáo ..."
+_CARRIED_ON = re.compile(r"[\s.]*(?P<text>(?:Định\s+kỳ|Hằng\s+(?:năm|quý|tháng)|Hàng\s+(?:năm|quý|tháng))(?![\wÀ-ỹ]))")
+_SCOPE_AFTER_NAME = re.compile(r"\s*(?:trên\s+cơ\s+sở|căn\s+cứ|theo\s+chức\s+năng)[^,;:.]{3,160},\s*")
+# a thông báo kết luận's topic and the conclusion on it: "Về đề nghị Bộ Nội vụ ...: Bộ Nội vụ nghiên cứu ..."
+_TOPIC = re.compile(r"Về\s[^:.]{3,800}?:\s*(?=[A-ZĐÀ-Ỹ])")
 # a thông báo kết luận's topic, then who is given what: "Về dự án X: Giao Bộ Xây dựng hướng dẫn ..."
 _AFTER_TOPIC = re.compile(r":\s+(?=(?:Giao|Đề\s+nghị|Yêu\s+cầu)\s)")
-_CONDITION = re.compile(r"\s*(?:Trường\s+hợp|Nếu|Khi)\s", re.I)
+# (after "Trong quá trình thực hiện ...,": "... , nếu có phát sinh vướng mắc yêu cầu các Sở ... phản ánh ...")
+_CONDITION = re.compile(r"\s*(?:\d{1,2}\.\s+)?(?:Trong\s+quá\s+trình\s[^,;:.]{0,80},\s*)?(?:Trường\s+hợp|Nếu|Khi)\s", re.I)
 
 # "Tờ trình ... về việc đề nghị HĐND xem xét": what another text asked; "Văn bản đề nghị UBND tỉnh
 # xem xét", "quy trình / hồ sơ đề nghị ...": the request is a noun, a paper of a procedure
-_NOT_ASKING = re.compile(r"(?:theo|xét|của|được|có|tại|việc|văn\s+bản|quy\s+trình|hồ\s+sơ|tờ\s+trình|đã|vừa|đã\s+được|sẽ)\s+(?:kính\s+)?$", re.I)
+# "Về đề nghị Bộ X ...: <conclusion>": a thông báo kết luận's heading restating another body's
+# request; the duty is the conclusion after the colon
+_NOT_ASKING = re.compile(r"(?:theo|xét|của|được|có|tại|việc|văn\s+bản|quy\s+trình|hồ\s+sơ|tờ\s+trình|đã|vừa|đã\s+được|sẽ|về)\s+(?:kính\s+)?$", re.I)
 
 
 def _clause_starts(flat: str, s: int, e: int, legal: bool = False):
@@ -397,7 +448,7 @@ def _clause_starts(flat: str, s: int, e: int, legal: bool = False):
         return  # "Trường hợp phát sinh vướng mắc ..., đề nghị ...": asked only if it happens
     for m in _ASKED.finditer(flat, s + 1, e):
         before = flat[max(s, m.start() - 12) : m.start()]
-        if m.group().startswith("giao") and (legal or not _named_giver(flat[max(s, m.start() - 40) : m.start()])):
+        if m.group().startswith("giao") and (legal or not (_named_giver(flat[max(s, m.start() - 40) : m.start()]) or _LEAD_IN_ONLY.search(flat, max(s, m.start() - 260), m.start()))):
             # "Thủ tướng Chính phủ giao Bộ X ...": a giver named right before; in a legal text
             # "giao" inside a clause allots land or sets a rule ("Nhà nước giao đất ...")
             continue

@@ -65,6 +65,10 @@ NOT_DUTY = re.compile(
     r"|^\W*tiếp\s+tục\s+hoạt\s+động(?![\wÀ-ỹ])"  # a body that goes on existing ("... tiếp tục hoạt động cho đến khi ...")
     r"|nếu\s+có\s+(?:khó\s+khăn,?\s+)?vướng\s+mắc|^\W*(?:(?:kịp\s+thời|chủ\s+động)\s+)?phản\s+ánh\s+(?:về|kịp\s+thời)"
     rf"|^\W*(?:{phrase_alternation(_NOT_DUTY_WORDS['contact_labels'], True)})\s*:"
+    # an address (a table's "Địa điểm thực hiện" column): "Tòa nhà ..., đường Lê Lợi, Phường ...", "số 63 đường ..."
+    r"|^\W*(?:(?:tòa|toà)\s+nhà|trụ\s+sở)\s[^.;]{0,80}?,\s*(?:số\s+\d+[\w/]*\s+)?(?:đường|phố)\s|^\W*số\s+\d+[\w/]*\s+(?:đường|phố)\s"
+    # an award the text provides for, not a duty: "Chủ tịch UBND thành phố: xem xét tặng Bằng khen ..."
+    r"|^\W*(?:xem\s+xét\s+)?(?:quyết\s+định\s+)?tặng\s+(?:thưởng\s+)?(?:bằng\s+khen|giấy\s+khen|cờ\s+thi\s+đua|danh\s+hiệu)"
     # a quota of awards, not a duty: "Ban Chỉ đạo bầu cử của tỉnh: Không quá 05 cá nhân", "01 cá
     # nhân/01 ban", "Mỗi đoàn xét chọn 01 cá nhân", "...: chọn không quá 01 trường hợp"
     r"|^(?:[^.;:]{0,100}:\s*)?\W*(?:mỗi\s+[^\s,;:]+(?:\s*,\s*[^\s,;:]+)?\s+)?(?:(?:xét\s+)?(?:chọn|đề\s+nghị)\s+)?(?:không\s+quá\s+|tối\s+đa\s+)?"

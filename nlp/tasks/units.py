@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ..normalize import collapse, fold
 from ..subjects import subject_end, tagger_on
-from ..tables import load_table, phrase_alternation, relative_clause_words
+from ..tables import centrally_run_cities, load_table, phrase_alternation, relative_clause_words
 from .legal_subjects import NOT_SUBJECT_END, RESPONSIBLE_AHEAD, RESPONSIBLE_OBJECT, own_clause_only, without_scope
 from .vocabulary import GRAMMAR, coordinator_pattern, free_verb, member_head, names_unit, patterns
 
@@ -40,6 +40,46 @@ def is_name_list(text: str) -> bool:
     return all(t in (",", ";", "và", "-") or _CAPITALISED.fullmatch(t) for t in tokens)
 
 
+# a duty word right after "Ban" names the board ("Ban chỉ đạo", "Ban quản lý dự án", "Ban tổ
+# chức"), and after "lĩnh vực" the field ("trong lĩnh vực xây dựng, giao thông"): no verb there
+_FIELD_END = re.compile(r"(?<![\wÀ-ỹ])lĩnh\s+vực\s*$")
+_BOARD_END = re.compile(r"(?<![\wÀ-ỹ])Ban\s*$")
+
+
+def _ends_whole(name: str) -> bool:
+    """Whether a name cut before a verb ends where names end: on a capitalised word or the syllable
+    after one ("Thuế thành phố Huế", "Sở Nội vụ"), a place ("UBND các tỉnh") or a unit noun ("các cơ quan, đơn vị"); not on a word
+    that may be a verb the grammar does not list ("Thường trực HĐND tỉnh thẩm tra,": no guess)."""
+    words = name.rstrip(" ,;").split()
+    if not words or name.rstrip().endswith(","):
+        return False
+    # (a proper name's later syllables are in lower case: "Sở Nội vụ", "Bộ Tài chính")
+    return any(w[:1].isupper() for w in words[-2:]) or words[-1] in _PLACE_WORDS or bool(_UNIT_NOUN_END.search(" ".join(words)))
+
+
+_UNIT_NOUN_END = re.compile(rf"(?<![\wÀ-ỹ])(?:{phrase_alternation(GRAMMAR['list_nouns'], True)})$", re.I)
+
+
+def _inside_hyphen(flat: str, before: list[str], word: str, stop: re.Match) -> bool:
+    """A capitalised word after a hyphen inside a name ("Cục Kinh tế - Quản lý đầu tư xây
+    dựng"), not the verb of a bullet after a heading ("Sở Nội vụ\n- Chủ trì, phối hợp ..."):
+    that one is "chủ trì" or "phối hợp", or a comma follows it."""
+    if before[-1] not in "-–" or fold(word) in ("chu tri", "phoi hop"):
+        return False
+    return not flat[stop.end() : stop.end() + 2].lstrip().startswith(",")
+
+
+def _noun_before(flat: str, at: int, stop: int) -> bool:
+    """Whether the duty word at ``stop`` is a noun of the name from ``at``: after "lĩnh vực", or
+    after a "Ban" that opens the name or follows a head or a post ("Văn phòng Ban chỉ đạo",
+    "Trưởng Ban quản lý"; not "... thành lập Ban | chỉ đạo": a verb's object)."""
+    if _FIELD_END.search(flat, at, stop):
+        return True
+    board = _BOARD_END.search(flat, at, stop)
+    if not board:
+        return False
+    before = flat[at : board.start()].rstrip()
+    return not before or bool(patterns()["head_at_end"].search(before)) or before.endswith("Trưởng")
 # "doanh nghiệp do Bộ Quốc phòng quản lý": a verb after it belongs to the name's own "do" clause
 _AGENT_CLAUSE = re.compile(rf"\sdo\s+(?:{phrase_alternation(GRAMMAR['agents'])})[^,;:.()]{{0,60}}$")
 _RELATIVE_END = re.compile(rf"\s(?:{phrase_alternation(relative_clause_words()['at_name_end'])})\s*$")  # (and "để": a purpose clause, its verb unknown)
@@ -53,12 +93,15 @@ def past_parenthesis(flat: str, at: int, end: int) -> int:
     return m.end() if m else at
 
 
-def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = False) -> tuple[list[str], int]:
+def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = False, heading: bool = False, lead: bool = False) -> tuple[list[str], int]:
     """The unit names starting at ``at`` ("Sở Tài chính, Sở Xây dựng và UBND các xã"), and
     where they end. ``tag``: ask the tagger where the grammar cannot tell (see ``subjects``).
     ``asked``: the names follow a lead cue ("Giao", "Đề nghị", "Yêu cầu"), so a verb follows
     them: a predicate ("Giao Trưởng Ban Chỉ đạo | quyết định ...") ends them, it does not make
-    the phrase a clause of its own."""
+    the phrase a clause of its own. ``lead``: the names follow any lead cue ("Đề nghị Thuế
+    thành phố Huế | đối chiếu với ..."): they end before a verb of their own (``name_and_verb``). ``heading``: the names are a heading's whole line(s), the
+    duties in the items under it: a group named by its field may run longer ("7. Các doanh
+    nghiệp hoạt động trong lĩnh vực xây dựng, giao thông, ... trên địa bàn Tỉnh")."""
     p = patterns()
     while at < limit and flat[at] in " *\t":
         at += 1
@@ -70,8 +113,10 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
     for stop in p["stop"].finditer(flat, head.end(), end):
         word = stop.group().strip()
         before = flat[at : stop.start()].split()
-        if word[:1].isupper() and before and (before[-1][:1].isupper() or p["head_at_end"].search(flat, at, stop.start())):
-            continue  # "Ban Xây dựng Đảng", "và Ủy ban Kiểm tra Tỉnh ủy": a capitalised cue word inside a name
+        if word[:1].isupper() and before and (before[-1][:1].isupper() or _inside_hyphen(flat, before, word, stop) or p["head_at_end"].search(flat, at, stop.start())):
+            continue  # "Ban Xây dựng Đảng", "và Ủy ban Kiểm tra Tỉnh ủy", "Cục Kinh tế - Quản lý ...": a capitalised cue word inside a name
+        if word[:1].isalpha() and _noun_before(flat, at, stop.start()):
+            continue  # "Văn phòng Ban chỉ đạo phòng thủ dân sự", "hoạt động trong lĩnh vực xây dựng": the word is a noun here
         if word[:1].isalpha() and _AGENT_CLAUSE.search(flat, at, stop.start()):
             continue  # "doanh nghiệp do Bộ Quốc phòng quản lý": the verb of the name's own "do" clause
         if word == ";" and p["head"].match(flat, stop.end() + (flat[stop.end() : stop.end() + 1] == " ")):
@@ -82,6 +127,12 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
             if listed and listed.group().strip() not in ":;." and listed_names(flat[stop.end() : listed.start()].strip()):
                 end = listed.start()
                 break
+            if listed and listed.group().strip() == ";" and listed_names(flat[stop.end() : listed.start()].strip()):
+                # "Bộ trưởng các Bộ: Quốc phòng, Công an; Chủ tịch UBND các tỉnh ... tổ chức ...": the
+                # list ends at ";" and the next unit of the same subject follows
+                more, more_end = units_at(flat, listed.end(), limit, tag, asked)
+                if more:
+                    return split_units(flat[at : listed.start()]) + more, more_end
             if not _PLACE_END.search(flat, at, stop.start()):
                 return [], at
             # "3. Ủy ban nhân dân các tỉnh, thành phố:" heads the items under it
@@ -99,6 +150,13 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
         if verb and not MODAL.search(phrase[: verb.start()]):
             end = at + verb.start()
             phrase = flat[at:end]
+        # "Giao Trung tâm Chuyển đổi số Thành phố | cấu hình ...", "Giao Công an thành phố | kịp
+        # thời phát hiện ...": a whole name (a place or two capitalised syllables at its end),
+        # then a lower-case verb the grammar does not list
+        whole = name_before_verb(phrase, len(head.group()))
+        if whole:
+            end = at + len(phrase[:whole].rstrip())
+            phrase = flat[at:end]
     # Where the grammar cannot tell (a verb outside its list, a subject outside it), the
     # tagger finds the first predicate verb: "Đề nghị Thường trực HĐND tỉnh | xem xét, ..."
     lower_words = _LOWER_WORD.findall(phrase, len(head.group())) if tag and tagger_on() else ()
@@ -106,6 +164,11 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
         cut = subject_end(phrase, len(head.group()))
         if cut is not None:
             end = at + len(phrase[:cut].rstrip())
+            phrase = flat[at:end]
+    if lead:  # (after the tagger: where it is on, it decides first)
+        own = name_and_verb(phrase, tails=False)
+        if own and _ends_whole(own[0]):
+            end = at + len(own[0])
             phrase = flat[at:end]
     # "Cá nhân được giao quản lý sổ ... có trách nhiệm": the name runs on to "có trách nhiệm"
     ahead = None
@@ -121,20 +184,24 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
         ):
             return split_units(without_scope(subject)), at + len(subject)
     words = phrase.split()
-    if len(words) > 100 or not words or MODAL.search(phrase) or _PREDICATE.search(phrase, len(head.group())):
+    # (a heading's whole line names its group: "6. Đề nghị các tổ chức cung cấp dịch vụ chi trả")
+    if len(words) > 100 or not words or MODAL.search(phrase) or (not heading and _PREDICATE.search(phrase, len(head.group()))):
         return [], at  # "Cơ sở kinh doanh phải ...": a plain obligation, not a duty given
     if _RELATIVE_END.search(phrase):
         return [], at  # "các đơn vị sự nghiệp có | tổ chức sản xuất ...": the verb is the name's own clause
-    return split_units(phrase), end
+    return split_units(phrase, 30 if heading else 20), end
 
 
 # An obligation, a past event or a definition, not a duty given: "Cơ sở kinh doanh phải ...",
 # "... đã chủ trì", "Bộ phận điều phối là bộ phận ...", "Đoàn Hội thẩm bao gồm ...", "Cục có tư cách pháp nhân"
 MODAL = re.compile(rf"\s(?:{phrase_alternation(GRAMMAR['modals'])})(?![\wÀ-ỹ])")
-_PLURAL_END = re.compile(r"(?:các|Các)\s+(?:Bộ|Sở|sở|bộ|cơ\s+quan|đơn\s+vị|Ban|Ủy\s+ban|tỉnh|tỉnh,\s*thành\s+phố|thành\s+phố|huyện)\s*$")
+# "các tỉnh, thành phố trực thuộc Trung ương": the places a list after the colon names
+_PLACES_OF = r"(?:\s+trực\s+thuộc\s+(?:Trung\s+ương|trung\s+ương|tỉnh))?"
+_PLURAL_END = re.compile(r"(?:các|Các)\s+(?:Bộ|Sở|sở|bộ|cơ\s+quan|đơn\s+vị|Ban|Ủy\s+ban|tỉnh|tỉnh,\s*thành\s+phố|thành\s+phố|huyện)" + _PLACES_OF + r"\s*$")
 
 # a time after a subject, before its verb: "trong tháng 8 năm 2008", "trước ngày 15/12", "trong quý III"
-_TIME_AFTER_NAME = re.compile(r"\s(?:trong|trước|chậm\s+nhất|từ|ngay\s+trong)\s+(?:tháng|quý|năm|ngày|tuần)\s+(?:\d|[IVX]+\b|này|tới|sau)")
+# (and a role: "Bộ Xây dựng | với vai trò là cơ quan thường trực ..., chủ động ...")
+_TIME_AFTER_NAME = re.compile(r"\s(?:(?:trong|trước|chậm\s+nhất|từ|ngay\s+trong)\s+(?:tháng|quý|năm|ngày|tuần)\s+(?:\d|[IVX]+\b|này|tới|sau)|với\s+(?:vai\s+trò|tư\s+cách)(?![\wÀ-ỹ]))")
 
 # verbs that never stand inside a unit's name, unless a relative clause holds them ("Trưởng Ban
 # Chỉ đạo ... quyết định cụ thể những chủ trương ... và chịu trách nhiệm": a clause, not a unit)
@@ -142,7 +209,7 @@ _PREDICATE = re.compile(rf"(?<!được)(?<!có)(?<!do)\s(?:{phrase_alternation(
 
 # the lower-case words of a unit's name other than "các", "và" ("Sở Văn hóa, Thể thao" has none)
 _LOWER_WORD = re.compile(r"(?<![\wÀ-ỹ])(?!các\b|và\b)[a-zđà-ỹ][\wÀ-ỹ]*")
-_PLACE_END = re.compile(r"các\s+(?:tỉnh|thành\s+phố|huyện)(?:,\s*(?:thành\s+phố|thị\s+xã))*\s*$", re.I)
+_PLACE_END = re.compile(r"các\s+(?:tỉnh|thành\s+phố|huyện)(?:,\s*(?:thành\s+phố|thị\s+xã))*" + _PLACES_OF + r"\s*$", re.I)
 
 # a unit named by a head and a capitalised name ("Đài Phát thanh và Truyền hình", "Sở Tư pháp")
 _PROPER_NAME = re.compile(rf"(?:{phrase_alternation(GRAMMAR['proper_name_heads'])})\s+[A-ZĐÀ-Ỹ]")
@@ -150,6 +217,8 @@ _PROPER_NAME = re.compile(rf"(?:{phrase_alternation(GRAMMAR['proper_name_heads']
 # a lower-case noun that only widens a list: "..., cá nhân có liên quan", "..., đơn vị liên quan"
 _GENERIC_TAIL = re.compile(r"(?:có\s+)?liên\s+quan|khác$|trực\s+thuộc|trên\s+địa\s+bàn")
 _PLURAL_CAPITAL = re.compile(r"(?:các|những)\s+(?=[A-ZĐÀ-Ỹ])")
+# a person named by "ông/bà" and a full name of two to five capitalised syllables
+_PERSON = re.compile(r"(?:ông|bà|Ông|Bà)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*){1,4}")
 
 
 # "Thủ trưởng các cơ quan: ...", "Giám đốc các đơn vị: ..." (the names listed carry their own heads)
@@ -197,7 +266,8 @@ def _split_at_heads(phrase: str) -> list[str]:
                 continues = True
             # "..., các Chủ đầu tư, các Cơ quan chủ trì Dự án": a capitalised head after "các" starts a unit
             plural = _PLURAL_CAPITAL.match(piece)
-            if current and (p["head"].match(capital) or (plural and p["head"].match(piece, plural.end()))) and not continues:
+            person = _PERSON.fullmatch(piece)  # "Chủ tịch UBND thị xã A và ông Nguyễn Văn B": a person named
+            if current and (p["head"].match(capital) or (plural and p["head"].match(piece, plural.end())) or person) and not continues:
                 units.append(current)
                 current = piece
             else:
@@ -208,7 +278,7 @@ def _split_at_heads(phrase: str) -> list[str]:
     return units
 
 
-def split_units(phrase: str) -> list[str]:
+def split_units(phrase: str, max_words: int = 20) -> list[str]:
     """ "Chánh Văn phòng UBND tỉnh; Giám đốc Sở Tài chính và các tổ chức liên quan" gives three
     units. A comma or "và" splits only before another unit's head: "Sở Văn hóa, Thể thao và Du
     lịch" and "các sở, ban, ngành" stay whole."""
@@ -229,15 +299,18 @@ def split_units(phrase: str) -> list[str]:
     for unit in units:
         if "*" in unit:
             unit = collapse(unit.replace("*", " "))  # Markdown emphasis split across a heading's lines
+        if _PERSON.fullmatch(unit.strip(" ,.;:-")):
+            cleaned.append(unit.strip(" ,.;:-"))  # "ông Võ Văn Dương": a person an executive clause names
+            continue
         unit = re.sub(r"^(?:đồng\s+chí|ông|bà)\s+", "", unit.strip(" ,.;:-"), flags=re.I)
         plural = _PLURAL_CAPITAL.match(unit)  # "các Chủ đầu tư"
-        if unit and (p["head"].match(unit[:1].upper() + unit[1:]) or (plural and p["head"].match(unit, plural.end()))) and len(unit.split()) <= 20:
+        if unit and (p["head"].match(unit[:1].upper() + unit[1:]) or (plural and p["head"].match(unit, plural.end()))) and len(unit.split()) <= max_words:
             cleaned.append(unit[:1].upper() + unit[1:] if unit.startswith("các ") is False else unit)
     return cleaned
 
 
 # "Chủ tịch Ủy ban nhân dân các tỉnh: Gia Lai, Đắk Lắk và Khánh Hòa"
-_PLACE_LIST = re.compile(r"^(?P<title>.+?)\s+(?:các|Các)\s+(?P<kind>tỉnh,\s*thành\s+phố|tỉnh|thành\s+phố|huyện|xã)\s*:\s*(?P<names>.+)$")
+_PLACE_LIST = re.compile(r"^(?P<title>.+?)\s+(?:các|Các)\s+(?P<kind>tỉnh,\s*thành\s+phố|tỉnh|thành\s+phố|huyện|xã)" + _PLACES_OF + r"\s*:\s*(?P<names>.+)$")
 
 
 _LOCAL_BODY = re.compile(r"(?:các\s+|Các\s+)?(?P<body>Hội\s+đồng\s+nhân\s+dân|HĐND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND)(?![\wÀ-ỹ])")
@@ -293,7 +366,13 @@ def _share_modifiers(units: list[str]) -> list[str]:
                 for name in names:
                     for post in posts:
                         # "Bí thư Tỉnh ủy Gia Lai"; "Chủ tịch UBND tỉnh Gia Lai" (no kind for "tỉnh, thành phố")
-                        place = name if post.lower().endswith(("ủy", "uỷ")) or "," in kind else f"{kind} {name}"
+                        # (for "tỉnh, thành phố", each place's own kind: "thành phố" for a centrally run city)
+                        if post.lower().endswith(("ủy", "uỷ")):
+                            place = name
+                        elif "," in kind:
+                            place = f"{'thành phố' if fold(name) in centrally_run_cities() else 'tỉnh'} {name}"
+                        else:
+                            place = f"{kind} {name}"
                         shared.append(f"{post} {place}")
                 out = out[:i] + shared
     return out
@@ -363,9 +442,10 @@ _COMPOUND_AFTER = re.compile(r"\s+(?:thông|dịch|bách|phát|nhận)(?![\wÀ-�
 _LEVEL_AFTER = re.compile(r"\s*(?:tỉnh|xã|huyện|phường|ủy|uỷ|trung\s+ương|cơ\s+sở|có\s+thẩm\s+quyền|quốc\s+gia|bộ|trên|dưới|thành\s+phố)(?![\wÀ-ỹ])")
 
 
-def name_and_verb(unit: str) -> tuple[str, str] | None:
+def name_and_verb(unit: str, tails: bool = True) -> tuple[str, str] | None:
     """A unit's name that ran into the words of its duty, cut where the name ends: (the name, the
-    words that belong to the action); None when the name is whole."""
+    words that belong to the action); None when the name is whole. ``tails``: a conjunction or
+    preposition left at the end is cut too."""
     p = patterns()
     head = p["head"].match(unit) or p["head"].match(unit[:1].upper() + unit[1:])
     if not head:
@@ -377,7 +457,7 @@ def name_and_verb(unit: str) -> tuple[str, str] | None:
         words = before.split()
         if not words or m.group()[:1].isupper() or _NOUN_USE.search(before):
             continue
-        if " " not in m.group() and words[-1][:1].isupper():
+        if " " not in m.group() and words[-1][:1].isupper() and (m.group() != "cần" or words[-1] == "Hậu"):
             continue  # a syllable of a capitalised word: "Bộ Ngoại giao", "UBND tỉnh Lào Cai lập"?
         if m.group() == "cấp" and _LEVEL_AFTER.match(unit, m.end()):
             continue  # "cấp tỉnh", "cấp có thẩm quyền": a level, not the verb "to issue"
@@ -387,7 +467,7 @@ def name_and_verb(unit: str) -> tuple[str, str] | None:
         if len(name) > len(head.group()):
             return name, unit[m.start() :]
         return None
-    tail = _TAIL.search(unit)
+    tail = _TAIL.search(unit) if tails else None
     if tail and len(unit[: tail.start()]) > len(head.group()):
         return unit[: tail.start()], unit[tail.start() + 1 :]
     return None
@@ -438,6 +518,6 @@ def name_before_verb(phrase: str, start: int = 0) -> int | None:
             continue  # a comma between: a list goes on
         # (two capitalised syllables of the name, neither of them a head: "Đài Tiếng | nói" is no end)
         two_capitals = i >= 2 and all(w[:1].isupper() and not patterns()["head"].fullmatch(w) for w in (prev, words[i - 2][1]))
-        if (prev in _PLACE_WORDS or two_capitals) and not _head_runs_past(phrase, words[i - 2][0] if i >= 2 else 0, at + len(word)):
+        if (prev in _PLACE_WORDS or prev == "Tỉnh" or two_capitals) and not _head_runs_past(phrase, words[i - 2][0] if i >= 2 else 0, at + len(word)):
             return at
     return None
