@@ -53,10 +53,13 @@ def _ends_whole(name: str) -> bool:
     words = name.rstrip(" ,;").split()
     if not words or name.rstrip().endswith(","):
         return False
+    if any(m.group().strip()[:1].islower() for m in _CUE_INSIDE.finditer(name)):
+        return False  # "Bộ Nội vụ thẩm định, trình Thủ tướng Chính phủ | quyết định ...": a clause, not a name
     # (a proper name's later syllables are in lower case: "Sở Nội vụ", "Bộ Tài chính")
     return any(w[:1].isupper() for w in words[-2:]) or words[-1] in _PLACE_WORDS or bool(_UNIT_NOUN_END.search(" ".join(words)))
 
 
+_CUE_INSIDE = re.compile(rf"(?<=[\s,])(?:{phrase_alternation(load_table('tasks.json')['duty_cues'])})(?![\wÀ-ỹ])")
 _UNIT_NOUN_END = re.compile(rf"(?<![\wÀ-ỹ])(?:{phrase_alternation(GRAMMAR['list_nouns'], True)})$", re.I)
 
 
