@@ -360,3 +360,50 @@ def test_an_address_and_an_award_are_no_duties():
     assert not [t for t in tasks if "Tòa nhà" in t["action"] or "đường Trần Phú" in t["action"]]
     assert not [t for t in tasks if "Bằng khen" in t["action"]]
     assert _of(tasks, "Sở Nông nghiệp và Môi trường")  # the decision's own duty is still read
+
+
+PLAN_WITH_AIMS = """ỦY BAN NHÂN DÂN
+TỈNH HÒA BÌNH NAM
+Số: 412/KH-UBND
+Hòa Bình Nam, ngày 03 tháng 12 năm 2025
+
+KẾ HOẠCH
+Triển khai mạng 5G tại các khu công nghiệp
+
+**I. MỤC ĐÍCH, YÊU CẦU**
+
+**1. Mục đích**
+
+Phát triển hạ tầng số tại các khu công nghiệp.
+
+**2. Yêu cầu**
+
+- Các doanh nghiệp viễn thông phối hợp các đơn vị liên quan triển khai hiệu quả kế hoạch.
+
+- Các đơn vị liên quan tích cực phối hợp, tạo điều kiện cho các doanh nghiệp viễn thông.
+
+**II. TỔ CHỨC THỰC HIỆN**
+
+**1. Sở Khoa học và Công nghệ**
+
+Chủ trì theo dõi, đôn đốc các doanh nghiệp viễn thông phủ sóng 5G tại các khu công nghiệp.
+
+**2. Các doanh nghiệp viễn thông**
+
+Xây dựng kế hoạch phủ sóng 5G, gửi Sở Khoa học và Công nghệ trước ngày 31/12/2025.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Trần Văn B
+"""
+
+
+def test_a_plans_aims_section_gives_no_duties_its_assignments_do():
+    """The bullets of "2. Yêu cầu" under "I. MỤC ĐÍCH, YÊU CẦU" say what the plan expects, in
+    the words of duties; the duties are those of its part of assignments."""
+    tasks = _tasks(PLAN_WITH_AIMS)
+    assert _units(tasks) == ["Sở Khoa học và Công nghệ", "Các doanh nghiệp viễn thông"]
+    assert tasks[1]["action"].startswith("Xây dựng kế hoạch phủ sóng 5G") and tasks[1]["deadline"] == "2025-12-31"

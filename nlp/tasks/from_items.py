@@ -45,6 +45,12 @@ def item_tasks(doc: Context) -> list[Task]:
             if any(m.group("label").startswith(("co", "don")) and not m.group("label").endswith("hop") for m in own):
                 spread[id(item)] = own
                 used.update(id(c) for c in item.children)
+    if doc.doc_type == "KH":
+        for item in doc.items:
+            if item.children and AIMS_HEADING.fullmatch(doc.folded, item.text_start, own_end(item)):
+                # "2. Yêu cầu\n- Các doanh nghiệp viễn thông phối hợp ...": what the plan expects,
+                # its duties come in its part of assignments ("Tổ chức thực hiện")
+                used.update(id(d) for d in descendants(item))
     for item in doc.items:
         if id(item) in used or id(item) in spread:
             continue
@@ -405,6 +411,9 @@ def _past_title(flat: str, at: int, end: int) -> int | None:
 
 # the parts of a plan that state its aims, not who does what ("I. MỤC ĐÍCH, YÊU CẦU", "MỤC TIÊU", "QUAN ĐIỂM")
 _AIMS_TITLE = re.compile(r"[\s*]*(?:muc\s+dich|yeu\s+cau|muc\s+tieu|quan\s+diem)(?![a-z])")
+_AIM = r"(?:muc\s+dich|yeu\s+cau|muc\s+tieu(?:\s+chung|\s+cu\s+the)?|quan\s+diem)"
+# a heading that is only a plan's aims: "2. Yêu cầu", "I. MỤC ĐÍCH, YÊU CẦU", "Mục tiêu cụ thể:"
+AIMS_HEADING = re.compile(rf"[\s*]*{_AIM}(?:\s*(?:,|va)\s*{_AIM})*[\s*:.]*")
 _LEAD_IN = re.compile(rf"\s*(?:{phrase_alternation(GRAMMAR['lead_ins'])})[^,;:]{{0,160}},\s*")
 # a duty with no object of its own: the items under it are its content ("2. Sở Công Thương chủ
 # trì, phối hợp thực hiện" then a), b), c), as a scan reads it, its colon lost or never printed)
