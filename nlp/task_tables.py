@@ -42,6 +42,9 @@ _ROLES = [
     ("lead", re.compile("^" + _BODY + r"(?:chu\s+tri|thuc\s+hien|trien\s+khai|phu\s+trach|chiu\s+trach\s+nhiem|dau\s+moi)|^trach\s+nhiem(?:\s+thuc\s+hien)?$")),
     ("deadline", re.compile(r"^(?:\w+\s+){0,3}(?:thoi\s+(?:gian|han|diem)|tien\s+do|moc\s+(?:thoi\s+gian|hoan\s+thanh))|^(?:nam|han|ngay)\s+hoan\s+thanh")),
     ("content", re.compile(r"^(?:cac\s+|ten\s+|thuoc\s+nhom\s+)?(?:noi\s+dung|nhiem\s+vu|cong\s+viec|hoat\s+dong|giai\s+phap|de\s+an|du\s+an|van\s+ban|chuong\s+trinh|chi\s+tieu|muc\s+tieu)")),
+    # what was done, a report's column ("Kết quả thực hiện", "Tình hình, kết quả thực hiện"):
+    # the table reports on duties given before, it gives none (see ``_reports``)
+    ("report", re.compile(r"^(?:tinh\s+hinh|ket\s+qua)(?:\s+(?:va\s+)?(?:tinh\s+hinh|ket\s+qua))?\s+(?:thuc\s+hien|trien\s+khai)(?:\s+(?:nhiem\s+vu|den\s+nay|den\s+ngay.*))?$")),
     ("product", re.compile(r"^(?:\w+\s+){0,2}(?:san\s+pham|ket\s+qua|hinh\s+thuc|dau\s+ra)")),
     ("other", re.compile(r"^(?:ghi\s+chu|kinh\s+phi|nguon|van\s+ban|can\s+cu|cap\s+trinh|co\s+quan\s+trinh|du\s+toan|don\s+vi\s+tinh|linh\s+vuc|dia\s+ban|doi\s+tuong|don\s+vi$)")),
 ]
@@ -385,6 +388,8 @@ def table_tasks(table: TaskTable, layout: Layout, issued_date: str | None, offse
     """One task per lead unit of each row; ``offsets[i]`` is where line ``i`` of
     ``layout.lines`` starts in ``layout.body_text``."""
     roles = table.roles
+    if _reports(layout, table):
+        return []
     appendix = _appendix(layout, table.first)
     col = {role: roles.index(role) for role in ("tt", "content", "lead", "coord", "deadline") if role in roles}
     groups: dict[int, tuple[str, str]] = {}  # level: (TT, title)
@@ -465,6 +470,22 @@ def _appendix(layout: Layout, first: int) -> str | None:
             n = m.group("n")
             return "Phụ lục" + (f" {n.upper() if n.isalpha() else n}" if n else "")
     return None
+
+
+# An appendix titled as a report: "KẾT QUẢ THỰC HIỆN NHIỆM VỤ TẠI THÔNG BÁO KẾT LUẬN SỐ 552/TB-VPCP",
+# "Tình hình thực hiện các nhiệm vụ ..."
+_REPORT_TITLE = re.compile(r"^[\s*]*(?:tinh\s+hinh|ket\s+qua)(?:,?\s+(?:va\s+)?(?:tinh\s+hinh|ket\s+qua))?\s+thuc\s+hien\s+(?:cac\s+)?nhiem\s+vu")
+
+
+def _reports(layout: Layout, table: TaskTable) -> bool:
+    """A table that reports on the duties of an earlier text, not one that gives them: a column
+    of what was done ("Kết quả thực hiện": "Đã hoàn thành", "Bộ KH&CN đã báo cáo ..."), or an
+    appendix titled so. Its rows were assigned by that text (Nghị định 30/2020: a thông báo kết
+    luận assigns in its body and its appendix of "nhiệm vụ giao"); they are no duties of this one."""
+    if "report" in table.roles:
+        return True
+    folded = layout.folded or [fold(line) for line in layout.lines]
+    return any(_REPORT_TITLE.match(folded[i].lower()) for i in range(max(layout.start, table.first - 8), table.first))
 
 
 def _level(tt: str) -> int:
