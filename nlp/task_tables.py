@@ -31,6 +31,7 @@ from .layout import CELL, Layout
 from .normalize import collapse, fold
 from .tables import load_table, phrase_alternation
 from .tasks import Task
+from .tasks.units import with_named
 
 # ---------------------------------------------------------------------------- column names
 
@@ -435,6 +436,7 @@ def table_tasks(table: TaskTable, layout: Layout, issued_date: str | None, offse
             section = f"{appendix}: {section}" if section else appendix
         found = settle(when, issued_date) if when else None
         coordinators = split_units(coord) if coord and not re.fullmatch(r"[-–\s]*", coord) else []
+        coordinators = with_named(coordinators, content)  # "Chủ trì, phối hợp với Bộ Công an ...": named in the action
         start = offsets[row.cells[0].first]
         last = row.cells[-1].last
         end = offsets[last] + len(layout.lines[last]) if layout.lines[last] != CELL else offsets[last]

@@ -74,3 +74,31 @@ def test_a_report_column_alone_marks_the_table_a_report(tmp_path):
     assert any("dữ liệu mở" in t["action"] for t in plain)  # without it: tasks given, read
     tasks = _tasks(tmp_path, HEAD + title + _table(header, rows))
     assert not any("dữ liệu mở" in t["action"] or "hộ tịch" in t["action"] for t in tasks)
+
+
+def test_coordinators_named_in_a_rows_action(tmp_path):
+    tasks = _tasks(tmp_path, HEAD + ASSIGNED)
+    row = next(t for t in tasks if "dữ liệu mở" in t["action"])
+    assert row["assignee"] == "Bộ Khoa học và Công nghệ"
+    assert row["coordinators"] == ["Bộ Tư pháp", "Văn phòng Chính phủ"]  # not "Thủ tướng Chính phủ", only reported to
+    plain = next(t for t in tasks if t["action"].startswith("Hoàn thiện cơ sở dữ liệu hộ tịch"))
+    assert plain["coordinators"] == []
+
+
+def test_coordinators_named_in_a_labelled_items_action(tmp_path):
+    body = (
+        "**KẾ HOẠCH**\n\n**Triển khai chuyển đổi số năm 2026**\n\n**II. NHIỆM VỤ**\n\n"
+        "1. Chủ trì, phối hợp với Sở Tài chính, Sở Nội vụ và các cơ quan liên quan bám sát tiến độ xây dựng kho dữ liệu dùng chung.\n\n"
+        "- Cơ quan chủ trì: Sở Khoa học và Công nghệ.\n\n- Thời gian hoàn thành: Quý II/2026.\n\n"
+        "2. Tổ chức tập huấn kỹ năng số, báo cáo Ủy ban nhân dân tỉnh kết quả.\n\n"
+        "- Cơ quan chủ trì: Sở Nội vụ.\n\n- Cơ quan phối hợp: Sở Tư pháp.\n\n- Thời gian hoàn thành: Quý III/2026.\n\n"
+    )
+    text = (
+        "|\nỦY BAN NHÂN DÂN\nTỈNH QUẢNG NGÃI\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n|\n|\n"
+        "Số: 88/KH-UBND\n|\n*Quảng Ngãi, ngày 12 tháng 11 năm 2025*\n|\n\n" + body
+    )
+    tasks = _tasks(tmp_path, text, "kh-88.md")
+    first = next(t for t in tasks if t["assignee"] == "Sở Khoa học và Công nghệ")
+    assert first["coordinators"] == ["Sở Tài chính", "Sở Nội vụ", "các cơ quan liên quan"]
+    second = next(t for t in tasks if t["assignee"] == "Sở Nội vụ")
+    assert second["coordinators"] == ["Sở Tư pháp"]  # the field only; "Ủy ban nhân dân tỉnh" is reported to

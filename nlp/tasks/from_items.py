@@ -18,7 +18,7 @@ from ..tables import phrase_alternation, starting_words
 from .context import ASSIGNING_TYPES, SENTENCE_CUT, Context, Matches, sentences
 from .legal_subjects import RESPONSIBLE_CUE, SCOPE, responsible_subject, without_scope
 from .task import CRITERIA, NOT_DUTY, ONLY_REPEATS, Task, action_text
-from .units import find_coordinators, is_name_list, past_parenthesis, split_units, units_at
+from .units import find_coordinators, is_name_list, with_named, past_parenthesis, split_units, units_at
 from .vocabulary import CLAUSE_WORD, GRAMMAR, free_verb, is_group, names_unit, patterns
 
 
@@ -344,6 +344,7 @@ def labelled(flat: str, item: Item, labels: list[re.Match], issued_date: str | N
     lead = SCOPE.sub("", lead)  # "..., các sở trong phạm vi chức năng, nhiệm vụ của mình và các cơ quan ..."
     units = split_units(re.split(r"\s+(?:chủ\s+trì|trong\s+phạm\s+vi)", lead)[0])
     coordinators = [collapse(c).strip(" .;") for c in re.split(r",\s*(?=[A-ZĐÀ-Ỹ]|các\s)|\s+và\s+(?=[A-ZĐÀ-Ỹ]|các\s)", fields.get("hop", "")) if c.strip()]
+    coordinators = with_named(coordinators, action)  # "... phối hợp với Bộ Tư pháp ..." in the action, no field for it
     return [Task(u, action, coordinators, deadline, deadline_text, item.path or None, item.start, span_end, is_group(u)) for u in units if action]
 
 

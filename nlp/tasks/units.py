@@ -427,7 +427,53 @@ def find_coordinators(text: str) -> list[str]:
     if not m:
         return []
     who = _split_at_heads(m.group("who"))  # "Sở Khoa học và Công nghệ" is one unit, not two
-    return [collapse(w).strip(" ,.;") for w in who if len(w.split()) >= 2 or w[:1].isupper()][:8]
+    who = [_GROUP_END.sub(r"\g<name>", collapse(w)).strip(" ,.;") for w in who if len(w.split()) >= 2 or w[:1].isupper()][:8]
+    return [w[:-1] if w.endswith(")") and "(" not in w else w for w in who]  # "(Bộ A, Bộ B)": no bracket left
+
+
+def with_named(coordinators: list[str], action: str) -> list[str]:
+    """A row's or a labelled item's coordinators (its "phối hợp" column or field) and those its
+    action names after "phối hợp (với)" ("Chủ trì, phối hợp với Bộ Tư pháp, Văn phòng Chính phủ
+    ..."), each once; units the action only mentions ("báo cáo Thủ tướng Chính phủ") are not."""
+    m = coordinator_pattern().search(action)
+    who = m.group("who") if m else ""
+    if not (patterns()["head"].match(who) or patterns()["head"].match(who[:1].upper() + who[1:])):
+        return coordinators  # "kết quả phối hợp giữa A và B", "phối hợp liên ngành (...)": no coordinators named
+    seen = {fold(c).lower() for c in coordinators}
+    out = list(coordinators)
+    for c in find_coordinators(action):
+        c = _named_coordinator(c)
+        if not c:
+            continue
+        if fold(c).lower() not in seen and not any(fold(c).lower() in s for s in seen):
+            seen.add(fold(c).lower())
+            out.append(c)
+    return out
+
+
+# "các cơ quan liên quan | bám sát ...": a group's name ends at "liên quan" but for its place
+# ("... liên quan của thành phố Huế", "... tại khu vực biên giới")
+_GROUP_END = re.compile(r"^(?P<name>.*?\b(?:liên\s+quan|có\s+liên\s+quan))\s+(?!(?:của|tại|thuộc|trên|ở|trong|cấp)\s)\S.*$")
+
+
+def _named_coordinator(name: str) -> str | None:
+    """A coordinator read from an action, as a whole unit's name: it starts with a unit's head
+    ("Bộ", "Sở", "các cơ quan"), ends where the name does ("các cơ quan liên quan | bám sát",
+    "Bộ Công an | thống nhất giải pháp ..."), and is no clause ("hoàn thành số hóa ...")."""
+    head = patterns()["head"].match(name) or patterns()["head"].match(name[:1].upper() + name[1:])
+    if not head:
+        return None
+    group = _GROUP_END.match(name)
+    if group:
+        name = group.group("name")
+    cut = name_and_verb(name, tails=False)
+    if cut:
+        name = cut[0]
+    else:
+        at = name_before_verb(name, head.end())
+        if at:
+            name = name[:at].rstrip(" ,")
+    return name if len(name.split()) <= 10 else None
 
 
 # Where a unit's name read too far ends (``task_grammar.json`` 'name_ending'): before a verb of

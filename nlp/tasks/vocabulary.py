@@ -49,8 +49,9 @@ def coordinator_pattern() -> re.Pattern:
     # (and the verbs of two words a name may run into: "phối hợp với các đơn vị xác định chỉ tiêu ...")
     own = [v for v in GRAMMAR["name_ending"]["verbs"] if " " in v]
     verbs = phrase_alternation([c for c in _table()["duty_cues"] if c != "phối hợp"] + own + ["để", "trong", "nhằm", "theo"])
-    # (no unit where a verb follows at once: "chủ trì, phối hợp triển khai ...")
-    return re.compile(rf"phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+(?!(?:{verbs})(?![\wÀ-ỹ]))(?P<who>.+?)(?=\s+(?:{verbs})(?![\wÀ-ỹ])|[;.:]|$)")
+    # (no unit where a verb follows at once: "chủ trì, phối hợp triển khai ..."; "ngoại giao" is
+    # one word, "Bộ Ngoại giao" no name cut before the verb "giao"; "TP. Hà Nội" goes on)
+    return re.compile(rf"phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+(?!(?:{verbs})(?![\wÀ-ỹ]))(?P<who>.+?)(?=(?<!ngoại)(?<!Ngoại)\s+(?:{verbs})(?![\wÀ-ỹ])|[;:]|(?<!TP)(?<!Tp)\.|$)")
 
 
 CLAUSE_WORD = re.compile(rf"(?<![\wÀ-ỹ])(?:{phrase_alternation(GRAMMAR['clause_words'])})(?![\wÀ-ỹ])")  # "Tổng cục Hải quan sẽ ...": a clause
