@@ -4,16 +4,10 @@ a real layout: a sentence with its own subject after a numbered duty, the closin
 gives the follow-up to an office, "X có trách nhiệm:" with a delegation among its items, a
 time between a unit and its verb, the closing list ending "X và các Y", award quotas and
 criteria, and a lead-in whose parts name their own units."""
-from directives.nlp.extract import extract_text
+from tests.task_reading import assignees as _units, tasks_read as _tasks
 from directives.nlp.deadlines import find_deadline
 
 
-def _tasks(doc, kind=None):
-    return [t for t in extract_text(doc).tasks if kind is None or t["kind"] == kind]
-
-
-def _units(tasks):
-    return [t["assignee"] for t in tasks]
 
 
 CONG_DIEN = """THỦ TƯỚNG CHÍNH PHỦ

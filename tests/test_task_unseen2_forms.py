@@ -5,15 +5,9 @@ with a colon, names cut at a word that is also a verb, "X và ông Y", a request
 body, "Giao X <verb outside the list>", a thông báo kết luận's restated requests and its
 conclusions, a plan's request heading and closing, addresses and awards that are no duties,
 and an action that must stop before the closing "Trên đây là Kế hoạch ..."."""
-from directives.nlp.extract import extract_text
+from tests.task_reading import assignees as _units, tasks_read as _tasks
 
 
-def _tasks(doc, kind=None):
-    return [t for t in extract_text(doc).tasks if kind is None or t["kind"] == kind]
-
-
-def _units(tasks):
-    return [t["assignee"] for t in tasks]
 
 
 def _of(tasks, unit):
