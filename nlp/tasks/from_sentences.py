@@ -91,9 +91,35 @@ def in_sentence(doc: Context, s: int, e: int) -> list[Task]:
     if clauses[0][1]:
         return found
     found += _before_cues(doc, s, e, section)
-    if not found and doc.doc_type in ASSIGNING_TYPES:
+    if not found and (doc.doc_type in ASSIGNING_TYPES or doc.doc_type not in LEGAL_TYPES and bare_request(doc, s)):
         found = subject_duty(doc, s, e, section)
     return found
+
+
+# A request that names no unit, its items naming theirs: "b) Để làm tốt các nhiệm vụ sắp tới, đề
+# nghị:" then "(i) Tập đoàn X báo cáo ...", "(ii) Chủ đầu tư phối hợp ..." (a thông báo kết
+# luận's, a công văn's). The cue ends its sentence with a colon, the items are marked "(i)",
+# "(1)", "(a)" (Nghị định 30/2020's marks inside an item) and open each with a unit and its verb.
+# (not the noun: "đáp ứng các yêu cầu:", "Nội dung đề nghị:", "người đề nghị:")
+_BARE_REQUEST = re.compile(r"(?<![\wÀ-ỹ])(?<!các\s)(?<!những\s)(?<!số\s)(?<!ứng\s)(?<!theo\s)(?<!của\s)(?<!dung\s)(?<!người\s)(?<!sách\s)(?<!đơn\s)(?<!bàn\s)(?<!chuyển\s)"
+                           r"(?P<cue>đề\s+nghị|yêu\s+cầu|giao)(?:\s+như\s+sau)?\s*:", re.I)
+_PAREN_MARK = re.compile(r"\s*\((?:\d{1,2}|[ivx]{1,4}|[a-zđ])\)\s")
+
+
+def bare_request(doc: Context, s: int) -> str | None:
+    """The cue ("đề nghị", "yêu cầu", "giao") of a request naming no unit whose "(i)", "(ii)" ...
+    items run on to the sentence at ``s`` (itself such an item), or None."""
+    flat = doc.flat
+    if not _PAREN_MARK.match(flat, s):
+        return None
+    i = bisect_right(doc.starts, s) - 1  # (no item of the body between the request and its items)
+    floor = max(doc.start, s - 4000, doc.items[i].text_start if i >= 0 else 0)
+    lead = None
+    for lead in _BARE_REQUEST.finditer(flat, floor, s):
+        pass
+    if lead is None or not _PAREN_MARK.match(flat, lead.end()):
+        return None
+    return collapse(lead.group("cue")).lower()
 
 
 # The texts that assign work (a chỉ thị, a công điện, a kế hoạch): in them a sentence whose
@@ -119,9 +145,10 @@ def subject_duty(doc: Context, s: int, e: int, section: str | None) -> list[Task
     on its cue and a colon ("Ban Chỉ đạo có trách nhiệm:") takes the items after it that name
     no unit of their own as its duty ("d) Giao Trưởng Ban ..." is read on its own)."""
     flat = doc.flat
-    if doc.doc_type == "KH" and not _in_assigning_part(doc, s):
+    request = bare_request(doc, s)  # "đề nghị:" then "(i) Tập đoàn X báo cáo ...": a request, wherever it stands
+    if doc.doc_type == "KH" and not request and not _in_assigning_part(doc, s):
         return []
-    if doc.doc_type == "TB" and not _after_conclusion(doc, s):
+    if doc.doc_type == "TB" and not request and not _after_conclusion(doc, s):
         return []  # a thông báo's account of the meeting (who attended, what was done) gives no duty
     at = _CLAUSE_OPENING.match(flat, s, e).end()
     topic = _TOPIC.match(flat, at, e)
@@ -138,6 +165,13 @@ def subject_duty(doc: Context, s: int, e: int, section: str | None) -> list[Task
     # "Các bộ, ngành | trên cơ sở nhiệm vụ được giao ..., | hoàn thiện ...": a scope between the subject and its verb
     scope = _SCOPE_AFTER_NAME.match(flat, past_parenthesis(flat, after, e), e) if units else None
     scoped = bool(scope and patterns()["cue"].match(flat, scope.end()))
+    own = _OWN_SCOPE.search(flat, at, min(e, at + 300)) if not scoped else None
+    if own and (not units or own.start() < after):
+        # "Chủ đầu tư, trong phạm vi, trách nhiệm của mình, nỗ lực, đẩy nhanh ...": the scope set
+        # off by commas ends the subject, and the predicate follows it, whatever its verb
+        named, named_end = units_at(flat, at, own.start(), tag=False)
+        if named and not flat[named_end : own.start()].strip():
+            units, after, scoped = named, own.start() + 1, True
     if not scoped and (not units or not patterns()["cue"].match(flat, past_parenthesis(flat, after, e))):
         # "Đài Truyền hình Việt Nam, ..., các đài ... ở địa phương dành thời lượng ...": a verb
         # the grammar does not list, after a name that is whole
@@ -172,6 +206,8 @@ def subject_duty(doc: Context, s: int, e: int, section: str | None) -> list[Task
         action = action_text(rest)
     if not action or ONLY_REPEATS.match(action) or NOT_DUTY.search(action[:80]):
         return []
+    if request == "đề nghị":
+        action = "(đề nghị) " + action
     return tasks_for(units, action, rest, doc.issued_date, section, s, end)
 
 
@@ -420,6 +456,8 @@ def _named_giver(before: str) -> bool:
 _LEAD_IN_ONLY = re.compile(r"(?:^|[;:.]\s+|(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s+)[\s*]*(?:Trên\s+cơ\s+sở|Căn\s+cứ)\s[^;:.]{3,200},\s*$")
 # a sentence that opens with a rhythm and has no subject: "Định kỳ hằng năm (trước ngày 30/11) báo cáo ..."
 _CARRIED_ON = re.compile(r"[\s.]*(?P<text>(?:Định\s+kỳ|Hằng\s+(?:năm|quý|tháng)|Hàng\s+(?:năm|quý|tháng))(?![\wÀ-ỹ]))")
+# a scope of the subject's own, set off by commas: ", trong phạm vi chức năng, nhiệm vụ của mình, <verb>"
+_OWN_SCOPE = re.compile(r",\s*(?:trong\s+phạm\s+vi|theo\s+chức\s+năng|theo\s+thẩm\s+quyền)[^;:.]{0,100}?(?:của\s+mình|được\s+giao)\s*,\s*(?=[a-zđà-ỹ])")
 _SCOPE_AFTER_NAME = re.compile(r"\s*(?:trên\s+cơ\s+sở|căn\s+cứ|theo\s+chức\s+năng)[^,;:.]{3,160},\s*")
 # a thông báo kết luận's topic and the conclusion on it: "Về đề nghị Bộ Nội vụ ...: Bộ Nội vụ nghiên cứu ..."
 _TOPIC = re.compile(r"Về\s[^:.]{3,800}?:\s*(?=[A-ZĐÀ-Ỹ])")
@@ -459,7 +497,7 @@ def _clause_starts(flat: str, s: int, e: int, legal: bool = False):
 _THIS_DOCUMENT = re.compile(rf"(?:{phrase_alternation(GRAMMAR['this_document_types'])})\s+này\s*$")
 _NARRATED = re.compile(r"\sđã(?:\s+được)?\s*$")
 # what may open a clause before its subject: an item's mark, emphasis, "Đồng thời,"
-_CLAUSE_OPENING = re.compile(r"[\s*]*(?:(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-+•])\s+)?[\s*]*(?:(?:Đồng\s+thời|Bên\s+cạnh\s+đó|Ngoài\s+ra)\s*,?\s*)?"
+_CLAUSE_OPENING = re.compile(r"[\s*]*(?:(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|\((?:\d{1,2}|[ivx]{1,4}|[a-zđ])\)|[-+•])\s+)?[\s*]*(?:(?:Đồng\s+thời|Bên\s+cạnh\s+đó|Ngoài\s+ra)\s*,?\s*)?"
     rf"(?:(?:{phrase_alternation(GRAMMAR['lead_ins'])})[^,;:]{{0,160}},\s*)?")  # "Trên cơ sở Kế hoạch này, Sở Y tế chủ động ..."
 
 # Where a clause starts, looking back from a cue: not at a comma inside a name ("Sở Văn hóa, Thể thao ...")
