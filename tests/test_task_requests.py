@@ -126,3 +126,12 @@ def test_requirements_listed_after_the_noun_are_no_request():
     # "đáp ứng các yêu cầu:" names what is required, it asks no one
     text = CONG_VAN.replace("Ủy ban nhân dân tỉnh đề nghị:", "phương án hỗ trợ phải đáp ứng các yêu cầu:")
     assert _tasks(text) == []
+
+
+def test_a_lead_in_whose_object_is_a_list_is_passed_to_the_subject():
+    text = THONG_BAO.replace("d) Bộ Tài chính phối hợp", "d) Trên cơ sở đề nghị của các bộ, cơ quan liên quan, Bộ Tài chính phối hợp")
+    finance = [t for t in _tasks(text) if t["assignee"] == "Bộ Tài chính"]
+    assert len(finance) == 1 and finance[0]["action"].startswith("phối hợp các bộ, cơ quan liên quan báo cáo")
+    # a subject that is itself a list after a lead-in stays whole ("các sở, ngành" is no part of the lead-in)
+    text = THONG_BAO.replace("d) Bộ Tài chính phối hợp", "d) Để làm tốt nhiệm vụ của ngành, các sở, ngành, Ủy ban nhân dân các huyện phối hợp")
+    assert "các sở, ngành" in _units(_tasks(text))

@@ -496,9 +496,12 @@ def _clause_starts(flat: str, s: int, e: int, legal: bool = False):
 
 _THIS_DOCUMENT = re.compile(rf"(?:{phrase_alternation(GRAMMAR['this_document_types'])})\s+này\s*$")
 _NARRATED = re.compile(r"\sđã(?:\s+được)?\s*$")
+# a lead-in whose object is a list: "Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, | Bộ Tài chính
+# khẩn trương ..." (the list goes on in lower case, not with "các": "..., các sở, ngành" is a subject)
+_OF_A_LIST = r"[^,;:]{0,100}?\scủa\s[^,;:]{1,80}(?:,\s*(?!các\s)[a-zđà-ỹ][^,;:]{0,60})+(?=,\s*[A-ZĐÀ-Ỹ])"
 # what may open a clause before its subject: an item's mark, emphasis, "Đồng thời,"
 _CLAUSE_OPENING = re.compile(r"[\s*]*(?:(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|\((?:\d{1,2}|[ivx]{1,4}|[a-zđ])\)|[-+•])\s+)?[\s*]*(?:(?:Đồng\s+thời|Bên\s+cạnh\s+đó|Ngoài\s+ra)\s*,?\s*)?"
-    rf"(?:(?:{phrase_alternation(GRAMMAR['lead_ins'])})[^,;:]{{0,160}},\s*)?")  # "Trên cơ sở Kế hoạch này, Sở Y tế chủ động ..."
+    rf"(?:(?:{phrase_alternation(GRAMMAR['lead_ins'])})(?:{_OF_A_LIST}|[^,;:]{{0,160}}),\s*)?")  # "Trên cơ sở Kế hoạch này, Sở Y tế chủ động ..."
 
 # Where a clause starts, looking back from a cue: not at a comma inside a name ("Sở Văn hóa, Thể thao ...")
 _CLAUSE_CUT = re.compile(r"[;:(]\s*|,\s*(?=[a-zđà-ỹ])|\s-\s(?![A-ZĐÀ-Ỹ])|\.\s+")
