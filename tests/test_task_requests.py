@@ -135,3 +135,21 @@ def test_a_lead_in_whose_object_is_a_list_is_passed_to_the_subject():
     # a subject that is itself a list after a lead-in stays whole ("các sở, ngành" is no part of the lead-in)
     text = THONG_BAO.replace("d) Bộ Tài chính phối hợp", "d) Để làm tốt nhiệm vụ của ngành, các sở, ngành, Ủy ban nhân dân các huyện phối hợp")
     assert "các sở, ngành" in _units(_tasks(text))
+
+
+def test_the_honorific_before_a_post_is_no_part_of_the_unit():
+    text = THONG_BAO.replace(
+        "d) Bộ Tài chính phối hợp",
+        "đ) Giao đồng chí Bộ trưởng Bộ Xây dựng chỉ đạo kiểm tra, tháo gỡ vướng mắc của dự án.\n"
+        "e) Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang bộ chỉ đạo rà soát các dự án điện trọng điểm.\n"
+        "g) Bộ Tài chính phối hợp",
+    )
+    tasks = _tasks(text)
+    minister = [t for t in tasks if t["assignee"] == "Bộ trưởng Bộ Xây dựng"]
+    assert len(minister) == 1 and minister[0]["action"].startswith("chỉ đạo kiểm tra, tháo gỡ")
+    posts = [t for t in tasks if "rà soát các dự án điện" in t["action"]]
+    assert _units(posts) == ["Bộ trưởng", "Thủ trưởng cơ quan ngang bộ"]
+    assert not any("đồng chí" in t["assignee"] for t in tasks)
+    # the notice's closing line names who is informed, not who must act
+    closing = THONG_BAO.replace("để các bộ, cơ quan và địa phương biết", "để đồng chí Bộ trưởng Bộ Xây dựng biết")
+    assert "Bộ trưởng Bộ Xây dựng" not in _units(_tasks(closing))

@@ -64,6 +64,11 @@ def item_tasks(doc: Context) -> list[Task]:
     return tasks
 
 
+# the honorific before a post, in a thông báo kết luận or a công điện: "Giao đồng chí Bộ trưởng Bộ
+# Xây dựng ...", "1. Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ ... đề cao trách nhiệm ..."
+HONORIFIC = re.compile(r"(?:[Cc]ác\s+)?đồng\s+chí\s+(?=[A-ZĐÀ-Ỹ])")
+
+
 def unit_led(doc: Context, item: Item, used: set[int]) -> list[Task]:
     """ "2. Sở Tài chính: ...", "a) Công an tỉnh chủ trì ...", "3. Trách nhiệm của Sở Y tế".
     ``used`` gathers the items whose text went into this item's duty."""
@@ -78,6 +83,9 @@ def unit_led(doc: Context, item: Item, used: set[int]) -> list[Task]:
     lead = _ITEM_LEAD.match(flat[at : at + 50])
     if lead:
         at += lead.end()
+    honorific = HONORIFIC.match(flat, at, item.end)
+    if honorific:
+        at = honorific.end()  # "b) Giao đồng chí Bộ trưởng Bộ Xây dựng ...": the post is the unit
     units, after, titled = _leading_units(doc, item, at, lead)
     if not units:
         return []

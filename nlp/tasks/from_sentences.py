@@ -16,7 +16,7 @@ from ..items import Item, subtree_end
 from ..normalize import collapse
 from ..tables import phrase_alternation
 from .context import ASSIGNING_TYPES, WEAK_CUE, Context, sentences
-from .from_items import ASIDE, closing_is_an_object, next_subject, starts_with_unit
+from .from_items import ASIDE, HONORIFIC as _HONORIFIC, closing_is_an_object, next_subject, starts_with_unit
 from .legal_subjects import responsible_subject, without_scope
 from .task import NOT_DUTY, ONLY_REPEATS, Task, action_text, tasks_for
 from .units import MODAL, PARENTHESIS, name_before_verb, past_parenthesis, split_units, units_at
@@ -151,6 +151,9 @@ def subject_duty(doc: Context, s: int, e: int, section: str | None) -> list[Task
     if doc.doc_type == "TB" and not request and not _after_conclusion(doc, s):
         return []  # a thông báo's account of the meeting (who attended, what was done) gives no duty
     at = _CLAUSE_OPENING.match(flat, s, e).end()
+    honorific = _HONORIFIC.match(flat, at, e)
+    if honorific:
+        at = honorific.end()  # "1. Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ ...": the posts are the units
     topic = _TOPIC.match(flat, at, e)
     if topic:
         at = topic.end()  # "2. Về đề nghị Bộ Nội vụ ...: Bộ Nội vụ nghiên cứu ...": the conclusion after the topic
@@ -341,7 +344,11 @@ def _asked(doc: Context, s: int, e: int, clauses: list[tuple[int, re.Match | Non
         if not lead:
             continue
         clause_end = clauses[i + 1][0] if i + 1 < len(clauses) else e
-        units, after = units_at(flat, lead.end(), clause_end, asked=lead.group("lead").lower().startswith("giao"), lead=doc.doc_type not in LEGAL_TYPES)
+        named_at = lead.end()
+        honorific = _HONORIFIC.match(flat, named_at, clause_end)
+        if honorific:
+            named_at = honorific.end()  # "Giao đồng chí Bộ trưởng Bộ Xây dựng ...": the post is the unit
+        units, after = units_at(flat, named_at, clause_end, asked=lead.group("lead").lower().startswith("giao"), lead=doc.doc_type not in LEGAL_TYPES)
         if units:
             after = past_parenthesis(flat, after, clause_end)
             rest = flat[after:clause_end]
