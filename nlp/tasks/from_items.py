@@ -121,8 +121,11 @@ def unit_led(doc: Context, item: Item, used: set[int]) -> list[Task]:
         action = "(đề nghị) " + action  # asked of a body this one does not direct
     deadline, deadline_text = find_deadline(rest, issued_date)
     coordinators = find_coordinators(rest)
+    # a heading that is a unit's name alone, on its line(s) without a stop ("6. Các doanh nghiệp
+    # thứ cấp\nđang hoạt động trong KCN"), its duties in the items under it: the name is whole
+    titled_line = heading_only and not lead and bool(item.children) and not re.search(r"[.;:]", flat[at : own_end(item)])
     return [
-        Task(unit, action, coordinators, deadline, deadline_text, item.path or None, item.start, item_end, is_group(unit), reach=reach)
+        Task(unit, action, coordinators, deadline, deadline_text, item.path or None, item.start, item_end, is_group(unit), reach=reach, titled=titled_line)
         for unit in units
     ]
 
