@@ -329,7 +329,7 @@ _ASKS = re.compile(r"(?:(?:kính\s+)?(?:[Yy]êu\s+cầu|[Đđ]ề\s+nghị)|Giao
 # liên quan biết, thực hiện"), and the request made only if something happens ("Trong quá trình
 # thực hiện, nếu có khó khăn, vướng mắc, đề nghị ... phản ánh ...")
 _SUMS_UP = re.compile(
-    r"Trên\s+đây\s+là\s|(?:[A-ZĐÀ-Ỹ][^.;:]{0,80}?\s)?thông\s+báo\s+(?:để|cho)\s[^.;:]{0,160}?\sbiết(?![\wÀ-ỹ])"
+    r"Trên\s+đây\s+là\s|(?:[A-ZĐÀ-Ỹ][^.;:,]{0,60}?\s)?(?:xin\s+)?thông\s+báo\s+để\s[^.;:]{0,160}?\sbiết(?:\s*,\s*(?:phối\s+hợp\s+)?thực\s+hiện)?\s*(?:\./\.|\.|$)"
     r"|Trong\s+quá\s+trình\s[^,;:.]{0,80}?,?\s*(?:nếu|trường\s+hợp|khi)\s"
 )
 
