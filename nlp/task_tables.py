@@ -31,7 +31,7 @@ from .layout import CELL, Layout
 from .normalize import collapse, fold
 from .tables import load_table, phrase_alternation
 from .tasks import Task
-from .tasks.units import with_named
+from .tasks.units import action_like, per_level, with_named, without_reference
 
 # ---------------------------------------------------------------------------- column names
 
@@ -256,6 +256,9 @@ def _numbering_row(cells: list[Cell], j: int, width: int) -> int | None:
 # ---------------------------------------------------------------------------- step 2: rows
 
 
+_FILLER = re.compile(r"[.…\s]{3,}")
+
+
 def _rows(cells: list[Cell], j: int, roles: list[str | None]) -> tuple[list[Row], int]:
     """The rows under the header, up to the table's end. A row ends with an empty cell once
     it has a cell for every column, or earlier when the next cell opens a row (a TT) and the
@@ -269,8 +272,8 @@ def _rows(cells: list[Cell], j: int, roles: list[str | None]) -> tuple[list[Row]
     while k < len(cells):
         cell = cells[k]
         if not current:
-            if not cell.text:
-                k += 1
+            if not cell.text or _FILLER.fullmatch(cell.text):
+                k += 1  # (a form's dotted blank left after a row's last cell opens no row)
                 continue
             if _opens_header(cells, k, width):
                 repeated, after = _row_of_names(cells, k)
@@ -361,6 +364,12 @@ def _group_words() -> re.Pattern:
 _DUTY_AFTER_UNIT = re.compile(r"\s+(?=(?:chủ\s+trì|thực\s+hiện|phối\s+hợp|thúc\s+đẩy|theo\s+dõi|hướng\s+dẫn|tổng\s+hợp|báo\s+cáo|triển\s+khai|tham\s+mưu)(?![\wÀ-ỹ]))")
 
 
+def _bare_head(word: str) -> bool:
+    """A head alone, no name after it ("Viện", "Trường", "Sở", "ban")."""
+    word = word.strip()
+    return bool(_unit_head().fullmatch(word[:1].upper() + word[1:]))
+
+
 def split_units(cell: str) -> list[str]:
     """The units of a lead or coordinator cell: "Sở Tài chính; UBND cấp xã", "Sở Nội vụ, Sở Tư
     pháp", "Các sở, ngành, UBND xã, phường". A comma or "và" splits only before another unit's
@@ -375,13 +384,16 @@ def split_units(cell: str) -> list[str]:
         joiners = re.findall(r",\s*|\s+và\s+|\s+với\s+", part)
         current = pieces[0]
         for joiner, piece in zip(joiners, pieces[1:]):
-            if _unit_head().match(piece):
+            # "Viện, Trường", "Doanh nghiệp, Sở, ban, ngành có liên quan": heads without a name
+            # name kinds of bodies, listed as one group (as "các sở, ban, ngành" is)
+            kinds = _bare_head(piece) and all(_bare_head(x) for x in re.split(r",\s*|\s+và\s+", current))
+            if _unit_head().match(piece) and not kinds:
                 units.append(current)
                 current = piece
             else:
                 current = f"{current}{', ' if ',' in joiner else ' ' + joiner.strip() + ' '}{piece}"
         units.append(current)
-    units = [_DUTY_AFTER_UNIT.split(u, 1)[0] for u in units]
+    units = [name for u in units for name in per_level(without_reference(_DUTY_AFTER_UNIT.split(u, 1)[0].strip(" ,.;")))]
     return [u.strip(" ,.;") for u in units if len(u.strip(" ,.;")) > 1 and not re.fullmatch(r"[\d\W]+", u)]
 
 
@@ -441,6 +453,8 @@ def table_tasks(table: TaskTable, layout: Layout, issued_date: str | None, offse
         last = row.cells[-1].last
         end = offsets[last] + len(layout.lines[last]) if layout.lines[last] != CELL else offsets[last]
         for unit in split_units(lead):
+            if action_like(unit):
+                continue  # a duty read in the lead's place (a row whose cells slipped): no unit
             tasks.append(
                 Task(
                     unit,

@@ -34,7 +34,7 @@ from ..deadlines import find_deadline, settle_task
 from ..items import scope_spans
 from .context import Context
 from .from_address import address_tasks
-from .units import is_verb_list, name_and_verb, split_units
+from .units import is_verb_list, name_and_verb, split_units, without_reference
 from .vocabulary import is_group
 from .from_items import item_tasks
 from .from_sentences import sentence_tasks
@@ -76,7 +76,9 @@ def _names_whole(tasks: list[Task]) -> list[Task]:
     for task in tasks:
         if is_verb_list(task.assignee):
             continue
-        cut = None if _RESPONSIBLE_START.match(task.action) else name_and_verb(task.assignee)
+        # (a heading's whole line is the unit's name: "6. Các doanh nghiệp thứ cấp\nđang hoạt động
+        # trong KCN" then its duties, no verb of its own inside)
+        cut = None if _RESPONSIBLE_START.match(task.action) or task.titled else name_and_verb(task.assignee)
         if cut and _GIVES.match(cut[1]):
             # "Ủy ban nhân dân cấp tỉnh giao cơ quan thuế | chủ trì ...": the duty is the unit's given it
             given = cut[1][_GIVES.match(cut[1]).end() :]
@@ -93,6 +95,9 @@ def _names_whole(tasks: list[Task]) -> list[Task]:
             task.assignee = name
             task.action = ("(đề nghị) " if asked else "") + f"{words} {action}".strip()
             task.group = is_group(name)
+        # "Các cơ quan, đơn vị quy định tại Điều 2 Quy chế này | có trách nhiệm ...": the name
+        # ends before the reference that picks them out (the text that lists them names them)
+        task.assignee = without_reference(task.assignee)
         kept.append(task)
     return kept
 

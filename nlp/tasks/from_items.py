@@ -64,6 +64,9 @@ def item_tasks(doc: Context) -> list[Task]:
     return tasks
 
 
+WHOLE_ITEM_TYPES = ASSIGNING_TYPES | {"CV"}
+
+
 # the honorific before a post, in a thông báo kết luận or a công điện: "Giao đồng chí Bộ trưởng Bộ
 # Xây dựng ...", "1. Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ ... đề cao trách nhiệm ..."
 HONORIFIC = re.compile(r"(?:[Cc]ác\s+)?đồng\s+chí\s+(?=[A-ZĐÀ-Ỹ])")
@@ -122,15 +125,24 @@ def unit_led(doc: Context, item: Item, used: set[int]) -> list[Task]:
     if taken is None:
         return []
     rest, reach = taken  # ``reach``: where the text it read ends, past the items under a heading it took
-    action = action_text(rest, items=heading_only or reach > item_end)
+    # A numbered duty of a text that assigns work (a kế hoạch, chỉ thị, công điện, thông báo kết
+    # luận, công văn) is one duty whole: its later sentences with no subject of their own
+    # (``next_subject`` ends it at one that has) say when, how, to whom it reports ("2. Sở Nội vụ
+    # chủ trì rà soát ... Thời gian hoàn thành trước ngày ..."). Not a decision's: its items are
+    # often a regulation's or a procedure's, whose next sentences are rules, forms and table cells.
+    whole = doc.doc_type in WHOLE_ITEM_TYPES
+    action = action_text(rest, items=heading_only or reach > item_end or whole)
     if not action or ONLY_REPEATS.match(action) or NOT_DUTY.search(action[:80]) or is_name_list(action):
         return []
     if lead and fold(lead.group()).startswith("de nghi"):
         action = "(đề nghị) " + action  # asked of a body this one does not direct
     deadline, deadline_text = find_deadline(rest, issued_date)
     coordinators = find_coordinators(rest)
+    # a heading that is a unit's name alone, on its line(s) without a stop ("6. Các doanh nghiệp
+    # thứ cấp\nđang hoạt động trong KCN"), its duties in the items under it: the name is whole
+    titled_line = heading_only and not lead and bool(item.children) and not re.search(r"[.;:]", flat[at : own_end(item)])
     return [
-        Task(unit, action, coordinators, deadline, deadline_text, item.path or None, item.start, item_end, is_group(unit), reach=reach)
+        Task(unit, action, coordinators, deadline, deadline_text, item.path or None, item.start, item_end, is_group(unit), reach=reach, titled=titled_line)
         for unit in units
     ]
 
@@ -190,15 +202,25 @@ def _with_items_under(doc: Context, item: Item, rest: str, heading_only: bool, i
             used.update(id(d) for d in descendants(child))
         # (the last item ends where a paragraph after it opens with a request or a unit of its own:
         # "Chủ tịch UBND tỉnh yêu cầu Thủ trưởng các sở ... thực hiện nghiêm túc Chỉ thị này")
-        ends = [next_subject(flat, c.text_start, c.end) for c in children]
+        # (in a text that assigns work, each with the items under it: "- Chủ trì ..., bao gồm các
+        # nội dung sau" and its "+" lines; ``_item_end``)
+        ends = [next_subject(flat, c.text_start, _item_end(doc, c)) for c in children]
         return " ".join(flat[c.text_start : e] for c, e in zip(children, ends)), max(ends)
     if item.children and rest.rstrip().endswith(":") and not any(starts_with_unit(flat, c) for c in item.children):
         # "Sở X: chỉ đạo Chi cục Y thực hiện các nội dung sau:" and its bullets are one duty
         for child in descendants(item):
             used.add(id(child))
-        ends = [next_subject(flat, c.text_start, c.end) for c in item.children]
+        ends = [next_subject(flat, c.text_start, _item_end(doc, c)) for c in item.children]
         return rest + " " + " ".join(flat[c.text_start : e] for c, e in zip(item.children, ends)), max(ends)
     return rest, item_end
+
+
+def _item_end(doc: Context, item: Item) -> int:
+    """Where an item taken into a unit's duty ends: in a text that assigns work, past the items
+    under it (they are taken with it, and were left out of the action); elsewhere at its own
+    text's end, as before (a decision's closing article may still read an appendix's procedure
+    as items, and would take all of it)."""
+    return subtree_end(item) if doc.doc_type in WHOLE_ITEM_TYPES else item.end
 
 
 # the last line of an item's own text that names who does the items under it: "Bộ Tài chính,
@@ -313,7 +335,14 @@ def next_subject(flat: str, start: int, end: int, units: list[str] = (), respons
 
 
 _ASKS = re.compile(r"(?:(?:kính\s+)?(?:[Yy]êu\s+cầu|[Đđ]ề\s+nghị)|Giao|giao)\s+")
-_SUMS_UP = re.compile(r"Trên\s+đây\s+là\s")
+# The closing paragraphs of a text that assigns work, no part of its last item: "Trên đây là Kế
+# hoạch ...", the notice's own closing ("Văn phòng Chính phủ thông báo để Bộ X và các cơ quan
+# liên quan biết, thực hiện"), and the request made only if something happens ("Trong quá trình
+# thực hiện, nếu có khó khăn, vướng mắc, đề nghị ... phản ánh ...")
+_SUMS_UP = re.compile(
+    r"Trên\s+đây\s+là\s|(?:[A-ZĐÀ-Ỹ][^.;:,]{0,60}?\s)?(?:xin\s+)?thông\s+báo\s+để\s[^.;:]{0,160}?\sbiết(?:\s*,\s*(?:phối\s+hợp\s+)?thực\s+hiện)?\s*(?:\./\.|\.|$)"
+    r"|Trong\s+quá\s+trình\s[^,;:.]{0,80}?,?\s*(?:nếu|trường\s+hợp|khi)\s"
+)
 
 
 def labelled(flat: str, item: Item, labels: list[re.Match], issued_date: str | None) -> list[Task]:

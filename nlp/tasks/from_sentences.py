@@ -453,7 +453,17 @@ def _following_items(flat: str, items: list[Item], starts: list[int], at: int) -
 # ...", and after the sentence's subject "UBND tỉnh kính đề nghị Thường trực HĐND tỉnh ..." (not
 # "theo/xét đề nghị của ...", "được yêu cầu"). Each form starts with a literal, found fast.
 _NUMBERED_CLAUSE = re.compile(r"\((?:\d{1,2}|[ivx]{1,4})\)\s*")
-_ASKED = re.compile(r"(?:đề\s+nghị|yêu\s+cầu|(?<!bàn\s)(?<!chuyển\s)giao)\s+(?:các\s+)?(?:[A-ZĐÀ-Ỹ]|(?:thủ\s+trưởng|giám\s+đốc|chủ\s+tịch|người\s+đứng\s+đầu)\s)")
+_ASKED = re.compile(r"(?:đề\s+nghị|yêu\s+cầu|(?<!bàn\s)(?<!chuyển\s)giao)\s+(?:các\s+)?(?:[A-ZĐÀ-Ỹ]|(?:thủ\s+trưởng|giám\s+đốc|chủ\s+tịch|người\s+đứng\s+đầu)\s)"
+                    # the bodies of a level or a sector as a group, in lower case: "Đồng thời yêu cầu
+                    # các cơ quan, đơn vị thực hiện đúng ...", "Thủ tướng Chính phủ yêu cầu các ngành,
+                    # các cấp tiến hành ...", "Trên cơ sở nhiệm vụ được giao, đề nghị các bộ, ngành, địa
+                    # phương chủ động ..." (``_GROUP_ASKED``: only where the issuer asks)
+                    r"|(?P<group>(?:đề\s+nghị|yêu\s+cầu)\s+các\s+(?:bộ|ngành|cấp|cơ\s+quan|đơn\s+vị|địa\s+phương|sở)(?![\wÀ-ỹ]))")
+# who asks a group in lower case: the issuer named right before, a lead-in ending on a comma
+# ("Trên cơ sở ..., ", "Với vai trò ..., ", "do vậy, "), or a connective opening the sentence
+# ("Đồng thời", "Bên cạnh đó", "Ngoài ra"); not a noun ("đáp ứng yêu cầu các cơ quan ...")
+_IF = re.compile(r"(?<![\wÀ-ỹ])(?:nếu|trường\s+hợp|khi)\s", re.I)
+_GROUP_ASKED = re.compile(r"(?:^|,|(?:^|\s)(?:Đồng\s+thời|Bên\s+cạnh\s+đó|Ngoài\s+ra|[Dd]o\s+vậy|[Vv]ì\s+vậy|Tuy\s+nhiên)|(?:^|\s)(?:kính|cũng|đồng\s+thời))\s*$")
 def _named_giver(before: str) -> bool:
     """Whether the words before "giao" end on a body's name ("Thủ tướng Chính phủ", "Ủy ban nhân
     dân tỉnh"), not on a verb or a conjunction ("đang giao", "và giao")."""
@@ -497,6 +507,13 @@ def _clause_starts(flat: str, s: int, e: int, legal: bool = False):
             # "Thủ tướng Chính phủ giao Bộ X ...": a giver named right before; in a legal text
             # "giao" inside a clause allots land or sets a rule ("Nhà nước giao đất ...")
             continue
+        if m.group("group"):
+            if legal:
+                continue  # a legal text's request in a clause is a step of a procedure
+            giver = flat[max(s, m.start() - 60) : m.start()]
+            # (the sentence's own start counts as "^": the connective opens it)
+            if not (_named_giver(giver) or _GROUP_ASKED.search(flat[s : m.start()])) or _IF.search(flat, s, m.start()):
+                continue  # ("... nếu có khó khăn, vướng mắc, đề nghị các cơ quan ... phản ánh": asked only if it happens)
         if not _NOT_ASKING.search(before):
             yield m.start() - (5 if before.endswith("kính ") else 0)
 

@@ -34,6 +34,7 @@ class Task:
     deadline_note: str | None = None  # why words naming a day give no due_by (nlp.deadlines.bounded)
     kind: str | None = None  # assignment, responsibility, execution, obligation (nlp.task_kinds)
     reach: int = 0  # the end of the items a heading's duty took in (the record's ``end`` is the later of the two)
+    titled: bool = False  # the unit is a heading's whole line (its name ends at the line's end or colon, never at a verb inside)
 
     def to_dict(self) -> dict:
         return {

@@ -281,12 +281,82 @@ def _split_at_heads(phrase: str) -> list[str]:
     return units
 
 
+# A reference kept in a unit's name: "Các cơ quan quản lý các lĩnh vực trọng điểm | tại điểm d,
+# khoản 1, mục III" names the bodies by the part of the text that lists them; the name ends
+# before it (the reference belongs to the action or to nothing).
+_REFERENCE_IN_NAME = re.compile(
+    r"\s+(?:được\s+|đã\s+)?(?:(?:theo\s+)?(?:nêu|quy\s+định|ghi|liệt\s+kê)\s+)?(?:tại|theo|ở)\s+(?:các\s+)?"
+    r"(?:[Đđ]iểm\s+[a-zđ](?![\wÀ-ỹ])|[Kk]hoản\s+\d|(?:[Tt]iểu\s+)?[Mm]ục\s+(?:[IVX]+|\d)(?![\wÀ-ỹ])|[Đđ]iều\s+\d|[Pp]hụ\s+lục(?:\s|$))"
+)
+
+_REFERENCE_NEEDED = re.compile(r"(?:\s(?:và|hoặc|có\s+tên|tên)|,)\s*$")
+
+# One body named once for several levels, as plans assign a duty to each tier of a system ("Ban
+# Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã", "Ủy ban nhân dân cấp tỉnh, cấp huyện và cấp xã",
+# "UBND cấp tỉnh, huyện, xã"): one unit per level. A list of places of one tier ("các xã,
+# phường", "cấp xã, phường") and "các cấp" are one group, as written.
+_LEVEL_TIERS = {"trung ương": 0, "bộ": 0, "tỉnh": 1, "huyện": 2, "quận": 2, "thị xã": 2, "xã": 3, "phường": 3, "thị trấn": 3, "cơ sở": 3}
+_LEVEL_WORD = r"(?:[Tt]rung\s+ương|bộ|tỉnh|huyện|quận|thị\s+xã|xã|phường|thị\s+trấn|cơ\s+sở)"
+_LEVELS = re.compile(rf"^(?P<name>.*?\S)\s+cấp\s+(?P<levels>{_LEVEL_WORD}(?:\s*(?:,\s*và|,|và|hoặc)\s*(?:cấp\s+)?{_LEVEL_WORD})+)$")
+_LEVEL_SEP = re.compile(r"\s*(?:,\s*và|,|và|hoặc)\s*")
+
+
+def per_level(unit: str) -> list[str]:
+    """ "Ban Chỉ huy Phòng thủ dân sự cấp tỉnh, cấp xã": "... cấp tỉnh" and "... cấp xã"; a
+    name of one level, or places of one tier, as it is."""
+    m = _LEVELS.match(unit)
+    if not m:
+        return [unit]
+    levels = [collapse(x) for x in _LEVEL_SEP.split(m.group("levels"))]
+    bare = [re.sub(r"^cấp\s+", "", x) for x in levels]
+    tiers = [_LEVEL_TIERS.get(x.lower()) for x in bare]
+    each_named = all(x.startswith("cấp ") for x in levels[1:])  # "cấp tỉnh, cấp xã": the writer named each level
+    if None in tiers or (not each_named and len(set(tiers)) < len(tiers)):
+        return [unit]  # "cấp xã, phường": one tier
+    return [f"{m.group('name')} cấp {x}" for x in bare]
+
+
+def without_reference(unit: str) -> str:
+    """A unit's name without a reference kept at its end (see above); read after the words of
+    its duty are cut from it, so that a reference inside the duty stays there ("Cơ quan đại diện
+    | lập hồ sơ theo quy định tại điểm b khoản 1 Điều này gửi ...")."""
+    ref = _REFERENCE_IN_NAME.search(unit)
+    head = patterns()["head"].match(unit[:1].upper() + unit[1:], 0, ref.start()) if ref else None
+    # (not where the reference is all the name says: "Cơ quan | quy định tại điểm a", "Tổ chức,
+    # cá nhân có tên | tại Điều 1", "... trong Kế hoạch và | tại Phụ lục")
+    if head and head.end() < ref.start() and not _REFERENCE_NEEDED.search(unit, 0, ref.start()):
+        return unit[: ref.start()].rstrip(" ,;")
+    return unit
+
+
+# A value in a plan's "Cơ quan chủ trì" place that is a duty, not a body ("Thành lập bộ máy quản
+# lý Quỹ ... (khoản 4, Điều 51 Nghị định)", read there when a row's cells slip): it opens on a
+# verb, or it cites the article it carries out; the name of a body does neither.
+_ARTICLE_CITED = re.compile(r"\((?:[^()]*?\s)?(?:[Đđ]iểm\s+[a-zđ]|[Kk]hoản\s+\d|[Đđ]iều\s+\d)[^()]*\)")
+
+
+@lru_cache(maxsize=1)
+def _verb_opening() -> re.Pattern:
+    verbs = set(_ENDING["verbs"]) | {c for c in load_table("tasks.json")["duty_cues"] if c[:1].islower() and c != "tổ chức"}
+    return re.compile(rf"(?:{phrase_alternation(sorted(verbs))})(?![\wÀ-ỹ])")
+
+
+def action_like(unit: str) -> bool:
+    """Whether a value read as a unit is a duty: no head of a unit's name opens it, and it opens
+    on a verb ("Thành lập bộ máy ...", "Triển khai ...") or cites an article ("(khoản 4, Điều 51
+    Nghị định)")."""
+    head = patterns()["head"].match(unit)
+    if head and names_unit(unit, head):
+        return False
+    return bool(_ARTICLE_CITED.search(unit) or _verb_opening().match(unit[:1].lower() + unit[1:]))
+
+
 def split_units(phrase: str, max_words: int = 20) -> list[str]:
     """ "Chánh Văn phòng UBND tỉnh; Giám đốc Sở Tài chính và các tổ chức liên quan" gives three
     units. A comma or "và" splits only before another unit's head: "Sở Văn hóa, Thể thao và Du
     lịch" and "các sở, ban, ngành" stay whole."""
     p = patterns()
-    units = _share_modifiers(_split_at_heads(phrase))
+    units = [name for unit in _share_modifiers(_split_at_heads(phrase)) for name in per_level(unit.strip(" *"))]
     expanded = []
     for unit in units:
         m = _TITLE_LIST.match(unit)
@@ -486,7 +556,7 @@ _OWN_VERB = re.compile(rf"(?<![\wÀ-ỹ])(?:{phrase_alternation(_ENDING['verbs']
 _TAIL = re.compile(rf"\s(?:{phrase_alternation(_ENDING['tails'])})$")
 _RELATIVE_OPEN = re.compile(rf"(?<![\wÀ-ỹ])(?:{phrase_alternation(_ENDING['relative'])})(?![\wÀ-ỹ])")
 _NOUN_USE = re.compile(r"(?:theo|tại|của|các|mọi|về)\s+$")  # "theo quy định", "các cấp": not the name's verb
-_COMPOUND_BEFORE = re.compile(r"(?:khẩn|công|độc|xác|ngoại|bàn|chuyển|cung|phân|thành|thiết|cao)\s+$")
+_COMPOUND_BEFORE = re.compile(r"(?:khẩn|công|độc|xác|ngoại|bàn|chuyển|cung|phân|thành|thiết|cao|thứ|sơ|trung)\s+$")
 _COMPOUND_AFTER = re.compile(r"\s+(?:thông|dịch|bách|phát|nhận)(?![\wÀ-ỹ])")
 _LEVEL_AFTER = re.compile(r"\s*(?:tỉnh|xã|huyện|phường|ủy|uỷ|trung\s+ương|cơ\s+sở|có\s+thẩm\s+quyền|quốc\s+gia|bộ|trên|dưới|thành\s+phố)(?![\wÀ-ỹ])")
 
