@@ -18,6 +18,8 @@ from ..tables import phrase_alternation, starting_words
 from .context import ASSIGNING_TYPES, SENTENCE_CUT, Context, Matches, sentences
 from .legal_subjects import RESPONSIBLE_CUE, SCOPE, responsible_subject, without_scope
 from .task import CRITERIA, NOT_DUTY, ONLY_REPEATS, Task, action_text
+from ..task_kinds import LEGAL_TYPES
+from .set_apart import set_apart
 from .units import find_coordinators, is_name_list, with_named, past_parenthesis, split_units, units_at
 from .vocabulary import CLAUSE_WORD, GRAMMAR, free_verb, is_group, names_unit, patterns
 
@@ -89,7 +91,16 @@ def unit_led(doc: Context, item: Item, used: set[int]) -> list[Task]:
     honorific = HONORIFIC.match(flat, at, item.end)
     if honorific:
         at = honorific.end()  # "b) Giao đồng chí Bộ trưởng Bộ Xây dựng ...": the post is the unit
+    # "1. Sở Tài chính, trên cơ sở đề xuất của ..., chủ trì tổng hợp ...", "(6) UBND tỉnh X theo
+    # chức năng, nhiệm vụ, thẩm quyền chỉ đạo ...": the unit, then the frame it acts in
+    # (only where the names read otherwise run into the frame or end on no duty verb: "Bộ Tài
+    # chính trong phạm vi chức năng, nhiệm vụ của mình có trách nhiệm ..." was read right)
     units, after, titled = _leading_units(doc, item, at, lead)
+    apart = set_apart(flat, at, own_end(item)) if not lead and doc.doc_type not in LEGAL_TYPES else None
+    if apart and units and apart[0] != units and not any(_FRAME.search(u) for u in units) and p["cue"].match(flat, past_parenthesis(flat, after, item.end)):
+        apart = None
+    if apart:
+        units, after, titled = apart[0], apart[1], False
     if not units:
         return []
     # a later sentence with a unit of its own as subject ("Điều 3. Sở A có trách nhiệm ... Văn
@@ -117,7 +128,7 @@ def unit_led(doc: Context, item: Item, used: set[int]) -> list[Task]:
             rest = rest.strip(" *")
             if rest.lower().startswith(units[0].lower()):
                 rest = rest[len(units[0]) :]
-    elif not (lead or heading_only or p["cue"].match(rest) or _QUALIFIER.match(rest) or _based_duty(rest)):
+    elif not (lead or apart or heading_only or p["cue"].match(rest) or _QUALIFIER.match(rest) or _based_duty(rest)):
         return []  # "1. Sở ... là ..." without a duty
     if CRITERIA.search(flat, item.text_start, own_end(item)) or CRITERIA.search(rest):
         return []  # "Các cơ quan, đơn vị ... đạt các tiêu chuẩn sau:": who may be rewarded, not a duty
@@ -452,6 +463,7 @@ _AIMS_TITLE = re.compile(r"[\s*]*(?:muc\s+dich|yeu\s+cau|muc\s+tieu|quan\s+diem)
 _AIM = r"(?:muc\s+dich|yeu\s+cau|muc\s+tieu(?:\s+chung|\s+cu\s+the)?|quan\s+diem)"
 # a heading that is only a plan's aims: "2. Yêu cầu", "I. MỤC ĐÍCH, YÊU CẦU", "Mục tiêu cụ thể:"
 AIMS_HEADING = re.compile(rf"[\s*]*{_AIM}(?:\s*(?:,|va)\s*{_AIM})*[\s*:.]*")
+_FRAME = re.compile(r"(?:trên\s+cơ\s+sở|căn\s+cứ|theo\s+chức\s+năng|trong\s+phạm\s+vi|với\s+vai\s+trò)\s")  # a frame read into a name
 _LEAD_IN = re.compile(rf"\s*(?:{phrase_alternation(GRAMMAR['lead_ins'])})[^,;:]{{0,160}},\s*")
 # a duty with no object of its own: the items under it are its content ("2. Sở Công Thương chủ
 # trì, phối hợp thực hiện" then a), b), c), as a scan reads it, its colon lost or never printed)

@@ -19,6 +19,7 @@ from .context import ASSIGNING_TYPES, WEAK_CUE, Context, sentences
 from .from_items import ASIDE, HONORIFIC as _HONORIFIC, closing_is_an_object, next_subject, starts_with_unit
 from .legal_subjects import responsible_subject, without_scope
 from .task import NOT_DUTY, ONLY_REPEATS, Task, action_text, tasks_for
+from .set_apart import set_apart
 from .units import MODAL, PARENTHESIS, name_before_verb, past_parenthesis, split_units, units_at
 from .vocabulary import CLAUSE_WORD, GRAMMAR, is_group, names_unit, patterns
 from ..task_kinds import LEGAL_TYPES
@@ -48,7 +49,10 @@ def sentence_tasks(doc: Context, item_tasks: list[Task]) -> list[Task]:
                 continue
             sentence_end = events[k]
         tasks.extend(in_sentence(doc, sentence_start, sentence_end))
-    return tasks
+    # (named above: as a unit, or inside a group's name, "Các sở, ban, ngành, tổ chức chính trị - xã
+    # hội" names "các sở, ban, ngành")
+    named = [t.assignee.casefold() for t in item_tasks + tasks if not t.closing]
+    return [t for t in tasks if not (t.closing and (not t.group or any(n.startswith(t.assignee.casefold()) for n in named)))]
 
 
 # A thông báo kết luận or a report opens with the event it tells: the day (its year given), then
@@ -88,6 +92,11 @@ def in_sentence(doc: Context, s: int, e: int) -> list[Task]:
         return _closing_article(doc, s, e, closing, section)
     clauses = _lead_clauses(doc.flat, s, e, legal=doc.doc_type in LEGAL_TYPES)
     found = _asked(doc, s, e, clauses, section)
+    if any(lead for _, lead in clauses) and doc.doc_type not in LEGAL_TYPES:
+        # a request, then "; Bộ X hướng dẫn ...": the clause's own unit and duty
+        for i, (at, lead) in enumerate(clauses[1:], 1):
+            if lead is None:
+                found += subject_duty(doc, at, clauses[i + 1][0] if i + 1 < len(clauses) else e, section)
     if clauses[0][1]:
         return found
     found += _before_cues(doc, s, e, section)
@@ -157,6 +166,11 @@ def subject_duty(doc: Context, s: int, e: int, section: str | None) -> list[Task
     topic = _TOPIC.match(flat, at, e)
     if topic:
         at = topic.end()  # "2. Về đề nghị Bộ Nội vụ ...: Bộ Nội vụ nghiên cứu ...": the conclusion after the topic
+    apart = set_apart(flat, at, e)
+    if apart:
+        # "(6) UBND tỉnh X theo chức năng, nhiệm vụ, thẩm quyền chỉ đạo ...", "Bộ Tài chính, trên
+        # cơ sở đề xuất của ..., chủ trì ...": the unit, then the frame it acts in, then its verb
+        return _duty_of(doc, s, e, apart[0], apart[1], section, request)
     units, after = units_at(flat, at, e, tag=False)
     # "Ủy ban nhân dân Thành phố phải tập trung thực hiện ...": in a text that assigns work
     # "phải" / "cần" after a unit is the duty's, not a general obligation
@@ -212,6 +226,17 @@ def subject_duty(doc: Context, s: int, e: int, section: str | None) -> list[Task
     if request == "đề nghị":
         action = "(đề nghị) " + action
     return tasks_for(units, action, rest, doc.issued_date, section, s, end)
+
+
+def _duty_of(doc: Context, s: int, e: int, units: list[str], after: int, section: str | None, request: str | None) -> list[Task]:
+    """The duty of ``units`` whose predicate starts at ``after`` (a frame set apart before its verb)."""
+    rest = doc.flat[after:e]
+    action = action_text(rest)
+    if not action or ONLY_REPEATS.match(action) or NOT_DUTY.search(action[:80]) or _NARRATED.search(doc.flat[s:after]):
+        return []
+    if request == "đề nghị":
+        action = "(đề nghị) " + action
+    return tasks_for(units, action, rest, doc.issued_date, section, s, e)
 
 
 def _subject_with_any_verb(doc: Context, s: int, e: int, at: int, section: str | None) -> list[Task]:
@@ -327,13 +352,36 @@ def _lead_clauses(flat: str, s: int, e: int, legal: bool = False) -> list[tuple[
     p = patterns()
     sentence = flat[s:e]
     clauses = [(s, p["lead"].match(flat, s, e))]
-    may = ";" in sentence or "(" in sentence or "đề nghị" in sentence or "yêu cầu" in sentence or "giao" in sentence or ": " in sentence  # (fastest test)
+    may = ";" in sentence or "(" in sentence or "**" in sentence or "  " in sentence or "đề nghị" in sentence or "yêu cầu" in sentence or "giao" in sentence or ": " in sentence  # (fastest test)
     clause_starts = sorted(set(_clause_starts(flat, s, e, legal))) if may else ()
     for at in clause_starts:
         lead = p["lead"].match(flat, at, e)
         if lead:
             clauses.append((at, lead))
+        elif not legal and at > s and flat[at - 2 : at].strip() == ";" and _own_subject(flat, at, e) and _has_predicate(flat, clauses[-1], at):
+            # "đề nghị các Tập đoàn ... tổ chức triển khai ..., hoàn thành trong tháng 12; Bộ Khoa
+            # học và Công nghệ hướng dẫn ...": a clause with a unit and a verb of its own ends the
+            # request; it is read on its own (``in_sentence``)
+            clauses.append((at, None))
     return clauses
+
+
+def _has_predicate(flat: str, clause: tuple[int, re.Match | None], at: int) -> bool:
+    """Whether the clause before ``at`` (a lead's) has a verb of its own before it: "Yêu cầu Giám
+    đốc các sở ...; Chủ tịch UBND các xã ... triển khai ..." lists its units over ";", no clause."""
+    start, lead = clause
+    if lead is None:
+        return False
+    units, after = units_at(flat, lead.end(), at, tag=False)
+    return bool(units) and bool(flat[after : at].strip(" ;"))
+
+
+def _own_subject(flat: str, at: int, e: int) -> bool:
+    """Whether the clause at ``at`` opens with a unit's name and a duty verb."""
+    if not flat[at : at + 1].isupper():
+        return False
+    units, after = units_at(flat, at, e, tag=False)
+    return bool(units) and bool(patterns()["cue"].match(flat, past_parenthesis(flat, after, e)))
 
 
 def _asked(doc: Context, s: int, e: int, clauses: list[tuple[int, re.Match | None]], section: str | None) -> list[Task]:
@@ -377,9 +425,24 @@ def _asked(doc: Context, s: int, e: int, clauses: list[tuple[int, re.Match | Non
                     action = action_text(rest)
                     end = more_end
                     closing = True  # (the first part only repeats; the whole is a duty)
-            if action and (closing or not ONLY_REPEATS.match(action)) and not NOT_DUTY.search(action[:80]):
+            # (the issuer names itself, "Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị, địa phương
+            # ...", or the request lists units, some with duties above: "Yêu cầu các sở, ban, ngành,
+            # UBND các xã, phường và các đơn vị có liên quan thực hiện nghiêm túc./."; a bare "Yêu
+            # cầu các sở, ban, ngành, đơn vị, địa phương ..." to one group only repeats the text)
+            last = bool(
+                action and not closing and ONLY_REPEATS.match(action)
+                and (_CLOSES_TEXT.match(flat, e, doc.end) or _END_MARK.search(flat, s, e))
+                and (len(units) > 1 or at > s and _named_giver(flat[max(s, at - 40) : at]))
+            )
+            if action and (closing or last or not ONLY_REPEATS.match(action)) and not NOT_DUTY.search(action[:80]):
                 prefix = "(đề nghị) " if "đề nghị" in lead.group("lead").lower() else ""
-                found.extend(tasks_for(units, prefix + action, rest, issued_date, section, s, end))
+                asked = tasks_for(units, prefix + action, rest, issued_date, section, s, end)
+                for task in asked if last else ():
+                    # "Ủy ban nhân dân tỉnh yêu cầu các cơ quan, đơn vị, địa phương nghiêm túc triển
+                    # khai thực hiện./.": the text's last line asks every body it reaches to carry
+                    # it out; a duty to a group no item names (``sentence_tasks`` drops the rest)
+                    task.closing = True
+                found.extend(asked)
     return found
 
 
@@ -480,6 +543,9 @@ _SCOPE_AFTER_NAME = re.compile(r"\s*(?:trên\s+cơ\s+sở|căn\s+cứ|theo\s+ch�
 _TOPIC = re.compile(r"Về\s[^:.]{3,800}?:\s*(?=[A-ZĐÀ-Ỹ])")
 # a thông báo kết luận's topic, then who is given what: "Về dự án X: Giao Bộ Xây dựng hướng dẫn ..."
 _AFTER_TOPIC = re.compile(r":\s+(?=(?:Giao|Đề\s+nghị|Yêu\s+cầu)\s)")
+# an item's emphasised title, then its paragraph opening with a request: "**1. Công tác tham mưu**\nĐề nghị ..."
+# (or the title's own paragraph, then a blank line: two spaces or more in the flattened text)
+_AFTER_HEADING = re.compile(r"(?:\*\*\s+|(?<=[^\s.;:,])\s{2,})(?=(?:Đề\s+nghị|Giao|Yêu\s+cầu)\s)")
 # (after "Trong quá trình thực hiện ...,": "... , nếu có phát sinh vướng mắc yêu cầu các Sở ... phản ánh ...")
 _CONDITION = re.compile(r"\s*(?:\d{1,2}\.\s+)?(?:Trong\s+quá\s+trình\s[^,;:.]{0,80},\s*)?(?:Trường\s+hợp|Nếu|Khi)\s", re.I)
 
@@ -499,6 +565,8 @@ def _clause_starts(flat: str, s: int, e: int, legal: bool = False):
         yield m.start()
     for m in _AFTER_TOPIC.finditer(flat, s, e):
         yield m.end()
+    for m in _AFTER_HEADING.finditer(flat, s, e):
+        yield m.end()  # "**1. Công tác tham mưu, chỉ đạo triển khai**\nĐề nghị Ủy ban ...": past the item's title
     if _CONDITION.match(flat, s, e):
         return  # "Trường hợp phát sinh vướng mắc ..., đề nghị ...": asked only if it happens
     for m in _ASKED.finditer(flat, s + 1, e):
@@ -518,6 +586,9 @@ def _clause_starts(flat: str, s: int, e: int, legal: bool = False):
             yield m.start() - (5 if before.endswith("kính ") else 0)
 
 
+# the text's last sentence: nothing but its end mark ("./.") and the layout's marks after it
+_CLOSES_TEXT = re.compile(r"[\s./*|_\\-]*$")
+_END_MARK = re.compile(r"\.\s*/\s*\.?[\s*]*$")  # "./.", the mark that ends a text's body (Nghị định 30/2020)
 _THIS_DOCUMENT = re.compile(rf"(?:{phrase_alternation(GRAMMAR['this_document_types'])})\s+này\s*$")
 _NARRATED = re.compile(r"\sđã(?:\s+được)?\s*$")
 # a lead-in whose object is a list: "Trên cơ sở đề nghị của các Bộ, cơ quan liên quan, | Bộ Tài chính

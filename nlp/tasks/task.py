@@ -35,6 +35,7 @@ class Task:
     kind: str | None = None  # assignment, responsibility, execution, obligation (nlp.task_kinds)
     reach: int = 0  # the end of the items a heading's duty took in (the record's ``end`` is the later of the two)
     titled: bool = False  # the unit is a heading's whole line (its name ends at the line's end or colon, never at a verb inside)
+    closing: bool = False  # the closing request to a group that only repeats ("... yêu cầu các cơ quan, đơn vị nghiêm túc thực hiện./."): kept only for a group no duty above names
 
     def to_dict(self) -> dict:
         return {
