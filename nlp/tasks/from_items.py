@@ -93,11 +93,11 @@ def unit_led(doc: Context, item: Item, used: set[int]) -> list[Task]:
         at = honorific.end()  # "b) Giao đồng chí Bộ trưởng Bộ Xây dựng ...": the post is the unit
     # "1. Sở Tài chính, trên cơ sở đề xuất của ..., chủ trì tổng hợp ...", "(6) UBND tỉnh X theo
     # chức năng, nhiệm vụ, thẩm quyền chỉ đạo ...": the unit, then the frame it acts in
-    # (only where the names read otherwise run into the frame or end on no duty verb: "Bộ Tài
-    # chính trong phạm vi chức năng, nhiệm vụ của mình có trách nhiệm ..." was read right)
+    # (only where the names read otherwise run into the frame, or none were read: "Bộ Tài chính
+    # trong phạm vi chức năng, nhiệm vụ của mình có trách nhiệm ..." was read right)
     units, after, titled = _leading_units(doc, item, at, lead)
     apart = set_apart(flat, at, own_end(item)) if not lead and doc.doc_type not in LEGAL_TYPES else None
-    if apart and units and apart[0] != units and not any(_FRAME.search(u) for u in units) and p["cue"].match(flat, past_parenthesis(flat, after, item.end)):
+    if apart and units and not any(_FRAME.search(u) for u in units):
         apart = None
     if apart:
         units, after, titled = apart[0], apart[1], False
@@ -463,7 +463,7 @@ _AIMS_TITLE = re.compile(r"[\s*]*(?:muc\s+dich|yeu\s+cau|muc\s+tieu|quan\s+diem)
 _AIM = r"(?:muc\s+dich|yeu\s+cau|muc\s+tieu(?:\s+chung|\s+cu\s+the)?|quan\s+diem)"
 # a heading that is only a plan's aims: "2. Yêu cầu", "I. MỤC ĐÍCH, YÊU CẦU", "Mục tiêu cụ thể:"
 AIMS_HEADING = re.compile(rf"[\s*]*{_AIM}(?:\s*(?:,|va)\s*{_AIM})*[\s*:.]*")
-_FRAME = re.compile(r"(?:trên\s+cơ\s+sở|căn\s+cứ|theo\s+chức\s+năng|trong\s+phạm\s+vi|với\s+vai\s+trò)\s")  # a frame read into a name
+_FRAME = re.compile(r"(?:trên\s+cơ\s+sở|căn\s+cứ|theo\s+chức\s+năng|trong\s+phạm\s+vi|với\s+vai\s+trò)(?![\wÀ-ỹ])")  # a frame read into a name
 _LEAD_IN = re.compile(rf"\s*(?:{phrase_alternation(GRAMMAR['lead_ins'])})[^,;:]{{0,160}},\s*")
 # a duty with no object of its own: the items under it are its content ("2. Sở Công Thương chủ
 # trì, phối hợp thực hiện" then a), b), c), as a scan reads it, its colon lost or never printed)
