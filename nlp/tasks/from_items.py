@@ -93,12 +93,15 @@ def unit_led(doc: Context, item: Item, used: set[int]) -> list[Task]:
         at = honorific.end()  # "b) Giao đồng chí Bộ trưởng Bộ Xây dựng ...": the post is the unit
     # "1. Sở Tài chính, trên cơ sở đề xuất của ..., chủ trì tổng hợp ...", "(6) UBND tỉnh X theo
     # chức năng, nhiệm vụ, thẩm quyền chỉ đạo ...": the unit, then the frame it acts in
-    # (only where the names read otherwise run into the frame, or none were read: "Bộ Tài chính
-    # trong phạm vi chức năng, nhiệm vụ của mình có trách nhiệm ..." was read right)
+    # (only where the names read otherwise run into the frame, or none were read, or no duty
+    # follows them: "Bộ Tài chính trong phạm vi chức năng, nhiệm vụ của mình có trách nhiệm ..."
+    # was read right)
     units, after, titled = _leading_units(doc, item, at, lead)
     apart = set_apart(flat, at, own_end(item)) if not lead and doc.doc_type not in LEGAL_TYPES else None
     if apart and units and not any(_FRAME.search(u) for u in units):
-        apart = None
+        old_rest = flat[past_parenthesis(flat, after, item.end) : item.end]
+        if p["cue"].match(old_rest) or _QUALIFIER.match(old_rest) or _based_duty(old_rest):
+            apart = None  # (read as before)
     if apart:
         units, after, titled = apart[0], apart[1], False
     if not units:
