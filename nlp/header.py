@@ -133,7 +133,9 @@ def read_header(layout: Layout) -> Header:
 
     if header.issued_date is None and header.doc_type in _PASSED_TYPES:
         _date_of_passing(header, body_text)
-    if not header.symbol and date_match is None:
+    if not header.symbol and partial is None and date_match is None:
+        # No number, no date: a page reporting on a document. A "Số: 4@ /TB-UBND" line whose
+        # number (and date) OCR could not read is still a document's own header.
         _as_news_page(header, layout)
     return header
 
@@ -223,7 +225,11 @@ def _find_symbol(window: list[str]) -> tuple[int | None, re.Match | None]:
 # "Số: 4B /QĐ-XPHC" on the line the number was read from (the rest of a line that also
 # holds the trích yếu may cite other documents)
 _OWN_NUMBER = re.compile(r"S[ốỐóoô6]\s*(?:hiệu)?\s*[:;.]?\s*\S{0,8}\s*/\s*\S+")
-_UNREADABLE_NUMBER = re.compile(rf"^S[ốóoô6]\s*[:;.]?\s*\S{{0,6}}\s*/\s*(?P<codes>[{symbols._UP}][{symbols._UP}a-zđà-ỹ0-9&.()/-]+)")
+# The codes end the line, or words that are no sentence follow: "Số ĐDCN/Hộ chiếu: ....." is a
+# form's field, not a number.
+_UNREADABLE_NUMBER = re.compile(
+    rf"^S[ốóoô6]\s*[:;.]?\s*\S{{0,6}}\s*/\s*(?P<codes>[{symbols._UP}][{symbols._UP}a-zđà-ỹ0-9&.()/-]+)(?=\s*$|\s+[^a-zđà-ỹ])"
+)
 
 
 def _find_unreadable_number(window: list[str]) -> tuple[int | None, str | None]:

@@ -139,6 +139,8 @@ def _find_start(lines: list[str], folded: list[str], motto: int | None) -> int:
         i = motto - 2
         while i > 0 and lines[i - 1] != CELL and motto - i < 15:
             i -= 1
+        while i < motto - 2 and not any(c.isalpha() for c in lines[i]):
+            i += 1  # OCR's noise above the issuer: a page number, a "97-" of the margin
         letters = [c for c in lines[i] if c.isalpha()]
         if i < start and letters and all(c.isupper() for c in letters):
             start = i
