@@ -29,8 +29,10 @@ class Item:
 
 # A numbered marker may stand alone on its line, its text on the next ("1.\nSở Y tế:"): web
 # pages copied line by line break there.
+# (A web page may set the number alone in bold: "**1**. Các sở, ban, ngành ...", which the Markdown
+# reader gives as " 1 . Các sở ...".)
 _MARKER = re.compile(
-    r"^[ \t*]*(?P<marker>(?P<roman>[IVX]{1,5})\.|(?P<dieu>Điều\s+\d+)\s*\.?|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})[.)]|(?P<letter>[a-zđ])\)|(?P<bullet>[-+•]))"
+    r"^[ \t*]*(?P<marker>(?P<roman>[IVX]{1,5})\.|(?P<dieu>Điều\s+\d+)\s*\.?|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\*\*|[ \t])?[.)]|(?P<letter>[a-zđ])\)|(?P<bullet>[-+•]))"
     r"(?:[ \t]+|(?<![-+•])[ \t]*\n(?=[ \t]*[^\s\d]))",
     re.M,
 )

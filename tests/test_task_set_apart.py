@@ -1,4 +1,4 @@
-"""A subject set apart from its verb, and the requests around it (issue 21, ninth part): a
+"""A subject set apart from its verb, and the requests around it (issue 21, tenth part): a
 unit, then the frame it acts in ("theo chức năng, nhiệm vụ, thẩm quyền", ", trên cơ sở đề xuất
 của ..., "), then its verb; a request, then "; <unit> <verb>" with a duty of its own; a request
 opening the paragraph under an item's title; the closing request of a plan to a group no item

@@ -34,7 +34,7 @@ from ..deadlines import find_deadline, settle_task
 from ..items import scope_spans
 from .context import Context
 from .from_address import address_tasks
-from .units import is_verb_list, name_and_verb, split_units, without_reference
+from .units import adverb_after_name, is_verb_list, name_and_verb, split_units, without_reference
 from .vocabulary import is_group
 from .from_items import item_tasks
 from .from_sentences import sentence_tasks
@@ -88,6 +88,8 @@ def _names_whole(tasks: list[Task]) -> list[Task]:
                 cut = (inner[0], inner[1])
             elif given and 2 < len(given.split()) <= 12 and split_units(given):
                 cut = (given, "")
+        if not cut:
+            cut = adverb_after_name(task.assignee)  # "Bộ trưởng Bộ Xây dựng | trực tiếp chỉ đạo ..."
         if cut:
             name, words = cut
             asked = task.action.startswith("(đề nghị) ")

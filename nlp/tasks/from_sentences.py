@@ -446,6 +446,23 @@ def _asked(doc: Context, s: int, e: int, clauses: list[tuple[int, re.Match | Non
     return found
 
 
+# "do" before a unit makes it the agent of a relative clause ("các dự án do Bộ Công an chủ trì")
+_AGENT_BEFORE = re.compile(r"(?<![\wÀ-ỹ])do\s+$")
+# where the sentence holding a point starts: after ". ", ";", ":" or at an item's mark opening a line
+_SENTENCE_START = re.compile(r"(?:[.;:]\s|\n(?=[ \t*]*(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\)|[-+•])\s))(?=[^.;:]*$)")
+
+
+def _object_of_a_duty(doc: Context, at: int) -> bool:
+    """Whether the "do <unit>" at ``at`` stands inside the object of a duty its sentence opens with
+    ("c) Tổ chức triển khai thực hiện các nhiệm vụ của các dự án do Bộ Công an chủ trì ...": a
+    relative clause saying who leads the projects), not as the agent of its sentence's passive
+    ("Hiện vật khen thưởng do Bộ Nội vụ chịu trách nhiệm mua sắm": the ministry's duty)."""
+    back = max(0, at - 400)
+    start = _SENTENCE_START.search(doc.text, back, at)
+    opening = _CLAUSE_OPENING.match(doc.flat, start.end() if start else back, at)
+    return bool(patterns()["cue"].match(doc.flat, opening.end(), at))
+
+
 def _before_cues(doc: Context, s: int, e: int, section: str | None) -> list[Task]:
     """The duties of the units right before a cue ("..., Sở Văn hóa và Thể thao chủ trì ..."),
     and of a legal text's subject with a clause of its own before "có trách nhiệm"."""
@@ -483,6 +500,8 @@ def _before_cues(doc: Context, s: int, e: int, section: str | None) -> list[Task
                 continue
             if _NARRATED.search(phrase) or MODAL.search(phrase):
                 break  # "Phó Thủ tướng ... đã chủ trì cuộc họp": what happened, not a duty
+            if _AGENT_BEFORE.search(flat, max(0, head.start() - 4), head.start()) and _object_of_a_duty(doc, head.start()):
+                break  # "Tổ chức thực hiện các dự án do Bộ Công an chủ trì": who leads the project, no duty given
             units = split_units(phrase) if len(phrase.split()) <= 20 else []
             if units:
                 rest = flat[cue.start() : e]

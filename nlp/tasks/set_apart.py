@@ -1,4 +1,4 @@
-"""A subject set apart from its verb by a phrase of its own (issue 21, ninth part).
+"""A subject set apart from its verb by a phrase of its own (issue 21, tenth part).
 
 Plans, chỉ thị, công điện and thông báo kết luận often put, between the unit and its duty, the
 frame the unit acts in: the formula of its remit ("Ủy ban nhân dân tỉnh Ninh Bình theo chức

@@ -28,7 +28,12 @@ def listed_names(text: str) -> bool:
     """ "Quốc phòng, Công an", "Giáo dục và Đào tạo, Y tế": the names after "Các Bộ:", each opening
     with a capital (its other syllables in lower case), short, and no duty verb among them."""
     pieces = [x.strip() for x in re.split(r",|\s+và\s+", text) if x.strip()]
-    return bool(pieces) and all(x[:1].isupper() and len(x.split()) <= 6 and not free_verb().search(x) for x in pieces)
+    # (a firm's name runs longer: "Công nghiệp - Năng lượng Quốc gia Việt Nam"; its hyphen no word)
+    # (a ministry's name may hold a verb's syllable: "Ngoại giao")
+    return bool(pieces) and all(
+        x[:1].isupper() and len(x.replace(" - ", " ").split()) <= 8 and (not free_verb().search(x) or f"Bộ {x}" in _known_departments())
+        for x in pieces
+    )
 
 
 def is_name_list(text: str) -> bool:
@@ -44,6 +49,8 @@ def is_name_list(text: str) -> bool:
 # chức"), and after "lĩnh vực" the field ("trong lĩnh vực xây dựng, giao thông"): no verb there
 _FIELD_END = re.compile(r"(?<![\wÀ-ỹ])lĩnh\s+vực\s*$")
 _BOARD_END = re.compile(r"(?<![\wÀ-ỹ])Ban\s*$")
+# a post and the field it is in charge of: "Thứ trưởng Bộ Y tế phụ trách lĩnh vực", "Phó Chủ tịch UBND tỉnh phụ trách lĩnh vực"
+_IN_CHARGE_OF = re.compile(r"(?<![\wÀ-ỹ])phụ\s+trách\s+lĩnh\s+vực\s*$")
 
 
 def _ends_whole(name: str) -> bool:
@@ -76,8 +83,10 @@ def _noun_before(flat: str, at: int, stop: int) -> bool:
     """Whether the duty word at ``stop`` is a noun of the name from ``at``: after "lĩnh vực", or
     after a "Ban" that opens the name or follows a head or a post ("Văn phòng Ban chỉ đạo",
     "Trưởng Ban quản lý"; not "... thành lập Ban | chỉ đạo": a verb's object)."""
-    if _FIELD_END.search(flat, at, stop):
-        return True
+    field = _FIELD_END.search(flat, at, stop)
+    if field:
+        # (not after a post's "phụ trách lĩnh vực": "Thứ trưởng phụ trách lĩnh vực | chỉ đạo ...")
+        return not _IN_CHARGE_OF.search(flat, at, field.end())
     board = _BOARD_END.search(flat, at, stop)
     if not board:
         return False
@@ -127,6 +136,10 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
         if word == ":" and _PLURAL_END.search(flat, at, stop.start()):
             # "Các Bộ: Tài chính, Quốc phòng, Công an chủ trì ...": the list names the units
             listed = p["stop"].search(flat, stop.end() + 1, min(limit, stop.end() + 300))
+            scope = _SCOPE_AFTER_LIST.search(flat, stop.end(), listed.start()) if listed else None
+            if scope and listed_names(flat[stop.end() : scope.start()].strip()):
+                end = scope.start()  # "các Tập đoàn: A, B theo chức năng, nhiệm vụ ..., phối hợp ..."
+                break
             if listed and listed.group().strip() not in ":;." and listed_names(flat[stop.end() : listed.start()].strip()):
                 end = listed.start()
                 break
@@ -195,12 +208,35 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
     return split_units(phrase, 30 if heading else 20), end
 
 
+_ADVERB_AFTER_NAME = re.compile(r"\s+(?:trực\s+tiếp|quyết\s+liệt)\s*$")
+
+
+def adverb_after_name(unit: str) -> tuple[str, str] | None:
+    """ "Bộ trưởng Bộ Xây dựng | trực tiếp" (chỉ đạo ...), "Ủy ban nhân dân tỉnh Đồng Tháp | quyết
+    liệt" (chỉ đạo ...): after a name that ends on a proper name or a place, the adverb of its verb
+    is no part of it (not "cơ quan trực tiếp quản lý": a name); the name and the adverb."""
+    m = _ADVERB_AFTER_NAME.search(unit)
+    if not m:
+        return None
+    words = unit[: m.start()].rstrip(" ,;").split()
+    if len(words) >= 2 and (any(w[:1].isupper() for w in words[-2:]) or words[-1] in _PLACE_WORDS):
+        return unit[: m.start()].rstrip(), m.group().strip()
+    return None
+
+
 # An obligation, a past event or a definition, not a duty given: "Cơ sở kinh doanh phải ...",
 # "... đã chủ trì", "Bộ phận điều phối là bộ phận ...", "Đoàn Hội thẩm bao gồm ...", "Cục có tư cách pháp nhân"
-MODAL = re.compile(rf"\s(?:{phrase_alternation(GRAMMAR['modals'])})(?![\wÀ-ỹ])")
+# ("Cảng hàng không" before a proper name is an airport, no negation: "Tổng công ty Cảng hàng không
+# Việt Nam báo cáo ..."; not "Ngân hàng không ...": a bank does not. "Cục Hàng không Việt Nam" is
+# left a negation: tried, it let a sanctioning power's list of Chánh Thanh tra read as duties)
+MODAL = re.compile(rf"\s(?!(?<=[Cc]ảng\shàng\s)không\s+[A-ZĐÀ-Ỹ])(?:{phrase_alternation(GRAMMAR['modals'])})(?![\wÀ-ỹ])")
 # "các tỉnh, thành phố trực thuộc Trung ương": the places a list after the colon names
 _PLACES_OF = r"(?:\s+trực\s+thuộc\s+(?:Trung\s+ương|trung\s+ương|tỉnh))?"
-_PLURAL_END = re.compile(r"(?:các|Các)\s+(?:Bộ|Sở|sở|bộ|cơ\s+quan|đơn\s+vị|Ban|Ủy\s+ban|tỉnh|tỉnh,\s*thành\s+phố|thành\s+phố|huyện)" + _PLACES_OF + r"\s*$")
+# (and "các Tập đoàn: A, B", "các Bộ, cơ quan: Tài chính, Xây dựng, ..., Tập đoàn Điện lực Việt Nam":
+# a kind of body, then the names of its bodies)
+_PLURAL_END = re.compile(r"(?:các|Các)\s+(?:Bộ,\s*(?:cơ\s+quan|ngành)|Bộ|Sở|sở|bộ|cơ\s+quan|đơn\s+vị|Ban|Ủy\s+ban|Tập\s+đoàn|Tổng\s+công\s+ty|tỉnh|tỉnh,\s*thành\s+phố|thành\s+phố|huyện)" + _PLACES_OF + r"\s*$")
+# the scope a listed body acts in, after the list: "các Tập đoàn: A, B | theo chức năng, nhiệm vụ ..."
+_SCOPE_AFTER_LIST = re.compile(r"\s(?:theo\s+(?:chức\s+năng|thẩm\s+quyền|phạm\s+vi)|trong\s+phạm\s+vi|trên\s+cơ\s+sở|căn\s+cứ)(?![\wÀ-ỹ])")
 
 # a time after a subject, before its verb: "trong tháng 8 năm 2008", "trước ngày 15/12", "trong quý III"
 # (and a role: "Bộ Xây dựng | với vai trò là cơ quan thường trực ..., chủ động ...")
@@ -363,8 +399,9 @@ def split_units(phrase: str, max_words: int = 20) -> list[str]:
         if m:
             # (a Cục's or Vụ's name may hold "và": "Hàng hải và Đường thủy Việt Nam"; cut at commas)
             names = _listed_names(m.group("names")) if m.group("kind").lower() in ("sở", "bộ") else [x.strip() for x in m.group("names").strip(" .;").split(",") if x.strip()]
-            title = (m.group("title") + " " if m.group("title") else "") + m.group("kind").capitalize()
-            expanded.extend(f"{title} {n.strip()}" for n in names)
+            title = (m.group("title") + " " if m.group("title") else "") + collapse(m.group("kind")).capitalize()
+            # "các Bộ, cơ quan: ..., Tập đoàn Điện lực Việt Nam": a body listed with its own head
+            expanded.extend(n.strip() if m.group("bodies") and p["head"].match(n.strip()) else f"{title} {n.strip()}" for n in names)
         else:
             expanded.append(unit)
     units = expanded
@@ -489,7 +526,9 @@ def _department_key(name: str) -> str:
 
 
 # "Giám đốc các Sở: Tài chính, Xây dựng" is the director of each Sở named
-_TITLE_LIST = re.compile(r"^(?P<title>.*?)\s*(?:các|Các)\s+(?P<kind>Sở|Bộ|sở|bộ|Cục|Vụ|Tổng\s+cục)\s*:\s*(?P<names>.+)$")
+# ("các Tập đoàn: A, B", "các Bộ, cơ quan: Tài chính, ..., Tập đoàn Điện lực Việt Nam": a name that
+# carries its own head stays as written)
+_TITLE_LIST = re.compile(r"^(?P<title>.*?)\s*(?:các|Các)\s+(?P<kind>Sở|Bộ|sở|bộ|Cục|Vụ|Tổng\s+cục|Tập\s+đoàn|Tổng\s+công\s+ty)(?P<bodies>,\s*(?:cơ\s+quan|ngành))?\s*:\s*(?P<names>.+)$")
 
 
 def find_coordinators(text: str) -> list[str]:
@@ -637,6 +676,7 @@ def name_before_verb(phrase: str, start: int = 0) -> int | None:
             continue  # a comma between: a list goes on
         # (two capitalised syllables of the name, neither of them a head: "Đài Tiếng | nói" is no end)
         two_capitals = i >= 2 and all(w[:1].isupper() and not patterns()["head"].fullmatch(w) for w in (prev, words[i - 2][1]))
-        if (prev in _PLACE_WORDS or prev == "Tỉnh" or two_capitals) and not _head_runs_past(phrase, words[i - 2][0] if i >= 2 else 0, at + len(word)):
+        in_charge = prev == "vực" and bool(_IN_CHARGE_OF.search(phrase, 0, at))  # "Thứ trưởng Bộ Y tế phụ trách lĩnh vực | tiếp tục ..."
+        if (prev in _PLACE_WORDS or prev == "Tỉnh" or two_capitals or in_charge) and not _head_runs_past(phrase, words[i - 2][0] if i >= 2 else 0, at + len(word)):
             return at
     return None
