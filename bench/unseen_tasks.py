@@ -17,7 +17,7 @@ import shlex
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-GOLDS = [HERE / "unseen", HERE / "unseen2", HERE / "unseen3", HERE / "unseen4"]
+GOLDS = [HERE / "unseen", HERE / "unseen2", HERE / "unseen3", HERE / "unseen4", HERE / "unseen5"]
 SCORE = HERE.parents[1] / "shared" / "eval" / "score.py"
 
 
@@ -31,7 +31,7 @@ def load_score():
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--gold", type=Path, action="append",
-                        help="a folder of gold records (again for several; default bench/unseen to unseen4)")
+                        help="a folder of gold records (again for several; default bench/unseen to unseen5)")
     parser.add_argument("--errors", action="store_true", help="print every missed and extra task")
     parser.add_argument("--command", default=str(HERE.parent / ".venv" / "bin" / "directives") + " extract")
     args = parser.parse_args()
