@@ -98,3 +98,57 @@ def test_a_deadline_that_names_its_day_of_the_week():
     assert task["assignee"] == "Bộ Nội vụ"
     assert task["deadline_text"] == "trước Thứ Tư ngày 03/12/2025"
     assert task["due_by"] == "2025-12-03"
+
+
+REPLY = """BỘ TÀI CHÍNH
+CỤC HẢI QUAN
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 40001/CHQ-GSQL
+V/v hướng dẫn thủ tục hải quan
+Hà Nội, ngày 03 tháng 12 năm 2025
+
+**Kính gửi:** Chi nhánh Công ty TNHH Minh Long Việt Nam tại
+TP. Hải Phòng.
+*(Đ/c: Lô A2, Khu công nghiệp Nomura, phường An Hải, thành phố Hải Phòng)*
+
+Cục Hải quan nhận được công văn số 12/ML ngày 20/11/2025 của Chi nhánh Công ty TNHH Minh Long
+Việt Nam tại TP. Hải Phòng về việc thủ tục tiêu hủy phế liệu. Về vấn đề này, Cục Hải quan có ý
+kiến như sau:
+
+1. Căn cứ khoản 1 Điều 64 Thông tư số 38/2015/TT-BTC, phế liệu của hợp đồng gia công được tiêu
+hủy dưới sự giám sát của cơ quan hải quan. Trường hợp Công ty có nhu cầu bán phế liệu thì đề
+nghị Công ty thực hiện thủ tục xuất khẩu tại chỗ theo quy định.
+
+2. Đề nghị Công ty nghiên cứu các văn bản dẫn trên để thực hiện đúng quy định. Trong quá trình
+thực hiện nếu phát sinh vướng mắc thì liên hệ Chi cục Hải quan khu vực III để được hướng dẫn.
+
+Cục Hải quan thông báo để Công ty biết, thực hiện./.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT, GSQL.
+KT. CỤC TRƯỞNG
+PHÓ CỤC TRƯỞNG
+Nguyễn Văn D
+"""
+
+EXPLAINS_ONLY = REPLY.replace(
+    "2. Đề nghị Công ty nghiên cứu các văn bản dẫn trên để thực hiện đúng quy định. Trong quá trình\nthực hiện nếu phát sinh vướng mắc thì liên hệ Chi cục Hải quan khu vực III để được hướng dẫn.",
+    "2. Thủ tục tiêu hủy thực hiện theo Điều 64 Thông tư số 38/2015/TT-BTC.",
+)
+
+
+def test_a_reply_asks_the_company_it_answers_by_the_name_it_gave_in_full():
+    (task,) = _tasks(REPLY)
+    # "Công ty" is the addressee: its name as "Kính gửi" gives it, over its line break
+    assert task["assignee"] == "Chi nhánh Công ty TNHH Minh Long Việt Nam tại TP. Hải Phòng"
+    assert task["action"] == "(đề nghị) nghiên cứu các văn bản dẫn trên để thực hiện đúng quy định"
+    assert task["kind"] == "assignment"
+
+
+def test_a_reply_that_only_explains_the_law_or_asks_under_a_condition_assigns_nothing():
+    # "Trường hợp Công ty có nhu cầu ... thì đề nghị Công ty ...": only if the case arises
+    assert _tasks(EXPLAINS_ONLY) == []
