@@ -152,3 +152,13 @@ def test_a_reply_asks_the_company_it_answers_by_the_name_it_gave_in_full():
 def test_a_reply_that_only_explains_the_law_or_asks_under_a_condition_assigns_nothing():
     # "Trường hợp Công ty có nhu cầu ... thì đề nghị Công ty ...": only if the case arises
     assert _tasks(EXPLAINS_ONLY) == []
+
+
+def test_an_attention_verb_after_a_post_is_the_duty_not_the_name():
+    text = CONG_VAN.replace(
+        "Ban Chỉ đạo của Chính phủ đề nghị Bộ Nội vụ tổng hợp",
+        "Ban Chỉ đạo của Chính phủ đề nghị các đồng chí Thủ trưởng cơ quan ngang Bộ quan tâm chỉ đạo thực hiện; Bộ Nội vụ tổng hợp",
+    )
+    units = _units(_tasks(text))
+    assert "Thủ trưởng cơ quan ngang Bộ" in units
+    assert not any(u.endswith("quan tâm") for u in units)
