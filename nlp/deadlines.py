@@ -54,6 +54,8 @@ _DATE_DEADLINE = re.compile(
     r"(?P<text>(?:hoàn\s+thành\s+)?(?:trước|chậm\s+nhất|không\s+muộn\s+hơn|trong|vào|hạn\s+chót|đến)"
     # an hour of the day may come first: "trước 17 giờ ngày 27/11/2025", "chậm nhất 16h00 ngày ..."
     r"(?:\s+(?:lúc\s+)?\d{1,2}\s*(?:giờ|h)(?:\s*\d{2}(?:\s*phút)?)?(?:,)?)?"
+    # and the day of the week before its date: "trước Thứ Tư ngày 03/12/2025", "chậm nhất thứ Sáu, ngày ..."
+    r"(?:\s+(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật)\s*,?)?"
     r"(?:\s+ngày)?\s+(?:ngày\s+)?"
     + _DAY + ")",
     re.I,

@@ -24,6 +24,8 @@ The steps are modules of this package:
 - ``from_items``: duties read from items ("2. Sở Tài chính: ...", headings, table rows);
 - ``from_sentences``: duties read from sentences ("Giao ...", "X chủ trì ...", the closing article);
 - ``from_address``: a công điện's numbered duties that name no unit, given to the units it is addressed to;
+- ``from_letter``: a công văn's request to the body it answers ("Đề nghị Công ty nghiên cứu ..."), given to its addressee;
+- ``from_notice``: a thông báo kết luận's numbered tasks that name no unit, given to the body it was held with;
 - ``task``: the :class:`Task` record, and how a duty's words become one.
 """
 from __future__ import annotations
@@ -34,6 +36,8 @@ from ..deadlines import find_deadline, settle_task
 from ..items import scope_spans
 from .context import Context
 from .from_address import address_tasks
+from .from_letter import letter_tasks
+from .from_notice import notice_tasks
 from .units import adverb_after_name, is_verb_list, name_and_verb, split_units, without_reference
 from .vocabulary import is_group
 from .from_items import item_tasks
@@ -53,6 +57,8 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     tasks = item_tasks(doc)
     tasks.extend(sentence_tasks(doc, tasks))
     tasks.extend(address_tasks(doc, tasks, text))  # a công điện's numbered duties that name no unit
+    tasks.extend(notice_tasks(doc, tasks, text))  # a thông báo's tasks of the body it was held with
+    tasks.extend(letter_tasks(doc, tasks, text))  # a công văn's request to the body it answers
     tasks = _names_whole(_without_repeats(tasks))  # no name that ran into its verb
     scope = scope_spans(doc.text, doc.items)
     if scope:
