@@ -33,6 +33,7 @@ import re
 from ..deadlines import find_deadline, settle_task
 from ..items import scope_spans
 from .context import Context
+from .delegation import delegation_tasks
 from .from_address import address_tasks
 from .units import adverb_after_name, is_verb_list, name_and_verb, split_units, without_reference
 from .vocabulary import is_group
@@ -53,6 +54,7 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     tasks = item_tasks(doc)
     tasks.extend(sentence_tasks(doc, tasks))
     tasks.extend(address_tasks(doc, tasks, text))  # a công điện's numbered duties that name no unit
+    tasks.extend(delegation_tasks(doc, tasks))  # "Điều 1. Ủy quyền cho Giám đốc Sở X thực hiện ..."
     tasks = _names_whole(_without_repeats(tasks))  # no name that ran into its verb
     scope = scope_spans(doc.text, doc.items)
     if scope:
