@@ -35,6 +35,7 @@ import re
 from ..deadlines import find_deadline, settle_task
 from ..items import scope_spans
 from .context import Context
+from .delegation import delegation_tasks
 from .from_address import address_tasks
 from .from_letter import letter_tasks
 from .from_notice import notice_tasks
@@ -59,6 +60,7 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     tasks.extend(address_tasks(doc, tasks, text))  # a công điện's numbered duties that name no unit
     tasks.extend(notice_tasks(doc, tasks, text))  # a thông báo's tasks of the body it was held with
     tasks.extend(letter_tasks(doc, tasks, text))  # a công văn's request to the body it answers
+    tasks.extend(delegation_tasks(doc, tasks))  # "Điều 1. Ủy quyền cho Giám đốc Sở X thực hiện ..."
     tasks = _names_whole(_without_repeats(tasks))  # no name that ran into its verb
     scope = scope_spans(doc.text, doc.items)
     if scope:

@@ -61,7 +61,8 @@ class Matches:
 # The label's meaning, not its exact words: "Cơ quan chủ trì, tham mưu:", "Đơn vị thực hiện chính:",
 # "Cơ quan chủ trì thực hiện:", "**Cơ quan chủ trì**:" (emphasis inside), a line break inside it.
 LABEL = re.compile(
-    r"(?:[*_]+\s*)?(?P<label>(?:co\s+quan|don\s+vi)\s+(?:chu\s+tri|thuc\s+hien|phoi\s+hop)|thoi\s+gian\s+(?:thuc\s+hien|hoan\s+thanh))"
+    r"(?:[*_]+\s*)?(?P<label>(?:co\s+quan|don\s+vi)\s+(?:chu\s+tri|thuc\s+hien|phoi\s+hop)|thoi\s+gian\s+(?:thuc\s+hien|hoan\s+thanh)"
+    r"|(?<=[-+•]\s)(?:chu\s+tri|phoi\s+hop)\s+thuc\s+hien)"  # the role alone, opening a bullet: "- Chủ trì thực hiện: Sở Nội vụ"
     r"(?:\s*,\s*(?:tham\s+muu|thuc\s+hien|trien\s+khai)|\s+(?:chinh|thuc\s+hien|tham\s+muu))?[\s*_]*:[\s*_]*"
 )
 PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")

@@ -16,6 +16,7 @@ from ..items import Item, descendants, own_end, subtree_end
 from ..normalize import collapse, fold
 from ..tables import phrase_alternation, starting_words
 from .context import ASSIGNING_TYPES, SENTENCE_CUT, Context, Matches, sentences
+from .plan_fields import field_end, field_key, field_labels, paragraph_rows
 from .legal_subjects import RESPONSIBLE_CUE, SCOPE, responsible_subject, without_scope
 from .task import CRITERIA, NOT_DUTY, ONLY_REPEATS, Task, action_text
 from ..task_kinds import LEGAL_TYPES
@@ -40,13 +41,15 @@ def item_tasks(doc: Context) -> list[Task]:
         if item.children and bisect_left(label_starts, item.text_start) == bisect_left(label_starts, own_end(item)):
             # "2. Tổ chức tập huấn ...\n- Cơ quan chủ trì: Sở A, Sở B.\n- Thời gian thực hiện: ...":
             # a table row's fields written as the heading's bullets
-            own = [m for c in item.children for m in labels[bisect_left(label_starts, c.text_start) : bisect_left(label_starts, c.text_start + 1)]]
+            own = field_labels(doc.flat, item, labels, label_starts)  # (a field of two values: its bullets)
             beyond = bisect_right(cuts, item.text_start)  # not past a "./.", a Nơi nhận, an appendix
             if own and beyond < len(cuts) and cuts[beyond] <= own[-1].start():
                 continue
-            if any(m.group("label").startswith(("co", "don")) and not m.group("label").endswith("hop") for m in own):
+            if any(field_key(m.group("label")) in ("tri", "hien") for m in own):
                 spread[id(item)] = own
                 used.update(id(c) for c in item.children)
+                fielded = {m.start() for m in own}  # and the bullets of a field of two values
+                used.update(id(d) for c in item.children for d in c.children if d.text_start in fielded)
     if doc.doc_type == "KH":
         for item in doc.items:
             if item.children and AIMS_HEADING.fullmatch(doc.folded, item.text_start, own_end(item)):
@@ -57,6 +60,7 @@ def item_tasks(doc: Context) -> list[Task]:
         if id(item) in used or id(item) in spread:
             continue
         tasks.extend(unit_led(doc, item, used))
+    tasks.extend(paragraph_rows(doc, used))  # "(1) <duty>" then "- Chủ trì thực hiện: ..." bullets
     for item in doc.items:
         if id(item) in spread:
             tasks.extend(labelled(doc.flat, item, spread[id(item)], doc.issued_date))
@@ -371,9 +375,11 @@ def labelled(flat: str, item: Item, labels: list[re.Match], issued_date: str | N
     for i, m in enumerate(labels):
         stop = labels[i + 1].start() if i + 1 < len(labels) else (span_end if spread else own_end(item))
         if spread:  # up to the bullet's end ("- Nội dung thực hiện: ..." may follow)
-            stop = min(stop, next((c.end for c in item.children if c.text_start <= m.start() < c.end), stop))
+            stop = field_end(item, m.start(), stop)
         label = m.group("label")
-        fields["time" if label.startswith("thoi") else label.split()[-1]] = flat[m.end() : stop].strip(" ;.")
+        value = flat[m.end() : stop].strip(" ;.")
+        if value or not spread:  # ("Cơ quan thực hiện:" whose value is its bullets' fields)
+            fields[field_key(label)] = value
     lead = fields.get("tri") or fields.get("hien")
     if not lead or "thoi gian" in fold(lead[:12]):
         return []
@@ -394,7 +400,11 @@ def labelled(flat: str, item: Item, labels: list[re.Match], issued_date: str | N
         return [Task(u, a, find_coordinators(a), deadline, deadline_text, item.path or None, item.start, span_end, is_group(u)) for u, a in clauses]
     lead = SCOPE.sub("", lead)  # "..., các sở trong phạm vi chức năng, nhiệm vụ của mình và các cơ quan ..."
     units = split_units(re.split(r"\s+(?:chủ\s+trì|trong\s+phạm\s+vi)", lead)[0])
-    coordinators = [collapse(c).strip(" .;") for c in re.split(r",\s*(?=[A-ZĐÀ-Ỹ]|các\s)|\s+và\s+(?=[A-ZĐÀ-Ỹ]|các\s)", fields.get("hop", "")) if c.strip()]
+    helping = fields.get("hop", "")
+    # the units' grammar first: "Sở Khoa học và Công nghệ, UBND xã, phường" is two units, not four
+    coordinators = [collapse(c).strip(" .;") for c in split_units(collapse(helping))] if helping else []
+    if not coordinators:
+        coordinators = [collapse(c).strip(" .;") for c in re.split(r",\s*(?=[A-ZĐÀ-Ỹ]|các\s)|\s+và\s+(?=[A-ZĐÀ-Ỹ]|các\s)", helping) if c.strip()]
     coordinators = with_named(coordinators, action)  # "... phối hợp với Bộ Tư pháp ..." in the action, no field for it
     return [Task(u, action, coordinators, deadline, deadline_text, item.path or None, item.start, span_end, is_group(u)) for u in units if action]
 
