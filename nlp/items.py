@@ -109,9 +109,9 @@ def _addressees(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), at + offset)] if seen_item else []
 
 
-# the notes under a form (Nghị định 30/2020/NĐ-CP's templates): "Ghi chú:" then "(1) Tên cơ quan
-# ...", "(2) Chức danh ...", each explaining a numbered blank of the form
-_NOTES = re.compile(r"^[ \t*]*Ghi\s+chú[ \t*]*:", re.M)
+# the notes under a form (Nghị định 30/2020/NĐ-CP's templates): "Ghi chú:" or a footnote rule
+# ("____") then "(1) Tên cơ quan ...", "(2) Chức danh ...", each explaining a numbered blank
+_NOTES = re.compile(r"^[ \t*]*Ghi\s+chú[ \t*]*:|_{5,}", re.M)
 
 
 def find_items(text: str, start: int = 0, end: int | None = None, cuts: list[int] | None = None) -> list[Item]:

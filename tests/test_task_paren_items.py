@@ -4,6 +4,8 @@ duties as bullets or paragraphs below ("**(2) Bộ trưởng Bộ Xây dựng:**
 Each such heading gives its unit the duties under it, as "2. Bộ Xây dựng:" does.
 
 The document is written for the tests, in the layout of the website's pages."""
+import pytest
+
 from directives.ingest import read_document
 from directives.nlp.extract import extract_text
 from tests.task_reading import assignees as _units
@@ -80,9 +82,10 @@ Ghi chú:
 """
 
 
-def test_a_forms_notes_on_its_blanks_are_no_duties():
-    # "Ghi chú:" then "(1) ...", "(2) ...": what each numbered blank of the form holds
-    tasks = extract_text(THONG_TU_FORM).tasks
+@pytest.mark.parametrize("notes", ["Ghi chú:", "____________________"])
+def test_a_forms_notes_on_its_blanks_are_no_duties(notes):
+    # "Ghi chú:" (or a footnote rule) then "(1) ...", "(2) ...": what each numbered blank holds
+    tasks = extract_text(THONG_TU_FORM.replace("Ghi chú:", notes)).tasks
     assert not [u for u in _units(tasks) if u.startswith("Thủ trưởng")]
 
 

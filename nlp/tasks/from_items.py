@@ -19,7 +19,7 @@ from .context import ASSIGNING_TYPES, SENTENCE_CUT, Context, Matches, sentences
 from .legal_subjects import RESPONSIBLE_CUE, SCOPE, responsible_subject, without_scope
 from .task import CRITERIA, NOT_DUTY, ONLY_REPEATS, Task, action_text
 from ..task_kinds import LEGAL_TYPES
-from .lead_ins import LEAD_IN as _LEAD_IN
+from .lead_ins import GROUND
 from .set_apart import set_apart
 from .units import find_coordinators, is_name_list, with_named, past_parenthesis, split_units, units_at
 from .vocabulary import CLAUSE_WORD, GRAMMAR, free_verb, is_group, names_unit, patterns
@@ -421,19 +421,22 @@ def _clause_duties(flat: str, lead: str, action: str) -> list[tuple[str, str]]:
     return found
 
 
-def starts_with_unit(flat: str, item: Item) -> bool:
-    """ "- UBND huyện Trà Bồng tiếp tục ...": an item that names its own unit."""
+def starts_with_unit(flat: str, item: Item, ground: bool = False) -> bool:
+    """ "- UBND huyện Trà Bồng tiếp tục ...": an item that names its own unit; where ``ground``,
+    also after the ground it acts on ("Trên cơ sở ..., Sở X ..."): asked of the items after a
+    lead-in, which gives no duty of its own when each item names its unit (under a unit's
+    heading such an item names the heading's unit again, and stays the heading's)."""
     p = patterns()
     at = item.text_start
     lead = _ITEM_LEAD.match(flat, at, at + 30)
     if lead:
         at = lead.end()
     head = p["head"].match(flat, at)
-    if not head:
+    if not head and ground:
         # "2. Trên cơ sở báo cáo của các xã, phường, Sở Tài chính theo dõi ...": the ground first
-        lead_in = _LEAD_IN.match(flat, at, item.end)
-        if lead_in:
-            at = lead_in.end()
+        ground_ = GROUND.match(flat, at, item.end)
+        if ground_:
+            at = ground_.end()
             head = p["head"].match(flat, at)
     if head and " " not in head.group().strip() and flat[head.end() + 1 : head.end() + 2].islower() and p["cue"].match(flat, head.end()):
         # "3. Bộ Chỉ huy Quân sự tỉnh:\na) Bộ chủ trì, phối hợp ...": the head alone, its verb next,
@@ -478,6 +481,7 @@ _AIM = r"(?:muc\s+dich|yeu\s+cau|muc\s+tieu(?:\s+chung|\s+cu\s+the)?|quan\s+diem
 # a heading that is only a plan's aims: "2. Yêu cầu", "I. MỤC ĐÍCH, YÊU CẦU", "Mục tiêu cụ thể:"
 AIMS_HEADING = re.compile(rf"[\s*]*{_AIM}(?:\s*(?:,|va)\s*{_AIM})*[\s*:.]*")
 _FRAME = re.compile(r"(?:trên\s+cơ\s+sở|căn\s+cứ|theo\s+chức\s+năng|trong\s+phạm\s+vi|với\s+vai\s+trò)(?![\wÀ-ỹ])")  # a frame read into a name
+_LEAD_IN = re.compile(rf"\s*(?:{phrase_alternation(GRAMMAR['lead_ins'])})[^,;:]{{0,160}},\s*")
 # a duty with no object of its own: the items under it are its content ("2. Sở Công Thương chủ
 # trì, phối hợp thực hiện" then a), b), c), as a scan reads it, its colon lost or never printed)
 _BARE_DUTY = re.compile(

@@ -16,4 +16,4 @@ from .vocabulary import GRAMMAR
 # (each name of the list a few words: "của các sở, ban, ngành, địa phương, chủ trì tổng hợp, trình
 # ..., Ủy ban nhân dân xã" is a list, then the item's own verbs, then a coordinator)
 _OF_A_LIST = r"[^,;:]{0,100}?\scủa\s[^,;:]{1,80}(?:,\s*(?!các\s)[a-zđà-ỹ][^,;:\s]*(?:\s[^,;:\s]+){0,2})+(?=,\s*[A-ZĐÀ-Ỹ])"
-LEAD_IN = re.compile(rf"[\s*]*(?:{phrase_alternation(GRAMMAR['lead_ins'])})(?:{_OF_A_LIST}|[^,;:]{{0,160}}),\s*")
+GROUND = re.compile(rf"[\s*]*(?:{phrase_alternation(GRAMMAR['lead_ins'])})(?:{_OF_A_LIST}|[^,;:]{{0,160}}),\s*")
