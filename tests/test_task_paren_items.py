@@ -102,3 +102,20 @@ Theo Công điện 120/CĐ-TTg, Thủ tướng Chính phủ yêu cầu:
 def test_an_adverb_after_a_supreme_bodys_name_is_its_verbs():
     units = _units(extract_text(NHIEM_VU).tasks)
     assert units == ["Bộ Công an", "Tòa án nhân dân tối cao"]
+
+
+BO_Y_TE = """Thủ tướng Chính phủ yêu cầu:
+
+**- Bộ Y tế:**
+
++ Phối hợp chặt chẽ với Bộ Công an trong việc điều tra, xử lý vụ việc buôn bán thuốc giả.
+
++ Chỉ đạo các địa phương rà soát, thu hồi các loại thuốc giả đã được phát hiện.
+"""
+
+
+def test_an_item_that_opens_with_its_coordination_names_the_coordinator(tmp_path):
+    # the unit is the heading's; "Phối hợp ... với Bộ Công an" opens its first item, capitalised
+    tasks = _page_tasks(tmp_path, BO_Y_TE)
+    assert _units(tasks) == ["Bộ Y tế"]
+    assert tasks[0]["coordinators"] == ["Bộ Công an"]
