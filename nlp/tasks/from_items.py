@@ -151,6 +151,15 @@ def unit_led(doc: Context, item: Item, used: set[int]) -> list[Task]:
         return []
     if lead and fold(lead.group()).startswith("de nghi"):
         action = "(đề nghị) " + action  # asked of a body this one does not direct
+    elif not lead and _parenthesized(doc, item):
+        # "Ủy ban nhân dân tỉnh đề nghị:" then "(1) Sở A ...", "(2) Sở B ...": each item is asked;
+        # in a công văn or a legal text such items are a duty only where they are asked ("các
+        # yêu cầu:" then "(1) Sở A tổng hợp ..." lists what is required)
+        asked = _asked_items(doc, item)
+        if asked is None and doc.doc_type is not None and doc.doc_type not in ASSIGNING_TYPES:
+            return []
+        if asked == "đề nghị":
+            action = "(đề nghị) " + action
     deadline, deadline_text = find_deadline(rest, issued_date)
     coordinators = find_coordinators(rest)
     # a heading that is a unit's name alone, on its line(s) without a stop ("6. Các doanh nghiệp
@@ -419,6 +428,28 @@ def _clause_duties(flat: str, lead: str, action: str) -> list[tuple[str, str]]:
             return []  # "Đơn vị chủ trì: Vụ Các vấn đề chung về xây dựng pháp luật" is one name
         found.extend((u, action_text(clause[after:])) for u in units)
     return found
+
+
+def _parenthesized(doc: Context, item: Item) -> bool:
+    """ "(1) Sở A ...": an item marked in brackets (``nlp.items``)."""
+    return item.label.isdigit() and doc.flat.startswith("(", item.start)
+
+
+# a request naming no unit, its items after it: "Ủy ban nhân dân tỉnh đề nghị:", "Thủ tướng Chính
+# phủ yêu cầu:" (not the noun: "đáp ứng các yêu cầu:", "theo đề nghị:")
+_ASKS_ITEMS = re.compile(r"(?<![\wÀ-ỹ])(?<!các\s)(?<!những\s)(?<!theo\s)(?<!của\s)(?P<cue>đề\s+nghị|yêu\s+cầu|giao)(?:\s+như\s+sau)?[\s*]*:[\s*]*$", re.I)
+
+
+def _asked_items(doc: Context, item: Item) -> str | None:
+    """The cue ("đề nghị", "yêu cầu", "giao") of the request that the run of bracketed items
+    ``item`` belongs to opens with, or None."""
+    i = doc.items.index(item)
+    while i > 0 and _parenthesized(doc, doc.items[i - 1]) and doc.items[i - 1].level == item.level:
+        i -= 1
+    first = doc.items[i]
+    before = doc.flat[max(doc.start, first.start - 300) : first.start]
+    m = _ASKS_ITEMS.search(before)
+    return collapse(m.group("cue")).lower() if m else None
 
 
 def starts_with_unit(flat: str, item: Item, ground: bool = False) -> bool:
