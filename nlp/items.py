@@ -32,7 +32,7 @@ class Item:
 # (A web page may set the number alone in bold: "**1**. Các sở, ban, ngành ...", which the Markdown
 # reader gives as " 1 . Các sở ...".)
 _MARKER = re.compile(
-    r"^[ \t*]*(?P<marker>(?P<roman>[IVX]{1,5})\.|(?P<dieu>Điều\s+\d+)\s*\.?|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\*\*|[ \t])?[.)]|(?P<letter>[a-zđ])\)|(?P<bullet>[-+•]))"
+    r"^[ \t*]*(?P<marker>(?P<roman>[IVX]{1,5})\.|(?P<dieu>Điều\s+\d+)\s*\.?|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\*\*|[ \t])?[.)]|(?P<letter>[a-zđ])\)|\((?P<paren>\d{1,2})\)(?:\*\*)?|(?P<bullet>[-+•]))"
     r"(?:[ \t]+|(?<![-+•])[ \t]*\n(?=[ \t]*[^\s\d]))",
     re.M,
 )
@@ -109,19 +109,32 @@ def _addressees(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return [(m.start(), at + offset)] if seen_item else []
 
 
+# the notes under a form (Nghị định 30/2020/NĐ-CP's templates): "Ghi chú:" or a footnote rule
+# ("____") then "(1) Tên cơ quan ...", "(2) Chức danh ...", each explaining a numbered blank
+_NOTES = re.compile(r"^[ \t*]*Ghi\s+chú[ \t*]*:|_{5,}", re.M)
+
+
 def find_items(text: str, start: int = 0, end: int | None = None, cuts: list[int] | None = None) -> list[Item]:
     """Every item of the body between ``start`` and ``end``, with its parent items' path.
     An item ends at the next marker or at the next of ``cuts`` (see :func:`boundaries`)."""
     end = len(text) if end is None else end
     cuts = cuts or []
     marks = []
+    notes = [n.start() for n in _NOTES.finditer(text, start, end)]
+    last_mark = start
     for m in _MARKER.finditer(text, start, end):
+        if m.group("paren") and bisect_right(notes, m.start()) and notes[bisect_right(notes, m.start()) - 1] >= last_mark:
+            continue  # "Ghi chú:\n(1) Tên cơ quan cấp trên ...": a form's notes on its blanks, no items
+        if not m.group("paren"):
+            last_mark = m.start()
         if m.group("roman"):
             level, label = 1, m.group("roman")
         elif m.group("dieu"):
             level, label = 1, collapse(m.group("dieu"))
         elif m.group("num"):
             level, label = 2 + m.group("num").count("."), m.group("num")
+        elif m.group("paren"):
+            level, label = 5, m.group("paren")
         elif m.group("letter"):
             level, label = 6, m.group("letter")
         else:

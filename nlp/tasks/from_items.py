@@ -20,6 +20,7 @@ from .plan_fields import field_end, field_key, field_labels, paragraph_rows
 from .legal_subjects import RESPONSIBLE_CUE, SCOPE, responsible_subject, without_scope
 from .task import CRITERIA, NOT_DUTY, ONLY_REPEATS, Task, action_text
 from ..task_kinds import LEGAL_TYPES
+from .lead_ins import GROUND
 from .set_apart import set_apart
 from .units import find_coordinators, is_name_list, with_named, past_parenthesis, split_units, units_at
 from .vocabulary import CLAUSE_WORD, GRAMMAR, free_verb, is_group, names_unit, patterns
@@ -154,6 +155,15 @@ def unit_led(doc: Context, item: Item, used: set[int]) -> list[Task]:
         return []
     if lead and fold(lead.group()).startswith("de nghi"):
         action = "(đề nghị) " + action  # asked of a body this one does not direct
+    elif not lead and _parenthesized(doc, item):
+        # "Ủy ban nhân dân tỉnh đề nghị:" then "(1) Sở A ...", "(2) Sở B ...": each item is asked;
+        # in a công văn or a legal text such items are a duty only where they are asked ("các
+        # yêu cầu:" then "(1) Sở A tổng hợp ..." lists what is required)
+        asked = _asked_items(doc, item)
+        if asked is None and doc.doc_type is not None and doc.doc_type not in ASSIGNING_TYPES:
+            return []
+        if asked == "đề nghị":
+            action = "(đề nghị) " + action
     deadline, deadline_text = find_deadline(rest, issued_date)
     coordinators = find_coordinators(rest)
     # a heading that is a unit's name alone, on its line(s) without a stop ("6. Các doanh nghiệp
@@ -430,14 +440,49 @@ def _clause_duties(flat: str, lead: str, action: str) -> list[tuple[str, str]]:
     return found
 
 
-def starts_with_unit(flat: str, item: Item) -> bool:
-    """ "- UBND huyện Trà Bồng tiếp tục ...": an item that names its own unit."""
+def _parenthesized(doc: Context, item: Item) -> bool:
+    """ "(1) Sở A ...": an item marked in brackets (``nlp.items``)."""
+    return item.label.isdigit() and doc.flat.startswith("(", item.start)
+
+
+# a request naming no unit, its items after it: "Ủy ban nhân dân tỉnh đề nghị:", "Thủ tướng Chính
+# phủ yêu cầu:" (not the noun: "đáp ứng các yêu cầu:", "theo đề nghị:")
+_ASKS_ITEMS = re.compile(r"(?<![\wÀ-ỹ])(?<!các\s)(?<!những\s)(?<!theo\s)(?<!của\s)(?P<cue>đề\s+nghị|yêu\s+cầu|giao)(?:\s+như\s+sau)?[\s*]*:[\s*]*$", re.I)
+
+
+def _asked_items(doc: Context, item: Item) -> str | None:
+    """The cue ("đề nghị", "yêu cầu", "giao") of the request that the run of bracketed items
+    ``item`` belongs to opens with, or None."""
+    i = doc.items.index(item)
+    while i > 0 and _parenthesized(doc, doc.items[i - 1]) and doc.items[i - 1].level == item.level:
+        i -= 1
+    first = doc.items[i]
+    before = doc.flat[max(doc.start, first.start - 300) : first.start]
+    m = _ASKS_ITEMS.search(before)
+    return collapse(m.group("cue")).lower() if m else None
+
+
+def starts_with_unit(flat: str, item: Item, ground: bool = False) -> bool:
+    """ "- UBND huyện Trà Bồng tiếp tục ...": an item that names its own unit; where ``ground``,
+    also after the ground it acts on ("Trên cơ sở ..., Sở X ..."): asked of the items after a
+    lead-in, which gives no duty of its own when each item names its unit (under a unit's
+    heading such an item names the heading's unit again, and stays the heading's)."""
     p = patterns()
     at = item.text_start
     lead = _ITEM_LEAD.match(flat, at, at + 30)
     if lead:
         at = lead.end()
     head = p["head"].match(flat, at)
+    if not head and ground:
+        # "2. Trên cơ sở báo cáo của các xã, phường, Sở Tài chính theo dõi ...": the ground first
+        ground_ = GROUND.match(flat, at, item.end)
+        if ground_:
+            at = ground_.end()
+            head = p["head"].match(flat, at)
+    if head and " " not in head.group().strip() and flat[head.end() + 1 : head.end() + 2].islower() and p["cue"].match(flat, head.end()):
+        # "3. Bộ Chỉ huy Quân sự tỉnh:\na) Bộ chủ trì, phối hợp ...": the head alone, its verb next,
+        # is the heading's unit said again, not a unit of its own
+        return False
     return bool(head and names_unit(flat, head) and not p["not_unit"].match(flat, at))
 
 

@@ -312,7 +312,7 @@ def _items_after(doc: Context, at: int) -> list[Item]:
     run = []
     while i < len(doc.items) and doc.items[i].level >= level:
         item = doc.items[i]
-        if item.level == level and not starts_with_unit(doc.flat, item):
+        if item.level == level and not starts_with_unit(doc.flat, item, ground=True):
             run.append(item)
         i += 1
     return run
@@ -523,7 +523,7 @@ def _following_items(flat: str, items: list[Item], starts: list[int], at: int) -
         # (nor if an item under them names one: "yêu cầu các Bộ ... thực hiện các nhiệm vụ sau:"
         # then parts "I. ...", "II. ..." whose items say "1. Bộ Tài chính chủ trì ...": the
         # lead-in addresses the text, the duties are the items')
-        if starts_with_unit(flat, items[i]):
+        if starts_with_unit(flat, items[i], ground=True):
             return []
         if items[i].level == level:
             run.append(items[i])

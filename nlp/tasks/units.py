@@ -219,7 +219,8 @@ def adverb_after_name(unit: str) -> tuple[str, str] | None:
     if not m:
         return None
     words = unit[: m.start()].rstrip(" ,;").split()
-    if len(words) >= 2 and (any(w[:1].isupper() for w in words[-2:]) or words[-1] in _PLACE_WORDS):
+    # (or on the rank of a supreme body: "Tòa án nhân dân tối cao | trực tiếp chỉ đạo ...")
+    if len(words) >= 2 and (any(w[:1].isupper() for w in words[-2:]) or words[-1] in _PLACE_WORDS or words[-2:] == ["tối", "cao"]):
         return unit[: m.start()].rstrip(), m.group().strip()
     return None
 

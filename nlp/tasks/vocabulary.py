@@ -51,7 +51,9 @@ def coordinator_pattern() -> re.Pattern:
     verbs = phrase_alternation([c for c in _table()["duty_cues"] if c != "phối hợp"] + own + ["để", "trong", "nhằm", "theo"])
     # (no unit where a verb follows at once: "chủ trì, phối hợp triển khai ..."; "ngoại giao" is
     # one word, "Bộ Ngoại giao" no name cut before the verb "giao"; "TP. Hà Nội" goes on)
-    return re.compile(rf"phối\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+(?!(?:{verbs})(?![\wÀ-ỹ]))(?P<who>.+?)(?=(?<!ngoại)(?<!Ngoại)\s+(?:{verbs})(?![\wÀ-ỹ])|[;:]|(?<!TP)(?<!Tp)\.|$)")
+    # ("Phối hợp với Bộ Công an ...": an item or a sentence may open with it, its unit in the
+    # heading above; not inside a name: "Trung tâm Phối hợp tìm kiếm cứu nạn hàng hải")
+    return re.compile(rf"(?:phối|(?<![\wÀ-ỹ]\s)Phối)\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+(?!(?:{verbs})(?![\wÀ-ỹ]))(?P<who>.+?)(?=(?<!ngoại)(?<!Ngoại)\s+(?:{verbs})(?![\wÀ-ỹ])|[;:]|(?<!TP)(?<!Tp)\.|$)")
 
 
 CLAUSE_WORD = re.compile(rf"(?<![\wÀ-ỹ])(?:{phrase_alternation(GRAMMAR['clause_words'])})(?![\wÀ-ỹ])")  # "Tổng cục Hải quan sẽ ...": a clause
