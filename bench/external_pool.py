@@ -6,7 +6,10 @@ and for reading rules against a second corpus (the pool).
 They come from the public dataset the corpus's ``tvpl-markdown/`` was taken from
 (github: tnt305/tai_lieu_noi_bo, ``src/etl/dataset``, commit 94c5034): pages of the same
 legal-document website, kế hoạch, chỉ thị, công điện, thông báo, công văn and a sample of
-quyết định and nghị quyết whose symbol no corpus file has. ``bench/external_pool.txt`` lists
+quyết định and nghị quyết whose symbol no corpus file has, by the symbol and title word of their
+first lines. Most of them turned out to be the site's articles *about* such a document (a
+question, a few lines quoted, a lawyer's answer), not its text: the dataset's own directives
+are nearly all in the corpus already (``bench/unseen6/README.md``). ``bench/external_pool.txt`` lists
 them; this script only copies them out of a clone, so the sets are the same on every machine.
 
     git clone https://github.com/tnt305/tai_lieu_noi_bo /tmp/tai_lieu_noi_bo
