@@ -500,3 +500,24 @@ def test_labelled_fields_worded_otherwise():
         ("Sở Tài chính", "Xây dựng kho dữ liệu", [], "2026-12-31"),
         ("Sở Nội vụ", "Số hóa hồ sơ", [], None),
     ]
+
+
+def test_a_label_whose_role_has_two_qualifiers():
+    """A plan words its field "Đơn vị chủ trì tham mưu thực hiện:" as readily as "Đơn vị chủ
+    trì:"; the role is what counts, with however many qualifiers follow it."""
+    from directives.nlp.tasks import find_tasks
+
+    text = (
+        "4. Đào tạo, bồi dưỡng cán bộ làm công tác pháp chế\n"
+        "- Đơn vị chủ trì tham mưu thực hiện: Sở Tư pháp.\n"
+        "- Đơn vị phối hợp: Sở Nội vụ.\n"
+        "- Thời gian thực hiện: Năm 2026.\n"
+        "5. Nghiên cứu cơ chế đặc thù\n"
+        "- Cơ quan chủ trì, tham mưu thực hiện: Sở Nội vụ.\n"
+        "- Thời gian hoàn thành: Quý II năm 2026.\n"
+    )
+    found = [(t.assignee, t.action, t.coordinators, t.due_by) for t in find_tasks(text, issued_date="2025-11-20")]
+    assert found == [
+        ("Sở Tư pháp", "Đào tạo, bồi dưỡng cán bộ làm công tác pháp chế", ["Sở Nội vụ"], "2026-12-31"),
+        ("Sở Nội vụ", "Nghiên cứu cơ chế đặc thù", [], "2026-06-30"),
+    ]

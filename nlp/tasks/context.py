@@ -63,7 +63,9 @@ class Matches:
 LABEL = re.compile(
     r"(?:[*_]+\s*)?(?P<label>(?:co\s+quan|don\s+vi)\s+(?:chu\s+tri|thuc\s+hien|phoi\s+hop)|thoi\s+gian\s+(?:thuc\s+hien|hoan\s+thanh)"
     r"|(?<=[-+•]\s)(?:chu\s+tri|phoi\s+hop)\s+thuc\s+hien)"  # the role alone, opening a bullet: "- Chủ trì thực hiện: Sở Nội vụ"
-    r"(?:\s*,\s*(?:tham\s+muu|thuc\s+hien|trien\s+khai)|\s+(?:chinh|thuc\s+hien|tham\s+muu))?[\s*_]*:[\s*_]*"
+    # the role's qualifiers, one or more, in any order: "Đơn vị chủ trì tham mưu thực hiện:",
+    # "Cơ quan chủ trì, tham mưu:", "Cơ quan thực hiện chính:"
+    r"(?:(?:\s*,\s*|\s+)(?:chinh|thuc\s+hien|tham\s+muu|trien\s+khai)){0,3}[\s*_]*:[\s*_]*"
 )
 PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 # at a word's start (starting_words); "chủ động", "khẩn trương", "là đầu mối" are weaker: they
