@@ -49,3 +49,33 @@ def test_a_head_alone_under_a_heading_is_the_headings_unit():
     command = next(t for t in tasks if t["assignee"] == "Bộ Chỉ huy Quân sự tỉnh")
     assert "tuần tra khu vực biên giới" in command["action"] and "Báo cáo kết quả hằng tháng" in command["action"]
     assert "Công an tỉnh" in command["coordinators"]
+
+
+THONG_BAO = """VĂN PHÒNG CHÍNH PHỦ
+Số: 210/TB-VPCP
+Hà Nội, ngày 28 tháng 4 năm 2026
+THÔNG BÁO
+Kết luận của Phó Thủ tướng Chính phủ về việc cắt giảm thủ tục hành chính
+Ngày 27 tháng 4 năm 2026, Phó Thủ tướng Chính phủ đã chủ trì cuộc họp. Phó Thủ tướng Chính phủ kết luận như sau:
+1. Các Bộ: Công Thương, Y tế nghiên cứu nội dung báo cáo, khẩn trương hoàn thành nội dung quy định cắt giảm trong ngày 30 tháng 4 năm 2026. Trên cơ sở đó, Bộ Tư pháp chủ trì tổng hợp, hoàn thiện hồ sơ trình Chính phủ trước ngày 05 tháng 5 năm 2026.
+2. Văn phòng Chính phủ theo dõi, đôn đốc.
+Văn phòng Chính phủ trân trọng thông báo đến các bộ, cơ quan liên quan biết, thực hiện./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+"""
+
+
+def test_a_second_sentence_after_a_ground_is_another_units_duty():
+    """"Trên cơ sở đó, Bộ Tư pháp chủ trì ..." after the ministries' duty is the Ministry of
+    Justice's, with its own deadline; not part of what the ministries named first must do."""
+    tasks = {t["assignee"]: t for t in _tasks(THONG_BAO, "assignment")}
+    assert set(tasks) == {"Bộ Công Thương", "Bộ Y tế", "Bộ Tư pháp", "Văn phòng Chính phủ"}
+    assert "Bộ Tư pháp" not in tasks["Bộ Y tế"]["action"]
+    assert tasks["Bộ Y tế"]["due_by"] == "2026-04-30"
+    assert tasks["Bộ Tư pháp"]["due_by"] == "2026-05-05"
+
+
+def test_a_letters_closing_formula_is_no_part_of_the_last_item():
+    tasks = {t["assignee"]: t for t in _tasks(THONG_BAO, "assignment")}
+    assert tasks["Văn phòng Chính phủ"]["action"] == "theo dõi, đôn đốc"

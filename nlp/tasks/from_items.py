@@ -338,6 +338,9 @@ def next_subject(flat: str, start: int, end: int, units: list[str] = (), respons
         if _SUMS_UP.match(flat, m.end(), end):
             return m.start() + 1  # "Trên đây là Kế hoạch ...": the document's closing paragraph, no part of the last item
         units, after = units_at(flat, m.end(), end, tag=False)
+        ground = None if units else GROUND.match(flat, m.end(), end)
+        if ground:  # "... ngày 30 tháng 4. Trên cơ sở đó, Bộ Tư pháp chủ trì tổng hợp ...": another unit's duty
+            units, after = units_at(flat, ground.end(), end, tag=False)
         if units and p["cue"].match(flat, after):
             return m.start() + 1
         # "... Chỉ thị này. Yêu cầu Giám đốc các sở ...; Chủ tịch UBND các xã ... triển khai thực
@@ -365,11 +368,19 @@ def next_subject(flat: str, start: int, end: int, units: list[str] = (), respons
 _ASKS = re.compile(r"(?:(?:kính\s+)?(?:[Yy]êu\s+cầu|[Đđ]ề\s+nghị)|Giao|giao)\s+")
 # The closing paragraphs of a text that assigns work, no part of its last item: "Trên đây là Kế
 # hoạch ...", the notice's own closing ("Văn phòng Chính phủ thông báo để Bộ X và các cơ quan
-# liên quan biết, thực hiện"), and the request made only if something happens ("Trong quá trình
+# liên quan biết, thực hiện"; "Nay thông báo kết luận của ... để các cơ quan ... biết, triển khai
+# thực hiện"), a letter's "trân trọng thông báo", a công điện's "Đây là nhiệm vụ rất quan trọng,
+# cấp bách ..." (Nghị định 30/2020/NĐ-CP: the body ends, then its closing), and the request made only if something happens ("Trong quá trình
 # thực hiện, nếu có khó khăn, vướng mắc, đề nghị ... phản ánh ...")
 _SUMS_UP = re.compile(
-    r"Trên\s+đây\s+là\s|(?:[A-ZĐÀ-Ỹ][^.;:,]{0,60}?\s)?(?:xin\s+)?thông\s+báo\s+để\s[^.;:]{0,160}?\sbiết(?:\s*,\s*(?:phối\s+hợp\s+)?thực\s+hiện)?\s*(?:\./\.|\.|$)"
+    r"Trên\s+đây\s+là\s"
+    r"|(?:[A-ZĐÀ-Ỹ][^.;:,]{0,60}?\s)?(?:xin\s+)?thông\s+báo(?:\s+(?:kết\s+luận|ý\s+kiến)\s[^.;:]{0,200}?)?\s+để\s[^.;:]{0,160}?\sbiết"
+    r"(?:\s*,\s*(?:phối\s+hợp\s+|triển\s+khai\s+)?thực\s+hiện)?\s*(?:\./\.|\.|$)"
     r"|Trong\s+quá\s+trình\s[^,;:.]{0,80}?,?\s*(?:nếu|trường\s+hợp|khi)\s"
+    # a letter's closing formula ("Văn phòng Chính phủ trân trọng thông báo đến các bộ, cơ quan ...")
+    r"|(?:[A-ZĐÀ-Ỹ][^.;:,]{0,60}?\s)?(?:xin\s+)?trân\s+trọng\s+thông\s+báo(?=\s*(?:\./\.|\.|$)|\s+(?:đến|để|tới)\s)"
+    # a công điện's or chỉ thị's closing emphasis ("Đây là nhiệm vụ rất quan trọng, cấp bách, ...")
+    r"|Đây\s+là\s+(?:những\s+|các\s+)?nhiệm\s+vụ\s+(?:rất\s+|hết\s+sức\s+)?(?:quan\s+trọng|cấp\s+bách|trọng\s+tâm)"
 )
 
 
