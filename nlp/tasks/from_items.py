@@ -16,7 +16,7 @@ from ..items import Item, descendants, own_end, subtree_end
 from ..normalize import collapse, fold
 from ..tables import phrase_alternation, starting_words
 from .context import ASSIGNING_TYPES, SENTENCE_CUT, Context, Matches, sentences
-from .plan_fields import field_end, field_key, field_labels, paragraph_rows
+from .plan_fields import field_end, field_key, field_labels, field_units, paragraph_rows
 from .legal_subjects import RESPONSIBLE_CUE, SCOPE, responsible_subject, without_scope
 from .task import CRITERIA, NOT_DUTY, ONLY_REPEATS, Task, action_text
 from ..task_kinds import LEGAL_TYPES
@@ -421,11 +421,7 @@ def labelled(flat: str, item: Item, labels: list[re.Match], issued_date: str | N
         return [Task(u, a, find_coordinators(a), deadline, deadline_text, item.path or None, item.start, span_end, is_group(u)) for u, a in clauses]
     lead = SCOPE.sub("", lead)  # "..., các sở trong phạm vi chức năng, nhiệm vụ của mình và các cơ quan ..."
     units = split_units(re.split(r"\s+(?:chủ\s+trì|trong\s+phạm\s+vi)", lead)[0])
-    helping = fields.get("hop", "")
-    # the units' grammar first: "Sở Khoa học và Công nghệ, UBND xã, phường" is two units, not four
-    coordinators = [collapse(c).strip(" .;") for c in split_units(collapse(helping))] if helping else []
-    if not coordinators:
-        coordinators = [collapse(c).strip(" .;") for c in re.split(r",\s*(?=[A-ZĐÀ-Ỹ]|các\s)|\s+và\s+(?=[A-ZĐÀ-Ỹ]|các\s)", helping) if c.strip()]
+    coordinators = field_units(fields.get("hop", ""))
     coordinators = with_named(coordinators, action)  # "... phối hợp với Bộ Tư pháp ..." in the action, no field for it
     return [Task(u, action, coordinators, deadline, deadline_text, item.path or None, item.start, span_end, is_group(u)) for u in units if action]
 

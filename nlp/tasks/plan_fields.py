@@ -21,7 +21,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
+from ..deadlines import find_deadline
 from ..items import Item, descendants, own_end
+from ..normalize import collapse
+from .context import Context
+from .task import Task, action_text
+from .units import split_units
+from .vocabulary import is_group
 
 
 def _opening(labels: list[re.Match], label_starts: list[int], at: int) -> list[re.Match]:
@@ -66,6 +72,17 @@ def field_key(label: str) -> str:
     return label.split()[-1]
 
 
+def field_units(value: str) -> list[str]:
+    """The units of a field's value ("Sở Khoa học và Công nghệ, UBND xã, phường" is two units, not
+    four): the units' grammar first, else the value cut at commas and "và" before a name."""
+    if not value:
+        return []
+    units = [collapse(c).strip(" .;") for c in split_units(collapse(value))]
+    if not units:
+        units = [collapse(c).strip(" .;") for c in re.split(r",\s*(?=[A-ZĐÀ-Ỹ]|các\s)|\s+và\s+(?=[A-ZĐÀ-Ỹ]|các\s)", value) if c.strip()]
+    return units
+
+
 # A row written as a paragraph, its fields the bullets after it (an article quoting a plan, a
 # plan typed without the table's numbering the reader knows):
 #
@@ -78,13 +95,7 @@ def field_key(label: str) -> str:
 # The duty is the paragraph before the first bullet; each field ends at its line's paragraph end.
 
 
-def paragraph_rows(doc, used: set[int]) -> list:
-    from ..deadlines import find_deadline
-    from ..normalize import collapse
-    from .task import Task, action_text
-    from .units import split_units
-    from .vocabulary import is_group
-
+def paragraph_rows(doc: Context, used: set[int]) -> list[Task]:
     labels, label_starts = doc.labels, doc.label_starts
     if not labels:
         return []
@@ -134,7 +145,7 @@ def paragraph_rows(doc, used: set[int]) -> list:
         deadline, deadline_text = find_deadline(fields.get("time", ""), doc.issued_date)
         if fields.get("time") and not deadline_text:
             deadline_text = fields["time"][:120]
-        helpers = [collapse(c).strip(" .;") for c in split_units(fields.get("hop", ""))] if fields.get("hop") else []
+        helpers = field_units(fields.get("hop", ""))
         end = run[-1][0].end
         for unit in split_units(lead):
             tasks.append(Task(unit, action, helpers, deadline, deadline_text, None, para_start, end, is_group(unit)))
