@@ -51,7 +51,22 @@ class PdfText:
 
     @property
     def text(self) -> str:
-        return "\n\n".join(p.text for p in self.pages)
+        return "\n\n".join(_without_folio(p) for p in self.pages)
+
+
+# A page's number printed alone at its top or bottom ("2", "- 2 -"): no words of the document,
+# and inside a sentence that runs on to the next page ("đảm bảo việc | 2 | thực hiện ...").
+_FOLIO = re.compile(r"^\s*[-–]?\s*(\d{1,3})\s*[-–]?\s*$")
+
+
+def _without_folio(page: Page) -> str:
+    lines = page.text.split("\n")
+    filled = [i for i, line in enumerate(lines) if line.strip() and line.strip() != "|"]
+    for i in (filled[:1] + filled[-1:]) if page.number > 1 else filled[-1:]:
+        m = _FOLIO.match(lines[i])
+        if m and int(m.group(1)) == page.number:
+            lines[i] = ""
+    return "\n".join(lines)
 
 
 def read_pdf(data: bytes, path: str, ocr_mode: str = "auto", max_pages: int | None = None) -> PdfText:
@@ -273,12 +288,15 @@ class _StampedText:
             for i in range(textpage.count_chars()):
                 left, low, right, high = textpage.get_charbox(i)
                 c_top, c_bottom = height - high, height - low
-                if left >= x0 - 1 and right <= x1 + 1 and c_top >= top - 1 and c_bottom <= bottom + 1:
-                    chars.append((textpage.get_text_range(i, 1), left, right, c_top, c_bottom))
+                text = textpage.get_text_range(i, 1)
+                # a stamp draws digits (the number, the day and month); letters that come with
+                # them are the appearance's own words or glyphs without a Unicode map ("há29")
+                if text.isdigit() and left >= x0 - 1 and right <= x1 + 1 and c_top >= top - 1 and c_bottom <= bottom + 1:
+                    chars.append((text, left, right, c_top, c_bottom))
             for word in _chars_to_words(chars):
                 covered = any(w["x0"] < word["x1"] and word["x0"] < w["x1"] and w["top"] < word["bottom"] and word["top"] < w["bottom"] for w in own)
                 on_a_line = any(min(w["bottom"], word["bottom"]) - max(w["top"], word["top"]) > 0 for w in own)
-                if not covered and on_a_line and any(ch.isdigit() for ch in word["text"]):  # numbers and days
+                if not covered and on_a_line:  # numbers and days
                     found.append(word)
         return found
 

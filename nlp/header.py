@@ -43,7 +43,7 @@ _SEPARATOR = re.compile(r"^[-_=*.\s]+$")
 _BODY_START = re.compile(
     r"^(?:can cu|kinh gui|dong kinh gui|thuc hien|theo de nghi|xet de nghi|xet to trinh|dieu \d|chuong [ivx\d]"
     r"|phan [ivx\d]|[ivx]+\.|\d+\.|trong |ngay \d|de |nham |tiep theo|tren co so|thi hanh|hien nay|qua |sau khi"
-    r"|theo |vua qua|sang ngay|chieu ngay|thoi gian)"
+    r"|theo |vua qua|sang ngay|chieu ngay|thoi gian|nhan dip)"
 )
 # Upper-case lines that name the authority issuing a QĐ or NQ ("BỘ TRƯỞNG BỘ TÀI CHÍNH").
 _AUTHORITY = re.compile(
@@ -217,11 +217,27 @@ def _header_blocks(window: list[str]) -> list[_Block]:
 
 def _find_symbol(window: list[str]) -> tuple[int | None, re.Match | None]:
     """The number after "Số:", and the line on which it ends."""
-    for block in _header_blocks(window):
+    blocks = _header_blocks(window)
+    for block in blocks:
         m = _SO.search(block.text)
         if m:
             return block.line_at(m.end("symbol") - 1), m
+    # A number typed into the blank after "Số:" in two runs ("Số: 815 1 /BNV-CCHC"), or drawn
+    # by the signing stamp apart from its codes ("Số: 453" | "/TB-UBND" in two cells of a
+    # signed PDF): read as the one number they are.
+    for block, after in zip(blocks, blocks[1:] + [None]):
+        text = _SPLIT_NUMBER.sub(r"\1\2", block.text)
+        ends = _NUMBER_ALONE.search(text)
+        if ends and after is not None and after.text.startswith("/"):
+            text = text[: ends.end()] + after.text.split()[0]
+        m = _SO.search(text)
+        if m:
+            return block.line_at(min(m.end("symbol"), len(block.text)) - 1), m
     return None, None
+
+
+_SPLIT_NUMBER = re.compile(r"(S[ốỐ]\s*:\s*\d{1,4}) (\d{1,3})(?=\s*/)")
+_NUMBER_ALONE = re.compile(r"S[ốỐ]\s*:\s*\d{1,6}\s*$")
 
 
 # "Số: 4B /QĐ-XPHC" on the line the number was read from (the rest of a line that also

@@ -132,6 +132,19 @@ def test_a_sentence_about_a_day_is_not_the_place_and_date_line():
         assert r.place is None and r.issued_date is None, opening
 
 
+def test_a_number_typed_in_two_runs_or_apart_from_its_codes_is_one_number():
+    # the văn thư types the number into the blank after "Số:" ("815 1"), or the signing stamp
+    # draws it in a cell of its own, apart from "/TB-UBND"
+    head = "BỘ NỘI VỤ\nSố: 815 1 /BNV-CCHC\nV/v lấy ý kiến góp ý dự thảo báo cáo\n|\nHà Nội, ngày 18 tháng 9 năm 2025\n|\nKính gửi: Các bộ, cơ quan ngang bộ.\n"
+    assert extract_text(head + "Đề nghị các bộ góp ý.\n").symbol == "8151/BNV-CCHC"
+    stamped = ("ỦY BAN NHÂN DÂN\nTHÀNH PHỐ HÀ NỘI\n|\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n|\n"
+               "Số: 453\n|\n/TB-UBND\nHà Nội, ngày 29 tháng 4 năm 2026\n|\nTHÔNG BÁO\nVề việc treo cờ Tổ quốc\n"
+               "Nhân dịp Đại hội, Ủy ban nhân dân Thành phố đề nghị các sở, ngành treo cờ Tổ quốc.\n")
+    r = extract_text(stamped)
+    assert r.symbol == "453/TB-UBND" and r.doc_type == "TB"
+    assert r.subject == "Về việc treo cờ Tổ quốc"  # the body's "Nhân dịp ..." is no part of it
+
+
 def test_site_boilerplate_is_cut_from_the_text():
     text = (
         "**Số hiệu:**\n|\n9/QĐ-UBND\n|\n**ỦY BAN NHÂN DÂN**\nTỈNH AN GIANG\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n|\n"
