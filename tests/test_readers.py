@@ -148,6 +148,36 @@ def test_encrypted_and_corrupt_pdfs_fail_with_their_reason_and_the_batch_goes_on
     assert "b-locked.pdf: the PDF is encrypted" in result.output
 
 
+@needs_font
+def test_a_page_number_is_no_word_of_a_sentence_that_runs_over_the_page(tmp_path):
+    # page 2 prints its number "2" above the rest of item 2's sentence; the number is dropped,
+    # and the item's closing time is its task's deadline
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_font("body", fname=FONT)
+    pdf.set_font("body", size=11)
+    pdf.add_page()
+    y = 20
+    for line in ["ỦY BAN NHÂN DÂN", "TỈNH QUẢNG NGÃI", "Số: 25/TB-UBND", "Quảng Ngãi, ngày 10 tháng 01 năm 2025",
+                 "", "THÔNG BÁO", "Kết luận của Chủ tịch UBND tỉnh tại cuộc họp",
+                                 "", "2. Giao Sở Tài chính chủ trì rà soát, đề xuất phương án xử lý, bảo đảm việc"]:
+        pdf.text(20, y, line)
+        y += 7
+    pdf.add_page()
+    pdf.text(103, 12, "2")
+    for i, line in enumerate(["thực hiện đúng quy định. Hoàn thành và báo cáo UBND tỉnh trước",
+                              "ngày 20/02/2025.", "", "3. Giao Sở Nội vụ rà soát biên chế các đơn vị."]):
+        pdf.text(20, 25 + 7 * i, line)
+    path = tmp_path / "tb-25.pdf"
+    pdf.output(str(path))
+    doc = read_document(str(path))
+    assert "\n2\n" not in doc.text and "bảo đảm việc" in doc.text
+    task = next(t for t in extract_file(str(path)).tasks if t["assignee"] == "Sở Tài chính")
+    assert "việc thực hiện đúng quy định" in task["action"]
+    assert task["deadline"] == "2025-02-20"
+
+
 # ---------------------------------------------------------------------------- scanned PDF
 
 

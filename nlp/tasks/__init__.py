@@ -26,6 +26,7 @@ The steps are modules of this package:
 - ``from_address``: a công điện's numbered duties that name no unit, given to the units it is addressed to;
 - ``from_letter``: a công văn's request to the body it answers ("Đề nghị Công ty nghiên cứu ..."), given to its addressee;
 - ``from_notice``: a thông báo kết luận's numbered tasks that name no unit, given to the body it was held with;
+- ``later_deadline``: a duty's time given in a later sentence of its item ("... . Hoàn thành trước ngày ...");
 - ``task``: the :class:`Task` record, and how a duty's words become one.
 """
 from __future__ import annotations
@@ -43,6 +44,7 @@ from .units import adverb_after_name, is_verb_list, name_and_verb, split_units, 
 from .vocabulary import is_group
 from .from_items import item_tasks
 from .from_sentences import sentence_tasks
+from .later_deadline import later_deadlines
 from .task import Task
 
 __all__ = ["Task", "find_tasks", "find_deadline"]
@@ -66,6 +68,7 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     if scope:
         tasks = [t for t in tasks if not any(a <= t.start < b for a, b in scope)]
     tasks.sort(key=lambda t: t.start)
+    later_deadlines(doc, tasks)  # "... . Hoàn thành và báo cáo UBND tỉnh trước ngày 20/02/2025."
     for task in tasks:  # the last day allowed and the rhythm, read from the deadline's words
         settle_task(task, issued_date)
     return tasks

@@ -1,0 +1,66 @@
+"""A duty's deadline given in a later sentence of its item.
+
+A kế hoạch's or a thông báo kết luận's item often states the duty, its conditions and its
+reasons in several sentences, and closes with the time: "2. Giao Sở Tài chính chủ trì ... rà
+soát, đề xuất ... . Hoàn thành và báo cáo UBND tỉnh trước ngày 20/02/2025." The action is the
+duty's sentence; the closing sentence has no unit of its own and bounds the duty before it.
+Only a sentence that opens on the words of a time ("Hoàn thành ...", "Thời gian hoàn thành:",
+"Thời hạn ...", "Báo cáo kết quả ... trước ngày ...", "Văn bản gửi về ... trước ngày ...") is
+read, and only up to the next duty of the same item, so a date never passes to another unit's
+task.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+
+from ..deadlines import find_deadline
+from .context import SENTENCE_CUT, Context
+from .task import Task
+
+# The sentence states a time: completion, a time limit, or the report that closes the duty.
+_TIME_SENTENCE = re.compile(
+    r"^\W*(?:hoàn\s+thành|thời\s+(?:gian|hạn)(?:\s+(?:hoàn\s+thành|thực\s+hiện|báo\s+cáo|gửi))?\s*:?"
+    r"|(?:báo\s+cáo|văn\s+bản|kết\s+quả)(?:\s+kết\s+quả)?(?:\s+thực\s+hiện)?\s+(?:gửi|về)"
+    r"|gửi\s+(?:báo\s+cáo|kết\s+quả|văn\s+bản|về)|báo\s+cáo\s+(?:kết\s+quả\s+)?(?:thực\s+hiện\s+)?(?:về\s+)?[^.;]{0,80}?trước\s+ngày)",
+    re.I,
+)
+
+
+def later_deadlines(doc: Context, tasks: list[Task]) -> None:
+    """Give each task without a deadline the time a later sentence of its item states."""
+    starts = sorted(t.start for t in tasks)
+    for task in tasks:
+        if task.deadline_text:
+            continue
+        item = _innermost(doc, task.start)
+        if item is None or task.end >= item.end:
+            continue
+        nxt = bisect.bisect_right(starts, task.end)
+        limit = min(item.end, starts[nxt] if nxt < len(starts) else item.end)
+        words = _time_sentence(doc.flat, task.end, limit, doc.issued_date)
+        if words:
+            task.deadline, task.deadline_text = words
+
+
+def _innermost(doc: Context, at: int):
+    found = None
+    for item in doc.items:
+        if item.text_start <= at < item.end and (found is None or item.start >= found.start):
+            found = item
+    return found
+
+
+def _time_sentence(flat: str, start: int, end: int, issued_date: str | None) -> tuple[str | None, str] | None:
+    """(deadline, words) of the first sentence between ``start`` and ``end`` that states a time."""
+    # (the action may end on its sentence's full stop: the cut that follows it starts just before)
+    cuts = [m.end() for m in SENTENCE_CUT.finditer(flat, max(start - 2, 0), end) if m.end() >= start]
+    for at in cuts:
+        stop = SENTENCE_CUT.search(flat, at, end)
+        sentence = flat[at : stop.start() + 1 if stop else end]
+        if not _TIME_SENTENCE.match(sentence):
+            continue
+        deadline, words = find_deadline(sentence, issued_date)
+        if words:
+            return deadline, words
+    return None

@@ -1,0 +1,44 @@
+"""A duty's time given in a later sentence of its item: a thông báo kết luận's or a kế hoạch's
+item states the duty, its conditions, then "Hoàn thành và báo cáo ... trước ngày ...". The
+date bounds that duty, never the next unit's. On a document written here in the layout of a
+real one (Nghị định 30/2020/NĐ-CP)."""
+from tests.task_reading import tasks_read
+
+NOTICE = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG NAM
+Số: 25/TB-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Quảng Nam, ngày 10 tháng 01 năm 2025
+
+THÔNG BÁO
+Kết luận của Phó Chủ tịch UBND tỉnh tại cuộc họp về sắp xếp nhà, đất
+
+Ngày 06/01/2025, Phó Chủ tịch UBND tỉnh chủ trì họp về phương án sắp xếp nhà, đất. Phó Chủ tịch UBND tỉnh kết luận như sau:
+
+1. Giao Sở Tài chính chủ trì, phối hợp với Sở Xây dựng rà soát toàn bộ cơ sở nhà, đất theo Nghị định số 108/2024/NĐ-CP ngày 23/8/2024 của Chính phủ. Trường hợp cơ sở không còn nhu cầu sử dụng thì đề xuất phương án xử lý theo quy định. Hoàn thành và báo cáo UBND tỉnh trước ngày 20/02/2025.
+
+2. Giao Sở Nội vụ chủ trì rà soát biên chế của các đơn vị sự nghiệp công lập sau sắp xếp.
+
+3. Giao Ủy ban nhân dân các huyện kiểm tra hiện trạng nhà, đất trên địa bàn. Trên cơ sở đó, đề xuất phương án bố trí cho các cơ quan, đơn vị. Thời gian hoàn thành: trước ngày 28/02/2025.
+
+Nay thông báo để các cơ quan, đơn vị biết, thực hiện./.
+"""
+
+
+def by_unit(tasks):
+    return {t["assignee"]: t for t in tasks}
+
+
+def test_the_items_closing_time_is_the_duty_deadline():
+    tasks = by_unit(tasks_read(NOTICE, "assignment"))
+    assert tasks["Sở Tài chính"]["deadline"] == "2025-02-20"
+    assert tasks["Ủy ban nhân dân các huyện"]["deadline"] == "2025-02-28"
+
+
+def test_a_date_cited_in_the_duty_is_no_deadline_and_no_date_passes_to_another_item():
+    tasks = by_unit(tasks_read(NOTICE, "assignment"))
+    # "Nghị định số 108/2024/NĐ-CP ngày 23/8/2024" is a reference, not a time
+    assert "23/8/2024" not in (tasks["Sở Tài chính"]["deadline_text"] or "")
+    # item 2 states no time: neither item 1's nor item 3's date is its deadline
+    assert tasks["Sở Nội vụ"]["deadline"] is None and tasks["Sở Nội vụ"]["deadline_text"] is None
