@@ -34,9 +34,10 @@ _UNCLOSED = re.compile(r"(?:^|,\s*)(?:các\s+)?(?:cơ\s+quan|đơn\s+vị|tổ\s
 
 
 def _key(name: str) -> str:
-    """A coordinator's name as compared: folded, without "các" and "có" ("các đơn vị có liên
-    quan" and "đơn vị liên quan" are one group)."""
-    words = fold(name).lower().split()
+    """A coordinator's name as compared: folded, without "các", "có" and commas ("các đơn vị có
+    liên quan" and "đơn vị liên quan" are one group, "các bộ, ngành, địa phương" and "các bộ, ngành
+    địa phương" one list)."""
+    words = re.sub(r"[^\w\s]", " ", fold(name).lower()).split()
     return " ".join(w for w in words if w not in ("cac", "co"))
 
 
