@@ -133,9 +133,11 @@ def read_header(layout: Layout) -> Header:
 
     if header.issued_date is None and header.doc_type in _PASSED_TYPES:
         _date_of_passing(header, body_text)
-    if not header.symbol and partial is None and date_match is None:
-        # No number, no date: a page reporting on a document. A "Số: 4@ /TB-UBND" line whose
-        # number (and date) OCR could not read is still a document's own header.
+    if not header.symbol and partial is None and date_match is None and title is None:
+        # No number, no date, no type name printed as a title: a page reporting on a document.
+        # A "Số: 4@ /TB-UBND" line whose number (and date) OCR could not read is still a
+        # document's own header; so is a page opening on "THÔNG BÁO" / "QUYẾT ĐỊNH" whose
+        # number and date lines were lost in copying: it keeps the type it prints.
         _as_news_page(header, layout)
     return header
 
@@ -270,6 +272,13 @@ def _iso(m: re.Match) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
+# Words that open a sentence about a day ("Từ ngày ...", "Đến ngày ...", "Trước ngày ..."),
+# a weekday or a time of day ("Thứ Tư, ngày ...", "Chiều ngày ..."): capitalised there, never a place.
+_WEEKDAYS = ("hai", "ba", "tu", "nam", "sau", "bay")
+_NOT_A_PLACE = {
+    "tu", "den", "truoc", "sau", "vao", "trong", "theo", "tinh", "ke", "cho", "hom nay", "nay",
+    "sang", "trua", "chieu", "toi", "dem", "chu nhat", *_WEEKDAYS, *(f"thu {d}" for d in _WEEKDAYS),
+}
 _PLACE_TOKEN = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\w.'-]*|phố|xã|thị|trấn|-|TP\.)$")
 
 
@@ -289,8 +298,8 @@ def _place(raw: str) -> str | None:
     while kept and kept[0] in {"-", "phố", "xã", "thị", "trấn"}:
         kept.pop(0)
     place = " ".join(kept)
-    if not place:
-        return None
+    if not place or fold(place) in _NOT_A_PLACE:
+        return None  # "Từ ngày 02/12/2025, ...": a sentence about a day, not the place-and-date line
     if is_upper(place):
         place = title_case_words(place)
     return place

@@ -110,6 +110,28 @@ def test_news_page_is_not_a_document():
     assert r.issuer == "Sở Công Thương tỉnh Bến Tre"
 
 
+def test_document_that_lost_its_number_and_date_keeps_its_printed_type():
+    # a notice copied without its header block: no "Số:" line, no date line, but the type
+    # name printed as its title and a signature below: a document, not a page about one
+    text = (
+        "THÔNG BÁO\n\nKẾT LUẬN CỦA CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH TẠI BUỔI LÀM VIỆC VỚI HUYỆN A\n\n"
+        "Ngày 03 tháng 4 năm 2025, Chủ tịch Ủy ban nhân dân tỉnh đã làm việc với huyện A.\n"
+        "1. Giao Sở Xây dựng chủ trì rà soát quy hoạch, báo cáo trước ngày 30 tháng 4 năm 2025.\n\n"
+        "**KT. CHÁNH VĂN PHÒNG**\n**PHÓ CHÁNH VĂN PHÒNG**\n**Trần Văn Bình**\n"
+    )
+    r = extract_text(text)
+    assert r.doc_type == "TB"
+    assert r.symbol is None and r.issued_date is None
+
+
+def test_a_sentence_about_a_day_is_not_the_place_and_date_line():
+    # an article: "Từ ngày ..., ..." and "Thứ Tư, ngày ..." open sentences; neither word is a place
+    for opening in ("Từ ngày 02/12/2025, tổng đài chính thức đi vào hoạt động.",
+                    "Thứ Tư, ngày 02/9/2026, Bộ Nội vụ đã tổ chức hội nghị."):
+        r = extract_text("Tổng đài tư vấn thủ tục đất đai là số mấy?\n\n" + opening + "\n")
+        assert r.place is None and r.issued_date is None, opening
+
+
 def test_site_boilerplate_is_cut_from_the_text():
     text = (
         "**Số hiệu:**\n|\n9/QĐ-UBND\n|\n**ỦY BAN NHÂN DÂN**\nTỈNH AN GIANG\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n|\n"
