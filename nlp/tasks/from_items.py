@@ -22,8 +22,10 @@ from .task import CRITERIA, NOT_DUTY, ONLY_REPEATS, Task, action_text
 from ..task_kinds import LEGAL_TYPES
 from .lead_ins import GROUND
 from .set_apart import set_apart
+from .scoped_heading import scoped_heading
+from .bullet_coordinators import bullet_coordinators
 from .units import find_coordinators, is_name_list, with_named, past_parenthesis, split_units, units_at
-from .vocabulary import CLAUSE_WORD, GRAMMAR, free_verb, is_group, names_unit, patterns
+from .vocabulary import CLAUSE_WORD, GRAMMAR, coordinator_pattern, free_verb, is_group, names_unit, patterns
 
 
 # "Trách nhiệm của Sở X", "Giao Sở X", "Điều 9. Nội dung Sở X có trách nhiệm chủ trì" (a Quy chế's article titles)
@@ -102,6 +104,9 @@ def unit_led(doc: Context, item: Item, used: set[int]) -> list[Task]:
     # follows them: "Bộ Tài chính trong phạm vi chức năng, nhiệm vụ của mình có trách nhiệm ..."
     # was read right)
     units, after, titled = _leading_units(doc, item, at, lead)
+    scoped = scoped_heading(flat, item, at) if lead and "của" in lead.group() else None
+    if scoped:  # "II. Trách nhiệm của các sở, ban, ngành trong ...:": a heading alone (``scoped_heading``)
+        units, after, titled = scoped[0], scoped[1], False
     apart = set_apart(flat, at, own_end(item)) if not lead and doc.doc_type not in LEGAL_TYPES else None
     if apart and units and not any(_FRAME.search(u) for u in units):
         old_rest = flat[past_parenthesis(flat, after, item.end) : item.end]
@@ -140,7 +145,9 @@ def unit_led(doc: Context, item: Item, used: set[int]) -> list[Task]:
         return []  # "1. Sở ... là ..." without a duty
     if CRITERIA.search(flat, item.text_start, own_end(item)) or CRITERIA.search(rest):
         return []  # "Các cơ quan, đơn vị ... đạt các tiêu chuẩn sau:": who may be rewarded, not a duty
-    taken = _with_items_under(doc, item, rest, heading_only, item_end, used)
+    bullets: list[tuple[int, int]] = []  # the spans of the items under it that it takes in
+    own_rest = rest  # (its own words, before the items it takes in)
+    taken = _with_items_under(doc, item, rest, heading_only, item_end, used, bullets)
     if taken is None:
         return []
     rest, reach = taken  # ``reach``: where the text it read ends, past the items under a heading it took
@@ -166,6 +173,11 @@ def unit_led(doc: Context, item: Item, used: set[int]) -> list[Task]:
             action = "(đề nghị) " + action
     deadline, deadline_text = find_deadline(rest, issued_date)
     coordinators = find_coordinators(rest)
+    if bullets:
+        # and each other bullet's own "Chủ trì, phối hợp với X ..." (``bullet_coordinators``); the
+        # first "phối hợp" read above lies in the heading's words or in the first bullet having one
+        in_bullet = bool(coordinators) and not coordinator_pattern().search(own_rest)
+        coordinators = bullet_coordinators(flat, bullets, coordinators, in_bullet)
     # a heading that is a unit's name alone, on its line(s) without a stop ("6. Các doanh nghiệp
     # thứ cấp\nđang hoạt động trong KCN"), its duties in the items under it: the name is whole
     titled_line = heading_only and not lead and bool(item.children) and not re.search(r"[.;:]", flat[at : own_end(item)])
@@ -215,9 +227,10 @@ def _leading_units(doc: Context, item: Item, at: int, lead: re.Match | None) -> 
     return (units, after, titled) if units else ([], at, False)
 
 
-def _with_items_under(doc: Context, item: Item, rest: str, heading_only: bool, item_end: int, used: set[int]) -> tuple[str, int] | None:
+def _with_items_under(doc: Context, item: Item, rest: str, heading_only: bool, item_end: int, used: set[int], spans: list | None = None) -> tuple[str, int] | None:
     """The duty's words with those of the items under the item that it takes in, and where they
-    end (``item_end`` when it takes none); None for a heading whose items all name their own unit."""
+    end (``item_end`` when it takes none); None for a heading whose items all name their own unit.
+    ``spans``, when given, gets the span of each item taken in."""
     flat = doc.flat
     if heading_only or not rest.strip():
         # the heading's unit does the items under it that name no unit of their own ("1. Trách
@@ -233,12 +246,16 @@ def _with_items_under(doc: Context, item: Item, rest: str, heading_only: bool, i
         # (in a text that assigns work, each with the items under it: "- Chủ trì ..., bao gồm các
         # nội dung sau" and its "+" lines; ``_item_end``)
         ends = [next_subject(flat, c.text_start, _item_end(doc, c)) for c in children]
+        if spans is not None:
+            spans.extend((c.text_start, e) for c, e in zip(children, ends))
         return " ".join(flat[c.text_start : e] for c, e in zip(children, ends)), max(ends)
     if item.children and rest.rstrip().endswith(":") and not any(starts_with_unit(flat, c) for c in item.children):
         # "Sở X: chỉ đạo Chi cục Y thực hiện các nội dung sau:" and its bullets are one duty
         for child in descendants(item):
             used.add(id(child))
         ends = [next_subject(flat, c.text_start, _item_end(doc, c)) for c in item.children]
+        if spans is not None:
+            spans.extend((c.text_start, e) for c, e in zip(item.children, ends))
         return rest + " " + " ".join(flat[c.text_start : e] for c, e in zip(item.children, ends)), max(ends)
     return rest, item_end
 

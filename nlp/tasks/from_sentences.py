@@ -20,6 +20,8 @@ from .from_items import ASIDE, HONORIFIC as _HONORIFIC, closing_is_an_object, ne
 from .legal_subjects import responsible_subject, without_scope
 from .task import NOT_DUTY, ONLY_REPEATS, Task, action_text, tasks_for
 from .set_apart import set_apart
+from .scoped_heading import heading_field
+from .lead_ins import GROUND
 from .units import MODAL, PARENTHESIS, name_before_verb, past_parenthesis, split_units, units_at
 from .vocabulary import CLAUSE_WORD, GRAMMAR, is_group, names_unit, patterns
 from ..task_kinds import LEGAL_TYPES
@@ -100,9 +102,31 @@ def in_sentence(doc: Context, s: int, e: int) -> list[Task]:
     if clauses[0][1]:
         return found
     found += _before_cues(doc, s, e, section)
-    if not found and (doc.doc_type in ASSIGNING_TYPES or doc.doc_type not in LEGAL_TYPES and bare_request(doc, s)):
+    if not found and (doc.doc_type in ASSIGNING_TYPES or doc.doc_type not in LEGAL_TYPES and bare_request(doc, s) or doc.doc_type == "CV" and _chained(doc, s, e)):
         found = subject_duty(doc, s, e, section)
     return found
+
+
+def _chained(doc: Context, s: int, e: int) -> bool:
+    """A later sentence of an item that opens with the ground it builds on, then a unit of its
+    own and a duty verb: "1. Các Bộ ... gửi kết quả về Bộ Tư pháp trước ngày 30/4. Trên cơ sở đó,
+    Bộ Tư pháp tổng hợp, báo cáo Thủ tướng Chính phủ ...". A công văn chains the duties of one
+    item so (each unit's step on the last one's result); the item's own duty ends before it
+    (``from_items.next_subject``), and the unit it names is given the step."""
+    i = bisect_right(doc.starts, s) - 1
+    if i < 0 or not doc.items[i].text_start < s < doc.items[i].end or not doc.flat[doc.items[i].text_start : s].strip():
+        return False  # not inside an item, or its first sentence
+    ground = _BUILDS_ON.match(doc.flat, s, e) and GROUND.match(doc.flat, s, e)
+    if not ground:
+        return False
+    units, after = units_at(doc.flat, ground.end(), e, tag=False)
+    return bool(units) and not _NOT_ASKED.match(doc.flat, after) and bool(patterns()["cue"].match(doc.flat, after))
+
+
+# the ground of a step that builds on the one before: "Trên cơ sở đó / báo cáo của ...", "Căn cứ kết
+# quả ...", "Sau khi ..." (not an aim, "Để triển khai Luật này, Bộ Nội vụ được giao ...": a report)
+_BUILDS_ON = re.compile(r"[\s*]*(?:Trên\s+cơ\s+sở|Căn\s+cứ|Sau\s+khi)\s")
+_NOT_ASKED = re.compile(r"\s*(?:được|đã|đang|sẽ)\s")  # what was given or done, not asked
 
 
 # A request that names no unit, its items naming theirs: "b) Để làm tốt các nhiệm vụ sắp tới, đề
@@ -393,6 +417,8 @@ def _asked(doc: Context, s: int, e: int, clauses: list[tuple[int, re.Match | Non
             continue
         clause_end = clauses[i + 1][0] if i + 1 < len(clauses) else e
         named_at = lead.end()
+        if "của" in lead.group("lead") and heading_field(flat, named_at, clause_end):
+            continue  # "Trách nhiệm của các sở, ban, ngành trong ...:": a heading, its units' duties in its items
         honorific = _HONORIFIC.match(flat, named_at, clause_end)
         if honorific:
             named_at = honorific.end()  # "Giao đồng chí Bộ trưởng Bộ Xây dựng ...": the post is the unit
