@@ -67,6 +67,8 @@ NOT_DUTY = re.compile(
     r"|^\W*tiếp\s+tục\s+hoạt\s+động(?![\wÀ-ỹ])"  # a body that goes on existing ("... tiếp tục hoạt động cho đến khi ...")
     # a rating of work done, as awards and evaluations word it ("Cơ quan Thuế ... hoàn thành tốt nhiệm vụ được giao")
     # (and a share of targets met: "hoàn thành dưới 50% các chỉ tiêu")
+    # how a council works, not what it must do ("Hội đồng ... làm việc theo nguyên tắc tập thể")
+    r"|^\W*làm\s+việc\s+theo\s+(?:(?:một\s+trong\s+)?(?:các\s+)?(?:nguyên\s+tắc|chế\s+độ|quy\s+chế|phương\s+thức))"
     r"|^\W*hoàn\s+thành\s+(?:(?:tốt|xuất\s+sắc)\s+(?:các\s+)?nhiệm\s+vụ|(?:dưới|trên|từ|đạt)\s+\d|\d)"
     r"|nếu\s+có\s+(?:khó\s+khăn,?\s+)?vướng\s+mắc|^\W*(?:(?:kịp\s+thời|chủ\s+động)\s+)?phản\s+ánh\s+(?:về|kịp\s+thời)"
     rf"|^\W*(?:{phrase_alternation(_NOT_DUTY_WORDS['contact_labels'], True)})\s*:"

@@ -596,7 +596,7 @@ _OWN_VERB = re.compile(rf"(?<![\wÀ-ỹ])(?:{phrase_alternation(_ENDING['verbs']
 _TAIL = re.compile(rf"\s(?:{phrase_alternation(_ENDING['tails'])})$")
 _RELATIVE_OPEN = re.compile(rf"(?<![\wÀ-ỹ])(?:{phrase_alternation(_ENDING['relative'])})(?![\wÀ-ỹ])")
 _NOUN_USE = re.compile(r"(?:theo|tại|của|các|mọi|về)\s+$")  # "theo quy định", "các cấp": not the name's verb
-_RESOLVING_BODY = re.compile(r"(?<![\wÀ-ỹ])(?:[Cc]ơ\s+quan|[Hh]ội\s+đồng|[Bb]ộ\s+phận|[Nn]gười|[Tt]ổ|[Bb]an)\s+$")
+_RESOLVING_BODY = re.compile(r"(?<![\wÀ-ỹ])(?:[Cc]ơ\s+quan|[Hh]ội\s+đồng|[Bb]ộ\s+phận|[Nn]gười|[Tt]ổ|[Bb]an|[Tt]ổ\s+chức|[Cc]á\s+nhân)\s+$")
 _COMPOUND_BEFORE = re.compile(r"(?:khẩn|công|độc|xác|ngoại|bàn|chuyển|cung|phân|thành|thiết|cao|thứ|sơ|trung)\s+$")
 _COMPOUND_AFTER = re.compile(r"\s+(?:thông|dịch|bách|phát|nhận)(?![\wÀ-ỹ])")
 _LEVEL_AFTER = re.compile(r"\s*(?:tỉnh|xã|huyện|phường|ủy|uỷ|trung\s+ương|cơ\s+sở|có\s+thẩm\s+quyền|quốc\s+gia|bộ|trên|dưới|thành\s+phố)(?![\wÀ-ỹ])")
@@ -621,8 +621,8 @@ def name_and_verb(unit: str, tails: bool = True) -> tuple[str, str] | None:
             continue  # a syllable of a capitalised word: "Bộ Ngoại giao", "UBND tỉnh Lào Cai lập"?
         if m.group() == "cấp" and _LEVEL_AFTER.match(unit, m.end()):
             continue  # "cấp tỉnh", "cấp có thẩm quyền": a level, not the verb "to issue"
-        if m.group() == "giải quyết" and _RESOLVING_BODY.search(before):
-            continue  # "cơ quan giải quyết hồ sơ", "Hội đồng giải quyết kiến nghị": the body named by what it handles
+        if m.group() in ("giải quyết", "tiến hành") and _RESOLVING_BODY.search(before):
+            continue  # "cơ quan giải quyết hồ sơ", "Tổ chức, cá nhân tiến hành công việc bức xạ": named by what they do
         if " " not in m.group() and (_COMPOUND_BEFORE.search(before) or _COMPOUND_AFTER.match(unit, m.end())):
             continue  # a syllable of a word: "khẩn cấp", "công lập", "giao thông", "giao dịch"
         name = before.rstrip(" ,")
