@@ -8,8 +8,9 @@ The scoring is ``../shared/eval/score.py``'s own (imported from there, not copie
 one-to-one on assignee (token F1 at least 0.6), deadlines are compared on the matched pairs,
 tasks of kind ``obligation`` are left out. Only the task fields are annotated in these records,
 so only tasks are scored. ``unseen6`` and ``unseen7`` read documents outside the corpus, in
-``../ext/tai_lieu_noi_bo`` (``bench/external_pool.py`` makes it); a set whose documents are
-absent is left out with a line saying so.
+``../ext/tai_lieu_noi_bo`` (``bench/external_pool.py`` makes it), and ``unseen8`` in
+``../ext/new8`` (``bench/external_sample.py``); a set whose documents are absent is left out
+with a line saying so. Sets are scored one by one, then together.
 """
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ import shlex
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-GOLDS = [HERE / name for name in ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7")]
+GOLDS = [HERE / name for name in ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8")]
 SCORE = HERE.parents[1] / "shared" / "eval" / "score.py"
 
 
@@ -33,12 +34,12 @@ def load_score():
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--gold", type=Path, action="append",
-                        help="a folder of gold records (again for several; default bench/unseen to unseen7)")
+                        help="a folder of gold records (again for several; default bench/unseen to unseen8)")
     parser.add_argument("--errors", action="store_true", help="print every missed and extra task")
     parser.add_argument("--command", default=str(HERE.parent / ".venv" / "bin" / "directives") + " extract")
     args = parser.parse_args()
     score = load_score()
-    golds = []
+    golds, sets = [], []
     for folder in args.gold or GOLDS:
         if not any(folder.glob("*.json")):
             continue
@@ -47,15 +48,22 @@ def main() -> None:
         if absent:
             print(f"{folder.name}: left out, {len(absent)} of its documents are absent ({absent[0]})")
             continue
+        sets.append((folder.name, len(golds), len(golds) + len(records)))
         golds.extend(records)
-    preds = score.run_command(shlex.split(args.command), [g["_path"] for g in golds], timeout=600)
+    # scans are read by OCR on every run: a set of long scans takes many minutes
+    preds = score.run_command(shlex.split(args.command), [g["_path"] for g in golds], timeout=7200)
     for gold, pred in zip(golds, preds):
         one = score.score([gold], [pred])["tasks"]
         print(f"{gold['file'].rsplit('/', 1)[-1][:48]:50} tp {one.tp:3} fp {one.fp:3} fn {one.fn:3}  f1 {one.f1():.3f}")
-    tally = score.score(golds, preds, show_errors=args.errors)["tasks"]
-    agree, total = tally.sides.get("deadline", [0, 0])
-    print(f"tasks tp {tally.tp} fp {tally.fp} fn {tally.fn}  f1 {tally.f1():.3f}  deadline {agree}/{total}")
+    if len(sets) > 1:
+        for name, lo, hi in sets:
+            print(f"{name:10} " + line(score.score(golds[lo:hi], preds[lo:hi])["tasks"]))
+    print(line(score.score(golds, preds, show_errors=args.errors)["tasks"]))
 
+
+def line(tally) -> str:
+    agree, total = tally.sides.get("deadline", [0, 0])
+    return f"tasks tp {tally.tp} fp {tally.fp} fn {tally.fn}  f1 {tally.f1():.3f}  deadline {agree}/{total}"
 
 if __name__ == "__main__":
     main()
