@@ -45,6 +45,9 @@ from .vocabulary import is_group
 from .from_items import item_tasks
 from .from_sentences import sentence_tasks
 from .later_deadline import later_deadlines
+from .givers import given_unit
+from .relative_subject import past_relative
+from .principles import outside_principles
 from .task import Task
 
 __all__ = ["Task", "find_tasks", "find_deadline"]
@@ -58,12 +61,14 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     end = len(text) if end is None else end
     doc = Context.read(text, start, end, issued_date, doc_type)
     tasks = item_tasks(doc)
-    tasks.extend(sentence_tasks(doc, tasks))
+    tasks.extend(outside_principles(doc, sentence_tasks(doc, tasks)))  # (not a plan's aims and principles)
     tasks.extend(address_tasks(doc, tasks, text))  # a công điện's numbered duties that name no unit
     tasks.extend(notice_tasks(doc, tasks, text))  # a thông báo's tasks of the body it was held with
     tasks.extend(letter_tasks(doc, tasks, text))  # a công văn's request to the body it answers
     tasks.extend(delegation_tasks(doc, tasks))  # "Điều 1. Ủy quyền cho Giám đốc Sở X thực hiện ..."
-    tasks = _names_whole(_without_repeats(tasks))  # no name that ran into its verb
+    # no name that ran into its verb; then one task where two readings named the same unit
+    # ("Ủy ban nhân dân tỉnh giao Sở Tài chính | chủ trì ..." and "giao Sở Tài chính | chủ trì ...")
+    tasks = _without_repeats(_names_whole(_without_repeats(tasks)))
     scope = scope_spans(doc.text, doc.items)
     if scope:
         tasks = [t for t in tasks if not any(a <= t.start < b for a, b in scope)]
@@ -86,6 +91,18 @@ def _names_whole(tasks: list[Task]) -> list[Task]:
     kept = []
     for task in tasks:
         if is_verb_list(task.assignee):
+            continue
+        given = None if task.titled else given_unit(task.assignee)
+        if given:
+            # "Phó Thủ tướng giao Bộ Công an | chủ trì ...": the duty is the given unit's, not the giver's
+            task.assignee = given[0]
+        relative = past_relative(task.assignee, task.action)
+        if relative:
+            # "Các sở, ngành được phân công | chủ trì thực hiện nhiệm vụ tại Kế hoạch này xây dựng ...":
+            # the unit picked out by the duty it was given, then its duty
+            task.assignee, task.action = relative
+            task.group = is_group(task.assignee)
+            kept.append(task)
             continue
         # (a heading's whole line is the unit's name: "6. Các doanh nghiệp thứ cấp\nđang hoạt động
         # trong KCN" then its duties, no verb of its own inside)

@@ -16,12 +16,13 @@ from ..items import Item, subtree_end
 from ..normalize import collapse
 from ..tables import phrase_alternation
 from .context import ASSIGNING_TYPES, WEAK_CUE, Context, sentences
-from .from_items import ASIDE, HONORIFIC as _HONORIFIC, closing_is_an_object, next_subject, starts_with_unit
+from .from_items import _SUMS_UP, ASIDE, HONORIFIC as _HONORIFIC, closing_is_an_object, next_subject, starts_with_unit
 from .legal_subjects import responsible_subject, without_scope
 from .task import NOT_DUTY, ONLY_REPEATS, Task, action_text, tasks_for
 from .set_apart import set_apart
 from .scoped_heading import heading_field
 from .lead_ins import GROUND
+from .givers import named_giver
 from .units import MODAL, PARENTHESIS, name_before_verb, past_parenthesis, split_units, units_at
 from .vocabulary import CLAUSE_WORD, GRAMMAR, is_group, names_unit, patterns
 from ..task_kinds import LEGAL_TYPES
@@ -162,7 +163,13 @@ def bare_request(doc: Context, s: int) -> str | None:
 # A kế hoạch gives its duties in its part of assignments only ("Tổ chức thực hiện", "Phân công
 # nhiệm vụ", "Trách nhiệm ..."); its aims, contents and targets are written with the same verbs.
 _ASSIGNING_PART = re.compile(r"to\s+chuc\s+thuc\s+hien|phan\s+cong|trach\s+nhiem")
+# a plan's part of tasks and solutions, by its title: "II. NHIỆM VỤ, GIẢI PHÁP", "Nhiệm vụ và giải
+# pháp chủ yếu", "III. CÁC NHIỆM VỤ TRỌNG TÂM" (its duties name their units as the part of
+# assignments does: "Sở Y tế hoàn thành ...", "ngành Thuế phối hợp ...")
+_TASKS_PART = re.compile(r"[\s*]*(?:[ivx]+|\d{1,2})?[.)]?[\s*]*(?:cac\s+)?(?:nhiem\s+vu|giai\s+phap)(?![a-z])(?:[\s,]+(?:va\s+)?(?:cac\s+)?(?:nhiem\s+vu|giai\s+phap|chu\s+yeu|trong\s+tam|cu\s+the|thuc\s+hien))*[\s*:.]*")
 # the issuer's own act of issuing: "Ủy ban nhân dân tỉnh ban hành Kế hoạch ... như sau:"
+# an item's title on its own paragraph (a blank line: two spaces or more in the flattened text)
+_TITLE_PARAGRAPH = re.compile(r"[^.;:]{2,120}?[^\s.;:,]\s{2,}(?=[A-ZĐÀ-Ỹ])")
 _ISSUES_THIS = re.compile(rf"ban\s+hành\s+(?:{phrase_alternation(GRAMMAR['this_document_types'])})(?![\wÀ-ỹ])")
 # a member's role on a board, not a duty: "Ban Chỉ đạo do một Phó Chủ tịch ... làm Trưởng ban"
 _ROLE = re.compile(r"làm\s+(?:Phó\s+|phó\s+)?(?:Trưởng|trưởng|Tổ\s+trưởng|tổ\s+trưởng|Chủ\s+tịch|thành\s+viên|Thành\s+viên|ủy\s+viên|Ủy\s+viên|thư\s+ký|Thư\s+ký)(?![\wÀ-ỹ])")
@@ -184,6 +191,9 @@ def subject_duty(doc: Context, s: int, e: int, section: str | None) -> list[Task
     if doc.doc_type == "TB" and not request and not _after_conclusion(doc, s):
         return []  # a thông báo's account of the meeting (who attended, what was done) gives no duty
     at = _CLAUSE_OPENING.match(flat, s, e).end()
+    titled = None if patterns()["head"].match(flat, at, e) else _TITLE_PARAGRAPH.match(flat, at, e)
+    if titled and patterns()["head"].match(flat, titled.end(), e):
+        at = titled.end()  # "2. Phát triển hạ tầng số\n\nSở Khoa học và Công nghệ hoàn thành ...": past the item's title
     honorific = _HONORIFIC.match(flat, at, e)
     if honorific:
         at = honorific.end()  # "1. Các đồng chí Bộ trưởng, Thủ trưởng cơ quan ngang Bộ ...": the posts are the units
@@ -270,6 +280,8 @@ def _subject_with_any_verb(doc: Context, s: int, e: int, at: int, section: str |
     head = patterns()["head"].match(flat, at, e) or _PRESS.match(flat, at, e)
     if not head or not head.group()[:1].isupper() or (head.re is not _PRESS and not names_unit(flat, head)):
         return []
+    if _SUMS_UP.match(flat, at, e):
+        return []  # "Bộ Tài chính thông báo để các cơ quan biết, thực hiện./.": the notice's own closing
     clause_end = min([m.start() for m in (_CLAUSE_END.search(flat, at, e),) if m] + [e])
     cut = name_before_verb(flat[at:clause_end], len(head.group()))
     if cut is None:
@@ -316,6 +328,8 @@ def _in_assigning_part(doc: Context, at: int) -> bool:
         if item.start > at:
             break
         if at < subtree_end(item) and _ASSIGNING_PART.search(doc.folded, item.text_start, min(own_title_end(doc.text, item), item.text_start + 120)):
+            return True
+        if at < subtree_end(item) and item.children and _TASKS_PART.fullmatch(doc.folded, item.text_start, own_title_end(doc.text, item)):
             return True
     return False
 
@@ -572,11 +586,7 @@ _ASKED = re.compile(r"(?:đề\s+nghị|yêu\s+cầu|(?<!bàn\s)(?<!chuyển\s)g
 # ("Đồng thời", "Bên cạnh đó", "Ngoài ra"); not a noun ("đáp ứng yêu cầu các cơ quan ...")
 _IF = re.compile(r"(?<![\wÀ-ỹ])(?:nếu|trường\s+hợp|khi)\s", re.I)
 _GROUP_ASKED = re.compile(r"(?:^|,|(?:^|\s)(?:Đồng\s+thời|Bên\s+cạnh\s+đó|Ngoài\s+ra|[Dd]o\s+vậy|[Vv]ì\s+vậy|Tuy\s+nhiên)|(?:^|\s)(?:kính|cũng|đồng\s+thời))\s*$")
-def _named_giver(before: str) -> bool:
-    """Whether the words before "giao" end on a body's name ("Thủ tướng Chính phủ", "Ủy ban nhân
-    dân tỉnh"), not on a verb or a conjunction ("đang giao", "và giao")."""
-    words = before.split()
-    return bool(words) and (words[-1][:1].isupper() or words[-1] in ("tỉnh", "phố", "huyện", "xã", "phường", "phủ", "trưởng"))
+_named_giver = named_giver  # ("Thủ tướng Chính phủ", "Phó Thủ tướng", "Bộ trưởng Bộ X cũng" before "giao")
 # a sentence's lead-in and nothing else before "giao": "a) Trên cơ sở kết quả thực hiện ..., giao Sở Y tế ..."
 _LEAD_IN_ONLY = re.compile(r"(?:^|[;:.]\s+|(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s+)[\s*]*(?:Trên\s+cơ\s+sở|Căn\s+cứ)\s[^;:.]{3,200},\s*$")
 # a sentence that opens with a rhythm and has no subject: "Định kỳ hằng năm (trước ngày 30/11) báo cáo ..."

@@ -65,6 +65,11 @@ NOT_DUTY = re.compile(
     rf"^\W*\d[\d.,]*\s*(?:{phrase_alternation(_NOT_DUTY_WORDS['amounts'], True)})|[□☐]|…{{3}}|\.{{6}}|^[^.;:]{{0,80}}\scó\s+quyền\s*:"
     rf"|trách\s+nhiệm\s+(?:(?:{phrase_alternation(_NOT_DUTY_WORDS['accountable_how'], True)})\s+)?trước\s+(?:pháp\s+luật|[A-ZĐÀ-Ỹ])"
     r"|^\W*tiếp\s+tục\s+hoạt\s+động(?![\wÀ-ỹ])"  # a body that goes on existing ("... tiếp tục hoạt động cho đến khi ...")
+    # a rating of work done, as awards and evaluations word it ("Cơ quan Thuế ... hoàn thành tốt nhiệm vụ được giao")
+    # (and a share of targets met: "hoàn thành dưới 50% các chỉ tiêu")
+    # how a council works, not what it must do ("Hội đồng ... làm việc theo nguyên tắc tập thể")
+    r"|^\W*làm\s+việc\s+theo\s+(?:(?:một\s+trong\s+)?(?:các\s+)?(?:nguyên\s+tắc|chế\s+độ|quy\s+chế|phương\s+thức))"
+    r"|^\W*hoàn\s+thành\s+(?:(?:tốt|xuất\s+sắc)\s+(?:các\s+)?nhiệm\s+vụ|(?:dưới|trên|từ|đạt)\s+\d|\d)"
     r"|nếu\s+có\s+(?:khó\s+khăn,?\s+)?vướng\s+mắc|^\W*(?:(?:kịp\s+thời|chủ\s+động)\s+)?phản\s+ánh\s+(?:về|kịp\s+thời)"
     rf"|^\W*(?:{phrase_alternation(_NOT_DUTY_WORDS['contact_labels'], True)})\s*:"
     # an address (a table's "Địa điểm thực hiện" column): "Tòa nhà ..., đường Lê Lợi, Phường ...", "số 63 đường ..."

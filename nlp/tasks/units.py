@@ -596,6 +596,7 @@ _OWN_VERB = re.compile(rf"(?<![\wÀ-ỹ])(?:{phrase_alternation(_ENDING['verbs']
 _TAIL = re.compile(rf"\s(?:{phrase_alternation(_ENDING['tails'])})$")
 _RELATIVE_OPEN = re.compile(rf"(?<![\wÀ-ỹ])(?:{phrase_alternation(_ENDING['relative'])})(?![\wÀ-ỹ])")
 _NOUN_USE = re.compile(r"(?:theo|tại|của|các|mọi|về)\s+$")  # "theo quy định", "các cấp": not the name's verb
+_RESOLVING_BODY = re.compile(r"(?<![\wÀ-ỹ])(?:[Cc]ơ\s+quan|[Hh]ội\s+đồng|[Bb]ộ\s+phận|[Nn]gười|[Tt]ổ|[Bb]an|[Tt]ổ\s+chức|[Cc]á\s+nhân)\s+$")
 _COMPOUND_BEFORE = re.compile(r"(?:khẩn|công|độc|xác|ngoại|bàn|chuyển|cung|phân|thành|thiết|cao|thứ|sơ|trung)\s+$")
 _COMPOUND_AFTER = re.compile(r"\s+(?:thông|dịch|bách|phát|nhận)(?![\wÀ-ỹ])")
 _LEVEL_AFTER = re.compile(r"\s*(?:tỉnh|xã|huyện|phường|ủy|uỷ|trung\s+ương|cơ\s+sở|có\s+thẩm\s+quyền|quốc\s+gia|bộ|trên|dưới|thành\s+phố)(?![\wÀ-ỹ])")
@@ -620,6 +621,8 @@ def name_and_verb(unit: str, tails: bool = True) -> tuple[str, str] | None:
             continue  # a syllable of a capitalised word: "Bộ Ngoại giao", "UBND tỉnh Lào Cai lập"?
         if m.group() == "cấp" and _LEVEL_AFTER.match(unit, m.end()):
             continue  # "cấp tỉnh", "cấp có thẩm quyền": a level, not the verb "to issue"
+        if m.group() in ("giải quyết", "tiến hành") and _RESOLVING_BODY.search(before):
+            continue  # "cơ quan giải quyết hồ sơ", "Tổ chức, cá nhân tiến hành công việc bức xạ": named by what they do
         if " " not in m.group() and (_COMPOUND_BEFORE.search(before) or _COMPOUND_AFTER.match(unit, m.end())):
             continue  # a syllable of a word: "khẩn cấp", "công lập", "giao thông", "giao dịch"
         name = before.rstrip(" ,")
@@ -678,6 +681,9 @@ def name_before_verb(phrase: str, start: int = 0) -> int | None:
         # (two capitalised syllables of the name, neither of them a head: "Đài Tiếng | nói" is no end)
         two_capitals = i >= 2 and all(w[:1].isupper() and not patterns()["head"].fullmatch(w) for w in (prev, words[i - 2][1]))
         in_charge = prev == "vực" and bool(_IN_CHARGE_OF.search(phrase, 0, at))  # "Thứ trưởng Bộ Y tế phụ trách lĩnh vực | tiếp tục ..."
-        if (prev in _PLACE_WORDS or prev == "Tỉnh" or two_capitals or in_charge) and not _head_runs_past(phrase, words[i - 2][0] if i >= 2 else 0, at + len(word)):
+        # "Bộ Tài chính | giải quyết ...", "Sở Y tế | hoàn thành ...": a ministry's or department's
+        # whole name (``issuers.json``), its last syllable in lower case
+        known = phrase[:at].strip() in _known_departments()
+        if (prev in _PLACE_WORDS or prev == "Tỉnh" or two_capitals or in_charge or known) and not _head_runs_past(phrase, words[i - 2][0] if i >= 2 else 0, at + len(word)):
             return at
     return None
