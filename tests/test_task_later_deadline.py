@@ -42,3 +42,9 @@ def test_a_date_cited_in_the_duty_is_no_deadline_and_no_date_passes_to_another_i
     assert "23/8/2024" not in (tasks["Sở Tài chính"]["deadline_text"] or "")
     # item 2 states no time: neither item 1's nor item 3's date is its deadline
     assert tasks["Sở Nội vụ"]["deadline"] is None and tasks["Sở Nội vụ"]["deadline_text"] is None
+
+
+def test_the_meeting_the_notice_tells_gives_no_task():
+    # "Ngày 06/01/2025, Phó Chủ tịch UBND tỉnh chủ trì họp ...": what took place before the notice
+    assert not any(t["assignee"].startswith("Phó Chủ tịch") for t in tasks_read(NOTICE))
+

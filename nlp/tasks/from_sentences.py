@@ -33,7 +33,7 @@ def sentence_tasks(doc: Context, item_tasks: list[Task]) -> list[Task]:
     closing article inside an item still counts, and an event a report tells gives none."""
     flat, text, start, end = doc.flat, doc.text, doc.start, doc.end
     # found once, not per sentence (from the start of the line the body starts in)
-    events = event_openings(text, text.rfind("\n", 0, start) + 1, end)
+    events = event_openings(text, text.rfind("\n", 0, start) + 1, end, doc.issued_date)
     covered = sorted((t.start, t.end) for t in item_tasks)
     covered_starts = [a for a, _ in covered]
     reach = list(accumulate((b for _, b in covered), max))  # the furthest end of the spans so far
@@ -62,23 +62,35 @@ def sentence_tasks(doc: Context, item_tasks: list[Task]) -> list[Task]:
 # the place ("Ngày 12/11/2024, tại trụ sở UBND tỉnh, ... chủ trì cuộc họp ..."). What took place
 # gives no duty.
 _EVENT_DAY = re.compile(r"[Nn]gày\s+(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{4}|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,?\s+tại\s")
+# (or the day alone, with a comma, when it is not after the document's own date: "Ngày 03/01/2025,
+# Phó Chủ tịch UBND tỉnh chủ trì họp ..." tells what took place; a later day opening a sentence,
+# "Ngày 20/12/2025, các sở gửi báo cáo ...", may set a duty's day)
+_PAST_DAY = re.compile(r"[Nn]gày\s+(?:(?P<d>\d{1,2})[/.-](?P<m>\d{1,2})[/.-](?P<y>\d{4})|(?P<d2>\d{1,2})\s+tháng\s+(?P<m2>\d{1,2})\s+năm\s+(?P<y2>\d{4}))\s*,\s")
 _EVENT_LINE_START = re.compile(r"[ \t*]*(?:(?:Vào|Sáng|Chiều|Tối)\s+)?")  # what may stand before the day on its line
 
 
-def event_openings(text: str, start: int, end: int) -> list[int]:
-    """Where the lines that open with an event's day and place start ("Ngày 12/11/2024, tại ..."):
-    the day found by a literal search, then its line's start checked (a pattern anchored at every
-    line start is tried at every position)."""
+def event_openings(text: str, start: int, end: int, issued_date: str | None = None) -> list[int]:
+    """Where the lines that open with an event's day and place start ("Ngày 12/11/2024, tại ..."),
+    or with a day not after ``issued_date``: the day found by a literal search, then its line's
+    start checked (a pattern anchored at every line start is tried at every position)."""
     found = []
     at = text.find("gày ", start + 1, end)
     while at >= 0:  # (a literal search, then the pattern where it stands: fastest on long texts)
-        m = _EVENT_DAY.match(text, at - 1, end)
+        m = _EVENT_DAY.match(text, at - 1, end) or _past_day(text, at - 1, end, issued_date)
         if m:
             line_start = text.rfind("\n", 0, m.start()) + 1
             if _EVENT_LINE_START.fullmatch(text, line_start, m.start()):
                 found.append(line_start)
         at = text.find("gày ", at + 4, end)
     return found
+
+
+def _past_day(text: str, at: int, end: int, issued_date: str | None) -> re.Match | None:
+    m = _PAST_DAY.match(text, at, end) if issued_date else None
+    if not m:
+        return None
+    d, mo, y = (int(m.group(k) or m.group(k + "2")) for k in ("d", "m", "y"))
+    return m if 1 <= d <= 31 and 1 <= mo <= 12 and f"{y:04d}-{mo:02d}-{d:02d}" <= issued_date else None
 
 
 # a lead-in whose duties are the items after it: "... thực hiện ngay các nhiệm vụ, giải pháp sau"
