@@ -434,6 +434,9 @@ def _own_subject(flat: str, at: int, e: int) -> bool:
     return bool(units) and bool(patterns()["cue"].match(flat, past_parenthesis(flat, after, e)))
 
 
+_PROMISED = re.compile(rf"\s(?:các|những|một\s+số)\s+(?:{phrase_alternation(GRAMMAR['introduced_nouns'])})(?:[\s,]+[^\s.;]+){{0,6}}?\s+(?:như\s+)?sau(?:\s+đây)?\s*:\s*$")
+
+
 def _asked(doc: Context, s: int, e: int, clauses: list[tuple[int, re.Match | None]], section: str | None) -> list[Task]:
     """The duties of the units a lead cue asks, one clause per lead, up to the next one."""
     flat, issued_date = doc.flat, doc.issued_date
@@ -448,7 +451,10 @@ def _asked(doc: Context, s: int, e: int, clauses: list[tuple[int, re.Match | Non
         honorific = _HONORIFIC.match(flat, named_at, clause_end)
         if honorific:
             named_at = honorific.end()  # "Giao đồng chí Bộ trưởng Bộ Xây dựng ...": the post is the unit
-        units, after = units_at(flat, named_at, clause_end, asked=lead.group("lead").lower().startswith("giao"), lead=doc.doc_type not in LEGAL_TYPES)
+        # "đề nghị UBND các tỉnh, thành phố một số nội dung sau:": the request needs no verb of its
+        # own before the items it promises; the name ends before them
+        promised = _PROMISED.search(flat, named_at, clause_end)
+        units, after = units_at(flat, named_at, promised.start() if promised else clause_end, asked=lead.group("lead").lower().startswith("giao"), lead=doc.doc_type not in LEGAL_TYPES)
         if units:
             after = past_parenthesis(flat, after, clause_end)
             rest = flat[after:clause_end]

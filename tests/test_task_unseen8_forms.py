@@ -1,7 +1,13 @@
-"""A duty's time given in a later sentence of its item: a thông báo kết luận's or a kế hoạch's
-item states the duty, its conditions, then "Hoàn thành và báo cáo ... trước ngày ...". The
-date bounds that duty, never the next unit's. On a document written here in the layout of a
-real one (Nghị định 30/2020/NĐ-CP)."""
+"""Forms the eighth unseen set (real documents from outside the corpus) showed missed, each on a
+document written here in the layout of a real one (Nghị định 30/2020/NĐ-CP):
+
+- a duty's time given in a later sentence of its item: "... . Hoàn thành và báo cáo UBND tỉnh
+  trước ngày 20/02/2025." bounds that duty, never the next unit's;
+- a notice's opening day tells the meeting it reports ("Ngày 06/01/2025, Phó Chủ tịch UBND tỉnh
+  chủ trì họp ..."), with or without its place: no task;
+- a letter's request that promises its items without a verb ("đề nghị UBND các tỉnh ... một số
+  nội dung sau:").
+"""
 from tests.task_reading import tasks_read
 
 NOTICE = """ỦY BAN NHÂN DÂN
@@ -48,3 +54,30 @@ def test_the_meeting_the_notice_tells_gives_no_task():
     # "Ngày 06/01/2025, Phó Chủ tịch UBND tỉnh chủ trì họp ...": what took place before the notice
     assert not any(t["assignee"].startswith("Phó Chủ tịch") for t in tasks_read(NOTICE))
 
+
+
+LETTER = """BỘ CÔNG AN
+Số: 4560/BCA-C04
+V/v rà soát cơ sở cai nghiện ma túy
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 09 tháng 10 năm 2025
+
+Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.
+
+Để có căn cứ phân bổ ngân sách, Bộ Công an trân trọng đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương một số nội dung sau:
+1. Rà soát, đánh giá mức độ trọng điểm phức tạp về ma túy của địa phương.
+2. Rà soát số cơ sở cai nghiện ma túy đề nghị hỗ trợ xây mới, nâng cấp.
+Văn bản đề nghị gửi về Bộ Công an (qua Cục C04) trước ngày 15/10/2025.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT, C04.
+"""
+
+
+def test_a_request_that_promises_its_items_without_a_verb():
+    # "đề nghị <units> một số nội dung sau:": the items are what is asked; the name ends before them
+    tasks = tasks_read(LETTER)
+    assert [t["assignee"] for t in tasks] == ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+    assert "Rà soát số cơ sở cai nghiện" in tasks[0]["action"] and tasks[0]["deadline"] == "2025-10-15"
