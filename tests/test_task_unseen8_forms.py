@@ -81,3 +81,16 @@ def test_a_request_that_promises_its_items_without_a_verb():
     tasks = tasks_read(LETTER)
     assert [t["assignee"] for t in tasks] == ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
     assert "Rà soát số cơ sở cai nghiện" in tasks[0]["action"] and tasks[0]["deadline"] == "2025-10-15"
+
+
+def test_a_ministry_asks_the_groups_it_writes_to():
+    # "Bộ Nội vụ đề nghị các bộ, ...": a ministry's name ends on a lower-case syllable, and it is
+    # the one who asks; each group asked has the request
+    letter = LETTER.replace(
+        "Để có căn cứ phân bổ ngân sách, Bộ Công an trân trọng đề nghị Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương một số nội dung sau:\n"
+        "1. Rà soát, đánh giá mức độ trọng điểm phức tạp về ma túy của địa phương.\n"
+        "2. Rà soát số cơ sở cai nghiện ma túy đề nghị hỗ trợ xây mới, nâng cấp.\n",
+        "Để hoàn thiện dự thảo Báo cáo, Bộ Công an đề nghị các bộ, cơ quan ngang bộ, Ủy ban nhân dân các tỉnh, "
+        "thành phố trực thuộc Trung ương nghiên cứu, tham gia góp ý đối với dự thảo Báo cáo.\n",
+    )
+    assert [t["assignee"] for t in tasks_read(letter)] == ["các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]

@@ -653,7 +653,7 @@ def _clause_starts(flat: str, s: int, e: int, legal: bool = False):
                 continue  # a legal text's request in a clause is a step of a procedure
             giver = flat[max(s, m.start() - 60) : m.start()]
             # (the sentence's own start counts as "^": the connective opens it)
-            if not (_named_giver(giver) or _GROUP_ASKED.search(flat[s : m.start()])) or _IF.search(flat, s, m.start()):
+            if not (_named_giver(giver, bodies=True) or _GROUP_ASKED.search(flat[s : m.start()])) or _IF.search(flat, s, m.start()):
                 continue  # ("... nếu có khó khăn, vướng mắc, đề nghị các cơ quan ... phản ánh": asked only if it happens)
         if not _NOT_ASKING.search(before):
             yield m.start() - (5 if before.endswith("kính ") else 0)

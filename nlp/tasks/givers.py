@@ -17,17 +17,41 @@ from .vocabulary import patterns
 # "Chủ tịch", "Giám đốc")
 _GIVER_END = frozenset({"tỉnh", "phố", "huyện", "xã", "phường", "phủ", "trưởng", "tướng", "tịch", "đốc"})
 # what may stand between the giver and "giao": an adverb of the report ("cũng", "đồng thời")
-_ADVERBS = re.compile(r"(?:\s+(?:cũng|đồng\s+thời|tiếp\s+tục))+\s*$")
+_ADVERBS = re.compile(r"(?:\s+(?:cũng|đồng\s+thời|tiếp\s+tục|trân\s+trọng))+\s*$")
 _GIVES = re.compile(r"(?<![\wÀ-ỹ])giao\s+(?:cho\s+|trách\s+nhiệm\s+cho\s+|nhiệm\s+vụ\s+cho\s+)?(?=[A-ZĐÀ-Ỹ])")
 
 
-def named_giver(before: str) -> bool:
+def named_giver(before: str, bodies: bool = False) -> bool:
     """Whether the words before "giao" end on a body's or a post's name ("Thủ tướng Chính phủ",
-    "Phó Thủ tướng", "Ủy ban nhân dân tỉnh", "Bộ trưởng Bộ Nội vụ cũng"), not on a verb or a
-    conjunction ("đang giao", "và giao")."""
+    "Phó Thủ tướng", "Ủy ban nhân dân tỉnh", "Bộ trưởng Bộ Nội vụ cũng", "Bộ Công an trân
+    trọng"), not on a verb or a conjunction ("đang giao", "và giao"). ``bodies``: any body's whole
+    name counts ("Bộ Nội vụ đề nghị các bộ ..."); a request's giver, where "các nội dung Hội đồng
+    nhân dân giao ..." (a relative clause before "giao") is not in question."""
     before = _ADVERBS.sub("", before)
     words = before.split()
-    return bool(words) and (words[-1][:1].isupper() or words[-1] in _GIVER_END)
+    if not words or words[-1] in _NOT_A_NAME_END:
+        return False
+    return words[-1][:1].isupper() or words[-1] in _GIVER_END or (bodies and _ends_on_a_body(before))
+
+
+# a name never ends on these: the giver's verb comes after them ("Bộ Tài chính đã đề nghị ...")
+_NOT_A_NAME_END = frozenset({"đã", "đang", "sẽ", "và", "hoặc", "thì", "mà", "được", "bị", "có", "không", "chưa", "để"})
+
+
+def _ends_on_a_body(before: str) -> bool:
+    """Whether ``before`` ends on a body's whole name: a ministry's or an office's name ends on a
+    lower-case syllable ("Bộ Nội vụ", "Bộ Công an", "Cục Cảnh sát điều tra tội phạm về ma túy")."""
+    from .units import name_and_verb  # (units imports this module's neighbours: late, to keep the order)
+
+    p = patterns()
+    heads = [m.start() for m in _CAPITAL_WORD.finditer(before, max(0, len(before) - 90)) if p["head"].match(before, m.start())]
+    if not heads:
+        return False
+    phrase = before[heads[-1] :].strip()  # from the last head: "Để ..., Bộ Nội vụ"
+    return len(phrase.split()) <= 12 and "," not in phrase and name_and_verb(phrase) is None
+
+
+_CAPITAL_WORD = re.compile(r"(?<![\wÀ-ỹ])[A-ZĐÀ-Ỹ]")
 
 
 def given_unit(assignee: str) -> tuple[str, str] | None:
