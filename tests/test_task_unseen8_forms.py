@@ -57,11 +57,11 @@ def test_the_meeting_the_notice_tells_gives_no_task():
 
 
 LETTER = """BỘ CÔNG AN
-Số: 4560/BCA-C04
-V/v rà soát cơ sở cai nghiện ma túy
 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
 Độc lập - Tự do - Hạnh phúc
+Số: 4560/BCA-C04
 Hà Nội, ngày 09 tháng 10 năm 2025
+V/v rà soát cơ sở cai nghiện ma túy
 
 Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương.
 
@@ -78,6 +78,9 @@ Nơi nhận:
 
 def test_a_request_that_promises_its_items_without_a_verb():
     # "đề nghị <units> một số nội dung sau:": the items are what is asked; the name ends before them
+    from directives.nlp.extract import extract_text
+
+    assert extract_text(LETTER).doc_type == "CV"
     tasks = tasks_read(LETTER)
     assert [t["assignee"] for t in tasks] == ["Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
     assert "Rà soát số cơ sở cai nghiện" in tasks[0]["action"] and tasks[0]["deadline"] == "2025-10-15"

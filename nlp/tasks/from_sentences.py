@@ -105,7 +105,7 @@ def in_sentence(doc: Context, s: int, e: int) -> list[Task]:
         closing = None  # "Giao UBND tỉnh xây dựng kế hoạch và tổ chức thực hiện Nghị quyết này": a duty, read below
     if closing:
         return _closing_article(doc, s, e, closing, section)
-    clauses = _lead_clauses(doc.flat, s, e, legal=doc.doc_type in LEGAL_TYPES)
+    clauses = _lead_clauses(doc.flat, s, e, legal=doc.doc_type in LEGAL_TYPES, letter=doc.doc_type == "CV")
     found = _asked(doc, s, e, clauses, section)
     if any(lead for _, lead in clauses) and doc.doc_type not in LEGAL_TYPES:
         # a request, then "; Bộ X hướng dẫn ...": the clause's own unit and duty
@@ -395,15 +395,16 @@ def _closing_article(doc: Context, s: int, e: int, closing: re.Match, section: s
 _NEXT_ITEM = re.compile(r"[;.]\s*(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})+\.?)\s")
 
 
-def _lead_clauses(flat: str, s: int, e: int, legal: bool = False) -> list[tuple[int, re.Match | None]]:
+def _lead_clauses(flat: str, s: int, e: int, legal: bool = False, letter: bool = False) -> list[tuple[int, re.Match | None]]:
     """ "Giao Bộ X ...", "(3) Đề nghị Ủy ban Y ...", and the same after a ";" inside the sentence
     ("...; giao Bộ X làm chủ Chương trình"): where each clause starts, and its lead cue (the
-    sentence's own start first, its cue None when it has none)."""
+    sentence's own start first, its cue None when it has none). ``letter``: a công văn, whose
+    issuer asks its addressees by its own name ("Bộ Nội vụ đề nghị các bộ, ...")."""
     p = patterns()
     sentence = flat[s:e]
     clauses = [(s, p["lead"].match(flat, s, e))]
     may = ";" in sentence or "(" in sentence or "**" in sentence or "  " in sentence or "đề nghị" in sentence or "yêu cầu" in sentence or "giao" in sentence or ": " in sentence  # (fastest test)
-    clause_starts = sorted(set(_clause_starts(flat, s, e, legal))) if may else ()
+    clause_starts = sorted(set(_clause_starts(flat, s, e, legal, letter))) if may else ()
     for at in clause_starts:
         lead = p["lead"].match(flat, at, e)
         if lead:
@@ -629,7 +630,7 @@ _CONDITION = re.compile(r"\s*(?:\d{1,2}\.\s+)?(?:Trong\s+quá\s+trình\s[^,;:.]{
 _NOT_ASKING = re.compile(r"(?:theo|xét|của|được|có|tại|việc|văn\s+bản|quy\s+trình|hồ\s+sơ|tờ\s+trình|đã|vừa|đã\s+được|sẽ|về)\s+(?:kính\s+)?$", re.I)
 
 
-def _clause_starts(flat: str, s: int, e: int, legal: bool = False):
+def _clause_starts(flat: str, s: int, e: int, legal: bool = False, letter: bool = False):
     at = flat.find(";", s, e)
     while at >= 0:
         yield at + 1 + (flat[at + 1 : at + 2] == " ")
@@ -653,7 +654,7 @@ def _clause_starts(flat: str, s: int, e: int, legal: bool = False):
                 continue  # a legal text's request in a clause is a step of a procedure
             giver = flat[max(s, m.start() - 60) : m.start()]
             # (the sentence's own start counts as "^": the connective opens it)
-            if not (_named_giver(giver, bodies=True) or _GROUP_ASKED.search(flat[s : m.start()])) or _IF.search(flat, s, m.start()):
+            if not (_named_giver(giver, bodies=letter) or _GROUP_ASKED.search(flat[s : m.start()])) or _IF.search(flat, s, m.start()):
                 continue  # ("... nếu có khó khăn, vướng mắc, đề nghị các cơ quan ... phản ánh": asked only if it happens)
         if not _NOT_ASKING.search(before):
             yield m.start() - (5 if before.endswith("kính ") else 0)
