@@ -97,3 +97,29 @@ def test_a_ministry_asks_the_groups_it_writes_to():
         "thành phố trực thuộc Trung ương nghiên cứu, tham gia góp ý đối với dự thảo Báo cáo.\n",
     )
     assert [t["assignee"] for t in tasks_read(letter)] == ["các bộ, cơ quan ngang bộ", "Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương"]
+
+
+PLAN = """ỦY BAN NHÂN DÂN
+THÀNH PHỐ HÀ NỘI
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Số: 180/KH-UBND
+Hà Nội, ngày 28 tháng 4 năm 2026
+
+KẾ HOẠCH
+Tổ chức Lễ hội Văn hóa ẩm thực Hà Nội năm 2026
+
+IV. TỔ CHỨC THỰC HIỆN
+12. Sở Y tế
+Chủ trì, xây dựng phương án bảo đảm y tế tại các điểm tổ chức Lễ hội.
+13. Tổng Công ty Điện lực Hà Nội
+Chủ trì, xây dựng các phương án bảo đảm điện lưới, điện dự phòng tại Lễ khai mạc.
+"""
+
+
+def test_a_unit_heading_on_its_own_line_keeps_the_next_lines_verb_out_of_its_name():
+    # "13. Tổng Công ty Điện lực Hà Nội" then "Chủ trì, ..." on the next line: "Hà Nội Chủ trì"
+    # is no proper name going on
+    tasks = {t["assignee"]: t for t in tasks_read(PLAN)}
+    assert "Tổng Công ty Điện lực Hà Nội" in tasks
+    assert tasks["Tổng Công ty Điện lực Hà Nội"]["action"].startswith("Chủ trì, xây dựng các phương án")

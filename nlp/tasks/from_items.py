@@ -187,6 +187,10 @@ def unit_led(doc: Context, item: Item, used: set[int]) -> list[Task]:
     ]
 
 
+# a line that opens on a duty's first word, capitalised (a heading's unit stands on the line above)
+_DUTY_LINE = re.compile(r"\n[ \t*]*(?:[-+•][ \t]*)?(?=(?:Chủ\s+trì|Phối\s+hợp|Chủ\s+động|Tham\s+mưu)(?![\wÀ-ỹ]))")
+
+
 def _leading_units(doc: Context, item: Item, at: int, lead: re.Match | None) -> tuple[list[str], int, bool]:
     """The units an item opens with (from ``at``, past its lead "Trách nhiệm của", "Giao" ...),
     where their names end, and whether the name is the heading's own line (the paragraph under
@@ -209,6 +213,11 @@ def _leading_units(doc: Context, item: Item, at: int, lead: re.Match | None) -> 
         asked = bool(lead) and fold(lead.group()).startswith("giao")  # a verb follows "Giao X"
         # (a name never runs into the items under it: "1. Sở Nội vụ\n- Chủ trì, ...")
         limit = (own_end(item) if item.children else item.end) if blank is None else blank
+        # (nor into the next line's duty: "13. Tổng Công ty Điện lực Hà Nội\nChủ trì, xây dựng ...",
+        # where a capitalised cue would read as one more word of a proper name)
+        duty_line = _DUTY_LINE.search(text, at, limit)
+        if duty_line:
+            limit = duty_line.start()
         units, after = units_at(flat, at, limit, tag=bool(lead), asked=asked, heading=heading and doc.doc_type in ASSIGNING_TYPES)  # the tagger only after "Giao", "Đề nghị" ...
         titled = bool(units and blank is not None and not flat[after:blank].strip(" *"))  # the name is the heading's line
     if not units:
