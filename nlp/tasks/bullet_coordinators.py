@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from ..normalize import fold
-from .units import _named_coordinator, find_coordinators
+from .units import named_coordinator, find_coordinators
 from .vocabulary import coordinator_pattern
 
 # the verbs that may come before "phối hợp" in a duty's opening chain, each with its comma
@@ -57,7 +57,7 @@ def bullet_coordinators(flat: str, spans: list[tuple[int, int]], coordinators: l
         if not opening:
             continue
         for c in find_coordinators(flat[opening.end() : end]):
-            c = _named_coordinator(c)  # whole, not run into its verb ("Sở A | phát động phong trào ...")
+            c = named_coordinator(c)  # whole, not run into its verb ("Sở A | phát động phong trào ...")
             if not c or _UNCLOSED.search(c):
                 continue
             key = _key(c)

@@ -153,10 +153,15 @@ class Context:
             doc_type=doc_type,
         )
 
-    def section_at(self, offset: int) -> str | None:
-        """The path of the innermost item at ``offset``: items end where the next one starts, so it
-        is the last item starting at or before it."""
+    def item_at(self, offset: int) -> Item | None:
+        """The innermost item at ``offset``: items end where the next one starts, so it is the
+        last item starting at or before it."""
         i = bisect_right(self.starts, offset) - 1
         if i < 0 or offset >= self.items[i].end:
             return None
-        return self.items[i].path or None
+        return self.items[i]
+
+    def section_at(self, offset: int) -> str | None:
+        """The path of the innermost item at ``offset``."""
+        item = self.item_at(offset)
+        return item.path or None if item else None

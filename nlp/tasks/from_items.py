@@ -17,6 +17,7 @@ from ..normalize import collapse, fold
 from ..tables import phrase_alternation, starting_words
 from .context import ASSIGNING_TYPES, SENTENCE_CUT, Context, Matches, sentences
 from .plan_fields import field_end, field_key, field_labels, field_units, paragraph_rows
+from .principles import AIMS_HEADING
 from .legal_subjects import RESPONSIBLE_CUE, SCOPE, responsible_subject, without_scope
 from .task import CRITERIA, NOT_DUTY, ONLY_REPEATS, Task, action_text
 from ..task_kinds import LEGAL_TYPES
@@ -551,9 +552,6 @@ def _past_title(flat: str, at: int, end: int) -> int | None:
 
 # the parts of a plan that state its aims, not who does what ("I. MỤC ĐÍCH, YÊU CẦU", "MỤC TIÊU", "QUAN ĐIỂM")
 _AIMS_TITLE = re.compile(r"[\s*]*(?:muc\s+dich|yeu\s+cau|muc\s+tieu|quan\s+diem)(?![a-z])")
-_AIM = r"(?:muc\s+dich|yeu\s+cau|muc\s+tieu(?:\s+chung|\s+cu\s+the)?|quan\s+diem)"
-# a heading that is only a plan's aims: "2. Yêu cầu", "I. MỤC ĐÍCH, YÊU CẦU", "Mục tiêu cụ thể:"
-AIMS_HEADING = re.compile(rf"[\s*]*{_AIM}(?:\s*(?:,|va)\s*{_AIM})*[\s*:.]*")
 _FRAME = re.compile(r"(?:trên\s+cơ\s+sở|căn\s+cứ|theo\s+chức\s+năng|trong\s+phạm\s+vi|với\s+vai\s+trò)(?![\wÀ-ỹ])")  # a frame read into a name
 _LEAD_IN = re.compile(rf"\s*(?:{phrase_alternation(GRAMMAR['lead_ins'])})[^,;:]{{0,160}},\s*")
 # a duty with no object of its own: the items under it are its content ("2. Sở Công Thương chủ

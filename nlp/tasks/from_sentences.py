@@ -94,7 +94,10 @@ def _past_day(text: str, at: int, end: int, issued_date: str | None) -> re.Match
 
 
 # a lead-in whose duties are the items after it: "... thực hiện ngay các nhiệm vụ, giải pháp sau"
-_INTRODUCES = re.compile(rf"(?:các|những|một\s+số)\s+(?:{phrase_alternation(GRAMMAR['introduced_nouns'])})(?:[\s,]+[^\s.;]+){{0,6}}?\s+(?:như\s+)?sau(?:\s+đây)?$")
+_PROMISE = rf"(?:các|những|một\s+số)\s+(?:{phrase_alternation(GRAMMAR['introduced_nouns'])})(?:[\s,]+[^\s.;]+){{0,6}}?\s+(?:như\s+)?sau(?:\s+đây)?"
+_INTRODUCES = re.compile(_PROMISE + "$")
+# the same promise ending a request's clause on its colon: "đề nghị UBND các tỉnh một số nội dung sau:"
+_PROMISED = re.compile(r"\s" + _PROMISE + r"\s*:\s*$")
 
 
 def in_sentence(doc: Context, s: int, e: int) -> list[Task]:
@@ -105,7 +108,7 @@ def in_sentence(doc: Context, s: int, e: int) -> list[Task]:
         closing = None  # "Giao UBND tỉnh xây dựng kế hoạch và tổ chức thực hiện Nghị quyết này": a duty, read below
     if closing:
         return _closing_article(doc, s, e, closing, section)
-    clauses = _lead_clauses(doc.flat, s, e, legal=doc.doc_type in LEGAL_TYPES, letter=doc.doc_type == "CV")
+    clauses = _lead_clauses(doc.flat, s, e, doc.doc_type)
     found = _asked(doc, s, e, clauses, section)
     if any(lead for _, lead in clauses) and doc.doc_type not in LEGAL_TYPES:
         # a request, then "; Bộ X hướng dẫn ...": the clause's own unit and duty
@@ -395,16 +398,18 @@ def _closing_article(doc: Context, s: int, e: int, closing: re.Match, section: s
 _NEXT_ITEM = re.compile(r"[;.]\s*(?:[a-zđ]\)|\d{1,2}(?:\.\d{1,2})+\.?)\s")
 
 
-def _lead_clauses(flat: str, s: int, e: int, legal: bool = False, letter: bool = False) -> list[tuple[int, re.Match | None]]:
+def _lead_clauses(flat: str, s: int, e: int, doc_type: str | None = None) -> list[tuple[int, re.Match | None]]:
     """ "Giao Bộ X ...", "(3) Đề nghị Ủy ban Y ...", and the same after a ";" inside the sentence
     ("...; giao Bộ X làm chủ Chương trình"): where each clause starts, and its lead cue (the
-    sentence's own start first, its cue None when it has none). ``letter``: a công văn, whose
-    issuer asks its addressees by its own name ("Bộ Nội vụ đề nghị các bộ, ...")."""
+    sentence's own start first, its cue None when it has none). ``doc_type``: a legal text's
+    requests inside a clause are steps of a procedure; a công văn's issuer asks its addressees
+    by its own name ("Bộ Nội vụ đề nghị các bộ, ...")."""
+    legal = doc_type in LEGAL_TYPES
     p = patterns()
     sentence = flat[s:e]
     clauses = [(s, p["lead"].match(flat, s, e))]
     may = ";" in sentence or "(" in sentence or "**" in sentence or "  " in sentence or "đề nghị" in sentence or "yêu cầu" in sentence or "giao" in sentence or ": " in sentence  # (fastest test)
-    clause_starts = sorted(set(_clause_starts(flat, s, e, legal, letter))) if may else ()
+    clause_starts = sorted(set(_clause_starts(flat, s, e, doc_type))) if may else ()
     for at in clause_starts:
         lead = p["lead"].match(flat, at, e)
         if lead:
@@ -433,9 +438,6 @@ def _own_subject(flat: str, at: int, e: int) -> bool:
         return False
     units, after = units_at(flat, at, e, tag=False)
     return bool(units) and bool(patterns()["cue"].match(flat, past_parenthesis(flat, after, e)))
-
-
-_PROMISED = re.compile(rf"\s(?:các|những|một\s+số)\s+(?:{phrase_alternation(GRAMMAR['introduced_nouns'])})(?:[\s,]+[^\s.;]+){{0,6}}?\s+(?:như\s+)?sau(?:\s+đây)?\s*:\s*$")
 
 
 def _asked(doc: Context, s: int, e: int, clauses: list[tuple[int, re.Match | None]], section: str | None) -> list[Task]:
@@ -630,7 +632,8 @@ _CONDITION = re.compile(r"\s*(?:\d{1,2}\.\s+)?(?:Trong\s+quá\s+trình\s[^,;:.]{
 _NOT_ASKING = re.compile(r"(?:theo|xét|của|được|có|tại|việc|văn\s+bản|quy\s+trình|hồ\s+sơ|tờ\s+trình|đã|vừa|đã\s+được|sẽ|về)\s+(?:kính\s+)?$", re.I)
 
 
-def _clause_starts(flat: str, s: int, e: int, legal: bool = False, letter: bool = False):
+def _clause_starts(flat: str, s: int, e: int, doc_type: str | None = None):
+    legal, letter = doc_type in LEGAL_TYPES, doc_type == "CV"
     at = flat.find(";", s, e)
     while at >= 0:
         yield at + 1 + (flat[at + 1 : at + 2] == " ")

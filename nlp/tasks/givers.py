@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .units import name_and_verb
 from .vocabulary import patterns
 
 # the last word of a giver's name: a capitalised syllable ("Bộ trưởng Bộ Nội vụ", "Chính phủ"
@@ -41,8 +42,6 @@ _NOT_A_NAME_END = frozenset({"đã", "đang", "sẽ", "và", "hoặc", "thì", "
 def _ends_on_a_body(before: str) -> bool:
     """Whether ``before`` ends on a body's whole name: a ministry's or an office's name ends on a
     lower-case syllable ("Bộ Nội vụ", "Bộ Công an", "Cục Cảnh sát điều tra tội phạm về ma túy")."""
-    from .units import name_and_verb  # (units imports this module's neighbours: late, to keep the order)
-
     p = patterns()
     heads = [m.start() for m in _CAPITAL_WORD.finditer(before, max(0, len(before) - 90)) if p["head"].match(before, m.start())]
     if not heads:

@@ -15,7 +15,7 @@ import bisect
 import re
 
 from ..deadlines import find_deadline
-from .context import SENTENCE_CUT, Context
+from .context import Context, sentences
 from .task import Task
 
 # The sentence states a time: completion, a time limit, or the report that closes the duty.
@@ -33,7 +33,7 @@ def later_deadlines(doc: Context, tasks: list[Task]) -> None:
     for task in tasks:
         if task.deadline_text:
             continue
-        item = _innermost(doc, task.start)
+        item = doc.item_at(task.start)
         if item is None or task.end >= item.end:
             continue
         nxt = bisect.bisect_right(starts, task.end)
@@ -43,22 +43,12 @@ def later_deadlines(doc: Context, tasks: list[Task]) -> None:
             task.deadline, task.deadline_text = words
 
 
-def _innermost(doc: Context, at: int):
-    found = None
-    for item in doc.items:
-        if item.text_start <= at < item.end and (found is None or item.start >= found.start):
-            found = item
-    return found
-
-
 def _time_sentence(flat: str, start: int, end: int, issued_date: str | None) -> tuple[str | None, str] | None:
-    """(deadline, words) of the first sentence between ``start`` and ``end`` that states a time."""
-    # (the action may end on its sentence's full stop: the cut that follows it starts just before)
-    cuts = [m.end() for m in SENTENCE_CUT.finditer(flat, max(start - 2, 0), end) if m.end() >= start]
-    for at in cuts:
-        stop = SENTENCE_CUT.search(flat, at, end)
-        sentence = flat[at : stop.start() + 1 if stop else end]
-        if not _TIME_SENTENCE.match(sentence):
+    """(deadline, words) of the first sentence between ``start`` and ``end`` that states a time
+    (a sentence of its own: the rest of the action's sentence, in lower case, is not one)."""
+    for at, stop in sentences(flat, start, end):
+        sentence = flat[at:stop]
+        if not sentence.lstrip(" *-")[:1].isupper() or not _TIME_SENTENCE.match(sentence):
             continue
         deadline, words = find_deadline(sentence, issued_date)
         if words:

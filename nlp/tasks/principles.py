@@ -15,9 +15,13 @@ import re
 from ..items import descendants, own_end, subtree_end
 from .context import Context
 
-_AIM = r"(?:muc\s+dich|yeu\s+cau|muc\s+tieu(?:\s+chung|\s+cu\s+the)?|quan\s+diem|nguyen\s+tac(?:\s+chung)?)"
-# a heading that is only a plan's aims or principles: "I. MỤC ĐÍCH, YÊU CẦU", "3. Nguyên tắc"
-_AIMS_HEADING = re.compile(rf"[\s*]*{_AIM}(?:\s*(?:,|va)\s*{_AIM})*[\s*:.]*")
+_AIM = r"(?:muc\s+dich|yeu\s+cau|muc\s+tieu(?:\s+chung|\s+cu\s+the)?|quan\s+diem)"
+_PRINCIPLE = rf"(?:{_AIM}|nguyen\s+tac(?:\s+chung)?)"
+# a heading that is only a plan's aims: "2. Yêu cầu", "I. MỤC ĐÍCH, YÊU CẦU", "Mục tiêu cụ thể:"
+# (``from_items`` sets the items under it aside)
+AIMS_HEADING = re.compile(rf"[\s*]*{_AIM}(?:\s*(?:,|va)\s*{_AIM})*[\s*:.]*")
+# the same, or a plan's principles: "3. Nguyên tắc" (the sentences read in it are set aside here)
+_AIMS_HEADING = re.compile(rf"[\s*]*{_PRINCIPLE}(?:\s*(?:,|va)\s*{_PRINCIPLE})*[\s*:.]*")
 
 
 def principle_spans(doc: Context) -> list[tuple[int, int]]:

@@ -552,7 +552,7 @@ def with_named(coordinators: list[str], action: str) -> list[str]:
     seen = {fold(c).lower() for c in coordinators}
     out = list(coordinators)
     for c in find_coordinators(action):
-        c = _named_coordinator(c)
+        c = named_coordinator(c)
         if not c:
             continue
         if fold(c).lower() not in seen and not any(fold(c).lower() in s for s in seen):
@@ -566,7 +566,7 @@ def with_named(coordinators: list[str], action: str) -> list[str]:
 _GROUP_END = re.compile(r"^(?P<name>.*?\b(?:liên\s+quan|có\s+liên\s+quan))\s+(?!(?:của|tại|thuộc|trên|ở|trong|cấp)\s)\S.*$")
 
 
-def _named_coordinator(name: str) -> str | None:
+def named_coordinator(name: str) -> str | None:
     """A coordinator read from an action, as a whole unit's name: it starts with a unit's head
     ("Bộ", "Sở", "các cơ quan"), ends where the name does ("các cơ quan liên quan | bám sát",
     "Bộ Công an | thống nhất giải pháp ..."), and is no clause ("hoàn thành số hóa ...")."""
