@@ -123,3 +123,17 @@ def test_a_unit_heading_on_its_own_line_keeps_the_next_lines_verb_out_of_its_nam
     tasks = {t["assignee"]: t for t in tasks_read(PLAN)}
     assert "Tổng Công ty Điện lực Hà Nội" in tasks
     assert tasks["Tổng Công ty Điện lực Hà Nội"]["action"].startswith("Chủ trì, xây dựng các phương án")
+
+
+def test_the_helpers_field_ends_before_a_field_the_task_does_not_read():
+    # "- Đơn vị phối hợp: các đơn vị có liên quan. Kinh phí: Ngân sách Thành phố ...": the budget
+    # is a field of its own, not a helper
+    plan = PLAN.replace(
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "III. CÁC HOẠT ĐỘNG\n2.6. Bế mạc Lễ hội\n- Thời gian dự kiến: ngày 20/9/2026.\n- Đơn vị chủ trì: Sở Văn hóa và Thể thao.\n"
+        "- Đơn vị phối hợp: các đơn vị có liên quan. Kinh phí: Ngân sách Thành phố và các nguồn hợp pháp khác.\n\n"
+        "IV. TỔ CHỨC THỰC HIỆN",
+    )
+    closing = next(t for t in tasks_read(plan) if t["action"].startswith("Bế mạc"))
+    assert closing["assignee"] == "Sở Văn hóa và Thể thao"
+    assert closing["coordinators"] == ["các đơn vị có liên quan"]

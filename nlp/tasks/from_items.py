@@ -411,6 +411,10 @@ _SUMS_UP = re.compile(
 )
 
 
+# a field the task does not read, after the helpers' full stop: "Kinh phí:", "Địa điểm tổ chức:"
+_OTHER_FIELD = re.compile(r"[.;]\s+[A-ZĐÀ-Ỹ][^\s:.;,]*(?:\s+[^\s:.;,]+){0,3}\s*:")
+
+
 def labelled(flat: str, item: Item, labels: list[re.Match], issued_date: str | None) -> list[Task]:
     """An item laid out as a table row: "Cơ quan chủ trì: Sở Nội vụ. Cơ quan phối hợp: ...
     Thời gian thực hiện: năm 2025." One task per lead unit, with the item's text as the duty.
@@ -425,7 +429,11 @@ def labelled(flat: str, item: Item, labels: list[re.Match], issued_date: str | N
         if spread:  # up to the bullet's end ("- Nội dung thực hiện: ..." may follow)
             stop = field_end(item, m.start(), stop)
         label = m.group("label")
-        value = flat[m.end() : stop].strip(" ;.")
+        value = flat[m.end() : stop]
+        other = _OTHER_FIELD.search(value) if field_key(label) == "hop" else None
+        if other:  # "Đơn vị phối hợp: ... có liên quan. Kinh phí: Ngân sách ...": a field of its own
+            value = value[: other.start()]
+        value = value.strip(" ;.")
         if value or not spread:  # ("Cơ quan thực hiện:" whose value is its bullets' fields)
             fields[field_key(label)] = value
     lead = fields.get("tri") or fields.get("hien")
