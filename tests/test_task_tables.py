@@ -312,3 +312,53 @@ def test_a_header_repeated_over_a_part_of_the_table_is_no_row():
         ("2", "Sở Nội vụ", "2026-06-30"),
     ]
     assert tasks[1]["coordinators"] == []
+
+
+def _cells_text(rows: list[list[str]]) -> str:
+    """Rows in the readers' layout: each cell's lines closed by "|", each row by one more."""
+    out = []
+    for row in rows:
+        for cell in row:
+            out.extend(([cell] if cell else []) + ["|"])
+        out.append("|")
+    return "\n".join(out)
+
+
+ACTION_PLAN_HEAD = "\n".join(
+    LEFT_HEAD[:2] + ["Số: 71/QĐ-UBND"] + RIGHT_HEAD
+    + ["QUYẾT ĐỊNH", "Ban hành Kế hoạch hành động phòng, chống rửa tiền", "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch hành động."]
+    + RIGHT_SIGN + ["PHỤ LỤC", "KẾ HOẠCH HÀNH ĐỘNG"]
+)
+ACTION_PLAN_COLUMNS = ["STT", "Nội dung hành động", "Hành động cụ thể", "Bộ ngành chủ trì", "Bộ ngành phối hợp", "Thời hạn hoàn thành"]
+
+
+def test_an_action_plan_table_takes_its_specific_actions():
+    """ "Nội dung hành động | Hành động cụ thể": the column next to the units is the duty;
+    the aim before it is shared by several rows."""
+    rows = [
+        ACTION_PLAN_COLUMNS,
+        ["1.", "Hoàn thiện khuôn khổ pháp lý về phòng, chống rửa tiền", "Rà soát quy định về tương trợ tư pháp", "Sở Tư pháp", "Công an tỉnh", "12/2027"],
+        ["1.", "Hoàn thiện khuôn khổ pháp lý về phòng, chống rửa tiền", "Ban hành quy trình phối hợp thu hồi tài sản", "Công an tỉnh", "Sở Tư pháp", "6/2027"],
+    ]
+    tasks = extract_text(ACTION_PLAN_HEAD + "\n" + _cells_text(rows)).tasks
+    assert [(t["assignee"], t["action"], t["deadline_text"]) for t in tasks if t["kind"] == "assignment"] == [
+        ("Sở Tư pháp", "Rà soát quy định về tương trợ tư pháp", "12/2027"),
+        ("Công an tỉnh", "Ban hành quy trình phối hợp thu hồi tài sản", "6/2027"),
+    ]
+
+
+def test_a_row_cut_by_a_page_break_goes_on_in_the_next_pages_row():
+    """A scanned annex: the duty's sentence, and then the partners' list, go on at the top of
+    the next page in a row of their own (no TT, no unit); the next duty's row, whose TT and
+    aim are merged from above, keeps its cells in their columns."""
+    rows = [
+        ACTION_PLAN_COLUMNS,
+        ["2.", "Tăng cường hợp tác quốc tế", "Nghiên cứu, đề xuất sửa đổi quy định về", "Sở Tư pháp", "Công an tỉnh;", "12/2027"],
+        ["", "", "thu hồi tài sản ở nước ngoài", "", "Sở Tài chính", ""],
+        ["", "", "Tổ chức tập huấn cho cán bộ", "Sở Nội vụ", "Các sở, ngành", "Liên tục"],
+    ]
+    tasks = [t for t in extract_text(ACTION_PLAN_HEAD + "\n" + _cells_text(rows)).tasks if t["kind"] == "assignment"]
+    assert [t["assignee"] for t in tasks] == ["Sở Tư pháp", "Sở Nội vụ"]
+    assert tasks[0]["action"] == "Nghiên cứu, đề xuất sửa đổi quy định về thu hồi tài sản ở nước ngoài"
+    assert tasks[0]["coordinators"] == ["Công an tỉnh", "Sở Tài chính"]
+    assert (tasks[1]["action"], tasks[1]["deadline_text"]) == ("Tổ chức tập huấn cho cán bộ", "Liên tục")
