@@ -86,6 +86,7 @@ class Cell:
     text: str
     first: int  # index in Layout.lines of its first line
     last: int  # of its last line (for an empty cell: its closing "|")
+    spans: tuple[tuple[int, int], ...] = ()  # the (first, last) of each part of a cell cut by a page break
 
 
 @dataclass
@@ -370,7 +371,8 @@ def _joined_across_pages(rows: list[Row], roles: list[str | None]) -> list[Row]:
             before = out[-1].cells
             for i in written:
                 if i < len(before):
-                    before[i] = Cell(collapse(before[i].text + " " + texts[i]), before[i].first, row.cells[i].last)
+                    spans = (before[i].spans or ((before[i].first, before[i].last),)) + ((row.cells[i].first, row.cells[i].last),)
+                    before[i] = Cell(collapse(before[i].text + " " + texts[i]), before[i].first, row.cells[i].last, spans)
             continue
         out.append(row)
     return out
@@ -433,11 +435,33 @@ def _bare_head(word: str) -> bool:
     return bool(_unit_head().fullmatch(word[:1].upper() + word[1:]))
 
 
+def _listed(cell: Cell, lines: list[str]) -> str:
+    """A units' cell with one unit a line ("Ngân hàng Nhà | nước Việt Nam; | Bộ Công an"):
+    a line that opens on a unit's head (or "Đề nghị" and one) starts a unit, unless the line
+    before ends on a comma or "và"; other lines go on the name above."""
+    spans = cell.spans or ((cell.first, cell.last),)
+    written = [line.strip() for first, last in spans for line in lines[first : last + 1] if line.strip() and line != CELL]
+    if len(written) < 2:
+        return cell.text
+    out = written[0]
+    for line in written[1:]:
+        starts = _unit_head().match(_REQUESTED.sub("", line)) and not re.search(r"(?:,|\bvà)$", out)
+        out += ("; " if starts and not out.endswith(";") else " ") + line
+    return collapse(out)
+
+
+# "Đề nghị Tòa án nhân dân tối cao": a body the issuer does not direct is asked, in the cell too
+_REQUESTED = re.compile(r"^(?:Đề|đề)\s+nghị\s+(?=[A-ZĐ])")
+# "Bộ Tài chính (theo chức năng, nhiệm vụ được giao)": a note on the unit, not its name (a
+# parenthesis that opens on a capital, "(Cục PCRT)", names a part of it and stays)
+_NOTE = re.compile(r"\s*\((?=[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])[^()]*\)")
+
+
 def split_units(cell: str) -> list[str]:
     """The units of a lead or coordinator cell: "Sở Tài chính; UBND cấp xã", "Sở Nội vụ, Sở Tư
     pháp", "Các sở, ngành, UBND xã, phường". A comma or "và" splits only before another unit's
     head, so "Sở Văn hóa, Thể thao và Du lịch" and "các sở, ban, ngành" stay whole."""
-    text = collapse(re.sub(r"^\s*(?:chủ\s+trì|phối\s+hợp)\s*:\s*", "", cell, flags=re.I))
+    text = collapse(_NOTE.sub(";", re.sub(r"^\s*(?:chủ\s+trì|phối\s+hợp)\s*:\s*", "", cell, flags=re.I)))
     units: list[str] = []
     for part in re.split(r"\s*[;\n]\s*|\s+-\s+(?=[A-ZĐ])|^\s*-\s*", text):
         part = part.strip(" ,.-+")
@@ -456,6 +480,7 @@ def split_units(cell: str) -> list[str]:
             else:
                 current = f"{current}{', ' if ',' in joiner else ' ' + joiner.strip() + ' '}{piece}"
         units.append(current)
+    units = [_REQUESTED.sub("", u.strip(" ,.;")) for u in units]
     units = [name for u in units for name in per_level(without_reference(_DUTY_AFTER_UNIT.split(u, 1)[0].strip(" ,.;")))]
     return [u.strip(" ,.;") for u in units if len(u.strip(" ,.;")) > 1 and not re.fullmatch(r"[\d\W]+", u)]
 
@@ -481,7 +506,9 @@ def table_tasks(table: TaskTable, layout: Layout, issued_date: str | None, offse
             if role not in col:
                 return ""
             at = col[role] + shift
-            return cells[at] if 0 <= at < len(cells) else ""
+            if not 0 <= at < len(cells):
+                return ""
+            return _listed(row.cells[at], layout.lines) if role in ("lead", "coord") else cells[at]
 
         tt = get("tt") if "tt" in col else ""
         if row.group:
@@ -503,8 +530,8 @@ def table_tasks(table: TaskTable, layout: Layout, issued_date: str | None, offse
         else:
             coord, when = get("coord"), get("deadline")
         previous = {"lead": lead, "coord": coord, "deadline": when}
-        if not content or _role(content) or _role(lead):
-            continue  # no duty, or a row of labels (a form's boxes)
+        if not content or (_role(content) and len(content.split()) <= 4) or _role(lead):
+            continue  # no duty, or a row of labels (a form's boxes); "Thực hiện đánh giá ..." is a duty
         level = _level(tt) if tt else 9
         titles = [title for lv, (_, title) in sorted(groups.items()) if lv < level and title]
         action = collapse(": ".join(titles + [content]))

@@ -362,3 +362,30 @@ def test_a_row_cut_by_a_page_break_goes_on_in_the_next_pages_row():
     assert tasks[0]["action"] == "Nghiên cứu, đề xuất sửa đổi quy định về thu hồi tài sản ở nước ngoài"
     assert tasks[0]["coordinators"] == ["Công an tỉnh", "Sở Tài chính"]
     assert (tasks[1]["action"], tasks[1]["deadline_text"]) == ("Tổ chức tập huấn cho cán bộ", "Liên tục")
+
+
+def test_a_units_cell_with_one_unit_a_line_and_notes_on_them():
+    """A scanned plan's lead cell lists one body a line, a name wrapped over two lines, some
+    with a note in parentheses and the courts "requested" (the Government directs neither):
+    each body is a task of its own, named without the note or the request."""
+    rows = [
+        ACTION_PLAN_COLUMNS,
+        [
+            "1.",
+            "Hoàn thiện khuôn khổ pháp lý",
+            "Thực hiện đánh giá rủi ro quốc gia",
+            "Ngân hàng Nhà\nnước Việt Nam (chủ trì\nnội dung về rửa tiền)\nBộ Công an\nĐề nghị Viện\nkiểm sát nhân dân tối cao",
+            "Bộ Văn hóa,\nThể thao và\nDu lịch\nBộ Dân tộc và\nTôn giáo",
+            "12/2027",
+        ],
+    ]
+    tasks = [t for t in extract_text(ACTION_PLAN_HEAD + "\n" + _cells_text(rows)).tasks if t["kind"] == "assignment"]
+    assert [t["assignee"] for t in tasks] == ["Ngân hàng Nhà nước Việt Nam", "Bộ Công an", "Viện kiểm sát nhân dân tối cao"]
+    assert tasks[0]["coordinators"] == ["Bộ Văn hóa, Thể thao và Du lịch", "Bộ Dân tộc và Tôn giáo"]
+
+
+def test_a_units_cell_keeps_a_part_named_in_parentheses():
+    assert split_units("Ngân hàng Nhà nước Việt Nam (Cục Phòng, chống rửa tiền); Bộ Công an") == [
+        "Ngân hàng Nhà nước Việt Nam (Cục Phòng, chống rửa tiền)",
+        "Bộ Công an",
+    ]
