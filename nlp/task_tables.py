@@ -446,6 +446,8 @@ def _listed(cell: Cell, lines: list[str]) -> str:
     out = written[0]
     for line in written[1:]:
         starts = _unit_head().match(_REQUESTED.sub("", line)) and not re.search(r"(?:,|\bvà)$", out)
+        if starts and out.endswith(":"):
+            out = out[:-1]  # "Bộ Quốc phòng:" over "Bộ Tư pháp;": OCR reads a semicolon as a colon
         out += ("; " if starts and not out.endswith(";") else " ") + line
     return collapse(out)
 

@@ -375,13 +375,14 @@ def test_a_units_cell_with_one_unit_a_line_and_notes_on_them():
             "Hoàn thiện khuôn khổ pháp lý",
             "Thực hiện đánh giá rủi ro quốc gia",
             "Ngân hàng Nhà\nnước Việt Nam (chủ trì\nnội dung về rửa tiền)\nBộ Công an\nĐề nghị Viện\nkiểm sát nhân dân tối cao",
-            "Bộ Văn hóa,\nThể thao và\nDu lịch\nBộ Dân tộc và\nTôn giáo",
+            "Bộ Văn hóa,\nThể thao và\nDu lịch\nBộ Dân tộc và\nTôn giáo:\nBộ Ngoại giao",
             "12/2027",
         ],
     ]
     tasks = [t for t in extract_text(ACTION_PLAN_HEAD + "\n" + _cells_text(rows)).tasks if t["kind"] == "assignment"]
     assert [t["assignee"] for t in tasks] == ["Ngân hàng Nhà nước Việt Nam", "Bộ Công an", "Viện kiểm sát nhân dân tối cao"]
-    assert tasks[0]["coordinators"] == ["Bộ Văn hóa, Thể thao và Du lịch", "Bộ Dân tộc và Tôn giáo"]
+    # the colon OCR read for a semicolon ends a unit too
+    assert tasks[0]["coordinators"] == ["Bộ Văn hóa, Thể thao và Du lịch", "Bộ Dân tộc và Tôn giáo", "Bộ Ngoại giao"]
 
 
 def test_a_units_cell_keeps_a_part_named_in_parentheses():
