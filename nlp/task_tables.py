@@ -446,7 +446,7 @@ def _listed(cell: Cell, lines: list[str]) -> str:
     out = written[0]
     for line in written[1:]:
         starts = _unit_head().match(_REQUESTED.sub("", line)) and not re.search(r"(?:,|\bvà)$", out)
-        if starts and out.endswith(":"):
+        if starts and out.endswith(":") and _unit_head().match(_REQUESTED.sub("", out.rsplit("; ", 1)[-1])):
             out = out[:-1]  # "Bộ Quốc phòng:" over "Bộ Tư pháp;": OCR reads a semicolon as a colon
         out += ("; " if starts and not out.endswith(";") else " ") + line
     return collapse(out)
@@ -459,11 +459,14 @@ _REQUESTED = re.compile(r"^(?:Đề|đề)\s+nghị\s+(?=[A-ZĐ])")
 _NOTE = re.compile(r"\s*\((?=[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])[^()]*\)")
 
 
+_LABEL = re.compile(r"^\s*(?:chủ\s+trì|phối\s+hợp)\s*:[\s;]*", re.I)  # "Chủ trì: Sở Tư pháp"
+
+
 def split_units(cell: str) -> list[str]:
     """The units of a lead or coordinator cell: "Sở Tài chính; UBND cấp xã", "Sở Nội vụ, Sở Tư
     pháp", "Các sở, ngành, UBND xã, phường". A comma or "và" splits only before another unit's
     head, so "Sở Văn hóa, Thể thao và Du lịch" and "các sở, ban, ngành" stay whole."""
-    text = collapse(_NOTE.sub(";", re.sub(r"^\s*(?:chủ\s+trì|phối\s+hợp)\s*:\s*", "", cell, flags=re.I)))
+    text = collapse(_NOTE.sub(";", _LABEL.sub("", cell)))
     units: list[str] = []
     for part in re.split(r"\s*[;\n]\s*|\s+-\s+(?=[A-ZĐ])|^\s*-\s*", text):
         part = part.strip(" ,.-+")
@@ -532,7 +535,7 @@ def table_tasks(table: TaskTable, layout: Layout, issued_date: str | None, offse
         else:
             coord, when = get("coord"), get("deadline")
         previous = {"lead": lead, "coord": coord, "deadline": when}
-        if not content or (_role(content) and len(content.split()) <= 4) or _role(lead):
+        if not content or (_role(content) and len(content.split()) <= 4) or _role(_LABEL.sub("", lead)):
             continue  # no duty, or a row of labels (a form's boxes); "Thực hiện đánh giá ..." is a duty
         level = _level(tt) if tt else 9
         titles = [title for lv, (_, title) in sorted(groups.items()) if lv < level and title]

@@ -390,3 +390,12 @@ def test_a_units_cell_keeps_a_part_named_in_parentheses():
         "Ngân hàng Nhà nước Việt Nam (Cục Phòng, chống rửa tiền)",
         "Bộ Công an",
     ]
+
+
+def test_a_label_over_a_units_cell_is_no_unit():
+    rows = [
+        ACTION_PLAN_COLUMNS,
+        ["1.", "Hoàn thiện khuôn khổ pháp lý", "Rà soát quy định về tương trợ tư pháp", "Chủ trì:\nSở Tư pháp", "Phối hợp:\nCông an tỉnh", "12/2027"],
+    ]
+    tasks = [t for t in extract_text(ACTION_PLAN_HEAD + "\n" + _cells_text(rows)).tasks if t["kind"] == "assignment"]
+    assert [(t["assignee"], t["coordinators"]) for t in tasks] == [("Sở Tư pháp", ["Công an tỉnh"])]
