@@ -15,6 +15,7 @@ from functools import lru_cache
 from ..normalize import collapse, fold
 from ..subjects import subject_end, tagger_on
 from ..tables import centrally_run_cities, load_table, phrase_alternation, relative_clause_words
+from .firm_names import _FIRM_HEAD, trade_word
 from .legal_subjects import NOT_SUBJECT_END, RESPONSIBLE_AHEAD, RESPONSIBLE_OBJECT, own_clause_only, without_scope
 from .vocabulary import GRAMMAR, coordinator_pattern, free_verb, member_head, names_unit, patterns
 
@@ -129,6 +130,10 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
             continue  # "Ban Xây dựng Đảng", "và Ủy ban Kiểm tra Tỉnh ủy", "Cục Kinh tế - Quản lý ...": a capitalised cue word inside a name
         if word[:1].isalpha() and _noun_before(flat, at, stop.start()):
             continue  # "Văn phòng Ban chỉ đạo phòng thủ dân sự", "hoạt động trong lĩnh vực xây dựng": the word is a noun here
+        if word[:1].isalpha() and _FIRM_HEAD.match(flat, at):
+            following = p["stop"].search(flat, stop.end(), end)
+            if trade_word(flat, at, stop, following.start() if following else end):
+                continue  # "Ban Quản lý dự án đầu tư xây dựng ...", "Công ty Cổ phần tư vấn đầu tư xây dựng Hà Thành": the trade
         if word[:1].isalpha() and _AGENT_CLAUSE.search(flat, at, stop.start()):
             continue  # "doanh nghiệp do Bộ Quốc phòng quản lý": the verb of the name's own "do" clause
         if word == ";" and p["head"].match(flat, stop.end() + (flat[stop.end() : stop.end() + 1] == " ")):
