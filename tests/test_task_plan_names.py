@@ -47,7 +47,12 @@ nước trong những ngày diễn ra Lễ hội.
 5. Lập đường dây nóng tiếp nhận phản ánh của du khách:
 - Trung tâm Văn hóa thành phố: 0225.3842.516
 - Công ty Cổ phần dịch vụ du lịch Cát Bà: 091.345.6789
-6. Sở Tài chính tổng hợp, báo cáo Ủy ban nhân dân thành phố kết quả chi ngân sách
+6. UBND các phường: Lê Chân, Ngô Quyền, Hồng Bàng và UBND xã Cát Hải.
+- Phối hợp với Sở Văn hóa và Thể thao bố trí điểm trông giữ xe phục vụ Lễ hội.
+- Bảo đảm vệ sinh môi trường trên địa bàn.
+7. UBND các phường, xã
+- Tuyên truyền về Lễ hội trên hệ thống thông tin cơ sở.
+8. Sở Tài chính tổng hợp, báo cáo Ủy ban nhân dân thành phố kết quả chi ngân sách
 định kỳ hằng năm, trước ngày 20/11.
 Nơi nhận:
 - Như mục IV;
@@ -108,3 +113,13 @@ def test_a_yearly_duty_keeps_its_day():
     # a day with its year is a one-off deadline, and a day in the next clause is not the rhythm's
     assert read_deadline("Hằng năm xây dựng kế hoạch; báo cáo trước ngày 15/12/2026", "2026-03-12").deadline == "2026-12-15"
     assert next_occurrence(read_deadline("Hằng năm xây dựng kế hoạch. Báo cáo trước ngày 15/12", "2026-03-12").text, "yearly", "2026-03-12") is None
+
+
+def test_named_wards_in_a_heading_are_one_unit_each():
+    tasks = tasks_read(PLAN)
+    for unit in ("UBND phường Lê Chân", "UBND phường Ngô Quyền", "UBND phường Hồng Bàng", "UBND xã Cát Hải"):
+        own = _by_unit(tasks, unit)
+        assert len(own) == 1 and own[0]["action"].startswith("Phối hợp với Sở Văn hóa"), unit
+    # the group with no names stays one
+    assert len(_by_unit(tasks, "UBND các phường, xã")) == 1
+    assert not _by_unit(tasks, "UBND các phường")
