@@ -123,3 +123,48 @@ def test_named_wards_in_a_heading_are_one_unit_each():
     # the group with no names stays one
     assert len(_by_unit(tasks, "UBND các phường, xã")) == 1
     assert not _by_unit(tasks, "UBND các phường")
+
+
+DECISION = """ỦY BAN NHÂN DÂN
+TỈNH NINH BÌNH
+Số: 512/QĐ-UBND
+|
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Ninh Bình, ngày 02 tháng 4 năm 2026
+
+QUYẾT ĐỊNH
+Về việc thành lập Tổ công tác rà soát thủ tục hành chính
+
+Điều 1. Thành lập Tổ công tác rà soát thủ tục hành chính của tỉnh.
+
+Điều 2. Quyết định này có hiệu lực kể từ ngày ký.
+
+Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Sở Nội vụ và các cơ quan, đơn vị có liên quan chịu trách nhiệm thi hành Quyết định này.
+
+* *
+
+- Như Điều 3; - Chủ tịch, các PCT UBND tỉnh; - Bộ Nội vụ (b/c); - Các sở, ban, ngành; - UBND các xã, phường; - Lưu: VT, NC. |
+|
+"""
+
+LETTER_END = """4. Sở Tài chính tổng hợp, báo cáo UBND tỉnh kết quả thực hiện trước ngày 30/6/2026;
+- Như trên;
+- Bộ Nội vụ (b/c);
+(để ph/h th/h)
+- Các Sở, ban, ngành tỉnh;
+- UBND các xã, phường;
+- Lưu: VT, KT.
+"""
+
+
+def test_a_recipient_list_without_its_heading_is_no_duty():
+    tasks = tasks_read(DECISION)
+    office = _by_unit(tasks, "Chánh Văn phòng UBND tỉnh")
+    assert office and office[0]["action"] == "chịu trách nhiệm thi hành Quyết định này"
+    assert not any("Lưu" in t["action"] or "Như Điều 3" in t["action"] for t in tasks)
+    from directives.nlp.items import boundaries
+
+    text, cuts = boundaries(LETTER_END)
+    assert "Lưu: VT" not in text and "UBND các xã, phường;" not in text
+    assert "Sở Tài chính tổng hợp" in text
