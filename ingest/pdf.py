@@ -141,7 +141,7 @@ def read_pdf(data: bytes, path: str, ocr_mode: str = "auto", max_pages: int | No
                 text = "" if ocr_mode == "always" else page_text(page, stamped.words(index, page))
                 letters = sum(c.isalpha() for c in _STAMP.sub("", text))
                 result.pages.append(Page(index + 1, text))
-                if ocr_mode == "always" or (letters < MIN_LETTERS and ocr_mode == "auto"):
+                if ocr_mode == "always" or (ocr_mode == "auto" and (letters < MIN_LETTERS or _unreadable(text))):
                     scanned.append(index)
         except Exception as exc:
             if _encrypted(exc):
@@ -160,6 +160,22 @@ def read_pdf(data: bytes, path: str, ocr_mode: str = "auto", max_pages: int | No
             raise ReadError(path, "a scanned PDF with no text layer, and OCR is off (--ocr never)")
         raise ReadError(path, "no text in the PDF")
     return result
+
+
+# A text layer whose words are next to none of the commonest Vietnamese words (and that no
+# legacy font encoding turns into Vietnamese) is no text: a font embedded without its Unicode
+# map gives its glyphs' numbers as letters. The page is read by OCR as a scan is.
+UNREADABLE_SHARE = 0.04
+UNREADABLE_MIN_WORDS = 30
+
+
+def _unreadable(text: str) -> bool:
+    from .encoding import common_word_share, fix_legacy
+
+    words = len(text.split())
+    if words < UNREADABLE_MIN_WORDS or common_word_share(text) >= UNREADABLE_SHARE:
+        return False
+    return fix_legacy(text) is None
 
 
 # The largest page rendered for OCR: A0 (841 x 1189 mm) at ``ocr.DPI`` is 62 million pixels. A

@@ -1,0 +1,69 @@
+"""A PDF whose text layer is no text: a font embedded without its Unicode map gives its
+glyphs' numbers as letters, so the page reads "Tgõ Nqắz ..." where the paper says "Giao Sở
+Nội vụ ...". Such a page is read by OCR as a scan is; a page of Vietnamese, or one typed in
+a legacy font (TCVN3, VNI: converted later), keeps its text layer."""
+from __future__ import annotations
+
+import random
+
+from directives.ingest import ocr, pdf as pdf_reader
+from directives.ingest.registry import read_document
+
+from .test_readers import FONT, needs_font
+
+VIETNAMESE = (
+    "Giao Sở Nội vụ chủ trì, phối hợp với các sở, ban, ngành và Ủy ban nhân dân các huyện rà soát "
+    "việc thực hiện nhiệm vụ được giao; tổng hợp, báo cáo Ủy ban nhân dân tỉnh trước ngày 20/11/2025. "
+    "Yêu cầu Thủ trưởng các cơ quan, đơn vị có liên quan khẩn trương triển khai thực hiện."
+)
+
+
+def _garbled(text: str, seed: int = 7) -> str:
+    """The same words with every letter swapped for another (a glyph-number map)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    shuffled = list(letters)
+    random.Random(seed).shuffle(shuffled)
+    table = str.maketrans(letters + letters.upper(), "".join(shuffled) + "".join(shuffled).upper())
+    return "".join(c if c.isascii() else "õ" for c in text).translate(table)
+
+
+def test_a_text_layer_of_glyph_numbers_is_unreadable():
+    assert pdf_reader._unreadable(_garbled(VIETNAMESE * 2))
+
+
+def test_vietnamese_and_its_legacy_fonts_are_readable():
+    assert not pdf_reader._unreadable(VIETNAMESE * 2)
+    from directives.ingest.encoding import _tables
+
+    tcvn3 = {v: k for k, v in _tables()["tcvn3"].items() if isinstance(k, int)}
+    legacy = "".join(chr(tcvn3[c]) if c in tcvn3 else c for c in VIETNAMESE * 2)
+    assert legacy != VIETNAMESE * 2
+    assert not pdf_reader._unreadable(legacy)  # converted to Unicode later, exactly
+
+
+def test_a_short_page_is_left_as_it_is():
+    assert not pdf_reader._unreadable(_garbled("Trang 2 của Phụ lục"))
+
+
+@needs_font
+def test_a_page_with_an_unreadable_layer_is_read_by_ocr(tmp_path, monkeypatch):
+    from fpdf import FPDF
+
+    document = FPDF(format="A4")
+    document.add_font("body", fname=FONT)
+    document.set_font("body", size=11)
+    document.add_page()
+    document.multi_cell(170, 7, _garbled(VIETNAMESE * 2))
+    path = tmp_path / "tb-493.pdf"
+    document.output(str(path))
+    read = []
+
+    def fake_ocr(data, indexes, path, dpi=ocr.DPI):
+        read.extend(indexes)
+        return [VIETNAMESE for _ in indexes]
+
+    monkeypatch.setattr(ocr, "read_pages", fake_ocr)
+    monkeypatch.setattr(ocr, "available", lambda: None)
+    doc = read_document(str(path))
+    assert read == [0]
+    assert "Giao Sở Nội vụ chủ trì" in doc.text
