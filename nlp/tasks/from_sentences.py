@@ -46,6 +46,8 @@ def sentence_tasks(doc: Context, item_tasks: list[Task]) -> list[Task]:
             if reach[i - 1] >= sentence_end or not flat[reach[i - 1] : sentence_end].strip():
                 continue  # already read with its item; a closing article after it still counts
             sentence_start = reach[i - 1]  # the item's duty ended inside it: a clause with its own subject follows
+            while sentence_start < sentence_end and flat[sentence_start] in " ;":
+                sentence_start += 1  # ("...; Thủ trưởng các cơ quan chỉ đạo ...": past the ";" that ended it)
         k = bisect_left(events, text.rfind("\n", 0, sentence_start) + 1) if events else 0
         if events and k < len(events) and events[k] < sentence_end:
             # "Ngày 12/11/2024, tại trụ sở UBND tỉnh, Phó Chủ tịch ... chủ trì cuộc họp": what took place

@@ -1,0 +1,77 @@
+"""A công văn's request to a group its "Kính gửi:" names member by member.
+
+A công văn names its addressees after "Kính gửi:" (Nghị định 30/2020/NĐ-CP, Phụ lục: the "nơi
+nhận" at the letter's head). Bodies of one kind sent the same letter are named once, the kind in
+the plural and their names after a colon, as a list in the text is ("Kính gửi: Ủy ban nhân dân
+các tỉnh, thành phố: An Giang, Cần Thơ, Cà Mau, ..."; "Công an các tỉnh: A, B"; "Các Bộ: Công an,
+Tài chính"). The letter then asks them by the kind alone ("trân trọng đề nghị UBND các tỉnh,
+thành phố trực thuộc Trung ương một số nội dung sau:"). The request is each named body's task: the
+letter went to them and to no other member of the kind, so its group task becomes one task per
+body the address names (the convention of named lists: a list of named provinces gives one task
+each; a fixed group not named member by member stays one assignee).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..normalize import fold
+from .context import Context
+from .from_letter import addressees
+from .task import Task
+from .units import split_units
+
+# "<head> các <kind>[, <kind>] [trực thuộc Trung ương]: <names>" (the head may be empty: "Các Bộ: ...")
+_NAMED = re.compile(r"^(?P<group>(?P<head>.*?)\b[Cc]ác\s+(?P<kinds>[^:]{2,60}?))\s*:\s*(?P<names>\S.+)$")
+_SHORT = {"ubnd": "uy ban nhan dan", "hdnd": "hoi dong nhan dan"}
+
+
+def _key(words: str) -> str:
+    text = fold(words).replace(",", " ")
+    for short, whole in _SHORT.items():
+        text = re.sub(rf"\b{short}\b", whole, text)
+    return " ".join(text.split())
+
+
+def named_groups(text: str) -> list[tuple[str, str, list[str]]]:
+    """(head, kinds, members) of each address entry that names a group's members."""
+    found = []
+    for entry in addressees(text):
+        m = _NAMED.match(entry)
+        if not m:
+            continue
+        members = split_units(entry)
+        if len(members) >= 2:
+            found.append((_key(m.group("head")), _key(m.group("kinds")), members))
+    return found
+
+
+def to_named_addressees(doc: Context, tasks: list[Task], text: str) -> list[Task]:
+    """Each group task of a công văn whose group its address names member by member, as one task
+    per member (see the module's note); every other task as it is."""
+    if doc.doc_type not in ("CV", None):
+        return tasks
+    groups = named_groups(text)
+    if not groups:
+        return tasks
+    out: list[Task] = []
+    for task in tasks:
+        members = _members(task.assignee, groups) if task.group or " các " in f" {task.assignee} " else None
+        if members:
+            out.extend(replace(task, assignee=m, group=False) for m in members)
+        else:
+            out.append(task)
+    return out
+
+
+def _members(assignee: str, groups: list[tuple[str, str, list[str]]]) -> list[str] | None:
+    """The members an address entry names for the group ``assignee`` ("UBND các tỉnh, thành phố
+    trực thuộc Trung ương"): the same head before "các", and a kind in common."""
+    m = re.match(r"^(?P<head>.*?)\bcac\s+(?P<kinds>.+)$", _key(assignee))
+    if not m:
+        return None
+    head, kinds = m.group("head").strip(), set(m.group("kinds").split()[:3])
+    for g_head, g_kinds, members in groups:
+        if g_head.strip() == head and kinds & set(g_kinds.split()[:3]):
+            return members
+    return None
