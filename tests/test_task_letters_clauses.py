@@ -98,3 +98,58 @@ def test_a_duty_ends_where_another_units_clause_begins():
     assert "Thủ trưởng" not in first
     second = tasks["Thủ trưởng các cơ quan, đơn vị"]["action"]
     assert second.startswith("chỉ đạo, kiểm tra việc bàn giao hồ sơ")
+
+
+SCAN_LETTER = """BỘ CÔNG AN
+Số: 2468/BCA-C04
+V/v rà soát cơ sở cai nghiện ma túy
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 25 tháng 9 năm 2025
+Kính gửi: Uỷ ban nhân dân các tỉnh, thành phố Lào Cai, Huế,
+Sơn La. Gia Lai.
+Để có căn cứ phân bổ kinh phí thực hiện Chương trình, Bộ Công an trân trọng đề nghị UBND các tỉnh, thành phố trực thuộc Trung ương một sô nội dung sau:
+1. Rà soát, đánh giá địa bàn trọng điểm về ma túy; kỳ đánh giá từ ngày 15/12/2023 đến ngày 14/12/2024.
+2. Rà soát số cơ sở cai nghiện ma túy đề nghị hỗ trợ nâng cấp, mở rộng.
+Kết quả rà soát, đánh giá của các địa phương đề nghị gửi về Bộ Công an trước ngày 15/10/2025 (qua Cục Cảnh sát điều tra tội phạm về ma túy).
+Bộ Công an trân trọng cảm ơn sự quan tâm phối hợp của Ủy ban nhân dân các tỉnh, thành phố./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, C04.
+"""
+
+
+def test_a_scanned_address_with_no_colon_and_the_letters_closing_deadline():
+    tasks = tasks_read(SCAN_LETTER, "assignment")
+    assert assignees(tasks) == [
+        "Ủy ban nhân dân tỉnh Lào Cai",
+        "Ủy ban nhân dân thành phố Huế",
+        "Ủy ban nhân dân tỉnh Sơn La",
+        "Ủy ban nhân dân tỉnh Gia Lai",
+    ]
+    # the period an assessment covers is no deadline; the closing request to send back is
+    assert {t["deadline"] for t in tasks} == {"2025-10-15"}
+
+
+GIVEN_LIST = """VĂN PHÒNG CHÍNH PHỦ
+Số: 1357/VPCP-CN
+V/v cơ chế đặc thù xây dựng công trình khẩn cấp
+CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 28 tháng 4 năm 2026
+Kính gửi:
+- Các Bộ: Công an, Tài chính, Xây dựng;
+- Ủy ban nhân dân tỉnh Bình Phước.
+Xét đề nghị của Ủy ban nhân dân tỉnh Bình Phước tại văn bản số 45/TTr-UBND, Phó Thủ tướng Chính phủ có ý kiến như sau:
+Giao các Bộ: Công an, Tài chính, Xây dựng có ý kiến đối với đề xuất của Ủy ban nhân dân tỉnh Bình Phước nêu trên, gửi Ủy ban nhân dân tỉnh trước ngày 10 tháng 5 năm 2026.
+Văn phòng Chính phủ thông báo để các cơ quan biết, thực hiện./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, CN.
+"""
+
+
+def test_giao_cac_bo_then_their_names_gives_one_task_each():
+    tasks = tasks_read(GIVEN_LIST, "assignment")
+    assert assignees(tasks)[:3] == ["Bộ Công an", "Bộ Tài chính", "Bộ Xây dựng"]
+    assert all(t["action"].startswith("có ý kiến đối với đề xuất") and t["deadline"] == "2026-05-10" for t in tasks[:3])

@@ -97,7 +97,7 @@ def _past_day(text: str, at: int, end: int, issued_date: str | None) -> re.Match
 
 
 # a lead-in whose duties are the items after it: "... thực hiện ngay các nhiệm vụ, giải pháp sau"
-_PROMISE = rf"(?:các|những|một\s+số)\s+(?:{phrase_alternation(GRAMMAR['introduced_nouns'])})(?:[\s,]+[^\s.;]+){{0,6}}?\s+(?:như\s+)?sau(?:\s+đây)?"
+_PROMISE = rf"(?:các|những|một\s+s[ốô])\s+(?:{phrase_alternation(GRAMMAR['introduced_nouns'])})(?:[\s,]+[^\s.;]+){{0,6}}?\s+(?:như\s+)?sau(?:\s+đây)?"
 _INTRODUCES = re.compile(_PROMISE + "$")
 # the same promise ending a request's clause on its colon: "đề nghị UBND các tỉnh một số nội dung sau:"
 _PROMISED = re.compile(r"\s" + _PROMISE + r"\s*:\s*$")

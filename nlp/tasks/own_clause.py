@@ -10,8 +10,16 @@ UBND tỉnh; Chủ tịch UBND các xã tổ chức ...") does not end it.
 """
 from __future__ import annotations
 
+import re
+
 from .units import past_parenthesis, units_at
 from .vocabulary import patterns
+
+
+# the partners of the duty before the ";": "phối hợp với các Sở, ban, ngành; UBND các xã; ..." lists them
+_PARTNERS = re.compile(r"(?:phối\s+hợp|cùng)(?:\s+với)?\s+[^;:.]*$")
+# the closing article's executors listed over ";" ("...; Chủ tịch UBND các xã căn cứ Quyết định thi hành")
+_EXECUTES = re.compile(r"thi\s+hành|thực\s+hiện\s+(?:Quyết\s+định|Kế\s+hoạch|Chỉ\s+thị|Thông\s+báo)\s+này")
 
 
 def clause_end(flat: str, start: int, end: int) -> int:
@@ -22,10 +30,13 @@ def clause_end(flat: str, start: int, end: int) -> int:
         nxt = at + 1
         while nxt < end and flat[nxt] in " *\t\n":
             nxt += 1
-        if flat[nxt : nxt + 1].isupper():
+        if flat[nxt : nxt + 1].isupper() and not _PARTNERS.search(flat, start, at):
             units, after = units_at(flat, nxt, end, tag=False)
-            if units and p["cue"].match(flat, past_parenthesis(flat, after, end)):
-                return at
+            verb = past_parenthesis(flat, after, end)
+            if units and p["cue"].match(flat, verb):
+                stop = flat.find(";", verb, end)
+                if not _EXECUTES.search(flat, verb, end if stop < 0 else stop):
+                    return at
         at = flat.find(";", at + 1, end)
     return end
 

@@ -37,6 +37,7 @@ def named_groups(text: str) -> list[tuple[str, str, list[str]]]:
     """(head, kinds, members) of each address entry that names a group's members."""
     found = []
     for entry in addressees(text):
+        entry = _colon_after_kinds(entry)
         m = _NAMED.match(entry)
         if not m:
             continue
@@ -75,3 +76,18 @@ def _members(assignee: str, groups: list[tuple[str, str, list[str]]]) -> list[st
         if g_head.strip() == head and kinds & set(g_kinds.split()[:3]):
             return members
     return None
+
+
+# "Uỷ ban nhân dân các tỉnh, thành phố An Giang, Cần Thơ, ...": the names right after the kinds,
+# with no colon (a scan may also read a comma between two names as "."): read as "...: A, B, ..."
+_KINDS_THEN_NAMES = re.compile(
+    r"^(?P<group>.*?\b[Cc]ác\s+(?:tỉnh|thành\s+phố)(?:\s*,\s*(?:tỉnh|thành\s+phố))*)\s+(?P<names>[A-ZĐÀ-Ỹ][^:]*,[^:]*)$"
+)
+
+
+def _colon_after_kinds(entry: str) -> str:
+    m = _KINDS_THEN_NAMES.match(entry)
+    if not m:
+        return entry
+    names = re.sub(r"\.\s+(?=[A-ZĐÀ-Ỹ])", ", ", m.group("names"))
+    return f"{m.group('group')}: {names}"
