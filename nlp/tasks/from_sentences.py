@@ -135,8 +135,8 @@ def _parallel_clauses(doc: Context, s: int, e: int, section: str | None, found: 
     named = {t.assignee.casefold() for t in found}
     tasks = []
     for at, units, after, stop in next_clauses(doc.flat, s, e):
-        if not units or any(u.casefold() in named for u in units):
-            continue  # (read already by its cue)
+        if not units or any(u.casefold() in named for u in units) or _ASKING.search(doc.flat, at, after):
+            continue  # (read already by its cue; "...; Bộ trưởng yêu cầu Giám đốc ...": a request, read as one)
         rest = doc.flat[after:stop]
         action = action_text(rest)
         if action and not ONLY_REPEATS.match(action) and not NOT_DUTY.search(action[:80]):

@@ -19,7 +19,7 @@ from .vocabulary import patterns
 # the partners of the duty before the ";": "phối hợp với các Sở, ban, ngành; UBND các xã; ..." lists them
 _PARTNERS = re.compile(r"(?:phối\s+hợp|cùng)(?:\s+với)?\s+[^;:.]*$")
 # the closing article's executors listed over ";" ("...; Chủ tịch UBND các xã căn cứ Quyết định thi hành")
-_EXECUTES = re.compile(r"thi\s+hành|thực\s+hiện\s+(?:Quyết\s+định|Kế\s+hoạch|Chỉ\s+thị|Thông\s+báo)\s+này")
+_EXECUTES = re.compile(r"thi\s+hành(?!\s+án)|thực\s+hiện\s+(?:Quyết\s+định|Kế\s+hoạch|Chỉ\s+thị|Thông\s+báo)\s+này")
 
 
 def clause_end(flat: str, start: int, end: int) -> int:
