@@ -36,6 +36,12 @@ _SEND_BACK = re.compile(
 )
 
 
+# a request that names whom it asks ("đề nghị các Bộ ...", "đề nghị bộ, ngành, địa phương ...")
+_ASKS_UNIT = re.compile(
+    r"(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu)\s+(?:các\s+|[Qq]uý\s+)?(?:[A-ZĐÀ-Ỹ]|(?:bộ|ngành|địa\s+phương|cơ\s+quan|đơn\s+vị|sở|tỉnh)(?![\wÀ-ỹ]))"
+)
+
+
 def later_deadlines(doc: Context, tasks: list[Task]) -> None:
     """Give each task without a deadline the time a later sentence of its item states (of a
     công văn, also its closing request to send the results back)."""
@@ -81,6 +87,8 @@ def _letter_deadline(doc: Context, tasks: list[Task]) -> None:
         sentence = doc.flat[at:stop]
         if not sentence.lstrip(" *-")[:1].isupper() or not _SEND_BACK.search(sentence):
             continue
+        if _ASKS_UNIT.search(sentence):
+            return  # "đề nghị bộ, ngành, địa phương khẩn trương tổng hợp ... gửi về ...": a request of its own
         deadline, words = find_deadline(sentence, doc.issued_date)
         if not words:
             continue
