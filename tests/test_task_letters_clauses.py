@@ -153,3 +153,30 @@ def test_giao_cac_bo_then_their_names_gives_one_task_each():
     tasks = tasks_read(GIVEN_LIST, "assignment")
     assert assignees(tasks)[:3] == ["Bộ Công an", "Bộ Tài chính", "Bộ Xây dựng"]
     assert all(t["action"].startswith("có ý kiến đối với đề xuất") and t["deadline"] == "2026-05-10" for t in tasks[:3])
+
+
+ASKS_THEM = """BỘ NỘI VỤ
+Số: 4321/BNV-CCHC
+V/v góp ý dự thảo Báo cáo
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 15 tháng 9 năm 2025
+Kính gửi:
+- Bộ Tài chính;
+- Bộ Tư pháp;
+- Ủy ban nhân dân thành phố Hà Nội.
+Thực hiện Chương trình công tác năm 2025, Bộ Nội vụ đã xây dựng dự thảo Báo cáo sơ kết công tác cải cách hành chính (gửi kèm theo).
+Để bảo đảm chất lượng của Báo cáo, đề nghị Quý cơ quan nghiên cứu, có ý kiến góp ý đối với dự thảo Báo cáo, gửi về Bộ Nội vụ trước ngày 30/9/2025.
+Trường hợp có vướng mắc, đề nghị Quý cơ quan liên hệ Vụ Cải cách hành chính để được hướng dẫn.
+Trân trọng cảm ơn sự phối hợp của Quý cơ quan./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT, CCHC.
+"""
+
+
+def test_a_request_to_quy_co_quan_is_each_addressees():
+    for letter in (ASKS_THEM, ASKS_THEM.replace("đề nghị Quý cơ quan nghiên cứu", "đề nghị các đơn vị nghiên cứu")):
+        tasks = tasks_read(letter, "assignment")
+        assert assignees(tasks) == ["Bộ Tài chính", "Bộ Tư pháp", "Ủy ban nhân dân thành phố Hà Nội"]
+        assert all(t["action"].startswith("(đề nghị) nghiên cứu, có ý kiến") and t["deadline"] == "2025-09-30" for t in tasks)

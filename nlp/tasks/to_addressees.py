@@ -17,8 +17,8 @@ from dataclasses import replace
 
 from ..normalize import fold
 from .context import Context
-from .from_letter import addressees
-from .task import Task
+from .from_letter import _CONDITION, _sentence_end, addressees
+from .task import Task, action_text, tasks_for
 from .units import split_units
 
 # "<head> các <kind>[, <kind>] [trực thuộc Trung ương]: <names>" (the head may be empty: "Các Bộ: ...")
@@ -47,12 +47,55 @@ def named_groups(text: str) -> list[tuple[str, str, list[str]]]:
     return found
 
 
+# the words a letter calls its addressees by, naming no unit, then the verb (lower case)
+_THEM = r"(?:[Qq]uý\s+(?:cơ\s+quan|đơn\s+vị|Bộ|Ủy\s+ban|Uỷ\s+ban|Sở|Cục|Ban)|các\s+đồng\s+chí|các\s+đơn\s+vị|các\s+cơ\s+quan(?:,\s*đơn\s+vị)?)"
+_ASKS_THEM = re.compile(rf"(?:^|(?<=[.;:\n])|(?<=,))\s*(?P<lead>[Đđ]ề\s+nghị)\s+{_THEM}\s+(?=[a-zđà-ỹ])", re.M)
+_THEM_WHOLE = re.compile(rf"{_THEM}$")
+
+
+def every_addressee(text: str) -> list[str]:
+    """Each body a letter's "Kính gửi:" names, a group named member by member as its members."""
+    names = []
+    for entry in addressees(text):
+        members = split_units(_colon_after_kinds(entry)) if ":" in entry or _KINDS_THEN_NAMES.match(entry) else []
+        names.extend(m for m in (members if len(members) >= 2 else [entry]) if m not in names)
+    return names
+
+
+def addressee_requests(doc: Context, found: list[Task], text: str) -> list[Task]:
+    """The requests of a công văn to its addressees by a word standing for them ("đề nghị Quý cơ
+    quan ..."), that no task read: one task per addressee."""
+    if doc.doc_type not in ("CV", None):
+        return []
+    tasks: list[Task] = []
+    names = None
+    for m in _ASKS_THEM.finditer(doc.flat, doc.start, doc.end):
+        if any(t.start <= m.start("lead") < t.end for t in found):
+            continue  # read already
+        sentence_start = max(doc.flat.rfind(".", 0, m.start()), doc.flat.rfind(";", 0, m.start()), doc.flat.rfind(":", 0, m.start()))
+        if _CONDITION.search(doc.flat, sentence_start + 1, m.start("lead")):
+            continue
+        names = every_addressee(text) if names is None else names
+        if not names:
+            return []
+        end = _sentence_end(doc.flat, m.end(), doc.end)
+        action = action_text(doc.flat[m.end() : end])
+        if action:
+            tasks.extend(tasks_for(names, "(đề nghị) " + action, doc.flat[m.end() : end], doc.issued_date, None, m.start("lead"), end))
+    return tasks
+
+
 def to_named_addressees(doc: Context, tasks: list[Task], text: str) -> list[Task]:
     """Each group task of a công văn whose group its address names member by member, as one task
     per member (see the module's note); every other task as it is."""
     if doc.doc_type not in ("CV", None):
         return tasks
     groups = named_groups(text)
+    generic = [t for t in tasks if _THEM_WHOLE.fullmatch(t.assignee)]
+    if generic:  # "đề nghị các đơn vị nghiên cứu ...", read as a group: the bodies addressed
+        names = every_addressee(text)
+        if names:
+            tasks = [u for t in tasks for u in ([replace(t, assignee=n, group=False) for n in names] if t in generic else [t])]
     if not groups:
         return tasks
     out: list[Task] = []
