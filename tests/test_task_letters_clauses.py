@@ -180,3 +180,14 @@ def test_a_request_to_quy_co_quan_is_each_addressees():
         tasks = tasks_read(letter, "assignment")
         assert assignees(tasks) == ["Bộ Tài chính", "Bộ Tư pháp", "Ủy ban nhân dân thành phố Hà Nội"]
         assert all(t["action"].startswith("(đề nghị) nghiên cứu, có ý kiến") and t["deadline"] == "2025-09-30" for t in tasks)
+
+
+def test_a_closing_request_to_the_addressees_goes_only_to_those_with_no_duty_above():
+    letter = ASKS_THEM.replace(
+        "Để bảo đảm chất lượng của Báo cáo, đề nghị Quý cơ quan nghiên cứu, có ý kiến góp ý đối với dự thảo Báo cáo, gửi về Bộ Nội vụ trước ngày 30/9/2025.",
+        "1. Bộ Tài chính chủ trì rà soát kinh phí cải cách hành chính.\n2. Bộ Tư pháp chủ trì rà soát thủ tục hành chính.\n"
+        "Đề nghị các đơn vị khẩn trương, nghiêm túc triển khai thực hiện các nội dung nêu trên.",
+    )
+    tasks = tasks_read(letter, "assignment")
+    assert assignees(tasks) == ["Bộ Tài chính", "Bộ Tư pháp", "Ủy ban nhân dân thành phố Hà Nội"]
+    assert tasks[-1]["action"].startswith("(đề nghị) khẩn trương, nghiêm túc triển khai")

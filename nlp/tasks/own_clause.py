@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .context import SENTENCE_CUT
 from .units import past_parenthesis, units_at
 from .vocabulary import patterns
 
@@ -56,3 +57,21 @@ def next_clauses(flat: str, start: int, end: int) -> list[tuple[int, list[str], 
         found.append((nxt, units, after, stop))
         at = stop
     return found
+
+
+# a sentence whose subject is a unit bound by "phải" / "cần" ("Chủ đầu tư và các nhà thầu thi công
+# ... phải đảm bảo ... hoàn thành trước thời điểm 30/4/2026"): another unit's duty, not the item's
+_MUST = re.compile(r"\s*(?:phải|cần)\s+(?=[a-zđà-ỹ])")
+
+
+def must_sentence(flat: str, start: int, end: int) -> int:
+    """Where a later sentence between ``start`` and ``end`` opens with a unit and "phải" / "cần"
+    (the next sentence's own subject), or ``end``."""
+    for m in SENTENCE_CUT.finditer(flat, start, end):
+        at = m.end()
+        if not flat[at : at + 1].isupper():
+            continue
+        units, after = units_at(flat, at, end, tag=False)
+        if units and _MUST.match(flat, after):
+            return m.start() + 1
+    return end

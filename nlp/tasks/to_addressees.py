@@ -95,7 +95,7 @@ def to_named_addressees(doc: Context, tasks: list[Task], text: str) -> list[Task
     if generic:  # "đề nghị các đơn vị nghiên cứu ...", read as a group: the bodies addressed
         names = every_addressee(text)
         if names:
-            tasks = [u for t in tasks for u in ([replace(t, assignee=n, group=False) for n in names] if t in generic else [t])]
+            tasks = [u for t in tasks for u in (_to_each(t, names, tasks) if t in generic else [t])]
     if not groups:
         return tasks
     out: list[Task] = []
@@ -134,3 +134,14 @@ def _colon_after_kinds(entry: str) -> str:
         return entry
     names = re.sub(r"\.\s+(?=[A-ZĐÀ-Ỹ])", ", ", m.group("names"))
     return f"{m.group('group')}: {names}"
+
+
+# a closing request that only repeats the duties above ("... triển khai thực hiện đầy đủ các nội
+# dung chỉ đạo nêu trên"): a task only of a body no duty above names (as a closing article's is)
+_ABOVE = re.compile(r"(?:nêu\s+trên|trên\s+đây|tại\s+văn\s+bản\s+này|tại\s+Công\s+văn\s+này)(?![\wÀ-ỹ])")
+
+
+def _to_each(task: Task, names: list[str], tasks: list[Task]) -> list[Task]:
+    named = {t.assignee.casefold() for t in tasks if t is not task}
+    repeats = bool(_ABOVE.search(task.action))
+    return [replace(task, assignee=n, group=False) for n in names if not (repeats and n.casefold() in named)]
