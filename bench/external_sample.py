@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
-"""Rebuild ``../ext/new8``: real directives the project's corpus does not hold, for measuring
-the task reader on documents it has never seen (``bench/unseen8``).
+"""Rebuild ``../ext/new8`` (or ``../ext/new9``): real directives the project's corpus does not
+hold, for measuring the task reader on documents it has never seen (``bench/unseen8``,
+``bench/unseen9``).
 
 The corpus and the public dataset its ``tvpl-markdown/`` came from hold no unread kế hoạch,
 chỉ thị or thông báo any more (``bench/unseen6/README.md``). These fifteen are issued
@@ -11,6 +12,7 @@ every copy's blob id, so the set is byte for byte the same on every machine.
 
     git clone https://github.com/nrl-ai/nom-vn /tmp/src/nom-vn      # and the others listed
     python bench/external_sample.py /tmp/src [--out ../ext/new8]
+    python bench/external_sample.py /tmp/src --set 9       # bench/external_sample9.txt into ../ext/new9
 
 A clone folder is named after the repository (``nom-vn``) or ``owner+name``.
 """
@@ -26,10 +28,10 @@ MANIFEST = HERE / "external_sample.txt"
 OUT = HERE.parents[1] / "ext" / "new8"
 
 
-def entries() -> list[tuple[str, str, str, str, str]]:
+def entries(manifest: Path = MANIFEST) -> list[tuple[str, str, str, str, str]]:
     """(file name, repository, commit, path, blob id) of every listed document."""
     rows = []
-    for line in MANIFEST.read_text(encoding="utf-8").splitlines():
+    for line in manifest.read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
             name, repo, commit, path, blob = line.split("\t")
             rows.append((name, repo, commit, path, blob))
@@ -58,11 +60,14 @@ def copy(clone: Path, commit: str, path: str, blob: str, target: Path) -> str | 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("sources", type=Path, help="folder holding a clone of each listed repository")
-    parser.add_argument("--out", type=Path, default=OUT)
+    parser.add_argument("--set", choices=("8", "9"), default="8", help="which set: 8 (default) or 9")
+    parser.add_argument("--out", type=Path, help="default ../ext/new8 or ../ext/new9")
     args = parser.parse_args()
+    manifest = MANIFEST if args.set == "8" else HERE / f"external_sample{args.set}.txt"
+    args.out = args.out or OUT.with_name(f"new{args.set}")
     args.out.mkdir(parents=True, exist_ok=True)
     problems = 0
-    rows = entries()
+    rows = entries(manifest)
     for name, repo, commit, path, blob in rows:
         clone = clone_of(args.sources, repo)
         reason = f"no clone of {repo} under {args.sources}" if clone is None else copy(clone, commit, path, blob, args.out / name)
