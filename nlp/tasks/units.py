@@ -252,6 +252,7 @@ _TIME_AFTER_NAME = re.compile(r"\s(?:(?:trong|trước|chậm\s+nhất|từ|ngay
 # Chỉ đạo ... quyết định cụ thể những chủ trương ... và chịu trách nhiệm": a clause, not a unit)
 _PREDICATE = re.compile(rf"(?<!được)(?<!có)(?<!do)\s(?:{phrase_alternation(GRAMMAR['predicates'])})\s(?!của)")
 
+
 def _verb_before(flat: str, at: int, name_start: int, colon: int) -> bool:
     """Whether a predicate of the grammar stands between the unit's head and a list's colon."""
     phrase = flat[at:colon]
