@@ -86,3 +86,30 @@ def layout_lines(lines: list[list[dict]]) -> list[str]:
         out.append("   ".join(join_words(s) for s in segments))
         i += 1
     return out
+
+
+def table_lines(table, text_of) -> list[str]:
+    """A ruled table (pdfplumber's ``Table``) as lines: each row's cells, each closed by ``|``,
+    and one more ``|`` closing the row, as the HTML and Word readers write tables. A cell
+    merged down over several rows is written in each row it covers; one merged across
+    columns once. ``text_of(box)`` gives a cell's text: the text layer's words inside its box
+    (``pdf.py``), or the cell's image read by OCR (``ocr.py``)."""
+    out: list[str] = []
+    above: dict[int, tuple[tuple, str]] = {}  # column -> (bbox, text) of the last cell there
+    for row in table.rows:
+        cells: list[str] = []
+        for column, bbox in enumerate(row.cells):
+            if bbox is None:
+                merged = above.get(column)
+                row_top = min((b[1] for b in row.cells if b is not None), default=None)
+                if merged and row_top is not None and merged[0][3] > row_top + 1:
+                    cells.append(merged[1])  # the cell above reaches down over this row
+                continue
+            text = text_of(bbox)
+            above[column] = (bbox, text)
+            cells.append(text)
+        if any(cells):  # a row of empty cells says nothing, and its "|" lines blur where rows end
+            for text in cells:
+                out.extend([text, "|"] if text else ["|"])
+            out.append("|")
+    return out

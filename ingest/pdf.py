@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from . import ocr
-from .columns import join_words, layout_lines, lines_of
+from .columns import join_words, layout_lines, lines_of, table_lines
 from .document import ReadError
 
 # A page with fewer letters than this in its text layer is treated as a scan.
@@ -51,20 +51,59 @@ class PdfText:
 
     @property
     def text(self) -> str:
-        return "\n\n".join(_without_folio(p) for p in self.pages)
+        shift = _annex_shift(self.pages)
+        texts = [_without_folio(page, page.number - shift if shift else None) for page in self.pages]
+        return "\n\n".join(texts)
 
 
 # A page's number printed alone at its top or bottom ("2", "- 2 -"): no words of the document,
 # and inside a sentence that runs on to the next page ("đảm bảo việc | 2 | thực hiện ...").
-_FOLIO = re.compile(r"^\s*[-–]?\s*(\d{1,3})\s*[-–]?\s*$")
+_FOLIO = re.compile(r"^\s*[-–]?\s*(\d{1,3}|[\dIl]{2,3})\s*[-–]?\s*$")
 
 
-def _without_folio(page: Page) -> str:
+def _folio(line: str) -> int | None:
+    """The number a line holds alone, if any; OCR reads a printed 1 as "I" or "l" ("I1")."""
+    m = _FOLIO.match(line)
+    if not m or not any(c.isdigit() for c in m.group(1)):
+        return None
+    return int(m.group(1).replace("I", "1").replace("l", "1"))
+
+
+_SPECK = re.compile(r"\W*[^\W\d]?\W*")  # one letter at most, no digit: a speck of the scan
+_ANNEX_PAGES = 3  # pages numbered the same way, past which a shift of numbering is an annex's
+
+
+def _annex_shift(pages: list[Page]) -> int | None:
+    """How many pages before its first an annex numbering its pages again from 1 starts
+    (its title may be lost under a seal, its numbers are not): the shift that the printed
+    numbers of three pages or more agree on."""
+    shifts: dict[int, int] = {}
+    for page in pages:
+        for number in {_folio(page.text.split("\n")[i]) for i in _ends(page)} - {None}:
+            if 0 < number < page.number:
+                shifts[page.number - number] = shifts.get(page.number - number, 0) + 1
+    agreed = [shift for shift, count in shifts.items() if count >= _ANNEX_PAGES]
+    return max(agreed, key=lambda shift: shifts[shift]) if agreed else None
+
+
+def _ends(page: Page) -> list[int]:
+    """The lines where a page's number may stand: its first (past a speck of the scan over
+    it, "*,o.") and its last line with text."""
     lines = page.text.split("\n")
     filled = [i for i, line in enumerate(lines) if line.strip() and line.strip() != "|"]
-    for i in (filled[:1] + filled[-1:]) if page.number > 1 else filled[-1:]:
-        m = _FOLIO.match(lines[i])
-        if m and int(m.group(1)) == page.number:
+    while filled and _SPECK.fullmatch(lines[filled[0]]):
+        filled = filled[1:]
+    return (filled[:1] + filled[-1:]) if page.number > 1 else filled[-1:]
+
+
+def _without_folio(page: Page, in_annex: int | None = None) -> str:
+    """The page's text without its printed number: the page's own, or its number in the
+    annex it belongs to (an annex after the signature numbers its pages again from 1, and
+    its "2" alone over a table's rows split the row it fell into)."""
+    lines = page.text.split("\n")
+    for i in _ends(page):
+        number = _folio(lines[i])
+        if number is not None and number in (page.number, in_annex):
             lines[i] = ""
     return "\n".join(lines)
 
@@ -175,7 +214,7 @@ def page_text(page, extra: list[dict] | None = None) -> str:
         taken = {id(w) for w in inside}
         above = [w for w in rest if id(w) not in taken and (w["top"] + w["bottom"]) / 2 < top]
         out.extend(layout_lines(lines_of(above)))
-        out.extend(_table_lines(table, inside))
+        out.extend(table_lines(table, lambda box: _cell_text(box, inside)))
         rest = [w for w in rest if id(w) not in taken and (w["top"] + w["bottom"]) / 2 >= top]
     out.extend(layout_lines(lines_of(rest)))
     return "\n".join(out)
@@ -199,6 +238,13 @@ def _ruled_tables(page) -> list:
         return []
     tables = [t for t in found if len(t.rows) >= 2 and max(len(r.cells) for r in t.rows) >= 3]
     return sorted(tables, key=lambda t: t.bbox[1])
+
+
+def _cell_text(box: tuple, words: list[dict]) -> str:
+    """The words whose middle lies in a cell's box, as its lines."""
+    x0, top, x1, bottom = box
+    mine = [w for w in words if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom]
+    return "\n".join(join_words(line) for line in lines_of(mine))
 
 
 def _visible(obj: dict) -> bool:
@@ -225,31 +271,6 @@ def _white(color) -> bool:
     if len(color) in (1, 3):
         return all(v >= 0.95 for v in color)
     return len(color) == 4 and all(v <= 0.05 for v in color)
-
-
-def _table_lines(table, words: list[dict]) -> list[str]:
-    """Each row's cells, each closed by ``|``, and one more ``|`` closing the row, as the
-    HTML and Word readers write tables. A cell merged down over several rows is written in
-    each row it covers; one merged across columns once."""
-    out: list[str] = []
-    above: dict[int, tuple[tuple, str]] = {}  # column -> (bbox, text) of the last cell there
-    for row in table.rows:
-        for column, bbox in enumerate(row.cells):
-            if bbox is None:
-                merged = above.get(column)
-                row_top = min((b[1] for b in row.cells if b is not None), default=None)
-                if merged and row_top is not None and merged[0][3] > row_top + 1:
-                    out.extend([merged[1], "|"])  # the cell above reaches down over this row
-                continue
-            x0, top, x1, bottom = bbox
-            mine = [w for w in words if x0 <= (w["x0"] + w["x1"]) / 2 <= x1 and top <= (w["top"] + w["bottom"]) / 2 <= bottom]
-            text = "\n".join(join_words(line) for line in lines_of(mine))
-            above[column] = (bbox, text)
-            if text:
-                out.append(text)
-            out.append("|")
-        out.append("|")
-    return out
 
 
 class _StampedText:

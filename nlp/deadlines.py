@@ -117,8 +117,32 @@ def read_deadline(text: str, issued_date: str | None = None) -> Deadline:
             rhythm = _YEARLY_AFTER.match(text, end)
             if rhythm:
                 end = rhythm.end()
+        if _BARE_YEARLY.fullmatch(m.group("text")):
+            # "Hằng năm, Sở Nội vụ tổng hợp, báo cáo ... trước ngày 15/12": the day of the yearly duty
+            day = _yearly_day(text, end)
+            if day:
+                return settle(f"{collapse(m.group('text'))}, {collapse(day)}", issued_date)
         return settle(collapse(text[start:end]), issued_date)
     return NONE
+
+
+# A yearly rhythm with no day of its own ("Hằng năm, ...", "định kỳ hằng năm ..."), and the day
+# without a year its clause names after it ("... báo cáo UBND tỉnh trước ngày 15/12", "trước ngày 20
+# tháng 11"): the duty falls due that day every year. (Only within the clause: up to a ";", a
+# sentence's end or a new item.)
+_BARE_YEARLY = re.compile(r"(?:định\s+kỳ\s+)?(?:hằng|hàng)\s+năm", re.I)
+_YEARLY_DAY = re.compile(
+    r"(?:trước|vào|chậm\s+nhất(?:\s+(?:là|vào))?|đến|không\s+muộn\s+hơn)\s+ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}|\s+tháng\s+\d{1,2})(?!\s*(?:/|năm|-)\s*\d)(?!\d)",
+    re.I,
+)
+_CLAUSE_END = re.compile(r";|\.\s+(?=[A-ZĐÀ-Ỹ])|\n\s*(?:[-+•]|\d{1,2}[.)]|[a-zđ]\))")
+
+
+def _yearly_day(text: str, at: int) -> str | None:
+    end = _CLAUSE_END.search(text, at)
+    stop = min(end.start() if end else len(text), at + 300)
+    m = _YEARLY_DAY.search(text, at, stop)
+    return m.group() if m else None
 
 
 # Searched back from a "hằng ..." (a pattern that opened with these optional words was tried

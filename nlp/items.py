@@ -12,6 +12,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from .normalize import blank_spans, collapse, fold
+from .recipient_runs import recipient_runs
 
 
 @dataclass
@@ -70,6 +71,7 @@ def blanked_boundaries(text: str, start: int = 0, end: int | None = None) -> tup
         if m:
             blocks.append(m.span())
         at = text.find("Nơi nhận", at + 8, end)
+    blocks += recipient_runs(text, start, end, blocks)  # a list whose "Nơi nhận:" the layout lost
     blanked = blocks + _addressees(text, start, end)
     text = blank_spans(text, blanked)
     cuts = [m.start() + 1 for m in _BOUNDARY.finditer(text, max(0, start - 1), end)]

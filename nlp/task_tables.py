@@ -42,7 +42,7 @@ _ROLES = [
     ("coord", re.compile("^" + _BODY + r"(?:phoi\s+hop|tham\s+gia|cung\s+thuc\s+hien|cho\s+y\s+kien)")),
     ("lead", re.compile("^" + _BODY + r"(?:chu\s+tri|thuc\s+hien|trien\s+khai|phu\s+trach|chiu\s+trach\s+nhiem|dau\s+moi)|^trach\s+nhiem(?:\s+thuc\s+hien)?$")),
     ("deadline", re.compile(r"^(?:\w+\s+){0,3}(?:thoi\s+(?:gian|han|diem)|tien\s+do|moc\s+(?:thoi\s+gian|hoan\s+thanh))|^(?:nam|han|ngay)\s+hoan\s+thanh")),
-    ("content", re.compile(r"^(?:cac\s+|ten\s+|thuoc\s+nhom\s+)?(?:noi\s+dung|nhiem\s+vu|cong\s+viec|hoat\s+dong|giai\s+phap|de\s+an|du\s+an|van\s+ban|chuong\s+trinh|chi\s+tieu|muc\s+tieu)")),
+    ("content", re.compile(r"^(?:cac\s+|ten\s+|thuoc\s+nhom\s+)?(?:noi\s+dung|nhiem\s+vu|cong\s+viec|hoat\s+dong|hanh\s+dong|giai\s+phap|de\s+an|du\s+an|van\s+ban|chuong\s+trinh|chi\s+tieu|muc\s+tieu)")),
     # what was done, a report's column ("Kết quả thực hiện", "Tình hình, kết quả thực hiện"):
     # the table reports on duties given before, it gives none (see ``_reports``)
     ("report", re.compile(r"^(?:tinh\s+hinh|ket\s+qua)(?:\s+(?:va\s+)?(?:tinh\s+hinh|ket\s+qua))?\s+(?:thuc\s+hien|trien\s+khai)(?:\s+(?:nhiem\s+vu|den\s+nay|den\s+ngay.*))?$")),
@@ -74,6 +74,7 @@ def _role(name: str) -> str | None:
 
 # A row's TT: "1", "1.", "1.2", "I", "II.", "A", "a)", "-".
 _TT = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLC]{1,6}|[A-ZĐ]|[a-zđ])[.)]?$|^[-+•]$")
+_GROUP_HEAD = re.compile(r"^(?:[IVXLC]{1,6}|[A-ZĐ])[.)]\s")  # "II. Xã hội số": a group's title with its TT
 _GROUP_TT = re.compile(r"^\(?(?:[IVXLC]{1,6}|[A-ZĐ])[.)]?$")
 
 
@@ -85,6 +86,7 @@ class Cell:
     text: str
     first: int  # index in Layout.lines of its first line
     last: int  # of its last line (for an empty cell: its closing "|")
+    spans: tuple[tuple[int, int], ...] = ()  # the (first, last) of each part of a cell cut by a page break
 
 
 @dataclass
@@ -101,6 +103,7 @@ class TaskTable:
     rows: list[Row] = field(default_factory=list)
     first: int = 0  # line of its header's first cell
     last: int = 0  # line of its last row's end
+    duty_column: int | None = None  # of two content columns, the specific duty's (else the first)
 
 
 # ---------------------------------------------------------------------------- step 1: find
@@ -215,13 +218,26 @@ def _table_at(lines: list[str], cells: list[Cell], lead: int) -> tuple[TaskTable
     numbers = _numbering_row(cells, j, len(roles))
     if numbers:
         j = _skip_empty(cells, numbers)
-    table = TaskTable(roles=roles, first=header[0].first)
+    table = TaskTable(roles=roles, first=header[0].first, duty_column=_specific(header, roles))
     rows, end = _rows(cells, j, roles)
     if any(_STEP.match(r.cells[0].text) for r in rows[:4] if r.cells):
         return None  # the steps of a procedure ("Bước 1"), not duties
     table.rows = rows
     table.last = cells[end - 1].last if end > j else header[-1].last
     return table, end
+
+
+_SPECIFIC = re.compile(r"\bcu\s+the$")
+
+
+def _specific(header: list[Cell], roles: list[str | None]) -> int | None:
+    """ "Nội dung hành động | Hành động cụ thể": of two content columns, the one named the
+    specific (cụ thể) duty holds each row's duty; the other the aim several rows serve."""
+    contents = [i for i, role in enumerate(roles) if role == "content"]
+    if len(contents) < 2:
+        return None
+    specific = [i for i in contents if _SPECIFIC.search(" ".join(_PUNCT.sub(" ", fold(header[i].text).lower()).split()))]
+    return specific[-1] if specific else None
 
 
 def _skip_empty(cells: list[Cell], j: int) -> int:
@@ -272,6 +288,14 @@ def _rows(cells: list[Cell], j: int, roles: list[str | None]) -> tuple[list[Row]
     while k < len(cells):
         cell = cells[k]
         if not current:
+            blank = _blank_run(cells, k)
+            if numbered and rows and 0 < blank < width - 1 and not _TT.match(cells[k + blank].text) and not _GROUP_HEAD.match(cells[k + blank].text):
+                # "| | text": a row whose TT and first cells are empty, its own (a cell merged
+                # down from the row above, on a new page) or cut by the page break: the
+                # empty cells keep the text in its column
+                current = [Cell("", c.first, c.last) for c in cells[k : k + blank]]
+                k += blank
+                continue
             if not cell.text or _FILLER.fullmatch(cell.text):
                 k += 1  # (a form's dotted blank left after a row's last cell opens no row)
                 continue
@@ -295,6 +319,10 @@ def _rows(cells: list[Cell], j: int, roles: list[str | None]) -> tuple[list[Row]
             k += 1
             continue
         # an empty cell: the row's end, or an empty cell inside it
+        if not current[0].text and len(current) < width:
+            current.append(Cell("", cell.first, cell.last))  # a row opened by empty cells takes its width
+            k += 1
+            continue
         nxt = _next_text(cells, k)
         opens_row = nxt is None or not numbered or bool(_TT.match(nxt.text)) or _opens_header(cells, cells.index(nxt, k), width)
         if len(current) >= width or (opens_row and (len(current) <= 2 or _GROUP_TT.match(current[0].text))) or nxt is None:
@@ -308,9 +336,46 @@ def _rows(cells: list[Cell], j: int, roles: list[str | None]) -> tuple[list[Row]
     if current:
         rows.append(Row(current))
     end = k
+    rows = _joined_across_pages(rows, roles)
     for row in rows:
         row.group = _is_group_row(row, roles)
     return [r for r in rows if r.cells], end
+
+
+def _blank_run(cells: list[Cell], k: int) -> int:
+    """How many empty cells from ``k`` on (0 when the text after them is a filler or none)."""
+    j = k
+    while j < len(cells) and not cells[j].text:
+        j += 1
+    return j - k if j < len(cells) and not _FILLER.fullmatch(cells[j].text) else 0
+
+
+def _joined_across_pages(rows: list[Row], roles: list[str | None]) -> list[Row]:
+    """A row cut by a page break: its cells go on in a row of the next page that has no TT,
+    whose duty, if any, goes on from a small letter without a lead unit of its own, and whose
+    lists of units go on."""
+    if "content" not in roles:
+        return rows
+    out: list[Row] = []
+    for row in rows:
+        texts = [c.text for c in row.cells]
+        written = [i for i, t in enumerate(texts) if t]
+        said = [i for i in written if roles[i] == "content"]
+        goes_on = (
+            written
+            and all(roles[i] in ("content", "lead", "coord", "deadline") for i in written)  # no TT
+            and all(texts[i][:1].islower() for i in said)  # the sentence goes on
+            and not (said and any(roles[i] == "lead" for i in written))  # a duty of its own unit
+        )
+        if out and len(texts) == len(roles) == len(out[-1].cells) and goes_on:
+            before = out[-1].cells
+            for i in written:
+                if i < len(before):
+                    spans = (before[i].spans or ((before[i].first, before[i].last),)) + ((row.cells[i].first, row.cells[i].last),)
+                    before[i] = Cell(collapse(before[i].text + " " + texts[i]), before[i].first, row.cells[i].last, spans)
+            continue
+        out.append(row)
+    return out
 
 
 def _opens_header(cells: list[Cell], k: int, width: int) -> bool:
@@ -370,11 +435,38 @@ def _bare_head(word: str) -> bool:
     return bool(_unit_head().fullmatch(word[:1].upper() + word[1:]))
 
 
+def _listed(cell: Cell, lines: list[str]) -> str:
+    """A units' cell with one unit a line ("Ngân hàng Nhà | nước Việt Nam; | Bộ Công an"):
+    a line that opens on a unit's head (or "Đề nghị" and one) starts a unit, unless the line
+    before ends on a comma or "và"; other lines go on the name above."""
+    spans = cell.spans or ((cell.first, cell.last),)
+    written = [line.strip() for first, last in spans for line in lines[first : last + 1] if line.strip() and line != CELL]
+    if len(written) < 2:
+        return cell.text
+    out = written[0]
+    for line in written[1:]:
+        starts = _unit_head().match(_REQUESTED.sub("", line)) and not re.search(r"(?:,|\bvà)$", out)
+        if starts and out.endswith(":") and _unit_head().match(_REQUESTED.sub("", out.rsplit("; ", 1)[-1])):
+            out = out[:-1]  # "Bộ Quốc phòng:" over "Bộ Tư pháp;": OCR reads a semicolon as a colon
+        out += ("; " if starts and not out.endswith(";") else " ") + line
+    return collapse(out)
+
+
+# "Đề nghị Tòa án nhân dân tối cao": a body the issuer does not direct is asked, in the cell too
+_REQUESTED = re.compile(r"^(?:Đề|đề)\s+nghị\s+(?=[A-ZĐ])")
+# "Bộ Tài chính (theo chức năng, nhiệm vụ được giao)": a note on the unit, not its name (a
+# parenthesis that opens on a capital, "(Cục PCRT)", names a part of it and stays)
+_NOTE = re.compile(r"\s*\((?=[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])[^()]*\)")
+
+
+_LABEL = re.compile(r"^\s*(?:chủ\s+trì|phối\s+hợp)\s*:[\s;]*", re.I)  # "Chủ trì: Sở Tư pháp"
+
+
 def split_units(cell: str) -> list[str]:
     """The units of a lead or coordinator cell: "Sở Tài chính; UBND cấp xã", "Sở Nội vụ, Sở Tư
     pháp", "Các sở, ngành, UBND xã, phường". A comma or "và" splits only before another unit's
     head, so "Sở Văn hóa, Thể thao và Du lịch" and "các sở, ban, ngành" stay whole."""
-    text = collapse(re.sub(r"^\s*(?:chủ\s+trì|phối\s+hợp)\s*:\s*", "", cell, flags=re.I))
+    text = collapse(_NOTE.sub(";", _LABEL.sub("", cell)))
     units: list[str] = []
     for part in re.split(r"\s*[;\n]\s*|\s+-\s+(?=[A-ZĐ])|^\s*-\s*", text):
         part = part.strip(" ,.-+")
@@ -393,6 +485,7 @@ def split_units(cell: str) -> list[str]:
             else:
                 current = f"{current}{', ' if ',' in joiner else ' ' + joiner.strip() + ' '}{piece}"
         units.append(current)
+    units = [_REQUESTED.sub("", u.strip(" ,.;")) for u in units]
     units = [name for u in units for name in per_level(without_reference(_DUTY_AFTER_UNIT.split(u, 1)[0].strip(" ,.;")))]
     return [u.strip(" ,.;") for u in units if len(u.strip(" ,.;")) > 1 and not re.fullmatch(r"[\d\W]+", u)]
 
@@ -405,6 +498,8 @@ def table_tasks(table: TaskTable, layout: Layout, issued_date: str | None, offse
         return []
     appendix = _appendix(layout, table.first)
     col = {role: roles.index(role) for role in ("tt", "content", "lead", "coord", "deadline") if role in roles}
+    if table.duty_column is not None:
+        col["content"] = table.duty_column
     groups: dict[int, tuple[str, str]] = {}  # level: (TT, title)
     previous: dict[str, str] = {}
     tasks: list[Task] = []
@@ -416,7 +511,9 @@ def table_tasks(table: TaskTable, layout: Layout, issued_date: str | None, offse
             if role not in col:
                 return ""
             at = col[role] + shift
-            return cells[at] if 0 <= at < len(cells) else ""
+            if not 0 <= at < len(cells):
+                return ""
+            return _listed(row.cells[at], layout.lines) if role in ("lead", "coord") else cells[at]
 
         tt = get("tt") if "tt" in col else ""
         if row.group:
@@ -438,8 +535,8 @@ def table_tasks(table: TaskTable, layout: Layout, issued_date: str | None, offse
         else:
             coord, when = get("coord"), get("deadline")
         previous = {"lead": lead, "coord": coord, "deadline": when}
-        if not content or _role(content) or _role(lead):
-            continue  # no duty, or a row of labels (a form's boxes)
+        if not content or (_role(content) and len(content.split()) <= 4) or _role(_LABEL.sub("", lead)):
+            continue  # no duty, or a row of labels (a form's boxes); "Thực hiện đánh giá ..." is a duty
         level = _level(tt) if tt else 9
         titles = [title for lv, (_, title) in sorted(groups.items()) if lv < level and title]
         action = collapse(": ".join(titles + [content]))

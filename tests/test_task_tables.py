@@ -312,3 +312,90 @@ def test_a_header_repeated_over_a_part_of_the_table_is_no_row():
         ("2", "Sở Nội vụ", "2026-06-30"),
     ]
     assert tasks[1]["coordinators"] == []
+
+
+def _cells_text(rows: list[list[str]]) -> str:
+    """Rows in the readers' layout: each cell's lines closed by "|", each row by one more."""
+    out = []
+    for row in rows:
+        for cell in row:
+            out.extend(([cell] if cell else []) + ["|"])
+        out.append("|")
+    return "\n".join(out)
+
+
+ACTION_PLAN_HEAD = "\n".join(
+    LEFT_HEAD[:2] + ["Số: 71/QĐ-UBND"] + RIGHT_HEAD
+    + ["QUYẾT ĐỊNH", "Ban hành Kế hoạch hành động phòng, chống rửa tiền", "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch hành động."]
+    + RIGHT_SIGN + ["PHỤ LỤC", "KẾ HOẠCH HÀNH ĐỘNG"]
+)
+ACTION_PLAN_COLUMNS = ["STT", "Nội dung hành động", "Hành động cụ thể", "Bộ ngành chủ trì", "Bộ ngành phối hợp", "Thời hạn hoàn thành"]
+
+
+def test_an_action_plan_table_takes_its_specific_actions():
+    """ "Nội dung hành động | Hành động cụ thể": the column next to the units is the duty;
+    the aim before it is shared by several rows."""
+    rows = [
+        ACTION_PLAN_COLUMNS,
+        ["1.", "Hoàn thiện khuôn khổ pháp lý về phòng, chống rửa tiền", "Rà soát quy định về tương trợ tư pháp", "Sở Tư pháp", "Công an tỉnh", "12/2027"],
+        ["1.", "Hoàn thiện khuôn khổ pháp lý về phòng, chống rửa tiền", "Ban hành quy trình phối hợp thu hồi tài sản", "Công an tỉnh", "Sở Tư pháp", "6/2027"],
+    ]
+    tasks = extract_text(ACTION_PLAN_HEAD + "\n" + _cells_text(rows)).tasks
+    assert [(t["assignee"], t["action"], t["deadline_text"]) for t in tasks if t["kind"] == "assignment"] == [
+        ("Sở Tư pháp", "Rà soát quy định về tương trợ tư pháp", "12/2027"),
+        ("Công an tỉnh", "Ban hành quy trình phối hợp thu hồi tài sản", "6/2027"),
+    ]
+
+
+def test_a_row_cut_by_a_page_break_goes_on_in_the_next_pages_row():
+    """A scanned annex: the duty's sentence, and then the partners' list, go on at the top of
+    the next page in a row of their own (no TT, no unit); the next duty's row, whose TT and
+    aim are merged from above, keeps its cells in their columns."""
+    rows = [
+        ACTION_PLAN_COLUMNS,
+        ["2.", "Tăng cường hợp tác quốc tế", "Nghiên cứu, đề xuất sửa đổi quy định về", "Sở Tư pháp", "Công an tỉnh;", "12/2027"],
+        ["", "", "thu hồi tài sản ở nước ngoài", "", "Sở Tài chính", ""],
+        ["", "", "Tổ chức tập huấn cho cán bộ", "Sở Nội vụ", "Các sở, ngành", "Liên tục"],
+    ]
+    tasks = [t for t in extract_text(ACTION_PLAN_HEAD + "\n" + _cells_text(rows)).tasks if t["kind"] == "assignment"]
+    assert [t["assignee"] for t in tasks] == ["Sở Tư pháp", "Sở Nội vụ"]
+    assert tasks[0]["action"] == "Nghiên cứu, đề xuất sửa đổi quy định về thu hồi tài sản ở nước ngoài"
+    assert tasks[0]["coordinators"] == ["Công an tỉnh", "Sở Tài chính"]
+    assert (tasks[1]["action"], tasks[1]["deadline_text"]) == ("Tổ chức tập huấn cho cán bộ", "Liên tục")
+
+
+def test_a_units_cell_with_one_unit_a_line_and_notes_on_them():
+    """A scanned plan's lead cell lists one body a line, a name wrapped over two lines, some
+    with a note in parentheses and the courts "requested" (the Government directs neither):
+    each body is a task of its own, named without the note or the request."""
+    rows = [
+        ACTION_PLAN_COLUMNS,
+        [
+            "1.",
+            "Hoàn thiện khuôn khổ pháp lý",
+            "Thực hiện đánh giá rủi ro quốc gia",
+            "Ngân hàng Nhà\nnước Việt Nam (chủ trì\nnội dung về rửa tiền)\nBộ Công an\nĐề nghị Viện\nkiểm sát nhân dân tối cao",
+            "Bộ Văn hóa,\nThể thao và\nDu lịch\nBộ Dân tộc và\nTôn giáo:\nBộ Ngoại giao",
+            "12/2027",
+        ],
+    ]
+    tasks = [t for t in extract_text(ACTION_PLAN_HEAD + "\n" + _cells_text(rows)).tasks if t["kind"] == "assignment"]
+    assert [t["assignee"] for t in tasks] == ["Ngân hàng Nhà nước Việt Nam", "Bộ Công an", "Viện kiểm sát nhân dân tối cao"]
+    # the colon OCR read for a semicolon ends a unit too
+    assert tasks[0]["coordinators"] == ["Bộ Văn hóa, Thể thao và Du lịch", "Bộ Dân tộc và Tôn giáo", "Bộ Ngoại giao"]
+
+
+def test_a_units_cell_keeps_a_part_named_in_parentheses():
+    assert split_units("Ngân hàng Nhà nước Việt Nam (Cục Phòng, chống rửa tiền); Bộ Công an") == [
+        "Ngân hàng Nhà nước Việt Nam (Cục Phòng, chống rửa tiền)",
+        "Bộ Công an",
+    ]
+
+
+def test_a_label_over_a_units_cell_is_no_unit():
+    rows = [
+        ACTION_PLAN_COLUMNS,
+        ["1.", "Hoàn thiện khuôn khổ pháp lý", "Rà soát quy định về tương trợ tư pháp", "Chủ trì:\nSở Tư pháp", "Phối hợp:\nCông an tỉnh", "12/2027"],
+    ]
+    tasks = [t for t in extract_text(ACTION_PLAN_HEAD + "\n" + _cells_text(rows)).tasks if t["kind"] == "assignment"]
+    assert [(t["assignee"], t["coordinators"]) for t in tasks] == [("Sở Tư pháp", ["Công an tỉnh"])]

@@ -16,7 +16,7 @@ from ..items import Item, descendants, own_end, subtree_end
 from ..normalize import collapse, fold
 from ..tables import phrase_alternation, starting_words
 from .context import ASSIGNING_TYPES, SENTENCE_CUT, Context, Matches, sentences
-from .plan_fields import field_end, field_key, field_labels, field_units, paragraph_rows
+from .plan_fields import carriers, plan_subject, roles_title, field_end, field_key, field_labels, field_units, paragraph_rows
 from .principles import AIMS_HEADING
 from .legal_subjects import RESPONSIBLE_CUE, SCOPE, responsible_subject, without_scope
 from .task import CRITERIA, NOT_DUTY, ONLY_REPEATS, Task, action_text
@@ -68,7 +68,7 @@ def item_tasks(doc: Context) -> list[Task]:
     tasks.extend(paragraph_rows(doc, used))  # "(1) <duty>" then "- Chủ trì thực hiện: ..." bullets
     for item in doc.items:
         if id(item) in spread:
-            tasks.extend(labelled(doc.flat, item, spread[id(item)], doc.issued_date))
+            tasks.extend(labelled(doc.flat, item, spread[id(item)], doc.issued_date, doc.text))
         elif id(item) not in used:
             own = labels[bisect_left(label_starts, item.text_start) : bisect_left(label_starts, own_end(item))]
             tasks.extend(labelled(doc.flat, item, own, doc.issued_date))
@@ -419,7 +419,7 @@ _SUMS_UP = re.compile(
 _OTHER_FIELD = re.compile(r"[.;]\s+[A-ZĐÀ-Ỹ][^\s:.;,]*(?:\s+[^\s:.;,]+){0,3}\s*:")
 
 
-def labelled(flat: str, item: Item, labels: list[re.Match], issued_date: str | None) -> list[Task]:
+def labelled(flat: str, item: Item, labels: list[re.Match], issued_date: str | None, text: str | None = None) -> list[Task]:
     """An item laid out as a table row: "Cơ quan chủ trì: Sở Nội vụ. Cơ quan phối hợp: ...
     Thời gian thực hiện: năm 2025." One task per lead unit, with the item's text as the duty.
     ``labels``: the item's own label matches, on the folded text."""
@@ -448,6 +448,10 @@ def labelled(flat: str, item: Item, labels: list[re.Match], issued_date: str | N
         first_end = subtree_end(first)  # "- Nội dung:" and its "+" bullets
         content = _CONTENT_LABEL.match(flat, first.text_start, first_end)
         action = action_text(flat[content.end() : first_end] if content else flat[item.text_start : own_end(item)], items=True)
+        if not content and text is not None and roles_title(action):
+            # "II. CƠ QUAN CHỈ ĐẠO VÀ TỔ CHỨC THỰC HIỆN" over "Đơn vị chủ trì thực hiện: Sở X": the
+            # title names the roles, not a duty; the lead carries out the plan, as its title says
+            action = plan_subject(text, item.start) or action
     else:
         action = action_text(flat[item.text_start : labels[0].start()])
     when = fields.get("time")
@@ -460,6 +464,7 @@ def labelled(flat: str, item: Item, labels: list[re.Match], issued_date: str | N
         return [Task(u, a, find_coordinators(a), deadline, deadline_text, item.path or None, item.start, span_end, is_group(u)) for u, a in clauses]
     lead = SCOPE.sub("", lead)  # "..., các sở trong phạm vi chức năng, nhiệm vụ của mình và các cơ quan ..."
     units = split_units(re.split(r"\s+(?:chủ\s+trì|trong\s+phạm\s+vi)", lead)[0])
+    units += carriers(fields, units)  # "Đơn vị chủ trì: Sở A. Đơn vị thực hiện: Trung tâm B.": both
     coordinators = field_units(fields.get("hop", ""))
     coordinators = with_named(coordinators, action)  # "... phối hợp với Bộ Tư pháp ..." in the action, no field for it
     return [Task(u, action, coordinators, deadline, deadline_text, item.path or None, item.start, span_end, is_group(u)) for u in units if action]

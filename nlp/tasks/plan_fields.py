@@ -23,7 +23,7 @@ from bisect import bisect_left, bisect_right
 
 from ..deadlines import find_deadline
 from ..items import Item, descendants, own_end
-from ..normalize import collapse
+from ..normalize import collapse, fold
 from .context import Context
 from .task import Task, action_text
 from .units import split_units
@@ -81,6 +81,57 @@ def field_units(value: str) -> list[str]:
     if not units:
         units = [collapse(c).strip(" .;") for c in re.split(r",\s*(?=[A-ZĐÀ-Ỹ]|các\s)|\s+và\s+(?=[A-ZĐÀ-Ỹ]|các\s)", value) if c.strip()]
     return units
+
+
+def carriers(fields: dict[str, str], leads: list[str]) -> list[str]:
+    """The units of "Đơn vị thực hiện" where "Đơn vị chủ trì" also stands: the row names who
+    leads the work and who carries it out ("- Đơn vị chủ trì: Sở Văn hoá và Thể thao. - Đơn vị
+    thực hiện: Bảo tàng Hà Nội."); the duty is both units' (the unit that carries it out does the
+    work the lead answers for). Where no lead is named, the carriers are the lead already."""
+    if not fields.get("tri") or not fields.get("hien"):
+        return []
+    seen = {u.casefold() for u in leads}
+    return [u for u in field_units(fields["hien"]) if u.casefold() not in seen]
+
+
+# A part's title that only names the roles its fields fill ("II. CƠ QUAN CHỈ ĐẠO VÀ TỔ CHỨC THỰC
+# HIỆN", "Tổ chức thực hiện", "Phân công thực hiện", "Đơn vị thực hiện"): no duty of its own
+_ROLE = (
+    r"(?:(?:co\s+quan|don\s+vi)\s+(?:chi\s+dao|chu\s+tri|thuc\s+hien|phoi\s+hop|to\s+chuc)|to\s+chuc\s+thuc\s+hien|to\s+chuc"
+    r"|phan\s+cong(?:\s+(?:nhiem\s+vu|thuc\s+hien|trach\s+nhiem))?|trach\s+nhiem\s+thuc\s+hien|chi\s+dao|thuc\s+hien)"
+)
+_ROLES_TITLE = re.compile(rf"{_ROLE}(?:\s*(?:,|va)\s*{_ROLE})*")
+
+
+def roles_title(words: str) -> bool:
+    return bool(_ROLES_TITLE.fullmatch(fold(collapse(words)).lower().strip(" .:*")))
+
+
+# Nghị định 30/2020/NĐ-CP (Phụ lục I): the type's name in capitals on its own line ("KẾ HOẠCH"),
+# then the summary of what the plan does ("Tổ chức Festival ..."), before the text's grounds
+_PLAN_TYPE = re.compile(r"^[ \t*#|]*(?:KẾ\s+HOẠCH|CHƯƠNG\s+TRÌNH|PHƯƠNG\s+ÁN)[ \t*|]*$", re.M)
+_GROUNDS = re.compile(r"(?:Căn\s+cứ|Thực\s+hiện|Triển\s+khai|Để|Nhằm|Trên\s+cơ\s+sở|[IVX]+\.|\d+\.)\s", re.I)
+
+
+def plan_subject(text: str, before: int) -> str | None:
+    """The plan's summary under its type's name ("KẾ HOẠCH" / "Tổ chức “Festival Thăng Long -
+    Hà Nội lần thứ II, năm 2026”"), read above ``before``: up to three lines, to a blank line
+    or the text's grounds ("Thực hiện Nghị quyết ...", "Căn cứ ...")."""
+    heads = list(_PLAN_TYPE.finditer(text, 0, before))
+    if not heads:
+        return None
+    lines = []
+    for line in text[heads[-1].end() : before].split("\n"):
+        line = line.strip(" \t*|#")
+        if not line:
+            if lines:
+                break
+            continue
+        if _GROUNDS.match(line) or len(lines) == 3:
+            break
+        lines.append(line)
+    subject = collapse(" ".join(lines)).strip(" .")
+    return subject if 2 <= len(subject.split()) <= 60 else None
 
 
 # A row written as a paragraph, its fields the bullets after it (an article quoting a plan, a
@@ -147,7 +198,8 @@ def paragraph_rows(doc: Context, used: set[int]) -> list[Task]:
             deadline_text = fields["time"][:120]
         helpers = field_units(fields.get("hop", ""))
         end = run[-1][0].end
-        for unit in split_units(lead):
+        units = split_units(lead)
+        for unit in units + carriers(fields, units):
             tasks.append(Task(unit, action, helpers, deadline, deadline_text, None, para_start, end, is_group(unit)))
         used.update(id(item) for item, _ in run)
     return tasks

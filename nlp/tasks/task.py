@@ -72,6 +72,9 @@ NOT_DUTY = re.compile(
     r"|^\W*hoàn\s+thành\s+(?:(?:tốt|xuất\s+sắc)\s+(?:các\s+)?nhiệm\s+vụ|(?:dưới|trên|từ|đạt)\s+\d|\d)"
     r"|nếu\s+có\s+(?:khó\s+khăn,?\s+)?vướng\s+mắc|^\W*(?:(?:kịp\s+thời|chủ\s+động)\s+)?phản\s+ánh\s+(?:về|kịp\s+thời)"
     rf"|^\W*(?:{phrase_alternation(_NOT_DUTY_WORDS['contact_labels'], True)})\s*:"
+    # a telephone number where a duty would be: a hotline list's "- Công ty ...: 0243.974.62.25" (a
+    # number of 9-11 digits opening on 0 or +84, its groups split by dots, spaces or dashes)
+    r"|^\W*(?:\+84|0)(?:[\s.\-]?\d){8,10}(?![\d/%,])"
     # an address (a table's "Địa điểm thực hiện" column): "Tòa nhà ..., đường Lê Lợi, Phường ...", "số 63 đường ..."
     r"|^\W*(?:(?:tòa|toà)\s+nhà|trụ\s+sở)\s[^.;]{0,80}?,\s*(?:số\s+\d+[\w/]*\s+)?(?:đường|phố)\s|^\W*số\s+\d+[\w/]*\s+(?:đường|phố)\s"
     # an award the text provides for, not a duty: "Chủ tịch UBND thành phố: xem xét tặng Bằng khen ..."

@@ -15,6 +15,7 @@ from functools import lru_cache
 from ..normalize import collapse, fold
 from ..subjects import subject_end, tagger_on
 from ..tables import centrally_run_cities, load_table, phrase_alternation, relative_clause_words
+from .firm_names import _FIRM_HEAD, trade_word
 from .legal_subjects import NOT_SUBJECT_END, RESPONSIBLE_AHEAD, RESPONSIBLE_OBJECT, own_clause_only, without_scope
 from .vocabulary import GRAMMAR, coordinator_pattern, free_verb, member_head, names_unit, patterns
 
@@ -129,10 +130,22 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
             continue  # "Ban Xây dựng Đảng", "và Ủy ban Kiểm tra Tỉnh ủy", "Cục Kinh tế - Quản lý ...": a capitalised cue word inside a name
         if word[:1].isalpha() and _noun_before(flat, at, stop.start()):
             continue  # "Văn phòng Ban chỉ đạo phòng thủ dân sự", "hoạt động trong lĩnh vực xây dựng": the word is a noun here
+        if word[:1].isalpha() and _FIRM_HEAD.match(flat, at):
+            following = p["stop"].search(flat, stop.end(), end)
+            if trade_word(flat, at, stop, following.start() if following else end):
+                continue  # "Ban Quản lý dự án đầu tư xây dựng ...", "Công ty Cổ phần tư vấn đầu tư xây dựng Hà Thành": the trade
         if word[:1].isalpha() and _AGENT_CLAUSE.search(flat, at, stop.start()):
             continue  # "doanh nghiệp do Bộ Quốc phòng quản lý": the verb of the name's own "do" clause
         if word == ";" and p["head"].match(flat, stop.end() + (flat[stop.end() : stop.end() + 1] == " ")):
             continue  # "Chánh Văn phòng UBND tỉnh; Chủ tịch UBND các xã tổ chức ...": units listed with ";"
+        if word == ":" and _PLACES_NAMED.search(flat, at, stop.start()):
+            # "17. UBND các phường: Ba Đình, Hoàn Kiếm, ... và UBND xã Bát Tràng." over its duties:
+            # the line names the places, each its own unit (``split_units``)
+            listed = re.compile(r"\s*[:;.(]").search(flat, stop.end() + 1, min(limit, stop.end() + 300))
+            named = flat[stop.end() : listed.start()].strip() if listed and listed.group().strip() == "." else ""
+            if named and all(x.strip()[:1].isupper() for x in re.split(r",|\s+và\s+", named) if x.strip()):
+                end = listed.start()
+                break
         if word == ":" and _PLURAL_END.search(flat, at, stop.start()):
             # "Các Bộ: Tài chính, Quốc phòng, Công an chủ trì ...": the list names the units
             listed = p["stop"].search(flat, stop.end() + 1, min(limit, stop.end() + 300))
@@ -241,6 +254,7 @@ _PLACES_OF = r"(?:\s+trực\s+thuộc\s+(?:Trung\s+ương|trung\s+ương|tỉnh)
 # (and "các Tập đoàn: A, B", "các Bộ, cơ quan: Tài chính, Xây dựng, ..., Tập đoàn Điện lực Việt Nam":
 # a kind of body, then the names of its bodies)
 _PLURAL_END = re.compile(r"(?:các|Các)\s+(?:Bộ,\s*(?:cơ\s+quan|ngành)|Bộ|Sở|sở|bộ|cơ\s+quan|đơn\s+vị|Ban|Ủy\s+ban|Tập\s+đoàn|Tổng\s+công\s+ty|tỉnh|tỉnh,\s*thành\s+phố|thành\s+phố|huyện)" + _PLACES_OF + r"\s*$")
+_PLACES_NAMED = re.compile(r"(?:các|Các)\s+(?:phường|xã|quận)\s*$")
 # the scope a listed body acts in, after the list: "các Tập đoàn: A, B | theo chức năng, nhiệm vụ ..."
 _SCOPE_AFTER_LIST = re.compile(r"\s(?:theo\s+(?:chức\s+năng|thẩm\s+quyền|phạm\s+vi)|trong\s+phạm\s+vi|trên\s+cơ\s+sở|căn\s+cứ)(?![\wÀ-ỹ])")
 
@@ -436,7 +450,7 @@ def split_units(phrase: str, max_words: int = 20) -> list[str]:
 
 
 # "Chủ tịch Ủy ban nhân dân các tỉnh: Gia Lai, Đắk Lắk và Khánh Hòa"
-_PLACE_LIST = re.compile(r"^(?P<title>.+?)\s+(?:các|Các)\s+(?P<kind>tỉnh,\s*thành\s+phố|tỉnh|thành\s+phố|huyện|xã)" + _PLACES_OF + r"\s*:\s*(?P<names>.+)$")
+_PLACE_LIST = re.compile(r"^(?P<title>.+?)\s+(?:các|Các)\s+(?P<kind>tỉnh,\s*thành\s+phố|tỉnh|thành\s+phố|huyện|quận|phường|xã)" + _PLACES_OF + r"\s*:\s*(?P<names>.+)$")
 
 
 _LOCAL_BODY = re.compile(r"(?:các\s+|Các\s+)?(?P<body>Hội\s+đồng\s+nhân\s+dân|HĐND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND)(?![\wÀ-ỹ])")
@@ -487,9 +501,15 @@ def _share_modifiers(units: list[str]) -> list[str]:
             posts = out[i:-1] + [m.group("title")]
             kind = collapse(m.group("kind")).lower()
             names = [n.strip(" .;") for n in re.split(r",\s*|\s+và\s+", m.group("names")) if n.strip(" .;")]
-            if names and all(n[:1].isupper() and len(n.split()) <= 4 for n in names):
+            # (a place's name may hold a dash: "Văn Miếu – Quốc Tử Giám"; a unit with its own head
+            # closes the list: "..., Từ Liêm và UBND xã Bát Tràng")
+            own = [n for n in names if patterns()["head"].match(n)]
+            if names and all(n[:1].isupper() and len(re.sub(r"\s[-–]\s", " ", n).split()) <= 4 for n in names):
                 shared = []
                 for name in names:
+                    if name in own:
+                        shared.append(name)
+                        continue
                     for post in posts:
                         # "Bí thư Tỉnh ủy Gia Lai"; "Chủ tịch UBND tỉnh Gia Lai" (no kind for "tỉnh, thành phố")
                         # (for "tỉnh, thành phố", each place's own kind: "thành phố" for a centrally run city)
@@ -501,6 +521,15 @@ def _share_modifiers(units: list[str]) -> list[str]:
                             place = f"{kind} {name}"
                         shared.append(f"{post} {place}")
                 out = out[:i] + shared
+    # "UBND các phường: Ba Đình, Hoàn Kiếm, Văn Miếu – Quốc Tử Giám và UBND xã Bát Tràng": a list
+    # of named places before another unit is one unit per place, as at the end
+    for i in range(len(out) - 2, -1, -1):
+        m = _PLACE_LIST.match(out[i])
+        if m and ":" not in m.group("title") and "," not in m.group("kind"):
+            names = [n.strip(" .;") for n in re.split(r",\s*|\s+và\s+", m.group("names")) if n.strip(" .;")]
+            if names and all(n[:1].isupper() and len(re.sub(r"\s[-–]\s", " ", n).split()) <= 6 for n in names):
+                kind = collapse(m.group("kind")).lower()
+                out[i : i + 1] = [f"{m.group('title')} {kind} {n}" for n in names]
     return out
 
 
