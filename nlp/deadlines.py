@@ -38,6 +38,8 @@ NONE = Deadline()
 # In the clause before the words: a condition, a scope, a past event, a participle.
 _CONDITION = re.compile(
     r"(?:^|[\s(])(?:đã|trường\s+hợp|nếu|đối\s+với|tính|phát\s+sinh|hiệu\s+lực)(?=\s|$)"
+    # the period a report or an assessment covers ("kỳ đánh giá từ ngày 15/12/2023 đến ngày 14/12/2024")
+    r"|(?:^|\s)kỳ\s+(?:đánh\s+giá|báo\s+cáo|thống\s+kê|tổng\s+hợp)(?=\s)"
     r"|(?:^|\s)được\s+(?!giao\b)[^\s,;]+(?:\s+[^\s,;]+)?\s*$",
     re.I,
 )

@@ -26,6 +26,8 @@ The steps are modules of this package:
 - ``from_address``: a công điện's numbered duties that name no unit, given to the units it is addressed to;
 - ``from_letter``: a công văn's request to the body it answers ("Đề nghị Công ty nghiên cứu ..."), given to its addressee;
 - ``from_notice``: a thông báo kết luận's numbered tasks that name no unit, given to the body it was held with;
+- ``to_addressees``: a công văn's request to a group its "Kính gửi:" names member by member, one task per member;
+- ``own_clause``: where a duty's clause ends at "; <another unit> <verb>";
 - ``later_deadline``: a duty's time given in a later sentence of its item ("... . Hoàn thành trước ngày ...");
 - ``task``: the :class:`Task` record, and how a duty's words become one.
 """
@@ -39,6 +41,7 @@ from .context import Context
 from .delegation import delegation_tasks
 from .from_address import address_tasks
 from .from_letter import letter_tasks
+from .to_addressees import addressee_requests, to_named_addressees
 from .from_notice import notice_tasks
 from .units import adverb_after_name, is_verb_list, name_and_verb, split_units, without_reference
 from .vocabulary import is_group
@@ -65,7 +68,9 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     tasks.extend(address_tasks(doc, tasks, text))  # a công điện's numbered duties that name no unit
     tasks.extend(notice_tasks(doc, tasks, text))  # a thông báo's tasks of the body it was held with
     tasks.extend(letter_tasks(doc, tasks, text))  # a công văn's request to the body it answers
+    tasks.extend(addressee_requests(doc, tasks, text))  # "đề nghị Quý cơ quan ...": each body addressed
     tasks.extend(delegation_tasks(doc, tasks))  # "Điều 1. Ủy quyền cho Giám đốc Sở X thực hiện ..."
+    tasks = to_named_addressees(doc, tasks, text)  # "Kính gửi: UBND các tỉnh: A, B, ..." asked as a group
     # no name that ran into its verb; then one task where two readings named the same unit
     # ("Ủy ban nhân dân tỉnh giao Sở Tài chính | chủ trì ..." and "giao Sở Tài chính | chủ trì ...")
     tasks = _without_repeats(_names_whole(_without_repeats(tasks)))

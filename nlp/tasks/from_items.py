@@ -22,6 +22,7 @@ from .legal_subjects import RESPONSIBLE_CUE, SCOPE, responsible_subject, without
 from .task import CRITERIA, NOT_DUTY, ONLY_REPEATS, Task, action_text
 from ..task_kinds import LEGAL_TYPES
 from .lead_ins import GROUND
+from .own_clause import clause_end, must_sentence
 from .set_apart import set_apart
 from .scoped_heading import scoped_heading
 from .bullet_coordinators import bullet_coordinators
@@ -120,6 +121,9 @@ def unit_led(doc: Context, item: Item, used: set[int]) -> list[Task]:
     # a later sentence with a unit of its own as subject ("Điều 3. Sở A có trách nhiệm ... Văn
     # phòng UBND tỉnh có trách nhiệm chủ trì ...") is its own duty, read sentence by sentence
     item_end = next_subject(flat, after, item.end, units, doc.responsible)
+    if doc.doc_type not in LEGAL_TYPES:
+        item_end = clause_end(flat, after, item_end)  # "...; Thủ trưởng các cơ quan chỉ đạo ...": another unit's clause
+        item_end = must_sentence(flat, after, item_end)  # "... . Chủ đầu tư và các nhà thầu phải ...": another's
     after = past_parenthesis(flat, after, item_end)
     rest = flat[after:item_end]
     # "1. Chủ tịch UBND các tỉnh ..., trong đó trọng tâm là các tỉnh: A, B:" heads the items under

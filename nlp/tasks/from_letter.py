@@ -26,7 +26,7 @@ _REQUEST = re.compile(
     re.M,
 )
 _VERB_NEXT = re.compile(r"[a-zđà-ỹ]")
-_ADDRESS = re.compile(r"Kính\s+gửi\s*:?[\s*|]*:?[\s*]*(?P<block>.{3,400}?)(?:\n\s*\n|\n\s*\*?\(|\n\s*(?:Trả\s+lời|Cục|Về|Căn\s+cứ|Thực\s+hiện)\b)", re.S)
+_ADDRESS = re.compile(r"Kính\s+gửi\s*:?[\s*|]*:?[\s*]*(?P<block>.{3,400}?)(?:\n\s*\n|\n\s*\*?\(|\n\s*(?:Trả\s+lời|Cục|Về|Căn\s+cứ|Thực\s+hiện|Xét|Để)\b)", re.S)
 # a condition before the request in its sentence: "trường hợp ...", "nếu ..."
 _CONDITION = re.compile(r"(?:\b[Tt]rường\s+hợp\b|\b[Nn]ếu\b)[^.;]*$")
 

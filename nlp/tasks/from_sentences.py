@@ -22,6 +22,7 @@ from .task import NOT_DUTY, ONLY_REPEATS, Task, action_text, tasks_for
 from .set_apart import set_apart
 from .scoped_heading import heading_field
 from .lead_ins import GROUND
+from .own_clause import clause_end, next_clauses
 from .givers import named_giver
 from .units import MODAL, PARENTHESIS, name_before_verb, past_parenthesis, split_units, units_at
 from .vocabulary import CLAUSE_WORD, GRAMMAR, is_group, names_unit, patterns
@@ -45,6 +46,8 @@ def sentence_tasks(doc: Context, item_tasks: list[Task]) -> list[Task]:
             if reach[i - 1] >= sentence_end or not flat[reach[i - 1] : sentence_end].strip():
                 continue  # already read with its item; a closing article after it still counts
             sentence_start = reach[i - 1]  # the item's duty ended inside it: a clause with its own subject follows
+            while sentence_start < sentence_end and flat[sentence_start] in " ;":
+                sentence_start += 1  # ("...; Thủ trưởng các cơ quan chỉ đạo ...": past the ";" that ended it)
         k = bisect_left(events, text.rfind("\n", 0, sentence_start) + 1) if events else 0
         if events and k < len(events) and events[k] < sentence_end:
             # "Ngày 12/11/2024, tại trụ sở UBND tỉnh, Phó Chủ tịch ... chủ trì cuộc họp": what took place
@@ -94,7 +97,7 @@ def _past_day(text: str, at: int, end: int, issued_date: str | None) -> re.Match
 
 
 # a lead-in whose duties are the items after it: "... thực hiện ngay các nhiệm vụ, giải pháp sau"
-_PROMISE = rf"(?:các|những|một\s+số)\s+(?:{phrase_alternation(GRAMMAR['introduced_nouns'])})(?:[\s,]+[^\s.;]+){{0,6}}?\s+(?:như\s+)?sau(?:\s+đây)?"
+_PROMISE = rf"(?:các|những|một\s+s[ốô])\s+(?:{phrase_alternation(GRAMMAR['introduced_nouns'])})(?:[\s,]+[^\s.;]+){{0,6}}?\s+(?:như\s+)?sau(?:\s+đây)?"
 _INTRODUCES = re.compile(_PROMISE + "$")
 # the same promise ending a request's clause on its colon: "đề nghị UBND các tỉnh một số nội dung sau:"
 _PROMISED = re.compile(r"\s" + _PROMISE + r"\s*:\s*$")
@@ -118,9 +121,27 @@ def in_sentence(doc: Context, s: int, e: int) -> list[Task]:
     if clauses[0][1]:
         return found
     found += _before_cues(doc, s, e, section)
+    if found and doc.doc_type not in LEGAL_TYPES:
+        found += _parallel_clauses(doc, s, e, section, found)
     if not found and (doc.doc_type in ASSIGNING_TYPES or doc.doc_type not in LEGAL_TYPES and bare_request(doc, s) or doc.doc_type == "CV" and _chained(doc, s, e)):
         found = subject_duty(doc, s, e, section)
     return found
+
+
+def _parallel_clauses(doc: Context, s: int, e: int, section: str | None, found: list[Task]) -> list[Task]:
+    """The later clauses of a sentence that gives a duty, each with a unit and a duty verb of its
+    own after ";" ("UBND các phường, xã có trách nhiệm chỉ đạo ...; Thủ trưởng các cơ quan, đơn vị
+    chỉ đạo, kiểm tra ..."): the same sentence assigns each its part (``own_clause``)."""
+    named = {t.assignee.casefold() for t in found}
+    tasks = []
+    for at, units, after, stop in next_clauses(doc.flat, s, e):
+        if not units or any(u.casefold() in named for u in units) or _ASKING.search(doc.flat, at, after):
+            continue  # (read already by its cue; "...; Bộ trưởng yêu cầu Giám đốc ...": a request, read as one)
+        rest = doc.flat[after:stop]
+        action = action_text(rest)
+        if action and not ONLY_REPEATS.match(action) and not NOT_DUTY.search(action[:80]):
+            tasks.extend(tasks_for(units, action, rest, doc.issued_date, section, at, stop))
+    return tasks
 
 
 def _chained(doc: Context, s: int, e: int) -> bool:
@@ -534,7 +555,7 @@ def _before_cues(doc: Context, s: int, e: int, section: str | None) -> list[Task
         subject = responsible_subject(flat, s, cue, doc.paragraphs) if "trách" in cue.group() else None
         if subject is not None:
             units = split_units(without_scope(flat[subject : cue.start()]))
-            rest = flat[cue.start() : e]
+            rest = flat[cue.start() : clause_end(flat, cue.start(), e)]  # (not "...; Sở B chủ trì ...")
             if units and not NOT_DUTY.search(rest[:80]):
                 found.extend(tasks_for(units, action_text(rest), rest, issued_date, section, s, e))
                 continue
@@ -565,7 +586,7 @@ def _before_cues(doc: Context, s: int, e: int, section: str | None) -> list[Task
                 break  # "Tổ chức thực hiện các dự án do Bộ Công an chủ trì": who leads the project, no duty given
             units = split_units(phrase) if len(phrase.split()) <= 20 else []
             if units:
-                rest = flat[cue.start() : e]
+                rest = flat[cue.start() : clause_end(flat, cue.start(), e)]  # (not "...; Sở B chủ trì ...")
                 if NOT_DUTY.search(rest[:80]):
                     break
                 found.extend(tasks_for(units, action_text(rest), rest, issued_date, section, s, e))

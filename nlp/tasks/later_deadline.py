@@ -27,9 +27,27 @@ _TIME_SENTENCE = re.compile(
 )
 
 
+# A công văn's closing request to send the results back by a day ("Kết quả rà soát ... của các địa
+# phương đề nghị gửi về Bộ Công an trước ngày 15/10/2025"; "Văn bản góp ý đề nghị gửi về ... trước
+# ngày ..."; "Thời gian gửi: trước ngày ..."): the time of the letter's requests before it.
+_SEND_BACK = re.compile(
+    r"(?:^|\s)(?:gửi\s+(?:về|đến|cho)|thời\s+(?:gian|hạn)\s+gửi)(?:\s|:)[^;]{0,200}?(?:trước|chậm\s+nhất|không\s+muộn\s+hơn)\s",
+    re.I,
+)
+
+
+# a request that names whom it asks ("đề nghị các Bộ ...", "đề nghị bộ, ngành, địa phương ...")
+_ASKS_UNIT = re.compile(
+    r"(?:[Đđ]ề\s+nghị|[Yy]êu\s+cầu)\s+(?:các\s+|[Qq]uý\s+)?(?:[A-ZĐÀ-Ỹ]|(?:bộ|ngành|địa\s+phương|cơ\s+quan|đơn\s+vị|sở|tỉnh)(?![\wÀ-ỹ]))"
+)
+
+
 def later_deadlines(doc: Context, tasks: list[Task]) -> None:
-    """Give each task without a deadline the time a later sentence of its item states."""
+    """Give each task without a deadline the time a later sentence of its item states (of a
+    công văn, also its closing request to send the results back)."""
     starts = sorted(t.start for t in tasks)
+    if doc.doc_type in ("CV", None):  # (a scan's number may not tell the type)
+        _letter_deadline(doc, tasks)
     for task in tasks:
         if task.deadline_text:
             continue
@@ -54,3 +72,27 @@ def _time_sentence(flat: str, start: int, end: int, issued_date: str | None) -> 
         if words:
             return deadline, words
     return None
+
+
+def _letter_deadline(doc: Context, tasks: list[Task]) -> None:
+    """The first sentence after a công văn's requests that no task reads and that asks to send
+    the results back by a day bounds each request before it with no time of its own."""
+    asked = [t for t in tasks if t.action.startswith("(đề nghị)")]
+    if not asked:
+        return
+    after = min(t.end for t in asked)
+    for at, stop in sentences(doc.flat, after, doc.end):
+        if any(t.start <= at < t.end for t in tasks):
+            continue
+        sentence = doc.flat[at:stop]
+        if not sentence.lstrip(" *-")[:1].isupper() or not _SEND_BACK.search(sentence):
+            continue
+        if _ASKS_UNIT.search(sentence):
+            return  # "đề nghị bộ, ngành, địa phương khẩn trương tổng hợp ... gửi về ...": a request of its own
+        deadline, words = find_deadline(sentence, doc.issued_date)
+        if not words:
+            continue
+        for task in asked:
+            if not task.deadline_text and task.end <= at:
+                task.deadline, task.deadline_text = deadline, words
+        return

@@ -162,6 +162,11 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
                 more, more_end = units_at(flat, listed.end(), limit, tag, asked)
                 if more:
                     return split_units(flat[at : listed.start()]) + more, more_end
+            if asked and _verb_before(flat, at, head.end(), stop.start()):
+                # "Giao Sở Nội vụ tiếp thu ..., chủ trì, phối hợp với các Sở: Tài chính, ...": the
+                # list is the object of the unit's verb (its partners), not the unit asked
+                end = stop.start()
+                break
             if not _PLACE_END.search(flat, at, stop.start()):
                 return [], at
             # "3. Ủy ban nhân dân các tỉnh, thành phố:" heads the items under it
@@ -260,6 +265,16 @@ _TIME_AFTER_NAME = re.compile(r"\s(?:(?:trong|trước|chậm\s+nhất|từ|ngay
 # verbs that never stand inside a unit's name, unless a relative clause holds them ("Trưởng Ban
 # Chỉ đạo ... quyết định cụ thể những chủ trương ... và chịu trách nhiệm": a clause, not a unit)
 _PREDICATE = re.compile(rf"(?<!được)(?<!có)(?<!do)\s(?:{phrase_alternation(GRAMMAR['predicates'])})\s(?!của)")
+
+
+def _verb_before(flat: str, at: int, name_start: int, colon: int) -> bool:
+    """Whether a predicate of the grammar stands between the unit's head and a list's colon."""
+    phrase = flat[at:colon]
+    verb = _PREDICATE.search(phrase, name_start - at)
+    if verb and not MODAL.search(phrase[: verb.start()]):
+        return True
+    return name_before_verb(phrase, name_start - at) is not None  # a whole name, then a verb not listed
+
 
 # the lower-case words of a unit's name other than "các", "và" ("Sở Văn hóa, Thể thao" has none)
 _LOWER_WORD = re.compile(r"(?<![\wÀ-ỹ])(?!các\b|và\b)[a-zđà-ỹ][\wÀ-ỹ]*")
