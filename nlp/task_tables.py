@@ -74,6 +74,7 @@ def _role(name: str) -> str | None:
 
 # A row's TT: "1", "1.", "1.2", "I", "II.", "A", "a)", "-".
 _TT = re.compile(r"^\(?(?:\d{1,3}(?:\.\d{1,3}){0,3}|[IVXLC]{1,6}|[A-ZĐ]|[a-zđ])[.)]?$|^[-+•]$")
+_SHORT_MARK = re.compile(r"\S{1,4}")  # a cell of a few marks and no space: a TT, however read
 _GROUP_HEAD = re.compile(r"^(?:[IVXLC]{1,6}|[A-ZĐ])[.)]\s")  # "II. Xã hội số": a group's title with its TT
 _GROUP_TT = re.compile(r"^\(?(?:[IVXLC]{1,6}|[A-ZĐ])[.)]?$")
 
@@ -517,8 +518,10 @@ def table_tasks(table: TaskTable, layout: Layout, issued_date: str | None, offse
 
         tt = get("tt") if "tt" in col else ""
         if row.group:
-            title = next((t for t in cells if t and t != tt), "")
-            level = _level(tt)
+            if cells and _SHORT_MARK.fullmatch(cells[0]) and not _TT.match(cells[0]):
+                tt = ""  # a TT OCR misread ("1L" for "II"): a title across the columns is a part's
+            title = next((t for t in cells if t and t != tt and not _SHORT_MARK.fullmatch(t)), "")
+            level = _level(tt) if tt else 1
             for deeper in [lv for lv in groups if lv >= level]:
                 del groups[deeper]
             groups[level] = (tt.rstrip("."), title)

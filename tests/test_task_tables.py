@@ -399,3 +399,20 @@ def test_a_label_over_a_units_cell_is_no_unit():
     ]
     tasks = [t for t in extract_text(ACTION_PLAN_HEAD + "\n" + _cells_text(rows)).tasks if t["kind"] == "assignment"]
     assert [(t["assignee"], t["coordinators"]) for t in tasks] == [("Sở Tư pháp", ["Công an tỉnh"])]
+
+
+def test_a_parts_title_whose_numeral_ocr_misread_heads_its_rows():
+    """ "II" read "1L" on a scan: the title across the columns is the part's, and its rows are
+    headed by it (not by the part before it, nor by "1L")."""
+    rows = [
+        ACTION_PLAN_COLUMNS,
+        ["I.", "Hoàn thiện khuôn khổ pháp lý"],
+        ["1", "Sửa đổi quy định", "Rà soát quy định về tương trợ tư pháp", "Sở Tư pháp", "Công an tỉnh", "12/2027"],
+        ["1L", "Nâng cao hiệu quả phối hợp"],
+        ["1", "Đánh giá rủi ro", "Tổ chức đánh giá rủi ro của tỉnh", "Công an tỉnh", "Sở Tài chính", "6/2027"],
+    ]
+    tasks = [t for t in extract_text(ACTION_PLAN_HEAD + "\n" + _cells_text(rows)).tasks if t["kind"] == "assignment"]
+    assert [t["action"] for t in tasks] == [
+        "Hoàn thiện khuôn khổ pháp lý: Rà soát quy định về tương trợ tư pháp",
+        "Nâng cao hiệu quả phối hợp: Tổ chức đánh giá rủi ro của tỉnh",
+    ]
