@@ -191,3 +191,35 @@ def test_a_closing_request_to_the_addressees_goes_only_to_those_with_no_duty_abo
     tasks = tasks_read(letter, "assignment")
     assert assignees(tasks) == ["Bộ Tài chính", "Bộ Tư pháp", "Ủy ban nhân dân thành phố Hà Nội"]
     assert tasks[-1]["action"].startswith("(đề nghị) khẩn trương, nghiêm túc triển khai")
+
+
+REPORT_LETTER = """BỘ CÔNG AN
+Số: 4321/BCA-C04
+V/v báo cáo kết quả phối hợp kiểm soát tiền chất
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 02 tháng 3 năm 2026
+
+Kính gửi: Công an các tỉnh, thành phố trực thuộc Trung ương.
+
+1. Đề nghị Công an các tỉnh, thành phố báo cáo kết quả công tác phối hợp kiểm soát các hoạt động hợp pháp liên quan đến tiền chất 6 tháng đầu năm 2026, gửi về Bộ Công an trước ngày 20/6/2026.
+
+2. Đề nghị Công an các tỉnh, thành phố chủ trì, phối hợp với Sở Y tế rà soát các cơ sở kinh doanh thuốc gây nghiện trên địa bàn.
+
+Bộ Công an trân trọng cảm ơn sự quan tâm phối hợp của các đơn vị./.
+
+Nơi nhận:
+- Như trên;
+- Lưu: VT, C04.
+"""
+
+
+def test_coordinating_as_a_noun_names_no_partner():
+    """ "kết quả công tác phối hợp kiểm soát ...", "sự quan tâm phối hợp của ...": the work of
+    coordinating, not a partner of the duty; "chủ trì, phối hợp với Sở Y tế" names one."""
+    tasks = tasks_read(REPORT_LETTER, "assignment")
+    assert [t["coordinators"] for t in tasks] == [[], ["Sở Y tế"]]
+    # with "với" it is the verb, after whatever noun the subject ends on
+    from directives.nlp.tasks.units import find_coordinators
+
+    assert find_coordinators("Cơ quan chủ trì kế hoạch phối hợp với Công an tỉnh giải quyết thủ tục") == ["Công an tỉnh"]

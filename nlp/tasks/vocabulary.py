@@ -43,6 +43,9 @@ def patterns() -> dict[str, re.Pattern]:
     }
 
 
+_COORDINATION_NOUNS = ("công tác", "sự", "quan tâm", "cơ chế", "quy chế", "kế hoạch", "kết quả", "hoạt động", "chương trình", "tình hình", "mối quan hệ")
+
+
 @lru_cache(maxsize=None)
 def coordinator_pattern() -> re.Pattern:
     """ "phối hợp với <units>" up to the verb of the duty (any duty cue) or the clause's end."""
@@ -53,7 +56,12 @@ def coordinator_pattern() -> re.Pattern:
     # one word, "Bộ Ngoại giao" no name cut before the verb "giao"; "TP. Hà Nội" goes on)
     # ("Phối hợp với Bộ Công an ...": an item or a sentence may open with it, its unit in the
     # heading above; not inside a name: "Trung tâm Phối hợp tìm kiếm cứu nạn hàng hải")
-    return re.compile(rf"(?:phối|(?<![\wÀ-ỹ]\s)Phối)\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+(?!(?:{verbs})(?![\wÀ-ỹ]))(?P<who>.+?)(?=(?<!ngoại)(?<!Ngoại)\s+(?:{verbs})(?![\wÀ-ỹ])|[;:]|(?<!TP)(?<!Tp)\.|$)")
+    # (nor the noun: "công tác phối hợp kiểm soát ...", "sự quan tâm phối hợp của các bộ", "cơ
+    # chế phối hợp giữa ...": the work of coordinating, which names no partner of the duty; with
+    # "với" it is the verb: "Cơ quan chủ trì kế hoạch phối hợp với lực lượng ...")
+    noun = "".join(f"(?<!{w} )(?<!{w[:1].upper() + w[1:]} )" for w in _COORDINATION_NOUNS)
+    noun = rf"(?:{noun}|(?=[Pp]hối\s+hợp\s+với(?![\wÀ-ỹ])))"
+    return re.compile(rf"{noun}(?:phối|(?<![\wÀ-ỹ]\s)Phối)\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+(?!(?:{verbs})(?![\wÀ-ỹ]))(?P<who>.+?)(?=(?<!ngoại)(?<!Ngoại)\s+(?:{verbs})(?![\wÀ-ỹ])|[;:]|(?<!TP)(?<!Tp)\.|$)")
 
 
 CLAUSE_WORD = re.compile(rf"(?<![\wÀ-ỹ])(?:{phrase_alternation(GRAMMAR['clause_words'])})(?![\wÀ-ỹ])")  # "Tổng cục Hải quan sẽ ...": a clause
