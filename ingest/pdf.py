@@ -164,17 +164,21 @@ def read_pdf(data: bytes, path: str, ocr_mode: str = "auto", max_pages: int | No
 
 # A text layer whose words are next to none of the commonest Vietnamese words (and that no
 # legacy font encoding turns into Vietnamese) is no text: a font embedded without its Unicode
-# map gives its glyphs' numbers as letters. The page is read by OCR as a scan is.
+# map gives its glyphs' numbers as letters, a bad OCR's layer "t6 chric HQi nghi" (a quarter
+# of its words mixing letters and digits). Vietnamese typed without its marks is text. The
+# page is read by OCR as a scan is.
 UNREADABLE_SHARE = 0.04
 UNREADABLE_MIN_WORDS = 30
 
 
 def _unreadable(text: str) -> bool:
-    from .encoding import common_word_share, fix_legacy
+    from .encoding import common_word_share, digit_word_share, fix_legacy
 
     words = len(text.split())
     if words < UNREADABLE_MIN_WORDS or common_word_share(text) >= UNREADABLE_SHARE:
         return False
+    if digit_word_share(text) <= 0.10 and common_word_share(text, marks=False) >= 0.10:
+        return False  # Vietnamese typed without its marks ("So Tai chinh chu tri"): OCR reads no more
     return fix_legacy(text) is None
 
 

@@ -67,3 +67,12 @@ def test_a_page_with_an_unreadable_layer_is_read_by_ocr(tmp_path, monkeypatch):
     doc = read_document(str(path))
     assert read == [0]
     assert "Giao Sở Nội vụ chủ trì" in doc.text
+
+
+def test_a_bad_ocr_layer_is_unreadable_and_text_without_marks_is_not():
+    """A layer an old OCR left ("t6 chric HQi nghi", digits for marked letters) is read again;
+    Vietnamese typed without its marks is as readable as OCR would make it."""
+    bad = "c) Tham muu UBND tinh t6 chric HQi nghi tham vdn chuy6n m6n vdi sy tham dg cta c6c chuy6n gia nhim nAng cao Chi si5 PCI, ding tdi cic quy6t dinh c6ng b5 tht tqc hdnh chinh. " * 3
+    assert pdf_reader._unreadable(bad)
+    plain = "So Tai chinh chu tri, phoi hop voi cac so, nganh thuc hien nhiem vu duoc giao trong nam 2025. " * 4
+    assert not pdf_reader._unreadable(plain)
