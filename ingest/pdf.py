@@ -79,7 +79,8 @@ def _annex_shift(pages: list[Page]) -> int | None:
     numbers of three pages or more agree on."""
     shifts: dict[int, int] = {}
     for page in pages:
-        for number in {_folio(page.text.split("\n")[i]) for i in _ends(page)} - {None}:
+        lines = page.text.split("\n")
+        for number in {_folio(lines[i]) for i in _ends(page)} - {None}:
             if 0 < number < page.number:
                 shifts[page.number - number] = shifts.get(page.number - number, 0) + 1
     agreed = [shift for shift, count in shifts.items() if count >= _ANNEX_PAGES]
