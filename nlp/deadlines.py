@@ -93,7 +93,7 @@ def read_deadline(text: str, issued_date: str | None = None) -> Deadline:
     a day, then a period or a rhythm (which need a preposition: "năm 2026" alone is a year
     the clause talks about, "trong năm 2026" a deadline)."""
     for m in _DATE_DEADLINE.finditer(text):
-        if in_condition(text, m.start("text")):
+        if in_condition(text, m.start("text")) or _ends_period_only(text, m):
             continue
         words = collapse(m.group("text"))
         periodic = _WORDS_DEADLINE.search(text, m.end(), m.end() + 30)
@@ -151,6 +151,23 @@ _DAY_BEFORE = re.compile(
     r"(?:(?:trước|vào|chậm\s+nhất(?:\s+vào)?)\s+)?ngày\s+\d{1,2}(?:\s*/\s*\d{1,2}|\s+tháng\s+\d{1,2})?\s+$|(?:trước|vào)\s+$",
     re.I,
 )
+
+
+# A span "từ (ngày) X đến (ngày) Y" names the period a report covers or a plan runs; when the
+# clause then says by when to send or finish ("kỳ 6 tháng (từ ngày 15/12/2025 đến ngày 14/6/2026,
+# gửi trước ngày 20/6/2026)"; "số liệu từ ngày ... đến ngày ..., gửi về ... chậm nhất ngày ..."),
+# that is the deadline, not the period's end.
+_PERIOD_START = re.compile(r"\btừ\s+(?:ngày\s+)?\d{1,2}\s*(?:tháng\s*|[/.-])\s*\d{1,2}[^;]{0,30}$", re.I)
+_FIRM = re.compile(r"^(?:hoàn\s+thành\s+)?(?:trước|chậm\s+nhất|không\s+muộn\s+hơn|hạn\s+chót)", re.I)
+
+
+def _ends_period_only(text: str, m: re.Match) -> bool:
+    """Whether the day at ``m`` ("đến ngày Y") only ends a "từ ngày X" period and a firm day
+    ("trước / chậm nhất ngày ...") follows in the same clause (up to a ";" or a sentence's end)."""
+    if not re.match(r"đến\b", m.group("text"), re.I) or not _PERIOD_START.search(text, max(0, m.start() - 60), m.start()):
+        return False
+    rest = re.split(r";|\.\s+(?=[A-ZĐÀ-Ỹ])", text[m.end() : m.end() + 300])[0]
+    return any(_FIRM.match(later.group("text")) and not in_condition(rest, later.start("text")) for later in _DATE_DEADLINE.finditer(rest))
 
 
 def in_condition(text: str, at: int) -> bool:

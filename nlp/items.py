@@ -11,6 +11,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+from .closing import closing_cuts
 from .normalize import blank_spans, collapse, fold
 from .recipient_runs import recipient_runs
 
@@ -80,7 +81,8 @@ def blanked_boundaries(text: str, start: int = 0, end: int | None = None) -> tup
     while at >= 0:
         cuts.append(at + 3)
         at = text.find("./.", at + 3, end)
-    return text, sorted(cuts), blanked
+    cuts += closing_cuts(text, start, end)  # the closing when a scan's OCR garbled its "./." (``nlp.closing``)
+    return text, sorted(set(cuts)), blanked
 
 
 # "THỦ TƯỚNG CHÍNH PHỦ điện:", "Kính gửi:": the units a công điện or công văn is addressed to,

@@ -29,6 +29,8 @@ The steps are modules of this package:
 - ``to_addressees``: a công văn's request to a group its "Kính gửi:" names member by member, one task per member;
 - ``own_clause``: where a duty's clause ends at "; <another unit> <verb>";
 - ``later_deadline``: a duty's time given in a later sentence of its item ("... . Hoàn thành trước ngày ...");
+- ``attendees``: a meeting's attendee lists ("Dự tại điểm cầu ...", "Thành phần:") are no duties;
+- ``time_before``: a duty's time limit written before its unit ("Trong thời hạn 60 ngày ..., X có trách nhiệm ...");
 - ``task``: the :class:`Task` record, and how a duty's words become one.
 """
 from __future__ import annotations
@@ -48,6 +50,8 @@ from .vocabulary import is_group
 from .from_items import item_tasks
 from .from_sentences import sentence_tasks
 from .later_deadline import later_deadlines
+from .attendees import delegates_asked, without_attendees
+from .time_before import times_before
 from .givers import given_unit
 from .relative_subject import past_relative
 from .principles import outside_principles
@@ -74,10 +78,13 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     # no name that ran into its verb; then one task where two readings named the same unit
     # ("Ủy ban nhân dân tỉnh giao Sở Tài chính | chủ trì ..." and "giao Sở Tài chính | chủ trì ...")
     tasks = _without_repeats(_names_whole(_without_repeats(tasks)))
+    delegates_asked(tasks)  # "... trân trọng đề nghị: 3. Các đại biểu dự họp ...": the delegates' duty
+    tasks = without_attendees(doc, tasks, doc.text)  # a meeting's attendee list ("Thành phần: ...") is no duty
     scope = scope_spans(doc.text, doc.items)
     if scope:
         tasks = [t for t in tasks if not any(a <= t.start < b for a, b in scope)]
     tasks.sort(key=lambda t: t.start)
+    times_before(doc, tasks)  # "Trong thời hạn 60 ngày làm việc ..., Ban Chủ nhiệm ... có trách nhiệm ..."
     later_deadlines(doc, tasks)  # "... . Hoàn thành và báo cáo UBND tỉnh trước ngày 20/02/2025."
     for task in tasks:  # the last day allowed and the rhythm, read from the deadline's words
         settle_task(task, issued_date)

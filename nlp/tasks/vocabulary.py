@@ -61,7 +61,11 @@ def coordinator_pattern() -> re.Pattern:
     # "với" it is the verb: "Cơ quan chủ trì kế hoạch phối hợp với lực lượng ...")
     noun = "".join(f"(?<!{w} )(?<!{w[:1].upper() + w[1:]} )" for w in _COORDINATION_NOUNS)
     noun = rf"(?:{noun}|(?=[Pp]hối\s+hợp\s+với(?![\wÀ-ỹ])))"
-    return re.compile(rf"{noun}(?:phối|(?<![\wÀ-ỹ]\s)Phối)\s+hợp(?:\s+chặt\s+chẽ)?(?:\s+với)?\s+(?!(?:{verbs})(?![\wÀ-ỹ]))(?P<who>.+?)(?=(?<!ngoại)(?<!Ngoại)\s+(?:{verbs})(?![\wÀ-ỹ])|[;:]|(?<!TP)(?<!Tp)\.|$)")
+    # ("phối hợp, hỗ trợ X" / "phối hợp và hướng dẫn X": X, a body, is the partner of both verbs, as
+    # annotated (CT 11's "Công an tỉnh phối hợp, hỗ trợ chính quyền địa phương, Sở Giao thông vận tải
+    # ..."); not a verb's object that is no body: "phối hợp, hỗ trợ tuần tra, kiểm soát ...")
+    shared = rf"(?:,|\s+và)\s+(?:hỗ\s+trợ|hướng\s+dẫn|giúp\s+đỡ)(?=\s+(?:{patterns()['head'].pattern}|chính\s+quyền(?![\wÀ-ỹ])))"
+    return re.compile(rf"{noun}(?:phối|(?<![\wÀ-ỹ]\s)Phối)\s+hợp(?:\s+chặt\s+chẽ)?(?:{shared}|(?:\s+với)?)\s+(?!(?:{verbs})(?![\wÀ-ỹ]))(?P<who>.+?)(?=(?<!ngoại)(?<!Ngoại)\s+(?:{verbs})(?![\wÀ-ỹ])|[;:]|(?<!TP)(?<!Tp)\.|$)")
 
 
 CLAUSE_WORD = re.compile(rf"(?<![\wÀ-ỹ])(?:{phrase_alternation(GRAMMAR['clause_words'])})(?![\wÀ-ỹ])")  # "Tổng cục Hải quan sẽ ...": a clause

@@ -1,0 +1,91 @@
+"""Where a text's duties end when its end mark is lost: the closing of Nghị định 30/2020/NĐ-CP.
+
+A text's body ends with "./." (Nghị định 30/2020/NĐ-CP, Phụ lục I), then come the closing parts
+that give no duty: the thanks ("Trân trọng./.", "<issuer> trân trọng cảm ơn sự quan tâm ..."),
+the "Nơi nhận:" list (its first line "- Như trên;", the addressees) beside the signature block
+("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"). A công văn or kế hoạch puts two more paragraphs before them:
+the contact note ("Thông tin liên hệ: đồng chí ..., số điện thoại ...", "Mọi thông tin cần trao
+đổi, đề nghị liên hệ ...") and the paragraph on difficulties ("Trong quá trình thực hiện, nếu có
+khó khăn, vướng mắc, ... phản ánh về ..."), which speak of the whole text, not of its last duty.
+
+On a scan the OCR often garbles the "./." ("./", "./,", ".J", ".7", ".Ji") and the "Nơi nhận"
+(run into the signer's title on one line), so the last duty ran into all of these.
+:func:`closing_cuts` gives the offsets where a duty's text must stop on such a text: the end mark
+as the OCR leaves it, and the start of each closing part. (A cut only ends a span: a sentence
+after it is still read for a duty of its own.)
+"""
+from __future__ import annotations
+
+import re
+
+from .normalize import fold
+
+# the end mark as the OCR leaves it: "./" not followed by "." ("./,&_ nhận", "...580)./ KIRD"),
+# or "." then "J", "Ji", "7", "/7", "//", "l", "I" at a line's end ("thực hiện.J\n")
+_MARK = re.compile(r"(?<=[a-z0-9)\]\"”'])[ \t]?\.[ \t]?/(?![.\d/])|(?<=[a-z)\]\"”'])\.[ \t]?(?:ji|j|7|/7|//|l|1/)(?=[ \t]*(?:\n|$))", re.M)
+# the thanks: "trân trọng cảm ơn" (or "cám ơn"), "Trân trọng./" or "Trân trọng!" closing a sentence
+_THANKS = re.compile(r"\btran\s+trong\s+ca[mn]\s+on\b|\bxin\s+(?:tran\s+trong\s+)?ca[mn]\s+on\b|(?:^|(?<=[.;:]\s))[ \t*]*tran\s+trong\s*(?:[./!]|$)", re.M)
+# the contact note at a sentence's start: "Thông tin liên hệ:", "Mọi thông tin (chi tiết) (cần trao
+# đổi), (xin / đề nghị ...) liên hệ", "(Thông tin) chi tiết (xin) liên hệ", "Đầu mối liên hệ:"
+_CONTACT = re.compile(
+    r"(?:moi\s+)?thong\s+tin\s+(?:chi\s+tiet\s+)?lien\s+he\b|moi\s+(?:thong\s+tin|chi\s+tiet|van\s+de)[^.;\n]{0,60}?\blien\s+he\b"
+    r"|(?:thong\s+tin\s+)?chi\s+tiet\s+(?:xin\s+)?(?:vui\s+long\s+)?lien\s+he\b|dau\s+moi\s+lien\s+he\b|(?:so\s+)?dien\s+thoai\s+lien\s+he\b"
+)
+# the paragraph on difficulties: "(Trong) quá trình (tổ chức) (triển khai) thực hiện(,) nếu /
+# trường hợp có / phát sinh (khó khăn,) vướng mắc"
+_DIFFICULTIES = re.compile(
+    r"(?:trong\s+)?qua\s+trinh\s+(?:to\s+chuc\s+)?(?:trien\s+khai\s+)?(?:thuc\s+hien|trien\s+khai)[^.;\n]{0,40}?,?\s*"
+    r"(?:neu|truong\s+hop|khi)\s+(?:co|phat\s+sinh|gap)\s[^.;]{0,40}?vuong\s+mac"
+)
+# the Nơi nhận list's first line, "- Như trên;" (the addressees), when its heading was garbled
+_AS_ABOVE = re.compile(r"^[ \t*~•+-]*Như\s+trên\s*[;,.:]?[ \t]*$", re.M)
+_RECEIVED = re.compile(r"nh[aâậ]n\s*:", re.I)
+# a sentence's start: after ". ", "; ", ": " (not "TP. "), or a blank line
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]\"”'])[.;:!](?=\s)|\n[ \t]*\n")
+
+
+def closing_cuts(text: str, start: int = 0, end: int | None = None) -> list[int]:
+    """Offsets between ``start`` and ``end`` where the closing of a text begins (see the module)."""
+    end = len(text) if end is None else end
+    folded = fold(text[start:end])
+    if len(folded) != end - start:  # (the fold keeps one character for one on NFC text)
+        return []
+    cuts = [start + m.end() for m in _MARK.finditer(folded)]
+    for m in _THANKS.finditer(folded):
+        cuts.append(start + _sentence_start(folded, m.start()))
+    for m in _CONTACT.finditer(folded):
+        at = _sentence_start(folded, m.start())
+        if not folded[at : m.start()].strip(" \t\n*-+•(") or re.fullmatch(r"[\s*-]*(?:de\s+nghi|xin)[^.;]{0,40}", folded[at : m.start()]):
+            cuts.append(start + at)  # the note opens its sentence ("Mọi thông tin ...", "Đề nghị ... liên hệ")
+    for m in _DIFFICULTIES.finditer(folded):
+        at = _sentence_start(folded, m.start())
+        if not folded[at : m.start()].strip(" \t\n*-+•") and _paragraph_start(folded, at):
+            cuts.append(start + at)
+    for m in _AS_ABOVE.finditer(text, start, end):
+        line_start = m.start()
+        before = text.rfind("\n", start, max(start, line_start - 1)) + 1
+        if line_start > start and _RECEIVED.search(text, before, line_start):
+            line_start = before  # "Nơi nhận: KT. CỤC TRƯỞNG" on the line above
+        cuts.append(line_start)
+    return sorted(set(cuts))
+
+
+def _sentence_start(folded: str, at: int) -> int:
+    """Where the sentence holding ``at`` starts (at most 400 characters back)."""
+    lo = max(0, at - 400)
+    last = None
+    for m in _SENTENCE_END.finditer(folded, lo, at):
+        last = m
+    if last is None:
+        line = folded.rfind("\n", lo, at)
+        return at if line < 0 else line + 1
+    start = last.end()
+    while start < at and folded[start] in " \t\n":
+        start += 1
+    return start
+
+
+def _paragraph_start(folded: str, at: int) -> bool:
+    """Whether ``at`` opens a paragraph: a blank line or a sentence's end and a line break before it."""
+    before = folded[max(0, at - 200) : at].rstrip(" \t*")
+    return not before or before.endswith("\n") or bool(re.search(r"[.;:!][ \t*]*\n[ \t*]*$", folded[max(0, at - 200) : at]))
