@@ -202,3 +202,34 @@ def test_a_summons_attendee_list_is_no_task_and_its_delegates_are_asked():
     assert delegates["due_by"] == "2026-01-11"
     assert any(t["assignee"].startswith("Ủy ban nhân dân các tỉnh") and "kết nối" in t["action"] for t in tasks)
     assert any(t["assignee"] == "Bộ Công an" for t in tasks)
+
+
+# ---------------------------------------------------------------- a request and its list past a page's foot
+
+REQUEST_OVER_A_PAGE = """BỘ CÔNG AN
+CỤC CẢNH SÁT ĐIỀU TRA TỘI PHẠM VỀ MA TÚY
+Số: 2388/C04-P6 Hà Nội, ngày 20 tháng 4 năm 2026
+
+V/v tham mưu HĐND cấp tỉnh ban hành Nghị quyết
+
+Kính gửi: Ủy ban nhân dân các tỉnh, thành phố trực thuộc Trung ương
+
+Để đảm bảo triển khai thực hiện Chương trình theo đúng quy định, Cục Cảnh sát điều tra tội phạm về ma túy kính đề nghị Ủy ban nhân dân các tỉnh, thành phố chỉ đạo đơn vị chức năng tập trung, khẩn trương thực hiện:
+1 Theo yêu cầu của Chính phủ tại Nghị quyết số 23/NQ-CP ngày 07/02/2026 về phiên họp Chính phủ thường kỳ
+tháng 01/2026.
+2 Văn bản số 477/BCA-H01 ngày 04/02/2026 của Bộ Công an.
+
+(1) Đối với các địa phương tự bảo đảm kinh phí thực hiện Chương trình: tham mưu UBND tỉnh trình Hội đồng nhân dân cùng cấp quyết định bố trí ngân sách địa phương.
+(2) Đối với các địa phương nhận hỗ trợ từ ngân sách trung ương: tham mưu UBND tỉnh trình HĐND cùng cấp ban hành quy định về nguyên tắc phân bổ.
+
+Cục Cảnh sát điều tra tội phạm về ma túy trân trọng cảm ơn sự quan tâm chỉ đạo của Quý cơ quan./.
+"""
+
+
+def test_a_request_keeps_its_list_past_the_pages_footnotes():
+    tasks = tasks_read(REQUEST_OVER_A_PAGE)
+    assert len(tasks) == 1, tasks
+    action = tasks[0]["action"]
+    assert action.startswith("(đề nghị) chỉ đạo đơn vị chức năng tập trung, khẩn trương thực hiện: Đối với các địa phương tự bảo đảm")
+    assert "nhận hỗ trợ từ ngân sách trung ương" in action
+    assert "Nghị quyết số 23/NQ-CP" not in action and "cảm ơn" not in action

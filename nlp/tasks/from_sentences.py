@@ -99,6 +99,10 @@ def _past_day(text: str, at: int, end: int, issued_date: str | None) -> re.Match
 # a lead-in whose duties are the items after it: "... thực hiện ngay các nhiệm vụ, giải pháp sau"
 _PROMISE = rf"(?:các|những|một\s+s[ốô])\s+(?:{phrase_alternation(GRAMMAR['introduced_nouns'])})(?:[\s,]+[^\s.;]+){{0,6}}?\s+(?:như\s+)?sau(?:\s+đây)?"
 _INTRODUCES = re.compile(_PROMISE + "$")
+# a request whose colon opens what is to be done, with no promise of items: "đề nghị Ủy ban nhân dân
+# các tỉnh, thành phố chỉ đạo đơn vị chức năng tập trung, khẩn trương thực hiện:" then "(1) ...",
+# "(2) ..." (on a scan, often past a page's footnotes): the items that name no unit are its duty
+_CARRY_OUT = re.compile(r"(?:thực\s+hiện|triển\s+khai(?:\s+thực\s+hiện)?|các\s+nội\s+dung)$")
 # the same promise ending a request's clause on its colon: "đề nghị UBND các tỉnh một số nội dung sau:"
 _PROMISED = re.compile(r"\s" + _PROMISE + r"\s*:\s*$")
 
@@ -486,13 +490,18 @@ def _asked(doc: Context, s: int, e: int, clauses: list[tuple[int, re.Match | Non
             # "Yêu cầu Giám đốc các sở ...; Chủ tịch UBND các xã ... triển khai thực hiện nghiêm túc
             # Chỉ thị này": the closing that names who carries the document out, as a QĐ's does
             closing = len(units) > 1 and _THIS_DOCUMENT.search(action)
-            if _INTRODUCES.search(action) and flat[s:e].rstrip().endswith(":") and not ASIDE.search(action):
+            carried = not _INTRODUCES.search(action) and _CARRY_OUT.search(action)
+            if (_INTRODUCES.search(action) or carried) and flat[s:e].rstrip().endswith(":") and not ASIDE.search(action):
                 # "Yêu cầu các Bộ trưởng ... thực hiện ngay các nhiệm vụ, giải pháp sau:" leads the items;
                 # when they name no unit of their own, they are the duties of the units asked
                 following = _following_items(flat, doc.items, doc.starts, e)
                 if following:
                     prefix = "(đề nghị) " if "đề nghị" in lead.group("lead").lower() else ""
                     joined = action_text(" ".join(flat[c.text_start : next_subject(flat, c.text_start, c.end)] for c in following), items=True)
+                    if carried:
+                        # "... chỉ đạo đơn vị chức năng tập trung, khẩn trương thực hiện:" then "(1) ...",
+                        # "(2) ...": the request's own words, then what it asks done
+                        joined = f"{action}: {joined}"
                     found.extend(tasks_for(units, prefix + joined, joined, issued_date, section, s, following[-1].end))
                 continue
             end = e
@@ -594,10 +603,18 @@ def _before_cues(doc: Context, s: int, e: int, section: str | None) -> list[Task
     return found
 
 
+# the footnotes at a page's foot that a scan's text sets between a lead-in ending "... như sau:" on
+# one page and its items on the next: each opens with its mark (a superscript number the OCR reads
+# as a digit, "'" or "?") and a reference ("Theo yêu cầu của Chính phủ tại Nghị quyết số ...",
+# "Văn bản số ...", "Căn cứ điểm a khoản 2 Điều 9 Nghị định số ...")
+_FOOTNOTE = r"(?:\d{1,2}|[¹²³⁴⁵⁶⁷⁸⁹'’‘?*])\s*(?:Theo|Căn\s+cứ|Văn\s+bản|Nghị\s+(?:quyết|định)|Quyết\s+định|Công\s+văn|Thông\s+tư|Báo\s+cáo|Tại|Xem|Kế\s+hoạch|Chỉ\s+thị|Luật|Điều|Khoản|Điểm)\s"
+_FOOTNOTES = re.compile(rf"\s*{_FOOTNOTE}[^:]{{0,1500}}?(?:\s{_FOOTNOTE}[^:]{{0,1500}}?)*\s*", re.S)
+
+
 def _following_items(flat: str, items: list[Item], starts: list[int], at: int) -> list[Item]:
     """The items right after ``at`` at one level (and theirs under them), if none names a unit."""
     i = bisect_left(starts, at)
-    if i >= len(items) or flat[at : items[i].start].strip():
+    if i >= len(items) or (flat[at : items[i].start].strip() and not _FOOTNOTES.fullmatch(flat, at, items[i].start)):
         return []
     level = items[i].level
     run = []
