@@ -38,7 +38,8 @@ _DIFFICULTIES = re.compile(
     r"(?:neu|truong\s+hop|khi)\s+(?:co|phat\s+sinh|gap)\s[^.;]{0,40}?vuong\s+mac"
 )
 # the Nơi nhận list's first line, "- Như trên;" (the addressees), when its heading was garbled
-_AS_ABOVE = re.compile(r"^[ \t*~•+-]*Như\s+trên\s*[;,.:]?[ \t]*$", re.M)
+# (a dashed line with another dashed recipient after it: a table's cell "Như trên" is no such list)
+_AS_ABOVE = re.compile(r"^[ \t*]*[~•+-][ \t]*Như\s+trên\s*[;,.:]?[^\n]{0,40}\n(?=[ \t*]*[~•+-][ \t]*\S)", re.M)
 _RECEIVED = re.compile(r"nh[aâậ]n\s*:", re.I)
 # a sentence's start: after ". ", "; ", ": " (not "TP. "), or a blank line
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]\"”'])[.;:!](?=\s)|\n[ \t]*\n")
@@ -68,6 +69,23 @@ def closing_cuts(text: str, start: int = 0, end: int | None = None) -> list[int]
             line_start = before  # "Nơi nhận: KT. CỤC TRƯỞNG" on the line above
         cuts.append(line_start)
     return sorted(set(cuts))
+
+
+def contact_notes(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The spans of the contact notes between ``start`` and ``end`` ("Mọi thông tin cần trao đổi, đề
+    nghị các đơn vị liên hệ Cục ... (đồng chí ..., điện thoại: ...)"): no duty is read there."""
+    end = len(text) if end is None else end
+    folded = fold(text[start:end])
+    if len(folded) != end - start:
+        return []
+    spans = []
+    for m in _CONTACT.finditer(folded):
+        at = _sentence_start(folded, m.start())
+        if folded[at : m.start()].strip(" \t\n*-+•(") and not re.fullmatch(r"[\s*-]*(?:de\s+nghi|xin)[^.;]{0,40}", folded[at : m.start()]):
+            continue
+        stop = re.compile(r"(?<![\d.])[.;](?!\d)|\n[ \t]*\n").search(folded, m.end())
+        spans.append((start + at, start + (stop.end() if stop else len(folded))))
+    return spans
 
 
 def _sentence_start(folded: str, at: int) -> int:

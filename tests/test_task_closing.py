@@ -72,6 +72,8 @@ PHÓ CHỦ TỊCH
     assert police, tasks
     assert "liên hệ" not in police[0]["action"]
     assert "CHỦ TỊCH" not in police[0]["action"]
+    # the contact note asks nobody to do anything
+    assert not any("liên hệ" in t["assignee"] + t["action"] for t in tasks), tasks
 
 
 def test_a_request_closing_in_the_same_paragraph_keeps_its_difficulties():
@@ -153,11 +155,17 @@ Về việc bảo đảm an toàn các công trình cầu
 
 1. Công an tỉnh phối hợp, hỗ trợ chính quyền địa phương, Sở Giao thông vận tải trong công tác phân luồng, đảm bảo an toàn giao thông.
 
-2. Bộ Chỉ huy Quân sự tỉnh phối hợp, hỗ trợ tuần tra, kiểm soát tại các công trình cầu trên địa bàn./.
+2. Bộ Chỉ huy Quân sự tỉnh phối hợp, hỗ trợ tuần tra, kiểm soát tại các công trình cầu trên địa bàn.
+
+3. Sở Xây dựng chỉ đạo các đơn vị trực thuộc phối hợp, hướng dẫn Ủy ban nhân dân các xã trong công tác kiểm tra cầu.
+
+4. Sở Tài chính chủ trì, phối hợp và hướng dẫn các sở, ngành lập dự toán kinh phí sửa chữa cầu./.
 """
     tasks = {t["assignee"]: t for t in tasks_read(directive)}
     assert tasks["Công an tỉnh"]["coordinators"] == ["chính quyền địa phương", "Sở Giao thông vận tải"]
     assert tasks["Bộ Chỉ huy Quân sự tỉnh"]["coordinators"] == []  # "tuần tra" is what is supported, no body
+    assert tasks["Sở Xây dựng"]["coordinators"] == []  # the partners of the units it directs, not its own
+    assert tasks["Sở Tài chính"]["coordinators"] == ["các sở, ngành"]
 
 
 # ---------------------------------------------------------------- a công điện summoning a meeting

@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 
 from ..deadlines import find_deadline, settle_task
+from ..closing import contact_notes
 from ..items import scope_spans
 from .context import Context
 from .delegation import delegation_tasks
@@ -80,7 +81,7 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     tasks = _without_repeats(_names_whole(_without_repeats(tasks)))
     delegates_asked(tasks)  # "... trân trọng đề nghị: 3. Các đại biểu dự họp ...": the delegates' duty
     tasks = without_attendees(doc, tasks, doc.text)  # a meeting's attendee list ("Thành phần: ...") is no duty
-    scope = scope_spans(doc.text, doc.items)
+    scope = scope_spans(doc.text, doc.items) + contact_notes(doc.text, doc.start, doc.end)  # (and "Mọi thông tin ..., đề nghị liên hệ ...")
     if scope:
         tasks = [t for t in tasks if not any(a <= t.start < b for a, b in scope)]
     tasks.sort(key=lambda t: t.start)

@@ -576,12 +576,17 @@ def _department_key(name: str) -> str:
 _TITLE_LIST = re.compile(r"^(?P<title>.*?)\s*(?:các|Các)\s+(?P<kind>Sở|Bộ|sở|bộ|Cục|Vụ|Tổng\s+cục|Tập\s+đoàn|Tổng\s+công\s+ty)(?P<bodies>,\s*(?:cơ\s+quan|ngành))?\s*:\s*(?P<names>.+)$")
 
 
+_DIRECTS = re.compile(r"(?<![\wÀ-ỹ])[Cc]hỉ\s+đạo(?![\wÀ-ỹ])[^;.]*$")
+
+
 def find_coordinators(text: str) -> list[str]:
     m = coordinator_pattern().search(text)
     if not m:
         return []
+    if m.group("shared") and _DIRECTS.search(text, max(0, m.start() - 200), m.start()):
+        return []  # "Chỉ đạo các cơ quan liên quan phối hợp, hướng dẫn Bộ Y tế ...": the partners of those directed
     who = _split_at_heads(m.group("who"))  # "Sở Khoa học và Công nghệ" is one unit, not two
-    who = [_GROUP_END.sub(r"\g<name>", collapse(w)).strip(" ,.;") for w in who if len(w.split()) >= 2 or w[:1].isupper()][:8]
+    who = [re.sub(r"\s+và$", "", _GROUP_END.sub(r"\g<name>", collapse(w)).strip(" ,.;")) for w in who if len(w.split()) >= 2 or w[:1].isupper()][:8]
     return [w[:-1] if w.endswith(")") and "(" not in w else w for w in who]  # "(Bộ A, Bộ B)": no bracket left
 
 

@@ -63,8 +63,9 @@ def coordinator_pattern() -> re.Pattern:
     noun = rf"(?:{noun}|(?=[Pp]hối\s+hợp\s+với(?![\wÀ-ỹ])))"
     # ("phối hợp, hỗ trợ X" / "phối hợp và hướng dẫn X": X, a body, is the partner of both verbs, as
     # annotated (CT 11's "Công an tỉnh phối hợp, hỗ trợ chính quyền địa phương, Sở Giao thông vận tải
-    # ..."); not a verb's object that is no body: "phối hợp, hỗ trợ tuần tra, kiểm soát ...")
-    shared = rf"(?:,|\s+và)\s+(?:hỗ\s+trợ|hướng\s+dẫn|giúp\s+đỡ)(?=\s+(?:{patterns()['head'].pattern}|chính\s+quyền(?![\wÀ-ỹ])))"
+    # ..."); not a verb's object that is no body: "phối hợp, hỗ trợ tuần tra, kiểm soát ...";
+    # ``units.find_coordinators`` leaves it out where the unit only directs others to do it)
+    shared = rf"(?P<shared>,|\s+và)\s+(?:hỗ\s+trợ|hướng\s+dẫn|giúp\s+đỡ)(?=\s+(?:{patterns()['head'].pattern}|chính\s+quyền(?![\wÀ-ỹ])))"
     return re.compile(rf"{noun}(?:phối|(?<![\wÀ-ỹ]\s)Phối)\s+hợp(?:\s+chặt\s+chẽ)?(?:{shared}|(?:\s+với)?)\s+(?!(?:{verbs})(?![\wÀ-ỹ]))(?P<who>.+?)(?=(?<!ngoại)(?<!Ngoại)\s+(?:{verbs})(?![\wÀ-ỹ])|[;:]|(?<!TP)(?<!Tp)\.|$)")
 
 
