@@ -91,6 +91,43 @@ def test_a_regulation_issued_with_a_decision_is_a_legal_text():
     assert found[-1] == ("Sở Khoa học và Công nghệ", "responsibility")  # the Quy chế's article
 
 
+NUMBERED_AS_LAW = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG NGÃI
+Số: {number}
+Quảng Ngãi, ngày 20 tháng 11 năm 2025
+
+{title}
+Quy định quản lý hành lang đê trên địa bàn tỉnh
+
+Điều 3. Trách nhiệm quản lý
+1. Ủy ban nhân dân cấp xã có trách nhiệm quản lý và bảo vệ hành lang đê trên địa bàn.
+2. Sở Nông nghiệp và Môi trường chủ trì kiểm tra việc bảo vệ hành lang đê hằng năm.
+Điều 4. Tổ chức thực hiện
+Giám đốc các sở, Chủ tịch Ủy ban nhân dân cấp xã chịu trách nhiệm thi hành Quyết định này.
+Nơi nhận:
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn B
+"""
+
+
+def test_a_decision_numbered_with_its_year_is_a_legal_text_and_gives_no_assignment():
+    # "103/2025/QĐ-UBND": the year in the number marks a văn bản quy phạm pháp luật; its duties stand
+    legal = dict(kinds(NUMBERED_AS_LAW.format(number="103/2025/QĐ-UBND", title="QUYẾT ĐỊNH")))
+    assert legal["Ủy ban nhân dân cấp xã"] == "responsibility"
+    assert legal["Sở Nông nghiệp và Môi trường"] == "responsibility"
+    assert "assignment" not in legal.values()
+    # the same words under an administrative number ("103/QĐ-UBND") are duties given
+    given = dict(kinds(NUMBERED_AS_LAW.format(number="103/QĐ-UBND", title="QUYẾT ĐỊNH")))
+    assert given["Sở Nông nghiệp và Môi trường"] == "assignment"
+    # a council's resolution numbered so is a legal text too; a chỉ thị stays a directive
+    resolution = dict(kinds(NUMBERED_AS_LAW.format(number="55/2025/NQ-HĐND", title="NGHỊ QUYẾT")))
+    assert resolution["Sở Nông nghiệp và Môi trường"] == "responsibility"
+    directive = dict(kinds(NUMBERED_AS_LAW.format(number="22/2008/CT-UBND", title="CHỈ THỊ")))
+    assert directive["Sở Nông nghiệp và Môi trường"] == "assignment"
+
+
 def test_the_command_line_shows_assignments_unless_asked(tmp_path):
     from click.testing import CliRunner
 
