@@ -14,8 +14,8 @@ A legal text is a Luật, Nghị định, Thông tư (joint ones too), a consoli
 định or nghị quyết numbered as a legal text ("12/2024/QĐ-TTg", "55/2025/NQ-HĐND": the year in
 the number marks a văn bản quy phạm pháp luật, an administrative one has none, Nghị định
 30/2020/NĐ-CP Phụ lục I), or the regulation a decision issues after its signature ("QUY CHẾ /
-(Ban hành kèm theo Quyết định ...)"): the duties it states stand for as long as it is in force,
-they are not assigned.
+(Ban hành kèm theo Quyết định ...)"), or the administrative procedures a decision publishes: the
+duties it states stand for as long as it is in force, they are not assigned.
 """
 from __future__ import annotations
 
@@ -63,6 +63,29 @@ _ANYONE = re.compile(
 )
 # a regulation issued with a decision: its title in capitals, then "(Ban hành kèm theo ...)"
 _REGULATION = re.compile(r"^[ \t*#]*(?:QUY CHẾ|QUY ĐỊNH|ĐIỀU LỆ|QUY TRÌNH|HƯỚNG DẪN)\b[^\n]*\n(?:[^\n]*\n){0,6}?[ \t*_]*\(?[ \t*_]*Ban hành kèm theo", re.M)
+
+
+# the administrative procedures a decision publishes (Nghị định 63/2010/NĐ-CP; Thông tư
+# 02/2017/TT-VPCP's form): "Phần II. NỘI DUNG CỤ THỂ CỦA TỪNG THỦ TỤC HÀNH CHÍNH", an internal
+# process ("QUY TRÌNH NỘI BỘ"), or a procedure's fields ("a) Trình tự thực hiện") in an annex
+_PROCEDURES = re.compile(r"NỘI\s+DUNG\s+(?:CỤ\s+THỂ\s+)?(?:CỦA\s+)?(?:TỪNG\s+|CÁC\s+)?THỦ\s+TỤC\s+HÀNH\s+CHÍNH|QUY\s+TRÌNH\s+NỘI\s+BỘ")
+_ANNEX = re.compile(r"^[ \t*_(]*(?:Ban\s+hành\s+)?[Kk]èm\s+theo\s+Quyết\s+định\s+(?:số|\d)", re.M)
+_STEPS = re.compile(r"^[ \t*#|_-]*(?:(?:[a-zđ]|\d+)[.)]\s*)?Trình\s+tự(?:,?\s+thủ\s+tục)?\s+thực\s+hiện\b", re.M)
+_PROCEDURE_SUBJECT = re.compile(r"thủ\s+tục\s+hành\s+chính", re.I)
+
+
+def procedures_start(body: str) -> int | None:
+    """Where the procedures a decision publishes begin, in its annex ("(Kèm theo Quyết định số
+    ...)"): their steps ("Bộ phận một cửa tiếp nhận hồ sơ", "UBND cấp xã có trách nhiệm trả lời
+    ...") stand while the procedure is in force, like a legal text's duties; they are not work
+    given to a unit. (The decision's own articles, above the annex, give work.)"""
+    annex = _ANNEX.search(body)
+    if not annex:
+        return None
+    m = _PROCEDURES.search(body, annex.end())
+    if not m and _PROCEDURE_SUBJECT.search(body[:2500]):
+        m = _STEPS.search(body, annex.end())
+    return m.start() if m else None
 
 
 def regulation_start(body: str) -> int | None:
@@ -118,7 +141,8 @@ def kind_of(task, doc_type: str | None, legal_from: int | None = None, article_t
 
 
 def set_kinds(tasks: list, doc_type: str | None, body: str, symbol: str | None = None) -> None:
-    start = regulation_start(body) if not is_legal(doc_type, symbol) else None
+    standing = [] if is_legal(doc_type, symbol) else [at for at in (regulation_start(body), procedures_start(body)) if at is not None]
+    start = min(standing, default=None)  # where a regulation or published procedures begin
     articles = list(_ARTICLE.finditer(body))
     starts = [m.start() for m in articles]
     anyone_spans = anyone_sections(body)
