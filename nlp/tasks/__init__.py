@@ -28,6 +28,8 @@ The steps are modules of this package:
 - ``from_notice``: a thông báo kết luận's numbered tasks that name no unit, given to the body it was held with;
 - ``to_addressees``: a công văn's request to a group its "Kính gửi:" names member by member, one task per member;
 - ``own_clause``: where a duty's clause ends at "; <another unit> <verb>";
+- ``name_lists``: names that hold their hierarchy ("Phòng 5, Cục ..., Bộ Công an"), lists that share a head ("UBND tỉnh A, B và C");
+- ``rosters``: a membership list ("Ông A - Phó Giám đốc Sở X") is no duty;
 - ``later_deadline``: a duty's time given in a later sentence of its item ("... . Hoàn thành trước ngày ...");
 - ``task``: the :class:`Task` record, and how a duty's words become one.
 """
@@ -43,6 +45,7 @@ from .from_address import address_tasks
 from .from_letter import letter_tasks
 from .to_addressees import addressee_requests, to_named_addressees
 from .from_notice import notice_tasks
+from .name_lists import said_once
 from .units import adverb_after_name, is_verb_list, name_and_verb, split_units, without_reference
 from .vocabulary import is_group
 from .from_items import item_tasks
@@ -51,6 +54,7 @@ from .later_deadline import later_deadlines
 from .givers import given_unit
 from .relative_subject import past_relative
 from .principles import outside_principles
+from .rosters import without_rosters
 from .task import Task
 
 __all__ = ["Task", "find_tasks", "find_deadline"]
@@ -74,6 +78,7 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     # no name that ran into its verb; then one task where two readings named the same unit
     # ("Ủy ban nhân dân tỉnh giao Sở Tài chính | chủ trì ..." and "giao Sở Tài chính | chủ trì ...")
     tasks = _without_repeats(_names_whole(_without_repeats(tasks)))
+    tasks = without_rosters(tasks)  # a council's members, each a person and a post: no duty
     scope = scope_spans(doc.text, doc.items)
     if scope:
         tasks = [t for t in tasks if not any(a <= t.start < b for a, b in scope)]
@@ -85,6 +90,7 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
 
 
 _GIVES = re.compile(r"giao\s+(?:cho\s+|trách\s+nhiệm\s+cho\s+)?")
+_RESPONSIBLE_END = re.compile(r"\s+((?:có|chịu)\s+trách\s+nhiệm)$")
 _RESPONSIBLE_START = re.compile(r"^\W*(?:\(đề nghị\)\s*)?(?:có|chịu)\s+trách\s+nhiệm")
 
 
@@ -97,6 +103,12 @@ def _names_whole(tasks: list[Task]) -> list[Task]:
     for task in tasks:
         if is_verb_list(task.assignee):
             continue
+        once = said_once(task.assignee)  # "Tổ công tác | Tổ công tác có trách nhiệm ...": a heading, then its subject
+        if once != task.assignee:
+            cue = _RESPONSIBLE_END.search(once)
+            if cue:
+                once, task.action = once[: cue.start()], f"{cue.group(1)} {task.action}"
+            task.assignee = once
         given = None if task.titled else given_unit(task.assignee)
         if given:
             # "Phó Thủ tướng giao Bộ Công an | chủ trì ...": the duty is the given unit's, not the giver's
