@@ -8,6 +8,7 @@ duty (issue 21, fourteenth part), each on a document written here in the layout 
 - "Đoàn Luật sư tỉnh A (cũ), Đoàn Luật sư tỉnh B (cũ) có trách nhiệm ...": a name's short
   parenthesis does not end the list;
 - "1. C04:" (Bộ Công an's units by code) heads its duties; "4. Chủ dự án thành phần:" too;
+- a request inside an item to the bodies the lead-in named, by their common name, is theirs already;
 - a working group's member list ("Ông A - Phó Giám đốc Sở X") is no duty; "Tổ giúp việc có
   trách nhiệm tham mưu ..." and "Các thành viên tại Điều 1 chịu trách nhiệm thi hành ..." are.
 """
@@ -175,7 +176,8 @@ Kính gửi: Ban Chấp hành Hội công chứng viên tỉnh Lâm Đồng, Bì
 Sở Tư pháp nhận được Công văn số 36/HCCV ngày 19/8/2025 của Hội công chứng viên tỉnh Lâm Đồng về việc lập Đề án hợp nhất.
 Sau khi kiểm tra hồ sơ, Sở Tư pháp đề nghị Ban chấp hành các Hội công chứng viên tỉnh Lâm Đồng, Bình Thuận, Đắk Nông (cũ)
 thực hiện một số nội dung sau:
-- Thứ nhất: Đối với hồ sơ xin chủ trương: bổ sung Đơn đề nghị sáp nhập (bản chính).
+- Thứ nhất: Đối với hồ sơ xin chủ trương: Đề nghị Ban chấp hành Hội công chứng viên vận dụng
+theo hướng dẫn tại khoản 2 Điều 32 Nghị định số 126/2024/NĐ-CP, bổ sung Đơn đề nghị sáp nhập (bản chính).
 - Thứ hai: Đối với Đề án sáp nhập: nghiên cứu bổ sung, chỉnh sửa lộ trình hợp nhất cho phù hợp thẩm quyền.
 
 Sở Tư pháp đề nghị Ban Chấp hành 03 Hội công chứng viên Lâm Đồng, Đắk Nông, Bình Thuận khẩn trương hoàn thiện hồ sơ, gửi về Sở Tư pháp chậm nhất ngày 10/9/2025./.
@@ -195,3 +197,5 @@ def test_a_request_to_the_bodies_of_several_places_gives_one_task_each():
         assert any(u.lower() == f"ban chấp hành các hội công chứng viên tỉnh {place}".lower() for u in units)
         # the closing request, the count of the bodies before their common name
         assert f"Ban Chấp hành Hội công chứng viên {place}" in units
+    # the request inside an item, to the same bodies by their common name, is in their duty already
+    assert not any(u.startswith("Ban chấp hành Hội công chứng viên") for u in units)

@@ -45,7 +45,7 @@ from .from_address import address_tasks
 from .from_letter import letter_tasks
 from .to_addressees import addressee_requests, to_named_addressees
 from .from_notice import notice_tasks
-from .name_lists import said_once
+from .name_lists import said_once, without_said_again
 from .units import adverb_after_name, is_verb_list, name_and_verb, split_units, without_reference
 from .vocabulary import is_group
 from .from_items import item_tasks
@@ -79,6 +79,7 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     # ("Ủy ban nhân dân tỉnh giao Sở Tài chính | chủ trì ..." and "giao Sở Tài chính | chủ trì ...")
     tasks = _without_repeats(_names_whole(_without_repeats(tasks)))
     tasks = without_rosters(tasks)  # a council's members, each a person and a post: no duty
+    tasks = without_said_again(tasks)  # a request inside a duty given to the same body
     scope = scope_spans(doc.text, doc.items)
     if scope:
         tasks = [t for t in tasks if not any(a <= t.start < b for a, b in scope)]

@@ -140,3 +140,25 @@ _SCOPE_TAIL = re.compile(r"\s+theo\s+(?:địa\s+bàn|chức\s+năng|thẩm\s+qu
 def without_scope_tail(unit: str) -> str:
     """A unit's name without the scope written after it."""
     return _SCOPE_TAIL.sub("", unit) or unit
+
+
+def _bare(name: str) -> str:
+    return re.sub(r"(?<![\wÀ-ỹ])các\s+", "", name.casefold()) + " "
+
+
+def without_said_again(tasks: list) -> list:
+    """No task for a request inside the duty already given to the same body, named again by its
+    common name ("đề nghị Ban chấp hành các Hội công chứng viên tỉnh A, B, C thực hiện ... sau:"
+    then, in an item, "Đề nghị Ban chấp hành Hội công chứng viên vận dụng ..."): the item is in
+    that duty's words already."""
+    inside = set()
+    for task in tasks:
+        name = _bare(task.assignee)
+        if len(name.split()) < 4:
+            continue  # (shorter names: ``_without_repeats``)
+        if any(
+            o is not task and o.start < task.start < max(o.end, o.reach) and _bare(o.assignee).startswith(name)
+            for o in tasks
+        ):
+            inside.add(id(task))
+    return [t for t in tasks if id(t) not in inside]
