@@ -23,6 +23,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from functools import lru_cache
 
+from ..nlp.letters import VOWELS
 from .columns import join_words, layout_lines, table_lines
 from .document import ReadError
 from .scan_tables import ruled_tables
@@ -158,7 +159,7 @@ CELL_CONFIDENCE = 50
 CELL_WORD_CONFIDENCE = 30  # a word read with less, in a cell, is a speck of the seal beside a number ("*,o. 13")
 # Four vowels in a row are in no Vietnamese syllable ("uyê", "ươi" are the longest): a dark
 # smear down the edge of a page read as "ÃÃÃãÃãẽẽ".
-_VOWEL_RUN = re.compile(r"[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ]{4}", re.I)
+_VOWEL_RUN = re.compile(f"[{VOWELS}]{{4}}", re.I)
 
 
 def _with_tables(image, tables: list, path: str, dpi: int) -> str:

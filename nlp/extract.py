@@ -67,7 +67,7 @@ def extract_text(text: str) -> Fields:
     tasks = sorted(tasks + tables.tasks + sanctions, key=lambda t: t.start)
     for task in tasks:  # no last day before the document's own date (tables' cells included)
         settle_task(task, header.issued_date)
-    set_kinds(tasks, header.doc_type, body)  # assignment, responsibility, execution, obligation
+    set_kinds(tasks, header.doc_type, body, header.symbol)  # assignment, responsibility, execution, obligation
     return Fields(
         symbol=header.symbol,
         doc_type=header.doc_type,

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from .deadlines import settle
+from .letters import LOWER
 from .layout import CELL, Layout
 from .normalize import collapse, fold
 from .tables import load_table, phrase_alternation
@@ -457,7 +458,7 @@ def _listed(cell: Cell, lines: list[str]) -> str:
 _REQUESTED = re.compile(r"^(?:Đề|đề)\s+nghị\s+(?=[A-ZĐ])")
 # "Bộ Tài chính (theo chức năng, nhiệm vụ được giao)": a note on the unit, not its name (a
 # parenthesis that opens on a capital, "(Cục PCRT)", names a part of it and stays)
-_NOTE = re.compile(r"\s*\((?=[a-zđàáảãạăằắẳẵặâầấẩẫậèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵ])[^()]*\)")
+_NOTE = re.compile(rf"\s*\((?=[{LOWER}])[^()]*\)")
 
 
 _LABEL = re.compile(r"^\s*(?:chủ\s+trì|phối\s+hợp)\s*:[\s;]*", re.I)  # "Chủ trì: Sở Tư pháp"
