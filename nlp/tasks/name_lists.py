@@ -154,10 +154,10 @@ def without_said_again(tasks: list) -> list:
     inside = set()
     for task in tasks:
         name = _bare(task.assignee)
-        if len(name.split()) < 4:
-            continue  # (shorter names: ``_without_repeats``)
+        if len(name.split()) < 4 or not task.action.startswith("(đề nghị)"):
+            continue  # (shorter names: ``_without_repeats``; only a request names the bodies again)
         if any(
-            o is not task and o.start < task.start < max(o.end, o.reach) and _bare(o.assignee).startswith(name)
+            o is not task and o.start < task.start < max(o.end, o.reach) and _bare(o.assignee) != name and _bare(o.assignee).startswith(name)
             for o in tasks
         ):
             inside.add(id(task))
