@@ -96,7 +96,8 @@ def qualifier_in_list(flat: str, at: int, head: re.Pattern) -> bool:
     nxt = m.end()
     if flat.startswith("các ", nxt):
         nxt += 4
-    return bool(head.match(flat[nxt : nxt + 1].upper() + flat[nxt + 1 : nxt + 80]))
+    # (a named unit, capitalised: not "..., cơ quan | giám sát thi công", a common noun of the clause)
+    return flat[nxt : nxt + 1].isupper() and bool(head.match(flat, nxt, nxt + 80))
 
 
 _NUMBERED = re.compile(r"\s*\d{1,2}\s*,\s*")
