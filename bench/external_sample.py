@@ -13,6 +13,7 @@ every copy's blob id, so the set is byte for byte the same on every machine.
     git clone https://github.com/nrl-ai/nom-vn /tmp/src/nom-vn      # and the others listed
     python bench/external_sample.py /tmp/src [--out ../ext/new8]
     python bench/external_sample.py /tmp/src --set 9       # bench/external_sample9.txt into ../ext/new9
+    python bench/external_sample.py /tmp/src --set 10      # bench/external_sample10.txt into ../ext/new10
 
 A clone folder is named after the repository (``nom-vn``) or ``owner+name``.
 """
@@ -60,7 +61,7 @@ def copy(clone: Path, commit: str, path: str, blob: str, target: Path) -> str | 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("sources", type=Path, help="folder holding a clone of each listed repository")
-    parser.add_argument("--set", choices=("8", "9"), default="8", help="which set: 8 (default) or 9")
+    parser.add_argument("--set", choices=("8", "9", "10"), default="8", help="which set: 8 (default), 9 or 10")
     parser.add_argument("--out", type=Path, help="default ../ext/new8 or ../ext/new9")
     args = parser.parse_args()
     manifest = MANIFEST if args.set == "8" else HERE / f"external_sample{args.set}.txt"

@@ -16,7 +16,7 @@ CHỦ NGHĨA VIỆT NAM**
 |
 |
 Số:
-52/2026/QĐ-UBND
+52/QĐ-UBND
 |
 *Hà Tĩnh, ngày
 12 tháng 3 năm 2026*

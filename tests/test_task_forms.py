@@ -212,7 +212,7 @@ def test_duties_under_trách_nhiệm_của_tổ_chức_cá_nhân_are_obligations
     )
     kinds = [(t["assignee"], t["kind"]) for t in extract_text(doc).tasks]
     assert kinds == [
-        ("Sở Tài chính", "assignment"),
+        ("Sở Tài chính", "responsibility"),  # "73/2025/NQ-HĐND": numbered as a legal text
         ("Cơ quan, tổ chức, cá nhân hưởng chính sách ưu đãi", "obligation"),
     ]
 

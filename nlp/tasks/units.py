@@ -227,7 +227,9 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
         return [], at  # "Cơ sở kinh doanh phải ...": a plain obligation, not a duty given
     if _RELATIVE_END.search(phrase):
         return [], at  # "các đơn vị sự nghiệp có | tổ chức sản xuất ...": the verb is the name's own clause
-    return split_units(phrase, 30 if heading else 20), end
+    # "Hội Chữ thập đỏ Việt Nam, theo nhiệm vụ, quyền hạn của mình | chủ động ...": the scope the
+    # body acts in is no part of its name
+    return split_units(without_scope(phrase), 30 if heading else 20), end
 
 
 _ADVERB_AFTER_NAME = re.compile(r"\s+(?:trực\s+tiếp|quyết\s+liệt)\s*$")
