@@ -28,6 +28,8 @@ The steps are modules of this package:
 - ``from_notice``: a thông báo kết luận's numbered tasks that name no unit, given to the body it was held with;
 - ``to_addressees``: a công văn's request to a group its "Kính gửi:" names member by member, one task per member;
 - ``own_clause``: where a duty's clause ends at "; <another unit> <verb>";
+- ``name_lists``: names that hold their hierarchy ("Phòng 5, Cục ..., Bộ Công an"), lists that share a head ("UBND tỉnh A, B và C");
+- ``rosters``: a membership list ("Ông A - Phó Giám đốc Sở X") is no duty;
 - ``later_deadline``: a duty's time given in a later sentence of its item ("... . Hoàn thành trước ngày ...");
 - ``attendees``: a meeting's attendee lists ("Dự tại điểm cầu ...", "Thành phần:") are no duties;
 - ``time_before``: a duty's time limit written before its unit ("Trong thời hạn 60 ngày ..., X có trách nhiệm ...");
@@ -46,6 +48,7 @@ from .from_address import address_tasks
 from .from_letter import letter_tasks
 from .to_addressees import addressee_requests, to_named_addressees
 from .from_notice import notice_tasks
+from .name_lists import said_once, without_said_again
 from .units import adverb_after_name, is_verb_list, name_and_verb, split_units, without_reference
 from .vocabulary import is_group
 from .from_items import item_tasks
@@ -56,6 +59,7 @@ from .time_before import times_before
 from .givers import given_unit
 from .relative_subject import past_relative
 from .principles import outside_principles
+from .rosters import without_rosters
 from .task import Task
 
 __all__ = ["Task", "find_tasks", "find_deadline"]
@@ -81,6 +85,8 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     tasks = _without_repeats(_names_whole(_without_repeats(tasks)))
     delegates_asked(tasks)  # "... trân trọng đề nghị: 3. Các đại biểu dự họp ...": the delegates' duty
     tasks = without_attendees(doc, tasks, doc.text)  # a meeting's attendee list ("Thành phần: ...") is no duty
+    tasks = without_rosters(tasks)  # a council's members, each a person and a post: no duty
+    tasks = without_said_again(tasks)  # a request inside a duty given to the same body
     scope = scope_spans(doc.text, doc.items) + contact_notes(doc.text, doc.start, doc.end)  # (and "Mọi thông tin ..., đề nghị liên hệ ...")
     if scope:
         tasks = [t for t in tasks if not any(a <= t.start < b for a, b in scope)]
@@ -93,6 +99,7 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
 
 
 _GIVES = re.compile(r"giao\s+(?:cho\s+|trách\s+nhiệm\s+cho\s+)?")
+_RESPONSIBLE_END = re.compile(r"\s+((?:có|chịu)\s+trách\s+nhiệm)$")
 _RESPONSIBLE_START = re.compile(r"^\W*(?:\(đề nghị\)\s*)?(?:có|chịu)\s+trách\s+nhiệm")
 
 
@@ -105,6 +112,12 @@ def _names_whole(tasks: list[Task]) -> list[Task]:
     for task in tasks:
         if is_verb_list(task.assignee):
             continue
+        once = said_once(task.assignee)  # "Tổ công tác | Tổ công tác có trách nhiệm ...": a heading, then its subject
+        if once != task.assignee:
+            cue = _RESPONSIBLE_END.search(once)
+            if cue:
+                once, task.action = once[: cue.start()], f"{cue.group(1)} {task.action}"
+            task.assignee = once
         given = None if task.titled else given_unit(task.assignee)
         if given:
             # "Phó Thủ tướng giao Bộ Công an | chủ trì ...": the duty is the given unit's, not the giver's

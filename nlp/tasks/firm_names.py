@@ -43,7 +43,10 @@ def trade_word(flat: str, at: int, stop: re.Match, next_stop: int) -> bool:
     before = _WORD.findall(flat[head.end() : stop.start()])
     if not before and not head.group().lower().startswith("ban"):
         return False  # "Công ty | xây dựng ...": a bare head and its verb
-    if "," in flat[head.end() : stop.start()] or any(w[:1].isupper() and w not in _FORM_WORDS for w in before[1:]):
+    caps = [w[:1].isupper() and w not in _FORM_WORDS for w in before]
+    # (a capital that opens the trade, lower-case words after it, is not yet the proper name:
+    # "Công ty cổ phần Tư vấn đầu tư | xây dựng Hà Thành")
+    if "," in flat[head.end() : stop.start()] or any(caps[i] and caps[i + 1] for i in range(1, len(caps) - 1)):
         return False  # the proper name has been reached ("Công ty Điện lực Hà Nội | quản lý ...")
     if before and before[-1][:1].isupper() and before[-1] not in _FORM_WORDS and len(before) > 1:
         return False

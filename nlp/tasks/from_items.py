@@ -15,6 +15,7 @@ from ..deadlines import find_deadline
 from ..items import Item, descendants, own_end, subtree_end
 from ..normalize import collapse, fold
 from ..tables import phrase_alternation, starting_words
+from .code_heading import code_heading
 from .context import ASSIGNING_TYPES, SENTENCE_CUT, Context, Matches, sentences
 from .plan_fields import carriers, plan_subject, roles_title, field_end, field_key, field_labels, field_units, paragraph_rows
 from .principles import AIMS_HEADING
@@ -234,6 +235,8 @@ def _leading_units(doc: Context, item: Item, at: int, lead: re.Match | None) -> 
         if past is not None:
             # "VII. CHẾ ĐỘ BÁO CÁO\nCác sở, ban, ngành ... gửi báo cáo ...": past the heading's title
             units, after = units_at(flat, past, item.end)
+        if not units and not lead:
+            units, after = code_heading(flat, at, item.end)  # "1. C04:", "2. V01: Phối hợp ..." (Bộ Công an's codes)
         if not units and item.children:
             # "Điều 20. Xử lý thông tin\nCơ quan xử lý có trách nhiệm:", "Điều 13. Trách nhiệm của
             # Đơn vị quản lý Cổng thông tin": the items under it are the duties of the unit named

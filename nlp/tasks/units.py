@@ -16,6 +16,7 @@ from ..normalize import collapse, fold
 from ..subjects import subject_end, tagger_on
 from ..tables import centrally_run_cities, load_table, phrase_alternation, relative_clause_words
 from .firm_names import _FIRM_HEAD, trade_word
+from .name_lists import element_start, without_scope_tail, part_of, per_place, qualifier_in_list, said_once
 from .legal_subjects import NOT_SUBJECT_END, RESPONSIBLE_AHEAD, RESPONSIBLE_OBJECT, own_clause_only, without_scope
 from .vocabulary import GRAMMAR, coordinator_pattern, free_verb, member_head, names_unit, patterns
 
@@ -130,12 +131,15 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
             continue  # "Ban Xây dựng Đảng", "và Ủy ban Kiểm tra Tỉnh ủy", "Cục Kinh tế - Quản lý ...": a capitalised cue word inside a name
         if word[:1].isalpha() and _noun_before(flat, at, stop.start()):
             continue  # "Văn phòng Ban chỉ đạo phòng thủ dân sự", "hoạt động trong lĩnh vực xây dựng": the word is a noun here
-        if word[:1].isalpha() and _FIRM_HEAD.match(flat, at):
+        named = element_start(flat, at, stop.start())  # (the firm this list element names: "Công ty A; Công ty B ...")
+        if word[:1].isalpha() and _FIRM_HEAD.match(flat, named):
             following = p["stop"].search(flat, stop.end(), end)
-            if trade_word(flat, at, stop, following.start() if following else end):
+            if trade_word(flat, named, stop, following.start() if following else end):
                 continue  # "Ban Quản lý dự án đầu tư xây dựng ...", "Công ty Cổ phần tư vấn đầu tư xây dựng Hà Thành": the trade
         if word[:1].isalpha() and _AGENT_CLAUSE.search(flat, at, stop.start()):
             continue  # "doanh nghiệp do Bộ Quốc phòng quản lý": the verb of the name's own "do" clause
+        if word == "(" and qualifier_in_list(flat, stop.start(), p["head"]):
+            continue  # "Đoàn Luật sư tỉnh A (cũ), Đoàn Luật sư tỉnh B (cũ) có trách nhiệm ...": one name of a list
         if word == ";" and p["head"].match(flat, stop.end() + (flat[stop.end() : stop.end() + 1] == " ")):
             continue  # "Chánh Văn phòng UBND tỉnh; Chủ tịch UBND các xã tổ chức ...": units listed with ";"
         if word == ":" and _PLACES_NAMED.search(flat, at, stop.start()):
@@ -216,7 +220,7 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
             and not NOT_SUBJECT_END.search(subject)
             and own_clause_only(subject[len(head.group()) :])
         ):
-            return split_units(without_scope(subject)), at + len(subject)
+            return split_units(said_once(without_scope(subject))), at + len(subject)
     words = phrase.split()
     # (a heading's whole line names its group: "6. Đề nghị các tổ chức cung cấp dịch vụ chi trả")
     if len(words) > 100 or not words or MODAL.search(phrase) or (not heading and _PREDICATE.search(phrase, len(head.group()))):
@@ -338,6 +342,9 @@ def _split_at_heads(phrase: str) -> list[str]:
             # "..., các Chủ đầu tư, các Cơ quan chủ trì Dự án": a capitalised head after "các" starts a unit
             plural = _PLURAL_CAPITAL.match(piece)
             person = _PERSON.fullmatch(piece)  # "Chủ tịch UBND thị xã A và ông Nguyễn Văn B": a person named
+            if current and separator.strip() == "," and part_of(current, piece):
+                current = f"{current}, {piece}"  # "Phòng 5, Cục ..., Bộ Công an": a part of a part, one unit
+                continue
             if current and (p["head"].match(capital) or (plural and p["head"].match(piece, plural.end())) or person) and not continues:
                 units.append(current)
                 current = piece
@@ -424,7 +431,7 @@ def split_units(phrase: str, max_words: int = 20) -> list[str]:
     units. A comma or "và" splits only before another unit's head: "Sở Văn hóa, Thể thao và Du
     lịch" and "các sở, ban, ngành" stay whole."""
     p = patterns()
-    units = [name for unit in _share_modifiers(_split_at_heads(phrase)) for name in per_level(unit.strip(" *"))]
+    units = [name for unit in _share_modifiers(_split_at_heads(phrase)) for level in per_level(without_scope_tail(unit.strip(" *"))) for name in per_place(level)]
     expanded = []
     for unit in units:
         m = _TITLE_LIST.match(unit)

@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from ..tables import load_table, phrase_alternation
+from .name_lists import numbered_part
 
 
 @lru_cache(maxsize=None)
@@ -105,6 +106,8 @@ def names_unit(flat: str, head: re.Match) -> bool:
     if key in _NAME_ONLY_HEADS:
         following = _NEXT_CHAR.match(flat, head.end())
         form = _NAME_ONLY_HEADS[key]
+        if key == "phòng" and numbered_part(flat, head.end()):
+            return True  # "Phòng 5, Cục Cảnh sát ..., Bộ Công an"
         return bool(following and following.group(1).isupper()) or bool(form and form.match(flat, head.end()))
     if key not in GENERIC_HEADS:
         return True
