@@ -299,6 +299,8 @@ _PERSON = re.compile(r"(?:ông|bà|Ông|Bà)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-
 # "Thủ trưởng các cơ quan: ...", "Giám đốc các đơn vị: ..." (the names listed carry their own heads)
 _POSTS_OF_LISTED = re.compile(r"^(?P<title>[^:,]{3,40}?)\s+(?:các|Các)\s+(?:cơ\s+quan|đơn\s+vị)(?:\s*,\s*(?:đơn\s+vị|ban|ngành|địa\s+phương))*\s*:\s*(?P<names>.+)$")
 _HAS_PROPER = re.compile(r"\s[A-ZĐÀ-Ỹ]")
+# a group named by its kinds, as far as its last noun: "Các Sở", "các Sở, Ban"
+_PLURAL_GROUP = re.compile(rf"^(?:các|Các)\s+(?:{phrase_alternation(GRAMMAR['list_nouns'], True)})(?:\s*,\s*(?:{phrase_alternation(GRAMMAR['list_nouns'], True)}))*$", re.I)
 _LOWER_UNIT_START = re.compile(rf"(?:{phrase_alternation(GRAMMAR['lower_case_unit_starts'])})(?![\wÀ-ỹ])")
 
 
@@ -329,6 +331,9 @@ def _split_at_heads(phrase: str) -> list[str]:
             # a lower-case unit noun after a comma continues a list ("các sở, ban, ngành"), unless
             # it follows a proper name and has a name of its own ("Đài Phát thanh ..., cơ quan thông tấn báo chí")
             continues = piece[:1].islower() and _UNIT_NOUNS.match(piece) and "và" not in separator
+            # (and capitalised as a group's words often are: "Các Sở, Ban, ngành", "các Sở, Ngành")
+            if not continues and _PLURAL_GROUP.match(current) and _UNIT_NOUNS.fullmatch(piece.lower()) and "và" not in separator:
+                continues = True
             if continues and _PROPER_NAME.match(current) and len(piece.split()) >= 3 and not _GENERIC_TAIL.search(piece):
                 continues, capital = False, piece[:1].upper() + piece[1:]
             # "Thủ trưởng các đơn vị thuộc Ngân hàng Nhà nước Việt Nam, chi nhánh ngân hàng nước

@@ -29,7 +29,9 @@ def patterns() -> dict[str, re.Pattern]:
     return {
         # case as written, but a plural head may start in lower case inside a list ("và các tổ chức")
         # ("đề nghị thủ trưởng các phòng, đơn vị ...": a post in lower case inside a sentence)
-        "head": re.compile(rf"(?:{phrase_alternation(t['unit_heads'] + [h[0].lower() + h[1:] for h in t['unit_heads'] if h.startswith('Các ')] + t['lower_case_titles'])})(?![\wÀ-ỹ])"),
+        # (and a district's "phòng" in lower case before its name: "Giao phòng Tài nguyên và Môi
+        # trường chủ trì", not "Văn phòng", "Trưởng phòng", "phòng, chống")
+        "head": re.compile(rf"(?:{phrase_alternation(t['unit_heads'] + [h[0].lower() + h[1:] for h in t['unit_heads'] if h.startswith('Các ')] + t['lower_case_titles'])}|(?<![\wÀ-ỹ])(?<![Vv]ăn\s)(?<![Tt]rưởng\s)phòng(?=\s+[A-ZĐÀ-Ỹ]))(?![\wÀ-ỹ])"),
         # "..., người đứng đầu tổ chức ...": a title written in lower case still starts a unit
         "title_after_comma": re.compile(rf"(?:{phrase_alternation(t['lower_case_titles'])})\s"),
         "head_at_end": re.compile(rf"(?<![\wÀ-ỹ])(?:{phrase_alternation(t['unit_heads'])})$"),
