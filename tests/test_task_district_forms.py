@@ -36,3 +36,69 @@ def test_a_district_office_in_lower_case_is_given_its_duty():
 def test_a_group_capitalised_word_by_word_is_one_group():
     assert "các Sở, Ban, ngành" in assignees(tasks_read(NOTICE))
     assert "Ban, ngành" not in assignees(tasks_read(NOTICE))
+
+
+DECISION = """ỦY BAN NHÂN DÂN
+HUYỆN KRÔNG BÔNG
+Số: 1802/QĐ-UBND
+Krông Bông, ngày 24 tháng 7 năm 2019
+
+QUYẾT ĐỊNH
+Về việc công bố dịch tả lợn châu Phi trên địa bàn xã Hòa Sơn
+
+Điều 1. Công bố dịch tả lợn châu Phi trên địa bàn xã Hòa Sơn, huyện Krông Bông.
+Điều 2. Chánh Văn phòng HĐND-UBND huyện, Trưởng phòng Nông nghiệp và Phát triển nông thôn,
+các thành viên Ban Chỉ đạo phòng, chống dịch bệnh gia súc, gia cầm huyện, Phụ trách Trung tâm
+Dịch vụ kỹ thuật Nông nghiệp và Chủ tịch UBND xã Hòa Sơn chịu trách nhiệm thi hành Quyết định
+này./.
+Nơi nhận:
+- Như Điều 2;
+- Lưu: VT.
+CHỦ TỊCH
+Nguyễn Văn Hải
+"""
+
+
+def test_a_closing_article_names_a_boards_members_and_the_one_in_charge_of_a_centre():
+    assert assignees(tasks_read(DECISION, "execution")) == [
+        "Chánh Văn phòng HĐND-UBND huyện",
+        "Trưởng phòng Nông nghiệp và Phát triển nông thôn",
+        "các thành viên Ban Chỉ đạo phòng, chống dịch bệnh gia súc, gia cầm huyện",
+        "Phụ trách Trung tâm Dịch vụ kỹ thuật Nông nghiệp",
+        "Chủ tịch UBND xã Hòa Sơn",
+    ]
+
+
+LETTER = """ỦY BAN NHÂN DÂN
+HUYỆN KRÔNG BÔNG
+Số: 951/UBND-NN
+V/v triển khai các biện pháp phòng, chống bệnh Dịch tả lợn châu Phi
+Krông Bông, ngày 25 tháng 7 năm 2019
+
+Kính gửi: Các cơ quan, đơn vị trên địa bàn huyện.
+
+1. Đề nghị Ủy ban MTTQ huyện; các Đoàn thể huyện chỉ đạo các tổ chức cơ sở tuyên truyền, vận
+động hội viên không giấu dịch, không bán chạy lợn bệnh.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. CHỦ TỊCH
+PHÓ CHỦ TỊCH
+Trần Văn Bình
+"""
+
+
+def test_units_listed_with_a_semicolon_before_a_group_in_capitals_are_each_asked():
+    tasks = tasks_read(LETTER)
+    assert assignees(tasks) == ["Ủy ban MTTQ huyện", "các Đoàn thể huyện"]
+    assert tasks[1]["action"].startswith("(đề nghị) chỉ đạo các tổ chức cơ sở")
+
+
+def test_a_post_beside_a_boards_members_is_the_boards():
+    from directives.nlp.tasks.units import split_units
+
+    assert split_units("Chủ tịch và các thành viên Hội đồng tư vấn đặc xá") == [
+        "Chủ tịch Hội đồng tư vấn đặc xá",
+        "các thành viên Hội đồng tư vấn đặc xá",
+    ]
+    assert split_units("Trưởng ban và các thành viên Ban Chỉ đạo phòng, chống dịch bệnh")[0] == "Trưởng Ban Chỉ đạo phòng, chống dịch bệnh"

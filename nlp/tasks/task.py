@@ -55,7 +55,7 @@ class Task:
         }
 
 
-ONLY_REPEATS = re.compile(r"^\s*(?:nghiêm\s+túc\s+)?(?:triển\s+khai\s+)?(?:tổ\s+chức\s+)?(?:thực\s+hiện|triển\s+khai)(?:\s+nghiêm\s+túc)?(?:\s+(?:Kế hoạch|Quyết định|Chỉ thị|Công văn|nội dung)\s+(?:này|trên))?\s*[./]*\s*$", re.I)
+ONLY_REPEATS = re.compile(r"^\s*(?:(?:nghiêm\s+túc|khẩn\s+trương)\s+)?(?:triển\s+khai\s+)?(?:tổ\s+chức\s+)?(?:thực\s+hiện|triển\s+khai)(?:\s+nghiêm\s+túc)?(?:\s+(?:Kế hoạch|Quyết định|Chỉ thị|Công văn|nội dung)\s+(?:này|trên))?\s*[./]*\s*$", re.I)
 
 # accountability ("chịu trách nhiệm toàn diện trước Thủ tướng Chính phủ về ...") is not a duty given
 # (and a form's boxes and blanks "Tốt □, kém □", "trích tài khoản: ……"; powers, "... có quyền:

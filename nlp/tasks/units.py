@@ -140,8 +140,9 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
             continue  # "doanh nghiệp do Bộ Quốc phòng quản lý": the verb of the name's own "do" clause
         if word == "(" and qualifier_in_list(flat, stop.start(), p["head"]):
             continue  # "Đoàn Luật sư tỉnh A (cũ), Đoàn Luật sư tỉnh B (cũ) có trách nhiệm ...": one name of a list
-        if word == ";" and p["head"].match(flat, stop.end() + (flat[stop.end() : stop.end() + 1] == " ")):
-            continue  # "Chánh Văn phòng UBND tỉnh; Chủ tịch UBND các xã tổ chức ...": units listed with ";"
+        after = stop.end() + (flat[stop.end() : stop.end() + 1] == " ")
+        if word == ";" and (p["head"].match(flat, after) or _PLURAL_GROUP_START.match(flat, after)):
+            continue  # "Chánh Văn phòng UBND tỉnh; Chủ tịch UBND các xã tổ chức ...", "Ủy ban MTTQ huyện; các Đoàn thể huyện ...": units listed with ";"
         if word == ":" and _PLACES_NAMED.search(flat, at, stop.start()):
             # "17. UBND các phường: Ba Đình, Hoàn Kiếm, ... và UBND xã Bát Tràng." over its duties:
             # the line names the places, each its own unit (``split_units``)
@@ -299,6 +300,8 @@ _PERSON = re.compile(r"(?:ông|bà|Ông|Bà)\s+[A-ZĐÀ-Ỹ][\wÀ-ỹ]*(?:\s+[A-
 # "Thủ trưởng các cơ quan: ...", "Giám đốc các đơn vị: ..." (the names listed carry their own heads)
 _POSTS_OF_LISTED = re.compile(r"^(?P<title>[^:,]{3,40}?)\s+(?:các|Các)\s+(?:cơ\s+quan|đơn\s+vị)(?:\s*,\s*(?:đơn\s+vị|ban|ngành|địa\s+phương))*\s*:\s*(?P<names>.+)$")
 _HAS_PROPER = re.compile(r"\s[A-ZĐÀ-Ỹ]")
+# a group that opens with its kind, in any case: "các Đoàn thể huyện", "Các Cơ quan"
+_PLURAL_GROUP_START = re.compile(rf"(?:các|Các)\s+(?:{phrase_alternation(GRAMMAR['list_nouns'], True)})(?![\wÀ-ỹ])", re.I)
 # a group named by its kinds, as far as its last noun: "Các Sở", "các Sở, Ban"
 _PLURAL_GROUP = re.compile(rf"^(?:các|Các)\s+(?:{phrase_alternation(GRAMMAR['list_nouns'], True)})(?:\s*,\s*(?:{phrase_alternation(GRAMMAR['list_nouns'], True)}))*$", re.I)
 _LOWER_UNIT_START = re.compile(rf"(?:{phrase_alternation(GRAMMAR['lower_case_unit_starts'])})(?![\wÀ-ỹ])")
@@ -470,6 +473,9 @@ _PLACE_LIST = re.compile(r"^(?P<title>.+?)\s+(?:các|Các)\s+(?P<kind>tỉnh,\s*
 _LOCAL_BODY = re.compile(r"(?:các\s+|Các\s+)?(?P<body>Hội\s+đồng\s+nhân\s+dân|HĐND|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân|UBND)(?![\wÀ-ỹ])")
 
 
+_MEMBERS_OF = re.compile(r"^(?:các\s+)?thành\s+viên\s+(?P<body>(?:Ban|Hội\s+đồng|Tổ)\s.+)$", re.I)
+
+
 def _share_modifiers(units: list[str]) -> list[str]:
     """Posts that share the name after the last of them, as offices write them:
     "các Tổ đại biểu, đại biểu HĐND Thành phố" (two units of the HĐND), "Giám đốc, Phó Giám
@@ -497,6 +503,14 @@ def _share_modifiers(units: list[str]) -> list[str]:
             other = re.sub(r"^(?:các\s+|phó\s+)+", "", nxt.group() if nxt else "", flags=re.I).lower()
             if nxt and nxt.end() < len(out[i + 1]) and own == other:
                 out[i] = f"{out[i]} {out[i + 1][nxt.end():].strip()}"
+    # "Chủ tịch và các thành viên Hội đồng tư vấn đặc xá": a bare post is of the body its members are
+    for i in range(len(out) - 2, -1, -1):
+        members = _MEMBERS_OF.match(out[i + 1])
+        if members and member.fullmatch(out[i]):
+            post, body = out[i].split(), members.group("body")
+            if len(post) > 1 and post[-1].lower() == body.split()[0].lower():
+                post = post[:-1]  # "Trưởng ban" of "Ban Chỉ đạo ...": "Trưởng Ban Chỉ đạo ..."
+            out[i] = f"{' '.join(post)} {body}"
     # "Hội đồng nhân dân, Ủy ban nhân dân tỉnh An Giang": a bare council takes the locality of the
     # committee named after it (and "HĐND, UBND các cấp")
     for i in range(len(out) - 2, -1, -1):
