@@ -88,6 +88,28 @@ def contact_notes(text: str, start: int = 0, end: int | None = None) -> list[tup
     return spans
 
 
+# a thông báo kết luận's closing summary: "Trên đây là (nội dung) (ý kiến) kết luận (và chỉ đạo) của
+# Đồng chí ..., Phó Chủ tịch UBND huyện, Trưởng ban ... tại Hội nghị ...": the speaker and the
+# meeting, no duty (a request after it, "yêu cầu ...", "đề nghị ...", is read as before)
+_SUMMARY = re.compile(r"\btren\s+day\s+la\s+(?:toan\s+van\s+|noi\s+dung\s+)?(?:y\s+kien\s+)?(?:ket\s+luan|chi\s+dao)\b")
+_SUMMARY_END = re.compile(r"(?<![\d.])[.;](?!\d)|\n[ \t]*\n|\b(?:yeu\s+cau|de\s+nghi|giao)\b")
+
+
+def conclusion_summaries(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The spans of a thông báo kết luận's closing summary ("Trên đây là kết luận của Đồng chí
+    ..., Phó Chủ tịch UBND huyện, Trưởng ban ... tại Hội nghị ..."), up to the sentence's end or
+    the request that follows it: the titles of the one who concluded are no units given work."""
+    end = len(text) if end is None else end
+    folded = fold(text[start:end])
+    if len(folded) != end - start:
+        return []
+    spans = []
+    for m in _SUMMARY.finditer(folded):
+        stop = _SUMMARY_END.search(folded, m.end())
+        spans.append((start + m.start(), start + (stop.start() if stop else len(folded))))
+    return spans
+
+
 def _sentence_start(folded: str, at: int) -> int:
     """Where the sentence holding ``at`` starts (at most 400 characters back)."""
     lo = max(0, at - 400)

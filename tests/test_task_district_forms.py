@@ -102,3 +102,30 @@ def test_a_post_beside_a_boards_members_is_the_boards():
         "các thành viên Hội đồng tư vấn đặc xá",
     ]
     assert split_units("Trưởng ban và các thành viên Ban Chỉ đạo phòng, chống dịch bệnh")[0] == "Trưởng Ban Chỉ đạo phòng, chống dịch bệnh"
+
+
+CONCLUSION = """ỦY BAN NHÂN DÂN
+HUYỆN KRÔNG BÔNG
+VĂN PHÒNG HĐND VÀ UBND
+Số: 51/TB-VP
+Krông Bông, ngày 12 tháng 6 năm 2019
+
+THÔNG BÁO
+Kết luận của Phó Chủ tịch UBND huyện tại Hội nghị sơ kết công tác quy tập hài cốt liệt sĩ
+
+1. Ban Chỉ huy Quân sự huyện chủ trì, phối hợp với Phòng Lao động - Thương binh và Xã hội huyện
+tổng hợp kết quả, báo cáo UBND huyện trước ngày 30/6/2019.
+Trên đây là nội dung kết luận và chỉ đạo của Đồng chí Nguyễn Văn Bình
+- Phó Chủ tịch UBND huyện, Trưởng ban chỉ đạo 515 huyện tại Hội nghị sơ kết công tác quy tập
+hài cốt liệt sĩ. Văn phòng HĐND và UBND huyện thông báo để các cơ quan, đơn vị biết, thực hiện./.
+Nơi nhận:
+- Lưu: VT.
+CHÁNH VĂN PHÒNG
+Lê Thị Hoa
+"""
+
+
+def test_the_closing_summary_of_a_conclusion_names_no_unit_given_work():
+    tasks = tasks_read(CONCLUSION)
+    assert assignees(tasks) == ["Ban Chỉ huy Quân sự huyện"]
+    assert tasks[0]["due_by"] == "2019-06-30"

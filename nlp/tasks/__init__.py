@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 
 from ..deadlines import find_deadline, settle_task
-from ..closing import contact_notes
+from ..closing import conclusion_summaries, contact_notes
 from ..items import scope_spans
 from .context import Context
 from .delegation import delegation_tasks
@@ -88,6 +88,7 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     tasks = without_rosters(tasks)  # a council's members, each a person and a post: no duty
     tasks = without_said_again(tasks)  # a request inside a duty given to the same body
     scope = scope_spans(doc.text, doc.items) + contact_notes(doc.text, doc.start, doc.end)  # (and "Mọi thông tin ..., đề nghị liên hệ ...")
+    scope += conclusion_summaries(doc.text, doc.start, doc.end)  # "Trên đây là kết luận của Đồng chí ..., Trưởng ban ..."
     if scope:
         tasks = [t for t in tasks if not any(a <= t.start < b for a, b in scope)]
     tasks.sort(key=lambda t: t.start)
