@@ -48,8 +48,8 @@ _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]\"”'])[.;:!](?=\s)|\n[ \t]*\n")
 def closing_cuts(text: str, start: int = 0, end: int | None = None) -> list[int]:
     """Offsets between ``start`` and ``end`` where the closing of a text begins (see the module)."""
     end = len(text) if end is None else end
-    folded = fold(text[start:end])
-    if len(folded) != end - start:  # (the fold keeps one character for one on NFC text)
+    folded = _folded(text, start, end)
+    if folded is None:
         return []
     cuts = [start + m.end() for m in _MARK.finditer(folded)]
     for m in _THANKS.finditer(folded):
@@ -74,11 +74,10 @@ def closing_cuts(text: str, start: int = 0, end: int | None = None) -> list[int]
 def contact_notes(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """The spans of the contact notes between ``start`` and ``end`` ("Mọi thông tin cần trao đổi, đề
     nghị các đơn vị liên hệ Cục ... (đồng chí ..., điện thoại: ...)"): no duty is read there."""
-    end = len(text) if end is None else end
-    folded = fold(text[start:end])
-    if len(folded) != end - start:
-        return []
-    spans = []
+    folded = _folded(text, start, end)
+    spans: list[tuple[int, int]] = []
+    if folded is None:
+        return spans
     for m in _CONTACT.finditer(folded):
         at = _sentence_start(folded, m.start())
         if folded[at : m.start()].strip(" \t\n*-+•(") and not re.fullmatch(r"[\s*-]*(?:de\s+nghi|xin)[^.;]{0,40}", folded[at : m.start()]):
@@ -99,15 +98,21 @@ def conclusion_summaries(text: str, start: int = 0, end: int | None = None) -> l
     """The spans of a thông báo kết luận's closing summary ("Trên đây là kết luận của Đồng chí
     ..., Phó Chủ tịch UBND huyện, Trưởng ban ... tại Hội nghị ..."), up to the sentence's end or
     the request that follows it: the titles of the one who concluded are no units given work."""
-    end = len(text) if end is None else end
-    folded = fold(text[start:end])
-    if len(folded) != end - start:
-        return []
-    spans = []
+    folded = _folded(text, start, end)
+    spans: list[tuple[int, int]] = []
+    if folded is None:
+        return spans
     for m in _SUMMARY.finditer(folded):
         stop = _SUMMARY_END.search(folded, m.end())
         spans.append((start + m.start(), start + (stop.start() if stop else len(folded))))
     return spans
+
+
+def _folded(text: str, start: int, end: int | None) -> str | None:
+    """The text between ``start`` and ``end`` (the text's end if None) without marks, offset for
+    offset (None where the fold would not keep one character for one: never on NFC text)."""
+    folded = fold(text[start:end])
+    return folded if len(folded) == (len(text) if end is None else end) - start else None
 
 
 def _sentence_start(folded: str, at: int) -> int:
