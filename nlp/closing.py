@@ -41,6 +41,8 @@ _DIFFICULTIES = re.compile(
 # (a dashed line with another dashed recipient after it: a table's cell "Như trên" is no such list)
 _AS_ABOVE = re.compile(r"^[ \t*]*[~•+-][ \t]*Như\s+trên\s*[;,.:]?[^\n]{0,40}\n(?=[ \t*]*[~•+-][ \t]*\S)", re.M)
 _RECEIVED = re.compile(r"nh[aâậ]n\s*:", re.I)
+# a clause's end: "." or ";" not inside a number ("1.000", "15.6"), or a blank line
+_CLAUSE_END = re.compile(r"(?<![\d.])[.;](?!\d)|\n[ \t]*\n")
 # a sentence's start: after ". ", "; ", ": " (not "TP. "), or a blank line
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]\"”'])[.;:!](?=\s)|\n[ \t]*\n")
 
@@ -82,7 +84,7 @@ def contact_notes(text: str, start: int = 0, end: int | None = None) -> list[tup
         at = _sentence_start(folded, m.start())
         if folded[at : m.start()].strip(" \t\n*-+•(") and not re.fullmatch(r"[\s*-]*(?:de\s+nghi|xin)[^.;]{0,40}", folded[at : m.start()]):
             continue
-        stop = re.compile(r"(?<![\d.])[.;](?!\d)|\n[ \t]*\n").search(folded, m.end())
+        stop = _CLAUSE_END.search(folded, m.end())
         spans.append((start + at, start + (stop.end() if stop else len(folded))))
     return spans
 
@@ -91,7 +93,7 @@ def contact_notes(text: str, start: int = 0, end: int | None = None) -> list[tup
 # Đồng chí ..., Phó Chủ tịch UBND huyện, Trưởng ban ... tại Hội nghị ...": the speaker and the
 # meeting, no duty (a request after it, "yêu cầu ...", "đề nghị ...", is read as before)
 _SUMMARY = re.compile(r"\btren\s+day\s+la\s+(?:toan\s+van\s+|noi\s+dung\s+)?(?:y\s+kien\s+)?(?:ket\s+luan|chi\s+dao)\b")
-_SUMMARY_END = re.compile(r"(?<![\d.])[.;](?!\d)|\n[ \t]*\n|\b(?:yeu\s+cau|de\s+nghi|giao)\b")
+_SUMMARY_END = re.compile(rf"{_CLAUSE_END.pattern}|\b(?:yeu\s+cau|de\s+nghi|giao)\b")
 
 
 def conclusion_summaries(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
