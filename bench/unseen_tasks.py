@@ -11,6 +11,9 @@ so only tasks are scored. ``unseen6`` and ``unseen7`` read documents outside the
 ``../ext/tai_lieu_noi_bo`` (``bench/external_pool.py`` makes it), ``unseen8`` to ``unseen10``
 in ``../ext/new8`` to ``new10`` (``bench/external_sample.py``); a set whose documents are absent
 is left out with a line saying so. Sets are scored one by one, then together.
+
+The scans are read by OCR on every run (fifteen minutes for all sets) unless
+``DIRECTIVES_OCR_CACHE=FOLDER`` keeps Tesseract's readings between runs (``ingest/ocr_cache.py``).
 """
 from __future__ import annotations
 
@@ -50,7 +53,7 @@ def main() -> None:
             continue
         sets.append((folder.name, len(golds), len(golds) + len(records)))
         golds.extend(records)
-    # scans are read by OCR on every run: a set of long scans takes many minutes
+    # scans are read by OCR on every run, unless DIRECTIVES_OCR_CACHE keeps the readings
     preds = score.run_command(shlex.split(args.command), [g["_path"] for g in golds], timeout=7200)
     for gold, pred in zip(golds, preds):
         one = score.score([gold], [pred])["tasks"]

@@ -24,6 +24,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 
 from ..nlp.letters import VOWELS
+from . import ocr_cache
 from .columns import join_words, layout_lines, table_lines
 from .document import ReadError
 from .scan_tables import ruled_tables
@@ -298,7 +299,35 @@ def _engine(dpi: int, mode: int):
 
 
 def tesseract_words(image, path: str = "", dpi: int = DPI, mode: int = 4) -> str:
-    """Tesseract's TSV of one page image (PIL, or PNG bytes): each word with its box and its line."""
+    """Tesseract's TSV of one page image (PIL, or PNG bytes): each word with its box and its line;
+    from the OCR cache when one is set and holds this page (``ocr_cache``)."""
+    digest = ocr_cache.key(image, mode, dpi, LANGUAGE, _tesseract_version()) if ocr_cache.folder() else None
+    if digest is not None:
+        kept = ocr_cache.get(digest)
+        if kept is not None:
+            return kept
+    tsv = _read_words(image, path, dpi, mode)
+    if digest is not None:
+        ocr_cache.put(digest, tsv)
+    return tsv
+
+
+@lru_cache(maxsize=1)
+def _tesseract_version() -> str:
+    """Which Tesseract reads, and its version: the library's, else the command's first line."""
+    library = _library()
+    if library is not None:
+        return "library " + library.tesseract_version().splitlines()[0]
+    try:
+        done = subprocess.run(["tesseract", "--version"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.TimeoutExpired):
+        return "unknown"
+    said = (done.stdout or done.stderr).strip()
+    return "command " + said.splitlines()[0] if said else "unknown"
+
+
+def _read_words(image, path: str, dpi: int, mode: int) -> str:
+    """Tesseract's TSV of one page image, read now: by the library, else by the command."""
     if _library() is not None:
         from PIL import Image
 
@@ -313,12 +342,7 @@ def tesseract_words(image, path: str = "", dpi: int = DPI, mode: int = 4) -> str
 
 def _tesseract_command(image, path: str, dpi: int, mode: int) -> str:
     """The same through the ``tesseract`` command: a process, and the model loaded, per page."""
-    if isinstance(image, bytes):
-        png = image
-    else:
-        buffer = io.BytesIO()
-        image.save(buffer, format="PNG")
-        png = buffer.getvalue()
+    png = ocr_cache.png_bytes(image)
     env = {**os.environ, "OMP_THREAD_LIMIT": "1"}
     try:
         done = subprocess.run(
