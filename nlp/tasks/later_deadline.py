@@ -5,9 +5,12 @@ reasons in several sentences, and closes with the time: "2. Giao Sở Tài chín
 soát, đề xuất ... . Hoàn thành và báo cáo UBND tỉnh trước ngày 20/02/2025." The action is the
 duty's sentence; the closing sentence has no unit of its own and bounds the duty before it.
 Only a sentence that opens on the words of a time ("Hoàn thành ...", "Thời gian hoàn thành:",
-"Thời hạn ...", "Báo cáo kết quả ... trước ngày ...", "Văn bản gửi về ... trước ngày ...") is
-read, and only up to the next duty of the same item, so a date never passes to another unit's
-task.
+"Thời hạn ...", "Báo cáo kết quả ... trước ngày ...", "Văn bản gửi về ... trước ngày ...") or
+that closes a part of the duty by a day ("Đối với nội dung vượt thẩm quyền, đề xuất ... trước
+ngày ...") is read, and only up to the next duty of the same item, so a date never passes to
+another unit's task. The item is read whole, its sub-items with it: a duty that lists what it
+covers ("... giải quyết các nội dung sau: - ...; - ...") often gives its time after the list
+("Báo cáo UBND huyện trước ngày 20/8/2019.").
 """
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ import bisect
 import re
 
 from ..deadlines import find_deadline
+from ..items import subtree_end
 from .context import Context, sentences
 from .task import Task
 
@@ -25,6 +29,16 @@ _TIME_SENTENCE = re.compile(
     r"|gửi\s+(?:báo\s+cáo|kết\s+quả|văn\s+bản|về)|báo\s+cáo\s+(?:kết\s+quả\s+)?(?:thực\s+hiện\s+)?(?:về\s+)?[^.;]{0,80}?trước\s+ngày)",
     re.I,
 )
+
+# A sentence that closes a part of the duty by a day: a duty's verb, then "trước / chậm nhất" a
+# day within the sentence ("Đối với nội dung vượt thẩm quyền, đề xuất báo cáo cấp có thẩm quyền
+# ... trước ngày 25 tháng 12 năm 2025"); what was done ("đã") is no duty.
+_PART_BY_DAY = re.compile(
+    r"(?<![\wÀ-ỹ])(?:báo\s+cáo|trình|gửi|hoàn\s+thành|hoàn\s+thiện|đề\s+xuất)(?![\wÀ-ỹ])[^.;]{0,200}?"
+    r"(?:trước|chậm\s+nhất)\s+(?:ngày|thời\s+điểm)",
+    re.I,
+)
+_DONE = re.compile(r"(?<![\wÀ-ỹ])(?:đã|đang|vừa)(?![\wÀ-ỹ])", re.I)
 
 
 # A công văn's closing request to send the results back by a day ("Kết quả rà soát ... của các địa
@@ -52,10 +66,13 @@ def later_deadlines(doc: Context, tasks: list[Task]) -> None:
         if task.deadline_text:
             continue
         item = doc.item_at(task.start)
-        if item is None or task.end >= item.end:
+        if item is None:
+            continue
+        whole = subtree_end(item)  # with its sub-items and the paragraph that closes them
+        if task.end >= whole:
             continue
         nxt = bisect.bisect_right(starts, task.end)
-        limit = min(item.end, starts[nxt] if nxt < len(starts) else item.end)
+        limit = min(whole, starts[nxt] if nxt < len(starts) else whole)
         words = _time_sentence(doc.flat, task.end, limit, doc.issued_date)
         if words:
             task.deadline, task.deadline_text = words
@@ -66,7 +83,9 @@ def _time_sentence(flat: str, start: int, end: int, issued_date: str | None) -> 
     (a sentence of its own: the rest of the action's sentence, in lower case, is not one)."""
     for at, stop in sentences(flat, start, end):
         sentence = flat[at:stop]
-        if not sentence.lstrip(" *-")[:1].isupper() or not _TIME_SENTENCE.match(sentence):
+        if not sentence.lstrip(" *-")[:1].isupper():
+            continue
+        if not _TIME_SENTENCE.match(sentence) and (not _PART_BY_DAY.search(sentence) or _DONE.search(sentence)):
             continue
         deadline, words = find_deadline(sentence, issued_date)
         if words:
