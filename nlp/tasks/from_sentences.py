@@ -655,8 +655,9 @@ _OWN_SCOPE = re.compile(r",\s*(?:trong\s+phạm\s+vi|theo\s+chức\s+năng|theo\
 _SCOPE_AFTER_NAME = re.compile(r"\s*(?:trên\s+cơ\s+sở|căn\s+cứ|theo\s+chức\s+năng)[^,;:.]{3,160},\s*")
 # a thông báo kết luận's topic and the conclusion on it: "Về đề nghị Bộ Nội vụ ...: Bộ Nội vụ nghiên cứu ..."
 _TOPIC = re.compile(r"Về\s[^:.]{3,800}?:\s*(?=[A-ZĐÀ-Ỹ])")
-# a thông báo kết luận's topic, then who is given what: "Về dự án X: Giao Bộ Xây dựng hướng dẫn ..."
-_AFTER_TOPIC = re.compile(r":\s+(?=(?:Giao|Đề\s+nghị|Yêu\s+cầu)\s)")
+# a thông báo kết luận's topic, then who is given what: "Về dự án X: Giao Bộ Xây dựng hướng dẫn ...",
+# in lower case too where a unit's capital follows ("...: giao Bộ Tài chính chủ trì ...")
+_AFTER_TOPIC = re.compile(r":\s+(?=(?:Giao|Đề\s+nghị|Yêu\s+cầu)\s|(?:giao|đề\s+nghị|yêu\s+cầu)\s+(?:các\s+)?[A-ZĐÀ-Ỹ])")
 # an item's emphasised title, then its paragraph opening with a request: "**1. Công tác tham mưu**\nĐề nghị ..."
 # (or the title's own paragraph, then a blank line: two spaces or more in the flattened text)
 _AFTER_HEADING = re.compile(r"(?:\*\*\s+|(?<=[^\s.;:,])\s{2,})(?=(?:Đề\s+nghị|Giao|Yêu\s+cầu)\s)")
