@@ -45,7 +45,7 @@ _CONDITION = re.compile(
 )
 # after a day and month with no year: a yearly duty ("trước ngày 25 tháng 01 hằng năm",
 # "trước ngày 10 tháng 01 năm sau", "trước ngày 31 tháng 3 của năm kế tiếp")
-_YEARLY_AFTER = re.compile(r"\s*(?:(?:của\s+)?năm\s+(?:sau|kế\s+tiếp|tiếp\s+theo)|(?:hằng|hàng)\s+(?:năm|quý|tháng))", re.I)
+_YEARLY_AFTER = re.compile(r"\s*(?:(?:của\s+)?năm\s+(?:sau|kế\s+tiếp|tiếp\s+theo)|(?:hằng|hàng)\s+(?:năm|qu[ýí]|tháng))", re.I)
 
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 
@@ -68,15 +68,15 @@ _RELATIVE = re.compile(
     re.I,
 )
 _PERIODIC = (
-    r"định\s+kỳ\s+(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)|định\s+kỳ\s+\d{1,2}\s+tháng(?:\s+(?:một|1)\s+lần)?"
-    r"|định\s+kỳ(?:\s+(?:trước|vào)\s+ngày\s+[\d/ ,và]{1,30}?(?:\s*tháng\s+\d{1,2})?\s+(?:hằng|hàng)\s+(?:năm|quý|tháng))?"
+    r"định\s+kỳ\s+(?:hằng|hàng)\s+(?:năm|qu[ýí]|tháng|tuần|ngày)|định\s+kỳ\s+\d{1,2}\s+tháng(?:\s+(?:một|1)\s+lần)?"
+    r"|định\s+kỳ(?:\s+(?:trước|vào)\s+ngày\s+[\d/ ,và]{1,30}?(?:\s*tháng\s+\d{1,2})?\s+(?:hằng|hàng)\s+(?:năm|qu[ýí]|tháng))?"
     r"|\d{1,2}\s+tháng\s+(?:một|1)\s+lần"
-    r"|(?:hằng|hàng)\s+(?:năm|quý|tháng|tuần|ngày)"
+    r"|(?:hằng|hàng)\s+(?:năm|qu[ýí]|tháng|tuần|ngày)"
     r"|thường\s+xuyên(?:,?\s+liên\s+tục)?|(?:năm|từ\s+năm)\s+\d{4}\s+(?:và\s+các\s+năm\s+tiếp\s+theo|trở\s+đi)"
 )
 _PERIOD = (
     r"(?:tháng\s+\d{1,2}(?:\s*[-–]\s*\d{1,2})?(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
-    r"|quý\s+(?:[IV]{1,3}|[1-4])(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
+    r"|qu[ýí]\s+(?:[IV]{1,3}|[1-4])(?:\s*/\s*\d{4}|\s+năm\s+\d{4})?"
     r"|(?:\d\s+)?(?:6|sáu)\s+tháng\s+(?:đầu|cuối)\s+năm(?:\s+\d{4})?"
     r"|năm\s+\d{4})"
 )
@@ -190,7 +190,7 @@ def find_deadline(text: str, issued_date: str | None = None) -> tuple[str | None
 _RECURRENCES = [
     (re.compile(r"dinh\s+ky\s+(?P<n>\d{1,2})\s+thang|(?P<n2>\d{1,2})\s+thang\s+(?:mot|1)\s+lan"), None),
     (re.compile(r"(?:hang|hàng)\s+nam|cac\s+nam\s+tiep\s+theo|tro\s+di|thang\s+\d{1,2}\s+(?:cua\s+)?nam\s+(?:sau|ke\s+tiep|tiep\s+theo)"), "yearly"),
-    (re.compile(r"hang\s+quy"), "quarterly"),
+    (re.compile(r"hang\s+qu[yi]"), "quarterly"),
     (re.compile(r"hang\s+thang"), "monthly"),
     (re.compile(r"hang\s+tuan"), "weekly"),
     (re.compile(r"hang\s+ngay"), "daily"),
@@ -198,7 +198,7 @@ _RECURRENCES = [
 ]
 _F_DAY = re.compile(r"(?<!\d)(?P<d>\d{1,2})\s*(?:thang\s*|[/.-])\s*(?P<m>\d{1,2})\s*(?:nam\s*|[/.-])\s*(?P<y>(?:19|20)\d{2})(?!\d)")
 _F_DAY_MONTH = re.compile(r"(?:ngay\s+)(?P<d>\d{1,2})\s*(?:thang\s*|/)\s*(?P<m>\d{1,2})(?!\s*(?:/|nam)\s*\d)(?!\d)")
-_F_QUARTER = re.compile(r"quy\s+(?P<q>iv|i{1,3}|[1-4])(?![a-z0-9])(?:\s*(?:/|nam)\s*(?P<y>\d{4}))?")
+_F_QUARTER = re.compile(r"qu[yi]\s+(?P<q>iv|i{1,3}|[1-4])(?![a-z0-9])(?:\s*(?:/|nam)\s*(?P<y>\d{4}))?")
 _F_HALF = re.compile(r"(?P<which>6|sau)\s+thang\s+(?P<half>dau|cuoi)\s+nam(?:\s+(?P<y>\d{4}))?")
 _F_MONTH = re.compile(r"(?:thang\s+)(?P<m>\d{1,2})(?:\s*-\s*(?P<m2>\d{1,2}))?(?:\s*(?:/|nam)\s*(?P<y>\d{4}))?|(?<![\d/])(?P<mb>\d{1,2})\s*/\s*(?P<yb>(?:19|20)\d{2})(?!\d)")
 _F_YEAR = re.compile(r"(?<![\d/])(?P<y>(?:19|20)\d{2})(?!\d)")

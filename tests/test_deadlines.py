@@ -26,6 +26,9 @@ ISSUED = "2025-11-20"  # a Thursday
         ("6 tháng đầu năm 2026", None, "2026-06-30", None),
         ("trước tháng 12/2025", None, "2025-11-30", None),
         ("trước quý II/2026", None, "2026-03-31", None),
+        # "quí", the older spelling that district offices still type
+        ("Quí III năm 2026", None, "2026-09-30", None),
+        ("trước quí II/2026", None, "2026-03-31", None),
         ("Trước ngày 30/11/2025", "2025-11-30", "2025-11-30", None),
         ("Từ 01/10/2025 đến 31/12/2025", None, "2025-12-31", None),
         ("trong 15 ngày kể từ ngày ký", "2025-12-05", "2025-12-05", None),
@@ -37,6 +40,7 @@ ISSUED = "2025-11-20"  # a Thursday
         ("định kỳ 6 tháng", None, None, "every 6 months"),
         ("tối thiểu 06 tháng một lần", None, None, "every 6 months"),
         ("Định kỳ hằng quý", None, None, "quarterly"),
+        ("Hàng quí", None, None, "quarterly"),
         ("Thường xuyên", None, None, "standing"),
         ("Hằng năm", None, None, "yearly"),
         ("trước ngày 25/12 hàng năm", None, None, "yearly"),
@@ -56,6 +60,8 @@ def test_deadlines_are_found_in_running_text():
     assert (found.text, found.recurrence, found.due_by) == ("trước ngày 15 hằng tháng", "monthly", None)
     found = read_deadline("hoàn thành trong quý III năm 2026; báo cáo kết quả", ISSUED)
     assert (found.text, found.due_by) == ("trong quý III năm 2026", "2026-09-30")
+    found = read_deadline("Thời gian hoàn thành trong quí III năm 2026.", ISSUED)
+    assert (found.text, found.due_by) == ("trong quí III năm 2026", "2026-09-30")
     found = read_deadline("trình UBND tỉnh chậm nhất ngày 05/01/2026.", ISSUED)
     assert (found.deadline, found.due_by) == ("2026-01-05", "2026-01-05")
     # a year the clause speaks of is no deadline

@@ -649,7 +649,7 @@ _named_giver = named_giver  # ("Thủ tướng Chính phủ", "Phó Thủ tướ
 # a sentence's lead-in and nothing else before "giao": "a) Trên cơ sở kết quả thực hiện ..., giao Sở Y tế ..."
 _LEAD_IN_ONLY = re.compile(r"(?:^|[;:.]\s+|(?:\d{1,2}(?:\.\d{1,2})*[.)]|[a-zđ]\))\s+)[\s*]*(?:Trên\s+cơ\s+sở|Căn\s+cứ)\s[^;:.]{3,200},\s*$")
 # a sentence that opens with a rhythm and has no subject: "Định kỳ hằng năm (trước ngày 30/11) báo cáo ..."
-_CARRIED_ON = re.compile(r"[\s.]*(?P<text>(?:Định\s+kỳ|Hằng\s+(?:năm|quý|tháng)|Hàng\s+(?:năm|quý|tháng))(?![\wÀ-ỹ]))")
+_CARRIED_ON = re.compile(r"[\s.]*(?P<text>(?:Định\s+kỳ|Hằng\s+(?:năm|qu[ýí]|tháng)|Hàng\s+(?:năm|qu[ýí]|tháng))(?![\wÀ-ỹ]))")
 # a scope of the subject's own, set off by commas: ", trong phạm vi chức năng, nhiệm vụ của mình, <verb>"
 _OWN_SCOPE = re.compile(r",\s*(?:trong\s+phạm\s+vi|theo\s+chức\s+năng|theo\s+thẩm\s+quyền)[^;:.]{0,100}?(?:của\s+mình|được\s+giao)\s*,\s*(?=[a-zđà-ỹ])")
 _SCOPE_AFTER_NAME = re.compile(r"\s*(?:trên\s+cơ\s+sở|căn\s+cứ|theo\s+chức\s+năng)[^,;:.]{3,160},\s*")

@@ -18,7 +18,7 @@ from .task import Task
 # the time that opens the clause, up to its comma, then the unit (nothing else between)
 _OPENING_TIME = re.compile(
     r"[\W\d]*?(?:Điều\s+\d+\s*\.\s*)?(?P<time>(?:Trong\s+(?:thời\s+hạn|vòng|thời\s+gian)|Trước\s+ngày|Chậm\s+nhất|Không\s+muộn\s+hơn|Hạn\s+chót"
-    r"|Hoàn\s+thành\s+trước|Trong\s+(?:tháng|quý|năm|ngày)|Trước\s+(?:\d{1,2}\s*giờ|tháng|quý))\s[^.;:()]{1,140}?),\s*(?=[A-ZĐÀ-Ỹ])",
+    r"|Hoàn\s+thành\s+trước|Trong\s+(?:tháng|qu[ýí]|năm|ngày)|Trước\s+(?:\d{1,2}\s*giờ|tháng|qu[ýí]))\s[^.;:()]{1,140}?),\s*(?=[A-ZĐÀ-Ỹ])",
 )
 
 

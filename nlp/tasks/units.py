@@ -267,7 +267,7 @@ _SCOPE_AFTER_LIST = re.compile(r"\s(?:theo\s+(?:chức\s+năng|thẩm\s+quyền|
 
 # a time after a subject, before its verb: "trong tháng 8 năm 2008", "trước ngày 15/12", "trong quý III"
 # (and a role: "Bộ Xây dựng | với vai trò là cơ quan thường trực ..., chủ động ...")
-_TIME_AFTER_NAME = re.compile(r"\s(?:(?:trong|trước|chậm\s+nhất|từ|ngay\s+trong)\s+(?:tháng|quý|năm|ngày|tuần)\s+(?:\d|[IVX]+\b|này|tới|sau)|với\s+(?:vai\s+trò|tư\s+cách)(?![\wÀ-ỹ]))")
+_TIME_AFTER_NAME = re.compile(r"\s(?:(?:trong|trước|chậm\s+nhất|từ|ngay\s+trong)\s+(?:tháng|qu[ýí]|năm|ngày|tuần)\s+(?:\d|[IVX]+\b|này|tới|sau)|với\s+(?:vai\s+trò|tư\s+cách)(?![\wÀ-ỹ]))")
 
 # verbs that never stand inside a unit's name, unless a relative clause holds them ("Trưởng Ban
 # Chỉ đạo ... quyết định cụ thể những chủ trương ... và chịu trách nhiệm": a clause, not a unit)
