@@ -233,7 +233,7 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
     return split_units(without_scope(phrase), 30 if heading else 20), end
 
 
-_ADVERB_AFTER_NAME = re.compile(r"\s+(?:trực\s+tiếp|quyết\s+liệt)\s*$")
+_ADVERB_AFTER_NAME = re.compile(r"\s+(?:trực\s+tiếp|quyết\s+liệt|tích\s+cực|nghiêm\s+túc|kịp\s+thời)\s*$")
 
 
 def adverb_after_name(unit: str) -> tuple[str, str] | None:
@@ -245,7 +245,8 @@ def adverb_after_name(unit: str) -> tuple[str, str] | None:
         return None
     words = unit[: m.start()].rstrip(" ,;").split()
     # (or on the rank of a supreme body: "Tòa án nhân dân tối cao | trực tiếp chỉ đạo ...")
-    if len(words) >= 2 and (any(w[:1].isupper() for w in words[-2:]) or words[-1] in _PLACE_WORDS or words[-2:] == ["tối", "cao"]):
+    # (or on a level's places: "Chủ tịch UBND các xã, thị trấn | tích cực tuyên truyền ...")
+    if len(words) >= 2 and (any(w[:1].isupper() for w in words[-2:]) or words[-1] in _PLACE_WORDS or words[-2:] in (["tối", "cao"], ["thị", "trấn"])):
         return unit[: m.start()].rstrip(), m.group().strip()
     return None
 
