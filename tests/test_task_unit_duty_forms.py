@@ -83,3 +83,43 @@ def test_an_aim_then_a_request_ends_the_items_duty():
     asked = [t for t in tasks if t["assignee"].startswith("Ủy ban nhân dân các tỉnh, thành phố")]
     assert asked and "gửi danh sách cán bộ đầu mối" in asked[0]["action"]
     assert asked[0]["deadline"] == "2025-10-15"
+
+
+HUONG_DAN = """UBND TỈNH PHÚ YÊN
+SỞ TÀI CHÍNH
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 1502/STC-QLNS
+V/v hướng dẫn lập dự toán năm 2026
+Phú Yên, ngày 03 tháng 7 năm 2025
+
+Kính gửi:
+- Các cơ quan chuyên môn thuộc UBND tỉnh;
+- UBND các xã, phường.
+
+Thực hiện Chỉ thị của Thủ tướng Chính phủ về xây dựng dự toán năm 2026, Sở Tài chính hướng
+dẫn như sau:
+1. Về lập dự toán:
+Các cơ quan, đơn vị, địa phương xây dựng dự toán thu, chi năm 2026 theo biểu mẫu kèm theo,
+gửi Sở Tài chính trước ngày 20/7/2025.
+2. Về báo cáo tình hình thực hiện:
+Năm 2024, các cơ quan, đơn vị đã hoàn thành việc quyết toán đúng hạn.
+Đề nghị các cơ quan, đơn vị triển khai thực hiện./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. GIÁM ĐỐC
+PHÓ GIÁM ĐỐC
+Lê Văn E
+"""
+
+
+def test_a_letter_gives_its_addressed_group_a_step_with_no_cue_before_it():
+    tasks = _tasks(HUONG_DAN)
+    budget = [t for t in tasks if t["assignee"] == "Các cơ quan, đơn vị, địa phương"]
+    assert len(budget) == 1
+    assert budget[0]["action"].startswith("xây dựng dự toán thu, chi năm 2026")
+    assert budget[0]["deadline"] == "2025-07-20"
+    assert not any("đã hoàn thành" in t["action"] for t in tasks)  # what was done, no duty
