@@ -51,6 +51,8 @@ Bộ Nội vụ đề nghị các bộ, ngành, địa phương quan tâm thực
 2. Bộ Nội vụ giao Vụ Công chức - Viên chức là cơ quan thường trực Chương trình, giúp Bộ trưởng
 theo dõi việc thực hiện. Để tăng cường phối hợp, bảo đảm tiến độ, đề nghị Ủy ban nhân dân các
 tỉnh, thành phố gửi danh sách cán bộ đầu mối về Bộ Nội vụ trước ngày 15/10/2025.
+3. Để tổ chức tốt Hội nghị sơ kết, đề nghị các bộ, ngành cử lãnh đạo tham dự Hội nghị. Ủy ban
+bầu cử tỉnh chủ trì rà soát danh sách cử tri trên địa bàn.
 Bộ Nội vụ trân trọng cảm ơn sự phối hợp của các cơ quan./.
 Nơi nhận:
 - Như trên;
@@ -123,3 +125,10 @@ def test_a_letter_gives_its_addressed_group_a_step_with_no_cue_before_it():
     assert budget[0]["action"].startswith("xây dựng dự toán thu, chi năm 2026")
     assert budget[0]["deadline"] == "2025-07-20"
     assert not any("đã hoàn thành" in t["action"] for t in tasks)  # what was done, no duty
+
+
+def test_a_name_ends_before_cu_but_not_inside_bau_cu():
+    tasks = _tasks(CONG_VAN)
+    sent = [t for t in tasks if t["action"].startswith("(đề nghị) cử lãnh đạo")]
+    assert [t["assignee"] for t in sent] == ["các bộ, ngành"]
+    assert "Ủy ban bầu cử tỉnh" in _units(tasks)
