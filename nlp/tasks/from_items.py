@@ -27,7 +27,7 @@ from .own_clause import clause_end, must_sentence
 from .set_apart import set_apart
 from .scoped_heading import scoped_heading
 from .bullet_coordinators import bullet_coordinators
-from .units import find_coordinators, is_name_list, with_named, past_parenthesis, split_units, units_at
+from .units import find_coordinators, is_name_list, is_verb_list, with_named, past_parenthesis, split_units, units_at
 from .vocabulary import CLAUSE_WORD, GRAMMAR, coordinator_pattern, free_verb, is_group, names_unit, patterns
 
 
@@ -372,9 +372,17 @@ def next_subject(flat: str, start: int, end: int, units: list[str] = (), respons
         if _SUMS_UP.match(flat, m.end(), end):
             return m.start() + 1  # "Trên đây là Kế hoạch ...": the document's closing paragraph, no part of the last item
         units, after = units_at(flat, m.end(), end, tag=False)
+        if units and is_verb_list(flat[m.end() : min(end, m.end() + 80)]):
+            continue  # "7. Thanh tra tỉnh: Thanh tra, kiểm tra ...": verbs listed after the heading's colon, no subject
         ground = None if units else GROUND.match(flat, m.end(), end)
         if ground:  # "... ngày 30 tháng 4. Trên cơ sở đó, Bộ Tư pháp chủ trì tổng hợp ...": another unit's duty
             units, after = units_at(flat, ground.end(), end, tag=False)
+            # "... . Để tăng cường phối hợp ..., đề nghị các bộ, ngành, địa phương cử ...": the aim,
+            # then a request of its own to other units
+            # (the aim may run over commas: "Để tăng cường phối hợp, bảo đảm tiến độ, đề nghị ...")
+            asked = None if units else _AIM_THEN_ASKS.match(flat, m.end(), end)
+            if asked and units_at(flat, asked.end(), end, tag=False)[0]:
+                return m.start() + 1
         if units and p["cue"].match(flat, after):
             return m.start() + 1
         # "... Chỉ thị này. Yêu cầu Giám đốc các sở ...; Chủ tịch UBND các xã ... triển khai thực
@@ -400,6 +408,8 @@ def next_subject(flat: str, start: int, end: int, units: list[str] = (), respons
 
 
 _ASKS = re.compile(r"(?:(?:kính\s+)?(?:[Yy]êu\s+cầu|[Đđ]ề\s+nghị)|Giao|giao)\s+")
+# a lead-in of several phrases, then a request: "Để tăng cường phối hợp, bảo đảm tiến độ, đề nghị "
+_AIM_THEN_ASKS = re.compile(rf"[\s*]*(?:{phrase_alternation(GRAMMAR['lead_ins'])})\s[^.;:]{{0,250}}?,\s*(?:kính\s+)?(?:đề\s+nghị|yêu\s+cầu)\s+")
 # The closing paragraphs of a text that assigns work, no part of its last item: "Trên đây là Kế
 # hoạch ...", the notice's own closing ("Văn phòng Chính phủ thông báo để Bộ X và các cơ quan
 # liên quan biết, thực hiện"; "Nay thông báo kết luận của ... để các cơ quan ... biết, triển khai

@@ -127,7 +127,7 @@ def in_sentence(doc: Context, s: int, e: int) -> list[Task]:
     found += _before_cues(doc, s, e, section)
     if found and doc.doc_type not in LEGAL_TYPES:
         found += _parallel_clauses(doc, s, e, section, found)
-    if not found and (doc.doc_type in ASSIGNING_TYPES or doc.doc_type not in LEGAL_TYPES and bare_request(doc, s) or doc.doc_type == "CV" and _chained(doc, s, e)):
+    if not found and (doc.doc_type in ASSIGNING_TYPES or doc.doc_type not in LEGAL_TYPES and bare_request(doc, s) or doc.doc_type == "CV" and (_chained(doc, s, e) or _addressed_group(doc, s, e))):
         found = subject_duty(doc, s, e, section)
     return found
 
@@ -162,6 +162,21 @@ def _chained(doc: Context, s: int, e: int) -> bool:
         return False
     units, after = units_at(doc.flat, ground.end(), e, tag=False)
     return bool(units) and not _NOT_ASKED.match(doc.flat, after) and bool(patterns()["cue"].match(doc.flat, after))
+
+
+def _addressed_group(doc: Context, s: int, e: int) -> bool:
+    """A công văn's sentence that opens with the bodies it writes to, as a group, and a duty
+    verb: "Các cơ quan, đơn vị, địa phương xây dựng Báo cáo tự đánh giá ...", "Các Bộ, cơ quan
+    trung ương và Ủy ban nhân dân cấp tỉnh đề xuất ...". A letter that guides its addressees
+    gives each step so, with no cue word before the group (its "Kính gửi" named them)."""
+    at = _CLAUSE_OPENING.match(doc.flat, s, e).end()
+    if not _PLURAL_OPENING.match(doc.flat, at, e):
+        return False
+    units, after = units_at(doc.flat, at, e, tag=False)
+    return bool(units) and any(is_group(u) for u in units) and bool(patterns()["cue"].match(doc.flat, past_parenthesis(doc.flat, after, e)))
+
+
+_PLURAL_OPENING = re.compile(r"Các\s")
 
 
 # the ground of a step that builds on the one before: "Trên cơ sở đó / báo cáo của ...", "Căn cứ kết

@@ -233,7 +233,7 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
     return split_units(without_scope(phrase), 30 if heading else 20), end
 
 
-_ADVERB_AFTER_NAME = re.compile(r"\s+(?:trực\s+tiếp|quyết\s+liệt)\s*$")
+_ADVERB_AFTER_NAME = re.compile(r"\s+(?:trực\s+tiếp|quyết\s+liệt|tích\s+cực|nghiêm\s+túc|kịp\s+thời)\s*$")
 
 
 def adverb_after_name(unit: str) -> tuple[str, str] | None:
@@ -245,7 +245,8 @@ def adverb_after_name(unit: str) -> tuple[str, str] | None:
         return None
     words = unit[: m.start()].rstrip(" ,;").split()
     # (or on the rank of a supreme body: "Tòa án nhân dân tối cao | trực tiếp chỉ đạo ...")
-    if len(words) >= 2 and (any(w[:1].isupper() for w in words[-2:]) or words[-1] in _PLACE_WORDS or words[-2:] == ["tối", "cao"]):
+    # (or on a level's places: "Chủ tịch UBND các xã, thị trấn | tích cực tuyên truyền ...")
+    if len(words) >= 2 and (any(w[:1].isupper() for w in words[-2:]) or words[-1] in _PLACE_WORDS or words[-2:] in (["tối", "cao"], ["thị", "trấn"])):
         return unit[: m.start()].rstrip(), m.group().strip()
     return None
 
@@ -672,10 +673,10 @@ _ENDING = GRAMMAR["name_ending"]
 _OWN_VERB = re.compile(rf"(?<![\wÀ-ỹ])(?:{phrase_alternation(_ENDING['verbs'])})(?![\wÀ-ỹ])")
 _TAIL = re.compile(rf"\s(?:{phrase_alternation(_ENDING['tails'])})$")
 _RELATIVE_OPEN = re.compile(rf"(?<![\wÀ-ỹ])(?:{phrase_alternation(_ENDING['relative'])})(?![\wÀ-ỹ])")
-_NOUN_USE = re.compile(r"(?:theo|tại|của|các|mọi|về)\s+$")  # "theo quy định", "các cấp": not the name's verb
+_NOUN_USE = re.compile(r"(?:theo|tại|của|các|mọi|về|việc)\s+$")  # "theo quy định", "các cấp", "trong việc cử ...": not the name's verb
 _RESOLVING_BODY = re.compile(r"(?<![\wÀ-ỹ])(?:[Cc]ơ\s+quan|[Hh]ội\s+đồng|[Bb]ộ\s+phận|[Nn]gười|[Tt]ổ|[Bb]an|[Tt]ổ\s+chức|[Cc]á\s+nhân)\s+$")
-_COMPOUND_BEFORE = re.compile(r"(?:khẩn|công|độc|xác|ngoại|bàn|chuyển|cung|phân|thành|thiết|cao|thứ|sơ|trung)\s+$")
-_COMPOUND_AFTER = re.compile(r"\s+(?:thông|dịch|bách|phát|nhận)(?![\wÀ-ỹ])")
+_COMPOUND_BEFORE = re.compile(r"(?:khẩn|công|độc|xác|ngoại|bàn|chuyển|cung|phân|thành|thiết|cao|thứ|sơ|trung|bầu|ứng|đề|tuyển|được|được\s+cử\s+đi|cắt)\s+$")
+_COMPOUND_AFTER = re.compile(r"\s+(?:thông|dịch|bách|phát|nhận|tri)(?![\wÀ-ỹ])")
 _LEVEL_AFTER = re.compile(r"\s*(?:tỉnh|xã|huyện|phường|ủy|uỷ|trung\s+ương|cơ\s+sở|có\s+thẩm\s+quyền|quốc\s+gia|bộ|trên|dưới|thành\s+phố)(?![\wÀ-ỹ])")
 
 
