@@ -1,0 +1,125 @@
+"""Rules quoted, not given: a law or another body's text that a document cites states the law or
+the facts, it assigns nothing of this document's.
+
+A công văn, thông báo, kế hoạch or chỉ thị (an administrative text: Nghị định 30/2020/NĐ-CP)
+often cites the rule it applies. It quotes it in quotation marks after the article it names
+("tại khoản 2 Điều 36 Nghị định số 104/2025/NĐ-CP ..., quy định: “Sở Tư pháp chủ trì, phối hợp
+với Sở Nội vụ ...”"), or opens a paragraph with the article and a colon and gives the rule after
+it ("Theo khoản 7 Điều 57 Luật Bầu cử ...:" then "Ủy ban bầu cử ở tỉnh công bố danh sách ...").
+The units named there have their duty from that law, not from this text: no task is read there.
+
+Not in a legal text or a decision: an amending Nghị định, Thông tư or Quyết định quotes the new
+wording of an article ("Điều 7 được sửa đổi, bổ sung như sau: “Điều 7. ... 1. Cục Hải quan kiểm
+tra ...”"), and that wording is its own rule (as an amendment's "như sau:" is anywhere).
+"""
+from __future__ import annotations
+
+import re
+
+from ..normalize import fold
+from ..task_kinds import LEGAL_TYPES, NUMBERED_LEGAL_TYPES
+
+# the quotation marks: a typographic pair, or two straight ones
+_QUOTE = re.compile(r"“[^“”]{40,3000}?”|\"[^\"“”]{40,3000}?\"")
+# an amendment's new wording is introduced so ("sửa đổi, bổ sung Điều 7 như sau:", "thay thế
+# cụm từ ... bằng ...", "bổ sung khoản 5 vào sau khoản 4 như sau:")
+_AMENDS = re.compile(r"(?:sua\s+doi|bo\s+sung|thay\s+the|bai\s+bo|dieu\s+chinh|dinh\s+chinh)[^“\"]{0,300}$")
+# a paragraph that opens on the article it applies: "Theo (quy định tại) (điểm a) (khoản 7) Điều
+# 57 Luật Bầu cử ... (có cụm từ bị thay thế ...):" - the rule after the colon is the law's
+_CITED = re.compile(
+    r"(?:^|(?<=\n))[ \t*#>]*theo\s+(?:quy\s+dinh\s+(?:tai|cua)\s+)?(?:diem\s+[a-zđ]\s*,?\s*)?(?:khoan\s+\d+[^\n:]{0,80}?)?dieu\s+\d+[a-z]?\s"
+    r"[^\n:]{0,60}?(?:luat|bo\s+luat|nghi\s+dinh|thong\s+tu|nghi\s+quyet|phap\s+lenh)\b[^\n:]{0,400}?:",
+    re.M,
+)
+# where the rule after the colon ends: the paragraph's end (a blank line), or a numbered or bold
+# heading's line
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n|\n(?=[ \t]*(?:\*\*|#|\d+[.)]\s|[IVX]+\.\s|[a-zđ]\)\s))")
+
+
+def quoted_spans(text: str, start: int, end: int, doc_type: str | None) -> list[tuple[int, int]]:
+    """The spans between ``start`` and ``end`` that quote or state a rule of another text (see
+    the module); none in a legal text or a decision."""
+    if doc_type in LEGAL_TYPES or doc_type in NUMBERED_LEGAL_TYPES:
+        return []
+    spans = []
+    body = text[start:end]
+    for m in _QUOTE.finditer(body):
+        if _AMENDS.search(fold(body[max(0, m.start() - 300) : m.start()])):
+            continue
+        spans.append((start + m.start(), start + m.end()))
+    folded = fold(body)
+    for m in _CITED.finditer(folded):
+        rest = folded[m.end() :]
+        lead = len(rest) - len(rest.lstrip())  # the rule on the next paragraph when the colon ends its line
+        stop = _PARAGRAPH_END.search(rest, lead + 1)
+        spans.append((start + m.start(), start + m.end() + (stop.start() if stop else len(rest))))
+    return spans
+
+
+def _found(text: str, words: str, start: int, end: int) -> int | None:
+    """Where ``words`` (a unit's name, an action's opening) stand in ``text`` from ``start``: the
+    record's words are the text's with its line breaks and spaces folded."""
+    parts = re.sub(r"^\(đề nghị\)\s*|^\([^)]{0,80}\)\s*", "", words).split()[:8]
+    if not parts:
+        return None
+    m = re.compile(r"\s+".join(map(re.escape, parts))).search(text, start, end)
+    return m.start() if m else None
+
+
+def without_quoted(tasks: list, text: str, spans: list[tuple[int, int]]) -> list:
+    """The tasks but those whose unit is named inside a quoted rule, or whose whole duty is such a
+    rule (a heading over the law's paragraph)."""
+    if not spans:
+        return tasks
+    kept = []
+    for task in tasks:
+        stop = max(task.end, task.reach, task.start + 1)
+        unit = _found(text, task.assignee, task.start, stop)
+        action = _found(text, task.action, task.start, stop)
+        if unit is not None and any(a <= unit < b for a, b in spans):
+            continue
+        if action is not None and any(a <= action < b and not text[b : task.end].strip(" \t\n*#.;") for a, b in spans):
+            continue
+        kept.append(task)
+    return kept
+
+
+# Requests and gifts that are not this document's (on the folded text before the unit, in its
+# sentence):
+# - a request reported: a citizen's, a household's ("gia đình bà đề nghị UBND huyện có phương
+#   án ...", "cử tri kiến nghị ...", "theo đề nghị của ..."): what the notice answers, not what it asks;
+# - a gift of a cited text ("Thực hiện ...; Công văn số 6785/VPCP-KGVX ... thông báo ý kiến chỉ
+#   đạo của Phó Thủ tướng ... giao Bộ Công an ..."): the basis of the letter, its request follows;
+# - a purpose ("... gửi về Sở Tư pháp chậm nhất ngày 10/9/2025 để Sở Tư pháp chủ trì ..."): what
+#   the issuer will do with what it asks for.
+_REPORTED = re.compile(
+    r"(?:\b(?:gia\s+dinh|ho\s+gia\s+dinh|ho\s+ong|ho\s+ba|ong|ba|cong\s+dan|cu\s+tri|nguoi\s+dan|nhan\s+dan|nguoi\s+lao\s+dong|doanh\s+nghiep)\b[^.;:\n]{0,60}?"
+    r"\b(?:de\s+nghi|kien\s+nghi|xin)|\btheo\s+(?:de\s+nghi|kien\s+nghi)\s+cua)\s+(?:cho\s+)?$"
+)
+_BASIS = re.compile(r"^[\s*\-+•]*(?:thuc\s+hien|can\s+cu|theo|tiep\s+theo|trien\s+khai)\s")
+_CITED_GIFT = re.compile(r"\bcua\s+[^,;.]{2,120}?\s(?:giao|yeu\s+cau|de\s+nghi)\s+(?:cho\s+)?$")
+_PURPOSE = re.compile(r"\b(?:de|nham)\s+$")
+_SENTENCE_START = re.compile(r".*(?:[.;!?:]\s|\n[ \t]*\n)", re.S)
+_PERIOD_START = re.compile(r".*(?:(?<!\d)[.!?]\s|\n[ \t]*\n)", re.S)  # (a basis lists its texts with ";")
+_NAME_PURPOSE = re.compile(r"\s(?:để|nhằm)\s+[A-ZĐÀ-Ỹ]")
+
+
+def not_given(tasks: list, text: str) -> list:
+    """The tasks but those whose unit is asked by someone else (a request reported), given work
+    by a cited text, or named in a purpose (see above)."""
+    kept = []
+    for task in tasks:
+        if _NAME_PURPOSE.search(task.assignee):
+            continue  # "Sở Tư pháp chậm nhất ngày 10/9/2025 để Sở Tư pháp": a purpose read as a name
+        unit = _found(text, task.assignee, task.start, max(task.end, task.reach, task.start + 1))
+        if unit is not None:
+            before = text[max(0, unit - 900) : unit]
+            m = _SENTENCE_START.match(before)
+            sentence = fold(before[m.end() :] if m else before)
+            if _REPORTED.search(sentence) or _PURPOSE.search(sentence):
+                continue
+            m = _PERIOD_START.match(before)
+            if _CITED_GIFT.search(sentence) and _BASIS.match(fold(before[m.end() :] if m else before)):
+                continue
+        kept.append(task)
+    return kept
