@@ -86,14 +86,15 @@ def without_quoted(tasks: list, text: str, spans: list[tuple[int, int]]) -> list
 
 # Requests and gifts that are not this document's (on the folded text before the unit, in its
 # sentence):
-# - a request reported: a citizen's, a household's ("gia đình bà đề nghị UBND huyện có phương
+# - a request reported: a citizen's, a household's, a voter's (not "Ủy ban nhân dân ... đề nghị": the
+#   issuer's; not "ông A, Phó Chủ tịch ... đề nghị": a leader's) ("gia đình bà đề nghị UBND huyện có phương
 #   án ...", "cử tri kiến nghị ...", "theo đề nghị của ..."): what the notice answers, not what it asks;
 # - a gift of a cited text ("Thực hiện ...; Công văn số 6785/VPCP-KGVX ... thông báo ý kiến chỉ
 #   đạo của Phó Thủ tướng ... giao Bộ Công an ..."): the basis of the letter, its request follows;
 # - a purpose ("... gửi về Sở Tư pháp chậm nhất ngày 10/9/2025 để Sở Tư pháp chủ trì ..."): what
 #   the issuer will do with what it asks for.
 _REPORTED = re.compile(
-    r"(?:\b(?:gia\s+dinh|ho\s+gia\s+dinh|ho\s+ong|ho\s+ba|ong|ba|cong\s+dan|cu\s+tri|nguoi\s+dan|nhan\s+dan|nguoi\s+lao\s+dong|doanh\s+nghiep)\b[^.;:\n]{0,60}?"
+    r"(?:\b(?:gia\s+dinh|ho\s+gia\s+dinh|ho\s+ong|ho\s+ba|cong\s+dan|cu\s+tri|nguoi\s+dan|nguoi\s+lao\s+dong)\b[^.;:]{0,60}?"
     r"\b(?:de\s+nghi|kien\s+nghi|xin)|\btheo\s+(?:de\s+nghi|kien\s+nghi)\s+cua)\s+(?:cho\s+)?$"
 )
 _BASIS = re.compile(r"^[\s*\-+•]*(?:thuc\s+hien|can\s+cu|theo|tiep\s+theo|trien\s+khai)\s")
