@@ -123,3 +123,33 @@ def test_a_rule_stated_after_its_article_is_no_task():
 
 def test_an_amendments_quoted_wording_stays_its_rule():
     assert "Cục Hải quan" in assignees(tasks_read(AMENDING))
+
+
+LAW_LISTED = """# Trình tự lập đề án sắp xếp đơn vị hành chính gồm những bước nào?
+
+Trình tự lập đề án sắp xếp đơn vị hành chính được quy định tại Điều 12 Luật Tổ chức chính quyền địa phương 2025, cụ thể như sau:
+
+**(1) **Ủy ban nhân dân cấp tỉnh tổ chức xây dựng đề án sắp xếp đơn vị hành chính cấp xã.
+
+**(2) **Sau khi lấy ý kiến Nhân dân, Ủy ban nhân dân cấp tỉnh có trách nhiệm hoàn thiện đề án, trình Hội đồng nhân dân cùng cấp.
+
+**Thời hạn hoàn thành đề án là khi nào?**
+"""
+
+DIRECTIVE_REPORTED = """# Thông báo 512/TB-VPCP: kết luận của Phó Thủ tướng về dự án đường vành đai
+
+Căn cứ vào Mục II Thông báo 512/TB-VPCP năm 2025 về một số nhiệm vụ cụ thể có nội dung như sau:
+
+1. Bộ Xây dựng chủ trì, phối hợp với Ủy ban nhân dân tỉnh Bắc Ninh hoàn thiện hồ sơ dự án, báo cáo Thủ tướng Chính phủ trong tháng 9 năm 2025.
+
+2. Ủy ban nhân dân tỉnh Bắc Ninh khẩn trương hoàn thành công tác giải phóng mặt bằng.
+"""
+
+
+def test_a_law_listed_after_its_article_is_no_task():
+    assert tasks_read(LAW_LISTED) == []
+
+
+def test_a_directives_items_an_article_reports_stay_tasks():
+    names = assignees(tasks_read(DIRECTIVE_REPORTED))
+    assert "Bộ Xây dựng" in names

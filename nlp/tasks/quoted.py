@@ -20,7 +20,9 @@ from ..normalize import fold
 from ..task_kinds import LEGAL_TYPES, NUMBERED_LEGAL_TYPES
 
 # the quotation marks: a typographic pair, or two straight ones
-_QUOTE = re.compile(r"“[^“”]{40,3000}?”|\"[^\"“”]{40,3000}?\"")
+# (paired in order, then the short ones left: a slogan, a title; "..." pairs only with the next ")
+_QUOTE = re.compile(r"“[^“”]{0,3000}”|\"[^\"]{0,3000}\"")
+_QUOTED_LENGTH = 40
 # an amendment's new wording is introduced so ("sửa đổi, bổ sung Điều 7 như sau:", "thay thế
 # cụm từ ... bằng ...", "bổ sung khoản 5 vào sau khoản 4 như sau:")
 _AMENDS = re.compile(r"(?:sua\s+doi|bo\s+sung|thay\s+the|bai\s+bo|dieu\s+chinh|dinh\s+chinh)[^“\"]{0,300}$")
@@ -30,6 +32,24 @@ _CITED = re.compile(
     r"(?:^|(?<=\n))[ \t*#>]*theo\s+(?:quy\s+dinh\s+(?:tai|cua)\s+)?(?:diem\s+[a-zđ]\s*,?\s*)?(?:khoan\s+\d+[^\n:]{0,80}?)?dieu\s+\d+[a-z]?\s"
     r"[^\n:]{0,60}?(?:luat|bo\s+luat|nghi\s+dinh|thong\s+tu|nghi\s+quyet|phap\s+lenh)\b[^\n:]{0,400}?:",
     re.M,
+)
+# a paragraph that ends on the article it quotes and a colon: "Khoản 1 Điều 17 Thông tư 41/2017/TT-BTTTT
+# quy định:", "Hồ sơ ... được quy định tại Điều 10 Luật Tổ chức chính quyền địa phương 2025, cụ thể
+# như sau:" (a law's article: not "Mục II Thông báo 416/TB-VPCP ... như sau:", a directive reported,
+# whose duties an article about it gives)
+_QUOTES_ARTICLE = re.compile(
+    r"(?:^|(?<=\n))(?=[^\n]{0,300}?\bdieu\s+\d+[a-z]?\b[^\n:]{0,80}?\b(?:luat|bo\s+luat|nghi\s+dinh|thong\s+tu|phap\s+lenh|quyet\s+dinh\s+(?:so\s+)?\d+/\d{4}/qd)\b)"
+    r"(?=[^\n]{0,500}?\b(?:quy\s+dinh|neu\s+ro)\b)[^\n]{0,600}?:[ \t*]*(?=\n)",
+    re.M,
+)
+# a list's items after the colon: the quotation goes on while the paragraphs are items
+_ITEM = re.compile(r"[ \t]*(?:[-+•]|\d+[.)]|\(\d+\)|[a-zđ]\)|\*\*\(?\d+[.)]?[ \t]*\*\*)\s*")
+# where an article's quotation ends: a heading (a whole bold line, a line opening on a bold title,
+# "#"; not "**(2) **", a quoted item's bold number), a caption, or the writer's
+# own words again ("Như vậy, ...", "Căn cứ quy định trên, ...", "Trên đây là ...")
+_QUOTATION_END = re.compile(
+    r"\n(?=[ \t]*(?:\*\*[^*\n]+\*\*[ \t]*\n|\*\*[^*\n]{12,}\*\*|#|\*[^*\n]+\*[ \t]*\n|(?:nhu\s+vay|can\s+cu\s+(?:vao\s+)?(?:cac\s+)?quy\s+dinh\s+tren|theo\s+(?:cac\s+)?quy\s+dinh\s+tren"
+    r"|tu\s+(?:cac\s+)?quy\s+dinh\s+tren|tren\s+day|do\s+do|vi\s+vay)\b))"
 )
 # where the rule after the colon ends: the paragraph's end (a blank line), or a numbered or bold
 # heading's line
@@ -44,6 +64,8 @@ def quoted_spans(text: str, start: int, end: int, doc_type: str | None) -> list[
     spans = []
     body = text[start:end]
     for m in _QUOTE.finditer(body):
+        if m.end() - m.start() < _QUOTED_LENGTH:
+            continue
         if _AMENDS.search(fold(body[max(0, m.start() - 300) : m.start()])):
             continue
         spans.append((start + m.start(), start + m.end()))
@@ -53,6 +75,23 @@ def quoted_spans(text: str, start: int, end: int, doc_type: str | None) -> list[
         lead = len(rest) - len(rest.lstrip())  # the rule on the next paragraph when the colon ends its line
         stop = _PARAGRAPH_END.search(rest, lead + 1)
         spans.append((start + m.start(), start + m.end() + (stop.start() if stop else len(rest))))
+    for m in _QUOTES_ARTICLE.finditer(folded):
+        stop = _QUOTATION_END.search(folded, m.end() + 1, m.end() + 6000)
+        if not stop:  # no end to be seen: the next paragraph, and the items after it
+            at = m.end()
+            while True:
+                rest = folded[at:]
+                lead = len(rest) - len(rest.lstrip())
+                para = re.compile(r"\n[ \t]*\n").search(rest, lead + 1)
+                if not para:
+                    at = len(folded)
+                    break
+                at += para.start()
+                if not _ITEM.match(folded, at + para.end() - para.start()):
+                    break
+            spans.append((start + m.start(), start + at))
+            continue
+        spans.append((start + m.start(), start + stop.start()))
     return spans
 
 
