@@ -36,12 +36,26 @@ _CITED = re.compile(
 # a paragraph that ends on the article it quotes and a colon: "Khoản 1 Điều 17 Thông tư 41/2017/TT-BTTTT
 # quy định:", "Hồ sơ ... được quy định tại Điều 10 Luật Tổ chức chính quyền địa phương 2025, cụ thể
 # như sau:" (a law's article: not "Mục II Thông báo 416/TB-VPCP ... như sau:", a directive reported,
-# whose duties an article about it gives)
+# whose duties an article about it gives; nor a Quyết định, often the very text the article is about)
 _QUOTES_ARTICLE = re.compile(
-    r"(?:^|(?<=\n))(?=[^\n]{0,300}?\bdieu\s+\d+[a-z]?\b[^\n:]{0,80}?\b(?:luat|bo\s+luat|nghi\s+dinh|thong\s+tu|phap\s+lenh|quyet\s+dinh\s+(?:so\s+)?\d+/\d{4}/qd)\b)"
+    r"(?:^|(?<=\n))(?=[^\n]{0,300}?\bdieu\s+\d+[a-z]?\b[^\n:]{0,80}?\b(?:luat|bo\s+luat|nghi\s+dinh|thong\s+tu|phap\s+lenh)\b)"
     r"(?=[^\n]{0,500}?\b(?:quy\s+dinh|neu\s+ro)\b)[^\n]{0,600}?:[ \t*]*(?=\n)",
     re.M,
 )
+# the text's own words after the article it cites: a request or a conclusion ("..., Cục An toàn thực
+# phẩm đề nghị các đơn vị thực hiện các nội dung sau:", "..., Phó Thủ tướng kết luận như sau:")
+_OWN_WORDS = re.compile(r"\b(?:de\s+nghi|yeu\s+cau|giao|chi\s+dao|ket\s+luan|thong\s+bao|huong\s+dan)\b")
+_RULE_WORD = re.compile(r"\b(?:quy\s+dinh|neu\s+ro)\b")
+
+
+def _last_rule_word(folded: str, start: int, end: int) -> int:
+    """Where the last "quy định" / "nêu rõ" of a citing line ends (its own words come after it)."""
+    last = start
+    for m in _RULE_WORD.finditer(folded, start, end):
+        last = m.end()
+    return last
+
+
 # a list's items after the colon: the quotation goes on while the paragraphs are items
 _ITEM = re.compile(r"[ \t]*(?:[-+•]|\d+[.)]|\(\d+\)|[a-zđ]\)|\*\*\(?\d+[.)]?[ \t]*\*\*)\s*")
 # where an article's quotation ends: a heading (a whole bold line, a line opening on a bold title,
@@ -76,6 +90,8 @@ def quoted_spans(text: str, start: int, end: int, doc_type: str | None) -> list[
         stop = _PARAGRAPH_END.search(rest, lead + 1)
         spans.append((start + m.start(), start + m.end() + (stop.start() if stop else len(rest))))
     for m in _QUOTES_ARTICLE.finditer(folded):
+        if _OWN_WORDS.search(folded, _last_rule_word(folded, m.start(), m.end()), m.end()):
+            continue  # "... quy định tại Điều 38 Nghị định ..., Cục X đề nghị các đơn vị thực hiện các nội dung sau:"
         stop = _QUOTATION_END.search(folded, m.end() + 1, m.end() + 6000)
         if not stop:  # no end to be seen: the next paragraph, and the items after it
             at = m.end()
@@ -138,6 +154,7 @@ _REPORTED = re.compile(
 )
 _BASIS = re.compile(r"^[\s*\-+•]*(?:thuc\s+hien|can\s+cu|theo|tiep\s+theo|trien\s+khai)\s")
 _CITED_GIFT = re.compile(r"\bcua\s+[^,;.]{2,120}?\s(?:giao|yeu\s+cau|de\s+nghi)\s+(?:cho\s+)?$")
+_OWN_SUBJECT = re.compile(r",\s+[A-ZĐÀ-Ỹ]")
 _PURPOSE = re.compile(r"\b(?:de|nham)\s+$")
 _SENTENCE_START = re.compile(r".*(?:[.;!?:]\s|\n[ \t]*\n)", re.S)
 _PERIOD_START = re.compile(r".*(?:(?<!\d)[.!?]\s|\n[ \t]*\n)", re.S)  # (a basis lists its texts with ";")
@@ -159,7 +176,10 @@ def not_given(tasks: list, text: str) -> list:
             if _REPORTED.search(sentence) or _PURPOSE.search(sentence):
                 continue
             m = _PERIOD_START.match(before)
-            if _CITED_GIFT.search(sentence) and _BASIS.match(fold(before[m.end() :] if m else before)):
+            basis = before[m.end() :] if m else before
+            # (the basis ends at the sentence's own subject: "Thực hiện Kết luận ... ngày 14/11/2025, Ban Chỉ
+            # đạo ... yêu cầu Chủ tịch ...": the request is the letter's)
+            if _CITED_GIFT.search(sentence) and _BASIS.match(fold(basis)) and not _OWN_SUBJECT.search(basis):
                 continue
         kept.append(task)
     return kept
