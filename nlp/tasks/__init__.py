@@ -59,6 +59,7 @@ from .time_before import times_before
 from .givers import given_unit
 from .relative_subject import past_relative
 from .principles import outside_principles
+from .quoted import not_given, quoted_spans, without_quoted
 from .rosters import without_rosters
 from .task import Task
 
@@ -91,6 +92,9 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     scope += conclusion_summaries(doc.text, doc.start, doc.end)  # "Trên đây là kết luận của Đồng chí ..., Trưởng ban ..."
     if scope:
         tasks = [t for t in tasks if not any(a <= t.start < b for a, b in scope)]
+    # a law quoted or stated ("..., quy định: “Sở Tư pháp chủ trì ...”", "Theo khoản 7 Điều 57 Luật ...: ...")
+    tasks = without_quoted(tasks, doc.text, quoted_spans(doc.text, doc.start, doc.end, doc_type))
+    tasks = not_given(tasks, doc.text)  # "gia đình bà đề nghị UBND huyện ...", "... của Phó Thủ tướng giao Bộ X ...", "để Sở X ..."
     tasks.sort(key=lambda t: t.start)
     times_before(doc, tasks)  # "Trong thời hạn 60 ngày làm việc ..., Ban Chủ nhiệm ... có trách nhiệm ..."
     later_deadlines(doc, tasks)  # "... . Hoàn thành và báo cáo UBND tỉnh trước ngày 20/02/2025."

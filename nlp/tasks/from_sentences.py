@@ -346,7 +346,8 @@ def _subject_with_any_verb(doc: Context, s: int, e: int, at: int, section: str |
         return []
     # "Đài Tiếng nói Việt Nam, các đài phát thanh ... ở địa phương": the press named one by one
     units = [u for part in re.split(r",\s*(?=các\s)", phrase) for u in (split_units(part) or ([part.strip()] if _PRESS.match(part) else []))]
-    if not units or any(len(u.split()) > 12 for u in units):
+    # (a firm's name holds its legal form and trade: "Công ty TNHH MTV Đầu tư, Xây dựng và Kinh doanh dịch vụ Quảng Ngãi")
+    if not units or any(len(u.split()) > (16 if _FIRM.match(u) else 12) for u in units):
         return []
     rest = flat[at + cut : e]
     action = action_text(rest)
@@ -358,6 +359,7 @@ def _subject_with_any_verb(doc: Context, s: int, e: int, at: int, section: str |
 
 
 _CLAUSE_END = re.compile(r"[;:.(]")
+_FIRM = re.compile(r"(?:Tổng\s+)?[Cc]ông\s+ty\s+(?:TNHH|CP|Cổ\s+phần|cổ\s+phần|MTV|TMCP)(?![\wÀ-ỹ])")
 # the press as a subject ("Các báo của Trung ương ...", "các đài phát thanh ..."; not "các báo cáo")
 _PRESS = re.compile(r"(?:Các|các)\s+(?:đài|báo)(?!\s+(?:cáo|chí\s+cáo))(?![\wÀ-ỹ])")
 

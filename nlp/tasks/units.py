@@ -757,7 +757,9 @@ def name_before_verb(phrase: str, start: int = 0) -> int | None:
         if phrase[words[i - 1][0] + len(prev) : at].strip():
             continue  # a comma between: a list goes on
         # (two capitalised syllables of the name, neither of them a head: "Đài Tiếng | nói" is no end)
-        two_capitals = i >= 2 and all(w[:1].isupper() and not patterns()["head"].fullmatch(w) for w in (prev, words[i - 2][1]))
+        # (a legal form in capitals is none: "Công ty TNHH MTV Đầu | tư, Xây dựng ..." goes on, its trade
+        # capitalised on the first syllable of each word, as Nghị định 30/2020/NĐ-CP writes a name)
+        two_capitals = i >= 2 and all(w[:1].isupper() and not w.isupper() and not patterns()["head"].fullmatch(w) for w in (prev, words[i - 2][1]))
         in_charge = prev == "vực" and bool(_IN_CHARGE_OF.search(phrase, 0, at))  # "Thứ trưởng Bộ Y tế phụ trách lĩnh vực | tiếp tục ..."
         # "Bộ Tài chính | giải quyết ...", "Sở Y tế | hoàn thành ...": a ministry's or department's
         # whole name (``issuers.json``), its last syllable in lower case
