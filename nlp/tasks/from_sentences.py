@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
-from ..items import Item, subtree_end
+from ..items import Item, own_end, subtree_end
 from ..normalize import collapse
 from ..tables import phrase_alternation
 from .context import ASSIGNING_TYPES, WEAK_CUE, Context, sentences
@@ -433,10 +433,10 @@ def _lead_clauses(flat: str, s: int, e: int, doc_type: str | None = None) -> lis
     p = patterns()
     sentence = flat[s:e]
     clauses = [(s, p["lead"].match(flat, s, e))]
-    may = ";" in sentence or "(" in sentence or "**" in sentence or "  " in sentence or "đề nghị" in sentence or "yêu cầu" in sentence or "giao" in sentence or ": " in sentence  # (fastest test)
+    may = ";" in sentence or "(" in sentence or "**" in sentence or "  " in sentence or "đề nghị" in sentence or "yêu cầu" in sentence or "giao" in sentence or ": " in sentence or "chỉ thị" in sentence or "điện" in sentence  # (fastest test)
     clause_starts = sorted(set(_clause_starts(flat, s, e, doc_type))) if may else ()
     for at in clause_starts:
-        lead = p["lead"].match(flat, at, e)
+        lead = p["lead"].match(flat, at, e) or _ISSUER_ASKS.match(flat, at, e)
         if lead:
             clauses.append((at, lead))
         elif not legal and at > s and flat[at - 2 : at].strip() == ";" and _own_subject(flat, at, e) and _has_predicate(flat, clauses[-1], at):
@@ -612,20 +612,25 @@ _FOOTNOTES = re.compile(rf"\s*{_FOOTNOTE}[^:]{{0,1500}}?(?:\s{_FOOTNOTE}[^:]{{0,
 
 
 def _following_items(flat: str, items: list[Item], starts: list[int], at: int) -> list[Item]:
-    """The items right after ``at`` at one level (and theirs under them), if none names a unit."""
+    """The items right after ``at`` at one level (and theirs under them) that name no unit: the
+    duties of the units a lead-in asks. Nghị định 30/2020's công điện, công văn and thông báo name
+    whom they ask in the lead-in, then number the duties; an item that names its own unit ("2.
+    Các địa phương chỉ đạo ...", "4. ..., yêu cầu các sở ... trả lời") keeps it, and so does an
+    item whose own items name theirs ("yêu cầu các Bộ ... thực hiện các nhiệm vụ sau:" then parts
+    "I. ...", "II. ..." whose items say "1. Bộ Tài chính chủ trì ...": a heading, not a duty)."""
     i = bisect_left(starts, at)
     if i >= len(items) or (flat[at : items[i].start].strip() and not _FOOTNOTES.fullmatch(flat, at, items[i].start)):
         return []
     level = items[i].level
-    run = []
+    run, named = [], False
     while i < len(items) and items[i].level >= level:
-        # (nor if an item under them names one: "yêu cầu các Bộ ... thực hiện các nhiệm vụ sau:"
-        # then parts "I. ...", "II. ..." whose items say "1. Bộ Tài chính chủ trì ...": the
-        # lead-in addresses the text, the duties are the items')
-        if starts_with_unit(flat, items[i], ground=True):
-            return []
-        if items[i].level == level:
-            run.append(items[i])
+        item = items[i]
+        if item.level == level:
+            run.append(item)
+            named = False
+        if not named and (starts_with_unit(flat, item, ground=True) or _ASKS_INSIDE.search(flat, item.text_start, own_end(item))):
+            named = True
+            run.pop()
         i += 1
     return run
 
@@ -640,6 +645,13 @@ _ASKED = re.compile(r"(?:đề\s+nghị|yêu\s+cầu|(?<!bàn\s)(?<!chuyển\s)g
                     # các cấp tiến hành ...", "Trên cơ sở nhiệm vụ được giao, đề nghị các bộ, ngành, địa
                     # phương chủ động ..." (``_GROUP_ASKED``: only where the issuer asks)
                     r"|(?P<group>(?:đề\s+nghị|yêu\s+cầu)\s+các\s+(?:bộ|ngành|cấp|cơ\s+quan|đơn\s+vị|địa\s+phương|sở)(?![\wÀ-ỹ]))")
+# the verb a chỉ thị's or a công điện's issuer asks with (Nghị định 30/2020/NĐ-CP: "<issuer> chỉ thị",
+# "<issuer> điện"), then the units asked: "UBND tỉnh chỉ thị các sở, ban ngành ...", "Chủ tịch Ủy
+# ban nhân dân huyện điện khẩn Thủ trưởng các phòng, ban, ...; Chủ tịch UBND các xã ... thực hiện"
+_ISSUER_ASKS = re.compile(r"(?P<lead>chỉ\s+thị|điện(?:\s+(?:khẩn|yêu\s+cầu|đề\s+nghị))?)\s+(?=(?:các\s+)?[A-ZĐÀ-Ỹ]|các\s|(?:thủ\s+trưởng|giám\s+đốc|chủ\s+tịch)\s)")
+# an item that asks a unit itself ("4. Đẩy mạnh ...: Khi nhà đầu tư ..., yêu cầu các sở, ngành, địa
+# phương liên quan ... trả lời"): it names whom it asks, it is no duty of the lead-in's units
+_ASKS_INSIDE = re.compile(r"(?<![\wÀ-ỹ])(?<!theo\s)(?<!xét\s)(?<!của\s)(?:đề\s+nghị|yêu\s+cầu|giao)\s+(?:(?:các\s+)?[A-ZĐÀ-Ỹ]|các\s+(?:bộ|ngành|cấp|cơ\s+quan|đơn\s+vị|địa\s+phương|sở|phòng|xã)(?![\wÀ-ỹ]))")
 # who asks a group in lower case: the issuer named right before, a lead-in ending on a comma
 # ("Trên cơ sở ..., ", "Với vai trò ..., ", "do vậy, "), or a connective opening the sentence
 # ("Đồng thời", "Bên cạnh đó", "Ngoài ra"); not a noun ("đáp ứng yêu cầu các cơ quan ...")
@@ -684,6 +696,11 @@ def _clause_starts(flat: str, s: int, e: int, doc_type: str | None = None):
         yield m.end()  # "**1. Công tác tham mưu, chỉ đạo triển khai**\nĐề nghị Ủy ban ...": past the item's title
     if _CONDITION.match(flat, s, e):
         return  # "Trường hợp phát sinh vướng mắc ..., đề nghị ...": asked only if it happens
+    for m in _ISSUER_ASKS.finditer(flat, s + 1, e):
+        # "UBND tỉnh chỉ thị các sở, ban ngành, ... thực hiện ...", "Chủ tịch UBND huyện điện khẩn
+        # Thủ trưởng các phòng, ...": the issuer's own verb of a chỉ thị or a công điện asks them
+        if not legal and _named_giver(flat[max(s, m.start() - 40) : m.start()]):
+            yield m.start()
     for m in _ASKED.finditer(flat, s + 1, e):
         before = flat[max(s, m.start() - 12) : m.start()]
         if m.group().startswith("giao") and (legal or not (_named_giver(flat[max(s, m.start() - 40) : m.start()]) or _LEAD_IN_ONLY.search(flat, max(s, m.start() - 260), m.start()))):
