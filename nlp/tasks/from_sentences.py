@@ -13,7 +13,7 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from ..items import Item, own_end, subtree_end
-from ..normalize import collapse
+from ..normalize import collapse, fold
 from ..tables import phrase_alternation
 from .context import ASSIGNING_TYPES, WEAK_CUE, Context, sentences
 from .from_items import _SUMS_UP, ASIDE, HONORIFIC as _HONORIFIC, closing_is_an_object, next_subject, starts_with_unit
@@ -57,8 +57,49 @@ def sentence_tasks(doc: Context, item_tasks: list[Task]) -> list[Task]:
         tasks.extend(in_sentence(doc, sentence_start, sentence_end))
     # (named above: as a unit, or inside a group's name, "Các sở, ban, ngành, tổ chức chính trị - xã
     # hội" names "các sở, ban, ngành")
-    named = [t.assignee.casefold() for t in item_tasks + tasks if not t.closing]
-    return [t for t in tasks if not (t.closing and (not t.group or any(n.startswith(t.assignee.casefold()) for n in named)))]
+    named = [t.assignee for t in item_tasks + tasks if not t.closing]
+    return [t for t in tasks if not (t.closing and named_above(t.assignee, named))]
+
+
+# a post before the body it heads ("Thủ trưởng các sở", "Chủ tịch UBND các xã"): the closing names
+# the post, the duties above the body, or the other way round
+_POST = re.compile(r"^(?:thu\s+truong|giam\s+doc|chu\s+tich|nguoi\s+dung\s+dau|lanh\s+dao|truong)\s+")
+_LEVELS = ("tinh", "huyen", "xa", "phuong", "thanh pho", "thi xa", "thi tran")
+_TWO_WORDS = ("co quan", "don vi", "dia phuong", "doan the", "to chuc", "phong ban", "ban nganh")
+
+
+def _body_kind(name: str) -> str:
+    """The kind of body a name opens with, past its post and "các": "Thủ trưởng các Sở, ban,
+    ngành tỉnh" and "các sở, ngành" are "so"; "Chủ tịch UBND các huyện, thị xã" and "Ủy ban nhân
+    dân cấp huyện" are "ubnd huyen"; "các cơ quan, đơn vị liên quan" is "co quan"."""
+    folded = " ".join(fold(name).lower().replace(",", " , ").split())
+    folded = _POST.sub("", folded)
+    folded = re.sub(r"^(?:cac|nhung)\s+", "", folded)
+    folded = re.sub(r"^(?:uy\s+ban\s+nhan\s+dan|ubnd)\s+", "ubnd ", folded)
+    if folded.startswith("ubnd "):
+        rest = re.sub(r"^(?:cac\s+|cap\s+)*", "", folded[5:])
+        return "ubnd " + next((lv for lv in _LEVELS if rest.startswith(lv)), rest.split(" ", 1)[0] if rest else "")
+    two = next((w for w in _TWO_WORDS if folded.startswith(w)), None)
+    return two or folded.split(" ", 1)[0]
+
+
+def named_above(unit: str, named: list[str]) -> bool:
+    """Whether the unit a closing request names was given a duty above: the same name (or a name
+    it opens), or, for a group ("Thủ trưởng các sở, ban, ngành"), a group of the same kind of body
+    ("các sở, ngành", "Giám đốc các Sở"), and for one body a group of its kind named above. A
+    named body of that kind ("Sở Tài chính") is not the group: the closing asks the others too."""
+    folded = unit.casefold()
+    if any(n.casefold().startswith(folded) for n in named):
+        return True
+    if not is_group(unit):
+        bare = _POST.sub("", " ".join(fold(unit).lower().split()))
+        if any(" ".join(fold(n).lower().split()) in (bare, _POST.sub("", bare)) for n in named):
+            return True
+    kind = _body_kind(unit)  # (a body of a group named above is in it: "UBND huyện X", "UBND các huyện")
+    # (a name the grammar left whole over two posts, "Thủ trưởng các sở, ban ngành tỉnh, Chủ tịch
+    # UBND cấp huyện", counts for each)
+    pieces = [p for n in named for p in re.split(r"[,;]\s*(?=(?:Thủ\s+trưởng|Giám\s+đốc|Ch[ủú]\s+tịch|Người\s+đứng\s+đầu)\s)", n)]
+    return any(is_group(n) and _body_kind(n) == kind for n in pieces)
 
 
 # A thông báo kết luận or a report opens with the event it tells: the day (its year given), then
@@ -520,12 +561,27 @@ def _asked(doc: Context, s: int, e: int, clauses: list[tuple[int, re.Match | Non
             # ...", or the request lists units, some with duties above: "Yêu cầu các sở, ban, ngành,
             # UBND các xã, phường và các đơn vị có liên quan thực hiện nghiêm túc./."; a bare "Yêu
             # cầu các sở, ban, ngành, đơn vị, địa phương ..." to one group only repeats the text)
-            last = bool(
-                action and not closing and ONLY_REPEATS.match(action)
-                and (_CLOSES_TEXT.match(flat, e, doc.end) or _END_MARK.search(flat, s, e))
-                and (len(units) > 1 or at > s and _named_giver(flat[max(s, at - 40) : at]))
-            )
-            if action and (closing or last or not ONLY_REPEATS.match(action)) and not NOT_DUTY.search(action[:80]):
+            # (the text's last request, then only its paragraph on difficulties: "Yêu cầu Thủ trưởng
+            # các cơ quan ... nghiêm túc triển khai thực hiện. Trường hợp phát sinh vướng mắc, kịp
+            # thời phản ánh về Cục Thuế ...  ./.": the request and its sentence on difficulties)
+            final = _CLOSES_TEXT.match(flat, e, doc.end) or _END_MARK.search(flat, s, e)
+            if action and not final and (closing or ONLY_REPEATS.match(action) or _REPEATS_MORE.match(action)):
+                hard = _DIFFICULTIES.match(flat, e, doc.end)
+                hard_end = next((b for a, b in sentences(flat, hard.start("text"), doc.end)), None) if hard else None
+                if hard_end and (_CLOSES_TEXT.match(flat, hard_end, doc.end) or _END_MARK.search(flat, hard.start("text"), hard_end)):
+                    rest = f"{rest.rstrip(' ')} {flat[hard.start('text') : hard_end]}"
+                    action, end, final = action_text(rest), hard_end, True
+                    closing = True
+            # the text's last request to carry it out, to the units it names (Nghị định 30/2020's
+            # closing of a chỉ thị, công điện, công văn, kế hoạch): it only repeats for those given
+            # duties above, and is a duty of those no duty above names (``sentence_tasks`` decides)
+            repeats = bool(action and (ONLY_REPEATS.match(action) or _REPEATS_MORE.match(action)))
+            if doc.doc_type in LEGAL_TYPES or doc.doc_type in _DECIDING:
+                # (a decision's or a resolution's: as before, its closing article is its own form)
+                last = bool(final and repeats and not closing and (len(units) > 1 or at > s and _named_giver(flat[max(s, at - 40) : at])))
+            else:
+                last = bool(final and (repeats or closing))
+            if action and (closing or last or not repeats) and not NOT_DUTY.search(action[:80]):
                 prefix = "(đề nghị) " if "đề nghị" in lead.group("lead").lower() else ""
                 asked = tasks_for(units, prefix + action, rest, issued_date, section, s, end)
                 for task in asked if last else ():
@@ -628,7 +684,7 @@ def _following_items(flat: str, items: list[Item], starts: list[int], at: int) -
         if item.level == level:
             run.append(item)
             named = False
-        if not named and (starts_with_unit(flat, item, ground=True) or _ASKS_INSIDE.search(flat, item.text_start, own_end(item))):
+        if not named and (starts_with_unit(flat, item, ground=True) or _LABELLED_UNIT.match(flat, item.text_start, own_end(item)) or _ASKS_INSIDE.search(flat, item.text_start, own_end(item))):
             named = True
             run.pop()
         i += 1
@@ -644,11 +700,25 @@ _ASKED = re.compile(r"(?:đề\s+nghị|yêu\s+cầu|(?<!bàn\s)(?<!chuyển\s)g
                     # các cơ quan, đơn vị thực hiện đúng ...", "Thủ tướng Chính phủ yêu cầu các ngành,
                     # các cấp tiến hành ...", "Trên cơ sở nhiệm vụ được giao, đề nghị các bộ, ngành, địa
                     # phương chủ động ..." (``_GROUP_ASKED``: only where the issuer asks)
-                    r"|(?P<group>(?:đề\s+nghị|yêu\s+cầu)\s+các\s+(?:bộ|ngành|cấp|cơ\s+quan|đơn\s+vị|địa\s+phương|sở)(?![\wÀ-ỹ]))")
+                    r"|(?P<group>(?:đề\s+nghị|yêu\s+cầu)\s+các\s+(?:bộ|ngành|cấp|cơ\s+quan|đơn\s+vị|địa\s+phương|sở|phòng)(?![\wÀ-ỹ]))")
 # the verb a chỉ thị's or a công điện's issuer asks with (Nghị định 30/2020/NĐ-CP: "<issuer> chỉ thị",
 # "<issuer> điện"), then the units asked: "UBND tỉnh chỉ thị các sở, ban ngành ...", "Chủ tịch Ủy
 # ban nhân dân huyện điện khẩn Thủ trưởng các phòng, ban, ...; Chủ tịch UBND các xã ... thực hiện"
 _ISSUER_ASKS = re.compile(r"(?P<lead>chỉ\s+thị|điện(?:\s+(?:khẩn|yêu\s+cầu|đề\s+nghị))?)\s+(?=(?:các\s+)?[A-ZĐÀ-Ỹ]|các\s|(?:thủ\s+trưởng|giám\s+đốc|chủ\s+tịch)\s)")
+# the text's last request repeating the duties given above, in the words of a plan ("UBND các xã,
+# phường thực hiện nghiêm các nhiệm vụ được giao trong Kế hoạch"), or with the manner the duties ask
+# ("khẩn trương tổ chức thực hiện, bảo đảm nội dung và thời gian theo quy định")
+_REPEATS_MORE = re.compile(
+    r"^\s*(?:(?:nghiêm\s+túc|khẩn\s+trương|tập\s+trung)\s+)?(?:triển\s+khai\s+)?(?:tổ\s+chức\s+)?(?:thực\s+hiện|triển\s+khai)(?:\s+(?:nghiêm\s+túc|nghiêm|tốt|đầy\s+đủ|có\s+hiệu\s+quả))*"
+    r"(?:\s+(?:các|những)\s+(?:nhiệm\s+vụ|nội\s+dung)(?:\s+được\s+giao|\s+nêu\s+trên|\s+trên)(?:\s+(?:trong|tại)\s+(?:Kế\s+hoạch|Chỉ\s+thị|Công\s+văn|Công\s+điện|Thông\s+báo)(?:\s+này)?)?)?"
+    r"(?:\s*,\s*bảo\s+đảm\s+(?:đúng\s+)?(?:nội\s+dung|tiến\s+độ|thời\s+gian|chất\s+lượng)[^.;]{0,60})?\s*[./]*\s*$", re.I)
+# the paragraph on difficulties after a closing request: "Trường hợp phát sinh vướng mắc, ... báo cáo ..."
+_DIFFICULTIES = re.compile(r"[\s.]*(?P<text>(?:Trong\s+quá\s+trình\s[^,.;]{0,40},\s*)?(?:[Nn]ếu|[Tt]rường\s+hợp|[Kk]hi)\s+(?:có\s+|phát\s+sinh\s+|xảy\s+ra\s+)[^.;]{0,40}(?:vướng\s+mắc|khó\s+khăn))")
+_DECIDING = ("QĐ", "NQ")
+# an item labelled with a name the grammar does not read, then its duty: "2. Tổ Kiểm tra, giám sát:
+# phối hợp với ...", "Hội Cựu chiến binh huyện: vận động ..." (a name capitalises its head and its
+# proper name; a topic does not: "Công tác tuyên truyền:", and "Về ...", "Đối với ..." are topics)
+_LABELLED_UNIT = re.compile(r"[\s*]*(?!Về\s|Đối\s+với\s|Nội\s+dung\s|Thời\s+gian\s|Kinh\s+phí\s)[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+[A-ZĐÀ-Ỹ][^:;.\n]{0,60}:\s*[a-zđà-ỹA-ZĐÀ-Ỹ]")
 # an item that asks a unit itself ("4. Đẩy mạnh ...: Khi nhà đầu tư ..., yêu cầu các sở, ngành, địa
 # phương liên quan ... trả lời"): it names whom it asks, it is no duty of the lead-in's units
 _ASKS_INSIDE = re.compile(r"(?<![\wÀ-ỹ])(?<!theo\s)(?<!xét\s)(?<!của\s)(?:đề\s+nghị|yêu\s+cầu|giao)\s+(?:(?:các\s+)?[A-ZĐÀ-Ỹ]|các\s+(?:bộ|ngành|cấp|cơ\s+quan|đơn\s+vị|địa\s+phương|sở|phòng|xã)(?![\wÀ-ỹ]))")
