@@ -107,3 +107,34 @@ def test_a_cables_lead_in_not_its_address_list_holds_the_items():
     both = next(t for t in tasks if t["assignee"] == "Thủ trưởng các phòng, ban, đơn vị")
     assert "Tổ chức trực 24/24 giờ" in both["action"] and "Chuẩn bị vật tư" in both["action"]
     assert "Phòng Nông nghiệp và PTNT" in units
+
+
+CONCLUSIONS = """ỦY BAN NHÂN DÂN
+HUYỆN EA SÚP
+Số: 61/TB-VP
+Ea Súp, ngày 04 tháng 6 năm 2019
+
+THÔNG BÁO
+Kết luận của Chủ tịch UBND huyện tại hội nghị sơ kết công tác quân sự địa phương
+
+Chủ tịch UBND huyện kết luận như sau:
+1. Đối với Đảng ủy, UBND các xã, thị trấn:
+- Đề nghị tăng cường lãnh đạo việc đăng ký nghĩa vụ quân sự, báo cáo về UBND huyện trước ngày
+20/6/2019.
+- Bố trí kinh phí bảo đảm hoạt động của Ban Chỉ huy Quân sự xã.
+2. Đối với đất sản xuất nông nghiệp:
+- Tiếp tục rà soát diện tích đất bị lấn chiếm.
+Nơi nhận:
+- Lưu: VT.
+CHÁNH VĂN PHÒNG
+Trần Thị Lan
+"""
+
+
+def test_a_heading_for_a_unit_gives_it_the_items_under_it():
+    tasks = tasks_read(CONCLUSIONS)
+    units = [t["assignee"] for t in tasks]
+    assert "UBND các xã, thị trấn" in units
+    local = next(t for t in tasks if t["assignee"] == "UBND các xã, thị trấn")
+    assert "Bố trí kinh phí" in local["action"] and local["due_by"] == "2019-06-20"
+    assert not [u for u in units if "đất" in u]  # a subject matter names no unit

@@ -79,6 +79,8 @@ def _body_kind(name: str) -> str:
     if folded.startswith("ubnd "):
         rest = re.sub(r"^(?:cac\s+|cap\s+)*", "", folded[5:])
         return "ubnd " + next((lv for lv in _LEVELS if rest.startswith(lv)), rest.split(" ", 1)[0] if rest else "")
+    if re.match(r"(?:ban\s*,|nganh\b)", folded):
+        return "so"  # "Ban, ngành, đoàn thể" left of "Thủ trưởng các Sở, Ban, ngành, ...": the same collective
     two = next((w for w in _TWO_WORDS if folded.startswith(w)), None)
     return two or folded.split(" ", 1)[0]
 
@@ -99,7 +101,17 @@ def named_above(unit: str, named: list[str]) -> bool:
     # (a name the grammar left whole over two posts, "Thủ trưởng các sở, ban ngành tỉnh, Chủ tịch
     # UBND cấp huyện", counts for each)
     pieces = [p for n in named for p in re.split(r"[,;]\s*(?=(?:Thủ\s+trưởng|Giám\s+đốc|Ch[ủú]\s+tịch|Người\s+đứng\s+đầu)\s)", n)]
-    return any(is_group(n) and _body_kind(n) == kind for n in pieces)
+    # (a group picked out by what it was given, "Các cơ quan được phân công chủ trì ...", is not the
+    # kind; "các cơ quan, đơn vị có liên quan" are those the text concerns, not "các cơ quan, đơn vị ở
+    # địa phương" given a duty above: only a group "liên quan" too is them)
+    related = bool(_RELATED.search(unit))
+    return any(
+        is_group(n) and " được " not in n and _body_kind(n) == kind and (not related or _RELATED.search(n))
+        for n in pieces
+    )
+
+
+_RELATED = re.compile(r"(?<![\wÀ-ỹ])liên\s+quan(?![\wÀ-ỹ])")
 
 
 # A thông báo kết luận or a report opens with the event it tells: the day (its year given), then
@@ -536,6 +548,8 @@ def _asked(doc: Context, s: int, e: int, clauses: list[tuple[int, re.Match | Non
                 # "Yêu cầu các Bộ trưởng ... thực hiện ngay các nhiệm vụ, giải pháp sau:" leads the items;
                 # when they name no unit of their own, they are the duties of the units asked
                 following = _following_items(flat, doc.items, doc.starts, e)
+                if following and all(_BARE_POST.fullmatch(u) for u in units):
+                    following = []  # "đề nghị đồng chí Chủ tịch quan tâm chỉ đạo ...": a post with no body named
                 if following:
                     prefix = "(đề nghị) " if "đề nghị" in lead.group("lead").lower() else ""
                     joined = action_text(" ".join(flat[c.text_start : next_subject(flat, c.text_start, c.end)] for c in following), items=True)
@@ -565,22 +579,23 @@ def _asked(doc: Context, s: int, e: int, clauses: list[tuple[int, re.Match | Non
             # các cơ quan ... nghiêm túc triển khai thực hiện. Trường hợp phát sinh vướng mắc, kịp
             # thời phản ánh về Cục Thuế ...  ./.": the request and its sentence on difficulties)
             final = _CLOSES_TEXT.match(flat, e, doc.end) or _END_MARK.search(flat, s, e)
-            if action and not final and (closing or ONLY_REPEATS.match(action) or _REPEATS_MORE.match(action)):
+            if action and not final and (ONLY_REPEATS.match(action) or _REPEATS_MORE.match(action)):
                 hard = _DIFFICULTIES.match(flat, e, doc.end)
                 hard_end = next((b for a, b in sentences(flat, hard.start("text"), doc.end)), None) if hard else None
                 if hard_end and (_CLOSES_TEXT.match(flat, hard_end, doc.end) or _END_MARK.search(flat, hard.start("text"), hard_end)):
                     rest = f"{rest.rstrip(' ')} {flat[hard.start('text') : hard_end]}"
                     action, end, final = action_text(rest), hard_end, True
-                    closing = True
             # the text's last request to carry it out, to the units it names (Nghị định 30/2020's
             # closing of a chỉ thị, công điện, công văn, kế hoạch): it only repeats for those given
             # duties above, and is a duty of those no duty above names (``sentence_tasks`` decides)
             repeats = bool(action and (ONLY_REPEATS.match(action) or _REPEATS_MORE.match(action)))
-            if doc.doc_type in LEGAL_TYPES or doc.doc_type in _DECIDING:
-                # (a decision's or a resolution's: as before, its closing article is its own form)
-                last = bool(final and repeats and not closing and (len(units) > 1 or at > s and _named_giver(flat[max(s, at - 40) : at])))
-            else:
-                last = bool(final and (repeats or closing))
+            # (a bare "Yêu cầu các sở, ban, ngành, đơn vị, địa phương nghiêm túc triển khai thực hiện./."
+            # to one group, asked by no one named, addresses the whole text, as before; "... tổ chức
+            # quán triệt, triển khai và chỉ đạo các cơ quan ... thực hiện nghiêm túc Chỉ thị này" adds
+            # duties of its own, whoever was asked above; a decision's or a resolution's "Yêu cầu X, Y
+            # thực hiện Quyết định này" is its closing article's kin, kept as before)
+            deciding = doc.doc_type in LEGAL_TYPES or doc.doc_type in _DECIDING
+            last = bool(final and repeats and not (closing and deciding) and (len(units) > 1 or at > s and _named_giver(flat[max(s, at - 40) : at])))
             if action and (closing or last or not repeats) and not NOT_DUTY.search(action[:80]):
                 prefix = "(đề nghị) " if "đề nghị" in lead.group("lead").lower() else ""
                 asked = tasks_for(units, prefix + action, rest, issued_date, section, s, end)
@@ -684,7 +699,7 @@ def _following_items(flat: str, items: list[Item], starts: list[int], at: int) -
         if item.level == level:
             run.append(item)
             named = False
-        if not named and (starts_with_unit(flat, item, ground=True) or _LABELLED_UNIT.match(flat, item.text_start, own_end(item)) or _ASKS_INSIDE.search(flat, item.text_start, own_end(item))):
+        if not named and (starts_with_unit(flat, item, ground=True) or _LABELLED_UNIT.match(flat, item.text_start, own_end(item)) or _OWNERS.match(flat, item.text_start, own_end(item)) or _ASKS_INSIDE.search(flat, item.text_start, own_end(item))):
             named = True
             run.pop()
         i += 1
@@ -715,10 +730,14 @@ _REPEATS_MORE = re.compile(
 # the paragraph on difficulties after a closing request: "Trường hợp phát sinh vướng mắc, ... báo cáo ..."
 _DIFFICULTIES = re.compile(r"[\s.]*(?P<text>(?:Trong\s+quá\s+trình\s[^,.;]{0,40},\s*)?(?:[Nn]ếu|[Tt]rường\s+hợp|[Kk]hi)\s+(?:có\s+|phát\s+sinh\s+|xảy\s+ra\s+)[^.;]{0,40}(?:vướng\s+mắc|khó\s+khăn))")
 _DECIDING = ("QĐ", "NQ")
+_BARE_POST = re.compile(r"(?:[Đđ]ồng\s+chí\s+)?(?:Chủ\s+tịch|Giám\s+đốc|Bộ\s+trưởng|Thủ\s+trưởng|Cục\s+trưởng|Trưởng\s+ban)")
 # an item labelled with a name the grammar does not read, then its duty: "2. Tổ Kiểm tra, giám sát:
 # phối hợp với ...", "Hội Cựu chiến binh huyện: vận động ..." (a name capitalises its head and its
 # proper name; a topic does not: "Công tác tuyên truyền:", and "Về ...", "Đối với ..." are topics)
 _LABELLED_UNIT = re.compile(r"[\s*]*(?!Về\s|Đối\s+với\s|Nội\s+dung\s|Thời\s+gian\s|Kinh\s+phí\s)[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+[A-ZĐÀ-Ỹ][^:;.\n]{0,60}:\s*[a-zđà-ỹA-ZĐÀ-Ỹ]")
+# an item that names the owners it concerns: "5. Các chủ công trình hồ chứa nước ... tổ chức trực
+# ban ...", "Các chủ cơ sở chăn nuôi, giết mổ gia súc tập trung trên địa bàn huyện" over its dashes
+_OWNERS = re.compile(r"[\s*]*(?:Các\s+)?[Cc]hủ\s+(?:cơ\s+sở|công\s+trình|đầu\s+tư|vật\s+nuôi|hộ|rừng|dự\s+án|tàu|phương\s+tiện|doanh\s+nghiệp|hồ\s+chứa)")
 # an item that asks a unit itself ("4. Đẩy mạnh ...: Khi nhà đầu tư ..., yêu cầu các sở, ngành, địa
 # phương liên quan ... trả lời"): it names whom it asks, it is no duty of the lead-in's units
 _ASKS_INSIDE = re.compile(r"(?<![\wÀ-ỹ])(?<!theo\s)(?<!xét\s)(?<!của\s)(?:đề\s+nghị|yêu\s+cầu|giao)\s+(?:(?:các\s+)?[A-ZĐÀ-Ỹ]|các\s+(?:bộ|ngành|cấp|cơ\s+quan|đơn\s+vị|địa\s+phương|sở|phòng|xã)(?![\wÀ-ỹ]))")
