@@ -18,8 +18,9 @@ Về việc chủ động ứng phó với mưa lớn
 Phòng chống thiên tai các huyện, thành phố; các sở, ban ngành trong tỉnh triển khai các nội
 dung sau:
 1. Theo dõi chặt chẽ các bản tin dự báo, cảnh báo mưa lớn để kịp thời thông báo cho nhân dân.
-2. Công an tỉnh chủ trì bảo đảm an ninh trật tự tại các khu vực sơ tán dân cư.
-3. Bố trí lực lượng trực ban 24/24 giờ, báo cáo kịp thời tình hình về Văn phòng Ban Chỉ huy.
+2. Bố trí lực lượng trực ban 24/24 giờ, báo cáo kịp thời tình hình về Văn phòng Ban Chỉ huy.
+3. Công an tỉnh chủ trì bảo đảm an ninh trật tự tại các khu vực sơ tán dân cư.
+4. Kiểm tra, rà soát các khu dân cư ven sông, suối có nguy cơ sạt lở.
 Nơi nhận:
 - Như trên;
 - Lưu: VT.
@@ -39,6 +40,9 @@ def test_items_naming_no_unit_go_to_the_lead_ins_units():
     assert "Theo dõi chặt chẽ" in by_unit[lead][0] and "Bố trí lực lượng trực ban" in by_unit[lead][0]
     assert "an ninh trật tự" not in by_unit[lead][0]  # the item that names its unit keeps it
     assert any("an ninh trật tự" in a for a in by_unit["Công an tỉnh"])
+    # (after the first item that names its unit, the text gives each unit its duties: item 4 is
+    # no duty of the lead-in's units)
+    assert "Kiểm tra, rà soát các khu dân cư" not in by_unit[lead][0]
 
 
 DIRECTIVE = """ỦY BAN NHÂN DÂN

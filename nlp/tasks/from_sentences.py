@@ -685,7 +685,10 @@ _FOOTNOTES = re.compile(rf"\s*{_FOOTNOTE}[^:]{{0,1500}}?(?:\s{_FOOTNOTE}[^:]{{0,
 def _following_items(flat: str, items: list[Item], starts: list[int], at: int) -> list[Item]:
     """The items right after ``at`` at one level (and theirs under them) that name no unit: the
     duties of the units a lead-in asks. Nghị định 30/2020's công điện, công văn and thông báo name
-    whom they ask in the lead-in, then number the duties; an item that names its own unit ("2.
+    whom they ask in the lead-in, then number the duties, the general ones first: they run up to
+    the first item that names its own unit, after which each item is a unit's (a later item that
+    names none, "3. Tuân thủ nguyên tắc khoanh định vùng cấm ...", is no duty of the lead-in's units;
+    unseen2's CT 09). An item that names its own unit ("2.
     Các địa phương chỉ đạo ...", "4. ..., yêu cầu các sở ... trả lời") keeps it, and so does an
     item whose own items name theirs ("yêu cầu các Bộ ... thực hiện các nhiệm vụ sau:" then parts
     "I. ...", "II. ..." whose items say "1. Bộ Tài chính chủ trì ...": a heading, not a duty)."""
@@ -693,14 +696,16 @@ def _following_items(flat: str, items: list[Item], starts: list[int], at: int) -
     if i >= len(items) or (flat[at : items[i].start].strip() and not _FOOTNOTES.fullmatch(flat, at, items[i].start)):
         return []
     level = items[i].level
-    run, named = [], False
+    run, named, turned = [], False, False
     while i < len(items) and items[i].level >= level:
         item = items[i]
         if item.level == level:
+            if turned:
+                break  # (the text has turned to each unit's duties: what follows is theirs, or no duty)
             run.append(item)
             named = False
         if not named and (starts_with_unit(flat, item, ground=True) or _LABELLED_UNIT.match(flat, item.text_start, own_end(item)) or _OWNERS.match(flat, item.text_start, own_end(item)) or _ASKS_INSIDE.search(flat, item.text_start, own_end(item))):
-            named = True
+            named = turned = True
             run.pop()
         i += 1
     return run
