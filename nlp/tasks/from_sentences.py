@@ -790,10 +790,13 @@ def _clause_starts(flat: str, s: int, e: int, doc_type: str | None = None):
         yield m.end()  # "**1. Công tác tham mưu, chỉ đạo triển khai**\nĐề nghị Ủy ban ...": past the item's title
     if _CONDITION.match(flat, s, e):
         return  # "Trường hợp phát sinh vướng mắc ..., đề nghị ...": asked only if it happens
-    for m in _ISSUER_ASKS.finditer(flat, s + 1, e):
+    for m in _ISSUER_ASKS.finditer(flat, s + 1, e) if doc_type in ("CT", "CĐ") else ():
         # "UBND tỉnh chỉ thị các sở, ban ngành, ... thực hiện ...", "Chủ tịch UBND huyện điện khẩn
         # Thủ trưởng các phòng, ...": the issuer's own verb of a chỉ thị or a công điện asks them
-        if not legal and _named_giver(flat[max(s, m.start() - 40) : m.start()]):
+        # (only the text's own kind: "Bộ trưởng điện Chủ tịch UBND ..." reported in a decision is
+        # another text's request)
+        own_verb = m.group("lead").startswith("chỉ") == (doc_type == "CT")
+        if own_verb and _named_giver(flat[max(s, m.start() - 40) : m.start()]):
             yield m.start()
     for m in _ASKED.finditer(flat, s + 1, e):
         before = flat[max(s, m.start() - 12) : m.start()]
