@@ -142,3 +142,26 @@ def test_a_heading_for_a_unit_gives_it_the_items_under_it():
     local = next(t for t in tasks if t["assignee"] == "UBND các xã, thị trấn")
     assert "Bố trí kinh phí" in local["action"] and local["due_by"] == "2019-06-20"
     assert not [u for u in units if "đất" in u]  # a subject matter names no unit
+
+
+CENTRE = """ỦY BAN NHÂN DÂN
+TỈNH QUẢNG NAM
+Số: 3310/QĐ-UBND
+Quảng Nam, ngày 02 tháng 10 năm 2024
+
+QUYẾT ĐỊNH
+Quy định chức năng, nhiệm vụ của Trung tâm Văn hóa tỉnh
+
+Điều 2. Cơ cấu tổ chức
+a) Lãnh đạo Trung tâm gồm Giám đốc và các Phó Giám đốc.
+b) Các phòng chuyên môn, nghiệp vụ gồm:
+Phòng Hành chính - Tổng hợp
+Phòng Nghệ thuật
+Điều 3. Chánh Văn phòng UBND tỉnh, Giám đốc Trung tâm Văn hóa tỉnh chịu trách nhiệm thi hành
+Quyết định này./.
+"""
+
+
+def test_a_bodys_make_up_is_no_duty():
+    # ("các phòng" heads a group since this part: its make-up, "gồm:" then names, is none)
+    assert not [t for t in tasks_read(CENTRE) if "gồm" in t["assignee"]]
