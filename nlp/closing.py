@@ -5,7 +5,8 @@ that give no duty: the thanks ("Trân trọng./.", "<issuer> trân trọng cảm
 the "Nơi nhận:" list (its first line "- Như trên;", the addressees) beside the signature block
 ("KT. CỤC TRƯỞNG", "PHÓ CỤC TRƯỞNG"). A công văn or kế hoạch puts two more paragraphs before them:
 the contact note ("Thông tin liên hệ: đồng chí ..., số điện thoại ...", "Mọi thông tin cần trao
-đổi, đề nghị liên hệ ...") and the paragraph on difficulties ("Trong quá trình thực hiện, nếu có
+đổi, đề nghị liên hệ ..."), the closing request ("Nhận được Công văn này, đề nghị ...") and the
+paragraph on difficulties ("Trong quá trình thực hiện, nếu có
 khó khăn, vướng mắc, ... phản ánh về ..."), which speak of the whole text, not of its last duty.
 
 On a scan the OCR often garbles the "./." ("./", "./,", ".J", ".7", ".Ji") and the "Nơi nhận"
@@ -37,6 +38,13 @@ _DIFFICULTIES = re.compile(
     r"(?:trong\s+)?qua\s+trinh\s+(?:to\s+chuc\s+)?(?:trien\s+khai\s+)?(?:thuc\s+hien|trien\s+khai)[^.;\n]{0,40}?,?\s*"
     r"(?:neu|truong\s+hop|khi)\s+(?:co|phat\s+sinh|gap)\s[^.;]{0,40}?vuong\s+mac"
 )
+# the closing request's paragraph (Nghị định 30/2020's last paragraph of a công văn, công điện or
+# kế hoạch, after its items): "Nhận được Công văn này, đề nghị ...", "Nhận Công điện này, yêu cầu
+# ...", "Trên đây là Kế hoạch ..., yêu cầu ...": it asks of the whole text, not of the last item
+_ON_RECEIPT = re.compile(
+    r"nhan\s+(?:duoc\s+)?(?:cong\s+van|cong\s+dien|van\s+ban|ke\s+hoach|chi\s+thi|thong\s+bao)\s+nay\s*,"
+    r"|tren\s+day\s+la\s+(?:ke\s+hoach|chi\s+thi|cong\s+van|cong\s+dien)\b"
+)
 # the Nơi nhận list's first line, "- Như trên;" (the addressees), when its heading was garbled
 # (a dashed line with another dashed recipient after it: a table's cell "Như trên" is no such list)
 _AS_ABOVE = re.compile(r"^[ \t*]*[~•+-][ \t]*Như\s+trên\s*[;,.:]?[^\n]{0,40}\n(?=[ \t*]*[~•+-][ \t]*\S)", re.M)
@@ -61,6 +69,10 @@ def closing_cuts(text: str, start: int = 0, end: int | None = None) -> list[int]
         if not folded[at : m.start()].strip(" \t\n*-+•(") or re.fullmatch(r"[\s*-]*(?:de\s+nghi|xin)[^.;]{0,40}", folded[at : m.start()]):
             cuts.append(start + at)  # the note opens its sentence ("Mọi thông tin ...", "Đề nghị ... liên hệ")
     for m in _DIFFICULTIES.finditer(folded):
+        at = _sentence_start(folded, m.start())
+        if not folded[at : m.start()].strip(" \t\n*-+•") and _paragraph_start(folded, at):
+            cuts.append(start + at)
+    for m in _ON_RECEIPT.finditer(folded):
         at = _sentence_start(folded, m.start())
         if not folded[at : m.start()].strip(" \t\n*-+•") and _paragraph_start(folded, at):
             cuts.append(start + at)

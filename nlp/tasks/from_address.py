@@ -58,14 +58,17 @@ def address_tasks(doc: Context, found: list[Task], text: str) -> list[Task]:
         return []
     level = min(i.level for i in numbered)
     starts = sorted(t.start for t in found)
+    # (a lead-in that names whom it asks, "Chủ tịch UBND huyện điện khẩn Thủ trưởng các phòng, ...;
+    # Chủ tịch UBND các xã ... thực hiện các nhiệm vụ sau:", gave its items to those units already)
+    spans = [(t.start, t.end) for t in found if t.end > t.start]
     p = patterns()
     tasks: list[Task] = []
     for item in numbered:
         if item.level != level or starts_with_unit(doc.flat, item):
             continue
         end = subtree_end(item)
-        if any(item.start <= s < end for s in starts):
-            continue  # read already, or its items name their units
+        if any(item.start <= s < end for s in starts) or any(a < item.start < b for a, b in spans):
+            continue  # read already (alone or by the lead-in), or its items name their units
         at = item.text_start
         while at < end and doc.flat[at] in " *":
             at += 1

@@ -35,6 +35,32 @@ from .vocabulary import CLAUSE_WORD, GRAMMAR, coordinator_pattern, free_verb, is
 _ITEM_LEAD = re.compile(r"(?:(?:thẩm\s+quyền|quyền\s+hạn|quyền|nhiệm\s+vụ)\s+và\s+)?(?:trách\s+nhiệm|nhiệm\s+vụ)(?:\s+và\s+quyền\s+hạn)?\s+(?:của\s+)?|(?:giao|đề\s+nghị|yêu\s+cầu|nội\s+dung)\s+", re.I)
 
 
+# A heading "Đối với X:" over items that name no unit (Nghị định 30/2020's công văn and thông báo
+# sort their requests by whom they concern: "3.1. Đối với Đảng ủy - UBND các xã, thị trấn:", "c)
+# Đối với UBND cấp xã có dịch:"): X does the items when the unit grammar reads it as a unit; a
+# subject matter ("Đối với đất nông nghiệp:", "Đối với các dự án chậm tiến độ ...:") names none.
+_FOR = re.compile(r"[\s*]*[Đđ]ối\s+với\s+")
+_FOR_HEADING = re.compile(r"[\s*]*[Đđ]ối\s+với\s+[^:;.\n]{2,80}:?[\s*]*$")
+
+
+# a part that sets criteria, targets or who may be rewarded ("2. Tiêu chí thi đua" then "a) Đối với
+# các sở, ban, ngành, UBND các xã, phường" and what they are judged on): no duties are given there
+_CRITERIA_PART = re.compile(r"tieu\s+chi|tieu\s+chuan|doi\s+tuong|muc\s+tieu|chi\s+tieu|khen\s+thuong|dieu\s+kien")
+
+
+def _under_criteria(doc: Context, item: Item) -> bool:
+    """Whether an item lies under a heading of criteria, targets or awards (its own title's first line)."""
+    for outer in doc.items:
+        if outer.start >= item.start:
+            break
+        if item.start < subtree_end(outer):
+            line_end = doc.text.find("\n", outer.text_start, own_end(outer))
+            title_end = min(own_end(outer) if line_end < 0 else line_end, outer.text_start + 120)
+            if _CRITERIA_PART.search(doc.folded, outer.text_start, title_end):
+                return True
+    return False
+
+
 def item_tasks(doc: Context) -> list[Task]:
     """The duties of the items: an item led by a unit (with the items under a heading it takes
     in), then the items laid out as table rows ("Cơ quan chủ trì: ..."), whose fields may be
@@ -96,6 +122,8 @@ def unit_led(doc: Context, item: Item, used: set[int]) -> list[Task]:
         if closing and not (closing.group("cue").startswith("to") and closing_is_an_object(flat, at, closing.start())):
             return []  # the closing article: read unit by unit in in_sentence
     lead = _ITEM_LEAD.match(flat[at : at + 50])
+    if not lead and item.children and doc.doc_type not in LEGAL_TYPES and _FOR_HEADING.match(flat, at, own_end(item)) and not _under_criteria(doc, item):
+        lead = _FOR.match(flat[at : at + 50])  # "3.1. Đối với Đảng ủy - UBND các xã, thị trấn:" then its items
     if lead:
         at += lead.end()
     honorific = HONORIFIC.match(flat, at, item.end)

@@ -12,8 +12,8 @@ import re
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
-from ..items import Item, subtree_end
-from ..normalize import collapse
+from ..items import Item, own_end, subtree_end
+from ..normalize import collapse, fold
 from ..tables import phrase_alternation
 from .context import ASSIGNING_TYPES, WEAK_CUE, Context, sentences
 from .from_items import _SUMS_UP, ASIDE, HONORIFIC as _HONORIFIC, closing_is_an_object, next_subject, starts_with_unit
@@ -57,8 +57,61 @@ def sentence_tasks(doc: Context, item_tasks: list[Task]) -> list[Task]:
         tasks.extend(in_sentence(doc, sentence_start, sentence_end))
     # (named above: as a unit, or inside a group's name, "Các sở, ban, ngành, tổ chức chính trị - xã
     # hội" names "các sở, ban, ngành")
-    named = [t.assignee.casefold() for t in item_tasks + tasks if not t.closing]
-    return [t for t in tasks if not (t.closing and (not t.group or any(n.startswith(t.assignee.casefold()) for n in named)))]
+    named = [t.assignee for t in item_tasks + tasks if not t.closing]
+    return [t for t in tasks if not (t.closing and named_above(t.assignee, named))]
+
+
+# a post before the body it heads ("Thủ trưởng các sở", "Chủ tịch UBND các xã"): the closing names
+# the post, the duties above the body, or the other way round
+_POST = re.compile(r"^(?:thu\s+truong|giam\s+doc|chu\s+tich|nguoi\s+dung\s+dau|lanh\s+dao|truong)\s+")
+_LEVELS = ("tinh", "huyen", "xa", "phuong", "thanh pho", "thi xa", "thi tran")
+_TWO_WORDS = ("co quan", "don vi", "dia phuong", "doan the", "to chuc", "phong ban", "ban nganh")
+
+
+def _body_kind(name: str) -> str:
+    """The kind of body a name opens with, past its post and "các": "Thủ trưởng các Sở, ban,
+    ngành tỉnh" and "các sở, ngành" are "so"; "Chủ tịch UBND các huyện, thị xã" and "Ủy ban nhân
+    dân cấp huyện" are "ubnd huyen"; "các cơ quan, đơn vị liên quan" is "co quan"."""
+    folded = " ".join(fold(name).lower().replace(",", " , ").split())
+    folded = _POST.sub("", folded)
+    folded = re.sub(r"^(?:cac|nhung)\s+", "", folded)
+    folded = re.sub(r"^(?:uy\s+ban\s+nhan\s+dan|ubnd)\s+", "ubnd ", folded)
+    if folded.startswith("ubnd "):
+        rest = re.sub(r"^(?:cac\s+|cap\s+)*", "", folded[5:])
+        return "ubnd " + next((lv for lv in _LEVELS if rest.startswith(lv)), rest.split(" ", 1)[0] if rest else "")
+    if re.match(r"(?:ban\s*,|nganh\b)", folded):
+        return "so"  # "Ban, ngành, đoàn thể" left of "Thủ trưởng các Sở, Ban, ngành, ...": the same collective
+    two = next((w for w in _TWO_WORDS if folded.startswith(w)), None)
+    return two or folded.split(" ", 1)[0]
+
+
+def named_above(unit: str, named: list[str]) -> bool:
+    """Whether the unit a closing request names was given a duty above: the same name (or a name
+    it opens), or, for a group ("Thủ trưởng các sở, ban, ngành"), a group of the same kind of body
+    ("các sở, ngành", "Giám đốc các Sở"), and for one body a group of its kind named above. A
+    named body of that kind ("Sở Tài chính") is not the group: the closing asks the others too."""
+    folded = unit.casefold()
+    if any(n.casefold().startswith(folded) for n in named):
+        return True
+    if not is_group(unit):
+        bare = _POST.sub("", " ".join(fold(unit).lower().split()))
+        if any(" ".join(fold(n).lower().split()) in (bare, _POST.sub("", bare)) for n in named):
+            return True
+    kind = _body_kind(unit)  # (a body of a group named above is in it: "UBND huyện X", "UBND các huyện")
+    # (a name the grammar left whole over two posts, "Thủ trưởng các sở, ban ngành tỉnh, Chủ tịch
+    # UBND cấp huyện", counts for each)
+    pieces = [p for n in named for p in re.split(r"[,;]\s*(?=(?:Thủ\s+trưởng|Giám\s+đốc|Ch[ủú]\s+tịch|Người\s+đứng\s+đầu)\s)", n)]
+    # (a group picked out by what it was given, "Các cơ quan được phân công chủ trì ...", is not the
+    # kind; "các cơ quan, đơn vị có liên quan" are those the text concerns, not "các cơ quan, đơn vị ở
+    # địa phương" given a duty above: only a group "liên quan" too is them)
+    related = bool(_RELATED.search(unit))
+    return any(
+        is_group(n) and " được " not in n and _body_kind(n) == kind and (not related or _RELATED.search(n))
+        for n in pieces
+    )
+
+
+_RELATED = re.compile(r"(?<![\wÀ-ỹ])liên\s+quan(?![\wÀ-ỹ])")
 
 
 # A thông báo kết luận or a report opens with the event it tells: the day (its year given), then
@@ -450,10 +503,10 @@ def _lead_clauses(flat: str, s: int, e: int, doc_type: str | None = None) -> lis
     p = patterns()
     sentence = flat[s:e]
     clauses = [(s, p["lead"].match(flat, s, e))]
-    may = ";" in sentence or "(" in sentence or "**" in sentence or "  " in sentence or "đề nghị" in sentence or "yêu cầu" in sentence or "giao" in sentence or ": " in sentence  # (fastest test)
+    may = ";" in sentence or "(" in sentence or "**" in sentence or "  " in sentence or "đề nghị" in sentence or "yêu cầu" in sentence or "giao" in sentence or ": " in sentence or "chỉ thị" in sentence or "điện" in sentence  # (fastest test)
     clause_starts = sorted(set(_clause_starts(flat, s, e, doc_type))) if may else ()
     for at in clause_starts:
-        lead = p["lead"].match(flat, at, e)
+        lead = p["lead"].match(flat, at, e) or _ISSUER_ASKS.match(flat, at, e)
         if lead:
             clauses.append((at, lead))
         elif not legal and at > s and flat[at - 2 : at].strip() == ";" and _own_subject(flat, at, e) and _has_predicate(flat, clauses[-1], at):
@@ -512,6 +565,8 @@ def _asked(doc: Context, s: int, e: int, clauses: list[tuple[int, re.Match | Non
                 # "Yêu cầu các Bộ trưởng ... thực hiện ngay các nhiệm vụ, giải pháp sau:" leads the items;
                 # when they name no unit of their own, they are the duties of the units asked
                 following = _following_items(flat, doc.items, doc.starts, e)
+                if following and all(_BARE_POST.fullmatch(u) for u in units):
+                    following = []  # "đề nghị đồng chí Chủ tịch quan tâm chỉ đạo ...": a post with no body named
                 if following:
                     prefix = "(đề nghị) " if "đề nghị" in lead.group("lead").lower() else ""
                     joined = action_text(" ".join(flat[c.text_start : next_subject(flat, c.text_start, c.end)] for c in following), items=True)
@@ -537,12 +592,28 @@ def _asked(doc: Context, s: int, e: int, clauses: list[tuple[int, re.Match | Non
             # ...", or the request lists units, some with duties above: "Yêu cầu các sở, ban, ngành,
             # UBND các xã, phường và các đơn vị có liên quan thực hiện nghiêm túc./."; a bare "Yêu
             # cầu các sở, ban, ngành, đơn vị, địa phương ..." to one group only repeats the text)
-            last = bool(
-                action and not closing and ONLY_REPEATS.match(action)
-                and (_CLOSES_TEXT.match(flat, e, doc.end) or _END_MARK.search(flat, s, e))
-                and (len(units) > 1 or at > s and _named_giver(flat[max(s, at - 40) : at]))
-            )
-            if action and (closing or last or not ONLY_REPEATS.match(action)) and not NOT_DUTY.search(action[:80]):
+            # (the text's last request, then only its paragraph on difficulties: "Yêu cầu Thủ trưởng
+            # các cơ quan ... nghiêm túc triển khai thực hiện. Trường hợp phát sinh vướng mắc, kịp
+            # thời phản ánh về Cục Thuế ...  ./.": the request and its sentence on difficulties)
+            final = _CLOSES_TEXT.match(flat, e, doc.end) or _END_MARK.search(flat, s, e)
+            if action and not final and (ONLY_REPEATS.match(action) or _REPEATS_MORE.match(action)):
+                hard = _DIFFICULTIES.match(flat, e, doc.end)
+                hard_end = next((b for a, b in sentences(flat, hard.start("text"), doc.end)), None) if hard else None
+                if hard_end and (_CLOSES_TEXT.match(flat, hard_end, doc.end) or _END_MARK.search(flat, hard.start("text"), hard_end)):
+                    rest = f"{rest.rstrip(' ')} {flat[hard.start('text') : hard_end]}"
+                    action, end, final = action_text(rest), hard_end, True
+            # the text's last request to carry it out, to the units it names (Nghị định 30/2020's
+            # closing of a chỉ thị, công điện, công văn, kế hoạch): it only repeats for those given
+            # duties above, and is a duty of those no duty above names (``sentence_tasks`` decides)
+            repeats = bool(action and (ONLY_REPEATS.match(action) or _REPEATS_MORE.match(action)))
+            # (a bare "Yêu cầu các sở, ban, ngành, đơn vị, địa phương nghiêm túc triển khai thực hiện./."
+            # to one group, asked by no one named, addresses the whole text, as before; "... tổ chức
+            # quán triệt, triển khai và chỉ đạo các cơ quan ... thực hiện nghiêm túc Chỉ thị này" adds
+            # duties of its own, whoever was asked above; a decision's or a resolution's "Yêu cầu X, Y
+            # thực hiện Quyết định này" is its closing article's kin, kept as before)
+            deciding = doc.doc_type in LEGAL_TYPES or doc.doc_type in _DECIDING
+            last = bool(final and repeats and not (closing and deciding) and (len(units) > 1 or at > s and _named_giver(flat[max(s, at - 40) : at])))
+            if action and (closing or last or not repeats) and not NOT_DUTY.search(action[:80]):
                 prefix = "(đề nghị) " if "đề nghị" in lead.group("lead").lower() else ""
                 asked = tasks_for(units, prefix + action, rest, issued_date, section, s, end)
                 for task in asked if last else ():
@@ -629,20 +700,30 @@ _FOOTNOTES = re.compile(rf"\s*{_FOOTNOTE}[^:]{{0,1500}}?(?:\s{_FOOTNOTE}[^:]{{0,
 
 
 def _following_items(flat: str, items: list[Item], starts: list[int], at: int) -> list[Item]:
-    """The items right after ``at`` at one level (and theirs under them), if none names a unit."""
+    """The items right after ``at`` at one level (and theirs under them) that name no unit: the
+    duties of the units a lead-in asks. Nghị định 30/2020's công điện, công văn and thông báo name
+    whom they ask in the lead-in, then number the duties, the general ones first: they run up to
+    the first item that names its own unit, after which each item is a unit's (a later item that
+    names none, "3. Tuân thủ nguyên tắc khoanh định vùng cấm ...", is no duty of the lead-in's units;
+    unseen2's CT 09). An item that names its own unit ("2.
+    Các địa phương chỉ đạo ...", "4. ..., yêu cầu các sở ... trả lời") keeps it, and so does an
+    item whose own items name theirs ("yêu cầu các Bộ ... thực hiện các nhiệm vụ sau:" then parts
+    "I. ...", "II. ..." whose items say "1. Bộ Tài chính chủ trì ...": a heading, not a duty)."""
     i = bisect_left(starts, at)
     if i >= len(items) or (flat[at : items[i].start].strip() and not _FOOTNOTES.fullmatch(flat, at, items[i].start)):
         return []
     level = items[i].level
-    run = []
+    run, named, turned = [], False, False
     while i < len(items) and items[i].level >= level:
-        # (nor if an item under them names one: "yêu cầu các Bộ ... thực hiện các nhiệm vụ sau:"
-        # then parts "I. ...", "II. ..." whose items say "1. Bộ Tài chính chủ trì ...": the
-        # lead-in addresses the text, the duties are the items')
-        if starts_with_unit(flat, items[i], ground=True):
-            return []
-        if items[i].level == level:
-            run.append(items[i])
+        item = items[i]
+        if item.level == level:
+            if turned:
+                break  # (the text has turned to each unit's duties: what follows is theirs, or no duty)
+            run.append(item)
+            named = False
+        if not named and (starts_with_unit(flat, item, ground=True) or _LABELLED_UNIT.match(flat, item.text_start, own_end(item)) or _OWNERS.match(flat, item.text_start, own_end(item)) or _ASKS_INSIDE.search(flat, item.text_start, own_end(item))):
+            named = turned = True
+            run.pop()
         i += 1
     return run
 
@@ -656,7 +737,32 @@ _ASKED = re.compile(r"(?:đề\s+nghị|yêu\s+cầu|(?<!bàn\s)(?<!chuyển\s)g
                     # các cơ quan, đơn vị thực hiện đúng ...", "Thủ tướng Chính phủ yêu cầu các ngành,
                     # các cấp tiến hành ...", "Trên cơ sở nhiệm vụ được giao, đề nghị các bộ, ngành, địa
                     # phương chủ động ..." (``_GROUP_ASKED``: only where the issuer asks)
-                    r"|(?P<group>(?:đề\s+nghị|yêu\s+cầu)\s+các\s+(?:bộ|ngành|cấp|cơ\s+quan|đơn\s+vị|địa\s+phương|sở)(?![\wÀ-ỹ]))")
+                    r"|(?P<group>(?:đề\s+nghị|yêu\s+cầu)\s+các\s+(?:bộ|ngành|cấp|cơ\s+quan|đơn\s+vị|địa\s+phương|sở|phòng)(?![\wÀ-ỹ]))")
+# the verb a chỉ thị's or a công điện's issuer asks with (Nghị định 30/2020/NĐ-CP: "<issuer> chỉ thị",
+# "<issuer> điện"), then the units asked: "UBND tỉnh chỉ thị các sở, ban ngành ...", "Chủ tịch Ủy
+# ban nhân dân huyện điện khẩn Thủ trưởng các phòng, ban, ...; Chủ tịch UBND các xã ... thực hiện"
+_ISSUER_ASKS = re.compile(r"(?P<lead>chỉ\s+thị|điện(?:\s+(?:khẩn|yêu\s+cầu|đề\s+nghị))?)\s+(?=(?:các\s+)?[A-ZĐÀ-Ỹ]|các\s|(?:thủ\s+trưởng|giám\s+đốc|chủ\s+tịch)\s)")
+# the text's last request repeating the duties given above, in the words of a plan ("UBND các xã,
+# phường thực hiện nghiêm các nhiệm vụ được giao trong Kế hoạch"), or with the manner the duties ask
+# ("khẩn trương tổ chức thực hiện, bảo đảm nội dung và thời gian theo quy định")
+_REPEATS_MORE = re.compile(
+    r"^\s*(?:(?:nghiêm\s+túc|khẩn\s+trương|tập\s+trung)\s+)?(?:triển\s+khai\s+)?(?:tổ\s+chức\s+)?(?:thực\s+hiện|triển\s+khai)(?:\s+(?:nghiêm\s+túc|nghiêm|tốt|đầy\s+đủ|có\s+hiệu\s+quả))*"
+    r"(?:\s+(?:các|những)\s+(?:nhiệm\s+vụ|nội\s+dung)(?:\s+được\s+giao|\s+nêu\s+trên|\s+trên)(?:\s+(?:trong|tại)\s+(?:Kế\s+hoạch|Chỉ\s+thị|Công\s+văn|Công\s+điện|Thông\s+báo)(?:\s+này)?)?)?"
+    r"(?:\s*,\s*bảo\s+đảm\s+(?:đúng\s+)?(?:nội\s+dung|tiến\s+độ|thời\s+gian|chất\s+lượng)[^.;]{0,60})?\s*[./]*\s*$", re.I)
+# the paragraph on difficulties after a closing request: "Trường hợp phát sinh vướng mắc, ... báo cáo ..."
+_DIFFICULTIES = re.compile(r"[\s.]*(?P<text>(?:Trong\s+quá\s+trình\s[^,.;]{0,40},\s*)?(?:[Nn]ếu|[Tt]rường\s+hợp|[Kk]hi)\s+(?:có\s+|phát\s+sinh\s+|xảy\s+ra\s+)[^.;]{0,40}(?:vướng\s+mắc|khó\s+khăn))")
+_DECIDING = ("QĐ", "NQ")
+_BARE_POST = re.compile(r"(?:[Đđ]ồng\s+chí\s+)?(?:Chủ\s+tịch|Giám\s+đốc|Bộ\s+trưởng|Thủ\s+trưởng|Cục\s+trưởng|Trưởng\s+ban)")
+# an item labelled with a name the grammar does not read, then its duty: "2. Tổ Kiểm tra, giám sát:
+# phối hợp với ...", "Hội Cựu chiến binh huyện: vận động ..." (a name capitalises its head and its
+# proper name; a topic does not: "Công tác tuyên truyền:", and "Về ...", "Đối với ..." are topics)
+_LABELLED_UNIT = re.compile(r"[\s*]*(?!Về\s|Đối\s+với\s|Nội\s+dung\s|Thời\s+gian\s|Kinh\s+phí\s)[A-ZĐÀ-Ỹ][\wÀ-ỹ]*\s+[A-ZĐÀ-Ỹ][^:;.\n]{0,60}:\s*[a-zđà-ỹA-ZĐÀ-Ỹ]")
+# an item that names the owners it concerns: "5. Các chủ công trình hồ chứa nước ... tổ chức trực
+# ban ...", "Các chủ cơ sở chăn nuôi, giết mổ gia súc tập trung trên địa bàn huyện" over its dashes
+_OWNERS = re.compile(r"[\s*]*(?:Các\s+)?[Cc]hủ\s+(?:cơ\s+sở|công\s+trình|đầu\s+tư|vật\s+nuôi|hộ|rừng|dự\s+án|tàu|phương\s+tiện|doanh\s+nghiệp|hồ\s+chứa)")
+# an item that asks a unit itself ("4. Đẩy mạnh ...: Khi nhà đầu tư ..., yêu cầu các sở, ngành, địa
+# phương liên quan ... trả lời"): it names whom it asks, it is no duty of the lead-in's units
+_ASKS_INSIDE = re.compile(r"(?<![\wÀ-ỹ])(?<!theo\s)(?<!xét\s)(?<!của\s)(?:đề\s+nghị|yêu\s+cầu|giao)\s+(?:(?:các\s+)?[A-ZĐÀ-Ỹ]|các\s+(?:bộ|ngành|cấp|cơ\s+quan|đơn\s+vị|địa\s+phương|sở|phòng|xã)(?![\wÀ-ỹ]))")
 # who asks a group in lower case: the issuer named right before, a lead-in ending on a comma
 # ("Trên cơ sở ..., ", "Với vai trò ..., ", "do vậy, "), or a connective opening the sentence
 # ("Đồng thời", "Bên cạnh đó", "Ngoài ra"); not a noun ("đáp ứng yêu cầu các cơ quan ...")
@@ -702,6 +808,14 @@ def _clause_starts(flat: str, s: int, e: int, doc_type: str | None = None):
         yield m.end()  # "**1. Công tác tham mưu, chỉ đạo triển khai**\nĐề nghị Ủy ban ...": past the item's title
     if _CONDITION.match(flat, s, e):
         return  # "Trường hợp phát sinh vướng mắc ..., đề nghị ...": asked only if it happens
+    for m in _ISSUER_ASKS.finditer(flat, s + 1, e) if doc_type in ("CT", "CĐ") else ():
+        # "UBND tỉnh chỉ thị các sở, ban ngành, ... thực hiện ...", "Chủ tịch UBND huyện điện khẩn
+        # Thủ trưởng các phòng, ...": the issuer's own verb of a chỉ thị or a công điện asks them
+        # (only the text's own kind: "Bộ trưởng điện Chủ tịch UBND ..." reported in a decision is
+        # another text's request)
+        own_verb = m.group("lead").startswith("chỉ") == (doc_type == "CT")
+        if own_verb and _named_giver(flat[max(s, m.start() - 40) : m.start()]):
+            yield m.start()
     for m in _ASKED.finditer(flat, s + 1, e):
         before = flat[max(s, m.start() - 12) : m.start()]
         if m.group().startswith("giao") and (legal or not (_named_giver(flat[max(s, m.start() - 40) : m.start()]) or _LEAD_IN_ONLY.search(flat, max(s, m.start() - 260), m.start()))):

@@ -27,6 +27,11 @@ def is_roster(action: str) -> bool:
     return bool(parts) and all(_MEMBER.match(x.strip()) for x in parts)
 
 
+# a body's make-up, not a duty: "b) Các phòng chuyên môn, nghiệp vụ gồm:" then the offices' names
+_MADE_UP_OF = re.compile(r"\s(?:bao\s+)?gồm(?:\s+có)?\s*:?$")
+
+
 def without_rosters(tasks: list[Task]) -> list[Task]:
-    """The tasks, less those whose action is a membership list."""
-    return [t for t in tasks if not is_roster(re.sub(r"^\(đề nghị\)\s*", "", t.action))]
+    """The tasks, less those whose action is a membership list, or whose unit is a body said to be
+    made up of what follows ("Các phòng chuyên môn, nghiệp vụ gồm | Phòng Hành chính ...")."""
+    return [t for t in tasks if not is_roster(re.sub(r"^\(đề nghị\)\s*", "", t.action)) and not _MADE_UP_OF.search(t.assignee)]
