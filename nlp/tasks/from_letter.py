@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from ..normalize import fold
 from .context import Context
 from .task import Task, action_text, tasks_for
 
@@ -31,14 +32,23 @@ _ADDRESS = re.compile(r"Kính\s+gửi\s*:?[\s*|]*:?[\s*]*(?P<block>.{3,400}?)(?:
 _CONDITION = re.compile(r"(?:\b[Tt]rường\s+hợp\b|\b[Nn]ếu\b)[^.;]*$")
 
 
+# A scan read column by column puts the header's right column (Quốc hiệu, Tiêu ngữ, the place and
+# day) between "Kính gửi:" and the names below it; those lines, and a stray mark of ink read as a
+# letter, name no one (on the folded line).
+_NOT_A_NAME = re.compile(r"^(?:cong\s+hoa\s+xa\s+hoi|doc\s+lap\b|[^,;]{0,40},?\s*ngay\b.{0,12}\bthang\b.{0,12}\bnam\b|\W*\w?\W*$)")
+# a dash, or the dash and underscore OCR reads a scan's bullet as ("-_ UBND các xã")
+_ENTRY_CUT = re.compile(r";|\.\s*\n|\n\s*[-+•]_?\s*(?=\S)")
+
+
 def addressees(text: str) -> list[str]:
     """The bodies a letter is addressed to ("Kính gửi: ..."), each name whole (a name wraps lines)."""
     m = _ADDRESS.search(text, 0, min(len(text), 8000))
     if not m:
         return []
+    block = "\n".join(line for line in m.group("block").split("\n") if not _NOT_A_NAME.match(fold(line).strip(" |*")))
     names = []
-    for entry in re.split(r";|\.\s*\n|\n\s*[-+•]\s+", m.group("block")):
-        name = " ".join(entry.replace("*", " ").replace("|", " ").split()).strip(" -.;,")
+    for entry in _ENTRY_CUT.split(block):
+        name = " ".join(entry.replace("*", " ").replace("|", " ").replace("_", " ").split()).strip(" -.;,:")
         if name and not name.startswith("("):
             names.append(name)
     return names
