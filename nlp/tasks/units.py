@@ -308,6 +308,12 @@ _PLURAL_GROUP = re.compile(rf"^(?:các|Các)\s+(?:{phrase_alternation(GRAMMAR['l
 _LOWER_UNIT_START = re.compile(rf"(?:{phrase_alternation(GRAMMAR['lower_case_unit_starts'])})(?![\wÀ-ỹ])")
 
 
+# The office that serves two bodies is one unit (a district's "Văn phòng HĐND và UBND huyện", a
+# province's "Văn phòng Đoàn ĐBQH và HĐND tỉnh"), as is its head ("Chánh Văn phòng HĐND và UBND").
+_MERGED_OFFICE = re.compile(r"Văn\s+phòng\s+(?:Đoàn\s+(?:ĐBQH|đại\s+biểu\s+Quốc\s+hội)|HĐND|Hội\s+đồng\s+nhân\s+dân)$")
+_ELECTED_BODY = re.compile(r"(?:HĐND|UBND|Hội\s+đồng\s+nhân\s+dân|Ủy\s+ban\s+nhân\s+dân|Uỷ\s+ban\s+nhân\s+dân)(?![\wÀ-ỹ])")
+
+
 def _split_at_heads(phrase: str) -> list[str]:
     """A list of units cut where another unit's head starts (after ";", "," or "và"): "Sở
     Khoa học và Công nghệ" and "Sở Văn hóa, Thể thao và Du lịch" stay whole."""
@@ -351,6 +357,9 @@ def _split_at_heads(phrase: str) -> list[str]:
             # "..., các Chủ đầu tư, các Cơ quan chủ trì Dự án": a capitalised head after "các" starts a unit
             plural = _PLURAL_CAPITAL.match(piece)
             person = _PERSON.fullmatch(piece)  # "Chủ tịch UBND thị xã A và ông Nguyễn Văn B": a person named
+            if current and "và" in separator and _MERGED_OFFICE.search(current) and _ELECTED_BODY.match(piece):
+                current = f"{current} và {piece}"  # "Văn phòng HĐND và UBND huyện": one office of two bodies
+                continue
             if current and separator.strip() == "," and part_of(current, piece):
                 current = f"{current}, {piece}"  # "Phòng 5, Cục ..., Bộ Công an": a part of a part, one unit
                 continue
