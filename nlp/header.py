@@ -112,8 +112,15 @@ def read_header(layout: Layout) -> Header:
     # The type name and the trích yếu follow the number and the date.
     after = max(i for i in (sym_at, date_at, -1) if i is not None) + 1
     title, subject_lines, body_at = _title_and_subject(window, after, date_match, sym_match)
+    if title is None and after == 0:
+        # Neither the number nor the place and day could be read (a handwritten number, a day OCR
+        # garbled, a slash read as "⁄"): the type name still stands in capitals above the body.
+        printed = _printed_type_line(window)
+        if printed is not None:
+            title, subject_lines, body_at = _title_and_subject(window, printed + 1, None, None)
     vv = _vv_subject(window, sym_at, sym_match)
-    header.doc_type = _doc_type(title, header.symbol or partial, vv)
+    addressed = any(_ADDRESSED.match(line) for line in window)
+    header.doc_type = _doc_type(title, header.symbol or partial, vv, addressed)
 
     subject = vv if (vv and not subject_lines) else " ".join(subject_lines) if subject_lines else None
     if subject and is_upper(subject):
@@ -133,11 +140,13 @@ def read_header(layout: Layout) -> Header:
 
     if header.issued_date is None and header.doc_type in _PASSED_TYPES:
         _date_of_passing(header, body_text)
-    if not header.symbol and partial is None and date_match is None and title is None:
+    letter = addressed and any(_NUMBER_LINE.match(line) for line in window[:15])
+    if not header.symbol and partial is None and date_match is None and title is None and not letter:
         # No number, no date, no type name printed as a title: a page reporting on a document.
         # A "Số: 4@ /TB-UBND" line whose number (and date) OCR could not read is still a
         # document's own header; so is a page opening on "THÔNG BÁO" / "QUYẾT ĐỊNH" whose
-        # number and date lines were lost in copying: it keeps the type it prints.
+        # number and date lines were lost in copying: it keeps the type it prints; and so is a
+        # letter with a "Số:" line and a "Kính gửi:" whose number and day OCR could not read.
         _as_news_page(header, layout)
     return header
 
@@ -159,8 +168,10 @@ def _date_of_passing(header: Header, body_text: str) -> None:
             header.issued_date = f"{y:04d}-{mo:02d}-{d:02d}"
 
 
-def _doc_type(title: str | None, symbol: str | None, vv: str | None) -> str | None:
-    """The printed type name wins; a "V/v" line or a number without a type code is a công văn."""
+def _doc_type(title: str | None, symbol: str | None, vv: str | None, addressed: bool = False) -> str | None:
+    """The printed type name wins; a "V/v" line or a number without a type code is a công văn,
+    and so is a text with no type name that is addressed ("Kính gửi:", Nghị định 30/2020's công
+    văn: its trích yếu and its addressees stand where other texts print their type name)."""
     code = symbols.type_code(symbol) if symbol else None
     if code == "VBHN":
         return code
@@ -170,7 +181,29 @@ def _doc_type(title: str | None, symbol: str | None, vv: str | None) -> str | No
         return "CV"
     if code:
         return code
-    return "CV" if symbol else None
+    return "CV" if symbol or addressed else None
+
+
+_ADDRESSED = re.compile(r"^[\s*|]*Kính\s+gửi\s*:", re.I)
+# a "Số:" line however OCR read its number ("Số: 4H09 BCA-C04"): with a "Kính gửi:", a letter's own
+# header, not a page reporting on one
+_NUMBER_LINE = re.compile(r"^[\s*|]*[Ss][ốỐóoô6]\s*[:;.]")
+# where a header ends and the body starts: the type name always stands above these
+_BODY_OPENS = re.compile(r"^[\s*|]*(?:Kính\s+gửi|Căn\s+cứ|Thực\s+hiện|Theo\s|Để\s|Nhằm\s|Điều\s+\d|\d{1,2}[.)]\s)", re.I)
+
+
+def _printed_type_line(window: list[str]) -> int | None:
+    """The line of the type name ("THÔNG BÁO", OCR's "QUYÉT ĐỊNH") above the body, found without
+    the number or the day to start from."""
+    for i, line in enumerate(window[:30]):
+        if _BODY_OPENS.match(line):
+            return None
+        line = line.strip(" *|")
+        if not line or not is_upper(line) or len(line.split()) > 12:
+            continue
+        if _TYPE_LINE.match(line) or _TYPE_FOLDED.match(fold(line)):
+            return i
+    return None
 
 
 @dataclass

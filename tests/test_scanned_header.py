@@ -58,3 +58,58 @@ def test_a_forms_field_is_no_unreadable_number():
     )
     r = extract_text(text)
     assert r.doc_type is None and r.symbol is None
+
+
+def test_the_type_name_is_read_when_neither_the_number_nor_the_day_is():
+    text = (
+        "BỘ CÔNG THƯƠNG\n"
+        "ˆ\n"
+        "TRƯỜNG ĐẠI HỌC CÔNG NGHIỆP\n"
+        "THÀNH PHÓ HÒ CHÍ MINH\n"
+        "|\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phú\n"
+        "——..=\n"
+        "|\n"
+        "Thành phó Hô Chí Minh, ngày\n"  # the day handwritten, its month and year on another line
+        "số: ÄÉ/KH-ĐCN\n"  # a handwritten number, "Số" read in lower case
+        "KẾ HOẠCH\n"
+        "Khảo sát mức độ hài lòng của sinh viên năm 2026\n"
+        "|\n"
+        "tháng 6 năm 2026\n"
+        "|\n"
+        "Căn cứ Quyết định số 214/QĐ-ĐCN ngày 12 tháng 01 năm 2026 của Hiệu trưởng;\n"
+        "Nhà trường ban hành Kế hoạch khảo sát như sau:\n"
+        "1. Phòng Đào tạo cung cấp danh sách sinh viên trước ngày 27/6/2026.\n"
+    )
+    r = extract_text(text)
+    assert r.doc_type == "KH"
+    assert r.subject == "Khảo sát mức độ hài lòng của sinh viên năm 2026"
+
+
+def test_an_addressed_letter_whose_number_and_day_are_unreadable_is_a_cong_van():
+    text = (
+        "BỘ CÔNG AN\n"
+        "Số: 4H09 BCA-C04\n"  # the slash lost
+        "'V/ tham gia ý kiến vào dự thảo\n"  # "V/v" garbled
+        "|\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n"
+        "Hà Nội, ngày tháng ⁄{0 năm 2025\n"
+        "|\n"
+        "Kính gửi: UBND các tỉnh, thành phố trực thuộc Trung ương\n"
+        "Bộ Công an đề nghị UBND các tỉnh, thành phố tham gia ý kiến vào dự thảo và gửi về Bộ Công an.\n"
+    )
+    r = extract_text(text)
+    assert r.doc_type == "CV"
+    assert r.symbol is None
+
+
+def test_a_page_reporting_on_a_document_stays_untyped():
+    text = (
+        "Tin tức - Sự kiện\n"
+        "Tỉnh triển khai kế hoạch cải cách hành chính năm 2025\n"
+        "Đăng ngày 12/3/2025\n"
+        "Ủy ban nhân dân tỉnh vừa ban hành kế hoạch cải cách hành chính năm 2025, giao các sở, ngành thực hiện.\n"
+    )
+    assert extract_text(text).doc_type is None
