@@ -78,3 +78,11 @@ def test_a_topic_then_giao_in_lower_case_gives_the_duty():
 def test_what_was_done_by_a_day_is_no_deadline():
     tasks = by_unit(tasks_read(GOVERNMENT_NOTICE, "assignment"))
     assert tasks["Bộ Xây dựng"]["deadline"] is None
+
+
+def test_the_leader_s_words_that_open_the_conclusions_are_no_duty():
+    from directives.nlp.tasks.task import NOT_DUTY
+
+    for words in ("có ý kiến chỉ đạo như Sau:", "kết luận như sau", "có ý kiến kết luận và chỉ đạo như sau:"):
+        assert NOT_DUTY.search(words)
+    assert not NOT_DUTY.search("chỉ đạo các xã thực hiện như sau: rà soát hộ nghèo")

@@ -68,6 +68,9 @@ NOT_DUTY = re.compile(
     # a rating of work done, as awards and evaluations word it ("Cơ quan Thuế ... hoàn thành tốt nhiệm vụ được giao")
     # (and a share of targets met: "hoàn thành dưới 50% các chỉ tiêu")
     # how a council works, not what it must do ("Hội đồng ... làm việc theo nguyên tắc tập thể")
+    # the leader's words that open the conclusions, not a duty of the leader: "Chủ tịch UBND huyện
+    # có ý kiến chỉ đạo như sau:" (a thông báo kết luận; the duties are the items after it)
+    r"|^\W*(?:có\s+ý\s+kiến\s+)?(?:chỉ\s+đạo|kết\s+luận)(?:\s+(?:và\s+)?(?:chỉ\s+đạo|kết\s+luận))?\s+như\s+sau\W*$"
     r"|^\W*làm\s+việc\s+theo\s+(?:(?:một\s+trong\s+)?(?:các\s+)?(?:nguyên\s+tắc|chế\s+độ|quy\s+chế|phương\s+thức))"
     r"|^\W*hoàn\s+thành\s+(?:(?:tốt|xuất\s+sắc)\s+(?:các\s+)?nhiệm\s+vụ|(?:dưới|trên|từ|đạt)\s+\d|\d)"
     r"|nếu\s+có\s+(?:khó\s+khăn,?\s+)?vướng\s+mắc|^\W*(?:(?:kịp\s+thời|chủ\s+động)\s+)?phản\s+ánh\s+(?:về|kịp\s+thời)"
