@@ -142,7 +142,7 @@ def read_pdf(data: bytes, path: str, ocr_mode: str = "auto", max_pages: int | No
                 text = "" if ocr_mode == "always" else page_text(page, stamped.words(index, page))
                 letters = sum(c.isalpha() for c in _STAMP.sub("", text))
                 result.pages.append(Page(index + 1, text))
-                if ocr_mode == "always" or (ocr_mode == "auto" and (letters < MIN_LETTERS or _unreadable(text))):
+                if ocr_mode == "always" or (ocr_mode == "auto" and (letters < MIN_LETTERS or _unreadable(text, _scanned_image(page)))):
                     scanned.append(index)
         except Exception as exc:
             if _encrypted(exc):
@@ -167,20 +167,33 @@ def read_pdf(data: bytes, path: str, ocr_mode: str = "auto", max_pages: int | No
 # legacy font encoding turns into Vietnamese) is no text: a font embedded without its Unicode
 # map gives its glyphs' numbers as letters, a bad OCR's layer "t6 chric HQi nghi" (a quarter
 # of its words mixing letters and digits). Vietnamese typed without its marks is text. The
-# page is read by OCR as a scan is.
+# page is read by OCR as a scan is. Vietnamese without its marks over a scanned image is no text
+# either: a scanner's OCR that knew no Vietnamese ("Ket luan cua Giam doc So tai Hoi nghi"); an
+# office types its documents with their marks (Nghị định 30/2020: Unicode, TCVN 6909).
 UNREADABLE_SHARE = 0.04
 UNREADABLE_MIN_WORDS = 30
+SCANNED_IMAGE_SHARE = 0.5  # of the page's area under images: the page is a scan, its text a layer over it
 
 
-def _unreadable(text: str) -> bool:
+def _unreadable(text: str, scanned_image: bool = False) -> bool:
     from .encoding import common_word_share, digit_word_share, fix_legacy
 
     words = len(text.split())
     if words < UNREADABLE_MIN_WORDS or common_word_share(text) >= UNREADABLE_SHARE:
         return False
-    if digit_word_share(text) <= 0.10 and common_word_share(text, marks=False) >= 0.10:
+    if not scanned_image and digit_word_share(text) <= 0.10 and common_word_share(text, marks=False) >= 0.10:
         return False  # Vietnamese typed without its marks ("So Tai chinh chu tri"): OCR reads no more
     return fix_legacy(text) is None
+
+
+def _scanned_image(page) -> bool:
+    """Whether images cover most of the page: a scan, whatever text layer lies over it."""
+    try:
+        area = float(page.width) * float(page.height)
+        covered = sum(max(0.0, float(i["x1"]) - float(i["x0"])) * max(0.0, float(i["bottom"]) - float(i["top"])) for i in page.images)
+    except (KeyError, TypeError, ValueError, ZeroDivisionError):
+        return False
+    return area > 0 and covered / area >= SCANNED_IMAGE_SHARE
 
 
 # The largest page rendered for OCR: A0 (841 x 1189 mm) at ``ocr.DPI`` is 62 million pixels. A

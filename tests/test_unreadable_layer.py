@@ -76,3 +76,43 @@ def test_a_bad_ocr_layer_is_unreadable_and_text_without_marks_is_not():
     assert pdf_reader._unreadable(bad)
     plain = "So Tai chinh chu tri, phoi hop voi cac so, nganh thuc hien nhiem vu duoc giao trong nam 2025. " * 4
     assert not pdf_reader._unreadable(plain)
+
+
+MARKLESS = "Ket luan cua Giam doc So tai Hoi nghi danh gia ket qua cong tac thang 01, trien khai nhiem vu thang 02. Giao cac phong chu tri thuc hien. " * 3
+
+
+def test_vietnamese_without_marks_over_a_scanned_image_is_unreadable():
+    """A scanner's OCR that knew no Vietnamese leaves its words without marks over the page's
+    image: read again by OCR. The same words typed on a page with no image stay text."""
+    assert pdf_reader._unreadable(MARKLESS, scanned_image=True)
+    assert not pdf_reader._unreadable(MARKLESS, scanned_image=False)
+
+
+@needs_font
+def test_a_scan_with_a_layer_without_marks_is_read_by_ocr(tmp_path, monkeypatch):
+    from fpdf import FPDF
+    from PIL import Image
+
+    scan = tmp_path / "page.png"
+    Image.new("L", (1240, 1754), 250).save(scan)
+    document = FPDF(format="A4")
+    document.add_font("body", fname=FONT)
+    document.set_font("body", size=11)
+    document.add_page()
+    document.image(str(scan), x=0, y=0, w=210, h=297)
+    document.multi_cell(170, 7, MARKLESS)
+    document.add_page()  # a typed page, no image: its text stays
+    document.multi_cell(170, 7, MARKLESS)
+    path = tmp_path / "tb-02.pdf"
+    document.output(str(path))
+    read = []
+
+    def fake_ocr(data, indexes, path, dpi=ocr.DPI):
+        read.extend(indexes)
+        return [VIETNAMESE for _ in indexes]
+
+    monkeypatch.setattr(ocr, "read_pages", fake_ocr)
+    monkeypatch.setattr(ocr, "available", lambda: None)
+    doc = read_document(str(path))
+    assert read == [0]
+    assert "Giao Sở Nội vụ chủ trì" in doc.text
