@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from directives.ingest import ocr, pdf as pdf_reader
 from directives.ingest.registry import read_document
 
@@ -27,6 +29,20 @@ def _garbled(text: str, seed: int = 7) -> str:
     return "".join(c if c.isascii() else "õ" for c in text).translate(table)
 
 
+@pytest.fixture
+def ocr_read(monkeypatch):
+    """OCR replaced by a reader of VIETNAMESE: the indexes of the pages it was given."""
+    read = []
+
+    def fake_ocr(data, indexes, path, dpi=ocr.DPI):
+        read.extend(indexes)
+        return [VIETNAMESE for _ in indexes]
+
+    monkeypatch.setattr(ocr, "read_pages", fake_ocr)
+    monkeypatch.setattr(ocr, "available", lambda: None)
+    return read
+
+
 def test_a_text_layer_of_glyph_numbers_is_unreadable():
     assert pdf_reader._unreadable(_garbled(VIETNAMESE * 2))
 
@@ -46,7 +62,7 @@ def test_a_short_page_is_left_as_it_is():
 
 
 @needs_font
-def test_a_page_with_an_unreadable_layer_is_read_by_ocr(tmp_path, monkeypatch):
+def test_a_page_with_an_unreadable_layer_is_read_by_ocr(tmp_path, ocr_read):
     from fpdf import FPDF
 
     document = FPDF(format="A4")
@@ -56,16 +72,8 @@ def test_a_page_with_an_unreadable_layer_is_read_by_ocr(tmp_path, monkeypatch):
     document.multi_cell(170, 7, _garbled(VIETNAMESE * 2))
     path = tmp_path / "tb-493.pdf"
     document.output(str(path))
-    read = []
-
-    def fake_ocr(data, indexes, path, dpi=ocr.DPI):
-        read.extend(indexes)
-        return [VIETNAMESE for _ in indexes]
-
-    monkeypatch.setattr(ocr, "read_pages", fake_ocr)
-    monkeypatch.setattr(ocr, "available", lambda: None)
     doc = read_document(str(path))
-    assert read == [0]
+    assert ocr_read == [0]
     assert "Giao Sở Nội vụ chủ trì" in doc.text
 
 
@@ -89,7 +97,7 @@ def test_vietnamese_without_marks_over_a_scanned_image_is_unreadable():
 
 
 @needs_font
-def test_a_scan_with_a_layer_without_marks_is_read_by_ocr(tmp_path, monkeypatch):
+def test_a_scan_with_a_layer_without_marks_is_read_by_ocr(tmp_path, ocr_read):
     from fpdf import FPDF
     from PIL import Image
 
@@ -105,14 +113,6 @@ def test_a_scan_with_a_layer_without_marks_is_read_by_ocr(tmp_path, monkeypatch)
     document.multi_cell(170, 7, MARKLESS)
     path = tmp_path / "tb-02.pdf"
     document.output(str(path))
-    read = []
-
-    def fake_ocr(data, indexes, path, dpi=ocr.DPI):
-        read.extend(indexes)
-        return [VIETNAMESE for _ in indexes]
-
-    monkeypatch.setattr(ocr, "read_pages", fake_ocr)
-    monkeypatch.setattr(ocr, "available", lambda: None)
     doc = read_document(str(path))
-    assert read == [0]
+    assert ocr_read == [0]
     assert "Giao Sở Nội vụ chủ trì" in doc.text
