@@ -617,12 +617,21 @@ _TITLE_LIST = re.compile(r"^(?P<title>.*?)\s*(?:các|Các)\s+(?P<kind>Sở|Bộ|
 _DIRECTS = re.compile(r"(?<![\wÀ-ỹ])[Cc]hỉ\s+đạo(?![\wÀ-ỹ])[^;.]*$")
 
 
+# "phối hợp với X": X is a partner whatever it is; without "với" only a unit's name is one
+_WITH = re.compile(r"[^Pp]*[Pp]hối\s+hợp(?:\s+chặt\s+chẽ)?\s+với(?![\wÀ-ỹ])")
+_GROUP_OPENS = re.compile(r"(?:các|những|lực\s+lượng|chính\s+quyền)\s", re.I)
+
+
 def find_coordinators(text: str) -> list[str]:
     m = coordinator_pattern().search(text)
     if not m:
         return []
     if m.group("shared") and _DIRECTS.search(text, max(0, m.start() - 200), m.start()):
         return []  # "Chỉ đạo các cơ quan liên quan phối hợp, hướng dẫn Bộ Y tế ...": the partners of those directed
+    if not _WITH.match(m.group()) and not m.group("shared"):
+        who = m.group("who").lstrip(" -*•+")
+        if not (patterns()["head"].match(who[:1].upper() + who[1:]) or _GROUP_OPENS.match(who)):
+            return []  # "Phối hợp cung cấp, rà soát thông tin ...": to work with others at it, no partner named
     who = _split_at_heads(m.group("who"))  # "Sở Khoa học và Công nghệ" is one unit, not two
     who = [re.sub(r"\s+và$", "", _GROUP_END.sub(r"\g<name>", collapse(w)).strip(" ,.;")) for w in who if len(w.split()) >= 2 or w[:1].isupper()][:8]
     return [w[:-1] if w.endswith(")") and "(" not in w else w for w in who]  # "(Bộ A, Bộ B)": no bracket left
