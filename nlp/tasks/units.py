@@ -127,8 +127,8 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
     for stop in p["stop"].finditer(flat, head.end(), end):
         word = stop.group().strip()
         before = flat[at : stop.start()].split()
-        if word[:1].isupper() and before and (before[-1][:1].isupper() or _inside_hyphen(flat, before, word, stop) or p["head_at_end"].search(flat, at, stop.start())):
-            continue  # "Ban Xây dựng Đảng", "và Ủy ban Kiểm tra Tỉnh ủy", "Cục Kinh tế - Quản lý ...": a capitalised cue word inside a name
+        if word[:1].isupper() and before and (before[-1][:1].isupper() or _inside_hyphen(flat, before, word, stop) or p["head_at_end"].search(flat, at, stop.start()) or flat[at : stop.start()].strip() == head.group().strip()):
+            continue  # "Ban Xây dựng Đảng", "và Ủy ban Kiểm tra Tỉnh ủy", "Cục Kinh tế - Quản lý ...", "phòng Quản lý đô thị": a capitalised cue word inside a name
         if word[:1].isalpha() and _noun_before(flat, at, stop.start()):
             continue  # "Văn phòng Ban chỉ đạo phòng thủ dân sự", "hoạt động trong lĩnh vực xây dựng": the word is a noun here
         named = element_start(flat, at, stop.start())  # (the firm this list element names: "Công ty A; Công ty B ...")
