@@ -122,6 +122,30 @@ def conclusion_summaries(text: str, start: int = 0, end: int | None = None) -> l
     return spans
 
 
+# a thông báo's closing line: "<issuer> (xin) thông báo để <units> (được) biết, thực hiện", "Văn
+# phòng Sở thông báo để các phòng, đơn vị ... căn cứ triển khai thực hiện./.": whom the notice goes
+# to, no duty (its duties are the items above it)
+# (the text's last line: its end mark, the Nơi nhận or the end follows; not "... thông báo cho các
+# doanh nghiệp ... thực hiện" inside a duty)
+_NOTICE_CLOSING = re.compile(
+    r"\bthong\s+bao\s+de\s+(?=[^.;]{3,300}?\b(?:biet|can\s+cu|nam\s+duoc|thuc\s+hien|trien\s+khai|theo\s+doi)\b"
+    r"[^.;]{0,60}?(?:\.[ \t]?/|\.?\s*\n[\s*]*noi\s+nhan|\.?\s*$))"
+)
+
+
+def notice_closings(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """The spans of a notice's closing line ("... thông báo để các cơ quan, đơn vị biết, thực
+    hiện./."), up to its clause's end: the units it names are those informed, not given work."""
+    folded = _folded(text, start, end)
+    spans: list[tuple[int, int]] = []
+    if folded is None:
+        return spans
+    for m in _NOTICE_CLOSING.finditer(folded):
+        stop = _CLAUSE_END.search(folded, m.end())
+        spans.append((start + m.start(), start + (stop.end() if stop else len(folded))))
+    return spans
+
+
 def _folded(text: str, start: int, end: int | None) -> str | None:
     """The text between ``start`` and ``end`` (the text's end if None) without marks, offset for
     offset (None where the fold would not keep one character for one: never on NFC text)."""

@@ -40,7 +40,7 @@ from __future__ import annotations
 import re
 
 from ..deadlines import find_deadline, settle_task
-from ..closing import conclusion_summaries, contact_notes
+from ..closing import conclusion_summaries, contact_notes, notice_closings
 from ..items import scope_spans
 from .context import Context
 from .delegation import delegation_tasks
@@ -92,6 +92,11 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     scope += conclusion_summaries(doc.text, doc.start, doc.end)  # "Trên đây là kết luận của Đồng chí ..., Trưởng ban ..."
     if scope:
         tasks = [t for t in tasks if not any(a <= t.start < b for a, b in scope)]
+    # "Văn phòng Sở thông báo để các phòng, đơn vị căn cứ triển khai thực hiện./.": the notice's
+    # closing line, read from its subject, names those informed (the task ends with the line)
+    closings = notice_closings(doc.text, doc.start, doc.end)
+    if closings:
+        tasks = [t for t in tasks if not any(a - 160 <= t.start and a < t.end <= b + 3 for a, b in closings)]
     # a law quoted or stated ("..., quy định: “Sở Tư pháp chủ trì ...”", "Theo khoản 7 Điều 57 Luật ...: ...")
     tasks = without_quoted(tasks, doc.text, quoted_spans(doc.text, doc.start, doc.end, doc_type))
     tasks = not_given(tasks, doc.text)  # "gia đình bà đề nghị UBND huyện ...", "... của Phó Thủ tướng giao Bộ X ...", "để Sở X ..."
