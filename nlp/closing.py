@@ -112,14 +112,7 @@ def conclusion_summaries(text: str, start: int = 0, end: int | None = None) -> l
     """The spans of a thông báo kết luận's closing summary ("Trên đây là kết luận của Đồng chí
     ..., Phó Chủ tịch UBND huyện, Trưởng ban ... tại Hội nghị ..."), up to the sentence's end or
     the request that follows it: the titles of the one who concluded are no units given work."""
-    folded = _folded(text, start, end)
-    spans: list[tuple[int, int]] = []
-    if folded is None:
-        return spans
-    for m in _SUMMARY.finditer(folded):
-        stop = _SUMMARY_END.search(folded, m.end())
-        spans.append((start + m.start(), start + (stop.start() if stop else len(folded))))
-    return spans
+    return _spans(text, start, end, _SUMMARY, _SUMMARY_END, through_stop=False)
 
 
 # a thông báo's closing line: "<issuer> (xin) thông báo để <units> (được) biết, thực hiện", "Văn
@@ -136,13 +129,20 @@ _NOTICE_CLOSING = re.compile(
 def notice_closings(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """The spans of a notice's closing line ("... thông báo để các cơ quan, đơn vị biết, thực
     hiện./."), up to its clause's end: the units it names are those informed, not given work."""
+    return _spans(text, start, end, _NOTICE_CLOSING, _CLAUSE_END, through_stop=True)
+
+
+def _spans(text: str, start: int, end: int | None, opening: re.Pattern, stop: re.Pattern, through_stop: bool) -> list[tuple[int, int]]:
+    """Each span from a match of ``opening`` (on the folded text) to the next ``stop``, with the
+    stop itself where ``through_stop``, or to the end."""
     folded = _folded(text, start, end)
-    spans: list[tuple[int, int]] = []
     if folded is None:
-        return spans
-    for m in _NOTICE_CLOSING.finditer(folded):
-        stop = _CLAUSE_END.search(folded, m.end())
-        spans.append((start + m.start(), start + (stop.end() if stop else len(folded))))
+        return []
+    spans = []
+    for m in opening.finditer(folded):
+        found = stop.search(folded, m.end())
+        close = (found.end() if through_stop else found.start()) if found else len(folded)
+        spans.append((start + m.start(), start + close))
     return spans
 
 
