@@ -176,6 +176,8 @@ def _header_start(lines: list[str], cells: list[Cell], lead: int) -> tuple[int, 
     while i > 0 and lead - i < 10:
         if cells[i - 1].text and _role(cells[i - 1].text) not in (None, "procedure"):
             i -= 1
+        elif i > 1 and _ends_on_tt(lines, cells[i - 2]) and _unnamed_column(cells[i - 1].text):
+            i -= 1  # "TT | ội dung thực hiện | Cơ quan chủ trì": the duty's column, its name misread
         elif not cells[i - 1].text and i > 1 and _role(cells[i - 2].text) == "tt":
             i -= 1  # "STT | | Tên văn bản": an empty cell (a merged one) after the TT
         else:
@@ -192,6 +194,21 @@ def _header_start(lines: list[str], cells: list[Cell], lead: int) -> tuple[int, 
     return i, None
 
 
+# A header cell that names a column, however its words were read: a few words, no number, no
+# sentence (a scan's "ội dung thực hiện" for "Nội dung thực hiện").
+_COLUMN_NAME = re.compile(r"^[^\d.;:]{2,60}$")
+
+
+def _unnamed_column(text: str) -> bool:
+    return bool(text) and len(text.split()) <= 6 and bool(_COLUMN_NAME.match(text))
+
+
+def _ends_on_tt(lines: list[str], cell: Cell) -> bool:
+    """A TT column's name, alone or as the last line of the paragraph above the table."""
+    written = [lines[j] for j in range(cell.first, cell.last + 1) if lines[j].strip() and lines[j] != CELL]
+    return bool(written) and (_role(cell.text) == "tt" or _role(written[-1].strip()) == "tt")
+
+
 def _table_at(lines: list[str], cells: list[Cell], lead: int) -> tuple[TaskTable, int] | None:
     first, trimmed = _header_start(lines, cells, lead)
     header = [trimmed or cells[first]] + cells[first + 1 : lead + 1]
@@ -200,6 +217,8 @@ def _table_at(lines: list[str], cells: list[Cell], lead: int) -> tuple[TaskTable
         header.append(cells[j])
         j += 1
     roles = [_role(c.text) for c in header]  # an empty cell (under a name merged across two columns) is a column too
+    if "content" not in roles and roles[:1] == ["tt"] and len(roles) > 2 and roles[1] is None and header[1].text:
+        roles[1] = "content"  # Phụ lục III's order: TT, then the duty, then who leads (its name misread)
     row_start = first
     while row_start > 0 and cells[row_start - 1].text and first - row_start < 10:
         row_start -= 1
@@ -447,7 +466,8 @@ def _listed(cell: Cell, lines: list[str]) -> str:
         return cell.text
     out = written[0]
     for line in written[1:]:
-        starts = _unit_head().match(_REQUESTED.sub("", line)) and not re.search(r"(?:,|\bvà)$", out)
+        # "Văn phòng | UBND tỉnh,": a head alone on its line is the start of a name the next line ends
+        starts = _unit_head().match(_REQUESTED.sub("", line)) and not re.search(r"(?:,|\bvà)$", out) and not _bare_head(re.split(r"[;,]\s*", out)[-1])
         if starts and out.endswith(":") and _unit_head().match(_REQUESTED.sub("", out.rsplit("; ", 1)[-1])):
             out = out[:-1]  # "Bộ Quốc phòng:" over "Bộ Tư pháp;": OCR reads a semicolon as a colon
         out += ("; " if starts and not out.endswith(";") else " ") + line

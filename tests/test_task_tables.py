@@ -416,3 +416,32 @@ def test_a_parts_title_whose_numeral_ocr_misread_heads_its_rows():
         "Hoàn thiện khuôn khổ pháp lý: Rà soát quy định về tương trợ tư pháp",
         "Nâng cao hiệu quả phối hợp: Tổ chức đánh giá rủi ro của tỉnh",
     ]
+
+
+def test_a_scanned_table_whose_duty_column_name_ocr_misread():
+    """ "ội dung thực hiện" for "Nội dung thực hiện" on a scan: between the TT and the lead
+    column stands the duty, whatever its name reads (Phụ lục III's order), and a lead cell
+    wrapped after its head ("Văn phòng | UBND tỉnh,") is one office."""
+    rows = [
+        ["TT", "ội dung thực hiện", "Cơ quan\nchủ trì", "Đơn vị\nphối hợp", "Thời gian\nthực hiện"],
+        ["1", "Xây dựng chuyên mục hỏi đáp trên Cổng thông tin điện tử tỉnh", "Sở Tư pháp", "Sở Nội vụ", "2027"],
+        ["2", "Triển khai dịch vụ công trực tuyến toàn trình", "Văn phòng\nUBND tỉnh,\nSở Tài chính", "Các sở, ngành", "2027-2028"],
+    ]
+    tasks = [t for t in extract_text(ACTION_PLAN_HEAD + "\n" + _cells_text(rows)).tasks if t["kind"] == "assignment"]
+    assert [(t["assignee"], t["action"]) for t in tasks] == [
+        ("Sở Tư pháp", "Xây dựng chuyên mục hỏi đáp trên Cổng thông tin điện tử tỉnh"),
+        ("Văn phòng UBND tỉnh", "Triển khai dịch vụ công trực tuyến toàn trình"),
+        ("Sở Tài chính", "Triển khai dịch vụ công trực tuyến toàn trình"),
+    ]
+    assert tasks[0]["coordinators"] == ["Sở Nội vụ"]
+
+
+def test_a_row_of_words_under_an_unnamed_column_is_no_table():
+    """Without a TT column before it, a cell of unknown words is no duty column: a header
+    row needs the office's own names for what it holds."""
+    rows = [
+        ["Ghi nhận", "Cơ quan chủ trì", "Thời gian"],
+        ["Ý kiến của cử tri xã", "Sở Tư pháp", "2027"],
+    ]
+    tasks = extract_text(ACTION_PLAN_HEAD + "\n" + _cells_text(rows)).tasks
+    assert not [t for t in tasks if t["assignee"] == "Sở Tư pháp"]
