@@ -164,6 +164,8 @@ def _patterns() -> dict[str, re.Pattern]:
         # the issuer may run over one line break ("của Bộ trưởng Bộ\nTài chính"), not into the next item
         "issuer_after": re.compile(r"\s*\)?\s*,?\s*(?:cua|do)\s+(?P<issuer>(?:[^;:()\n]|\n(?![ \t*]*(?:\n|[-+•|]|\d+[.)]|[a-z]\)|can cu|dieu \d)))(?:[^;:()\n]|\n(?![ \t*]*(?:\n|[-+•|]|\d+[.)]|[a-z]\)|can cu|dieu \d))){1,159})"),
         "issuer_stop": re.compile(rf"\s(?:{_alternation(t['issuer_stops'])})(?![a-z])|,\s|\.(?:\s|$)"),
+        # "của Thủ tướng Chính phủ và Nghị quyết số 380/NQ-CP": the next document cited, not the issuer's name
+        "next_citation": re.compile(rf"\s(?:va|hoac)\s+(?:cac\s+)?(?:{names})\s+(?:so\s*(?:hieu\s*)?)?[:.]?\s*\d"),
         "title": re.compile(rf"(?P<name>{_alternation(t['title_names'])})\s+"),  # at a word's start: starting_words
         "anaphor": re.compile(rf"(?<![a-z])(?P<name>{names})\s+(?P<which>{_alternation(t['anaphors'])})(?![a-z])"),
         "acting_anywhere": re.compile(
@@ -591,6 +593,8 @@ def _tail(text: str, folded: str, at: int) -> tuple[int, str | None, int | None,
     m = p["issuer_after"].match(folded, end, end + 200)
     if m:
         raw = folded[m.start("issuer") : m.end("issuer")]
+        following = p["next_citation"].search(raw)
+        raw = raw[: following.start()] if following else raw
         length = len(raw)
         for stop in p["issuer_stop"].finditer(raw):
             word = text[m.start("issuer") + stop.start() :].lstrip()[:1]

@@ -72,6 +72,20 @@ def test_dates_issuers_and_the_citing_province():
     assert found["4943/TTr-STC"].issuer_from == "symbol"
 
 
+def test_an_issuer_ends_where_the_next_citation_starts():
+    """ "của Thủ tướng Chính phủ và Nghị quyết số 380/NQ-CP": the second document is cited,
+    its name is no part of the first one's issuer (a name with "và" in it stays whole)."""
+    text = (
+        "Thực hiện Công điện số 227/CĐ-TTg ngày 23/11/2025 của Thủ tướng Chính phủ và Nghị quyết số 380/NQ-CP "
+        "ngày 25/11/2025 của Chính phủ về khắc phục hậu quả mưa lũ; Công văn số 41/SNN-TL ngày 02/12/2025 "
+        "của Sở Nông nghiệp và Phát triển nông thôn về việc báo cáo thiệt hại."
+    )
+    found = {r.symbol: r for r in extract_references(text, None, None, None, None)}
+    assert found["227/CĐ-TTg"].issuer == "Thủ tướng Chính phủ"
+    assert found["380/NQ-CP"].issuer == "Chính phủ" and found["380/NQ-CP"].date == "2025-11-25"
+    assert found["41/SNN-TL"].issuer == "Sở Nông nghiệp và Phát triển nông thôn"
+
+
 def test_mention_spans_point_into_the_text():
     found = refs()
     ref = found["30/2020/NĐ-CP"]
