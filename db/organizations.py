@@ -30,7 +30,7 @@ _EXPAND = [
     (re.compile(r"\bMTTQ\b"), "Mặt trận Tổ quốc"),
     (re.compile(r"\bTP\.?\s+(?=[A-ZĐÀ-Ỹ])"), "thành phố "),
 ]
-_LOCAL_WORDS = re.compile(r"\s(?:Tỉnh|Thành phố|Huyện|Xã|Phường)(?=\s|$)")
+_LOCAL_WORDS = re.compile(r"\s(?:Tỉnh|Thành phố|Huyện|Xã(?!\s+[Hh]ội)|Phường)(?=\s|$)")  # not "Xã hội" of a name
 # Bodies of a province, named in its documents without the province's name
 _PROVINCIAL = re.compile(
     r"^(?:(?:Chủ tịch|Phó Chủ tịch|Chánh Văn phòng|Giám đốc|Thủ trưởng)\s+)?"
@@ -210,6 +210,7 @@ def canonical(name: str, locality: tuple[str, str] | None = None, issuer: str | 
     own = re.search(r"\s(Sở|Bộ)$", text)
     if own and issuer and issuer.startswith(own.group(1) + " "):
         text = text[: own.start()] + " " + issuer
+    text = _spelled_out(text)
     for pattern, replacement in _EXPAND:
         text = pattern.sub(replacement, text)
     text = text.replace("Uỷ", "Ủy")
@@ -230,6 +231,22 @@ def canonical(name: str, locality: tuple[str, str] | None = None, issuer: str | 
         place = locality[1]  # "các sở, ban, ngành" of this province, not of every province
         return Organization(text, f"{fold(text)}@{fold(place)}", place, group)
     return Organization(text, fold(text), place, group)
+
+
+# "Sở TTTT", "Sở TT&TT", "Sở KH&ĐT": a Sở by the initials of its name, as a plan's tables write it
+_SO_BY_INITIALS = re.compile(r"^Sở\s+(?P<code>[A-ZĐ][A-ZĐ&.\-]{1,11})(?=\s|$)")
+
+
+def _spelled_out(text: str) -> str:
+    """A Sở named by its initials, written out: the Sở's code (issuers.json, "STTTT") is "S"
+    and those initials, so "Sở TTTT" and "Sở Thông tin và Truyền thông" are one unit."""
+    m = _SO_BY_INITIALS.match(text)
+    if not m:
+        return text
+    entry = issuer_codes().get(fold("S" + re.sub(r"[&.\-]", "", m.group("code"))))
+    if not entry or not entry["name"].startswith("Sở "):
+        return text
+    return entry["name"] + text[m.end() :]
 
 
 @lru_cache(maxsize=8192)

@@ -130,6 +130,13 @@ def test_organizations_are_canonical_with_the_locality_of_the_document():
     assert canonical("Bộ Tài chính", qn).name == "Bộ Tài chính"
     assert canonical("các sở, ban, ngành", qn).group and not canonical("Sở Y tế", qn).group
     assert canonical("Văn phòng Sở", qn, "Sở Công Thương tỉnh Quảng Ngãi").name == "Văn phòng Sở Công Thương tỉnh Quảng Ngãi"
+    # a Sở by its initials, as a plan's table writes it, is the Sở
+    ht = ("tỉnh", "Hà Tĩnh")
+    assert canonical("Sở TTTT", ht).key == canonical("Sở TT&TT", ht).key == canonical("Sở Thông tin và Truyền thông", ht).key
+    assert canonical("Sở KH&ĐT", ht).name == "Sở Kế hoạch và Đầu tư tỉnh Hà Tĩnh"
+    assert canonical("Sở LĐ-TB&XH", ht).name == "Sở Lao động - Thương binh và Xã hội tỉnh Hà Tĩnh"
+    assert canonical("Sở Lao động - Thương binh và Xã hội", ht).name == "Sở Lao động - Thương binh và Xã hội tỉnh Hà Tĩnh"
+    assert canonical("Sở ABC", ht).name == "Sở ABC tỉnh Hà Tĩnh"  # initials no Sở has: as written
 
 
 def test_derived_tasks_through_the_chain_and_of_one_unit(tmp_path):
