@@ -43,3 +43,28 @@ def test_a_field_after_the_helpers_is_no_partner():
     assert second["coordinators"] == ["Sở Tư pháp", "Sở Kế hoạch và Đầu tư"]
     for task in tasks:
         assert not [c for c in task["coordinators"] if "Thời gian" in c or "kinh phí" in c]
+
+
+ROW = """ỦY BAN NHÂN DÂN
+TỈNH HÀ NAM
+Số: 88/KH-UBND
+Hà Nam, ngày 02 tháng 3 năm 2020
+
+KẾ HOẠCH
+Thực hiện công tác văn hóa cơ sở năm 2020
+
+II. NHIỆM VỤ
+1. Tổ chức phong trào văn hóa, văn nghệ tại các khu công nghiệp: Sở Văn hóa, Thể thao và Du lịch
+chủ trì, phối hợp với Liên đoàn Lao động tỉnh và các địa phương -Thời gian thực hiện: Thường xuyên
+hằng năm.
+2. Xây dựng cơ sở dữ liệu di tích của tỉnh: Sở Văn hóa, Thể thao và Du lịch chủ trì thực hiện. - Sản
+phẩm: Cơ sở dữ liệu di tích được vận hành.
+"""
+
+
+def test_a_rows_next_field_ends_its_action():
+    tasks = tasks_read(ROW)
+    assert tasks
+    for task in tasks:
+        assert "Thời gian" not in task["action"] and "Sản phẩm" not in task["action"], task["action"]
+        assert not [c for c in task["coordinators"] if "Thời gian" in c]
