@@ -120,7 +120,7 @@ _NOTES = re.compile(r"^[ \t*]*Ghi\s+chú[ \t*]*:|_{5,}", re.M)
 
 # a line that ends on a word wanting its object ("tại", "theo", "của", "và" ...): the next line goes
 # on with it, and an "Điều 17 ..." opening that line is cited, not an article's heading
-_CITES_ON = re.compile(r"(?<![\wÀ-ỹ])(?:tại|theo|của|và|hoặc|với|về|quy\s+định|khoản\s+\d+|điểm\s+[a-zđ]\s+khoản\s+\d+)[ \t*]*\n[ \t*]*$", re.I)
+_CITES_ON = re.compile(r"(?<![\wÀ-ỹ])(?:tại|theo|của|và|hoặc|với|về|quy\s+định|khoản\s+\d+|điểm\s+[a-zđ]\s+khoản\s+\d+)[ \t*]*\n[ \t*]*$")
 
 
 def find_items(text: str, start: int = 0, end: int | None = None, cuts: list[int] | None = None) -> list[Item]:
