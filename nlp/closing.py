@@ -44,6 +44,8 @@ _DIFFICULTIES = re.compile(
 _ON_RECEIPT = re.compile(
     r"nhan\s+(?:duoc\s+)?(?:cong\s+van|cong\s+dien|van\s+ban|ke\s+hoach|chi\s+thi|thong\s+bao)\s+nay\s*,"
     r"|tren\s+day\s+la\s+(?:ke\s+hoach|chi\s+thi|cong\s+van|cong\s+dien)\b"
+    # (or on what the text said above: "Căn cứ ý kiến chỉ đạo trên, các cơ quan ... triển khai thực hiện./.")
+    r"|can\s+cu\s+(?:(?:cac\s+)?(?:y\s+kien\s+chi\s+dao|noi\s+dung(?:\s+chi\s+dao)?))\s+(?:neu\s+)?tren\s*,"
 )
 # the Nơi nhận list's first line, "- Như trên;" (the addressees), when its heading was garbled
 # (a dashed line with another dashed recipient after it: a table's cell "Như trên" is no such list)

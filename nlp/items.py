@@ -118,6 +118,11 @@ def _addressees(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _NOTES = re.compile(r"^[ \t*]*Ghi\s+chú[ \t*]*:|_{5,}", re.M)
 
 
+# a line that ends on a word wanting its object ("tại", "theo", "của", "và" ...): the next line goes
+# on with it, and an "Điều 17 ..." opening that line is cited, not an article's heading
+_CITES_ON = re.compile(r"(?<![\wÀ-ỹ])(?:tại|theo|của|và|hoặc|với|về|quy\s+định|khoản\s+\d+|điểm\s+[a-zđ]\s+khoản\s+\d+)[ \t*]*\n[ \t*]*$")
+
+
 def find_items(text: str, start: int = 0, end: int | None = None, cuts: list[int] | None = None) -> list[Item]:
     """Every item of the body between ``start`` and ``end``, with its parent items' path.
     An item ends at the next marker or at the next of ``cuts`` (see :func:`boundaries`)."""
@@ -129,6 +134,8 @@ def find_items(text: str, start: int = 0, end: int | None = None, cuts: list[int
     for m in _MARKER.finditer(text, start, end):
         if m.group("paren") and bisect_right(notes, m.start()) and notes[bisect_right(notes, m.start()) - 1] >= last_mark:
             continue  # "Ghi chú:\n(1) Tên cơ quan cấp trên ...": a form's notes on its blanks, no items
+        if m.group("dieu") and _CITES_ON.search(text, max(start, m.start() - 40), m.start()):
+            continue  # "... theo quy định tại\nĐiều 17 Thông tư số ...": a citation the line break cut, no article
         if not m.group("paren"):
             last_mark = m.start()
         if m.group("roman"):

@@ -25,7 +25,11 @@ from .task import Task
 # "Dự tại điểm cầu ...", "(Tại) điểm cầu ...", "Kính mời", "Đại biểu (mời) (dự)", "Mời dự"
 _ATTENDEES = re.compile(
     r"^[\W\d]*(?:[ivx]+\.\s*|[a-z]\)\s*)?(?:thanh\s+phan(?:\s+(?:moi|tham\s+du|du))?(?:\s+(?:hop|hoi\s+nghi|phien\s+hop|buoi\s+lam\s+viec))?\s*(?::|$|\n)"
-    r"|du\s+tai\s+(?:diem\s+cau|tru\s+so|hoi\s+truong|phong)|(?:tai\s+)?diem\s+cau\s|kinh\s+moi\b|moi\s+du\b|dai\s+bieu(?:\s+moi)?(?:\s+(?:du|tham\s+du))?\s*:)"
+    r"|du\s+tai\s+(?:diem\s+cau|tru\s+so|hoi\s+truong|phong)|(?:tai\s+)?diem\s+cau\s|kinh\s+moi\b|moi\s+du\b|dai\s+bieu(?:\s+moi)?(?:\s+(?:du|tham\s+du))?\s*:"
+    # a programme's invitation, alone or after "Thành phần (tham gia)": "Trân trọng kính mời:",
+    # "Thành phần tham gia, trân trọng kính mời:", "Xin trân trọng kính mời:"
+    r"|(?:thanh\s+phan(?:\s+(?:moi|tham\s+gia|tham\s+du|du))?\s*,?\s*)?(?:xin\s+)?tran\s+trong\s+kinh\s+moi\s*:"
+    r"|thanh\s+phan\s+tham\s+gia\s*:)"
 )
 # a duty word: the line gives a duty after all
 _DUTY = re.compile(r"\b(?:chiu|co)\s+trach\s+nhiem|\bchu\s+tri\b|\bchuan\s+bi\b|\bket\s+noi\b|\bbao\s+cao\b|\bgui\b|\bde\s+nghi\b|\bthuc\s+hien\b|\bto\s+chuc\b|\bbo\s+tri\b|\bphoi\s+hop\b|\bdang\s+ky\b|\bxac\s+nhan\b")
@@ -42,10 +46,13 @@ def _attendee_line(doc: Context, task: Task, text: str) -> bool:
         return False
     # the words are names only: each part of the list opens with a capital
     parts = [p.strip(" .*-") for p in re.split(r"[,;]|\bvà\b", task.action)]
-    if not all(p[:1].isupper() or p[:1].isdigit() or not p for p in parts):
-        return False
-    heading = _list_heading(doc, task.start, text)
-    return heading is not None
+    if all(p[:1].isupper() or p[:1].isdigit() or not p for p in parts):
+        return _list_heading(doc, task.start, text) is not None or _lead_line(doc, task.start, text) is not None
+    # a dash of the list a programme's invitation leads ("Trân trọng kính mời:" then "- Đồng chí
+    # ..., Tỉnh ủy viên, Phó Chủ tịch UBND tỉnh;", "- Trưởng ban Chỉ đạo xây dựng nông thôn mới
+    # huyện, Chủ tịch UBND huyện, đại diện lãnh đạo: ..."): a post's title read as a unit and its
+    # duty; with no duty word the line only says who is invited
+    return _lead_line(doc, task.start, text) is not None
 
 
 def _list_heading(doc: Context, at: int, text: str) -> str | None:
@@ -64,6 +71,28 @@ def _list_heading(doc: Context, at: int, text: str) -> str | None:
             if _ATTENDEES.match(fold(line)):
                 return line
     return None
+
+
+def _lead_line(doc: Context, at: int, text: str) -> str | None:
+    """The attendee heading that leads the run of dashes holding ``at``: the line before the
+    run's first dash ("Trân trọng kính mời:" then "- ...; - ..."), when it stands on no item of
+    its own (a programme's timed steps are lines, not items)."""
+    holding = [c for c in doc.items if c.start <= at < c.end and c.label in ("-", "+", "•")]
+    if not holding:
+        return None
+    first = holding[-1]
+    while True:  # back over the dashes of the same run
+        before = [c for c in doc.items if c.level == first.level and c.label == first.label and c.start < first.start and not text[c.end : first.start].strip()]
+        if not before:
+            break
+        first = before[-1]
+    line_end = text.rfind("\n", 0, first.start)
+    while line_end > 0 and not text[text.rfind("\n", 0, line_end) + 1 : line_end].strip():
+        line_end = text.rfind("\n", 0, line_end)  # (past blank lines: a page's break)
+    if line_end <= 0:
+        return None
+    line = text[text.rfind("\n", 0, line_end) + 1 : line_end]
+    return line if _ATTENDEES.match(fold(line)) else None
 
 
 # the issuer's request as a heading ("IV. Văn phòng Chính phủ trân trọng đề nghị:") read as a unit

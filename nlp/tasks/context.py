@@ -61,7 +61,7 @@ class Matches:
 # The label's meaning, not its exact words: "Cơ quan chủ trì, tham mưu:", "Đơn vị thực hiện chính:",
 # "Cơ quan chủ trì thực hiện:", "**Cơ quan chủ trì**:" (emphasis inside), a line break inside it.
 LABEL = re.compile(
-    r"(?:[*_]+\s*)?(?P<label>(?:co\s+quan|don\s+vi)\s+(?:chu\s+tri|thuc\s+hien|phoi\s+hop)|thoi\s+gian\s+(?:thuc\s+hien|hoan\s+thanh)"
+    r"(?:[*_]+\s*)?(?P<label>(?:co\s+quan|don\s+vi)\s+(?:chu\s+tri|thuc\s+hien|phoi\s+hop)|thoi\s+gian[\s-]+(?:thuc\s+hien|hoan\s+thanh)"
     r"|(?<=[-+•]\s)(?:chu\s+tri|phoi\s+hop)\s+thuc\s+hien)"  # the role alone, opening a bullet: "- Chủ trì thực hiện: Sở Nội vụ"
     # the role's qualifiers, one or more, in any order: "Đơn vị chủ trì tham mưu thực hiện:",
     # "Cơ quan chủ trì, tham mưu:", "Cơ quan thực hiện chính:"

@@ -457,7 +457,8 @@ _SUMS_UP = re.compile(
 
 
 # a field the task does not read, after the helpers' full stop: "Kinh phí:", "Địa điểm tổ chức:"
-_OTHER_FIELD = re.compile(r"[.;]\s+[A-ZĐÀ-Ỹ][^\s:.;,]*(?:\s+[^\s:.;,]+){0,3}\s*:")
+# (its bullet's mark, or what a scan left of it, before it: ".\n:_- + Thời gian thực hiện:")
+_OTHER_FIELD = re.compile(r"[.;](?:\s|[^\w\s]|_)*?\s[^\w\s]*[A-ZĐÀ-Ỹ][^\s:.;,]*(?:\s+[^\s:.;,]+){0,3}\s*:")
 
 
 def labelled(flat: str, item: Item, labels: list[re.Match], issued_date: str | None, text: str | None = None) -> list[Task]:
@@ -475,7 +476,7 @@ def labelled(flat: str, item: Item, labels: list[re.Match], issued_date: str | N
             stop = field_end(item, m.start(), stop)
         label = m.group("label")
         value = flat[m.end() : stop]
-        other = _OTHER_FIELD.search(value) if field_key(label) == "hop" else None
+        other = _OTHER_FIELD.search(value) if field_key(label) in ("hop", "time") else None
         if other:  # "Đơn vị phối hợp: ... có liên quan. Kinh phí: Ngân sách ...": a field of its own
             value = value[: other.start()]
         value = value.strip(" ;.")

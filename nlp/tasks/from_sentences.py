@@ -612,7 +612,11 @@ def _asked(doc: Context, s: int, e: int, clauses: list[tuple[int, re.Match | Non
             # duties of its own, whoever was asked above; a decision's or a resolution's "Yêu cầu X, Y
             # thực hiện Quyết định này" is its closing article's kin, kept as before)
             deciding = doc.doc_type in LEGAL_TYPES or doc.doc_type in _DECIDING
-            last = bool(final and repeats and not (closing and deciding) and (len(units) > 1 or at > s and _named_giver(flat[max(s, at - 40) : at])))
+            # (the request to carry out "Chỉ thị này" to several units is that closing wherever the
+            # closing paragraph sets it: "... triển khai thực hiện nghiêm túc Chỉ thị này. Giao Cục X
+            # theo dõi, đôn đốc, kiểm tra việc triển khai thực hiện Chỉ thị, ...  ./.", who follows
+            # it up after it)
+            last = bool((final or closing) and repeats and not (closing and deciding) and (len(units) > 1 or at > s and _named_giver(flat[max(s, at - 40) : at])))
             if action and (closing or last or not repeats) and not NOT_DUTY.search(action[:80]):
                 prefix = "(đề nghị) " if "đề nghị" in lead.group("lead").lower() else ""
                 asked = tasks_for(units, prefix + action, rest, issued_date, section, s, end)

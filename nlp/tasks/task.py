@@ -95,7 +95,8 @@ CRITERIA = re.compile(r"(?:đạt|đáp\s+ứng|có\s+đủ)\s+(?:các\s+|nhữn
 def tasks_for(units: list[str], action: str, words: str, issued_date: str | None, section: str | None, start: int, end: int) -> list[Task]:
     """One task per unit for one duty, its coordinators and deadline read from ``words``."""
     deadline, deadline_text = find_deadline(words, issued_date)
-    coordinators = find_coordinators(words)
+    field = _FIELD_AFTER.search(words)  # (the partners end where the row's next field starts)
+    coordinators = find_coordinators(words[: field.start()] if field and field.start() > 0 else words)
     return [Task(u, action, list(coordinators), deadline, deadline_text, section, start, end, is_group(u)) for u in units]
 
 
@@ -104,11 +105,23 @@ def tasks_for(units: list[str], action: str, words: str, issued_date: str | None
 _DUTY_END = re.compile(r"\s*\./\.|\s+\*\s+\*(?:\s|$)|(?<!\bTP)(?<!\bTp)(?<!\b[A-ZĐ])\.\s+(?=[A-ZĐÀ-Ỹ])")
 
 
+# A plan row's other fields, written after the duty in its cell or item ("... . - Sản phẩm: Nền
+# tảng ... được xây dựng", "-Thời gian thực hiện: Thực hiện thường xuyên"): a field, no part of it
+_FIELD_AFTER = re.compile(
+    r"(?:[.;]\s*|\s+[-–+*]\s*)(?:[-–+*]\s*)?(?:Sản\s+phẩm(?:\s+(?:đầu\s+ra|dự\s+kiến|chính))?|Kết\s+quả\s+(?:đầu\s+ra|dự\s+kiến)"
+    r"|(?:Nguồn\s+)?[Kk]inh\s+phí(?:\s+thực\s+hiện)?|Thời\s+gian[\s-]+(?:thực\s+hiện|hoàn\s+thành)|Tiến\s+độ(?:\s+thực\s+hiện)?"
+    r"|(?:Cơ\s+quan|Đơn\s+vị)\s+(?:chủ\s+trì|phối\s+hợp))\s*:"
+)
+
+
 def action_text(rest: str, items: bool = False) -> str:
     """The whole duty: its words up to the end of its sentence (or of the list its sentence
     opens with a colon; all of them where ``items``, the items under a heading), never cut at
-    a character count."""
+    a character count, nor past a plan row's next field ("Sản phẩm:", "Thời gian thực hiện:")."""
     text = collapse(rest).strip(" :;,.-*")  # "*": Markdown emphasis left around the end of a sentence
+    field = _FIELD_AFTER.search(text)
+    if field and field.start() > 0:
+        text = text[: field.start()].rstrip(" :;,.-*")
     text = re.sub(r"\s*\./?[\s*]*$", "", text)
     for m in _DUTY_END.finditer(text):
         if m.group().lstrip().startswith(("./.", "*")) or not (items or ":" in text[: m.start()]):
