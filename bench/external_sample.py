@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""Rebuild ``../ext/new8`` (or ``../ext/new9`` to ``new13``): real directives the project's
+"""Rebuild ``../ext/new8`` (or ``../ext/new9`` to ``new14``): real directives the project's
 corpus does not hold, for measuring the task reader on documents it has never seen (``bench/unseen8``
-to ``bench/unseen13``).
+to ``bench/unseen14``).
 
 The corpus and the public dataset its ``tvpl-markdown/`` came from hold no unread kế hoạch,
 chỉ thị or thông báo any more (``bench/unseen6/README.md``). These fifteen are issued
@@ -17,6 +17,7 @@ every copy's blob id, so the set is byte for byte the same on every machine.
     python bench/external_sample.py /tmp/src --set 11      # bench/external_sample11.txt into ../ext/new11
     python bench/external_sample.py /tmp/src --set 12      # bench/external_sample12.txt into ../ext/new12
     python bench/external_sample.py /tmp/src --set 13      # bench/external_sample13.txt into ../ext/new13
+    python bench/external_sample.py /tmp/src --set 14      # bench/external_sample14.txt into ../ext/new14
 
 A clone folder is named after the repository (``nom-vn``) or ``owner+name``.
 """
@@ -64,8 +65,8 @@ def copy(clone: Path, commit: str, path: str, blob: str, target: Path) -> str | 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("sources", type=Path, help="folder holding a clone of each listed repository")
-    parser.add_argument("--set", choices=("8", "9", "10", "11", "12", "13"), default="8",
-                        help="which set: 8 (default), 9, 10, 11, 12 or 13")
+    parser.add_argument("--set", choices=("8", "9", "10", "11", "12", "13", "14"), default="8",
+                        help="which set: 8 (default), 9, 10, 11, 12, 13 or 14")
     parser.add_argument("--out", type=Path, help="default ../ext/new8, or ../ext/newN for --set N")
     args = parser.parse_args()
     manifest = MANIFEST if args.set == "8" else HERE / f"external_sample{args.set}.txt"
