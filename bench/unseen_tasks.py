@@ -8,8 +8,8 @@ The scoring is ``../shared/eval/score.py``'s own (imported from there, not copie
 one-to-one on assignee (token F1 at least 0.6), deadlines are compared on the matched pairs,
 tasks of kind ``obligation`` are left out. Only the task fields are annotated in these records,
 so only tasks are scored. ``unseen6`` and ``unseen7`` read documents outside the corpus, in
-``../ext/tai_lieu_noi_bo`` (``bench/external_pool.py`` makes it), ``unseen8`` to ``unseen13``
-in ``../ext/new8`` to ``new13`` (``bench/external_sample.py``); a set whose documents are absent
+``../ext/tai_lieu_noi_bo`` (``bench/external_pool.py`` makes it), ``unseen8`` to ``unseen14``
+in ``../ext/new8`` to ``new14`` (``bench/external_sample.py``); a set whose documents are absent
 is left out with a line saying so. Sets are scored one by one, then together.
 
 The scans are read by OCR on every run (fifteen minutes for all sets) unless
@@ -23,7 +23,7 @@ import shlex
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-GOLDS = [HERE / name for name in ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9", "unseen10", "unseen11", "unseen12", "unseen13")]
+GOLDS = [HERE / name for name in ("unseen", "unseen2", "unseen3", "unseen4", "unseen5", "unseen6", "unseen7", "unseen8", "unseen9", "unseen10", "unseen11", "unseen12", "unseen13", "unseen14")]
 SCORE = HERE.parents[1] / "shared" / "eval" / "score.py"
 
 
@@ -37,7 +37,7 @@ def load_score():
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--gold", type=Path, action="append",
-                        help="a folder of gold records (again for several; default bench/unseen to unseen13)")
+                        help="a folder of gold records (again for several; default bench/unseen to unseen14)")
     parser.add_argument("--errors", action="store_true", help="print every missed and extra task")
     parser.add_argument("--command", default=str(HERE.parent / ".venv" / "bin" / "directives") + " extract")
     args = parser.parse_args()

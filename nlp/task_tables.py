@@ -43,11 +43,11 @@ _ROLES = [
     ("coord", re.compile("^" + _BODY + r"(?:phoi\s+hop|tham\s+gia|cung\s+thuc\s+hien|cho\s+y\s+kien)")),
     ("lead", re.compile("^" + _BODY + r"(?:chu\s+tri|thuc\s+hien|trien\s+khai|phu\s+trach|chiu\s+trach\s+nhiem|dau\s+moi)|^trach\s+nhiem(?:\s+thuc\s+hien)?$")),
     ("deadline", re.compile(r"^(?:\w+\s+){0,3}(?:thoi\s+(?:gian|han|diem)|tien\s+do|moc\s+(?:thoi\s+gian|hoan\s+thanh))|^(?:nam|han|ngay)\s+hoan\s+thanh")),
-    ("content", re.compile(r"^(?:cac\s+|ten\s+|thuoc\s+nhom\s+)?(?:noi\s+dung|nhiem\s+vu|cong\s+viec|hoat\s+dong|hanh\s+dong|giai\s+phap|de\s+an|du\s+an|van\s+ban|chuong\s+trinh|chi\s+tieu|muc\s+tieu)")),
+    ("content", re.compile(r"^(?:cac\s+|ten\s+|thuoc\s+nhom\s+)?(?:noi\s+dung|nhiem\s+vu|cong\s+viec|hoat\s+dong|hanh\s+dong|giai\s+phap|de\s+an|du\s+an|van\s+ban|chuong\s+trinh|chi\s+tieu(?!\s+dat\s+duoc)|muc\s+tieu)")),
     # what was done, a report's column ("Kết quả thực hiện", "Tình hình, kết quả thực hiện"):
     # the table reports on duties given before, it gives none (see ``_reports``)
     ("report", re.compile(r"^(?:tinh\s+hinh|ket\s+qua)(?:\s+(?:va\s+)?(?:tinh\s+hinh|ket\s+qua))?\s+(?:thuc\s+hien|trien\s+khai)(?:\s+(?:nhiem\s+vu|den\s+nay|den\s+ngay.*))?$")),
-    ("product", re.compile(r"^(?:\w+\s+){0,2}(?:san\s+pham|ket\s+qua|hinh\s+thuc|dau\s+ra)")),
+    ("product", re.compile(r"^(?:\w+\s+){0,2}(?:san\s+pham|ket\s+qua|hinh\s+thuc|dau\s+ra)|^chi\s+tieu\s+dat\s+duoc")),
     ("other", re.compile(r"^(?:ghi\s+chu|kinh\s+phi|nguon|van\s+ban|can\s+cu|cap\s+trinh|co\s+quan\s+trinh|du\s+toan|don\s+vi\s+tinh|linh\s+vuc|dia\s+ban|doi\s+tuong|don\s+vi$)")),
 ]
 # Tables that list administrative procedures or the steps of one: who handles a file, not a duty.
@@ -257,8 +257,13 @@ def _specific(header: list[Cell], roles: list[str | None]) -> int | None:
     contents = [i for i, role in enumerate(roles) if role == "content"]
     if len(contents) < 2:
         return None
-    specific = [i for i in contents if _SPECIFIC.search(" ".join(_PUNCT.sub(" ", fold(header[i].text).lower()).split()))]
-    return specific[-1] if specific else None
+    names = {i: " ".join(_PUNCT.sub(" ", fold(header[i].text).lower()).split()) for i in contents}
+    specific = [i for i in contents if _SPECIFIC.search(names[i])]
+    if specific:
+        return specific[-1]
+    # "Thuộc nhóm nhiệm vụ | Nội dung nhiệm vụ": the group a row belongs to, then its duty
+    own = [i for i in contents if not names[i].startswith("thuoc nhom")]
+    return own[0] if own and len(own) < len(contents) else None
 
 
 def _skip_empty(cells: list[Cell], j: int) -> int:
@@ -351,6 +356,12 @@ def _rows(cells: list[Cell], j: int, roles: list[str | None]) -> tuple[list[Row]
             current = []
             # Markdown and Word 97 close a row with an empty cell; readers that also open it
             # with one leave two: both are skipped above.
+        elif numbered and rows and _sub_row(cells, k, current, width):
+            # "| - Rà soát ... | - Bộ công cụ ... | Giai đoạn 2026 - 2027 |": the row's first
+            # columns (TT, units, group) are merged down from the row above, and an export
+            # writes only the cells it has: they are the row's last columns
+            rows.append(Row([Cell("", cell.first, cell.last) for _ in range(width - len(current))] + current))
+            current = []
         else:
             current.append(Cell("", cell.first, cell.last))
         k += 1
@@ -361,6 +372,26 @@ def _rows(cells: list[Cell], j: int, roles: list[str | None]) -> tuple[list[Row]
     for row in rows:
         row.group = _is_group_row(row, roles)
     return [r for r in rows if r.cells], end
+
+
+def _sub_row(cells: list[Cell], k: int, current: list[Cell], width: int) -> bool:
+    """Whether the empty cell at ``k`` closes a row of fewer cells than the table has
+    columns: a row opened without a TT whose next row, also without a TT, has as many cells
+    (the sub-rows of a numbered row), or is followed by the next numbered row."""
+    if not current or not current[0].text or _TT.match(current[0].text) or _GROUP_HEAD.match(current[0].text):
+        return False
+    if len(current) >= width - 1:
+        return False
+    following: list[Cell] = []
+    j = k + 1
+    while j < len(cells) and cells[j].text:
+        following.append(cells[j])
+        j += 1
+    if not following:
+        return False
+    if _TT.match(following[0].text):
+        return True
+    return len(following) == len(current)
 
 
 def _blank_run(cells: list[Cell], k: int) -> int:
@@ -556,9 +587,10 @@ def table_tasks(table: TaskTable, layout: Layout, issued_date: str | None, offse
             lead = previous["lead"]  # a lead cell merged over this row
             coord = get("coord") or previous["coord"]
             when = get("deadline") or previous["deadline"]
+            tt = tt or previous["tt"]  # a sub-row of the numbered row above
         else:
             coord, when = get("coord"), get("deadline")
-        previous = {"lead": lead, "coord": coord, "deadline": when}
+        previous = {"lead": lead, "coord": coord, "deadline": when, "tt": tt}
         if not content or (_role(content) and len(content.split()) <= 4) or _role(_LABEL.sub("", lead)):
             continue  # no duty, or a row of labels (a form's boxes); "Thực hiện đánh giá ..." is a duty
         level = _level(tt) if tt else 9

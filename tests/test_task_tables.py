@@ -445,3 +445,27 @@ def test_a_row_of_words_under_an_unnamed_column_is_no_table():
     ]
     tasks = extract_text(ACTION_PLAN_HEAD + "\n" + _cells_text(rows)).tasks
     assert not [t for t in tasks if t["assignee"] == "Sở Tư pháp"]
+
+
+def test_sub_rows_whose_first_columns_are_merged_down():
+    """A national plan's table: "STT | Cơ quan chủ trì | Cơ quan phối hợp | Thuộc nhóm nhiệm vụ |
+    Nội dung nhiệm vụ | Chỉ tiêu đạt được | Thời hạn hoàn thành". A numbered row lists several
+    duties, each a row of its own whose first four cells are merged down; an export writes only
+    the cells each row has. Each duty is the lead's, with its own time; the group is no duty,
+    nor is the target reached."""
+    rows = [
+        ["STT", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thuộc nhóm nhiệm vụ, hành động", "Nội dung nhiệm vụ", "Chỉ tiêu đạt được", "Thời hạn hoàn thành"],
+        ["1", "Bộ Xây dựng", "Bộ Công Thương", "Hoàn thiện chính sách", "- Sửa đổi quy chuẩn về khí thải xe cơ giới.", "- Quy chuẩn được ban hành.", "Quý IV năm 2026"],
+        ["- Ban hành hướng dẫn kiểm định khí thải.", "- Hướng dẫn được ban hành.", "Năm 2027"],
+        ["- Tổ chức tập huấn cho các trạm đăng kiểm.", "- 100% trạm được tập huấn.", "Giai đoạn 2026 - 2028"],
+        ["2", "Bộ Công an", "UBND các tỉnh", "Kiểm soát phương tiện", "- Kiểm tra, xử lý xe quá niên hạn.", "- Giảm số xe vi phạm.", "Thường xuyên"],
+    ]
+    tasks = [t for t in extract_text(ACTION_PLAN_HEAD + "\n" + _cells_text(rows)).tasks if t["kind"] == "assignment"]
+    got = [(t["assignee"], t["action"], t["deadline_text"], t["section"]) for t in tasks]
+    assert got == [
+        ("Bộ Xây dựng", "- Sửa đổi quy chuẩn về khí thải xe cơ giới.", "Quý IV năm 2026", "Phụ lục: 1"),
+        ("Bộ Xây dựng", "- Ban hành hướng dẫn kiểm định khí thải.", "Năm 2027", "Phụ lục: 1"),
+        ("Bộ Xây dựng", "- Tổ chức tập huấn cho các trạm đăng kiểm.", "Giai đoạn 2026 - 2028", "Phụ lục: 1"),
+        ("Bộ Công an", "- Kiểm tra, xử lý xe quá niên hạn.", "Thường xuyên", "Phụ lục: 2"),
+    ]
+    assert all(t["coordinators"] == ["Bộ Công Thương"] for t in tasks[:3])
