@@ -205,13 +205,28 @@ def _written_by_an_office(text: str) -> bool:
 
 
 def _scanned_image(page) -> bool:
-    """Whether images cover most of the page: a scan, whatever text layer lies over it."""
+    """Whether the page is a picture with a text layer over it: images cover most of the page,
+    or most of the layer's letters lie on an image (a scan cropped to its text, or cut in tiles
+    that leave margins out). A logo or a seal beside typed text is neither."""
     try:
         area = float(page.width) * float(page.height)
-        covered = sum(max(0.0, float(i["x1"]) - float(i["x0"])) * max(0.0, float(i["bottom"]) - float(i["top"])) for i in page.images)
-    except (KeyError, TypeError, ValueError, ZeroDivisionError):
+        boxes = [(float(i["x0"]), float(i["top"]), float(i["x1"]), float(i["bottom"])) for i in page.images]
+    except (KeyError, TypeError, ValueError):
         return False
-    return area > 0 and covered / area >= SCANNED_IMAGE_SHARE
+    if area <= 0 or not boxes:
+        return False
+    covered = sum(max(0.0, x1 - x0) * max(0.0, bottom - top) for x0, top, x1, bottom in boxes)
+    if covered / area >= SCANNED_IMAGE_SHARE:
+        return True
+    try:
+        letters = [c for c in page.chars if c.get("text", "").isalpha()]
+        on_image = sum(
+            1 for c in letters
+            if any(x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom for x0, top, x1, bottom in boxes)
+        )
+    except (KeyError, TypeError):
+        return False
+    return bool(letters) and on_image >= len(letters) / 2
 
 
 # The largest page rendered for OCR: A0 (841 x 1189 mm) at ``ocr.DPI`` is 62 million pixels. A

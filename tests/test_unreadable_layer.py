@@ -145,3 +145,29 @@ def test_a_layer_without_marks_over_an_image_is_unreadable_whatever_its_common_w
     assert pdf_reader._unreadable(MARKLESS_COMMON, scanned_image=True)
     assert not pdf_reader._unreadable(MARKLESS_COMMON, scanned_image=False)  # typed so: text
     assert not pdf_reader._unreadable(VIETNAMESE * 2, scanned_image=True)  # a good layer stays
+
+
+@needs_font
+def test_a_layer_on_a_cropped_scan_is_read_by_ocr_and_a_logo_beside_text_is_no_scan(tmp_path, ocr_read):
+    """A scan cropped to its text covers less than half the page, but the layer's letters lie on
+    it: a picture with a layer. A logo at the top of a typed page leaves the text its own."""
+    from fpdf import FPDF
+    from PIL import Image
+
+    scan = tmp_path / "crop.png"
+    Image.new("L", (800, 500), 250).save(scan)
+    document = FPDF(format="A4")
+    document.add_font("body", fname=FONT)
+    document.set_font("body", size=9)
+    document.add_page()
+    document.image(str(scan), x=20, y=20, w=150, h=110)  # a quarter of the page
+    document.set_xy(22, 24)
+    document.multi_cell(140, 5, MARKLESS_COMMON)
+    document.add_page()
+    document.image(str(scan), x=20, y=10, w=30, h=18)  # a logo
+    document.set_xy(20, 40)
+    document.multi_cell(170, 7, MARKLESS_COMMON)  # typed without marks beside it: text
+    path = tmp_path / "cropped.pdf"
+    document.output(str(path))
+    read_document(str(path))
+    assert ocr_read == [0]
