@@ -169,7 +169,9 @@ def read_pdf(data: bytes, path: str, ocr_mode: str = "auto", max_pages: int | No
 # of its words mixing letters and digits). Vietnamese typed without its marks is text. The
 # page is read by OCR as a scan is. Vietnamese without its marks over a scanned image is no text
 # either: a scanner's OCR that knew no Vietnamese ("Ket luan cua Giam doc So tai Hoi nghi"); an
-# office types its documents with their marks (Nghị định 30/2020: Unicode, TCVN 6909).
+# office types its documents with their marks (Nghị định 30/2020: Unicode, TCVN 6909). Over a
+# page's image the layer is judged by the language's syllables (``_written_by_an_office``), not by
+# its common words: bare "cho", "theo", "trong" are common words as well.
 UNREADABLE_SHARE = 0.04
 UNREADABLE_MIN_WORDS = 30
 SCANNED_IMAGE_SHARE = 0.5  # of the page's area under images: the page is a scan, its text a layer over it
@@ -179,21 +181,52 @@ def _unreadable(text: str, scanned_image: bool = False) -> bool:
     from .encoding import common_word_share, digit_word_share, fix_legacy
 
     words = len(text.split())
-    if words < UNREADABLE_MIN_WORDS or common_word_share(text) >= UNREADABLE_SHARE:
+    if words < UNREADABLE_MIN_WORDS:
+        return False
+    if scanned_image and not _written_by_an_office(text):
+        return fix_legacy(text) is None
+    if common_word_share(text) >= UNREADABLE_SHARE:
         return False
     if not scanned_image and digit_word_share(text) <= 0.10 and common_word_share(text, marks=False) >= 0.10:
         return False  # Vietnamese typed without its marks ("So Tai chinh chu tri"): OCR reads no more
     return fix_legacy(text) is None
 
 
+def _written_by_an_office(text: str) -> bool:
+    """Whether a text layer reads as Vietnamese written with its marks: most of its words are
+    syllables of the language, and most of those carry a mark. A layer over a page's image that
+    does not is a scanner's OCR, not the author's text ("Ket luan cua Giam doc So", "Ttr do -
+    Hanh phfic"), however many of its bare words happen to be common words too ("cho", "theo",
+    "trong", "tin" are written so with their marks): the image is read again."""
+    from .encoding import syllable_shares
+
+    syllables, marked, _ = syllable_shares(text)
+    return syllables >= 0.5 and marked >= 0.5
+
+
 def _scanned_image(page) -> bool:
-    """Whether images cover most of the page: a scan, whatever text layer lies over it."""
+    """Whether the page is a picture with a text layer over it: images cover most of the page,
+    or most of the layer's letters lie on an image (a scan cropped to its text, or cut in tiles
+    that leave margins out). A logo or a seal beside typed text is neither."""
     try:
         area = float(page.width) * float(page.height)
-        covered = sum(max(0.0, float(i["x1"]) - float(i["x0"])) * max(0.0, float(i["bottom"]) - float(i["top"])) for i in page.images)
-    except (KeyError, TypeError, ValueError, ZeroDivisionError):
+        boxes = [(float(i["x0"]), float(i["top"]), float(i["x1"]), float(i["bottom"])) for i in page.images]
+    except (KeyError, TypeError, ValueError):
         return False
-    return area > 0 and covered / area >= SCANNED_IMAGE_SHARE
+    if area <= 0 or not boxes:
+        return False
+    covered = sum(max(0.0, x1 - x0) * max(0.0, bottom - top) for x0, top, x1, bottom in boxes)
+    if covered / area >= SCANNED_IMAGE_SHARE:
+        return True
+    try:
+        letters = [c for c in page.chars if c.get("text", "").isalpha()]
+        on_image = sum(
+            1 for c in letters
+            if any(x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom for x0, top, x1, bottom in boxes)
+        )
+    except (KeyError, TypeError):
+        return False
+    return bool(letters) and on_image >= len(letters) / 2
 
 
 # The largest page rendered for OCR: A0 (841 x 1189 mm) at ``ocr.DPI`` is 62 million pixels. A

@@ -116,3 +116,58 @@ def test_a_scan_with_a_layer_without_marks_is_read_by_ocr(tmp_path, ocr_read):
     doc = read_document(str(path))
     assert ocr_read == [0]
     assert "Giao Sở Nội vụ chủ trì" in doc.text
+
+
+# A scanner's layer without marks whose bare words are often common words as well ("cho",
+# "theo", "trong", "tin", "the" are words written so with their marks): a share of common
+# words does not make it the author's text.
+MARKLESS_COMMON = (
+    "Phong Bao chi Xuat ban: xay dung va trien khai kip thoi ke hoach nang cao hieu qua quan ly "
+    "nha nuoc ve bao chi theo chi dao cua UBND tinh; trong thang 3 bao cao ket qua cho Giam doc So "
+    "theo dung thoi han, ung dung cong nghe thong tin trong quan ly. "
+) * 2
+
+
+def test_a_marked_page_reads_as_syllables_with_marks():
+    from directives.ingest.encoding import syllable_shares
+
+    syllables, marked, words = syllable_shares(VIETNAMESE)
+    assert syllables > 0.9 and marked > 0.75 and words > 30
+    syllables, marked, _ = syllable_shares(MARKLESS_COMMON)
+    assert syllables > 0.9 and marked == 0.0  # Vietnamese, written without its marks
+    syllables, _, _ = syllable_shares("Cqng hda xd hQi chfi nghia Ttr do Hanh phfic t6 chric nhim dg cta tinh")
+    assert syllables < 0.5  # no syllables of the language: a garbled reading
+    _, _, words = syllable_shares("UBND HĐND CNTT 2025 12/2025")
+    assert words == 0  # abbreviations and numbers are not judged
+
+
+def test_a_layer_without_marks_over_an_image_is_unreadable_whatever_its_common_words():
+    assert pdf_reader._unreadable(MARKLESS_COMMON, scanned_image=True)
+    assert not pdf_reader._unreadable(MARKLESS_COMMON, scanned_image=False)  # typed so: text
+    assert not pdf_reader._unreadable(VIETNAMESE * 2, scanned_image=True)  # a good layer stays
+
+
+@needs_font
+def test_a_layer_on_a_cropped_scan_is_read_by_ocr_and_a_logo_beside_text_is_no_scan(tmp_path, ocr_read):
+    """A scan cropped to its text covers less than half the page, but the layer's letters lie on
+    it: a picture with a layer. A logo at the top of a typed page leaves the text its own."""
+    from fpdf import FPDF
+    from PIL import Image
+
+    scan = tmp_path / "crop.png"
+    Image.new("L", (800, 500), 250).save(scan)
+    document = FPDF(format="A4")
+    document.add_font("body", fname=FONT)
+    document.set_font("body", size=9)
+    document.add_page()
+    document.image(str(scan), x=20, y=20, w=150, h=110)  # a quarter of the page
+    document.set_xy(22, 24)
+    document.multi_cell(140, 5, MARKLESS_COMMON)
+    document.add_page()
+    document.image(str(scan), x=20, y=10, w=30, h=18)  # a logo
+    document.set_xy(20, 40)
+    document.multi_cell(170, 7, MARKLESS_COMMON)  # typed without marks beside it: text
+    path = tmp_path / "cropped.pdf"
+    document.output(str(path))
+    read_document(str(path))
+    assert ocr_read == [0]
