@@ -51,6 +51,13 @@ def is_name_list(text: str) -> bool:
 # chức"), and after "lĩnh vực" the field ("trong lĩnh vực xây dựng, giao thông"): no verb there
 _FIELD_END = re.compile(r"(?<![\wÀ-ỹ])lĩnh\s+vực\s*$")
 _BOARD_END = re.compile(r"(?<![\wÀ-ỹ])Ban\s*$")
+# a bare "Bộ" or "Sở" (alone or after "các"), then "quản lý ngành, lĩnh vực": the ministry or
+# department in charge of a sector, as the laws on prices and investment name it
+_MANAGING_BODY = re.compile(r"(?<![\wÀ-ỹ])(?:Bộ|Sở)\s*$")
+_SECTOR_MANAGED = re.compile(r"\s*quản\s+lý\s+(?:chuyên\s+)?ngành(?![\wÀ-ỹ])")
+_DUTY_NO_FIELD = re.compile(r"\s*(?:chủ\s+trì|(?:có|chịu)\s+trách\s+nhiệm|phối\s+hợp)(?![\wÀ-ỹ])")
+# where a list's element ends: a comma, a semicolon, "và"
+_LIST_ELEMENT_END = re.compile(r"(?:[,;]|(?<![\wÀ-ỹ])và)$")
 # a post and the field it is in charge of: "Thứ trưởng Bộ Y tế phụ trách lĩnh vực", "Phó Chủ tịch UBND tỉnh phụ trách lĩnh vực"
 _IN_CHARGE_OF = re.compile(r"(?<![\wÀ-ỹ])phụ\s+trách\s+lĩnh\s+vực\s*$")
 
@@ -88,12 +95,17 @@ def _noun_before(flat: str, at: int, stop: int) -> bool:
     field = _FIELD_END.search(flat, at, stop)
     if field:
         # (not after a post's "phụ trách lĩnh vực": "Thứ trưởng phụ trách lĩnh vực | chỉ đạo ...")
-        return not _IN_CHARGE_OF.search(flat, at, field.end())
+        # (nor before the cue of a duty, which names no field: "Sở quản lý ngành, lĩnh vực | chủ trì ...")
+        return not _IN_CHARGE_OF.search(flat, at, field.end()) and not _DUTY_NO_FIELD.match(flat, stop)
+    body = _MANAGING_BODY.search(flat, at, stop)
+    if body and _SECTOR_MANAGED.match(flat, stop) and re.fullmatch(r"(?:.*[,;]\s*)?(?:[Cc]ác\s+)?", flat[at : body.start()], re.S):
+        return True  # "Sở quản lý ngành, lĩnh vực", "các Bộ quản lý chuyên ngành": a body named by what it manages
     board = _BOARD_END.search(flat, at, stop)
     if not board:
         return False
     before = flat[at : board.start()].rstrip()
-    return not before or bool(patterns()["head_at_end"].search(before)) or before.endswith("Trưởng")
+    # (or a "Ban" opening an element of a list: "..., Cục Viễn thông, Ban quản lý Chương trình ...")
+    return not before or bool(patterns()["head_at_end"].search(before)) or before.endswith("Trưởng") or bool(_LIST_ELEMENT_END.search(before))
 # "doanh nghiệp do Bộ Quốc phòng quản lý": a verb after it belongs to the name's own "do" clause
 _AGENT_CLAUSE = re.compile(rf"\sdo\s+(?:{phrase_alternation(GRAMMAR['agents'])})[^,;:.()]{{0,60}}$")
 _RELATIVE_END = re.compile(rf"\s(?:{phrase_alternation(relative_clause_words()['at_name_end'])})\s*$")  # (and "để": a purpose clause, its verb unknown)
@@ -122,8 +134,11 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
     head = p["head"].match(flat, at)
     if not head or p["not_unit"].match(flat, at) or not names_unit(flat, head):
         return [], at
+    if flat[head.end() : head.end() + 1] == "," and is_verb_list(flat[at : min(limit, at + 80)]):
+        return [], at  # "- Thường trực, chủ trì, phối hợp với Sở A ...", "Tổ chức, chỉ đạo ...": the duty's words, no unit
     end = min(limit, at + 500)
     by_cue = False  # the name ends at a duty verb of the grammar's list, not at punctuation
+    named_before_colon = False  # the names end at a colon: "b) Vụ A, Cục B, Ban quản lý Chương trình C: <duty>"
     for stop in p["stop"].finditer(flat, head.end(), end):
         word = stop.group().strip()
         before = flat[at : stop.start()].split()
@@ -177,6 +192,7 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
             # "3. Ủy ban nhân dân các tỉnh, thành phố:" heads the items under it
         end = stop.start()
         by_cue = stop.group().strip()[:1].isalpha()
+        named_before_colon = word == ":"
         break
     phrase = flat[at:end]
     # "Chủ tịch UBND các tỉnh | trong tháng 8 năm 2008 quyết định ...": a time is no part of a name
@@ -209,6 +225,13 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
         if own and _ends_whole(own[0]):
             end = at + len(own[0])
             phrase = flat[at:end]
+        if not asked and not heading:
+            # "Đề nghị Phòng Tư pháp huyện | thẩm định ...": after a request the unit's verb follows
+            # its whole name, as after "Giao" (a verb the grammar does not list, or one OCR misspelt)
+            whole = name_before_verb(phrase, len(head.group()))
+            if whole:
+                end = at + len(phrase[:whole].rstrip())
+                phrase = flat[at:end]
     # "Cá nhân được giao quản lý sổ ... có trách nhiệm": the name runs on to "có trách nhiệm"
     ahead = None
     if flat.find("trách nhiệm", end, min(limit, at + 300)) >= 0 and "trách" not in flat[end : end + 16]:  # (a literal test first: fast)
@@ -224,7 +247,10 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
             return split_units(said_once(without_scope(subject))), at + len(subject)
     words = phrase.split()
     # (a heading's whole line names its group: "6. Đề nghị các tổ chức cung cấp dịch vụ chi trả")
-    if len(words) > 100 or not words or MODAL.search(phrase) or (not heading and _PREDICATE.search(phrase, len(head.group()))):
+    # (before an item's colon, a list of names whose each element opens with a capital is names
+    # whole, a verb inside is a proper name's own: "Ban quản lý Chương trình cung cấp dịch vụ ...")
+    names_listed = named_before_colon and "," in phrase and all(x.strip()[:1].isupper() for x in phrase.split(","))
+    if len(words) > 100 or not words or MODAL.search(phrase) or (not heading and not names_listed and _PREDICATE.search(phrase, len(head.group()))):
         return [], at  # "Cơ sở kinh doanh phải ...": a plain obligation, not a duty given
     if _RELATIVE_END.search(phrase):
         return [], at  # "các đơn vị sự nghiệp có | tổ chức sản xuất ...": the verb is the name's own clause
@@ -738,7 +764,7 @@ def is_verb_list(unit: str) -> bool:
     return len(parts) > 1 and any(free_verb().match(x) for x in parts[1:]) and fold(parts[0]).lower() in _VERB_HEADS
 
 
-_VERB_HEADS = frozenset({"to chuc", "thanh tra", "kiem tra", "kiem toan", "bao cao", "lap", "giam sat"})
+_VERB_HEADS = frozenset({"to chuc", "thanh tra", "kiem tra", "kiem toan", "bao cao", "lap", "giam sat", "thuong truc"})
 
 
 # Where a unit's name is whole before a verb the grammar does not list: after a place or level
