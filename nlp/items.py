@@ -142,7 +142,7 @@ def find_items(text: str, start: int = 0, end: int | None = None, cuts: list[int
             # a scan's heading number whose "5." OCR read as "§" or "$" ("§. Trung tâm ...", "$1.
             # Trung tâm ..." for "5.1."): a numbered heading, one level deeper per number after it
             misread = m.group("misread")
-            level, label = 2 + misread.count(".") + (misread[1:2].isdigit()), "5" + ("." + misread[1:] if misread[1:] else "")
+            level, label = 2 + misread.count(".") + (misread[1:2].isdigit()), "5" + ("." + misread[1:] if misread[1:2].isdigit() else misread[1:])
         elif m.group("paren"):
             level, label = 5, m.group("paren")
         elif m.group("letter"):
