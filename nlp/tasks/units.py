@@ -134,8 +134,9 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
     head = p["head"].match(flat, at)
     if not head or p["not_unit"].match(flat, at) or not names_unit(flat, head):
         return [], at
-    if flat[head.end() : head.end() + 1] == "," and is_verb_list(flat[at : min(limit, at + 80)]):
-        return [], at  # "- Thường trực, chủ trì, phối hợp với Sở A ...", "Tổ chức, chỉ đạo ...": the duty's words, no unit
+    pair = flat[at : min(limit, at + 80)].split(",", 2)[:2]  # (the head and the words right after its comma)
+    if flat[head.end() : head.end() + 1] == "," and len(pair) == 2 and fold(pair[0]).lower().strip() in _ROLE_WORDS and is_verb_list(",".join(pair)):
+        return [], at  # "- Thường trực, chủ trì, phối hợp với Sở A ...": the role its heading's unit holds, then its verbs
     end = min(limit, at + 500)
     by_cue = False  # the name ends at a duty verb of the grammar's list, not at punctuation
     named_before_colon = False  # the names end at a colon: "b) Vụ A, Cục B, Ban quản lý Chương trình C: <duty>"
@@ -227,9 +228,10 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
             phrase = flat[at:end]
         if not asked and not heading:
             # "Đề nghị Phòng Tư pháp huyện | thẩm định ...": after a request the unit's verb follows
-            # its whole name, as after "Giao" (a verb the grammar does not list, or one OCR misspelt)
+            # its whole name, as after "Giao" (a verb the grammar does not list, or one OCR misspelt);
+            # only a name already read is cut, none is made of a phrase the grammar does not read
             whole = name_before_verb(phrase, len(head.group()))
-            if whole:
+            if whole and _proper_name(phrase[len(head.group()) : whole]) and split_units(without_scope(phrase)):
                 end = at + len(phrase[:whole].rstrip())
                 phrase = flat[at:end]
     # "Cá nhân được giao quản lý sổ ... có trách nhiệm": the name runs on to "có trách nhiệm"
@@ -260,6 +262,21 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
 
 
 _ADVERB_AFTER_NAME = re.compile(r"\s+(?:trực\s+tiếp|quyết\s+liệt|tích\s+cực|nghiêm\s+túc|kịp\s+thời)\s*$")
+
+
+# a role a unit holds, opening its duty under its heading ("- Thường trực, chủ trì, ...")
+_ROLE_WORDS = frozenset({"thuong truc"})
+_LEVEL_WORDS = frozenset("tỉnh thành phố huyện quận thị xã trấn phường cấp các".split())
+
+
+def _proper_name(words: str) -> bool:
+    """Whether the words after a head are a body's proper name and its place: each lower-case
+    syllable follows a capitalised one ("Tư pháp", "Hà Nội") or names a level or place ("huyện",
+    "thành phố"); no verb of a clause ("Bộ trưởng | tặng giải thưởng ...")."""
+    tokens = words.split()
+    return bool(tokens) and all(
+        w[:1].isupper() or w in _LEVEL_WORDS or (i > 0 and tokens[i - 1][:1].isupper()) for i, w in enumerate(tokens)
+    )
 
 
 def adverb_after_name(unit: str) -> tuple[str, str] | None:
@@ -774,7 +791,7 @@ _VERB_HEADS = frozenset({"to chuc", "thanh tra", "kiem tra", "kiem toan", "bao c
 _PLACE_WORDS = frozenset({"tỉnh", "phố", "huyện", "xã", "phường", "ương", "phương", "quốc"})
 _NAME_GOES_ON = frozenset(
     "và các cấp của thuộc trực ở tại trên có liên được do nhà cùng hoặc thành tỉnh huyện xã phường đóng trung địa toàn khác "
-    "chuyên những mọi trong ngoài về với theo thị hội ty để".split()
+    "chuyên những mọi trong ngoài về với theo thị hội ty để bị nơi nêu".split()
 )
 _WORD_AT = re.compile(r"[^\s,;]+")
 
@@ -797,6 +814,8 @@ def name_before_verb(phrase: str, start: int = 0) -> int | None:
         at, word = words[i]
         if not word[:1].islower() or word in _NAME_GOES_ON:
             continue
+        if words[i - 1][1] == "quốc" and word in ("tế", "gia", "phòng", "hội", "doanh"):
+            continue  # "Vụ Hợp tác quốc tế": one word
         prev = words[i - 1][1]
         if phrase[words[i - 1][0] + len(prev) : at].strip():
             continue  # a comma between: a list goes on
@@ -804,6 +823,8 @@ def name_before_verb(phrase: str, start: int = 0) -> int | None:
         # (a legal form in capitals is none: "Công ty TNHH MTV Đầu | tư, Xây dựng ..." goes on, its trade
         # capitalised on the first syllable of each word, as Nghị định 30/2020/NĐ-CP writes a name)
         two_capitals = i >= 2 and all(w[:1].isupper() and not w.isupper() and not patterns()["head"].fullmatch(w) for w in (prev, words[i - 2][1]))
+        # (of one name: not across a list's comma, "... Việt Nam, Công | nghiệp - Viễn thông ...")
+        two_capitals = two_capitals and not phrase[words[i - 2][0] + len(words[i - 2][1]) : words[i - 1][0]].strip()
         in_charge = prev == "vực" and bool(_IN_CHARGE_OF.search(phrase, 0, at))  # "Thứ trưởng Bộ Y tế phụ trách lĩnh vực | tiếp tục ..."
         # "Bộ Tài chính | giải quyết ...", "Sở Y tế | hoàn thành ...": a ministry's or department's
         # whole name (``issuers.json``), its last syllable in lower case
