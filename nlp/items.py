@@ -29,12 +29,13 @@ class Item:
     children: list["Item"] = field(default_factory=list)
 
 
+# (A scan's OCR may read a heading's "5." as "§" or "$": "§. Trung tâm ...", "$1. Trung tâm ...".)
 # A numbered marker may stand alone on its line, its text on the next ("1.\nSở Y tế:"): web
 # pages copied line by line break there.
 # (A web page may set the number alone in bold: "**1**. Các sở, ban, ngành ...", which the Markdown
 # reader gives as " 1 . Các sở ...".)
 _MARKER = re.compile(
-    r"^[ \t*]*(?P<marker>(?P<roman>[IVX]{1,5})\.|(?P<dieu>Điều\s+\d+)\s*\.?|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\*\*|[ \t])?[.)]|(?P<letter>[a-zđ])\)|\((?P<paren>\d{1,2})\)(?:\*\*)?|(?P<bullet>[-+•]))"
+    r"^[ \t*]*(?P<marker>(?P<roman>[IVX]{1,5})\.|(?P<dieu>Điều\s+\d+)\s*\.?|(?P<num>\d{1,2}(?:\.\d{1,2}){0,3})(?:\*\*|[ \t])?[.)]|(?P<misread>[§$]\d?(?:\.\d{1,2}){0,2})\.(?=[ \t]+[A-ZĐÀ-Ỹ])|(?P<letter>[a-zđ])\)|\((?P<paren>\d{1,2})\)(?:\*\*)?|(?P<bullet>[-+•]))"
     r"(?:[ \t]+|(?<![-+•])[ \t]*\n(?=[ \t]*[^\s\d]))",
     re.M,
 )
@@ -144,6 +145,11 @@ def find_items(text: str, start: int = 0, end: int | None = None, cuts: list[int
             level, label = 1, collapse(m.group("dieu"))
         elif m.group("num"):
             level, label = 2 + m.group("num").count("."), m.group("num")
+        elif m.group("misread"):
+            # a scan's heading number whose "5." OCR read as "§" or "$" ("§. Trung tâm ...", "$1.
+            # Trung tâm ..." for "5.1."): a numbered heading, one level deeper per number after it
+            misread = m.group("misread")
+            level, label = 2 + misread.count(".") + (misread[1:2].isdigit()), "5" + ("." + misread[1:] if misread[1:2].isdigit() else misread[1:])
         elif m.group("paren"):
             level, label = 5, m.group("paren")
         elif m.group("letter"):

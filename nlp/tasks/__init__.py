@@ -175,7 +175,8 @@ def _without_repeats(tasks: list[Task]) -> list[Task]:
     seen: dict[tuple[str, str], list[tuple[int, int]]] = {}
     kept = []
     for task in tasks:
-        key = (task.assignee.casefold(), task.action.casefold()[:60])
+        # (the same duty read twice, once after its cue: "(đề nghị) khẩn trương ..." and "khẩn trương ...")
+        key = (task.assignee.casefold(), task.action.casefold().removeprefix("(đề nghị) ")[:60])
         if any(a < task.end and task.start < b for a, b in seen.get(key, ())):
             continue
         seen.setdefault(key, []).append((task.start, task.end))

@@ -24,7 +24,7 @@ from .scoped_heading import heading_field
 from .lead_ins import GROUND
 from .own_clause import clause_end, next_clauses
 from .givers import named_giver
-from .units import MODAL, PARENTHESIS, name_before_verb, past_parenthesis, split_units, units_at
+from .units import MODAL, PARENTHESIS, is_verb_list, name_before_verb, past_parenthesis, split_units, units_at
 from .vocabulary import CLAUSE_WORD, GRAMMAR, is_group, names_unit, patterns
 from ..task_kinds import LEGAL_TYPES
 
@@ -681,6 +681,8 @@ def _before_cues(doc: Context, s: int, e: int, section: str | None) -> list[Task
             phrase = PARENTHESIS.sub("", flat[head.start() : cue.start()])
             if not head.group()[:1].isupper() or not names_unit(flat, head) or patterns()["stop"].search(phrase, len(head.group())):
                 continue
+            if phrase.rstrip().endswith(",") and is_verb_list(flat[head.start() : cue.end()]):
+                continue  # "- Thường trực, chủ trì, phối hợp ...": a role and the duty's verbs, no unit
             if _NARRATED.search(phrase) or MODAL.search(phrase):
                 break  # "Phó Thủ tướng ... đã chủ trì cuộc họp": what happened, not a duty
             if _AGENT_BEFORE.search(flat, max(0, head.start() - 4), head.start()) and _object_of_a_duty(doc, head.start()):

@@ -19,7 +19,9 @@ from .vocabulary import patterns
 _GIVER_END = frozenset({"tỉnh", "phố", "huyện", "xã", "phường", "phủ", "trưởng", "tướng", "tịch", "đốc"})
 # what may stand between the giver and "giao": an adverb of the report ("cũng", "đồng thời")
 _ADVERBS = re.compile(r"(?:\s+(?:cũng|đồng\s+thời|tiếp\s+tục|trân\s+trọng))+\s*$")
-_GIVES = re.compile(r"(?<![\wÀ-ỹ])giao\s+(?:cho\s+|trách\s+nhiệm\s+cho\s+|nhiệm\s+vụ\s+cho\s+)?(?=[A-ZĐÀ-Ỹ])")
+# (or asks it: "Chủ tịch UBND huyện đề nghị Trưởng phòng Kinh tế - Hạ tầng huyện | khẩn trương ...",
+# "Thường trực Hội đồng nhân dân cấp tỉnh yêu cầu Ban của Hội đồng nhân dân | thực hiện ...")
+_GIVES = re.compile(r"(?<![\wÀ-ỹ])(?:giao\s+(?:cho\s+|trách\s+nhiệm\s+cho\s+|nhiệm\s+vụ\s+cho\s+)?|đề\s+nghị\s+|yêu\s+cầu\s+)(?=[A-ZĐÀ-Ỹ])")
 
 
 def named_giver(before: str, bodies: bool = False) -> bool:

@@ -51,6 +51,13 @@ def is_name_list(text: str) -> bool:
 # chức"), and after "lĩnh vực" the field ("trong lĩnh vực xây dựng, giao thông"): no verb there
 _FIELD_END = re.compile(r"(?<![\wÀ-ỹ])lĩnh\s+vực\s*$")
 _BOARD_END = re.compile(r"(?<![\wÀ-ỹ])Ban\s*$")
+# a bare "Bộ" or "Sở" (alone or after "các"), then "quản lý ngành, lĩnh vực": the ministry or
+# department in charge of a sector, as the laws on prices and investment name it
+_MANAGING_BODY = re.compile(r"(?<![\wÀ-ỹ])(?:Bộ|Sở)\s*$")
+_SECTOR_MANAGED = re.compile(r"\s*quản\s+lý\s+(?:chuyên\s+)?ngành(?![\wÀ-ỹ])")
+_DUTY_NO_FIELD = re.compile(r"\s*(?:chủ\s+trì|(?:có|chịu)\s+trách\s+nhiệm|phối\s+hợp)(?![\wÀ-ỹ])")
+# where a list's element ends: a comma, a semicolon, "và"
+_LIST_ELEMENT_END = re.compile(r"(?:[,;]|(?<![\wÀ-ỹ])và)$")
 # a post and the field it is in charge of: "Thứ trưởng Bộ Y tế phụ trách lĩnh vực", "Phó Chủ tịch UBND tỉnh phụ trách lĩnh vực"
 _IN_CHARGE_OF = re.compile(r"(?<![\wÀ-ỹ])phụ\s+trách\s+lĩnh\s+vực\s*$")
 
@@ -88,12 +95,17 @@ def _noun_before(flat: str, at: int, stop: int) -> bool:
     field = _FIELD_END.search(flat, at, stop)
     if field:
         # (not after a post's "phụ trách lĩnh vực": "Thứ trưởng phụ trách lĩnh vực | chỉ đạo ...")
-        return not _IN_CHARGE_OF.search(flat, at, field.end())
+        # (nor before the cue of a duty, which names no field: "Sở quản lý ngành, lĩnh vực | chủ trì ...")
+        return not _IN_CHARGE_OF.search(flat, at, field.end()) and not _DUTY_NO_FIELD.match(flat, stop)
+    body = _MANAGING_BODY.search(flat, at, stop)
+    if body and _SECTOR_MANAGED.match(flat, stop) and re.fullmatch(r"(?:.*[,;]\s*)?(?:[Cc]ác\s+)?", flat[at : body.start()], re.S):
+        return True  # "Sở quản lý ngành, lĩnh vực", "các Bộ quản lý chuyên ngành": a body named by what it manages
     board = _BOARD_END.search(flat, at, stop)
     if not board:
         return False
     before = flat[at : board.start()].rstrip()
-    return not before or bool(patterns()["head_at_end"].search(before)) or before.endswith("Trưởng")
+    # (or a "Ban" opening an element of a list: "..., Cục Viễn thông, Ban quản lý Chương trình ...")
+    return not before or bool(patterns()["head_at_end"].search(before)) or before.endswith("Trưởng") or bool(_LIST_ELEMENT_END.search(before))
 # "doanh nghiệp do Bộ Quốc phòng quản lý": a verb after it belongs to the name's own "do" clause
 _AGENT_CLAUSE = re.compile(rf"\sdo\s+(?:{phrase_alternation(GRAMMAR['agents'])})[^,;:.()]{{0,60}}$")
 _RELATIVE_END = re.compile(rf"\s(?:{phrase_alternation(relative_clause_words()['at_name_end'])})\s*$")  # (and "để": a purpose clause, its verb unknown)
@@ -122,8 +134,12 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
     head = p["head"].match(flat, at)
     if not head or p["not_unit"].match(flat, at) or not names_unit(flat, head):
         return [], at
+    pair = flat[at : min(limit, at + 80)].split(",", 2)[:2]  # (the head and the words right after its comma)
+    if flat[head.end() : head.end() + 1] == "," and len(pair) == 2 and fold(pair[0]).lower().strip() in _ROLE_WORDS and is_verb_list(",".join(pair)):
+        return [], at  # "- Thường trực, chủ trì, phối hợp với Sở A ...": the role its heading's unit holds, then its verbs
     end = min(limit, at + 500)
     by_cue = False  # the name ends at a duty verb of the grammar's list, not at punctuation
+    named_before_colon = False  # the names end at a colon: "b) Vụ A, Cục B, Ban quản lý Chương trình C: <duty>"
     for stop in p["stop"].finditer(flat, head.end(), end):
         word = stop.group().strip()
         before = flat[at : stop.start()].split()
@@ -177,6 +193,7 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
             # "3. Ủy ban nhân dân các tỉnh, thành phố:" heads the items under it
         end = stop.start()
         by_cue = stop.group().strip()[:1].isalpha()
+        named_before_colon = word == ":"
         break
     phrase = flat[at:end]
     # "Chủ tịch UBND các tỉnh | trong tháng 8 năm 2008 quyết định ...": a time is no part of a name
@@ -209,6 +226,14 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
         if own and _ends_whole(own[0]):
             end = at + len(own[0])
             phrase = flat[at:end]
+        if not asked and not heading:
+            # "Đề nghị Phòng Tư pháp huyện | thẩm định ...": after a request the unit's verb follows
+            # its whole name, as after "Giao" (a verb the grammar does not list, or one OCR misspelt);
+            # only a name already read is cut, none is made of a phrase the grammar does not read
+            whole = name_before_verb(phrase, len(head.group()))
+            if whole and _proper_name(phrase[len(head.group()) : whole]) and split_units(without_scope(phrase)):
+                end = at + len(phrase[:whole].rstrip())
+                phrase = flat[at:end]
     # "Cá nhân được giao quản lý sổ ... có trách nhiệm": the name runs on to "có trách nhiệm"
     ahead = None
     if flat.find("trách nhiệm", end, min(limit, at + 300)) >= 0 and "trách" not in flat[end : end + 16]:  # (a literal test first: fast)
@@ -224,7 +249,10 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
             return split_units(said_once(without_scope(subject))), at + len(subject)
     words = phrase.split()
     # (a heading's whole line names its group: "6. Đề nghị các tổ chức cung cấp dịch vụ chi trả")
-    if len(words) > 100 or not words or MODAL.search(phrase) or (not heading and _PREDICATE.search(phrase, len(head.group()))):
+    # (before an item's colon, a list of names whose each element opens with a capital is names
+    # whole, a verb inside is a proper name's own: "Ban quản lý Chương trình cung cấp dịch vụ ...")
+    names_listed = named_before_colon and "," in phrase and all(x.strip()[:1].isupper() for x in phrase.split(","))
+    if len(words) > 100 or not words or MODAL.search(phrase) or (not heading and not names_listed and _PREDICATE.search(phrase, len(head.group()))):
         return [], at  # "Cơ sở kinh doanh phải ...": a plain obligation, not a duty given
     if _RELATIVE_END.search(phrase):
         return [], at  # "các đơn vị sự nghiệp có | tổ chức sản xuất ...": the verb is the name's own clause
@@ -234,6 +262,21 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
 
 
 _ADVERB_AFTER_NAME = re.compile(r"\s+(?:trực\s+tiếp|quyết\s+liệt|tích\s+cực|nghiêm\s+túc|kịp\s+thời)\s*$")
+
+
+# a role a unit holds, opening its duty under its heading ("- Thường trực, chủ trì, ...")
+_ROLE_WORDS = frozenset({"thuong truc"})
+_LEVEL_WORDS = frozenset("tỉnh thành phố huyện quận thị xã trấn phường cấp các".split())
+
+
+def _proper_name(words: str) -> bool:
+    """Whether the words after a head are a body's proper name and its place: each lower-case
+    syllable follows a capitalised one ("Tư pháp", "Hà Nội") or names a level or place ("huyện",
+    "thành phố"); no verb of a clause ("Bộ trưởng | tặng giải thưởng ...")."""
+    tokens = words.split()
+    return bool(tokens) and all(
+        w[:1].isupper() or w in _LEVEL_WORDS or (i > 0 and tokens[i - 1][:1].isupper()) for i, w in enumerate(tokens)
+    )
 
 
 def adverb_after_name(unit: str) -> tuple[str, str] | None:
@@ -738,7 +781,7 @@ def is_verb_list(unit: str) -> bool:
     return len(parts) > 1 and any(free_verb().match(x) for x in parts[1:]) and fold(parts[0]).lower() in _VERB_HEADS
 
 
-_VERB_HEADS = frozenset({"to chuc", "thanh tra", "kiem tra", "kiem toan", "bao cao", "lap", "giam sat"})
+_VERB_HEADS = frozenset({"to chuc", "thanh tra", "kiem tra", "kiem toan", "bao cao", "lap", "giam sat", "thuong truc"})
 
 
 # Where a unit's name is whole before a verb the grammar does not list: after a place or level
@@ -748,7 +791,7 @@ _VERB_HEADS = frozenset({"to chuc", "thanh tra", "kiem tra", "kiem toan", "bao c
 _PLACE_WORDS = frozenset({"tỉnh", "phố", "huyện", "xã", "phường", "ương", "phương", "quốc"})
 _NAME_GOES_ON = frozenset(
     "và các cấp của thuộc trực ở tại trên có liên được do nhà cùng hoặc thành tỉnh huyện xã phường đóng trung địa toàn khác "
-    "chuyên những mọi trong ngoài về với theo thị hội ty để".split()
+    "chuyên những mọi trong ngoài về với theo thị hội ty để bị nơi nêu".split()
 )
 _WORD_AT = re.compile(r"[^\s,;]+")
 
@@ -771,6 +814,8 @@ def name_before_verb(phrase: str, start: int = 0) -> int | None:
         at, word = words[i]
         if not word[:1].islower() or word in _NAME_GOES_ON:
             continue
+        if words[i - 1][1] == "quốc" and word in ("tế", "gia", "phòng", "hội", "doanh"):
+            continue  # "Vụ Hợp tác quốc tế": one word
         prev = words[i - 1][1]
         if phrase[words[i - 1][0] + len(prev) : at].strip():
             continue  # a comma between: a list goes on
@@ -778,6 +823,8 @@ def name_before_verb(phrase: str, start: int = 0) -> int | None:
         # (a legal form in capitals is none: "Công ty TNHH MTV Đầu | tư, Xây dựng ..." goes on, its trade
         # capitalised on the first syllable of each word, as Nghị định 30/2020/NĐ-CP writes a name)
         two_capitals = i >= 2 and all(w[:1].isupper() and not w.isupper() and not patterns()["head"].fullmatch(w) for w in (prev, words[i - 2][1]))
+        # (of one name: not across a list's comma, "... Việt Nam, Công | nghiệp - Viễn thông ...")
+        two_capitals = two_capitals and not phrase[words[i - 2][0] + len(words[i - 2][1]) : words[i - 1][0]].strip()
         in_charge = prev == "vực" and bool(_IN_CHARGE_OF.search(phrase, 0, at))  # "Thứ trưởng Bộ Y tế phụ trách lĩnh vực | tiếp tục ..."
         # "Bộ Tài chính | giải quyết ...", "Sở Y tế | hoàn thành ...": a ministry's or department's
         # whole name (``issuers.json``), its last syllable in lower case
