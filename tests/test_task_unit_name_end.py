@@ -161,3 +161,34 @@ def test_a_heading_number_ocr_misread_still_heads_its_items():
     assert [t["assignee"] for t in centre] == ["Trung tâm Kiểm soát bệnh tật"]
     assert centre[0]["action"].startswith("Hoàn thành công tác tiêm chủng")
     assert centre[0]["deadline"] == "2025-03-31"
+
+
+QUY_DINH = """ỦY BAN NHÂN DÂN
+TỈNH BÌNH THUẬN
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 15/2024/QĐ-UBND
+Bình Thuận, ngày 10 tháng 4 năm 2024
+
+QUYẾT ĐỊNH
+Ban hành Quy định phân cấp quản lý chất lượng công trình xây dựng
+
+Điều 1. Ban hành kèm theo Quyết định này Quy định phân cấp quản lý chất lượng công trình xây dựng.
+Điều 2. Quyết định này có hiệu lực kể từ ngày 20 tháng 4 năm 2024.
+QUY ĐỊNH
+Điều 5. Kiểm tra công tác nghiệm thu
+1. Sở Xây dựng, Sở quản lý công trình xây dựng chuyên ngành tổ chức kiểm tra công tác nghiệm thu
+công trình thuộc thẩm quyền.
+2. Bộ quản lý nhà nước chuyên ngành có trách nhiệm hướng dẫn chủ đầu tư lập hồ sơ hoàn thành công trình.
+"""
+
+
+def test_a_department_named_by_the_works_it_manages():
+    """The construction laws name "Sở quản lý công trình xây dựng chuyên ngành" and "Bộ quản lý
+    nhà nước chuyên ngành": "xây dựng" inside the name is no verb, and the name runs whole."""
+    units = _units(_tasks(QUY_DINH))
+    assert "Sở quản lý công trình xây dựng chuyên ngành" in units and "Sở Xây dựng" in units
+    assert "Bộ quản lý nhà nước chuyên ngành" in units
+    assert "Sở" not in units and "Bộ" not in units

@@ -53,8 +53,10 @@ _FIELD_END = re.compile(r"(?<![\wÀ-ỹ])lĩnh\s+vực\s*$")
 _BOARD_END = re.compile(r"(?<![\wÀ-ỹ])Ban\s*$")
 # a bare "Bộ" or "Sở" (alone or after "các"), then "quản lý ngành, lĩnh vực": the ministry or
 # department in charge of a sector, as the laws on prices and investment name it
-_MANAGING_BODY = re.compile(r"(?<![\wÀ-ỹ])(?:Bộ|Sở)\s*$")
-_SECTOR_MANAGED = re.compile(r"\s*quản\s+lý\s+(?:chuyên\s+)?ngành(?![\wÀ-ỹ])")
+# (and the construction laws' "Sở quản lý công trình xây dựng chuyên ngành", "Bộ quản lý
+# nhà nước chuyên ngành": the whole phrase is the name, "xây dựng" in it no verb)
+_MANAGING_BODY = re.compile(r"(?<![\wÀ-ỹ])(?:Bộ|Sở)(?=\s+quản\s+lý\s)")
+_SECTOR_MANAGED = re.compile(r"\s*quản\s+lý\s+(?:(?:nhà\s+nước|công\s+trình\s+xây\s+dựng)\s+)?(?:chuyên\s+)?ngành(?![\wÀ-ỹ])")
 _DUTY_NO_FIELD = re.compile(r"\s*(?:chủ\s+trì|(?:có|chịu)\s+trách\s+nhiệm|phối\s+hợp)(?![\wÀ-ỹ])")
 # where a list's element ends: a comma, a semicolon, "và"
 _LIST_ELEMENT_END = re.compile(r"(?:[,;]|(?<![\wÀ-ỹ])và)$")
@@ -97,8 +99,12 @@ def _noun_before(flat: str, at: int, stop: int) -> bool:
         # (not after a post's "phụ trách lĩnh vực": "Thứ trưởng phụ trách lĩnh vực | chỉ đạo ...")
         # (nor before the cue of a duty, which names no field: "Sở quản lý ngành, lĩnh vực | chủ trì ...")
         return not _IN_CHARGE_OF.search(flat, at, field.end()) and not _DUTY_NO_FIELD.match(flat, stop)
-    body = _MANAGING_BODY.search(flat, at, stop)
-    if body and _SECTOR_MANAGED.match(flat, stop) and re.fullmatch(r"(?:.*[,;]\s*)?(?:[Cc]ác\s+)?", flat[at : body.start()], re.S):
+    body = None
+    for found in _MANAGING_BODY.finditer(flat, at, stop + 12):  # (its lookahead reads past the stop)
+        if found.end() <= stop:
+            body = found
+    managed = _SECTOR_MANAGED.match(flat, body.end()) if body else None
+    if managed and body.end() <= stop < managed.end() and re.fullmatch(r"(?:.*[,;]\s*)?(?:[Cc]ác\s+)?", flat[at : body.start()], re.S):
         return True  # "Sở quản lý ngành, lĩnh vực", "các Bộ quản lý chuyên ngành": a body named by what it manages
     board = _BOARD_END.search(flat, at, stop)
     if not board:
