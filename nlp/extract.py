@@ -51,7 +51,7 @@ def extract_text(text: str) -> Fields:
     # Appendices after the signature (a Quy chế, a table of duties) hold tasks too; the Nơi
     # nhận list does not (its lines name units with no duty, so they give none).
     # Task tables are read by their rows; the text around them as running text.
-    tables = read_task_tables(layout, header.body_start, header.issued_date)
+    tables = read_task_tables(layout, header.body_start, header.issued_date, header.issued_year)
     # a legal website's consolidation notes ("[Khoản này được sửa đổi bởi ...]") are no words
     # of the document: blanked for the duties (same length, so offsets still point into body)
     notes = note_spans(body)

@@ -74,6 +74,11 @@ class Header:
     body_start: int = 0  # index into layout.lines where the body text begins
     symbol_span: tuple[int, int] | None = None  # where "Số: ..." stands in the body text, even with its number unreadable
     symbol_codes: str | None = None  # "QĐ-UBND" of a "Số: 4+† /QĐ-UBND" whose number OCR could not read
+    issued_year: int | None = None  # the date line's year where its day is not legible ("ngày đ§_ tháng 11 năm 2010")
+
+
+# A date line whose day (and perhaps month) is handwritten, stamped or left blank: its year
+_DATE_WITHOUT_DAY = re.compile(r"ngày\s*\S{0,4}\s*tháng\s*\S{0,4}\s*năm\s*(?P<y>(?:19|20)\d{2})(?!\d)", re.I)
 
 
 def read_header(layout: Layout) -> Header:
@@ -103,6 +108,9 @@ def read_header(layout: Layout) -> Header:
     if date_match:
         header.issued_date = _iso(date_match)
         header.place = _place(date_match.group("place"))
+    if header.issued_date is None:
+        year = _DATE_WITHOUT_DAY.search("\n".join(window))
+        header.issued_year = int(year.group("y")) if year else None
 
     header.urgency, header.secrecy = read_marks(window)
 

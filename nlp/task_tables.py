@@ -543,9 +543,10 @@ def split_units(cell: str) -> list[str]:
     return [u.strip(" ,.;") for u in units if len(u.strip(" ,.;")) > 1 and not re.fullmatch(r"[\d\W]+", u)]
 
 
-def table_tasks(table: TaskTable, layout: Layout, issued_date: str | None, offsets: list[int]) -> list[Task]:
+def table_tasks(table: TaskTable, layout: Layout, issued_date: str | None, offsets: list[int], year: int | None = None) -> list[Task]:
     """One task per lead unit of each row; ``offsets[i]`` is where line ``i`` of
-    ``layout.lines`` starts in ``layout.body_text``."""
+    ``layout.lines`` starts in ``layout.body_text``. ``year``: the document's year where its
+    day is not legible (a handwritten day), to tell a table of past work."""
     roles = table.roles
     if _reports(layout, table):
         return []
@@ -556,6 +557,7 @@ def table_tasks(table: TaskTable, layout: Layout, issued_date: str | None, offse
     groups: dict[int, tuple[str, str]] = {}  # level: (TT, title)
     previous: dict[str, str] = {}
     tasks: list[Task] = []
+    years: list[int] = []  # the years of the rows' times
     for row in table.rows:
         cells = [c.text for c in row.cells]
         shift = 0 if not (roles[0] == "tt" and cells and not _TT.match(cells[0]) and len(cells) < len(roles)) else -1
@@ -600,6 +602,7 @@ def table_tasks(table: TaskTable, layout: Layout, issued_date: str | None, offse
         if appendix:
             section = f"{appendix}: {section}" if section else appendix
         found = settle(when, issued_date) if when else None
+        years.extend(int(y) for y in _YEAR.findall(when or ""))
         coordinators = split_units(coord) if coord and not re.fullmatch(r"[-–\s]*", coord) else []
         coordinators = with_named(coordinators, content)  # "Chủ trì, phối hợp với Bộ Công an ...": named in the action
         start = offsets[row.cells[0].first]
@@ -623,7 +626,13 @@ def table_tasks(table: TaskTable, layout: Layout, issued_date: str | None, offse
                     recurrence=found.recurrence if found else None,
                 )
             )
+    year = int(issued_date[:4]) if issued_date else year
+    if year and len(years) >= 2 and max(years) < year:
+        return []  # "Các dự án giai đoạn 2008-2010" in a plan of 2010's end: work done, no duty
     return tasks
+
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
 
 _APPENDIX = re.compile(r"^(?:phu\s+luc)(?:\s+(?:so\s*)?(?P<n>[ivx]{1,5}|\d{1,2}|[a-z])\b)?")
@@ -654,7 +663,33 @@ def _reports(layout: Layout, table: TaskTable) -> bool:
     if "report" in table.roles:
         return True
     folded = layout.folded or [fold(line) for line in layout.lines]
-    return any(_REPORT_TITLE.match(folded[i].lower()) for i in range(max(layout.start, table.first - 8), table.first))
+    if any(_REPORT_TITLE.match(folded[i].lower()) for i in range(max(layout.start, table.first - 8), table.first)):
+        return True
+    return any(_STATE_HEADING.match(h) for h in _headings_above(folded, layout.start, table.first))
+
+
+# A plan's account of where things stand (its "Thực trạng" / "Hiện trạng" / "Tình hình" /
+# "Kết quả đạt được" part, before its duties): a table there lists what was done
+_STATE_HEADING = re.compile(r"^(?:[ivx]{1,5}|\d{1,2}|[a-z])[.)]\s*(?:danh\s+gia\s+)?(?:thuc\s+trang|hien\s+trang|tinh\s+hinh(?!\s+moi)|ket\s+qua\s+(?:dat\s+duoc|thuc\s+hien))")
+_HEADING_MARK = re.compile(r"^(?P<mark>[ivx]{1,5}|\d{1,2}|[a-z])[.)]\s+\S")
+
+
+def _headings_above(folded: list[str], start: int, first: int) -> list[str]:
+    """The headings a table stands under: the nearest of each kind of number ("c.", "3.",
+    "II."), walking up to the part's Roman numeral."""
+    found: dict[str, str] = {}
+    for i in range(first - 1, max(start, first - 120) - 1, -1):
+        line = folded[i].strip().lower()
+        m = _HEADING_MARK.match(line)
+        if not m:
+            continue
+        mark = m.group("mark")
+        kind = "roman" if re.fullmatch(r"[ivx]+", mark) and mark not in ("i", "v", "x") or mark in ("ii", "iii") else "arabic" if mark.isdigit() else "letter"
+        if kind not in found:
+            found[kind] = line
+        if kind == "roman":
+            break
+    return list(found.values())
 
 
 def _level(tt: str) -> int:
@@ -692,7 +727,7 @@ class TablesRead:
     spans: list[tuple[int, int]]  # where the tables stand in body_text
 
 
-def read_task_tables(layout: Layout, start_line: int, issued_date: str | None) -> TablesRead:
+def read_task_tables(layout: Layout, start_line: int, issued_date: str | None, year: int | None = None) -> TablesRead:
     """The tasks of every task table of the document, and the tables' spans in the body."""
     tables = find_tables(layout, start_line)
     if not tables:
@@ -701,7 +736,7 @@ def read_task_tables(layout: Layout, start_line: int, issued_date: str | None) -
     tasks: list[Task] = []
     spans = []
     for table in tables:
-        tasks.extend(table_tasks(table, layout, issued_date, offsets))
+        tasks.extend(table_tasks(table, layout, issued_date, offsets, year))
         spans.append((offsets[table.first], offsets[table.last] + len(layout.lines[table.last]) if layout.lines[table.last] != CELL else offsets[table.last]))
     return TablesRead(tasks, spans)
 

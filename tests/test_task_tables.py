@@ -469,3 +469,49 @@ def test_sub_rows_whose_first_columns_are_merged_down():
         ("Bộ Công an", "- Kiểm tra, xử lý xe quá niên hạn.", "Thường xuyên", "Phụ lục: 2"),
     ]
     assert all(t["coordinators"] == ["Bộ Công Thương"] for t in tasks[:3])
+
+
+def test_a_table_of_work_done_in_past_years_gives_no_duty():
+    """A plan's account of the projects of the years before it ("Các dự án giai đoạn 2008-2010",
+    in a plan of 2025): every row's time is past, so the table reports, it assigns nothing."""
+    rows = [
+        ["STT", "Nội dung thực hiện", "Thời gian", "Đơn vị chủ trì", "Kinh phí"],
+        ["1", "Xây dựng mạng diện rộng của tỉnh", "2021", "Sở Tư pháp", "1412"],
+        ["2", "Nâng cấp Trung tâm tích hợp dữ liệu", "2022 - 2023", "Văn phòng UBND tỉnh", "955"],
+    ]
+    past = extract_text(ACTION_PLAN_HEAD + "\n" + _cells_text(rows)).tasks
+    assert not [t for t in past if t["assignee"] in ("Sở Tư pháp", "Văn phòng UBND tỉnh")]
+    rows[2][2] = "2026"  # one row still to come: a table of duties
+    ahead = extract_text(ACTION_PLAN_HEAD + "\n" + _cells_text(rows)).tasks
+    assert [t["assignee"] for t in ahead if t["assignee"] in ("Sở Tư pháp", "Văn phòng UBND tỉnh")] == ["Sở Tư pháp", "Văn phòng UBND tỉnh"]
+
+
+def test_a_table_under_the_plans_account_of_where_things_stand_gives_no_duty():
+    """A plan's "II. THỰC TRẠNG" part lists the projects already carried out, with a "Đơn vị chủ
+    trì" column: they were the units' duties once; the plan gives its own under "III."."""
+    text = "\n".join(
+        LEFT_HEAD[:2] + ["Số: 88/KH-UBND"] + RIGHT_HEAD
+        + ["KẾ HOẠCH", "Ứng dụng công nghệ thông tin giai đoạn 2026-2030",
+           "II. THỰC TRẠNG ỨNG DỤNG CÔNG NGHỆ THÔNG TIN", "1. Hạ tầng kỹ thuật", "Các cơ quan đã có mạng nội bộ.",
+           "2. Hiện trạng ứng dụng", "c) Các dự án đã triển khai:"]
+    ) + "\n" + _cells_text([
+        ["STT", "Nội dung thực hiện", "Thời gian", "Đơn vị chủ trì", "Kinh phí"],
+        ["1", "Xây dựng mạng diện rộng của tỉnh", "2024 - 2025", "Sở Tư pháp", "1412"],
+        ["2", "Nâng cấp Trung tâm tích hợp dữ liệu", "2025 - 2026", "Văn phòng UBND tỉnh", "955"],
+    ]) + "\nIII. NHIỆM VỤ\n1. Sở Nội vụ chủ trì xây dựng cơ sở dữ liệu cán bộ, hoàn thành trong năm 2026.\n"
+    tasks = extract_text(text).tasks
+    assert [t["assignee"] for t in tasks] == ["Sở Nội vụ"]
+
+
+def test_work_done_is_told_by_the_year_when_the_day_is_handwritten():
+    """ "Quảng Ngãi, ngày    tháng 11 năm 2026": the day was left for the pen, the year still
+    tells that a table whose times all precede it lists work done."""
+    head = "\n".join(LEFT_HEAD[:2] + ["Số: 88/KH-UBND", RIGHT_HEAD[0], RIGHT_HEAD[1], "Quảng Ngãi, ngày     tháng 11 năm 2026", "KẾ HOẠCH", "Ứng dụng công nghệ thông tin"])
+    rows = [
+        ["STT", "Nội dung thực hiện", "Thời gian", "Đơn vị chủ trì", "Kinh phí"],
+        ["1", "Xây dựng mạng diện rộng của tỉnh", "2023", "Sở Tư pháp", "1412"],
+        ["2", "Nâng cấp Trung tâm tích hợp dữ liệu", "2024 - 2025", "Văn phòng UBND tỉnh", "955"],
+    ]
+    record = extract_text(head + "\n" + _cells_text(rows))
+    assert record.issued_date is None
+    assert not [t for t in record.tasks if t["assignee"] in ("Sở Tư pháp", "Văn phòng UBND tỉnh")]

@@ -192,3 +192,38 @@ def test_a_department_named_by_the_works_it_manages():
     assert "Sở quản lý công trình xây dựng chuyên ngành" in units and "Sở Xây dựng" in units
     assert "Bộ quản lý nhà nước chuyên ngành" in units
     assert "Sở" not in units and "Bộ" not in units
+
+
+CLOSING_PLAN = """ỦY BAN NHÂN DÂN
+HUYỆN KỲ ANH
+-------
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+---------------
+Số: 31/KH-UBND
+Kỳ Anh, ngày 12 tháng 3 năm 2025
+
+KẾ HOẠCH
+Tuyên truyền tiêu dùng hàng hóa sản xuất trong tỉnh
+
+III. TỔ CHỨC THỰC HIỆN
+1. Phòng Văn hóa và Thông tin:
+- Chủ trì, hướng dẫn công tác tuyên truyền trên địa bàn huyện.
+2. Trung tâm Văn hóa - Truyền thông huyện:
+- Tăng cường tin, bài giới thiệu các sản phẩm của tỉnh.
+Trên cơ sở Kế hoạch này, yêu cầu các phòng, ngành, đơn vị, UBND các xã, thị trấn cụ thể hóa chương trình hành động, tập trung chỉ đạo quyết liệt việc tiêu thụ hàng hóa sản xuất trong tỉnh./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+TM. ỦY BAN NHÂN DÂN
+CHỦ TỊCH
+Nguyễn Văn D
+"""
+
+
+def test_the_names_asked_end_before_cu_the_hoa():
+    """ "cụ thể hóa chương trình hành động" is the duty asked of the units: the last name ends
+    before it, and the duty keeps its words."""
+    asked = [t for t in _tasks(CLOSING_PLAN) if t["assignee"] in ("các phòng, ngành, đơn vị", "UBND các xã, thị trấn")]
+    assert [t["assignee"] for t in asked] == ["các phòng, ngành, đơn vị", "UBND các xã, thị trấn"]
+    assert all(t["action"].startswith("cụ thể hóa chương trình hành động") for t in asked)
