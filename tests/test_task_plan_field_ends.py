@@ -68,3 +68,28 @@ def test_a_rows_next_field_ends_its_action():
     for task in tasks:
         assert "Thời gian" not in task["action"] and "Sản phẩm" not in task["action"], task["action"]
         assert not [c for c in task["coordinators"] if "Thời gian" in c]
+
+
+SCANNED_FIELDS = """ỦY BAN NHÂN DÂN
+TỈNH PHÚ YÊN
+Số: 77/KH-UBND
+Phú Yên, ngày 06 tháng 3 năm 2024
+
+KẾ HOẠCH
+Hỗ trợ pháp lý cho doanh nghiệp năm 2024
+
+II. NỘI DUNG THỰC HIỆN
+1. Đáp ứng yêu cầu thông tin pháp lý cho doanh nghiệp
+- Hệ thống hóa văn bản quy phạm pháp luật của tỉnh liên quan đến doanh nghiệp.
+Đơn vị chủ trì thực hiện: Sở Tư pháp.
+Đơn vị phối hợp lthực hiện: Văn phòng UBND tỉnh, các Sở, ban, ngành.
+Thời gian thực hiện: Quý II/2024.
+"""
+
+
+def test_a_label_with_a_letter_ocr_glued_to_it_is_still_a_label():
+    """ "Đơn vị phối hợp lthực hiện:": a stroke of the scan read as an "l" before "thực hiện";
+    the line is still the partners' field, not more of the lead's name."""
+    tasks = [t for t in tasks_read(SCANNED_FIELDS) if t["assignee"].startswith("Sở Tư pháp")]
+    assert [t["assignee"] for t in tasks] == ["Sở Tư pháp"]
+    assert tasks[0]["coordinators"] == ["Văn phòng UBND tỉnh", "các Sở, ban, ngành"]

@@ -65,7 +65,8 @@ LABEL = re.compile(
     r"|(?<=[-+•]\s)(?:chu\s+tri|phoi\s+hop)\s+thuc\s+hien)"  # the role alone, opening a bullet: "- Chủ trì thực hiện: Sở Nội vụ"
     # the role's qualifiers, one or more, in any order: "Đơn vị chủ trì tham mưu thực hiện:",
     # "Cơ quan chủ trì, tham mưu:", "Cơ quan thực hiện chính:"
-    r"(?:(?:\s*,\s*|\s+)(?:chinh|thuc\s+hien|tham\s+muu|trien\s+khai)){0,3}[\s*_]*:[\s*_]*"
+    # (a letter OCR glued to one, "phối hợp lthực hiện", from a stroke of the scan)
+    r"(?:(?:\s*,\s*|\s+)(?:chinh|[a-z]?thuc\s+hien|tham\s+muu|trien\s+khai)){0,3}[\s*_]*:[\s*_]*"
 )
 PARAGRAPH = re.compile(r"\n[ \t]*\n\s*")
 # at a word's start (starting_words); "chủ động", "khẩn trương", "là đầu mối" are weaker: they
