@@ -423,10 +423,25 @@ def _lost_marks_of(read: str, phrase: str) -> bool:
     return all(a == b or a in (_toneless(b), _bare(b)) for a, b in zip(read.lower(), phrase))
 
 
+def _one_tone_off(read: str, phrase: str) -> bool:
+    """``read`` is ``phrase`` of two words or more with one letter's tone read as another
+    ("để nghị" for "đề nghị", "Kính để nghị"): the small strokes above a letter are what a
+    scan blurs."""
+    if len(read) != len(phrase) or " " not in phrase:
+        return False
+    off = [(a, b) for a, b in zip(read.lower(), phrase) if a != b]
+    return len(off) == 1 and _toneless(off[0][0]) == _toneless(off[0][1])
+
+
+# "để nghị quyết", "để nghị định": "để" (so that) before a resolution or a decree, read right
+_COMPOUND_AFTER = re.compile(r"\s+(?:quyết|định)(?!\w)", re.I)
+
+
 def restore_marks(text: str) -> str:
     """OCR often reads a letter without its tone ("tô chức", "phôi hợp", "Giám đôc",
-    "Quyêt định"): the phrases the extraction reads (duty verbs, titles, unit heads) get
-    their marks back where the letters read are theirs with marks missing, and only one
+    "Quyêt định"), or, in a phrase of two words or more, one tone as another ("để nghị"):
+    the phrases the extraction reads (duty verbs, titles, unit heads) get their marks back
+    where the letters read are theirs with marks missing (or one tone off), and only one
     phrase fits. The case of each letter is kept."""
     pattern, by_bare = _phrases()
     bare = "".join(map(_bare, text))
@@ -436,7 +451,10 @@ def restore_marks(text: str) -> str:
     for m in pattern.finditer(bare):
         read = text[m.start() : m.end()]
         spaced = re.sub(r"\s+", " ", m.group().lower())
-        fitting = [p for p in by_bare.get(spaced, ()) if _lost_marks_of(re.sub(r"\s+", " ", read), p)]
+        flat = re.sub(r"\s+", " ", read)
+        fitting = [p for p in by_bare.get(spaced, ()) if _lost_marks_of(flat, p)]
+        if not fitting and not _COMPOUND_AFTER.match(text, m.end()):
+            fitting = [p for p in by_bare.get(spaced, ()) if _one_tone_off(flat, p)]
         if len(fitting) != 1 or re.sub(r"\s+", " ", read).lower() == fitting[0]:
             continue
         words = iter(fitting[0].split())

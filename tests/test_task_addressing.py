@@ -525,3 +525,37 @@ def test_a_label_whose_role_has_two_qualifiers():
         ("Sở Tư pháp", "Đào tạo, bồi dưỡng cán bộ làm công tác pháp chế", ["Sở Nội vụ"], "2026-12-31"),
         ("Sở Nội vụ", "Nghiên cứu cơ chế đặc thù", [], "2026-06-30"),
     ]
+
+
+SCANNED_LETTER = """BỘ THÔNG TIN VÀ TRUYỀN THÔNG
+Số: 1047/BTTTT-CNTT
+V/v triển khai thuê dịch vụ công nghệ thông tin
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Hà Nội, ngày 13 tháng 4 năm 2025
+Kính gửi:
+3-40 Nty, A6 -24£- Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ;
+UBND các tỉnh, thành phố trực thuộc Trung ương.
++
+Ngày 30/12/2024, Thủ tướng Chính phủ đã ký ban hành Quyết định số 80/2024/QĐ-TTg quy định thí điểm về thuê dịch vụ công nghệ thông tin trong cơ quan nhà nước.
+Thực hiện chỉ đạo của Thủ tướng Chính phủ, Bộ Thông tin và Truyền thông đề nghị Quý cơ quan triển khai một số nội dung sau:
+1. Quán triệt nội dung Quyết định số 80/2024/QĐ-TTg đến các cơ quan, đơn vị trực thuộc.
+2. Rà soát, lập báo cáo các dự án dự kiến thuê dịch vụ, gửi về Bộ Thông tin và Truyền thông trước ngày 15/6/2025.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+KT. BỘ TRƯỞNG
+THỨ TRƯỞNG
+Nguyễn Văn E
+"""
+
+
+def test_a_scanned_letters_address_ends_at_its_full_stop_and_its_marks_are_no_name():
+    """The list of "Kính gửi:" ends with the entry closed by a full stop: the paragraph after it
+    ("Ngày 30/12/2024, Thủ tướng ...") is no addressee; the marks a stamp left before the first
+    name ("3-40 Nty, A6 -24£-") are none of its name. "Bộ X đề nghị Quý cơ quan ..." asks each
+    body addressed, whoever the sentence opens on, by the day item 2 gives."""
+    tasks = extract_text(SCANNED_LETTER).tasks
+    assert [t["assignee"] for t in tasks] == ["Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ", "UBND các tỉnh, thành phố trực thuộc Trung ương"]
+    assert all(t["action"].startswith("(đề nghị) triển khai một số nội dung sau") for t in tasks)
+    assert all(t["deadline"] == "2025-06-15" for t in tasks)

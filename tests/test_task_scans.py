@@ -163,6 +163,12 @@ def test_marks_are_given_back_only_where_one_phrase_fits():
     assert ocr.restore_marks("CHU TỊCH") == "CHỦ TỊCH"
     # a word with another mark than the phrase's is another word, not a lost mark
     assert ocr.restore_marks("Bộ Tư lệnh Hải quân; Thứ trưởng") == "Bộ Tư lệnh Hải quân; Thứ trưởng"
+    # one tone read as another in a phrase of two words: "để nghị" is "đề nghị", but "để" before
+    # "nghị quyết" is "để" (so that), and a word of its own is left alone
+    assert ocr.restore_marks("Bộ Thông tin và Truyền thông để nghị Quý cơ quan") == "Bộ Thông tin và Truyền thông đề nghị Quý cơ quan"
+    assert ocr.restore_marks("Kính để nghị các thành viên") == "Kính đề nghị các thành viên"
+    assert ocr.restore_marks("để nghị quyết sớm đi vào cuộc sống") == "để nghị quyết sớm đi vào cuộc sống"
+    assert ocr.restore_marks("Sở Tư pháp để thực hiện") == "Sở Tư pháp để thực hiện"
 
 
 # ---------------------------------------------------------------------------- "Đề nghị" of a thông báo

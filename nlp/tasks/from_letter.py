@@ -18,6 +18,7 @@ import re
 from ..normalize import fold
 from .context import Context
 from .task import Task, action_text, tasks_for
+from .vocabulary import patterns
 
 # the heads a letter calls its addressee by ("Quý Công ty" is the same)
 _HEADS = r"(?:Công\s+ty|Doanh\s+nghiệp|Chi\s+nhánh|Ngân\s+hàng|Hợp\s+tác\s+xã)"
@@ -27,7 +28,16 @@ _REQUEST = re.compile(
     re.M,
 )
 _VERB_NEXT = re.compile(r"[a-zđà-ỹ]")
-_ADDRESS = re.compile(r"Kính\s+gửi\s*:?[\s*|]*:?[\s*]*(?P<block>.{3,400}?)(?:\n\s*\n|\n\s*\*?\(|\n\s*(?:Trả\s+lời|Cục|Về|Căn\s+cứ|Thực\s+hiện|Xét|Để)\b)", re.S)
+# The list ends at a blank line, at the body's opening words, or after the entry closed by a
+# full stop when a paragraph follows ("... trực thuộc TW.\n+\nNgày 30/12/2014, Thủ tướng ...").
+_ADDRESS = re.compile(
+    r"Kính\s+gửi\s*:?[\s*|]*:?[\s*]*(?P<block>.{3,400}?)(?:\n\s*\n|\n\s*\*?\(|\n\s*(?:Trả\s+lời|Cục|Về|Căn\s+cứ|Thực\s+hiện|Xét|Để)\b"
+    r"|\.[ \t]*\n(?=(?:[ \t]*[-+•*][ \t]*\n)?[ \t]*(?:Ngày\s+\d|[^\n]{70,})))",
+    re.S,
+)
+# marks a scan left before the first name ("3-40 Nty, A6 -24£- Các Bộ, ..."): a number or a
+# sign in a few characters, then a unit's head
+_MARK_SIGN = re.compile(r"[\d£$#@&*=~^]")
 # a condition before the request in its sentence: "trường hợp ...", "nếu ..."
 _CONDITION = re.compile(r"(?:\b[Tt]rường\s+hợp\b|\b[Nn]ếu\b)[^.;]*$")
 
@@ -40,6 +50,16 @@ _NOT_A_NAME = re.compile(r"^(?:cong\s+hoa\s+xa\s+hoi|doc\s+lap\b|[^,;]{0,40},?\s
 _ENTRY_CUT = re.compile(r";|\.\s*\n|\n\s*[-+•]_?\s*(?=\S)")
 
 
+def _without_leading_marks(name: str) -> str:
+    """The name after the marks a scan left before it, where they hold a number or a sign."""
+    if patterns()["head"].match(name):
+        return name
+    for space in re.finditer(r"\s+(?=[A-ZĐÀ-Ỹ])", name[:40]):
+        if _MARK_SIGN.search(name, 0, space.start()) and patterns()["head"].match(name, space.end()):
+            return name[space.end() :]
+    return name
+
+
 def addressees(text: str) -> list[str]:
     """The bodies a letter is addressed to ("Kính gửi: ..."), each name whole (a name wraps lines)."""
     m = _ADDRESS.search(text, 0, min(len(text), 8000))
@@ -49,6 +69,7 @@ def addressees(text: str) -> list[str]:
     names = []
     for entry in _ENTRY_CUT.split(block):
         name = " ".join(entry.replace("*", " ").replace("|", " ").replace("_", " ").split()).strip(" -.;,:")
+        name = _without_leading_marks(name)
         if name and not name.startswith("("):
             names.append(name)
     return names

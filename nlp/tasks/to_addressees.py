@@ -49,8 +49,15 @@ def named_groups(text: str) -> list[tuple[str, str, list[str]]]:
 
 # the words a letter calls its addressees by, naming no unit, then the verb (lower case)
 _THEM = r"(?:[Qq]uý\s+(?:cơ\s+quan|đơn\s+vị|Bộ|Ủy\s+ban|Uỷ\s+ban|Sở|Cục|Ban)|các\s+đồng\s+chí|các\s+đơn\s+vị|các\s+cơ\s+quan(?:,\s*đơn\s+vị)?)"
-_ASKS_THEM = re.compile(rf"(?:^|(?<=[.;:\n])|(?<=,))\s*(?P<lead>[Đđ]ề\s+nghị)\s+{_THEM}\s+(?=[a-zđà-ỹ])", re.M)
+# (after the sender's own name too: "Bộ Thông tin và Truyền thông đề nghị Quý cơ quan ...";
+# "Quý ..." is always the addressee, whoever the sentence opens on)
+_ASKS_THEM = re.compile(
+    rf"(?:^|(?<=[.;:\n])|(?<=,))\s*(?:[A-ZĐ][^.;:\n]{{0,80}}?\s(?=[Đđ]ề\s+nghị\s+[Qq]uý\s))?(?P<lead>[Đđ]ề\s+nghị)\s+{_THEM}\s+(?=[a-zđà-ỹ])", re.M
+)
 _THEM_WHOLE = re.compile(rf"{_THEM}$")
+# the letter's courteous close ("Bộ Công an trân trọng đề nghị Quý Ủy ban quan tâm, phối hợp./."):
+# no duty of its own
+_COURTESY = re.compile(r"(?:(?:quan\s+tâm|phối\s+hợp|tạo\s+điều\s+kiện|giúp\s+đỡ|thực\s+hiện)(?:\s*,\s*|\s+và\s+|\s+)?)+(?:\s*/\s*)?[\s./]*", re.I)
 
 
 def every_addressee(text: str) -> list[str]:
@@ -80,7 +87,7 @@ def addressee_requests(doc: Context, found: list[Task], text: str) -> list[Task]
             return []
         end = _sentence_end(doc.flat, m.end(), doc.end)
         action = action_text(doc.flat[m.end() : end])
-        if action:
+        if action and not _COURTESY.fullmatch(action):
             tasks.extend(tasks_for(names, "(đề nghị) " + action, doc.flat[m.end() : end], doc.issued_date, None, m.start("lead"), end))
     return tasks
 
