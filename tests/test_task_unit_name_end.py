@@ -182,6 +182,8 @@ QUY ĐỊNH
 1. Sở Xây dựng, Sở quản lý công trình xây dựng chuyên ngành tổ chức kiểm tra công tác nghiệm thu
 công trình thuộc thẩm quyền.
 2. Bộ quản lý nhà nước chuyên ngành có trách nhiệm hướng dẫn chủ đầu tư lập hồ sơ hoàn thành công trình.
+Điều 6. Giám định nguyên nhân sự cố
+1. Ủy ban nhân dân tỉnh phân cấp cho Sở Giao thông vận tải, Sở Công Thương chủ trì tổ chức giám định nguyên nhân sự cố cấp II.
 """
 
 
@@ -227,3 +229,10 @@ def test_the_names_asked_end_before_cu_the_hoa():
     asked = [t for t in _tasks(CLOSING_PLAN) if t["assignee"] in ("các phòng, ngành, đơn vị", "UBND các xã, thị trấn")]
     assert [t["assignee"] for t in asked] == ["các phòng, ngành, đơn vị", "UBND các xã, thị trấn"]
     assert all(t["action"].startswith("cụ thể hóa chương trình hành động") for t in asked)
+
+
+def test_the_issuers_delegation_is_the_delegates_duty():
+    """ "Ủy ban nhân dân tỉnh phân cấp cho Sở A, Sở B chủ trì ...": the province delegates, the
+    departments named after "cho" hold the duty; the issuer holds none."""
+    tasks = [t for t in _tasks(QUY_DINH) if "sự cố" in t["action"]]
+    assert [t["assignee"] for t in tasks] == ["Sở Giao thông vận tải", "Sở Công Thương"]

@@ -21,7 +21,11 @@ _GIVER_END = frozenset({"tỉnh", "phố", "huyện", "xã", "phường", "phủ
 _ADVERBS = re.compile(r"(?:\s+(?:cũng|đồng\s+thời|tiếp\s+tục|trân\s+trọng))+\s*$")
 # (or asks it: "Chủ tịch UBND huyện đề nghị Trưởng phòng Kinh tế - Hạ tầng huyện | khẩn trương ...",
 # "Thường trực Hội đồng nhân dân cấp tỉnh yêu cầu Ban của Hội đồng nhân dân | thực hiện ...")
-_GIVES = re.compile(r"(?<![\wÀ-ỹ])(?:giao\s+(?:cho\s+|trách\s+nhiệm\s+cho\s+|nhiệm\s+vụ\s+cho\s+)?|đề\s+nghị\s+|yêu\s+cầu\s+)(?=[A-ZĐÀ-Ỹ])")
+# (or delegates to it: "Ủy ban nhân dân tỉnh phân cấp cho Sở Xây dựng, Sở ... | chủ trì ...")
+_GIVES = re.compile(
+    r"(?<![\wÀ-ỹ])(?:giao\s+(?:cho\s+|trách\s+nhiệm\s+cho\s+|nhiệm\s+vụ\s+cho\s+)?|đề\s+nghị\s+|yêu\s+cầu\s+"
+    r"|(?:phân\s+cấp|phân\s+quyền|[Ủủ]y\s+quyền|[Uu]ỷ\s+quyền)\s+cho\s+)(?=[A-ZĐÀ-Ỹ])"
+)
 
 
 def named_giver(before: str, bodies: bool = False) -> bool:
