@@ -559,3 +559,34 @@ def test_a_scanned_letters_address_ends_at_its_full_stop_and_its_marks_are_no_na
     assert [t["assignee"] for t in tasks] == ["Các Bộ, cơ quan ngang Bộ, cơ quan thuộc Chính phủ", "UBND các tỉnh, thành phố trực thuộc Trung ương"]
     assert all(t["action"].startswith("(đề nghị) triển khai một số nội dung sau") for t in tasks)
     assert all(t["deadline"] == "2025-06-15" for t in tasks)
+
+
+COURTESY_CLOSE = """UBND HUYỆN ĐỨC THỌ
+PHÒNG VĂN HÓA VÀ THÔNG TIN
+Số: 18/VH
+V/v tuyên truyền hàng hóa sản xuất trong tỉnh
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Đức Thọ, ngày 11 tháng 02 năm 2025
+Kính gửi:
+- Đài Truyền thanh - Truyền hình huyện;
+- UBND các xã, thị trấn.
+Thực hiện Kế hoạch số 35/KH-UBND của UBND huyện, Phòng Văn hóa và Thông tin đề nghị:
+1. Đài Truyền thanh - Truyền hình huyện:
+Tiếp sóng các chương trình tuyên truyền, quảng bá các sản phẩm sản xuất trong tỉnh.
+2. UBND các xã, thị trấn:
+Chỉ đạo Trạm truyền thanh cơ sở tiếp sóng các chương trình của Đài huyện.
+Đề nghị Đài TT-TH huyện, UBND các xã, thị trần quan tâm thực hiện./.
+Nơi nhận:
+- Như trên;
+- Lưu: VT.
+TRƯỞNG PHÒNG
+Trần Văn G
+"""
+
+
+def test_a_close_of_courtesy_to_units_given_duties_above_gives_none():
+    """ "Đề nghị Đài TT-TH huyện, UBND các xã, thị trần quan tâm thực hiện./.": the two units
+    have their duties above, named in full and read with their marks; the close adds none."""
+    tasks = extract_text(COURTESY_CLOSE).tasks
+    assert [t["assignee"] for t in tasks] == ["Đài Truyền thanh - Truyền hình huyện", "UBND các xã, thị trấn"]

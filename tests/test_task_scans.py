@@ -169,6 +169,7 @@ def test_marks_are_given_back_only_where_one_phrase_fits():
     assert ocr.restore_marks("Kính để nghị các thành viên") == "Kính đề nghị các thành viên"
     assert ocr.restore_marks("để nghị quyết sớm đi vào cuộc sống") == "để nghị quyết sớm đi vào cuộc sống"
     assert ocr.restore_marks("Sở Tư pháp để thực hiện") == "Sở Tư pháp để thực hiện"
+    assert ocr.restore_marks("Chủ tịch ƯBND các huyện") == "Chủ tịch UBND các huyện"
 
 
 # ---------------------------------------------------------------------------- "Đề nghị" of a thông báo

@@ -42,6 +42,7 @@ import re
 from ..deadlines import find_deadline, settle_task
 from ..closing import conclusion_summaries, contact_notes, notice_closings
 from ..items import scope_spans
+from ..normalize import fold
 from .context import Context
 from .delegation import delegation_tasks
 from .from_address import address_tasks
@@ -100,12 +101,46 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     # a law quoted or stated ("..., quy định: “Sở Tư pháp chủ trì ...”", "Theo khoản 7 Điều 57 Luật ...: ...")
     tasks = without_quoted(tasks, doc.text, quoted_spans(doc.text, doc.start, doc.end, doc_type))
     tasks = not_given(tasks, doc.text)  # "gia đình bà đề nghị UBND huyện ...", "... của Phó Thủ tướng giao Bộ X ...", "để Sở X ..."
+    tasks = _without_courtesy_again(tasks)  # "Đề nghị Đài TT-TH huyện, UBND các xã quan tâm thực hiện./."
     tasks.sort(key=lambda t: t.start)
     times_before(doc, tasks)  # "Trong thời hạn 60 ngày làm việc ..., Ban Chủ nhiệm ... có trách nhiệm ..."
     later_deadlines(doc, tasks)  # "... . Hoàn thành và báo cáo UBND tỉnh trước ngày 20/02/2025."
     for task in tasks:  # the last day allowed and the rhythm, read from the deadline's words
         settle_task(task, issued_date)
     return tasks
+
+
+# a request of courtesy only ("quan tâm thực hiện", "quan tâm, phối hợp", "tạo điều kiện"): to a
+# unit given duties above, the letter's close repeats them and adds none
+_COURTESY = re.compile(r"(?:\((?:đề\s+nghị|yêu\s+cầu)\)\s*)?(?:(?:quan\s+tâm|phối\s+hợp|tạo\s+điều\s+kiện|giúp\s+đỡ|chỉ\s+đạo|triển\s+khai|thực\s+hiện)(?:\s*,\s*|\s+và\s+|\s+)?)+[\s./]*", re.I)
+
+
+def _same_unit(a: str, b: str) -> bool:
+    """The same unit named twice, whatever OCR did to its marks ("thị trấn", "thị trần") or
+    however its name was shortened to initials ("Đài TT-TH huyện" of "Đài Truyền thanh -
+    Truyền hình huyện")."""
+    fa, fb = fold(a).lower().split(), fold(b).lower().split()
+    if fa == fb:
+        return True
+    short, long_ = (a.split(), b.split()) if len(fa) < len(fb) else (b.split(), a.split())
+    if len(short) < 3 or fold(short[0]).lower() != fold(long_[0]).lower() or fold(short[-1]).lower() != fold(long_[-1]).lower():
+        return False
+    letters = "".join(re.sub(r"[-&.]", "", w) for w in short[1:-1])
+    if not letters.isupper():
+        return False
+    initials = "".join(w[0] for w in long_[1:-1] if w not in ("-", "–", "và", "&"))
+    return fold(letters).lower() == fold(initials).lower()
+
+
+def _without_courtesy_again(tasks: list[Task]) -> list[Task]:
+    """The tasks, less a close of courtesy to a unit that has a duty of its own above it."""
+    out = []
+    for task in tasks:
+        earlier = any(_same_unit(o.assignee, task.assignee) and o.start < task.start and not _COURTESY.fullmatch(o.action) for o in tasks)
+        if earlier and _COURTESY.fullmatch(task.action):
+            continue
+        out.append(task)
+    return out
 
 
 _GIVES = re.compile(r"giao\s+(?:cho\s+|trách\s+nhiệm\s+cho\s+)?")
