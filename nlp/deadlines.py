@@ -318,22 +318,31 @@ def _recurrence(f: str) -> str | None:
     return None
 
 
+_FROM_ONLY = re.compile(r"^\s*(?:bat\s+dau\s+)?tu\s+(?!nay\b|ngay\s+ky\b)")
+_UNTIL = re.compile(r"\b(?:den|toi)\b")
+
+
 def _period_end(f: str, issued: date | None) -> date | None:
     """The last day of the period the words name; of the later one for a range ("Quý IV/2025 -
     Quý II/2026", "2025-2026"); the day before it starts for "trước tháng/quý/năm ..."."""
     before = bool(_BEFORE.match(f))
+    if _FROM_ONLY.match(f) and not _UNTIL.search(f):
+        return None  # "Từ quý III/2012": when the duty starts, not when it must be done
     found: list[tuple[int, date, date]] = []  # (position, first day, last day)
+    spans: list[tuple[int, int]] = []
     year_default = issued.year if issued else None
     for m in _F_QUARTER.finditer(f):
         y = int(m.group("y")) if m.group("y") else _later_year(f, m.end()) or year_default
         if y:
             q = _ROMAN[m.group("q")]
             found.append((m.start(), date(y, 3 * q - 2, 1), _month_end(y, 3 * q)))
+            spans.append((m.start(), m.end()))
     for m in _F_HALF.finditer(f):
         y = int(m.group("y")) if m.group("y") else _later_year(f, m.end()) or year_default
         if y:
             first = m.group("half") == "dau"
             found.append((m.start(), date(y, 1 if first else 7, 1), _month_end(y, 6 if first else 12)))
+            spans.append((m.start(), m.end()))
     for m in _F_MONTH.finditer(f):
         if any(s <= m.start() < s + 12 for s, _, _ in found):
             continue
@@ -343,8 +352,12 @@ def _period_end(f: str, issued: date | None) -> date | None:
         y = int(y) if y else _later_year(f, m.end()) or year_default
         if y and 1 <= month <= 12 and 1 <= last_month <= 12:
             found.append((m.start(), date(y, month, 1), _month_end(y, last_month)))
-    if not found:
-        for m in _F_YEAR.finditer(f):
+            spans.append((m.start(), m.end()))
+    periods = bool(found)
+    for m in _F_YEAR.finditer(f):
+        # a year of its own ("Từ quý I/2012 đến hết năm 2012": the range ends with that year),
+        # not the year of a quarter or a month read above
+        if not periods or (_UNTIL.search(f, 0, m.start()) and not any(a <= m.start() < b for a, b in spans)):
             y = int(m.group("y"))
             found.append((m.start(), date(y, 1, 1), date(y, 12, 31)))
     if not found:

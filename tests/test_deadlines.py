@@ -47,6 +47,12 @@ ISSUED = "2025-11-20"  # a Thursday
         ("Năm 2025 và các năm tiếp theo", None, None, "yearly"),
         ("trong tháng 12", None, "2025-12-31", None),  # the year of issue
         ("Theo tiến độ của Bộ", None, None, None),
+        # a start is no last day; a range ends with the period or the year after "đến"
+        ("Từ quý III/2026", None, None, None),
+        ("Từ năm 2026", None, None, None),
+        ("Từ quý I/2026 đến hết năm 2026", None, "2026-12-31", None),
+        ("Từ tháng 3 đến tháng 6/2026", None, "2026-06-30", None),
+        ("Giai đoạn 2026-2030", None, "2030-12-31", None),
     ],
 )
 def test_each_deadline_form(words, deadline, due_by, recurrence):
