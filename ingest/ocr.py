@@ -437,12 +437,17 @@ def _one_tone_off(read: str, phrase: str) -> bool:
 _COMPOUND_AFTER = re.compile(r"\s+(?:quyết|định)(?!\w)", re.I)
 
 
+# "ƯBND": the U of the acronym read with a mark (a speck of the scan above it)
+_MARKED_ACRONYM = re.compile(r"(?<!\w)[ƯỦÚÙỤŨỨỪ](?=BND(?!\w))")
+
+
 def restore_marks(text: str) -> str:
     """OCR often reads a letter without its tone ("tô chức", "phôi hợp", "Giám đôc",
     "Quyêt định"), or, in a phrase of two words or more, one tone as another ("để nghị"):
     the phrases the extraction reads (duty verbs, titles, unit heads) get their marks back
     where the letters read are theirs with marks missing (or one tone off), and only one
     phrase fits. The case of each letter is kept."""
+    text = _MARKED_ACRONYM.sub("U", text)
     pattern, by_bare = _phrases()
     bare = "".join(map(_bare, text))
     if len(bare) != len(text):
