@@ -236,3 +236,23 @@ def test_the_issuers_delegation_is_the_delegates_duty():
     departments named after "cho" hold the duty; the issuer holds none."""
     tasks = [t for t in _tasks(QUY_DINH) if "sự cố" in t["action"]]
     assert [t["assignee"] for t in tasks] == ["Sở Giao thông vận tải", "Sở Công Thương"]
+
+
+HEADINGS_RUN_IN = """ỦY BAN NHÂN DÂN
+TỈNH HÀ TĨNH
+Số: 498/KH-UBND
+Hà Tĩnh, ngày 30 tháng 12 năm 2025
+
+KẾ HOẠCH
+Nâng cao chỉ số minh bạch trong hoạt động của cơ quan nhà nước
+
+VI. TỔ CHỨC THỰC HIỆN
+1. Sở Khoa học và Công nghệ Là cơ quan chịu trách nhiệm chính về tổ chức thực hiện Kế hoạch.
+2. Trung tâm Phục vụ hành chính công tỉnh Là đơn vị đầu mối tổ chức tiếp nhận hồ sơ trực tuyến.
+"""
+
+
+def test_a_heading_run_into_its_line_ends_before_la():
+    """OCR lost the line break after "1. Sở Khoa học và Công nghệ": the heading runs into "Là cơ
+    quan chịu trách nhiệm ..."; no name holds "là", so the body's name ends before it."""
+    assert _units(_tasks(HEADINGS_RUN_IN)) == ["Sở Khoa học và Công nghệ", "Trung tâm Phục vụ hành chính công tỉnh"]

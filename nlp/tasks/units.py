@@ -125,6 +125,12 @@ def past_parenthesis(flat: str, at: int, end: int) -> int:
     return m.end() if m else at
 
 
+# "Sở Thông tin và Truyền thông là cơ quan chịu trách nhiệm ...", "... Là đơn vị đầu mối ..." (a
+# heading whose line break OCR lost): the body, then what it is; the name ends before "là"
+# (not "Các đơn vị là đầu mối quy định tại khoản 1 ... có trách nhiệm": the units picked out so)
+_COPULA = re.compile(r"\s[Ll]à\s+(?:cơ\s+quan|đơn\s+vị\s+đầu\s+mối)(?![\wÀ-ỹ])")
+
+
 def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = False, heading: bool = False, lead: bool = False) -> tuple[list[str], int]:
     """The unit names starting at ``at`` ("Sở Tài chính, Sở Xây dựng và UBND các xã"), and
     where they end. ``tag``: ask the tagger where the grammar cannot tell (see ``subjects``).
@@ -250,6 +256,7 @@ def units_at(flat: str, at: int, limit: int, tag: bool = True, asked: bool = Fal
             not RESPONSIBLE_OBJECT.match(flat, ahead.end())
             and len(subject.split()) <= 25
             and not NOT_SUBJECT_END.search(subject)
+            and not _COPULA.search(subject)
             and own_clause_only(subject[len(head.group()) :])
         ):
             return split_units(said_once(without_scope(subject))), at + len(subject)
