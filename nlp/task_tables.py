@@ -684,7 +684,8 @@ def _headings_above(folded: list[str], start: int, first: int) -> list[str]:
         if not m:
             continue
         mark = m.group("mark")
-        kind = "roman" if re.fullmatch(r"[ivx]+", mark) and mark not in ("i", "v", "x") or mark in ("ii", "iii") else "arabic" if mark.isdigit() else "letter"
+        # ("I.", "V.", "X." alone read as letters: the walk then goes on up to its line limit)
+        kind = "roman" if re.fullmatch(r"[ivx]{2,5}", mark) else "arabic" if mark.isdigit() else "letter"
         if kind not in found:
             found[kind] = line
         if kind == "roman":
