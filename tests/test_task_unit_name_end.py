@@ -256,3 +256,14 @@ def test_a_heading_run_into_its_line_ends_before_la():
     """OCR lost the line break after "1. Sở Khoa học và Công nghệ": the heading runs into "Là cơ
     quan chịu trách nhiệm ..."; no name holds "là", so the body's name ends before it."""
     assert _units(_tasks(HEADINGS_RUN_IN)) == ["Sở Khoa học và Công nghệ", "Trung tâm Phục vụ hành chính công tỉnh"]
+
+
+def test_what_a_body_is_said_after_its_name_is_no_second_unit():
+    """ "Sở Thông tin và Truyền thông, cơ quan chuyên môn trong lĩnh vực thông tin và truyền thông
+    chịu trách nhiệm chủ trì ...": the apposition says what the Sở is; a group of a list ("; cơ
+    quan chuyên môn, đơn vị sự nghiệp thuộc UBND") stays a unit."""
+    from directives.nlp.tasks.units import split_units
+
+    assert split_units("Sở Thông tin và Truyền thông, cơ quan chuyên môn trong lĩnh vực thông tin và truyền thông") == ["Sở Thông tin và Truyền thông"]
+    assert split_units("Sở Tư pháp; cơ quan chuyên môn, đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân tỉnh")[0] == "Sở Tư pháp"
+    assert len(split_units("Sở Tư pháp; cơ quan chuyên môn, đơn vị sự nghiệp công lập thuộc Ủy ban nhân dân tỉnh")) == 2

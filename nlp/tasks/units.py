@@ -500,6 +500,12 @@ def action_like(unit: str) -> bool:
     return bool(_ARTICLE_CITED.search(unit) or _verb_opening().match(unit[:1].lower() + unit[1:]))
 
 
+# What a body is, said after its name (lower case, one body, its role): an apposition, no other unit
+# ("cơ quan chuyên môn trong lĩnh vực ...", "cơ quan thường trực của ..."; not "; cơ quan chuyên
+# môn, đơn vị sự nghiệp thuộc UBND thành phố", a group of a list)
+_APPOSITION = re.compile(r"^cơ\s+quan\s+(?:chuyên\s+môn|thường\s+trực|đầu\s+mối|tham\s+mưu)\s+(?:trong|của|về|giúp)(?![\wÀ-ỹ])")
+
+
 def split_units(phrase: str, max_words: int = 20) -> list[str]:
     """ "Chánh Văn phòng UBND tỉnh; Giám đốc Sở Tài chính và các tổ chức liên quan" gives three
     units. A comma or "và" splits only before another unit's head: "Sở Văn hóa, Thể thao và Du
@@ -520,6 +526,8 @@ def split_units(phrase: str, max_words: int = 20) -> list[str]:
     units = expanded
     cleaned = []
     for unit in units:
+        if cleaned and _APPOSITION.match(unit) and cleaned[-1][:1].isupper():
+            continue  # "Sở Thông tin và Truyền thông, cơ quan chuyên môn trong lĩnh vực ...": the body above, said again
         if "*" in unit:
             unit = collapse(unit.replace("*", " "))  # Markdown emphasis split across a heading's lines
         if _PERSON.fullmatch(unit.strip(" ,.;:-")):
