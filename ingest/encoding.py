@@ -163,7 +163,7 @@ _MARKED = re.compile(r"[đ\u0300-\u036f]")  # in NFD: đ, a tone, or the hat, br
 _SPELLED = re.compile(r"[^\W_]+")
 
 
-def _toneless(word: str) -> str:
+def toneless(word: str) -> str:
     """A lower-case word without its tone (its letters ă â ê ô ơ ư đ kept), NFC."""
     decomposed = unicodedata.normalize("NFD", word.lower())
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if c not in _TONES))
@@ -189,7 +189,7 @@ def syllable_shares(text: str) -> tuple[float, float, int]:
     words = _spelled_words(text)
     if not words:
         return 0.0, 0.0, 0
-    syllables = [w for w in words if _SYLLABLE.fullmatch(_toneless(w))]
+    syllables = [w for w in words if _SYLLABLE.fullmatch(toneless(w))]
     marked = sum(1 for w in syllables if _MARKED.search(unicodedata.normalize("NFD", w.lower())))
     return len(syllables) / len(words), (marked / len(syllables) if syllables else 0.0), len(words)
 

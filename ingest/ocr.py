@@ -27,6 +27,7 @@ from ..nlp.letters import VOWELS
 from . import ocr_cache
 from .columns import join_words, layout_lines, table_lines
 from .document import ReadError
+from .encoding import toneless
 from .scan_tables import ruled_tables
 
 DPI = 200
@@ -384,20 +385,12 @@ def _tsv_lines(tsv: str, dpi: int = DPI) -> list[list[dict]]:
     return list(lines.values())
 
 
-_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}  # huyền, sắc, ngã, hỏi, nặng
-
-
 def _bare(ch: str) -> str:
     """A letter without any mark ("ố" -> "o", "đ" -> "d"): one character for one."""
     if ch in "đĐ":
         return "d" if ch == "đ" else "D"
     base = unicodedata.normalize("NFD", ch)[:1]
     return base if base else ch
-
-
-def _toneless(ch: str) -> str:
-    """A letter without its tone, its other marks kept ("ố" -> "ô")."""
-    return unicodedata.normalize("NFC", "".join(c for c in unicodedata.normalize("NFD", ch) if c not in _TONES))
 
 
 @lru_cache(maxsize=1)
@@ -420,7 +413,7 @@ def _lost_marks_of(read: str, phrase: str) -> bool:
     """``read`` is ``phrase`` with some tone marks (or all marks) of its letters missing, and nothing else."""
     if len(read) != len(phrase):
         return False
-    return all(a == b or a in (_toneless(b), _bare(b)) for a, b in zip(read.lower(), phrase))
+    return all(a == b or a in (toneless(b), _bare(b)) for a, b in zip(read.lower(), phrase))
 
 
 def _one_tone_off(read: str, phrase: str) -> bool:
@@ -430,7 +423,7 @@ def _one_tone_off(read: str, phrase: str) -> bool:
     if len(read) != len(phrase) or " " not in phrase:
         return False
     off = [(a, b) for a, b in zip(read.lower(), phrase) if a != b]
-    return len(off) == 1 and _toneless(off[0][0]) == _toneless(off[0][1])
+    return len(off) == 1 and toneless(off[0][0]) == toneless(off[0][1])
 
 
 # "để nghị quyết", "để nghị định": "để" (so that) before a resolution or a decree, read right

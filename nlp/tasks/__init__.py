@@ -51,7 +51,7 @@ from .to_addressees import addressee_requests, to_named_addressees
 from .from_notice import notice_tasks
 from .name_lists import said_once, without_said_again
 from .units import adverb_after_name, is_verb_list, name_and_verb, split_units, without_reference
-from .vocabulary import is_group
+from .vocabulary import courtesy_only, is_group
 from .from_items import item_tasks
 from .from_sentences import sentence_tasks
 from .later_deadline import later_deadlines
@@ -110,9 +110,9 @@ def find_tasks(text: str, start: int = 0, end: int | None = None, issued_date: s
     return tasks
 
 
-# a request of courtesy only ("quan tâm thực hiện", "quan tâm, phối hợp", "tạo điều kiện"): to a
-# unit given duties above, the letter's close repeats them and adds none
-_COURTESY = re.compile(r"(?:\((?:đề\s+nghị|yêu\s+cầu)\)\s*)?(?:(?:quan\s+tâm|phối\s+hợp|tạo\s+điều\s+kiện|giúp\s+đỡ|chỉ\s+đạo|triển\s+khai|thực\s+hiện)(?:\s*,\s*|\s+và\s+|\s+)?)+[\s./]*", re.I)
+# a close of courtesy to a unit given duties above repeats them and adds none; "chỉ đạo",
+# "triển khai" alone add none there either
+_NOTHING_MORE = ("chỉ đạo", "triển khai")
 
 
 def _same_unit(a: str, b: str) -> bool:
@@ -136,8 +136,8 @@ def _without_courtesy_again(tasks: list[Task]) -> list[Task]:
     """The tasks, less a close of courtesy to a unit that has a duty of its own above it."""
     out = []
     for task in tasks:
-        earlier = any(_same_unit(o.assignee, task.assignee) and o.start < task.start and not _COURTESY.fullmatch(o.action) for o in tasks)
-        if earlier and _COURTESY.fullmatch(task.action):
+        earlier = any(_same_unit(o.assignee, task.assignee) and o.start < task.start and not courtesy_only(o.action, _NOTHING_MORE) for o in tasks)
+        if earlier and courtesy_only(task.action, _NOTHING_MORE):
             continue
         out.append(task)
     return out

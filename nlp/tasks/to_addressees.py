@@ -18,6 +18,7 @@ from dataclasses import replace
 from ..normalize import fold
 from .context import Context
 from .from_letter import _CONDITION, _sentence_end, addressees
+from .vocabulary import courtesy_only
 from .task import Task, action_text, tasks_for
 from .units import split_units
 
@@ -55,9 +56,6 @@ _ASKS_THEM = re.compile(
     rf"(?:^|(?<=[.;:\n])|(?<=,))\s*(?:[A-ZĐ][^.;:\n]{{0,80}}?\s(?=[Đđ]ề\s+nghị\s+[Qq]uý\s))?(?P<lead>[Đđ]ề\s+nghị)\s+{_THEM}\s+(?=[a-zđà-ỹ])", re.M
 )
 _THEM_WHOLE = re.compile(rf"{_THEM}$")
-# the letter's courteous close ("Bộ Công an trân trọng đề nghị Quý Ủy ban quan tâm, phối hợp./."):
-# no duty of its own
-_COURTESY = re.compile(r"(?:(?:quan\s+tâm|phối\s+hợp|tạo\s+điều\s+kiện|giúp\s+đỡ|thực\s+hiện)(?:\s*,\s*|\s+và\s+|\s+)?)+(?:\s*/\s*)?[\s./]*", re.I)
 
 
 def every_addressee(text: str) -> list[str]:
@@ -87,7 +85,7 @@ def addressee_requests(doc: Context, found: list[Task], text: str) -> list[Task]
             return []
         end = _sentence_end(doc.flat, m.end(), doc.end)
         action = action_text(doc.flat[m.end() : end])
-        if action and not _COURTESY.fullmatch(action):
+        if action and not courtesy_only(action):  # "đề nghị Quý Ủy ban quan tâm, phối hợp./.": the close
             tasks.extend(tasks_for(names, "(đề nghị) " + action, doc.flat[m.end() : end], doc.issued_date, None, m.start("lead"), end))
     return tasks
 

@@ -128,3 +128,19 @@ def member_head() -> re.Pattern:
 
 def is_group(unit: str) -> bool:
     return bool(patterns()["group"].search(unit))
+
+
+# A request of courtesy only: "(đề nghị Quý Ủy ban) quan tâm, phối hợp./.", "quan tâm thực hiện".
+_COURTESY_WORDS = ("quan tâm", "phối hợp", "tạo điều kiện", "giúp đỡ", "thực hiện")
+
+
+@lru_cache(maxsize=4)
+def _courtesy(also: tuple[str, ...]) -> re.Pattern:
+    words = phrase_alternation(_COURTESY_WORDS + also)
+    return re.compile(rf"(?:\((?:đề\s+nghị|yêu\s+cầu)\)\s*)?(?:(?:{words})(?:\s*,\s*|\s+và\s+|\s+)?)+[\s./]*", re.I)
+
+
+def courtesy_only(action: str, also: tuple[str, ...] = ()) -> bool:
+    """Whether an action asks nothing but courtesy; ``also``: more words that ask nothing of
+    their own where the unit has a duty above ("chỉ đạo", "triển khai")."""
+    return bool(_courtesy(also).fullmatch(action))
